@@ -1,0 +1,103 @@
+"""The one model that flows through wendiff: a `Document`.
+
+Rules:
+
+* ``original`` is the decoded text of the input, never changed. All offsets a
+  user or a report sees are positions in it (see shared/spec/report-format.md).
+* Each cleaning or normalization step is a `Layer`: its output text and the
+  `OffsetMap` from that text back to the previous layer's text (the first
+  layer maps back to ``original``). ``text`` is the last layer's text: what
+  segmentation and alignment work on.
+* ``holes`` are ranges of ``original`` removed as junk or boilerplate: they
+  belong to no clause, and a clause's spans skip them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from corpus.offsets import OffsetMap
+
+__all__ = ["Layer", "Source", "Document"]
+
+
+@dataclass(frozen=True)
+class Layer:
+    """One step's output and the map back to its input."""
+
+    name: str
+    text: str
+    map: OffsetMap
+
+
+@dataclass(frozen=True)
+class Source:
+    """What was read: the exact bytes' digest, how they were decoded, and the text."""
+
+    name: str
+    """File name as given by the user (``-`` for standard input)."""
+    text: str
+    """Decoded original text (for .html/.docx: the extracted text)."""
+    encoding: str
+    """Encoding the bytes were decoded with, e.g. ``utf-8``, ``gb18030``, ``big5``."""
+    sha256: str
+    """Hex digest of the original bytes."""
+    size: int
+    """Number of original bytes."""
+    data: bytes = field(default=b"", repr=False, compare=False)
+    """The original bytes (kept for the version store, which stores them exactly)."""
+
+
+@dataclass(frozen=True)
+class Document:
+    """A source plus its normalization layers."""
+
+    source: Source
+    layers: tuple[Layer, ...] = ()
+    holes: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def name(self) -> str:
+        return self.source.name
+
+    @property
+    def original(self) -> str:
+        return self.source.text
+
+    @property
+    def text(self) -> str:
+        """The fully normalized text."""
+        return self.layers[-1].text if self.layers else self.source.text
+
+    def layer(self, name: str) -> Layer | None:
+        """The layer of step ``name``, if that step ran."""
+        for layer in self.layers:
+            if layer.name == name:
+                return layer
+        return None
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Smallest span of ``original`` that normalized ``[start, end)`` came from."""
+        for layer in reversed(self.layers):
+            start, end = layer.map.span_to_source(start, end)
+        return start, end
+
+    def from_original(self, pos: int) -> int:
+        """Position in the normalized text of the boundary before ``original[pos]``."""
+        for layer in self.layers:
+            pos = layer.map.pos_to_derived(pos)
+        return pos
+
+    def spans(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Original spans of normalized ``[start, end)``, cut around holes."""
+        lo, hi = self.to_original(start, end)
+        spans: list[tuple[int, int]] = []
+        for h_lo, h_hi in self.holes:
+            if h_hi <= lo or h_lo >= hi:
+                continue
+            if h_lo > lo:
+                spans.append((lo, h_lo))
+            lo = max(lo, h_hi)
+        if hi > lo or not spans:
+            spans.append((lo, max(lo, hi)))
+        return spans

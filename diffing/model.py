@@ -1,0 +1,136 @@
+"""Values of a comparison: clauses, rows and the whole `Diff`.
+
+Rules:
+
+* A `Clause` is a span of a document's **normalized** text; its original spans
+  come from ``Document.spans`` (through the offset maps), never by searching.
+* Every clause of A and of B appears in exactly one `Row`.
+* ``Row.inline`` joins back to both normalized texts: the ``=`` and ``-``
+  parts give the row's A text, the ``=`` and ``+`` parts its B text.
+* Rows are in reading order of B; a deleted row stands right after the row of
+  its preceding A clause.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Literal
+
+from corpus.document import Document
+from corpus.options import Options
+
+__all__ = ["OPS", "Op", "ClauseKind", "Clause", "Row", "Summary", "Diff", "join_spans"]
+
+Op = Literal["equal", "modified", "inserted", "deleted", "moved", "copied", "split", "merged"]
+OPS: tuple[Op, ...] = ("equal", "modified", "inserted", "deleted", "moved", "copied", "split", "merged")
+ClauseKind = Literal["sentence", "heading", "article", "row"]
+InlinePart = tuple[Literal["=", "-", "+"], str]
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One clause of a document."""
+
+    index: int
+    """Position among the document's clauses."""
+    start: int
+    """Start in the normalized text."""
+    end: int
+    """End in the normalized text."""
+    text: str
+    """The normalized text, ``document.text[start:end]``."""
+    kind: ClauseKind
+    """``heading`` (一、 第一章 …), ``article`` (the 第X条 label alone), ``row`` (a table row), ``sentence``."""
+    place: str
+    """Where a reviewer would cite it: ``二/(三)/2`` or ``第二章/第十条``; empty before any heading."""
+
+
+@dataclass(frozen=True)
+class Row:
+    """One aligned unit: some A clauses against some B clauses."""
+
+    op: Op
+    a: tuple[int, ...]
+    """Indices of A clauses (empty for ``inserted``)."""
+    b: tuple[int, ...]
+    """Indices of B clauses (empty for ``deleted``)."""
+    similarity: float
+    inline: tuple[InlinePart, ...] | None = None
+    """Inline difference on normalized texts; present when both sides exist and similarity < 1."""
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Counts of rows by op, and the overall similarity in [0, 1]."""
+
+    counts: dict[str, int]
+    similarity: float
+
+    @property
+    def changes(self) -> int:
+        """Rows that are not ``equal``."""
+        return sum(n for op, n in self.counts.items() if op != "equal")
+
+
+@dataclass(frozen=True)
+class Diff:
+    """The comparison of two documents."""
+
+    a: Document
+    b: Document
+    options: Options
+    a_clauses: tuple[Clause, ...]
+    b_clauses: tuple[Clause, ...]
+    rows: tuple[Row, ...]
+
+    @property
+    def summary(self) -> Summary:
+        counts = Counter(row.op for row in self.rows)
+        weight = total = 0.0
+        for row in self.rows:
+            size = sum(len(self.a_clauses[i].text) for i in row.a) + sum(
+                len(self.b_clauses[j].text) for j in row.b
+            )
+            total += size
+            weight += size * row.similarity
+        similarity = 1.0 if total == 0 else round(weight / total, 4)
+        return Summary({op: counts.get(op, 0) for op in OPS}, similarity)
+
+    @property
+    def same(self) -> bool:
+        """True when every row is ``equal``."""
+        return all(row.op == "equal" for row in self.rows)
+
+    def a_text(self, row: Row) -> str:
+        """Normalized A text of a row."""
+        return "".join(self.a_clauses[i].text for i in row.a)
+
+    def b_text(self, row: Row) -> str:
+        """Normalized B text of a row."""
+        return "".join(self.b_clauses[j].text for j in row.b)
+
+    def a_spans(self, row: Row) -> list[tuple[int, int]]:
+        """Original spans of the row's A clauses."""
+        return join_spans(s for i in row.a for s in self.a.spans(self.a_clauses[i].start, self.a_clauses[i].end))
+
+    def b_spans(self, row: Row) -> list[tuple[int, int]]:
+        """Original spans of the row's B clauses."""
+        return join_spans(s for j in row.b for s in self.b.spans(self.b_clauses[j].start, self.b_clauses[j].end))
+
+    def place(self, row: Row) -> str:
+        """Where the row is, cited as in B (or A for a deleted row)."""
+        if row.b:
+            return self.b_clauses[row.b[0]].place
+        return self.a_clauses[row.a[0]].place if row.a else ""
+
+
+def join_spans(spans: object) -> list[tuple[int, int]]:
+    """Spans in order, with touching spans joined into one."""
+    out: list[tuple[int, int]] = []
+    for lo, hi in spans:  # type: ignore[attr-defined]
+        if out and out[-1][1] == lo:
+            out[-1] = (out[-1][0], hi)
+        else:
+            out.append((lo, hi))
+    return out
