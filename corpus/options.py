@@ -33,6 +33,8 @@ class Options:
     """Remove hard line-wraps and stray spaces inside Chinese text; keep paragraph breaks."""
     unspin: bool = False
     """Map known machine-rewording substitutions back to the common word."""
+    unspin_table: str | None = None
+    """A user's own table of substitutions (spun word, common word), added to the bundled one."""
     inline: Inline = "word"
     """Granularity of inline differences: Chinese words (rjieba) or characters."""
 

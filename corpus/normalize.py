@@ -1,0 +1,201 @@
+"""Normalization steps: script, width, whitespace. Each is ``str -> StepOutput``.
+
+Rules:
+
+* Normalization only decides what counts as *the same*; it never changes what
+  the user sees (that is the original text, reached through the offset maps).
+* ``to_simplified``: OpenCC t2s, run only on lines that hold a Traditional
+  character (most texts hold none and cost nothing), then the Taiwan/HK
+  variants t2s leaves standing (著 for 着 outside the mainland words 著名, 显著 …,
+  衞, 敍, 擡 …). Conversion keeps the length of every line; a line whose length
+  would change is converted character by character, so offsets stay exact.
+* ``fold_width``: full-width ASCII forms to ASCII, CJK corner quotes to curly
+  quotes, 〔〕【】 to [] — all one character to one character.
+* ``fold_whitespace``: spaces and tabs next to a Chinese character are removed,
+  other runs become one space; a hard line-wrap (a long line that stops
+  mid-sentence) is joined; every other line break becomes a single ``\\n``
+  (a paragraph break), blank lines collapse.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+from corpus.offsets import MapBuilder, OffsetMap
+from corpus.steps import StepOutput, unchanged
+
+__all__ = ["to_simplified", "fold_width", "fold_whitespace", "is_cjk"]
+
+# Variants OpenCC t2s leaves standing (measured on seed 002 and a list of Taiwan/HK forms).
+_VARIANTS = {
+    "衞": "卫", "敍": "叙", "擡": "抬", "倣": "仿", "汚": "污", "衹": "只", "幷": "并",
+    "暱": "昵", "粧": "妆", "碁": "棋", "凃": "涂", "鬪": "斗", "枱": "台",
+}  # fmt: skip
+# 著 stays 著 in these mainland words; everywhere else (蕴含著, 著力, 随著 …) it is 着.
+_ZHU = re.compile(
+    "著(?=[名作称述录书者])|(?<=[显卓昭土编专原名论遗巨撰合译拙新大])著"
+)
+_VARIANT_RE = re.compile("[" + "".join(_VARIANTS) + "著]")
+
+
+@cache
+def _converter() -> object:
+    import opencc  # lazy: its dictionaries load in ~0.1 s
+
+    return opencc.OpenCC("t2s")
+
+
+@cache
+def _traditional_re() -> re.Pattern[str]:
+    """A character class of every character that t2s changes on its own."""
+    path = resources.files("opencc") / "dictionary" / "TSCharacters.txt"
+    chars = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        key, _, values = line.partition("\t")
+        if len(key) == 1 and values.split(" ")[0] != key:
+            chars.append(key)
+    return re.compile("[" + re.escape("".join(chars)) + "]")
+
+
+def _convert_line(line: str) -> str:
+    convert = _converter().convert  # type: ignore[attr-defined]
+    out: str = convert(line)
+    if len(out) != len(line):
+        out = "".join(c2 if len(c2 := convert(ch)) == 1 else ch for ch in line)
+    return out
+
+
+def _fix_variant(m: re.Match[str]) -> str:
+    ch = m.group()
+    if ch == "著":
+        return "著" if _ZHU.match(m.string, m.start()) else "着"
+    return _VARIANTS[ch]
+
+
+def to_simplified(text: str) -> StepOutput:
+    """Traditional to Simplified, one character for one character."""
+    trad = _traditional_re()
+    if trad.search(text):
+        lines = text.split("\n")
+        text = "\n".join(_convert_line(line) if trad.search(line) else line for line in lines)
+    if _VARIANT_RE.search(text):
+        text = _VARIANT_RE.sub(_fix_variant, text)
+    return StepOutput(text, OffsetMap.identity(len(text)))
+
+
+_WIDTH_TABLE = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_WIDTH_TABLE.update(
+    {
+        0x3000: 0x20,  # ideographic space
+        0xFF61: ord("。"),  # halfwidth ideographic full stop
+        0x300C: ord("“"), 0x300D: ord("”"), 0x300E: ord("‘"), 0x300F: ord("’"),
+        0x3014: ord("["), 0x3015: ord("]"), 0x3010: ord("["), 0x3011: ord("]"),
+        0xFE59: ord("("), 0xFE5A: ord(")"),
+    }
+)  # fmt: skip
+
+
+def fold_width(text: str) -> StepOutput:
+    """Full-width forms to half width (same length, so the map is the identity)."""
+    folded = text.translate(_WIDTH_TABLE)
+    return StepOutput(folded, OffsetMap.identity(len(folded)))
+
+
+_CJK_RANGES = (
+    ("\u3000", "\u303f"),  # CJK punctuation
+    ("\u3400", "\u4dbf"),
+    ("\u4e00", "\u9fff"),
+    ("\uf900", "\ufaff"),
+    ("\uff00", "\uffef"),  # full-width forms
+    ("\u2018", "\u201d"),  # curly quotes, used as Chinese quotes
+    ("\u2014", "\u2026"),  # dashes, ellipsis
+)
+_CJK_CLASS = "".join(f"{lo}-{hi}" for lo, hi in _CJK_RANGES) + "，。、；：？！（）《》〈〉"
+
+
+def is_cjk(ch: str) -> bool:
+    """True for a Chinese character or Chinese punctuation."""
+    return any(lo <= ch <= hi for lo, hi in _CJK_RANGES) or ch in "，。、；：？！（）《》〈〉"
+
+
+_SPACE_RUN = re.compile(r"[ \t\f\v\u00a0\u3000]+")
+_LINE_END_TERMINAL = re.compile(r"[。；;！!？?：:|」』”\"）)】\]]\s*$")
+_LIST_START = re.compile(
+    r"^\s*(?:[#>*•·\-|]|第[一二三四五六七八九十百千零〇两\d]+\s*[编章节条款]|[一二三四五六七八九十]+[、.．]"
+    r"|[(（][一二三四五六七八九十\d]+[)）]|\d+[.．、]|<!--)"
+)
+
+
+def _wrap_width(lengths: list[int]) -> int:
+    """The width at which a text was hard-wrapped: the most common length of its long lines."""
+    long = sorted(n for n in lengths if n >= 20)
+    if len(long) < 3:
+        return 10**9
+    return long[int(len(long) * 0.75)]
+
+
+def fold_whitespace(text: str) -> StepOutput:
+    """Remove wraps and stray spaces; keep paragraph breaks as single newlines."""
+    if not text:
+        return unchanged(text)
+    b = MapBuilder()
+    lines = text.splitlines(keepends=True)
+    bodies = [line.rstrip("\r\n") for line in lines]
+    width = _wrap_width([len(body.strip()) for body in bodies])
+    pending_break: str | None = None  # the line-break text waiting to be decided
+    last_char = ""  # last character written
+    bodies_prev = ""  # the previous non-blank line, stripped
+    for line, body in zip(lines, bodies, strict=True):
+        ending = line[len(body) :]
+        stripped = body.strip(" \t\f\v\u00a0\u3000")
+        if not stripped:
+            # Blank line: swallowed into the pending break (a paragraph break).
+            pending_break = (pending_break or "") + line if last_char else None
+            if pending_break is None:
+                b.replace(len(line), "")
+            continue
+        lead = len(body) - len(body.lstrip(" \t\f\v\u00a0\u3000"))
+        if pending_break is not None:
+            joined = _is_wrap(pending_break, bodies_prev, stripped, width)
+            if joined:
+                sep = "" if is_cjk(last_char) or is_cjk(stripped[0]) else " "
+            else:
+                sep = "\n"
+            b.replace(len(pending_break) + lead, sep)
+        else:
+            b.replace(lead, "")
+        _fold_spaces(b, stripped)
+        last_char = stripped[-1]
+        trail = len(body) - lead - len(stripped)
+        b.replace(trail, "")
+        bodies_prev = stripped
+        pending_break = ending
+    if pending_break:
+        b.replace(len(pending_break), "")
+    out, omap = b.build()
+    return StepOutput(out, omap)
+
+
+def _is_wrap(brk: str, prev: str, nxt: str, width: int) -> bool:
+    """Is the break between ``prev`` and ``nxt`` a hard wrap inside a paragraph?"""
+    if brk.count("\n") + brk.count("\r") - brk.count("\r\n") > 1:
+        return False  # a blank line between them
+    if len(prev) < 0.8 * width or _LINE_END_TERMINAL.search(prev) or _LIST_START.match(nxt):
+        return False
+    return not _LIST_START.match(prev)
+
+
+def _fold_spaces(b: MapBuilder, line: str) -> None:
+    pos = 0
+    for m in _SPACE_RUN.finditer(line):
+        before = line[m.start() - 1] if m.start() else ""
+        after = line[m.end()] if m.end() < len(line) else ""
+        new = "" if is_cjk(before) or is_cjk(after) else " "
+        if new == m.group():
+            continue
+        b.keep(line[pos : m.start()])
+        b.replace(m.end() - m.start(), new)
+        pos = m.end()
+    b.keep(line[pos:])

@@ -1,0 +1,336 @@
+"""Clause alignment: which clause of A became which clause of B.
+
+Rules, in the order they are applied:
+
+1. **Anchors.** Clauses with the same normalized text, in the same order, are
+   ``equal``: a longest-matching-blocks pass over clause hashes
+   (``SequenceMatcher`` with ``autojunk`` off, so frequent clauses of repetitive
+   legal text are never dropped).
+2. **Labels follow their bodies.** A 第X条 label never matches by itself; it is
+   paired with the label in front of the clause its own body was paired with.
+   Old 第七条 that is new 第八条 with the same body: an ``equal`` body under a
+   ``modified`` label, not a rewrite.
+3. **Fuzzy pairs.** The clauses left are paired by similarity (rapidfuzz Indel
+   ratio) over candidates from a character-bigram index, best first. A pair
+   that falls between the same anchors and keeps their order is ``modified``
+   (similarity ≥ 0.5); any other pair is ``moved`` (similarity ≥ 0.6 and at
+   least 6 characters, so that short boilerplate does not fly around).
+4. **Split and merged.** A paired clause whose neighbours on the other side are
+   still free takes them in while that raises the similarity clearly: one A
+   clause to several B clauses is ``split``, several A clauses to one B is ``merged``.
+5. **Copied.** A free B clause whose text equals an A clause already aligned
+   elsewhere is ``copied``; its ``a`` names that A clause as a reference (the
+   only row whose A side repeats a clause of another row).
+6. Everything else is ``inserted`` or ``deleted``.
+
+Rows come out in reading order of B; a deleted row stands right after the row
+of its preceding A clause.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from rapidfuzz.distance import Indel
+
+from diffing.model import Clause, Op, Row
+
+__all__ = ["align", "MIN_MODIFIED", "MIN_MOVED"]
+
+MIN_MODIFIED = 0.5
+MIN_MOVED = 0.6
+MIN_MOVED_LEN = 6
+SPLIT_GAIN = 0.04
+CANDIDATES_PER_CLAUSE = 8
+
+
+@dataclass
+class _Pair:
+    op: Op
+    a: list[int]
+    b: list[int]
+    similarity: float
+
+
+@dataclass
+class _State:
+    a: Sequence[Clause]
+    b: Sequence[Clause]
+    a_pair: list[_Pair | None] = field(default_factory=list)
+    b_pair: list[_Pair | None] = field(default_factory=list)
+    pairs: list[_Pair] = field(default_factory=list)
+
+    def link(self, op: Op, a: list[int], b: list[int], similarity: float) -> _Pair:
+        pair = _Pair(op, a, b, similarity)
+        self.pairs.append(pair)
+        for i in a:
+            self.a_pair[i] = pair
+        for j in b:
+            self.b_pair[j] = pair
+        return pair
+
+
+def similarity(x: str, y: str) -> float:
+    """Indel similarity: 2·LCS / (len x + len y), 1.0 for two empty strings."""
+    return float(Indel.normalized_similarity(x, y))
+
+
+def align(a: Sequence[Clause], b: Sequence[Clause]) -> list[Row]:
+    """Align the clauses of A and B into rows (without inline differences)."""
+    st = _State(a, b, [None] * len(a), [None] * len(b))
+    _anchor(st)
+    _attach_labels(st)
+    _fuzzy(st)
+    _attach_labels(st)
+    _order(st)
+    _copies(st)
+    return _rows(st)
+
+
+def _anchor(st: _State) -> None:
+    ids: dict[str, int] = {}
+    ak = [ids.setdefault(c.text, len(ids)) if c.kind != "article" else -1 - c.index for c in st.a]
+    bk = [
+        ids.setdefault(c.text, len(ids)) if c.kind != "article" else -1 - len(st.a) - c.index for c in st.b
+    ]
+    # Common prefix and suffix first: cheap, and most versions share long runs.
+    lo = 0
+    while lo < len(ak) and lo < len(bk) and ak[lo] == bk[lo]:
+        lo += 1
+    hi = 0
+    while hi < len(ak) - lo and hi < len(bk) - lo and ak[-1 - hi] == bk[-1 - hi]:
+        hi += 1
+    for k in range(lo):
+        st.link("equal", [k], [k], 1.0)
+    matcher = SequenceMatcher(None, ak[lo : len(ak) - hi], bk[lo : len(bk) - hi], autojunk=False)
+    for i, j, size in matcher.get_matching_blocks():
+        for k in range(size):
+            st.link("equal", [lo + i + k], [lo + j + k], 1.0)
+    for k in range(hi):
+        st.link("equal", [len(ak) - hi + k], [len(bk) - hi + k], 1.0)
+
+
+def _attach_labels(st: _State) -> None:
+    """Pair each free article label with the label in front of its body's partner."""
+    for i, clause in enumerate(st.a):
+        if clause.kind != "article" or st.a_pair[i] is not None or i + 1 >= len(st.a):
+            continue
+        body = st.a_pair[i + 1]
+        if body is None or not body.b or body.op == "copied":
+            continue
+        j = body.b[0] - 1
+        if j < 0 or st.b[j].kind != "article" or st.b_pair[j] is not None:
+            continue
+        sim = similarity(clause.text, st.b[j].text)
+        op: Op = "moved" if body.op == "moved" else ("equal" if sim == 1.0 else "modified")
+        st.link(op, [i], [j], sim)
+
+
+def _bigrams(text: str) -> set[str]:
+    if len(text) < 3:
+        return {text}
+    return {text[k : k + 2] for k in range(len(text) - 1)}
+
+
+def _candidates(st: _State, free_a: list[int], free_b: list[int]) -> list[tuple[float, int, int]]:
+    """Pairs (similarity, i, j) of free clauses similar enough to be modified."""
+    index: dict[str, list[int]] = {}
+    b_grams: dict[int, set[str]] = {}
+    for j in free_b:
+        grams = _bigrams(st.b[j].text)
+        b_grams[j] = grams
+        for g in grams:
+            index.setdefault(g, []).append(j)
+    common = max(30, len(free_b) // 10)
+    out: list[tuple[float, int, int]] = []
+    for i in free_a:
+        text = st.a[i].text
+        grams = _bigrams(text)
+        counts: Counter[int] = Counter()
+        for g in grams:
+            posting = index.get(g)
+            if posting is not None and len(posting) <= common:
+                counts.update(posting)
+        if len(counts) < CANDIDATES_PER_CLAUSE:
+            # Rare grams found too little: let common grams vote as well.
+            for g in grams:
+                posting = index.get(g)
+                if posting is not None and len(posting) > common:
+                    counts.update(posting)
+        for j, shared in counts.most_common(CANDIDATES_PER_CLAUSE):
+            if shared < 0.2 * min(len(grams), len(b_grams[j])):
+                break
+            sim = similarity(text, st.b[j].text)
+            if sim >= MIN_MODIFIED:
+                out.append((sim, i, j))
+    return out
+
+
+def _fuzzy(st: _State) -> None:
+    free_a = [i for i, c in enumerate(st.a) if st.a_pair[i] is None and c.kind != "article"]
+    free_b = [j for j, c in enumerate(st.b) if st.b_pair[j] is None and c.kind != "article"]
+    if not free_a or not free_b:
+        return
+    # Anchors: A index -> B index of every pair made so far (monotone for equal anchors).
+    anchor_a = [i for i in range(len(st.a)) if st.a_pair[i] is not None and st.a_pair[i].op == "equal"]  # type: ignore[union-attr]
+    anchor_b = [st.a_pair[i].b[0] for i in anchor_a]  # type: ignore[union-attr]
+
+    def gap(i: int, j: int) -> int | None:
+        """The anchor gap that holds both i and j, if any."""
+        k = bisect_left(anchor_a, i)
+        prev_b = anchor_b[k - 1] if k > 0 else -1
+        next_b = anchor_b[k] if k < len(anchor_b) else len(st.b)
+        return k if prev_b < j < next_b else None
+
+    scored = []
+    for sim, i, j in _candidates(st, free_a, free_b):
+        g = gap(i, j)
+        bonus = 0.05 if g is not None else 0.0
+        scored.append((sim + bonus, sim, i, j, g))
+    scored.sort(key=lambda t: (-t[0], abs(t[2] / max(1, len(st.a)) - t[3] / max(1, len(st.b)))))
+    accepted: list[tuple[int, int, float, int | None]] = []
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    for _, sim, i, j, g in scored:
+        if i in used_a or j in used_b:
+            continue
+        if g is None and (sim < MIN_MOVED or min(len(st.a[i].text), len(st.b[j].text)) < MIN_MOVED_LEN):
+            continue
+        used_a.add(i)
+        used_b.add(j)
+        accepted.append((i, j, sim, g))
+    for i, j, sim, _ in sorted(accepted):
+        op: Op = "equal" if sim == 1.0 else "modified"
+        _extend(st, st.link(op, [i], [j], sim))
+
+
+def _order(st: _State) -> None:
+    """Pairs off the heaviest chain that keeps both orders become ``moved``."""
+    pairs = sorted((p for p in st.pairs if p.a and p.b), key=lambda p: p.a[0])
+    weights = [
+        p.similarity * (sum(len(st.a[i].text) for i in p.a) + sum(len(st.b[j].text) for j in p.b)) + 1e-3
+        for p in pairs
+    ]
+    chain = set(_heaviest_chain([p.b[0] for p in pairs], weights, len(st.b)))
+    for k, p in enumerate(pairs):
+        if k not in chain and p.op in ("equal", "modified"):
+            p.op = "moved"
+
+
+def _heaviest_chain(js: list[int], weights: list[float], size: int) -> list[int]:
+    """Indices of the max-weight subsequence of ``js`` that strictly increases."""
+    if not js:
+        return []
+    tree: list[tuple[float, int]] = [(0.0, -1)] * (size + 1)  # Fenwick tree: prefix max over j
+    best = [0.0] * len(js)
+    prev = [-1] * len(js)
+    for k, j in enumerate(js):
+        q, w, arg = j, 0.0, -1
+        while q > 0:
+            if tree[q][0] > w:
+                w, arg = tree[q]
+            q -= q & -q
+        best[k], prev[k] = w + weights[k], arg
+        q = j + 1
+        while q <= size:
+            if tree[q][0] < best[k]:
+                tree[q] = (best[k], k)
+            q += q & -q
+    k = max(range(len(js)), key=best.__getitem__)
+    out: list[int] = []
+    while k >= 0:
+        out.append(k)
+        k = prev[k]
+    return out
+
+
+def _extend(st: _State, pair: _Pair) -> None:
+    """Grow a 1:1 pair into a split or a merge while that clearly raises similarity."""
+    a_text = st.a[pair.a[0]].text
+    b_text = st.b[pair.b[0]].text
+    best = pair.similarity
+
+    def free_b(j: int) -> bool:
+        return 0 <= j < len(st.b) and st.b_pair[j] is None and st.b[j].kind == "sentence"
+
+    def free_a(i: int) -> bool:
+        return 0 <= i < len(st.a) and st.a_pair[i] is None and st.a[i].kind == "sentence"
+
+    if len(a_text) > len(b_text):
+        while True:
+            grown = [(pair.b[-1] + 1, False), (pair.b[0] - 1, True)]
+            for j, front in grown:
+                if not free_b(j):
+                    continue
+                text = st.b[j].text + b_text if front else b_text + st.b[j].text
+                sim = similarity(a_text, text)
+                if sim > best + SPLIT_GAIN:
+                    best, b_text = sim, text
+                    pair.b.insert(0, j) if front else pair.b.append(j)
+                    st.b_pair[j] = pair
+                    break
+            else:
+                break
+        if len(pair.b) > 1:
+            pair.op, pair.similarity = "split", best
+    elif len(b_text) > len(a_text):
+        while True:
+            for i, front in [(pair.a[-1] + 1, False), (pair.a[0] - 1, True)]:
+                if not free_a(i):
+                    continue
+                text = st.a[i].text + a_text if front else a_text + st.a[i].text
+                sim = similarity(text, b_text)
+                if sim > best + SPLIT_GAIN:
+                    best, a_text = sim, text
+                    pair.a.insert(0, i) if front else pair.a.append(i)
+                    st.a_pair[i] = pair
+                    break
+            else:
+                break
+        if len(pair.a) > 1:
+            pair.op, pair.similarity = "merged", best
+
+
+def _copies(st: _State) -> None:
+    first_a: dict[str, int] = {}
+    for i, c in enumerate(st.a):
+        first_a.setdefault(c.text, i)
+    for j, c in enumerate(st.b):
+        if st.b_pair[j] is None and c.kind != "article" and c.text in first_a:
+            i = first_a[c.text]
+            pair = _Pair("copied", [i], [j], 1.0)
+            st.pairs.append(pair)
+            st.b_pair[j] = pair
+
+
+def _rows(st: _State) -> list[Row]:
+    for i in range(len(st.a)):
+        if st.a_pair[i] is None:
+            st.link("deleted", [i], [], 0.0)
+    for j in range(len(st.b)):
+        if st.b_pair[j] is None:
+            st.link("inserted", [], [j], 0.0)
+    placed = sorted((p for p in st.pairs if p.b), key=lambda p: p.b[0])
+    # Deleted rows hang after the row of their preceding A clause.
+    after: dict[int, list[_Pair]] = {}
+    for p in st.pairs:
+        if not p.b:
+            i = p.a[0]
+            parent = st.a_pair[i - 1] if i > 0 else None
+            after.setdefault(id(parent) if parent is not None else 0, []).append(p)
+    out: list[Row] = []
+
+    def emit(p: _Pair) -> None:
+        out.append(Row(p.op, tuple(p.a), tuple(p.b), round(p.similarity, 4)))
+        for child in after.get(id(p), ()):
+            emit(child)
+
+    for p in after.get(0, ()):
+        emit(p)
+    for p in placed:
+        emit(p)
+    return out

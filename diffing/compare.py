@@ -1,0 +1,40 @@
+"""Compare two documents: segment, align, then inline-diff the changed rows.
+
+Rule: this is the one entry point the command line, the store, the duplicate
+finder and the app call; it never reads files and never prints.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from corpus.document import Document
+from corpus.options import DEFAULT_OPTIONS, Options
+from diffing.align import align
+from diffing.inline import inline_diff
+from diffing.model import Diff
+from diffing.segment import segment
+
+__all__ = ["compare", "compare_files"]
+
+
+def compare(a: Document, b: Document, options: Options = DEFAULT_OPTIONS) -> Diff:
+    """Align the clauses of ``a`` and ``b`` and compute inline differences."""
+    a_clauses = segment(a)
+    b_clauses = segment(b)
+    rows = align(a_clauses, b_clauses)
+    out = []
+    for row in rows:
+        if row.a and row.b and row.similarity < 1.0:
+            a_text = "".join(a_clauses[i].text for i in row.a)
+            b_text = "".join(b_clauses[j].text for j in row.b)
+            row = replace(row, inline=inline_diff(a_text, b_text, options.inline))
+        out.append(row)
+    return Diff(a, b, options, a_clauses, b_clauses, tuple(out))
+
+
+def compare_files(path_a: str, path_b: str, options: Options = DEFAULT_OPTIONS) -> Diff:
+    """Read, normalize and compare two files."""
+    from corpus.pipeline import load
+
+    return compare(load(path_a, options), load(path_b, options), options)

@@ -1,0 +1,209 @@
+"""Highlights on the original text: the one place that turns a row's inline parts into what a user sees.
+
+Rules:
+
+* A row's inline parts are on the **normalized** texts; a report shows the
+  **original** text. Each part is mapped through ``Document.to_original``
+  (clause start + offset in the row), never found by searching.
+* For each side the segments join back exactly to the original text of that
+  side's clause spans, in order: no character is dropped or repeated.
+  Characters the normalizer removed (whitespace, invisible characters) sit
+  between two parts; they go to the neighbouring ``same`` segment when there
+  is one, else to the following segment. Parts that map into one original
+  range (an edit of several characters) are cut so that ranges never overlap;
+  a part left with no original character of its own simply shows nothing.
+* Holes (junk or boilerplate removed from the original) are cut out, as in
+  ``Document.spans``.
+* `unified_segments` gives one reading line for a row: ``same`` and ``ins``
+  segments in B's original text, ``del`` segments in A's. Its ``same`` and
+  ``ins`` segments join to B's original text; ``same`` is B's wording, so the
+  ``same`` and ``del`` segments give A's text only up to normalization.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from corpus.document import Document
+from diffing.model import Clause, Diff, Row
+
+__all__ = ["ClauseSegments", "Kind", "Segment", "Side", "clause_segments", "row_segments", "unified_segments"]
+
+Kind = Literal["same", "del", "ins"]
+Side = Literal["a", "b"]
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of original text and how it changed."""
+
+    text: str
+    """Original text (as decoded from the file, before normalization)."""
+    kind: Kind
+    """``same`` in both documents, ``del`` only in A, ``ins`` only in B."""
+
+
+@dataclass(frozen=True)
+class ClauseSegments:
+    """The segments of one clause of a row."""
+
+    index: int
+    """The clause's index in its document."""
+    segments: tuple[Segment, ...]
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """Original range of (part of) one inline part inside one clause."""
+
+    part: int
+    """Index of the inline part the piece belongs to."""
+    clause: int
+    """Position of the clause among the row's clauses of this side."""
+    kind: Kind
+    lo: int
+    hi: int
+
+
+def clause_segments(diff: Diff, row: Row, side: Side) -> list[ClauseSegments]:
+    """Segments of each clause of one side of a row, in order."""
+    doc, clauses = _side(diff, row, side)
+    by_clause: list[list[_Piece]] = [[] for _ in clauses]
+    for piece in _pieces(doc, clauses, _parts(diff, row, side), side):
+        by_clause[piece.clause].append(piece)
+    return [
+        ClauseSegments(clause.index, _merge(doc.original, pieces))
+        for clause, pieces in zip(clauses, by_clause, strict=True)
+    ]
+
+
+def row_segments(diff: Diff, row: Row, side: Side) -> list[Segment]:
+    """Segments of one side of a row; they join to the original text of ``diff.a_spans(row)`` (or b)."""
+    out: list[Segment] = []
+    for group in clause_segments(diff, row, side):
+        out.extend(group.segments)
+    return list(_merge_segments(out))
+
+
+def unified_segments(diff: Diff, row: Row) -> list[Segment]:
+    """One reading line for a row: B's original text with A's deletions where they were."""
+    a_doc, a_clauses = _side(diff, row, "a")
+    b_doc, b_clauses = _side(diff, row, "b")
+    parts = _all_parts(diff, row)
+    a_pieces = _pieces(a_doc, a_clauses, _side_parts(parts, "a"), "a")
+    b_pieces = _pieces(b_doc, b_clauses, _side_parts(parts, "b"), "b")
+    by_part: dict[int, list[Segment]] = {}
+    for piece in b_pieces:
+        by_part.setdefault(piece.part, []).append(Segment(b_doc.original[piece.lo : piece.hi], piece.kind))
+    for piece in a_pieces:
+        if piece.kind == "del":
+            by_part.setdefault(piece.part, []).append(Segment(a_doc.original[piece.lo : piece.hi], "del"))
+    out: list[Segment] = []
+    for k in range(len(parts)):
+        out.extend(by_part.get(k, ()))
+    return list(_merge_segments(out))
+
+
+def _side(diff: Diff, row: Row, side: Side) -> tuple[Document, list[Clause]]:
+    if side == "a":
+        return diff.a, [diff.a_clauses[i] for i in row.a]
+    return diff.b, [diff.b_clauses[j] for j in row.b]
+
+
+_PartOp = Literal["=", "-", "+"]
+
+
+def _all_parts(diff: Diff, row: Row) -> list[tuple[_PartOp, str]]:
+    """The row's inline parts; a row without them is one part per side."""
+    if row.inline is not None:
+        return list(row.inline)
+    a_text, b_text = diff.a_text(row), diff.b_text(row)
+    if row.a and row.b and a_text == b_text:
+        return [("=", a_text)]
+    sides: tuple[tuple[_PartOp, str], ...] = (("-", a_text), ("+", b_text))
+    return [(op, text) for op, text in sides if text]
+
+
+def _side_parts(parts: Sequence[tuple[_PartOp, str]], side: Side) -> list[tuple[int, Kind, int]]:
+    """(part index, kind, length) of the parts that belong to one side."""
+    changed: _PartOp = "-" if side == "a" else "+"
+    kind: Kind = "del" if side == "a" else "ins"
+    return [
+        (k, "same" if op == "=" else kind, len(text))
+        for k, (op, text) in enumerate(parts)
+        if op in ("=", changed)
+    ]
+
+
+def _parts(diff: Diff, row: Row, side: Side) -> list[tuple[int, Kind, int]]:
+    return _side_parts(_all_parts(diff, row), side)
+
+
+def _pieces(
+    doc: Document, clauses: Sequence[Clause], parts: Sequence[tuple[int, Kind, int]], side: Side
+) -> list[_Piece]:
+    """Cut the side's parts at clause boundaries and map each piece to a disjoint original range."""
+    total = sum(n for _, _, n in parts)
+    expected = sum(len(c.text) for c in clauses)
+    if total != expected:
+        raise ValueError(f"inline parts of side {side} cover {total} characters, its clauses {expected}")
+    pieces: list[_Piece] = []
+    k = 0  # current part
+    used = 0  # characters of part k already given to earlier clauses
+    for ci, clause in enumerate(clauses):
+        cuts: list[tuple[int, Kind, int, int]] = []  # (part, kind, normalized start, end) in the document
+        pos = clause.start
+        while pos < clause.end:
+            part, kind, length = parts[k]
+            take = min(length - used, clause.end - pos)
+            cuts.append((part, kind, pos, pos + take))
+            pos += take
+            used += take
+            if used == length:
+                k, used = k + 1, 0
+        while k < len(parts) and parts[k][2] == 0:
+            k += 1
+        pieces.extend(_map_clause(doc, clause, ci, cuts))
+    return pieces
+
+
+def _map_clause(
+    doc: Document, clause: Clause, ci: int, cuts: Sequence[tuple[int, Kind, int, int]]
+) -> list[_Piece]:
+    """Original ranges of one clause's cuts: contiguous, covering the clause's span, holes removed."""
+    lo, hi = doc.to_original(clause.start, clause.end)
+    ranges = [doc.to_original(s, e) for _, _, s, e in cuts]
+    bounds = [lo]
+    for i in range(1, len(cuts)):
+        prev_end, next_start = ranges[i - 1][1], ranges[i][0]
+        # The gap between two parts (removed whitespace) joins the ``same`` neighbour, else the next one.
+        cut = next_start if cuts[i - 1][1] == "same" or cuts[i][1] != "same" else prev_end
+        bounds.append(min(max(cut, bounds[-1]), hi))
+    bounds.append(hi)
+    spans = doc.spans(clause.start, clause.end) if doc.holes else [(lo, hi)]
+    pieces: list[_Piece] = []
+    for i, (part, kind, _, _) in enumerate(cuts):
+        for s_lo, s_hi in spans:
+            p_lo, p_hi = max(bounds[i], s_lo), min(bounds[i + 1], s_hi)
+            if p_lo < p_hi:
+                pieces.append(_Piece(part, ci, kind, p_lo, p_hi))
+    return pieces
+
+
+def _merge(original: str, pieces: Sequence[_Piece]) -> tuple[Segment, ...]:
+    return tuple(_merge_segments(Segment(original[p.lo : p.hi], p.kind) for p in pieces))
+
+
+def _merge_segments(segments: Iterable[Segment]) -> list[Segment]:
+    """Drop empty segments and join neighbours of the same kind."""
+    out: list[Segment] = []
+    for seg in segments:
+        if not seg.text:
+            continue
+        if out and out[-1].kind == seg.kind:
+            out[-1] = Segment(out[-1].text + seg.text, seg.kind)
+        else:
+            out.append(seg)
+    return out

@@ -1,0 +1,52 @@
+"""The ``wendiff.diff`` version 1 report (shared/spec/report-format.md).
+
+Rule: this module only converts a `Diff` to the contract's JSON shape; the
+contract's field names and meanings never change without a new ``version``.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from corpus.document import Document
+from diffing.model import Diff
+
+__all__ = ["diff_report", "dumps"]
+
+
+def _doc(doc: Document) -> dict[str, Any]:
+    s = doc.source
+    return {"name": s.name, "sha256": s.sha256, "encoding": s.encoding, "length": len(s.text)}
+
+
+def diff_report(diff: Diff) -> dict[str, Any]:
+    """The report as a JSON-ready dict."""
+    summary = diff.summary
+    rows = []
+    for row in diff.rows:
+        item: dict[str, Any] = {
+            "op": row.op,
+            "a": [list(s) for s in diff.a_spans(row)],
+            "b": [list(s) for s in diff.b_spans(row)],
+        }
+        if row.a and row.b:
+            item["similarity"] = row.similarity
+        if row.inline is not None:
+            item["inline"] = [list(part) for part in row.inline]
+        item["place"] = diff.place(row)
+        rows.append(item)
+    return {
+        "format": "wendiff.diff",
+        "version": 1,
+        "a": _doc(diff.a),
+        "b": _doc(diff.b),
+        "options": diff.options.as_report(),
+        "summary": {**summary.counts, "similarity": summary.similarity},
+        "rows": rows,
+    }
+
+
+def dumps(diff: Diff) -> str:
+    """The report as JSON text (UTF-8 characters kept as they are)."""
+    return json.dumps(diff_report(diff), ensure_ascii=False, indent=1) + "\n"

@@ -1,0 +1,91 @@
+"""The reading order of a report: B's rows, with what only A had standing where A had it.
+
+Rules:
+
+* Rows with a B side keep the order of ``Diff.rows`` (reading order of B); a
+  ``moved`` row stands there as the place its clauses went to.
+* What only A had stands right after the item that shows A's preceding clause:
+  a ``deleted`` row, and for each ``moved`` row an ``origin`` item marking where
+  its clauses were in A. So the items with an A side are in A's order too, and
+  a report can be read as either document (the Word report relies on it).
+* A ``copied`` row's A clause is a reference to a clause shown in another row;
+  it never counts as where that clause stands.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from diffing.model import Diff, Row
+
+__all__ = ["Item", "a_home", "is_change", "reading_order"]
+
+ItemKind = Literal["row", "origin"]
+
+
+@dataclass(frozen=True)
+class Item:
+    """One entry of the reading order."""
+
+    kind: ItemKind
+    """``row``: a row of the diff; ``origin``: where a moved row's A clauses stood."""
+    row: int
+    """Index of the row in ``Diff.rows``."""
+
+
+def a_home(diff: Diff) -> dict[int, Item]:
+    """For each A clause, the item that shows it where it stood in A."""
+    home: dict[int, Item] = {}
+    for r, row in enumerate(diff.rows):
+        if row.op == "copied":
+            continue
+        item = Item("origin" if row.op == "moved" else "row", r)
+        for i in row.a:
+            home[i] = item
+    return home
+
+
+def reading_order(diff: Diff) -> tuple[Item, ...]:
+    """Every row once (plus one ``origin`` per moved row), in B's order with A's items at A's places."""
+    home = a_home(diff)
+    a_only: list[tuple[int, Item]] = []
+    for r, row in enumerate(diff.rows):
+        if row.a and (row.op == "moved" or not row.b):
+            a_only.append((min(row.a), Item("origin" if row.op == "moved" else "row", r)))
+    followers: dict[Item | None, list[Item]] = {}
+    for first, item in sorted(a_only, key=lambda pair: pair[0]):
+        anchor = _anchor(home, first)
+        followers.setdefault(anchor, []).append(item)
+    out: list[Item] = []
+    _emit(None, followers, out, include_anchor=False)
+    for r, row in enumerate(diff.rows):
+        if row.b or not row.a:
+            _emit(Item("row", r), followers, out, include_anchor=True)
+    return tuple(out)
+
+
+def _anchor(home: dict[int, Item], first: int) -> Item | None:
+    """The item after which an A-only item starting at clause ``first`` stands."""
+    for i in range(first - 1, -1, -1):
+        if i in home:
+            return home[i]
+    return None
+
+
+def _emit(
+    anchor: Item | None, followers: dict[Item | None, list[Item]], out: list[Item], include_anchor: bool
+) -> None:
+    """Append ``anchor`` and, depth first, the A-only items that follow it (no recursion)."""
+    stack: list[Item] = list(reversed(followers.get(anchor, [])))
+    if include_anchor and anchor is not None:
+        out.append(anchor)
+    while stack:
+        item = stack.pop()
+        out.append(item)
+        stack.extend(reversed(followers.get(item, [])))
+
+
+def is_change(row: Row) -> bool:
+    """A row a reviewer steps to: anything but ``equal``."""
+    return row.op != "equal"
