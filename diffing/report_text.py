@@ -1,0 +1,167 @@
+"""The terminal view of a diff: side by side when wide enough, unified otherwise.
+
+Rules:
+
+* It shows original text (through `diffing.highlight`), never normalized text.
+* Widths are measured in terminal cells (rich measures CJK as two cells);
+  nothing here slices text by ``len()`` to fit a column.
+* With colour, deletions are red and struck, insertions green and underlined;
+  without colour (not a TTY, ``--color never``, a file) the same places are
+  marked ``[-…-]`` and ``{+…+}`` as in ``git diff --word-diff``, but by Chinese
+  word or character, never by whole runs of Chinese.
+* Equal rows are folded into one line (``⋯ 12 equal clauses``) unless ``full``.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from typing import Literal
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from diffing.highlight import Segment, row_segments, unified_segments
+from diffing.model import Diff, Row
+
+__all__ = ["TextView", "render_text", "MARKS"]
+
+Layout = Literal["auto", "side", "unified"]
+MARKS = {
+    "equal": " ",
+    "modified": "~",
+    "inserted": "+",
+    "deleted": "-",
+    "moved": "↔",
+    "copied": "⧉",
+    "split": "<",
+    "merged": ">",
+}
+_STYLE = {"del": "red strike", "ins": "green underline", "same": ""}
+_ROW_STYLE = {"inserted": "green", "deleted": "red", "moved": "cyan", "copied": "magenta"}
+SIDE_BY_SIDE_MIN_WIDTH = 110
+
+
+@dataclass(frozen=True)
+class TextView:
+    """How to draw the terminal view."""
+
+    color: bool = False
+    width: int = 100
+    layout: Layout = "auto"
+    full: bool = False
+    """Show equal rows instead of folding them."""
+
+
+def _text(segments: list[Segment], color: bool) -> Text:
+    out = Text()
+    for seg in segments:
+        text = seg.text.replace("\r", "")
+        if color:
+            out.append(text, style=_STYLE[seg.kind])
+        elif seg.kind == "del":
+            out.append(f"[-{text}-]")
+        elif seg.kind == "ins":
+            out.append(f"{{+{text}+}}")
+        else:
+            out.append(text)
+    return out
+
+
+def _origin(diff: Diff, row: Row) -> str:
+    if row.op in ("moved", "copied") and row.a:
+        return f"← {diff.a_clauses[row.a[0]].place or '#' + str(row.a[0] + 1)}"
+    return ""
+
+
+def _header(diff: Diff) -> Text:
+    s = diff.summary
+    counts = " · ".join(f"{op} {n}" for op, n in s.counts.items() if n)
+    head = Text()
+    head.append(f"--- {diff.a.name} ({diff.a.source.encoding}, {len(diff.a.original)} chars)\n", style="bold red")
+    head.append(f"+++ {diff.b.name} ({diff.b.source.encoding}, {len(diff.b.original)} chars)\n", style="bold green")
+    head.append(f"{counts or 'no clauses'} · similarity {s.similarity:.3f}", style="bold")
+    return head
+
+
+def render_text(diff: Diff, view: TextView) -> str:
+    """The whole terminal view as a string (with ANSI colours when ``view.color``)."""
+    buf = io.StringIO()
+    console = Console(
+        file=buf,
+        width=view.width,
+        force_terminal=view.color,
+        no_color=not view.color,
+        color_system="standard" if view.color else None,
+        highlight=False,
+        emoji=False,
+        legacy_windows=False,
+    )
+    console.print(_header(diff))
+    side = view.layout == "side" or (view.layout == "auto" and view.width >= SIDE_BY_SIDE_MIN_WIDTH)
+    table = _new_table(diff, view) if side else None
+    folded = 0
+
+    def flush() -> None:
+        nonlocal folded
+        if folded:
+            note = Text(f"  ⋯ {folded} equal clause{'s' if folded > 1 else ''}", style="dim")
+            if table is not None:
+                table.add_row("", note, "")
+            else:
+                console.print(note)
+            folded = 0
+
+    for row in diff.rows:
+        if row.op == "equal" and not view.full:
+            folded += 1
+            continue
+        flush()
+        if table is not None:
+            _side_row(table, diff, row, view.color)
+        else:
+            _unified_row(console, diff, row, view.color)
+    flush()
+    if table is not None:
+        console.print(table)
+    return buf.getvalue()
+
+
+def _new_table(diff: Diff, view: TextView) -> Table:
+    table = Table(show_header=True, header_style="bold", box=None, expand=True, pad_edge=False)
+    place_width = max(6, min(16, view.width // 8))
+    table.add_column("", width=place_width, no_wrap=False)
+    table.add_column(diff.a.name, ratio=1, overflow="fold")
+    table.add_column(diff.b.name, ratio=1, overflow="fold")
+    return table
+
+
+def _label(diff: Diff, row: Row) -> Text:
+    label = Text(f"{MARKS[row.op]} {diff.place(row)}", style=_ROW_STYLE.get(row.op, "yellow"))
+    origin = _origin(diff, row)
+    if origin:
+        label.append(f" {origin}", style="dim")
+    return label
+
+
+def _side_row(table: Table, diff: Diff, row: Row, color: bool) -> None:
+    left = _text(row_segments(diff, row, "a"), color) if row.a and row.op != "copied" else Text("")
+    right = _text(row_segments(diff, row, "b"), color) if row.b else Text("")
+    if row.op == "copied" and color:
+        right.stylize("magenta")
+    table.add_row(_label(diff, row), left, right)
+
+
+def _unified_row(console: Console, diff: Diff, row: Row, color: bool) -> None:
+    label = _label(diff, row)
+    label.append("  ")
+    if row.op in ("inserted", "copied"):
+        body = _text([Segment(s.text, "ins") for s in row_segments(diff, row, "b")], color)
+    elif row.op == "deleted":
+        body = _text([Segment(s.text, "del") for s in row_segments(diff, row, "a")], color)
+    else:
+        body = _text(unified_segments(diff, row), color)
+    if row.a and row.b and row.similarity < 1:
+        body.append(f"  ({row.similarity:.2f})", style="dim")
+    console.print(label + body)

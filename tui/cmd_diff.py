@@ -1,0 +1,142 @@
+"""``wendiff diff A B``: compare two files clause by clause.
+
+Rules: exit status as diff(1): 0 same, 1 different, 2 trouble. Every cleaning
+and normalization step has a switch; the report's ``options`` records them.
+Output goes to standard output or ``-o FILE`` (format from ``--format``, else
+from the file's suffix); colour only on a terminal unless ``--color always``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+from pathlib import Path
+
+from corpus.errors import WendiffError
+from corpus.options import Options
+from corpus.read import DEFAULT_MAX_SIZE
+from diffing.model import Diff
+from diffing.reports import FORMATS, SUFFIXES, Format, render
+
+__all__ = ["register", "add_normalization_arguments", "add_output_arguments", "options_from", "emit"]
+
+_UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
+
+
+def parse_size(text: str) -> int:
+    """``100M``, ``512k``, ``2G`` or a number of bytes."""
+    t = text.strip().lower().removesuffix("b")
+    unit = t[-1:] if t[-1:] in _UNITS else ""
+    try:
+        value = float(t[: len(t) - len(unit)])
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (e.g. 100M, 512k)") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r}")
+    return int(value * _UNITS[unit])
+
+
+def add_normalization_arguments(parser: argparse.ArgumentParser) -> None:
+    """Switches for each cleaning and normalization step."""
+    g = parser.add_argument_group("cleaning and normalization (all on by default)")
+    g.add_argument("--script", choices=("t2s", "none"), default="t2s", help="Traditional→Simplified (t2s) or none")
+    g.add_argument("--no-t2s", dest="script", action="store_const", const="none", help="same as --script none")
+    g.add_argument("--no-width", dest="width", action="store_false", help="keep full/half-width forms apart")
+    g.add_argument("--no-whitespace", dest="whitespace", action="store_false", help="keep line-wraps and spaces")
+    g.add_argument("--no-boilerplate", dest="boilerplate", action="store_false", help="keep web sidebars")
+    g.add_argument("--no-junk", dest="junk", action="store_false", help="keep mojibake runs")
+    g.add_argument("--no-invisible", dest="invisible", action="store_false", help="keep zero-width/control chars")
+    g.add_argument("--unspin", action="store_true", help="map machine-reworded words back (环境 for 情况 …)")
+    g.add_argument("--unspin-table", metavar="FILE", help="your own substitution table (TSV: spun<TAB>common)")
+    g.add_argument("--inline", choices=("word", "char"), default="word", help="inline diff by word or character")
+    g.add_argument("--max-size", type=parse_size, default=DEFAULT_MAX_SIZE, metavar="SIZE",
+                   help="refuse files larger than this (default 100M)")  # fmt: skip
+
+
+def options_from(args: argparse.Namespace) -> Options:
+    """The `Options` the switches describe."""
+    return Options(
+        invisible=args.invisible,
+        junk=args.junk,
+        boilerplate=args.boilerplate,
+        script=args.script,
+        width=args.width,
+        whitespace=args.whitespace,
+        unspin=args.unspin or bool(args.unspin_table),
+        unspin_table=args.unspin_table,
+        inline=args.inline,
+    )
+
+
+def add_output_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--format``, ``-o``, ``--color``, ``--layout``, ``--all`` and the normalization switches."""
+    g = parser.add_argument_group("output")
+    g.add_argument("-f", "--format", choices=FORMATS, help="text (default on a terminal), json, html, md, docx")
+    g.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of standard output")
+    g.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text view")
+    g.add_argument("--layout", choices=("auto", "side", "unified"), default="auto",
+                   help="side by side, unified, or by terminal width (auto)")  # fmt: skip
+    g.add_argument("--columns", type=int, metavar="N", help="width of the text view (default: the terminal's)")
+    g.add_argument("--all", dest="full", action="store_true", help="show equal clauses too, not folded")
+    add_normalization_arguments(parser)
+
+
+def _format(args: argparse.Namespace) -> Format:
+    if args.format:
+        return args.format  # type: ignore[no-any-return]
+    if args.output:
+        return SUFFIXES.get(Path(args.output).suffix.lower(), "text")
+    return "text"
+
+
+def emit(diff: Diff, args: argparse.Namespace) -> int:
+    """Write the report ``args`` ask for; return 0 when the documents are the same, else 1."""
+    fmt = _format(args)
+    if fmt == "text":
+        from diffing.report_text import TextView, render_text
+
+        to_tty = args.output is None and sys.stdout.isatty()
+        color = args.color == "always" or (args.color == "auto" and to_tty and "NO_COLOR" not in os.environ)
+        width = args.columns or (shutil.get_terminal_size((100, 24)).columns if to_tty else 100)
+        report: str | bytes = render_text(diff, TextView(color=color, width=width, layout=args.layout,
+                                                          full=args.full))  # fmt: skip
+    else:
+        report = render(diff, fmt)
+    if args.output:
+        try:
+            Path(args.output).write_bytes(report if isinstance(report, bytes) else report.encode("utf-8"))
+        except OSError as exc:
+            raise WendiffError(f"{args.output}: cannot write the report ({exc.strerror or exc})") from exc
+    elif isinstance(report, bytes):
+        sys.stdout.buffer.write(report)
+        sys.stdout.flush()
+    else:
+        sys.stdout.write(report)
+        sys.stdout.flush()
+    return 0 if diff.same else 1
+
+
+def _run(args: argparse.Namespace) -> int:
+    from corpus.pipeline import load
+    from diffing.compare import compare
+
+    if args.a == "-" and args.b == "-":
+        raise WendiffError("-: standard input can be only one of the two documents")
+    options = options_from(args)
+    a = load(args.a, options, args.max_size)
+    b = load(args.b, options, args.max_size)
+    return emit(compare(a, b, options), args)
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = subparsers.add_parser(
+        "diff",
+        help="compare two documents clause by clause",
+        description="Compare two documents clause by clause (exit 0 same, 1 different, 2 trouble).",
+    )
+    p.add_argument("a", metavar="A", help="the older document (- for standard input)")
+    p.add_argument("b", metavar="B", help="the newer document (- for standard input)")
+    add_output_arguments(p)
+    p.set_defaults(func=_run)
