@@ -1,0 +1,136 @@
+"""Text out of HTML pages and Word documents.
+
+Rules:
+
+* HTML: scripts, styles, navigation, page headers and footers, asides and
+  forms are dropped first (they are never the article, and trafilatura keeps
+  them on small pages); then the article's main text, as trafilatura finds it
+  (tables included, comments left out). When trafilatura finds nothing, the
+  remaining text of ``<body>``, one line per non-blank line.
+* .docx: the body's paragraphs and table rows in document order, one line
+  each. A table row is one line, its cells joined with ``" | "``; a merged cell
+  appears once (a horizontally merged cell is one ``w:tc``; the cells that
+  continue a vertical merge are left empty, never repeated). Headers, footers,
+  comments and notes are not part of the body and are left out.
+* A file that cannot be parsed raises `ExtractError` with a short problem; the
+  caller (`corpus.read`) turns it into an `InputError` that names the file.
+
+trafilatura and python-docx are imported when first needed: they are slow to
+import and most inputs are plain text.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from typing import Any
+
+__all__ = ["CELL_SEPARATOR", "ExtractError", "extract_docx", "extract_html"]
+
+CELL_SEPARATOR = " | "
+"""Joins the cells of a table row into one line."""
+
+_NOT_CONTENT = ("script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form")
+"""Elements the body-text fallback drops: they are never the article."""
+
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+"""lxml refuses a ``str`` that still declares its byte encoding."""
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+class ExtractError(Exception):
+    """A document whose structure cannot be read; the message is the problem."""
+
+
+def extract_html(html: str) -> str:
+    """The main text of an HTML page."""
+    import trafilatura
+
+    page = _parse_html(html)
+    if page is None:
+        return ""
+    text = trafilatura.extract(page, include_tables=True, include_comments=False, output_format="txt")
+    if text and text.strip():
+        return str(text)
+    fallback = _parse_html(html)
+    return _body_text(fallback) if fallback is not None else ""
+
+
+def _parse_html(html: str) -> Any:
+    """The page as an lxml tree without page furniture, or None if there is no page."""
+    import lxml.html
+    from lxml import etree
+
+    html = _XML_DECLARATION.sub("", html, count=1)
+    if not html.strip():
+        return None
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return None
+    for el in list(root.iter(*_NOT_CONTENT)):
+        el.drop_tree()
+    return root
+
+
+def _body_text(root: Any) -> str:
+    """Text of ``<body>``, one line per non-blank line of its text content."""
+    body = root.find("body")
+    node = body if body is not None else root
+    lines = (line.strip() for line in node.text_content().splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def extract_docx(data: bytes) -> str:
+    """Paragraphs and table rows of a .docx body, one per line, in document order."""
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+    from lxml import etree
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+        body = document.element.body
+        return "\n".join(_block_lines(body))
+    except (zipfile.BadZipFile, PackageNotFoundError):
+        raise ExtractError("corrupt .docx file (not a valid Word document archive)") from None
+    except (KeyError, etree.XMLSyntaxError, ValueError, AttributeError, EOFError) as exc:
+        raise ExtractError(f"corrupt .docx file ({type(exc).__name__})") from None
+
+
+def _block_lines(container: Any) -> Iterator[str]:
+    """Lines of the paragraphs and tables directly in ``container``, in order."""
+    for el in container.iterchildren():
+        if el.tag == _W + "p":
+            yield _paragraph_text(el)
+        elif el.tag == _W + "tbl":
+            for tr in el.iterchildren(_W + "tr"):
+                yield CELL_SEPARATOR.join(_cell_text(tc) for tc in tr.iterchildren(_W + "tc"))
+        elif el.tag == _W + "sdt":
+            content = el.find(_W + "sdtContent")
+            if content is not None:
+                yield from _block_lines(content)
+
+
+def _paragraph_text(p: Any) -> str:
+    """Text of a ``w:p`` element (python-docx's ``CT_P``: runs, hyperlinks, tabs and breaks)."""
+    return str(p.text)
+
+
+def _cell_text(tc: Any) -> str:
+    """Text of one table cell on one line: its paragraphs and nested rows joined by spaces."""
+    if _continues_vertical_merge(tc):
+        return ""
+    parts = [line.strip() for line in _block_lines(tc)]
+    return " ".join(part for part in parts if part)
+
+
+def _continues_vertical_merge(tc: Any) -> bool:
+    """True for a cell that continues a vertical merge started in a row above."""
+    tc_pr = tc.find(_W + "tcPr")
+    if tc_pr is None:
+        return False
+    v_merge = tc_pr.find(_W + "vMerge")
+    return v_merge is not None and v_merge.get(_W + "val", "continue") == "continue"

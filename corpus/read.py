@@ -1,0 +1,290 @@
+"""Bytes in, `Source` out: reading files and decoding them.
+
+Rules:
+
+* Every problem with an input is an `InputError` naming the file and the
+  problem in one line (missing, a directory, no permission, too large, binary,
+  undecodable, a corrupt .docx); never a traceback.
+* The size is checked with ``stat`` before a regular file is read, and standard
+  input or a pipe is read only up to one byte past the limit.
+* The format follows the name's extension: .html/.htm pages give their main
+  text, .docx files their paragraphs and table rows (`corpus.extract`);
+  anything else is a text file. ``Source.text`` is that text and all offsets
+  refer to it; ``sha256``, ``size`` and ``data`` are of the original bytes.
+* Decoding (`decode`): a byte order mark wins (UTF-8, UTF-16 LE/BE); bytes with
+  NULs are UTF-16 without a BOM when the NULs sit mostly on one side of the
+  code units and the result is clean text, otherwise binary; then strict UTF-8;
+  then (HTML) the declared ``<meta charset>``; then GB18030 or the Big5 family,
+  whichever decodes strictly and gives the more common characters. GBK and
+  GB2312 are decoded (and reported) as their superset GB18030; Big5 text is
+  reported as ``big5``, or ``cp950``/``big5hkscs`` when only that extension
+  decodes it. Line endings are kept as they are.
+"""
+
+from __future__ import annotations
+
+import codecs
+import functools
+import hashlib
+import os
+import re
+import stat
+import sys
+import unicodedata
+from pathlib import PurePath
+from typing import BinaryIO
+
+from corpus.document import Source
+from corpus.errors import InputError
+from corpus.extract import ExtractError, extract_docx, extract_html
+
+__all__ = ["DEFAULT_MAX_SIZE", "STDIN", "TRIED_ENCODINGS", "decode", "read_source", "source_from_bytes"]
+
+DEFAULT_MAX_SIZE = 100 * 1024 * 1024
+"""Largest input read by default (bytes); ``--max-size`` raises it."""
+
+STDIN = "-"
+"""The name that stands for standard input."""
+
+BIG5_FAMILY = ("big5", "cp950", "big5hkscs")
+"""Big5 and its extensions, narrowest first: the first that decodes is reported."""
+
+TRIED_ENCODINGS = ("UTF-8", "UTF-16", "GB18030", "Big5", "CP950", "Big5-HKSCS")
+"""Named in the error for undecodable bytes."""
+
+_DETECT_CANDIDATES = ["gb18030", *BIG5_FAMILY]
+_SAMPLE_CHARS = 32 * 1024
+_UTF16_NUL_RATIO = 4
+_GB_ALIASES = {"gb2312", "gbk", "gb18030", "cp936", "hz"}
+_HTML_EXTENSIONS = {".html", ".htm", ".xhtml"}
+_DOCX_EXTENSION = ".docx"
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_BAD_IN_TEXT = frozenset({"Cc", "Cn", "Co", "Cs"})
+_TEXT_CONTROLS = frozenset("\t\n\r\f\v")
+
+
+def read_source(path: str, max_size: int = DEFAULT_MAX_SIZE) -> Source:
+    """Read and decode ``path`` (``-`` for standard input)."""
+    if path == STDIN:
+        return source_from_bytes(STDIN, _read_limited(path, sys.stdin.buffer, max_size))
+    try:
+        info = os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        raise InputError(path, "no such file") from None
+    except PermissionError:
+        raise InputError(path, "permission denied") from None
+    except OSError as exc:
+        raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError(path, "is a directory, not a file")
+    if stat.S_ISREG(info.st_mode) and info.st_size > max_size:
+        raise InputError(path, _too_large(info.st_size, max_size))
+    try:
+        with open(path, "rb") as handle:
+            data = _read_limited(path, handle, max_size)
+    except PermissionError:
+        raise InputError(path, "permission denied") from None
+    except IsADirectoryError:
+        raise InputError(path, "is a directory, not a file") from None
+    except OSError as exc:
+        raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
+    return source_from_bytes(path, data)
+
+
+def _read_limited(name: str, stream: BinaryIO, max_size: int) -> bytes:
+    """All of ``stream``, or an error as soon as it is longer than ``max_size``."""
+    data = stream.read(max_size + 1)
+    if len(data) > max_size:
+        raise InputError(name, _too_large(None, max_size))
+    return data
+
+
+def _too_large(size: int | None, max_size: int) -> str:
+    what = f"file is {_human(size)}" if size is not None else "input is"
+    return f"{what} over the {_human(max_size)} size limit (raise it with --max-size)"
+
+
+def _human(size: int) -> str:
+    """``12 MB``-style size for messages."""
+    for unit, factor in (("GB", 1024**3), ("MB", 1024**2), ("KB", 1024)):
+        if size >= factor:
+            value = size / factor
+            return f"{value:.0f} {unit}" if value == int(value) else f"{value:.1f} {unit}"
+    return f"{size} bytes"
+
+
+def source_from_bytes(name: str, data: bytes) -> Source:
+    """A `Source` for ``data`` read from ``name`` (its extension picks the format)."""
+    suffix = PurePath(name).suffix.lower() if name != STDIN else ""
+    if suffix == _DOCX_EXTENSION:
+        try:
+            text = extract_docx(data)
+        except ExtractError as exc:
+            raise InputError(name, str(exc)) from None
+        encoding = "docx"
+    elif suffix in _HTML_EXTENSIONS:
+        html, encoding = decode(name, data, hint=_declared_charset(data))
+        text = extract_html(html)
+    else:
+        text, encoding = decode(name, data)
+    return Source(
+        name=name,
+        text=text,
+        encoding=encoding,
+        sha256=hashlib.sha256(data).hexdigest(),
+        size=len(data),
+        data=data,
+    )
+
+
+def decode(name: str, data: bytes, hint: str | None = None) -> tuple[str, str]:
+    """The text of ``data`` and the encoding it was decoded with.
+
+    ``hint`` is an encoding the file declares (an HTML ``<meta charset>``); it
+    is tried after a byte order mark and before detection.
+    """
+    if not data:
+        return "", "utf-8"
+    bom = _decode_bom(name, data)
+    if bom is not None:
+        return bom
+    if b"\x00" in data:
+        utf16 = _decode_utf16_without_bom(data)
+        if utf16 is None:
+            raise InputError(name, "binary file, not a text document")
+        return utf16
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if hint is not None:
+        hinted = _decode_hint(data, hint)
+        if hinted is not None:
+            return hinted
+    detected = _detect(data)
+    if detected is None:
+        raise InputError(
+            name, f"cannot decode the text (tried {', '.join(TRIED_ENCODINGS)}); save it as UTF-8"
+        )
+    return detected
+
+
+def _decode_bom(name: str, data: bytes) -> tuple[str, str] | None:
+    """Decode by byte order mark, if there is one; the mark is not part of the text."""
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ):
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(encoding.removesuffix("-sig")), encoding
+            except UnicodeDecodeError as exc:
+                at = exc.start + len(bom)
+                raise InputError(
+                    name, f"starts with a {encoding} byte order mark but byte {at} is invalid"
+                ) from None
+    return None
+
+
+def _decode_utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text without a BOM: NULs mostly in the high bytes, and clean text once decoded.
+
+    ASCII characters put a NUL in the high byte; a few CJK characters (一 is
+    U+4E00) put one in the low byte, hence "mostly".
+    """
+    if len(data) % 2:
+        return None
+    nul_even = data[0::2].count(0)
+    nul_odd = data[1::2].count(0)
+    if nul_even > _UTF16_NUL_RATIO * nul_odd:
+        encoding = "utf-16-be"
+    elif nul_odd > _UTF16_NUL_RATIO * nul_even:
+        encoding = "utf-16-le"
+    else:
+        return None
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    return (text, encoding) if _looks_like_text(text) else None
+
+
+def _looks_like_text(text: str) -> bool:
+    """No control, unassigned or private-use characters except ordinary line controls."""
+    return not any(unicodedata.category(c) in _BAD_IN_TEXT and c not in _TEXT_CONTROLS for c in set(text))
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in a ``<meta>`` near its start."""
+    match = _META_CHARSET.search(data[:4096])
+    return match.group(1).decode("ascii").lower() if match else None
+
+
+def _decode_hint(data: bytes, hint: str) -> tuple[str, str] | None:
+    """Decode with a declared encoding (GB names as GB18030), if it is known and fits."""
+    try:
+        canonical = codecs.lookup(hint).name
+    except LookupError:
+        return None
+    if canonical in _GB_ALIASES or hint in _GB_ALIASES:
+        return _strict(data, "gb18030")
+    if canonical in BIG5_FAMILY:
+        return _decode_big5(data)
+    return _strict(data, canonical)
+
+
+def _detect(data: bytes) -> tuple[str, str] | None:
+    """GB18030 or Big5: of the strict decodes, the one whose characters are most common.
+
+    A simplified text read as Big5, or a Big5 text read as GB18030, turns into
+    rare characters, kana and box-drawing signs; read right, nearly every
+    character is in the frequent part of its own character set. Ties (two or
+    three characters) go to GB18030.
+    """
+    decodes = [d for d in (_strict(data, "gb18030"), _decode_big5(data)) if d is not None]
+    if len(decodes) <= 1:
+        return decodes[0] if decodes else None
+    return max(decodes, key=lambda d: (_common_share(d[0], d[1]), d[1] == "gb18030"))
+
+
+def _common_share(text: str, encoding: str) -> float:
+    """Share of the non-ASCII characters (in a sample) that are frequent in ``encoding``'s set."""
+    common = _common_chars("gb18030" if encoding == "gb18030" else "big5")
+    sample = [c for c in text[:_SAMPLE_CHARS] if c >= "\x80"]
+    if not sample:
+        return 1.0
+    return sum(c in common for c in sample) / len(sample)
+
+
+@functools.cache
+def _common_chars(charset: str) -> frozenset[str]:
+    """Punctuation and frequent hanzi: GB2312 rows A1-A3 and B0-F7, or Big5 A140-A3BF and A440-C67E."""
+    if charset == "gb18030":
+        codec, ranges = "gb2312", ((0xA1A1, 0xA3FE), (0xB0A1, 0xF7FE))
+    else:
+        codec, ranges = "big5", ((0xA140, 0xA3BF), (0xA440, 0xC67E))
+    chars: set[str] = set()
+    for lo, hi in ranges:
+        for code in range(lo, hi + 1):
+            try:
+                chars.add(code.to_bytes(2, "big").decode(codec))
+            except UnicodeDecodeError:
+                continue
+    return frozenset(chars)
+
+
+def _decode_big5(data: bytes) -> tuple[str, str] | None:
+    """Decode with the narrowest member of the Big5 family that accepts every byte."""
+    for encoding in BIG5_FAMILY:
+        decoded = _strict(data, encoding)
+        if decoded is not None:
+            return decoded
+    return None
+
+
+def _strict(data: bytes, encoding: str) -> tuple[str, str] | None:
+    try:
+        return data.decode(encoding), encoding
+    except UnicodeDecodeError:
+        return None
