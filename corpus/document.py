@@ -79,13 +79,15 @@ class Document:
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Smallest span of ``original`` that normalized ``[start, end)`` came from."""
         for layer in reversed(self.layers):
-            start, end = layer.map.span_to_source(start, end)
+            if layer.map.edits:
+                start, end = layer.map.span_to_source(start, end)
         return start, end
 
     def from_original(self, pos: int) -> int:
         """Position in the normalized text of the boundary before ``original[pos]``."""
         for layer in self.layers:
-            pos = layer.map.pos_to_derived(pos)
+            if layer.map.edits:
+                pos = layer.map.pos_to_derived(pos)
         return pos
 
     def spans(self, start: int, end: int) -> list[tuple[int, int]]:

@@ -48,15 +48,15 @@ def _converter() -> object:
 
 
 @cache
-def _traditional_re() -> re.Pattern[str]:
-    """A character class of every character that t2s changes on its own."""
+def _traditional() -> frozenset[str]:
+    """Every character that t2s changes on its own."""
     path = resources.files("opencc") / "dictionary" / "TSCharacters.txt"
     chars = []
     for line in path.read_text(encoding="utf-8").splitlines():
         key, _, values = line.partition("\t")
         if len(key) == 1 and values.split(" ")[0] != key:
             chars.append(key)
-    return re.compile("[" + re.escape("".join(chars)) + "]")
+    return frozenset(chars)
 
 
 def _convert_line(line: str) -> str:
@@ -76,10 +76,10 @@ def _fix_variant(m: re.Match[str]) -> str:
 
 def to_simplified(text: str) -> StepOutput:
     """Traditional to Simplified, one character for one character."""
-    trad = _traditional_re()
-    if trad.search(text):
+    trad = _traditional()
+    if not trad.isdisjoint(text):
         lines = text.split("\n")
-        text = "\n".join(_convert_line(line) if trad.search(line) else line for line in lines)
+        text = "\n".join(line if trad.isdisjoint(line) else _convert_line(line) for line in lines)
     if _VARIANT_RE.search(text):
         text = _VARIANT_RE.sub(_fix_variant, text)
     return StepOutput(text, OffsetMap.identity(len(text)))

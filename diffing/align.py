@@ -3,9 +3,10 @@
 Rules, in the order they are applied:
 
 1. **Anchors.** Clauses with the same normalized text, in the same order, are
-   ``equal``: a longest-matching-blocks pass over clause hashes
-   (``SequenceMatcher`` with ``autojunk`` off, so frequent clauses of repetitive
-   legal text are never dropped).
+   ``equal``: patience diff over clause hashes (clauses unique on both sides
+   anchor first), and inside gaps without such clauses a longest-matching-blocks
+   pass (``SequenceMatcher`` with ``autojunk`` off, so frequent clauses of
+   repetitive legal text are never dropped).
 2. **Labels follow their bodies.** A 第X条 label never matches by itself; it is
    paired with the label in front of the clause its own body was paired with.
    Old 第七条 that is new 第八条 with the same body: an ``equal`` body under a
@@ -46,6 +47,7 @@ MIN_MOVED = 0.6
 MIN_MOVED_LEN = 6
 SPLIT_GAIN = 0.04
 CANDIDATES_PER_CLAUSE = 8
+VOTING_GRAMS = 24
 
 
 @dataclass
@@ -97,21 +99,43 @@ def _anchor(st: _State) -> None:
     bk = [
         ids.setdefault(c.text, len(ids)) if c.kind != "article" else -1 - len(st.a) - c.index for c in st.b
     ]
-    # Common prefix and suffix first: cheap, and most versions share long runs.
-    lo = 0
-    while lo < len(ak) and lo < len(bk) and ak[lo] == bk[lo]:
-        lo += 1
-    hi = 0
-    while hi < len(ak) - lo and hi < len(bk) - lo and ak[-1 - hi] == bk[-1 - hi]:
-        hi += 1
-    for k in range(lo):
-        st.link("equal", [k], [k], 1.0)
-    matcher = SequenceMatcher(None, ak[lo : len(ak) - hi], bk[lo : len(bk) - hi], autojunk=False)
-    for i, j, size in matcher.get_matching_blocks():
-        for k in range(size):
-            st.link("equal", [lo + i + k], [lo + j + k], 1.0)
-    for k in range(hi):
-        st.link("equal", [len(ak) - hi + k], [len(bk) - hi + k], 1.0)
+    for i, j in _patience(ak, bk):
+        st.link("equal", [i], [j], 1.0)
+
+
+def _patience(ak: list[int], bk: list[int]) -> list[tuple[int, int]]:
+    """Monotone pairs of equal keys: patience diff (unique keys as anchors), then
+    ``SequenceMatcher`` inside the gaps that hold no unique common key."""
+    out: list[tuple[int, int]] = []
+    stack = [(0, len(ak), 0, len(bk))]
+    while stack:
+        a_lo, a_hi, b_lo, b_hi = stack.pop()
+        while a_lo < a_hi and b_lo < b_hi and ak[a_lo] == bk[b_lo]:
+            out.append((a_lo, b_lo))
+            a_lo, b_lo = a_lo + 1, b_lo + 1
+        while a_lo < a_hi and b_lo < b_hi and ak[a_hi - 1] == bk[b_hi - 1]:
+            a_hi, b_hi = a_hi - 1, b_hi - 1
+            out.append((a_hi, b_hi))
+        if a_lo >= a_hi or b_lo >= b_hi:
+            continue
+        count_a = Counter(ak[a_lo:a_hi])
+        count_b = Counter(bk[b_lo:b_hi])
+        where_b = {bk[j]: j for j in range(b_lo, b_hi) if count_b[bk[j]] == 1}
+        unique = [(i, where_b[ak[i]]) for i in range(a_lo, a_hi) if count_a[ak[i]] == 1 and ak[i] in where_b]
+        if unique:
+            chain = [unique[k] for k in _heaviest_chain([j for _, j in unique], [1.0] * len(unique), len(bk))]
+            chain.reverse()
+            prev_i, prev_j = a_lo, b_lo
+            for i, j in chain:
+                out.append((i, j))
+                stack.append((prev_i, i, prev_j, j))
+                prev_i, prev_j = i + 1, j + 1
+            stack.append((prev_i, a_hi, prev_j, b_hi))
+        else:
+            matcher = SequenceMatcher(None, ak[a_lo:a_hi], bk[b_lo:b_hi], autojunk=False)
+            for i, j, size in matcher.get_matching_blocks():
+                out.extend((a_lo + i + k, b_lo + j + k) for k in range(size))
+    return out
 
 
 def _attach_labels(st: _State) -> None:
@@ -145,24 +169,17 @@ def _candidates(st: _State, free_a: list[int], free_b: list[int]) -> list[tuple[
         b_grams[j] = grams
         for g in grams:
             index.setdefault(g, []).append(j)
-    common = max(30, len(free_b) // 10)
     out: list[tuple[float, int, int]] = []
     for i in free_a:
         text = st.a[i].text
         grams = _bigrams(text)
+        # The rarest grams carry the evidence; common ones (的, 规定 …) only cost time.
+        rare = sorted((len(index[g]), g) for g in grams if g in index)[:VOTING_GRAMS]
         counts: Counter[int] = Counter()
-        for g in grams:
-            posting = index.get(g)
-            if posting is not None and len(posting) <= common:
-                counts.update(posting)
-        if len(counts) < CANDIDATES_PER_CLAUSE:
-            # Rare grams found too little: let common grams vote as well.
-            for g in grams:
-                posting = index.get(g)
-                if posting is not None and len(posting) > common:
-                    counts.update(posting)
+        for _, g in rare:
+            counts.update(index[g])
         for j, shared in counts.most_common(CANDIDATES_PER_CLAUSE):
-            if shared < 0.2 * min(len(grams), len(b_grams[j])):
+            if shared < 0.2 * min(len(rare), len(b_grams[j])):
                 break
             sim = similarity(text, st.b[j].text)
             if sim >= MIN_MODIFIED:

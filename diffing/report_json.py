@@ -48,5 +48,9 @@ def diff_report(diff: Diff) -> dict[str, Any]:
 
 
 def dumps(diff: Diff) -> str:
-    """The report as JSON text (UTF-8 characters kept as they are)."""
-    return json.dumps(diff_report(diff), ensure_ascii=False, indent=1) + "\n"
+    """The report as JSON text: characters kept as they are, one row per line."""
+    report = diff_report(diff)
+    rows = report.pop("rows")
+    head = json.dumps(report, ensure_ascii=False)[:-1]
+    body = ",\n  ".join(json.dumps(row, ensure_ascii=False) for row in rows)
+    return f'{head}, "rows": [\n  {body}\n]}}\n' if rows else f'{head}, "rows": []}}\n'

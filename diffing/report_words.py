@@ -1,0 +1,107 @@
+"""The words and numbers every report shows, worded once.
+
+Rules: reports (HTML, Markdown, Word) name an op, a size, a similarity, the
+options and a section with these functions only, so that they agree with one
+another. Labels are Chinese (the readers of these reports), with the op's
+English name from the JSON format where a reader may need to match them up.
+"""
+
+from __future__ import annotations
+
+from diffing.model import OPS, Diff, Op
+
+__all__ = [
+    "OP_NAMES",
+    "OP_SHORT",
+    "START_SECTION",
+    "op_label",
+    "options_items",
+    "percent",
+    "section_of",
+    "section_titles",
+    "size_text",
+]
+
+OP_NAMES: dict[Op, str] = {
+    "equal": "相同",
+    "modified": "修改",
+    "inserted": "新增",
+    "deleted": "删除",
+    "moved": "移动",
+    "copied": "复制",
+    "split": "拆分",
+    "merged": "合并",
+}
+"""Chinese name of each op."""
+
+OP_SHORT: dict[Op, str] = {
+    "equal": "",
+    "modified": "改",
+    "inserted": "增",
+    "deleted": "删",
+    "moved": "移",
+    "copied": "复",
+    "split": "拆",
+    "merged": "并",
+}
+"""One-character mark of each op, for narrow columns."""
+
+START_SECTION = "（开头）"
+"""Section name of clauses before the first heading."""
+
+assert set(OP_NAMES) == set(OPS) == set(OP_SHORT)
+
+
+def op_label(op: Op) -> str:
+    """``修改 modified``: the Chinese name with the JSON name."""
+    return f"{OP_NAMES[op]} {op}"
+
+
+def percent(value: float) -> str:
+    """A similarity in [0, 1] as ``87.5%`` (``100%`` only when exactly 1)."""
+    if value >= 1.0:
+        return "100%"
+    return f"{min(value * 100, 99.9):.1f}%"
+
+
+def size_text(size: int) -> str:
+    """A byte count as ``20,804 字节`` (with KiB/MiB when large)."""
+    text = f"{size:,} 字节"
+    if size >= 1024 * 1024:
+        return f"{text} ({size / 1024 / 1024:.1f} MiB)"
+    if size >= 1024:
+        return f"{text} ({size / 1024:.1f} KiB)"
+    return text
+
+
+def options_items(diff: Diff) -> list[tuple[str, str]]:
+    """The normalization options as (name, value) pairs; booleans read ``on``/``off``."""
+    items: list[tuple[str, str]] = []
+    for name, value in diff.options.as_report().items():
+        if isinstance(value, bool):
+            items.append((name, "on" if value else "off"))
+        elif value is None:
+            items.append((name, "none"))
+        else:
+            items.append((name, str(value)))
+    return items
+
+
+def section_of(place: str) -> str:
+    """The top of a place (``二/(三)`` → ``二``); clauses before any heading are in `START_SECTION`."""
+    return place.split("/", 1)[0] or START_SECTION
+
+
+def section_titles(diff: Diff, width: int = 24) -> dict[str, str]:
+    """Heading text of each section, from B (else A): ``二`` → ``二、重点任务``."""
+    titles: dict[str, str] = {}
+    for doc, clauses in ((diff.b, diff.b_clauses), (diff.a, diff.a_clauses)):
+        for clause in clauses:
+            if clause.kind != "heading" or not clause.place or "/" in clause.place:
+                continue
+            if clause.place in titles:
+                continue
+            lo, hi = doc.to_original(clause.start, clause.end)
+            title = " ".join(doc.original[lo:hi].split())
+            titles[clause.place] = title if len(title) <= width else title[: width - 1] + "…"
+    return titles
