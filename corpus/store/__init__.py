@@ -1,0 +1,27 @@
+"""The git-backed version store: every version of a document, with history and clause blame.
+
+Public API (everything else in the package is an implementation detail):
+
+* `Store` — open (or create) a store; ``add``, ``documents``, ``log``,
+  ``version``, ``original``, ``clauses``, ``document``.
+* `blame` — for each clause of a version, the version that introduced its wording.
+* `check` — git fsck plus the store's own invariants, read-only.
+* `parse_ref` — ``ID[@REV]`` to an id and a `Rev`.
+* Values: `Version`, `ClauseStats`, `DocumentInfo`, `AddResult`, `BlameLine`;
+  errors: `StoreError`.
+
+Rule: corpus/store never imports textual or tui, and only corpus/store/gitrepo.py
+imports GitPython.
+"""
+
+from __future__ import annotations
+
+from corpus.store.errors import StoreError
+from corpus.store.revs import LATEST, Rev, parse_ref
+from corpus.store.store import Store
+from corpus.store.values import AddResult, BlameLine, ClauseStats, DocumentInfo, Version
+
+__all__ = [
+    "LATEST", "AddResult", "BlameLine", "ClauseStats", "DocumentInfo", "Rev", "Store", "StoreError",
+    "Version", "parse_ref",
+]

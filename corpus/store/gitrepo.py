@@ -1,0 +1,263 @@
+"""The store's only door to git: a bare repository driven through GitPython.
+
+Rules:
+
+* This is the only module that imports GitPython (and its gitdb), lazily, on
+  first use; nothing it returns is a GitPython object: hex ids, bytes, tuples.
+* Every git failure becomes a `StoreError` that names the repository and what
+  failed (``raise … from exc``).
+* Objects are written in-process with GitPython's object database as loose
+  objects, each written to a temporary file and renamed into place, so an
+  object is either absent or whole. The branch moves only through
+  ``git update-ref BRANCH NEW OLD``, git's compare-and-swap: a writer killed at
+  any moment leaves the branch at the old or the new commit, and at worst some
+  unreferenced objects that ``git fsck`` calls dangling.
+* Reads go through one long-lived ``git cat-file --batch`` process per open
+  repository (GitPython's), so reading a thousand blobs costs one process.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from corpus.store.errors import StoreError
+from corpus.store.layout import BRANCH
+
+if TYPE_CHECKING:
+    import git
+
+__all__ = ["BLOB_MODE", "IDENTITY", "TREE_MODE", "GitRepo", "TreeEntry"]
+
+BLOB_MODE = "100644"
+TREE_MODE = "40000"
+IDENTITY = "wendiff <wendiff@localhost>"
+"""Author and committer of every version: the store records who added nothing but the time."""
+_ZERO = "0" * 40
+
+
+@dataclass(frozen=True)
+class TreeEntry:
+    """One entry of a git tree."""
+
+    mode: str
+    """``100644`` for a file, ``40000`` for a folder."""
+    name: str
+    sha: str
+    """Hex id of the blob or tree."""
+
+    @property
+    def is_tree(self) -> bool:
+        return self.mode == TREE_MODE
+
+
+def _git() -> Any:
+    """The ``git`` package (GitPython), imported on first use."""
+    try:
+        import git
+    except ImportError as exc:  # pragma: no cover - GitPython is a dependency; git itself may be missing
+        raise StoreError(f"cannot use git: {exc}") from exc
+    return git
+
+
+class GitRepo:
+    """A bare git repository holding a store."""
+
+    def __init__(self, repo: git.Repo, path: Path) -> None:
+        self._repo = repo
+        self.path = path
+
+    # -- opening -------------------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path) -> GitRepo:
+        """The bare repository at ``path``; a `StoreError` if there is none."""
+        git = _git()
+        try:
+            repo = git.Repo(str(path))
+        except (git.exc.InvalidGitRepositoryError, git.exc.NoSuchPathError) as exc:
+            raise StoreError(f"{path}: not a git repository") from exc
+        if not repo.bare:
+            repo.close()
+            raise StoreError(f"{path}: a git working tree, not a store (a store is a bare repository)")
+        return cls(repo, path)
+
+    @classmethod
+    def create(cls, path: Path, config: dict[str, str]) -> None:
+        """Create a bare repository at ``path`` (absent or an empty folder) with ``config`` set.
+
+        The repository is made complete in a temporary folder beside ``path`` and
+        then renamed into place, so no process ever sees a half-made store. If
+        another process created it first, that one is kept.
+        """
+        git = _git()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.new-", dir=path.parent))
+        try:
+            repo = git.Repo.init(str(tmp), bare=True, initial_branch="main")
+            with repo.config_writer() as writer:
+                for key, value in config.items():
+                    section, _, option = key.rpartition(".")
+                    writer.set_value(section, option, value)
+            repo.close()
+            try:
+                os.rename(tmp, path)
+            except OSError:
+                if not any(path.iterdir()):
+                    raise
+        except git.exc.GitCommandError as exc:
+            raise StoreError(f"{path}: cannot create the store: {_stderr(exc)}") from exc
+        except OSError as exc:
+            raise StoreError(f"{path}: cannot create the store: {exc.strerror or exc}") from exc
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+    def close(self) -> None:
+        """Stop the helper git processes."""
+        self._repo.close()
+
+    def config(self, key: str) -> str | None:
+        """Value of a config entry of the repository, or None."""
+        section, _, option = key.rpartition(".")
+        reader = self._repo.config_reader("repository")
+        try:
+            return str(reader.get_value(section, option))
+        except Exception:
+            return None
+
+    # -- reading -------------------------------------------------------------------------------------
+
+    def head(self) -> str | None:
+        """Commit at the tip of `BRANCH`, or None in a new store."""
+        git = _git()
+        try:
+            return str(git.SymbolicReference.dereference_recursive(self._repo, BRANCH))
+        except ValueError:
+            return None
+
+    def read(self, spec: str) -> bytes | None:
+        """Content of the object ``spec`` (``SHA`` or ``COMMIT:path``), or None if absent."""
+        found = self.read_object(spec)
+        return None if found is None else found[1]
+
+    def read_object(self, spec: str) -> tuple[str, bytes] | None:
+        """Type and content of the object ``spec``, or None if there is no such object or path."""
+        try:
+            _sha, kind, _size, data = self._repo.git.get_object_data(spec)
+        except ValueError as exc:
+            if "could not be resolved" in str(exc) and "missing" in str(exc):
+                return None
+            self._repo.git.clear_cache()
+            raise StoreError(f"{self.path}: git cannot read {spec}; run 'wendiff store check'") from exc
+        except OSError as exc:
+            self._repo.git.clear_cache()
+            raise StoreError(f"{self.path}: git cannot read {spec}: {exc}") from exc
+        return (kind.decode("ascii") if isinstance(kind, bytes) else str(kind)), bytes(data)
+
+    def tree(self, spec: str) -> list[TreeEntry] | None:
+        """Entries of the tree ``spec``, or None if absent (or not a tree)."""
+        found = self.read_object(spec)
+        if found is None or found[0] != "tree":
+            return None
+        return _parse_tree(found[1])
+
+    def log(self, tip: str, path: str) -> list[str]:
+        """Commits from ``tip`` back that change ``path`` (a literal path), newest first."""
+        out = self._run("log", "--format=%H", tip, "--", f":(literal){path}")
+        return out.split()
+
+    def history(self, tip: str) -> list[tuple[str, list[str], list[str]]]:
+        """Every commit from the root to ``tip``: (commit, parents, paths it changes)."""
+        out = self._run(
+            "-c", "core.quotePath=false", "log", "--reverse", "--no-renames", "--format=commit %H %P",
+            "--name-only", tip,
+        )
+        commits: list[tuple[str, list[str], list[str]]] = []
+        for line in out.splitlines():
+            if line.startswith("commit "):
+                ids = line.split()[1:]
+                commits.append((ids[0], ids[1:], []))
+            elif line and commits:
+                commits[-1][2].append(line)
+        return commits
+
+    def fsck(self) -> tuple[bool, list[str]]:
+        """Run ``git fsck``: whether it passed, and what it reported (dangling objects left out)."""
+        status, out, err = self._repo.git.execute(
+            ["git", "fsck", "--full", "--strict", "--no-dangling", "--no-progress"],
+            with_extended_output=True, with_exceptions=False,
+        )
+        lines = [line for line in (str(out) + "\n" + str(err)).splitlines() if line.strip()]
+        return status == 0, lines
+
+    # -- writing -------------------------------------------------------------------------------------
+
+    def write_blob(self, data: bytes) -> str:
+        """Store ``data`` as a blob; its hex id."""
+        return self._store(b"blob", data)
+
+    def write_tree(self, entries: list[TreeEntry]) -> str:
+        """Store a tree of ``entries`` (any order); its hex id."""
+        ordered = sorted(entries, key=lambda e: e.name.encode("utf-8") + (b"/" if e.is_tree else b""))
+        body = b"".join(
+            f"{e.mode} {e.name}".encode() + b"\0" + bytes.fromhex(e.sha) for e in ordered
+        )
+        return self._store(b"tree", body)
+
+    def write_commit(self, tree: str, parents: list[str], message: str, when: float) -> str:
+        """Store a commit of ``tree`` on ``parents`` made at ``when`` (Unix time); its hex id."""
+        stamp = f"{IDENTITY} {int(when)} +0000"
+        lines = [f"tree {tree}", *(f"parent {p}" for p in parents), f"author {stamp}", f"committer {stamp}"]
+        body = "\n".join(lines) + "\n\n" + message.rstrip("\n") + "\n"
+        return self._store(b"commit", body.encode("utf-8"))
+
+    def move_head(self, new: str, old: str | None, reason: str) -> None:
+        """Point `BRANCH` at ``new`` if it still points at ``old`` (None: does not exist yet)."""
+        self._run("update-ref", "-m", reason, BRANCH, new, old or _ZERO)
+
+    # -- helpers -------------------------------------------------------------------------------------
+
+    def _store(self, kind: bytes, data: bytes) -> str:
+        from gitdb import IStream
+
+        try:
+            stored = self._repo.odb.store(IStream(kind, len(data), io.BytesIO(data)))
+        except OSError as exc:
+            raise StoreError(f"{self.path}: cannot write a git object: {exc.strerror or exc}") from exc
+        return bytes(stored.binsha).hex()
+
+    def _run(self, *args: str) -> str:
+        git = _git()
+        try:
+            return str(self._repo.git.execute(["git", *args], strip_newline_in_stdout=False))
+        except git.exc.GitCommandError as exc:
+            command = next(a for a in args if not a.startswith("-") and "=" not in a)
+            raise StoreError(f"{self.path}: git {command} failed: {_stderr(exc)}") from exc
+
+
+def _stderr(exc: Any) -> str:
+    """The first meaningful line git wrote on stderr."""
+    text = str(getattr(exc, "stderr", "") or exc).strip().strip("'")
+    for line in text.splitlines():
+        line = line.strip().removeprefix("stderr:").strip().strip("'")
+        if line:
+            return line
+    return "unknown error"
+
+
+def _parse_tree(data: bytes) -> list[TreeEntry]:
+    entries: list[TreeEntry] = []
+    pos = 0
+    while pos < len(data):
+        space = data.index(b" ", pos)
+        nul = data.index(b"\0", space)
+        mode = data[pos:space].decode("ascii")
+        name = data[space + 1 : nul].decode("utf-8", errors="surrogateescape")
+        entries.append(TreeEntry(mode, name, data[nul + 1 : nul + 21].hex()))
+        pos = nul + 21
+    return entries

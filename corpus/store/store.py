@@ -1,0 +1,257 @@
+"""The version store's public interface: add versions, list, log, read them back.
+
+Rules:
+
+* A `Store` is a bare git repository (see corpus/store/layout.py); it is
+  created on first use when its folder is absent or empty, and refused when
+  the folder holds anything else.
+* ``add`` reads and normalizes the new version before taking the lock, then,
+  holding it, compares with the latest version, writes the objects and moves
+  the branch in one compare-and-swap (corpus/store/gitrepo.py). Bad input or a
+  bad id fails before anything is written.
+* Content identical to the latest version (same SHA-256) records nothing.
+* Everything returned is a frozen value of corpus/store/values.py.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import PurePath
+from types import TracebackType
+
+from corpus.document import Document, Source
+from corpus.options import Options
+from corpus.store import meta
+from corpus.store.derive import (
+    STORE_OPTIONS,
+    clause_lines,
+    clause_stats,
+    decode_clauses,
+    default_title,
+    encode_clauses,
+)
+from corpus.store.errors import StoreError
+from corpus.store.gitrepo import BLOB_MODE, TREE_MODE, GitRepo, TreeEntry
+from corpus.store.ids import derive_id, validate_id
+from corpus.store.layout import CLAUSES, DOCS, LOCK_FILE, MARKER_KEY, META, ORIGINAL, doc_dir, doc_file
+from corpus.store.location import store_path
+from corpus.store.lock import DEFAULT_TIMEOUT, locked
+from corpus.store.revs import LATEST, Rev, select
+from corpus.store.values import AddResult, DocumentInfo, Version
+
+__all__ = ["LAYOUT_VERSION", "Store"]
+
+LAYOUT_VERSION = "1"
+_CHECK = "run 'wendiff store check'"
+_NEW_STORE_CONFIG = {
+    MARKER_KEY: LAYOUT_VERSION,
+    "core.logAllRefUpdates": "true",  # a reflog of the branch: every version ever recorded
+    "core.quotePath": "false",  # plain git log/ls-tree show Chinese ids as they are
+}
+
+
+class Store:
+    """An open version store. Use as a context manager, or call `close`."""
+
+    def __init__(self, repo: GitRepo, lock_timeout: float = DEFAULT_TIMEOUT) -> None:
+        self._repo = repo
+        self.path = repo.path
+        self.lock_timeout = lock_timeout
+
+    @classmethod
+    def open(
+        cls, path: str | os.PathLike[str] | None = None, *, create: bool = True,
+        lock_timeout: float = DEFAULT_TIMEOUT,
+    ) -> Store:
+        """The store at ``path`` (default: `store_path`), created if absent and ``create``."""
+        where = store_path(path)
+        if create and (not where.exists() or (where.is_dir() and not any(where.iterdir()))):
+            GitRepo.create(where, _NEW_STORE_CONFIG)
+        if not where.is_dir():
+            raise StoreError(f"{where}: no store there")
+        repo = GitRepo.open(where)
+        if repo.config(MARKER_KEY) != LAYOUT_VERSION:
+            repo.close()
+            raise StoreError(f"{where}: a git repository but not a wendiff store")
+        return cls(repo, lock_timeout)
+
+    def close(self) -> None:
+        self._repo.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    # -- adding --------------------------------------------------------------------------------------
+
+    def add(self, data: bytes, name: str, **fields: str | None) -> AddResult:
+        """Record ``data`` (read as a file called ``name``) as a new version; see `add_source`."""
+        from corpus.read import source_from_bytes
+
+        return self.add_source(source_from_bytes(name, data), **fields)
+
+    def add_file(self, path: str | os.PathLike[str], **fields: str | None) -> AddResult:
+        """Record the file at ``path`` as a new version; see `add_source`."""
+        from corpus.read import read_source
+
+        return self.add_source(read_source(os.fspath(path)), **fields)
+
+    def add_source(
+        self, source: Source, *, doc_id: str | None = None, title: str | None = None, date: str | None = None,
+        source_url: str | None = None, message: str | None = None,
+    ) -> AddResult:
+        """Record ``source`` as the next version of ``doc_id`` (default: its 文号, else its file name)."""
+        from corpus.pipeline import from_source
+
+        doc_id = validate_id(doc_id) if doc_id is not None else derive_id(source.text, source.name)
+        date = meta.validate_date(date or "")
+        document = from_source(source, STORE_OPTIONS)
+        with locked(self.path / LOCK_FILE, self.lock_timeout):
+            head = self._repo.head()
+            previous = self._at(head, doc_id) if head else None
+            if previous is not None and previous.sha256 == source.sha256:
+                return AddResult(previous, created=False)
+            if previous is None:
+                from diffing.segment import segment
+
+                stats, clauses = None, segment(document)
+            else:
+                stats, clauses = clause_stats(self.document(previous), document)
+            lines = clause_lines(clauses)
+            when = time.time()
+            version = Version(
+                doc_id=doc_id,
+                number=previous.number + 1 if previous else 1,
+                commit="",
+                added=datetime.fromtimestamp(int(when), UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+                title=title if title is not None else default_title(source.text),
+                date=date,
+                source=source_url or "",
+                message=message or "",
+                name=PurePath(source.name).name,
+                encoding=source.encoding,
+                sha256=source.sha256,
+                size=source.size,
+                clauses=len(lines),
+                stats=stats,
+            )
+            commit = self._commit(head, version, source.data, encode_clauses(lines), when)
+        return AddResult(replace(version, commit=commit), created=True)
+
+    def _commit(self, head: str | None, version: Version, data: bytes, clauses: bytes, when: float) -> str:
+        repo = self._repo
+        files = [
+            TreeEntry(BLOB_MODE, ORIGINAL, repo.write_blob(data)),
+            TreeEntry(BLOB_MODE, CLAUSES, repo.write_blob(clauses)),
+            TreeEntry(BLOB_MODE, META, repo.write_blob(meta.encode(version))),
+        ]
+        doc_tree = TreeEntry(TREE_MODE, version.doc_id, repo.write_tree(files))
+        docs = (repo.tree(f"{head}:{DOCS}") or []) if head else []
+        docs_tree = repo.write_tree([e for e in docs if e.name != version.doc_id] + [doc_tree])
+        root = (repo.tree(f"{head}^{{tree}}") or []) if head else []
+        root_tree = repo.write_tree(
+            [e for e in root if e.name != DOCS] + [TreeEntry(TREE_MODE, DOCS, docs_tree)]
+        )
+        subject = commit_subject(version)
+        message = subject + (f"\n\n{version.message}" if version.message else "")
+        commit = repo.write_commit(root_tree, [head] if head else [], message, when)
+        repo.move_head(commit, head, f"wendiff add: {subject}")
+        return commit
+
+    # -- reading -------------------------------------------------------------------------------------
+
+    def documents(self) -> list[DocumentInfo]:
+        """Every document, by id, with its latest version."""
+        head = self._repo.head()
+        if head is None:
+            return []
+        infos = []
+        for entry in self._repo.tree(f"{head}:{DOCS}") or []:
+            latest = self._at(head, entry.name)
+            if latest is not None:
+                infos.append(DocumentInfo(entry.name, latest.title, latest.number, latest))
+        return sorted(infos, key=lambda info: info.doc_id)
+
+    def log(self, doc_id: str) -> list[Version]:
+        """Every version of ``doc_id``, newest first."""
+        validate_id(doc_id)
+        head = self._repo.head()
+        commits = self._repo.log(head, doc_dir(doc_id)) if head else []
+        if not commits:
+            raise StoreError(f"no document {doc_id!r} in the store {self.path}")
+        return [self._required(commit, doc_id) for commit in commits]
+
+    def version(self, doc_id: str, rev: Rev = LATEST) -> Version:
+        """The version of ``doc_id`` named by ``rev``."""
+        validate_id(doc_id)
+        if rev == LATEST:
+            head = self._repo.head()
+            latest = self._at(head, doc_id) if head else None
+            if latest is None:
+                raise StoreError(f"no document {doc_id!r} in the store {self.path}")
+            return latest
+        return select(self.log(doc_id), rev)
+
+    @property
+    def repo(self) -> GitRepo:
+        """The underlying repository (for corpus/store/check.py)."""
+        return self._repo
+
+    def original(self, version: Version) -> bytes:
+        """The bytes of ``version`` exactly as they were added."""
+        return self._file(version, ORIGINAL)
+
+    def clauses(self, version: Version) -> list[str]:
+        """The clause lines of ``version`` (its clauses.txt)."""
+        data = self._file(version, CLAUSES)
+        try:
+            return decode_clauses(data)
+        except UnicodeDecodeError as exc:
+            raise StoreError(f"{version.doc_id}@{version.number}: clauses.txt is not UTF-8") from exc
+
+    def document(self, version: Version, options: Options = STORE_OPTIONS) -> Document:
+        """``version`` read and normalized again (as ``add`` did, by default), named ``ID@N.ext``."""
+        from corpus.pipeline import from_source
+        from corpus.read import source_from_bytes
+
+        name = f"{version.doc_id}@{version.number}{PurePath(version.name).suffix}"
+        return from_source(source_from_bytes(name, self.original(version)), options)
+
+    # -- helpers -------------------------------------------------------------------------------------
+
+    def _at(self, commit: str, doc_id: str) -> Version | None:
+        """The version of ``doc_id`` current at ``commit``, or None if it has none there."""
+        data = self._repo.read(f"{commit}:{doc_file(doc_id, META)}")
+        if data is None:
+            if self._repo.tree(f"{commit}:{doc_dir(doc_id)}") is not None:
+                raise StoreError(f"{self.path}: {doc_id}: meta.json is missing; {_CHECK}")
+            return None
+        return meta.decode(data, commit, f"{self.path}: {doc_id} at {commit[:10]}")
+
+    def _required(self, commit: str, doc_id: str) -> Version:
+        found = self._at(commit, doc_id)
+        if found is None:
+            raise StoreError(f"{self.path}: {doc_id} has no meta.json at {commit[:10]}; {_CHECK}")
+        return found
+
+    def _file(self, version: Version, name: str) -> bytes:
+        data = self._repo.read(f"{version.commit}:{doc_file(version.doc_id, name)}")
+        if data is None:
+            raise StoreError(
+                f"{self.path}: {version.doc_id}@{version.number}: {name} is missing; {_CHECK}"
+            )
+        return data
+
+
+def commit_subject(version: Version) -> str:
+    """First line of a version's commit message: ``ID: +3 ~5 -1 ↔2 (v4)``."""
+    if version.stats is None:
+        return f"{version.doc_id}: new document, {version.clauses} clauses (v{version.number})"
+    return f"{version.doc_id}: {version.stats.short()} (v{version.number})"

@@ -1,0 +1,249 @@
+"""``wendiff store …``: the version store on the command line, a thin shell over corpus/store.
+
+Rules:
+
+* Each subcommand opens the store (``--store``, else ``$WENDIFF_STORE``, else
+  the per-user default), calls one library function and prints; ``add`` and
+  ``import`` create the store on first use, the other commands never do.
+* Exit status: 0 done; ``diff`` as diff(1) (0 same, 1 different); ``check``
+  0 whole, 1 problems found; 2 for any trouble (a `WendiffError`, printed as
+  one line by tui/cli.py).
+* Columns are measured in terminal cells (`rich.cells.cell_len`): a Chinese
+  character takes two.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from rich.cells import cell_len
+
+from corpus.store import AddResult, Store, Version, parse_ref
+from corpus.store.ids import validate_id
+from corpus.store.location import ENV_VAR
+from corpus.store.revs import HELP as REV_HELP
+
+__all__ = ["register"]
+
+_SHORT = 10
+"""Characters of a commit id shown."""
+
+
+def _store(args: argparse.Namespace, create: bool = False) -> Store:
+    return Store.open(getattr(args, "store", None), create=create)
+
+
+def _pad(text: str, cells: int) -> str:
+    """``text`` padded with spaces to ``cells`` terminal cells."""
+    return text + " " * max(0, cells - cell_len(text))
+
+
+def _table(rows: list[list[str]]) -> str:
+    """Rows of cells aligned in columns (the last column is not padded)."""
+    if not rows:
+        return ""
+    widths = [max(cell_len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
+    lines = ["  ".join([*(_pad(c, w) for c, w in zip(row, widths, strict=False)), row[-1]]) for row in rows]
+    return "\n".join(line.rstrip() for line in lines) + "\n"
+
+
+def _stats(version: Version) -> str:
+    return version.stats.short() if version.stats else f"new, {version.clauses} clauses"
+
+
+def _added_line(path: str, result: AddResult) -> str:
+    v = result.version
+    if not result.created:
+        return f"{v.doc_id}: {path} is identical to version {v.number}; no new version"
+    return f"{v.doc_id} v{v.number} {v.commit[:_SHORT]}  {_stats(v)}  ({path})"
+
+
+# -- subcommands -------------------------------------------------------------------------------------
+
+
+def _add(args: argparse.Namespace) -> int:
+    from corpus.read import read_source
+
+    sources = [read_source(path, args.max_size) for path in args.files]
+    with _store(args, create=True) as store:
+        for path, source in zip(args.files, sources, strict=True):
+            result = store.add_source(
+                source, doc_id=args.doc, title=args.title, date=args.date, source_url=args.source,
+                message=args.message,
+            )
+            print(_added_line(path, result))
+    return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    with _store(args) as store:
+        infos = store.documents()
+    rows = [["ID", "VERSIONS", "DATE", "TITLE"]]
+    rows += [[i.doc_id, str(i.versions), i.latest.when, i.title] for i in infos]
+    sys.stdout.write(_table(rows) if infos else "no documents\n")
+    return 0
+
+
+def _log(args: argparse.Namespace) -> int:
+    doc_id = validate_id(args.doc)
+    with _store(args) as store:
+        versions = store.log(doc_id)
+    rows = [["VERSION", "DATE", "COMMIT", "CHANGES", "MESSAGE"]]
+    for v in versions:
+        note = " ".join(part for part in (v.message, f"<{v.source}>" if v.source else "") if part)
+        rows.append([f"v{v.number}", v.when, v.commit[:_SHORT], _stats(v), note])
+    sys.stdout.write(_table(rows))
+    return 0
+
+
+def _show(args: argparse.Namespace) -> int:
+    doc_id, rev = parse_ref(args.ref)
+    with _store(args) as store:
+        data = store.original(store.version(doc_id, rev))
+    sys.stdout.buffer.write(data)
+    sys.stdout.flush()
+    return 0
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from corpus.store import LATEST, Rev
+    from diffing.compare import compare
+    from tui.cmd_diff import emit, options_from
+
+    doc_id, rev = parse_ref(args.old)
+    new_id, new_rev = parse_ref(args.new) if args.new else (doc_id, LATEST)
+    if args.new is None and "@" not in args.old:
+        rev = Rev("back", 1)
+    options = options_from(args)
+    with _store(args) as store:
+        old_v, new_v = store.version(doc_id, rev), store.version(new_id, new_rev)
+        old_doc, new_doc = store.document(old_v, options), store.document(new_v, options)
+    return emit(compare(old_doc, new_doc, options), args)
+
+
+def _blame(args: argparse.Namespace) -> int:
+    from corpus.store.blame import blame
+
+    doc_id, rev = parse_ref(args.ref)
+    with _store(args) as store:
+        lines = blame(store, doc_id, rev)
+    width = max((len(f"v{line.version}") for line in lines), default=2)
+    for line in lines:
+        label = _pad(f"v{line.version}", width)
+        sys.stdout.write(f"{label} {line.commit[:_SHORT]} {line.when} │ {line.text}\n")
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    from corpus.store.transfer import files_in, import_files
+
+    paths = files_in(args.folder)
+    created = identical = 0
+    with _store(args, create=True) as store:
+        if sys.stderr.isatty() and paths:
+            from rich.console import Console
+            from rich.progress import Progress
+
+            with Progress(console=Console(stderr=True), transient=True) as progress:
+                task = progress.add_task("importing", total=len(paths))
+                results = import_files(store, paths, args.doc, lambda _p, _r: progress.advance(task))
+        else:
+            results = import_files(store, paths, args.doc)
+    for path, result in zip(paths, results, strict=True):
+        created += result.created
+        identical += not result.created
+        if args.verbose:
+            print(_added_line(str(path), result))
+    documents = len({r.version.doc_id for r in results})
+    print(f"imported {len(paths)} files: {created} new versions of {documents} documents, {identical} same")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from corpus.store.transfer import export_versions
+
+    doc_id = validate_id(args.doc)
+    with _store(args) as store:
+        paths = export_versions(store, doc_id, args.folder)
+    print(f"wrote {len(paths)} versions of {doc_id} to {args.folder}")
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    from corpus.store.check import check
+
+    with _store(args) as store:
+        report = check(store)
+        where = store.path
+    for problem in report.problems:
+        print(problem)
+    summary = f"{report.versions} versions of {report.documents} documents"
+    if report.ok:
+        print(f"{where}: store is whole ({summary})")
+        return 0
+    print(f"{where}: {len(report.problems)} problem(s) found ({summary}); nothing was changed")
+    return 1
+
+
+# -- parser ------------------------------------------------------------------------------------------
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--store", metavar="PATH", default=argparse.SUPPRESS,
+        help=f"the store folder (default: ${ENV_VAR}, else the per-user data folder)",
+    )
+    p = subparsers.add_parser(
+        "store", parents=[common], help="keep every version of a document (git-backed)",
+        description="Keep every version of a document in a git repository, with history and clause blame. "
+        + REV_HELP,
+    )
+    sub = p.add_subparsers(dest="store_command", metavar="COMMAND", required=True)
+
+    def command(name: str, func: object, help_text: str) -> argparse.ArgumentParser:
+        parser = sub.add_parser(name, parents=[common], help=help_text, description=help_text)
+        parser.set_defaults(func=func)
+        return parser
+
+    from corpus.read import DEFAULT_MAX_SIZE
+    from tui.cmd_diff import add_output_arguments, parse_size
+
+    a = command("add", _add, "record files as new versions (identical content records nothing)")
+    a.add_argument("files", nargs="+", metavar="FILE", help="the file(s); several are added in order")
+    a.add_argument("--doc", metavar="ID", help="document id (default: the text's 文号, else the file name)")
+    a.add_argument("--title", help="title (default: the first line of the text)")
+    a.add_argument("--date", help="the document's own date, YYYY-MM-DD")
+    a.add_argument("--source", metavar="URL", help="where this version came from")
+    a.add_argument("-m", "--message", metavar="MSG", help="a note on this version")
+    a.add_argument("--max-size", type=parse_size, default=DEFAULT_MAX_SIZE, metavar="SIZE",
+                   help="refuse files larger than this (default 100M)")  # fmt: skip
+
+    command("list", _list, "documents with their titles, number of versions and latest date")
+
+    lg = command("log", _log, "versions of a document, newest first, with changes against the previous one")
+    lg.add_argument("doc", metavar="ID")
+
+    s = command("show", _show, "write the original bytes of a version to standard output")
+    s.add_argument("ref", metavar="ID[@REV]", help=REV_HELP)
+
+    d = command("diff", _diff, "compare two versions (default: the previous one with the latest)")
+    d.add_argument("old", metavar="ID[@REV]", help="the older version; alone: ID@-1 against ID")
+    d.add_argument("new", metavar="ID[@REV]", nargs="?", help="the newer version (default: the latest)")
+    add_output_arguments(d)
+    d.epilog = REV_HELP
+
+    b = command("blame", _blame, "for each clause, the version that introduced its current wording")
+    b.add_argument("ref", metavar="ID[@REV]", help=REV_HELP)
+
+    i = command("import", _import, "add every file under a folder (hidden files skipped), in path order")
+    i.add_argument("folder", metavar="DIR")
+    i.add_argument("--doc", metavar="ID", help="make every file a version of this document")
+    i.add_argument("-v", "--verbose", action="store_true", help="print one line per file")
+
+    e = command("export", _export, "write every version of a document into a folder as v001.ext, v002.ext …")
+    e.add_argument("doc", metavar="ID")
+    e.add_argument("folder", metavar="DIR")
+
+    command("check", _check, "verify the store (git fsck and the store's own rules); changes nothing")
