@@ -11,8 +11,9 @@ Rules:
   would change is converted character by character, so offsets stay exact.
 * ``fold_width``: full-width ASCII forms to ASCII, CJK corner quotes to curly
   quotes, 〔〕【】 to [] — all one character to one character.
-* ``fold_whitespace``: spaces and tabs next to a Chinese character are removed,
-  other runs become one space; a hard line-wrap (a long line that stops
+* ``fold_whitespace``: a run of spaces between two letters or digits of a
+  spaced script (``William Hill``, ``13:57 20``) becomes one space, every other
+  run is removed (Chinese needs no spaces: ``辽 宁省``, ``1 |``, ``; 2.``); a hard line-wrap (a long line that stops
   mid-sentence) is joined; every other line break becomes a single ``\\n``
   (a paragraph break), blank lines collapse.
 """
@@ -20,6 +21,7 @@ Rules:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import cache
 from importlib import resources
 
@@ -121,7 +123,7 @@ def is_cjk(ch: str) -> bool:
 
 
 _SPACE_RUN = re.compile(r"[ \t\f\v\u00a0\u3000]+")
-_LINE_END_TERMINAL = re.compile(r"[。；;！!？?：:|」』”\"）)】\]]\s*$")
+_LINE_END_TERMINAL = re.compile(r"[。；;！!？?：:|][」』”\"）)】\]]*\s*$")
 _LIST_START = re.compile(
     r"^\s*(?:[#>*•·\-|]|第[一二三四五六七八九十百千零〇两\d]+\s*[编章节条款]|[一二三四五六七八九十]+[、.．]"
     r"|[(（][一二三四五六七八九十\d]+[)）]|\d+[.．、]|<!--)"
@@ -129,11 +131,18 @@ _LIST_START = re.compile(
 
 
 def _wrap_width(lengths: list[int]) -> int:
-    """The width at which a text was hard-wrapped: the most common length of its long lines."""
-    long = sorted(n for n in lengths if n >= 20)
-    if len(long) < 3:
+    """The width a text was hard-wrapped at, or a huge number when it was not.
+
+    A wrapped text has many lines of (nearly) one length: the most common
+    length, which at least a fifth of the long lines have, give or take three.
+    """
+    long = Counter(n for n in lengths if n >= 20)
+    total = sum(long.values())
+    if total < 3:
         return 10**9
-    return long[int(len(long) * 0.75)]
+    width = max(long, key=lambda n: (long[n], n))
+    near = sum(long[k] for k in range(width - 3, width + 4))
+    return width if near >= max(3, total // 5) else 10**9
 
 
 def fold_whitespace(text: str) -> StepOutput:
@@ -159,10 +168,7 @@ def fold_whitespace(text: str) -> StepOutput:
         lead = len(body) - len(body.lstrip(" \t\f\v\u00a0\u3000"))
         if pending_break is not None:
             joined = _is_wrap(pending_break, bodies_prev, stripped, width)
-            if joined:
-                sep = "" if is_cjk(last_char) or is_cjk(stripped[0]) else " "
-            else:
-                sep = "\n"
+            sep = "" if joined else "\n"
             b.replace(len(pending_break) + lead, sep)
         else:
             b.replace(lead, "")
@@ -182,9 +188,12 @@ def _is_wrap(brk: str, prev: str, nxt: str, width: int) -> bool:
     """Is the break between ``prev`` and ``nxt`` a hard wrap inside a paragraph?"""
     if brk.count("\n") + brk.count("\r") - brk.count("\r\n") > 1:
         return False  # a blank line between them
-    if len(prev) < 0.8 * width or _LINE_END_TERMINAL.search(prev) or _LIST_START.match(nxt):
-        return False
-    return not _LIST_START.match(prev)
+    return not (len(prev) < width - 3 or _LINE_END_TERMINAL.search(prev) or _LIST_START.match(nxt))
+
+
+def _is_word(ch: str) -> bool:
+    """A letter or digit of a spaced script (Latin …): the only place a space means something."""
+    return ch.isalnum() and not is_cjk(ch)
 
 
 def _fold_spaces(b: MapBuilder, line: str) -> None:
@@ -192,7 +201,7 @@ def _fold_spaces(b: MapBuilder, line: str) -> None:
     for m in _SPACE_RUN.finditer(line):
         before = line[m.start() - 1] if m.start() else ""
         after = line[m.end()] if m.end() < len(line) else ""
-        new = "" if is_cjk(before) or is_cjk(after) else " "
+        new = " " if _is_word(before) and _is_word(after) else ""
         if new == m.group():
             continue
         b.keep(line[pos : m.start()])

@@ -220,9 +220,9 @@ def _fuzzy(st: _State) -> None:
         used_a.add(i)
         used_b.add(j)
         accepted.append((i, j, sim, g))
-    for i, j, sim, _ in sorted(accepted):
-        op: Op = "equal" if sim == 1.0 else "modified"
-        _extend(st, st.link(op, [i], [j], sim))
+    linked = [st.link("equal" if sim == 1.0 else "modified", [i], [j], sim) for i, j, sim, _ in sorted(accepted)]
+    for pair in linked:
+        _extend(st, pair)
 
 
 def _order(st: _State) -> None:

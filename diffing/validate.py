@@ -1,0 +1,153 @@
+"""A validator of ``wendiff.diff`` v1 reports, written from the spec, not from the writer.
+
+Rules it checks (shared/spec/report-format.md):
+
+* the header: format, version, both documents' sha256 and length match the inputs;
+* every span is ``0 <= start < end <= length`` of the decoded original text and
+  never starts on a combining mark;
+* ``summary`` counts equal the rows' ops; similarities lie in ``[0, 1]``;
+* ``inline`` joins back: ``=``+``-`` parts give the row's normalized A text and
+  ``=``+``+`` parts its normalized B text (re-normalized here from the original
+  text under the report's ``options``);
+* coverage: every clause of both documents (re-segmented here) lies in exactly
+  one row — a ``copied`` row's A side is a reference to a clause shown elsewhere
+  and is not counted — and no two rows share a character on one side;
+* nothing is lost: every non-space original character outside the rows was
+  removed as junk or boilerplate (a hole of the document).
+
+`validate` returns the list of problems found, empty when the report is valid.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from bisect import bisect_left
+from typing import Any
+
+from corpus.document import Document, Source
+from corpus.options import Options
+from corpus.pipeline import from_source
+from diffing.model import OPS
+from diffing.segment import segment
+
+__all__ = ["validate"]
+
+
+def _document(text: str, data: bytes, options: Options) -> Document:
+    source = Source("x", text, "utf-8", hashlib.sha256(data).hexdigest(), len(data), data)
+    return from_source(source, options)
+
+
+def validate(report: dict[str, Any], a: tuple[str, bytes], b: tuple[str, bytes]) -> list[str]:
+    """Problems of ``report`` against the inputs ``a`` and ``b`` (decoded text, original bytes)."""
+    problems: list[str] = []
+    if report.get("format") != "wendiff.diff" or report.get("version") != 1:
+        return [f"not a wendiff.diff v1 report: {report.get('format')!r} {report.get('version')!r}"]
+    known = set(Options.__dataclass_fields__)
+    options = Options(**{k: v for k, v in report["options"].items() if k in known})
+    docs: dict[str, Document] = {}
+    for side, (text, data) in (("a", a), ("b", b)):
+        head = report[side]
+        if head["sha256"] != hashlib.sha256(data).hexdigest():
+            problems.append(f"{side}: sha256 does not match the input bytes")
+        if head["length"] != len(text):
+            problems.append(f"{side}: length {head['length']} != {len(text)}")
+        docs[side] = _document(text, data, options)
+    rows = report["rows"]
+    counts = {op: 0 for op in OPS}
+    for row in rows:
+        counts[row["op"]] = counts.get(row["op"], 0) + 1
+    for op in OPS:
+        if report["summary"].get(op) != counts[op]:
+            problems.append(f"summary {op}={report['summary'].get(op)} but {counts[op]} rows")
+    if not 0.0 <= report["summary"]["similarity"] <= 1.0:
+        problems.append("summary similarity outside [0, 1]")
+    owner: dict[str, list[int]] = {"a": [-1] * len(a[0]), "b": [-1] * len(b[0])}
+    clauses = {side: _clauses(doc) for side, doc in docs.items()}
+    for k, row in enumerate(rows):
+        problems.extend(_check_row(k, row, docs, clauses, owner))
+    for side in ("a", "b"):
+        problems.extend(_check_coverage(side, docs[side], owner[side]))
+    return problems
+
+
+_Clauses = tuple[list[int], list[tuple[int, int, str]]]
+
+
+def _clauses(doc: Document) -> _Clauses:
+    """Original span and normalized text of every clause, sorted by start."""
+    spans = [(*doc.to_original(c.start, c.end), c.text) for c in segment(doc)]
+    return [lo for lo, _, _ in spans], spans
+
+
+def _check_row(
+    k: int,
+    row: dict[str, Any],
+    docs: dict[str, Document],
+    clauses: dict[str, _Clauses],
+    owner: dict[str, list[int]],
+) -> list[str]:
+    problems: list[str] = []
+    sim = row.get("similarity", 0.0)
+    if not 0.0 <= sim <= 1.0:
+        problems.append(f"row {k}: similarity {sim} outside [0, 1]")
+    normalized: dict[str, str] = {}
+    for side in ("a", "b"):
+        doc = docs[side]
+        parts = []
+        for lo, hi in row[side]:
+            if not 0 <= lo < hi <= len(doc.original):
+                problems.append(f"row {k}: {side} span [{lo}, {hi}) outside the text")
+                continue
+            if unicodedata.combining(doc.original[lo]):
+                problems.append(f"row {k}: {side} span starts on a combining mark")
+            if side == "a" and row["op"] == "copied":
+                continue
+            for pos in range(lo, hi):
+                if owner[side][pos] not in (-1, k):
+                    problems.append(f"row {k}: {side} span [{lo}, {hi}) overlaps row {owner[side][pos]}")
+                    break
+                owner[side][pos] = k
+            parts.append(_normalized_span(clauses[side], lo, hi))
+        normalized[side] = "".join(parts)
+    if "inline" in row:
+        joined_a = "".join(t for op, t in row["inline"] if op in "=-")
+        joined_b = "".join(t for op, t in row["inline"] if op in "=+")
+        if joined_a != normalized["a"] or joined_b != normalized["b"]:
+            problems.append(f"row {k}: inline parts do not join back to the normalized texts")
+    elif row["a"] and row["b"] and sim < 1.0:
+        problems.append(f"row {k}: {row['op']} row with similarity {sim} has no inline parts")
+    return problems
+
+
+def _normalized_span(clauses: _Clauses, lo: int, hi: int) -> str:
+    """Normalized text of the clauses that lie inside original ``[lo, hi)``."""
+    starts, spans = clauses
+    out = []
+    for c_lo, c_hi, text in spans[bisect_left(starts, lo) :]:
+        if c_lo >= hi:
+            break
+        if c_hi <= hi:
+            out.append(text)
+    return "".join(out)
+
+
+def _check_coverage(side: str, doc: Document, owner: list[int]) -> list[str]:
+    problems: list[str] = []
+    for clause in segment(doc):
+        rows_of = set()
+        for lo, hi in doc.spans(clause.start, clause.end):
+            rows_of.update(owner[lo:hi])
+        rows_of.discard(-1)
+        if len(rows_of) != 1:
+            problems.append(f"{side}: clause {clause.index} {clause.text[:20]!r} is in {len(rows_of)} rows")
+    holes = doc.holes
+    for pos, row in enumerate(owner):
+        ch = doc.original[pos]
+        if row == -1 and not ch.isspace() and ch not in "\u200b\u200c\u200d\u2060\ufeff" and not any(
+            lo <= pos < hi for lo, hi in holes
+        ):
+            problems.append(f"{side}: character {pos} {ch!r} is in no row and was not removed as junk")
+            break
+    return problems
