@@ -12,10 +12,11 @@ Rules:
   anything else is a text file. ``Source.text`` is that text and all offsets
   refer to it; ``sha256``, ``size`` and ``data`` are of the original bytes.
 * Decoding (`decode`): a byte order mark wins (UTF-8, UTF-16 LE/BE); bytes with
-  NULs are UTF-16 without a BOM when the NULs sit mostly on one side of the
-  code units and the result is clean text, otherwise binary; then strict UTF-8;
-  then (HTML) the declared ``<meta charset>``; then GB18030 or the Big5 family,
-  whichever decodes strictly and gives the more common characters. GBK and
+  NULs are UTF-16 without a BOM when a byte order decodes them strictly to
+  clean text (no NULs, controls, unassigned or private-use characters), and
+  otherwise a binary file; then strict UTF-8; then (HTML only) the declared
+  ``<meta charset>``; then GB18030 or the Big5 family, whichever decodes
+  strictly and gives the larger share of frequent characters. GBK and
   GB2312 are decoded (and reported) as their superset GB18030; Big5 text is
   reported as ``big5``, or ``cp950``/``big5hkscs`` when only that extension
   decodes it. Line endings are kept as they are.
@@ -52,10 +53,9 @@ BIG5_FAMILY = ("big5", "cp950", "big5hkscs")
 TRIED_ENCODINGS = ("UTF-8", "UTF-16", "GB18030", "Big5", "CP950", "Big5-HKSCS")
 """Named in the error for undecodable bytes."""
 
-_DETECT_CANDIDATES = ["gb18030", *BIG5_FAMILY]
 _SAMPLE_CHARS = 32 * 1024
-_UTF16_NUL_RATIO = 4
-_GB_ALIASES = {"gb2312", "gbk", "gb18030", "cp936", "hz"}
+_PLAIN_ENOUGH = 0.9
+_GB_ALIASES = {"gb2312", "gbk", "gb18030", "cp936"}
 _HTML_EXTENSIONS = {".html", ".htm", ".xhtml"}
 _DOCX_EXTENSION = ".docx"
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
@@ -188,26 +188,34 @@ def _decode_bom(name: str, data: bytes) -> tuple[str, str] | None:
 
 
 def _decode_utf16_without_bom(data: bytes) -> tuple[str, str] | None:
-    """UTF-16 text without a BOM: NULs mostly in the high bytes, and clean text once decoded.
+    """UTF-16 text without a BOM: a byte order that decodes strictly to clean text.
 
-    ASCII characters put a NUL in the high byte; a few CJK characters (一 is
-    U+4E00) put one in the low byte, hence "mostly".
+    Binary data fails in both orders: it holds NUL code units, unpaired
+    surrogates, unassigned or private-use characters. When both orders give
+    clean text, the one with more ASCII and CJK characters wins. The side of
+    the NULs only picks which order is tried first: common CJK characters have
+    a NUL low byte (一 is U+4E00) as ASCII characters have a NUL high byte.
     """
     if len(data) % 2:
         return None
-    nul_even = data[0::2].count(0)
-    nul_odd = data[1::2].count(0)
-    if nul_even > _UTF16_NUL_RATIO * nul_odd:
-        encoding = "utf-16-be"
-    elif nul_odd > _UTF16_NUL_RATIO * nul_even:
-        encoding = "utf-16-le"
-    else:
-        return None
-    try:
-        text = data.decode(encoding)
-    except UnicodeDecodeError:
-        return None
-    return (text, encoding) if _looks_like_text(text) else None
+    orders = ["utf-16-le", "utf-16-be"]
+    if data[0::2].count(0) > data[1::2].count(0):
+        orders.reverse()  # ASCII's NUL high bytes say big-endian
+    decodes = []
+    for encoding in orders:
+        decoded = _strict(data, encoding)
+        if decoded is not None and _looks_like_text(decoded[0]):
+            if _plain_share(decoded[0]) >= _PLAIN_ENOUGH:
+                return decoded
+            decodes.append(decoded)
+    return max(decodes, key=lambda d: _plain_share(d[0]), default=None)
+
+
+def _plain_share(text: str) -> float:
+    """Share of ASCII and CJK characters in (a sample of) ``text``."""
+    sample = text[:_SAMPLE_CHARS]
+    plain = sum(1 for c in sample if c < "\x80" or "\u3000" <= c <= "\u9fff" or "\uff00" <= c <= "\uffef")
+    return plain / len(sample)
 
 
 def _looks_like_text(text: str) -> bool:

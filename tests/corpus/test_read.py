@@ -99,6 +99,15 @@ def test_each_simplified_line_in_gb18030_is_not_taken_for_big5(key: str) -> None
         assert encoding in ("gb18030", "utf-8"), line
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_where_cjk_low_byte_nuls_outnumber_ascii(codec: str) -> None:
+    # 一 is U+4E00: in law texts (第一条, 一百一十一) it gives more NULs than ASCII does.
+    text = "第一条 一、一一一一一一一一一一一一一一一一一一一一\n第一百一十一条 一一一一一一一一一一一\n"
+    data = text.encode(codec)
+    assert data[0::2].count(0) and data[1::2].count(0)
+    assert decode("law.txt", data) == (text, codec)
+
+
 def test_utf8_bom_is_not_part_of_the_text(tmp_path: Path) -> None:
     source = read_source(write(tmp_path, "doc.txt", codecs.BOM_UTF8 + "第一条".encode()))
     assert source.text == "第一条"

@@ -1,0 +1,245 @@
+"""Cleaning steps: invisible characters, mojibake junk, web boilerplate.
+
+Each step is a pure ``str -> StepOutput`` (see `corpus.steps`). Steps only
+delete characters or replace one character by one character, so every output
+character maps back to exactly one input character, which it equals (or is the
+space or line break that stands for it).
+
+Rules:
+
+* `remove_invisible` deletes zero-width and format characters (U+200B-U+200F,
+  U+202A-U+202E, U+2060-U+206F, U+FEFF anywhere, U+00AD soft hyphen) and
+  control characters (C0, DEL, C1) except tab, line feed and carriage return.
+  Spaces of other widths (U+3000, NBSP, U+2002-U+200A, U+202F, U+205F) become
+  an ASCII space; vertical tab, form feed, NEL, and the line and paragraph
+  separators U+2028/U+2029 become a line feed (so no two lines are glued
+  together). None of this is junk: no holes.
+* `remove_junk` removes mojibake: a run of characters that are neither
+  whitespace nor CJK (ideographs, kana, hangul, CJK and full-width punctuation,
+  typographic quotes and dashes) and that holds at least one U+FFFD. The whole
+  run goes, with the Latin spam injected beside the broken bytes
+  (``以及����ϣ��WilliamHill领土`` keeps ``以及`` and ``领土``); sentence
+  punctuation at the run's edges stays. Latin text without U+FFFD (URLs,
+  e-mail addresses, "UDI") is never touched. Each removed run is a hole.
+* `remove_boilerplate` removes sidebars of unrelated headlines that web pages
+  put around an article. A sidebar starts at a label line: a channel label
+  (a few CJK characters and a capitalised Latin word, "乐活HOT", "娱乐LOVE") or
+  a navigation label ("相关新闻", "推荐阅读", "责任编辑：…", "上一篇：…", "返回顶部"
+  …). It goes on over blank lines, bullet lines ("  • headline"), teaser lines
+  indented deeper than the bullet above them, and further labels. It
+  is removed when it holds a bullet line or runs to the end of the text; a
+  navigation label on its own is removed as a single line; anything else is
+  kept. Each removed block is a hole (from the label to the end of its last
+  non-blank line).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from corpus.offsets import MapBuilder, substitute
+from corpus.steps import StepOutput, unchanged
+
+__all__ = ["NAV_LABELS", "remove_boilerplate", "remove_invisible", "remove_junk"]
+
+# --- invisible characters -------------------------------------------------
+
+_DROP = (
+    "\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff"
+)
+_SPACES = "\u00a0\u2002-\u200a\u202f\u205f\u3000"
+_BREAKS = "\u000b\u000c\u0085\u2028\u2029"
+_INVISIBLE = re.compile(f"(?P<drop>[{_DROP}]+)|(?P<space>[{_SPACES}]+)|(?P<brk>[{_BREAKS}]+)")
+
+
+def remove_invisible(text: str) -> StepOutput:
+    """Delete invisible characters; odd spaces become " ", odd line breaks "\\n"."""
+
+    def repl(m: re.Match[str]) -> str:
+        n = m.end() - m.start()
+        if m.lastgroup == "space":
+            return " " * n
+        if m.lastgroup == "brk":
+            return "\n" * n
+        return ""
+
+    out, offset_map = substitute(text, _INVISIBLE, repl)
+    return StepOutput(out, offset_map)
+
+
+# --- mojibake junk --------------------------------------------------------
+
+_CJK = (
+    "\u1100-\u11ff\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u31ff\u3200-\u9fff"
+    "\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
+    "\U00020000-\U0003ffff"
+    "\u2010-\u2027\u2030-\u205e"
+)
+"""Characters that end a mojibake run: CJK scripts and punctuation, typographic punctuation."""
+_RUN_CHAR = re.compile(f"[^\\s{_CJK}]")
+_RUN_END = re.compile(f"[^\\s{_CJK}]*")
+_EDGE_PUNCTUATION = frozenset(",.;:!?()[]{}<>\"'")
+_REPLACEMENT = "\ufffd"
+
+
+def remove_junk(text: str) -> StepOutput:
+    """Remove runs of non-CJK characters that hold U+FFFD; each is a hole."""
+    if _REPLACEMENT not in text:
+        return unchanged(text)
+    runs: list[tuple[int, int]] = []
+    pos = text.find(_REPLACEMENT)
+    while pos >= 0:
+        start = pos
+        while start > 0 and _RUN_CHAR.match(text, start - 1):
+            start -= 1
+        end = _RUN_END.match(text, pos).end()  # type: ignore[union-attr]
+        while text[start] in _EDGE_PUNCTUATION:
+            start += 1
+        while text[end - 1] in _EDGE_PUNCTUATION:
+            end -= 1
+        runs.append((start, end))
+        pos = text.find(_REPLACEMENT, end)
+    return _delete(text, runs)
+
+
+def _delete(text: str, holes: list[tuple[int, int]]) -> StepOutput:
+    """``text`` without the sorted, disjoint ranges ``holes``, which become the step's holes."""
+    builder = MapBuilder()
+    pos = 0
+    for start, end in holes:
+        builder.keep(text[pos:start])
+        builder.replace(end - start, "")
+        pos = end
+    builder.keep(text[pos:])
+    out, offset_map = builder.build()
+    return StepOutput(out, offset_map, tuple(holes))
+
+
+# --- web boilerplate ------------------------------------------------------
+
+NAV_LABELS = (
+    "相关新闻", "相关阅读", "相关文章", "相关链接", "相关推荐", "相关报道", "推荐阅读", "延伸阅读",
+    "热点推荐", "热门推荐", "热点新闻", "热门新闻", "热门文章", "热门排行", "精彩推荐", "猜你喜欢",
+    "今日推荐", "最新新闻", "最新文章", "责任编辑", "分享到", "上一篇", "下一篇", "返回顶部",
+    "打印本页", "关闭窗口",
+)  # fmt: skip
+"""Labels of navigation and "more news" boxes (a line that is one of these, maybe with a short tail)."""
+
+_BLANK = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+    "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+    "\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff"
+)
+"""Whitespace (every ``str.isspace`` character) and the zero-width characters that may sit
+around a line: this step runs before `remove_invisible`."""
+_CHANNEL_LABEL = re.compile(r"[\u4e00-\u9fff]{1,6} ?[A-Z]{2,12}")
+_NAV_LABEL = re.compile("[【\\[]?(?:" + "|".join(NAV_LABELS) + ")[】\\]]?(?:[:：].{0,80}|[ \u3000].{0,80})?")
+_LABEL_STARTS = tuple(f"{open_}{label}" for label in NAV_LABELS for open_ in ("", "【", "["))
+_MAX_LABEL_LINE = 100
+_BULLET = re.compile(r"[•●▪◆■◇□▶►·\-*] ")
+
+
+_Kind = Literal["blank", "bullet", "channel", "nav", "text"]
+
+
+@dataclass(frozen=True)
+class _Line:
+    """One line of the text, without its line break."""
+
+    start: int
+    """Offset of its first character."""
+    end: int
+    """Offset after its last character (before the line break)."""
+    indent: int
+    """Number of leading whitespace (and invisible) characters."""
+    kind: _Kind
+    """``blank``, ``bullet``, ``channel`` or ``nav`` (labels), or ``text``."""
+
+
+def remove_boilerplate(text: str) -> StepOutput:
+    """Remove sidebars of headlines and navigation labels; each removed block is a hole."""
+    raws = text.splitlines(keepends=True)
+    if not any(_may_be_label(raw) for raw in raws):
+        return unchanged(text)
+    lines = _lines(raws)
+    holes: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lines):
+        if lines[i].kind not in ("channel", "nav"):
+            i += 1
+            continue
+        last, has_bullet, to_end = _block(lines, i)
+        if has_bullet or to_end:
+            holes.append((lines[i].start, lines[last].end))
+        else:
+            # A later label inside this block would end at the same line, also without a
+            # bullet: only the navigation labels among them go, each on its own.
+            holes.extend((line.start, line.end) for line in lines[i : last + 1] if line.kind == "nav")
+        i = last + 1
+    if not holes:
+        return unchanged(text)
+    return _delete(text, holes)
+
+
+def _may_be_label(raw: str) -> bool:
+    """Cheap test that rules out nearly every line of a text without boilerplate."""
+    content = raw.strip(_BLANK)
+    return 0 < len(content) <= _MAX_LABEL_LINE and (
+        "A" <= content[-1] <= "Z" or content.startswith(_LABEL_STARTS)
+    )
+
+
+def _lines(raws: list[str]) -> list[_Line]:
+    lines: list[_Line] = []
+    start = 0
+    for raw in raws:
+        body = raw.rstrip("\r\n")
+        lines.append(_classify(start, body))
+        start += len(raw)
+    return lines
+
+
+def _classify(start: int, body: str) -> _Line:
+    content = body.lstrip(_BLANK)
+    indent = len(body) - len(content)
+    content = content.rstrip(_BLANK)
+    end = start + indent + len(content)
+    kind: _Kind
+    if not content:
+        kind = "blank"
+    elif _BULLET.match(content):
+        kind = "bullet"
+    elif _CHANNEL_LABEL.fullmatch(content):
+        kind = "channel"
+    elif _NAV_LABEL.fullmatch(content):
+        kind = "nav"
+    else:
+        kind = "text"
+    return _Line(start, end, indent, kind)
+
+
+def _block(lines: list[_Line], first: int) -> tuple[int, bool, bool]:
+    """The sidebar that starts at label ``first``: its last non-blank line, whether it
+    holds a bullet, and whether only blank lines follow it.
+
+    A teaser line must sit deeper than the bullet above it; right after a label
+    (before any bullet) only blank lines, bullets and labels go on.
+    """
+    last = first
+    has_bullet = False
+    bullet_indent: int | None = None
+    for k in range(first + 1, len(lines)):
+        line = lines[k]
+        if line.kind == "blank":
+            continue
+        if line.kind == "bullet":
+            has_bullet = True
+            bullet_indent = line.indent
+        elif line.kind in ("channel", "nav"):
+            bullet_indent = None
+        elif bullet_indent is None or line.indent <= bullet_indent:
+            return last, has_bullet, False
+        last = k
+    return last, has_bullet, True
