@@ -63,8 +63,9 @@ def inline_diff(a: str, b: str, mode: Literal["word", "char"] = "word") -> tuple
 
         ea, eb = encode(_words(a)), encode(_words(b))
         diffs = dmp.diff_main(ea, eb, False)
+        dmp.diff_cleanupSemantic(diffs)  # on word tokens: no overlap is cut out of a word
         diffs = [(op, "".join(back[ord(c) - 0xF0000] for c in s)) for op, s in diffs]
     else:
         diffs = dmp.diff_main(a, b, False)
-    dmp.diff_cleanupSemantic(diffs)
+        dmp.diff_cleanupSemantic(diffs)
     return tuple((_OPS[op], s) for op, s in diffs if s)

@@ -1,0 +1,111 @@
+"""`wendiff diff` as a user runs it: exit codes, formats, and one clear line for bad input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from corpus.samples import real_pair, seed
+from tui.cli import main
+
+A, B = (str(p) for p in real_pair("01_holiday_measures"))
+
+
+def _run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([sys.executable, "-m", "tui.cli", *args], input=stdin, capture_output=True, timeout=60)
+
+
+def test_same_file_exits_0_and_different_files_exit_1(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["diff", A, A]) == 0
+    assert main(["diff", A, B]) == 1
+    out = capsys.readouterr().out
+    assert "+++ " in out and "modified 7" in out
+
+
+def test_plain_text_view_marks_words_not_runs_of_chinese(capsys: pytest.CaptureFixture[str]) -> None:
+    main(["diff", A, B, "--color", "never", "--layout", "unified"])
+    out = capsys.readouterr().out
+    assert "[-星期六、星期日-]{+周六、周日+}" in out
+    assert "\x1b[" not in out
+
+
+def test_color_always_uses_ansi_escapes(capsys: pytest.CaptureFixture[str]) -> None:
+    main(["diff", A, B, "--color", "always"])
+    assert "\x1b[" in capsys.readouterr().out
+
+
+def test_side_by_side_columns_stay_aligned_by_cell_width(capsys: pytest.CaptureFixture[str]) -> None:
+    from rich.cells import cell_len
+
+    main(["diff", A, B, "--layout", "side", "--columns", "120", "--color", "never"])
+    lines = capsys.readouterr().out.splitlines()[3:]
+    assert lines and all(cell_len(line.rstrip()) <= 120 for line in lines)
+
+
+def test_json_report_to_file(tmp_path: Path) -> None:
+    out = tmp_path / "r.json"
+    assert main(["diff", A, B, "-o", str(out)]) == 1
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert report["format"] == "wendiff.diff" and report["version"] == 1
+    assert report["summary"]["inserted"] == 5
+
+
+def test_switches_are_recorded_in_the_report(capsys: pytest.CaptureFixture[str]) -> None:
+    main(["diff", A, B, "-f", "json", "--no-width", "--no-t2s", "--inline", "char"])
+    report = json.loads(capsys.readouterr().out)
+    assert report["options"]["width"] is False and report["options"]["script"] == "none"
+    assert report["options"]["inline"] == "char"
+    # Without width folding the half- and full-width brackets of 01 differ.
+    assert report["summary"]["modified"] > 7
+
+
+def test_standard_input_is_one_document() -> None:
+    result = _run("diff", "-", B, "-f", "json", stdin=Path(A).read_bytes())
+    assert result.returncode == 1
+    assert json.loads(result.stdout)["a"]["name"] == "-"
+
+
+def test_empty_file_is_an_empty_document(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    assert main(["diff", str(empty), str(empty)]) == 0
+    assert main(["diff", str(empty), A, "-o", str(tmp_path / "r.json")]) == 1
+    report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert {row["op"] for row in report["rows"]} == {"inserted"}
+
+
+def _bad_inputs(tmp_path: Path) -> dict[str, tuple[str, str]]:
+    png = tmp_path / "image.png"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    junk = tmp_path / "junk.txt"
+    junk.write_bytes(bytes([0x81, 0xFF, 0xFE, 0x80, 0xC3]) * 40)
+    big = tmp_path / "big.txt"
+    big.write_bytes("国家".encode() * 2000)
+    return {
+        "missing": (str(tmp_path / "nope.txt"), "nope.txt"),
+        "directory": (str(tmp_path), str(tmp_path)),
+        "binary": (str(png), "image.png"),
+        "undecodable": (str(junk), "junk.txt"),
+        "too large": (str(big), "big.txt"),
+    }
+
+
+@pytest.mark.parametrize("case", ["missing", "directory", "binary", "undecodable", "too large"])
+def test_bad_input_gives_one_line_naming_the_file_and_exit_2(tmp_path: Path, case: str) -> None:
+    path, name = _bad_inputs(tmp_path)[case]
+    result = _run("diff", path, A, "--max-size", "10k")
+    err = result.stderr.decode()
+    assert result.returncode == 2
+    assert err.count("\n") == 1 and name in err and "Traceback" not in err
+    assert result.stdout == b""
+
+
+def test_seed_pair_runs_end_to_end_from_the_command_line() -> None:
+    result = _run("diff", str(seed("000")), str(seed("001")), "--color", "never")
+    assert result.returncode == 1
+    out = result.stdout.decode()
+    assert "乐活HOT" not in out and "跨区域生态补偿机制" in out

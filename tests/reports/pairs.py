@@ -1,0 +1,49 @@
+"""Real diffs for report tests: the seeds and the real law pairs, compared once per session."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from corpus.pipeline import from_text, load
+from corpus.samples import REAL_PAIRS as BUNDLED
+from corpus.samples import real_pair, seed
+from diffing.compare import compare
+from diffing.model import Diff
+from tests.conftest import REAL
+
+__all__ = ["diff_000_001", "diff_002_t2s", "real_diff", "real_pair_names"]
+
+
+@cache
+def diff_000_001() -> Diff:
+    """The first copy of the 2021 notice (seed 000) against the news item reusing it (seed 001)."""
+    text = seed("000").read_text(encoding="utf-8")
+    first_line = text.split("\n", 1)[0]
+    first_copy = text[: text.index(first_line, len(first_line))]
+    return compare(from_text(first_copy, seed("000").name), load(str(seed("001"))))
+
+
+@cache
+def diff_002_t2s() -> Diff:
+    """Seed 002 (Traditional script) against its OpenCC t2s conversion: all equal."""
+    import opencc
+
+    text = seed("002").read_text(encoding="utf-8")
+    converted = opencc.OpenCC("t2s").convert(text)
+    return compare(load(str(seed("002"))), from_text(converted, "002_t2s.txt"))
+
+
+def real_pair_names() -> list[str]:
+    """The real pairs beside the checkout, else the bundled ones."""
+    if REAL.is_dir():
+        return sorted(p.name for p in REAL.iterdir() if p.is_dir())
+    return list(BUNDLED)
+
+
+@cache
+def real_diff(name: str) -> Diff:
+    """One real law pair (older against newer version)."""
+    folder = REAL / name
+    a, b = (folder / "a.txt", folder / "b.txt") if folder.is_dir() else real_pair(name)
+    return compare(load(str(Path(a))), load(str(Path(b))))

@@ -1,0 +1,240 @@
+"""The HTML report (diffing/report_html.py), read back with an HTML parser."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+import pytest
+
+from diffing.model import Diff
+from diffing.report_html import render_html
+from diffing.report_layout import reading_order
+
+from .handmade import document, make_diff
+from .pairs import diff_000_001, diff_002_t2s, real_diff, real_pair_names
+
+SCRIPT = "<script>alert(1)</script>"
+IMG = '"><img src=x onerror=alert(1)>'
+
+
+@dataclass
+class _Element:
+    tag: str
+    attrs: dict[str, str]
+    text: list[str] = field(default_factory=list)
+
+
+class _Page(HTMLParser):
+    """Elements with their attributes, and the text of each ``td.text`` without places and notes."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.elements: list[_Element] = []
+        self.cells: list[_Element] = []
+        self.raw: dict[str, list[str]] = {"style": [], "script": []}
+        self._stack: list[_Element] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        element = _Element(tag, {k: v or "" for k, v in attrs})
+        self.elements.append(element)
+        if tag in ("td", "th") and "text" in element.attrs.get("class", "").split():
+            self.cells.append(element)
+        if tag not in ("meta", "col", "input", "br"):
+            self._stack.append(element)
+
+    def handle_endtag(self, tag: str) -> None:
+        while self._stack:
+            if self._stack.pop().tag == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        if self._stack and self._stack[-1].tag in self.raw:
+            self.raw[self._stack[-1].tag].append(data)
+            return
+        classes = {c for e in self._stack for c in e.attrs.get("class", "").split()}
+        if classes & {"place", "note", "moved-text"}:
+            return
+        for element in reversed(self._stack):
+            if element in self.cells:
+                element.text.append(data)
+                break
+
+    def all(self, tag: str, cls: str | None = None) -> list[_Element]:
+        return [
+            e
+            for e in self.elements
+            if e.tag == tag and (cls is None or cls in e.attrs.get("class", "").split())
+        ]
+
+
+def _parse(html: str) -> _Page:
+    page = _Page()
+    page.feed(html)
+    page.close()
+    return page
+
+
+def _side_texts(page: _Page, side: str) -> str:
+    return "".join("".join(c.text) for c in page.cells if side in c.attrs["class"].split())
+
+
+def _expected_side(diff: Diff, side: str) -> str:
+    """Original text of each side, item by item in reading order (A: rows with their own A text)."""
+    out = []
+    for item in reading_order(diff):
+        row = diff.rows[item.row]
+        if item.kind != "row":
+            continue
+        if side == "a" and row.op != "copied":
+            out.append("".join(diff.a.original[lo:hi] for lo, hi in diff.a_spans(row)))
+        if side == "b":
+            out.append("".join(diff.b.original[lo:hi] for lo, hi in diff.b_spans(row)))
+    return "".join(out)
+
+
+def _injected_diff() -> Diff:
+    a = document(f"一、总则\n甲方说{SCRIPT}然后\n不变的一句\n")
+    b = document(f"一、总则\n乙方说{IMG}然后\n不变的一句\n新增{SCRIPT}\n", "b<i>.txt")
+    return make_diff(
+        a, b, [("equal", [0], [0]), ("modified", [1], [1]), ("equal", [2], [2]), ("inserted", [], [3])]
+    )
+
+
+@pytest.mark.parametrize("make", [diff_000_001, diff_002_t2s], ids=["000-001", "002-t2s"])
+def test_cells_show_exactly_the_original_text_of_each_side(make: object) -> None:
+    diff = make()  # type: ignore[operator]
+    page = _parse(render_html(diff))
+    assert _side_texts(page, "a") == _expected_side(diff, "a")
+    assert _side_texts(page, "b") == _expected_side(diff, "b")
+
+
+@pytest.mark.parametrize("name", [n for n in real_pair_names() if n[:2] in ("01", "03", "04")])
+def test_real_pair_cells_show_the_original_text(name: str) -> None:
+    diff = real_diff(name)
+    page = _parse(render_html(diff))
+    assert _side_texts(page, "a") == _expected_side(diff, "a")
+    assert _side_texts(page, "b") == _expected_side(diff, "b")
+
+
+def test_page_refers_to_nothing_outside_itself() -> None:
+    html = render_html(diff_000_001())
+    page = _parse(html)
+    assert not page.all("link") and not page.all("img") and not page.all("iframe")
+    for element in page.elements:
+        assert "src" not in element.attrs
+        if "href" in element.attrs:
+            assert element.attrs["href"].startswith("#")
+    assert not re.search(r"(?i)\b(?:https?|ftp|data|blob|javascript):", html)
+    assert "url(" not in html and "@import" not in html
+
+
+def test_policy_allows_exactly_the_inlined_style_and_script() -> None:
+    page = _parse(render_html(diff_000_001()))
+    (meta,) = [m for m in page.all("meta") if m.attrs.get("http-equiv") == "Content-Security-Policy"]
+    policy = dict(p.strip().split(" ", 1) for p in meta.attrs["content"].split(";"))
+    assert policy["default-src"] == "'none'"
+    for directive, tag in (("style-src", "style"), ("script-src", "script")):
+        body = "".join(page.raw[tag])
+        digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
+        assert policy[directive] == f"'sha256-{digest}'"
+    assert len(page.all("script")) == 1 and len(page.all("style")) == 1
+    assert not any(k.startswith("on") for e in page.elements for k in e.attrs)
+    assert not any("style" in e.attrs for e in page.elements)
+
+
+def test_header_names_both_documents_and_summarizes_the_diff() -> None:
+    diff = diff_000_001()
+    html = render_html(diff)
+    for source in (diff.a.source, diff.b.source):
+        assert source.name in html and source.sha256 in html and source.encoding in html
+        assert f"{source.size:,} 字节" in html
+    for name, value in diff.options.as_report().items():
+        shown = {True: "on", False: "off", None: "none"}.get(value, str(value))  # type: ignore[call-overload]
+        assert f"{name}=<code>{shown}</code>" in html
+    for op, count in diff.summary.counts.items():
+        assert re.search(rf'data-op="{op}">[^<]*<b>{count}</b>', html)
+    assert f"{diff.summary.similarity * 100:.1f}%" in html
+
+
+def test_document_text_cannot_inject_markup() -> None:
+    diff = _injected_diff()
+    html = render_html(diff)
+    page = _parse(html)
+    assert len(page.all("script")) == 1 and not page.all("img") and not page.all("i")
+    assert SCRIPT not in html and "<img" not in html
+    b_text = _side_texts(page, "b")
+    assert IMG in b_text and SCRIPT in b_text and SCRIPT in _side_texts(page, "a")
+    assert "b&lt;i&gt;.txt" in html
+
+
+def test_inline_changes_are_marked_on_the_original_text() -> None:
+    a, b = document("一、总则\n加强 两地国土 空间\n"), document("一、总则\n加强两地领土空间\n", "b.txt")
+    html = render_html(make_diff(a, b, [("equal", [0], [0]), ("modified", [1], [1])]))
+    assert "加强 两地<del>国</del>土 空间" in html
+    assert "加强两地<ins>领</ins>土空间" in html
+
+
+def test_moved_row_and_its_origin_link_to_each_other() -> None:
+    a = document("一、总则\n第一句\n第二句\n第三句\n")
+    b = document("一、总则\n第二句\n第三句\n第一句\n", "b.txt")
+    diff = make_diff(
+        a, b, [("equal", [0], [0]), ("equal", [2], [1]), ("equal", [3], [2]), ("moved", [1], [3])]
+    )
+    page = _parse(render_html(diff))
+    bodies = [e.attrs["id"] for e in page.all("tbody")]
+    assert bodies == ["r0", "o3", "r1", "r2", "r3"]
+    hrefs = {e.attrs["href"] for e in page.all("a", "note")}
+    assert {"#r3", "#o3"} <= hrefs
+
+
+def test_split_row_spans_the_clauses_it_became() -> None:
+    a = document("第一句话和第二句话\n")
+    b = document("第一句话\n和第二句话\n", "b.txt")
+    page = _parse(render_html(make_diff(a, b, [("split", [0], [0, 1])])))
+    assert len(page.all("tbody")) == 1
+    a_cells = [c for c in page.cells if "a" in c.attrs["class"].split()]
+    assert [c.attrs.get("rowspan") for c in a_cells] == ["2"]
+    assert ["".join(c.text) for c in page.cells if "b" in c.attrs["class"].split()] == [
+        "第一句话",
+        "和第二句话",
+    ]
+
+
+def test_changes_are_navigable_and_equal_rows_can_be_hidden() -> None:
+    diff = real_diff("01_holiday_measures")
+    page = _parse(render_html(diff))
+    bodies = page.all("tbody")
+    changes = [b for b in bodies if "change" in b.attrs["class"].split()]
+    equal = [b for b in bodies if "op-equal" in b.attrs["class"].split()]
+    assert len(changes) == diff.summary.changes and len(equal) == diff.summary.counts["equal"]
+    assert all(b.attrs.get("tabindex") == "-1" for b in changes)
+    ids = {e.attrs.get("id") for e in page.elements}
+    assert {"prev", "next", "changes-only", "position"} <= ids
+
+
+def test_table_of_contents_links_each_changed_section() -> None:
+    diff = real_diff("01_holiday_measures")
+    page = _parse(render_html(diff))
+    assert len(page.all("nav", "toc")) == 1
+    links = [e.attrs["href"] for e in page.all("a") if e.attrs.get("href", "").startswith("#r")]
+    changed_places = {diff.place(row).split("/")[0] for row in diff.rows if row.op != "equal"}
+    toc_links = links[: len(changed_places)]
+    assert len(toc_links) == len(changed_places)
+    targets = {int(h[2:]) for h in toc_links}
+    assert {diff.place(diff.rows[r]).split("/")[0] for r in targets} == changed_places
+
+
+def test_identical_documents_say_so() -> None:
+    html = render_html(diff_002_t2s())
+    assert "没有差异" in html and "改动所在章节" not in html
+
+
+def test_print_stylesheet_gives_a4_pages_without_controls() -> None:
+    html = render_html(diff_000_001())
+    assert "@page { size: A4;" in html
+    print_css = html[html.index("@media print") :]
+    assert ".toolbar" in print_css and "break-inside: avoid" in print_css

@@ -1,0 +1,154 @@
+"""The store as a library: add, list, log, show and the git repository underneath."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from corpus.store import LATEST, Rev, Store, StoreError
+from corpus.store.derive import decode_clauses
+
+from .conftest import git
+
+
+def test_a_new_store_is_created_on_first_use_as_a_bare_repository(store_path: Path) -> None:
+    assert not store_path.exists()
+    with Store.open(store_path) as store:
+        assert store.documents() == []
+    assert git(store_path, "rev-parse", "--is-bare-repository").stdout.strip() == "true"
+
+
+def test_the_default_store_comes_from_the_environment(tmp_path: Path, holiday: tuple[Path, Path]) -> None:
+    with Store.open() as store:
+        store.add_file(holiday[0], doc_id="holiday")
+    assert (tmp_path / "env-store" / "HEAD").is_file()
+
+
+def test_a_folder_holding_other_files_is_not_turned_into_a_store(tmp_path: Path) -> None:
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("mine")
+    with pytest.raises(StoreError, match="not a git repository"):
+        Store.open(folder)
+    assert [p.name for p in folder.iterdir()] == ["notes.txt"]
+
+
+def test_a_foreign_bare_repository_is_not_used_as_a_store(tmp_path: Path) -> None:
+    other = tmp_path / "other.git"
+    git(tmp_path, "init", "-q", "--bare", str(other))
+    with pytest.raises(StoreError, match="not a wendiff store"):
+        Store.open(other)
+
+
+def test_versions_are_numbered_and_keep_the_exact_bytes(store: Store, holiday: tuple[Path, Path]) -> None:
+    first = store.add_file(holiday[0], doc_id="holiday", date="2013-12-11", source="http://gov.cn/a")
+    second = store.add_file(holiday[1], doc_id="holiday", message="2024 revision")
+    assert (first.created, second.created) == (True, True)
+    assert (first.version.number, second.version.number) == (1, 2)
+    assert store.original(store.version("holiday", Rev("number", 1))) == holiday[0].read_bytes()
+    assert store.original(store.version("holiday")) == holiday[1].read_bytes()
+    latest = store.version("holiday")
+    assert latest.sha256 == hashlib.sha256(holiday[1].read_bytes()).hexdigest()
+    assert (latest.message, latest.name, latest.title) == ("2024 revision", "b.txt", "全国年节及纪念日放假办法")
+    assert store.version("holiday", Rev("number", 1)).source == "http://gov.cn/a"
+
+
+def test_identical_content_creates_no_version(store: Store, holiday: tuple[Path, Path]) -> None:
+    store.add_file(holiday[0], doc_id="holiday")
+    again = store.add(holiday[0].read_bytes(), "copy-of-a.txt", doc_id="holiday")
+    assert not again.created
+    assert again.version.number == 1
+    assert len(store.log("holiday")) == 1
+
+
+def test_log_is_newest_first_with_clause_stats_against_the_previous_version(
+    store: Store, holiday: tuple[Path, Path]
+) -> None:
+    store.add_file(holiday[0], doc_id="holiday")
+    store.add_file(holiday[1], doc_id="holiday")
+    newest, oldest = store.log("holiday")
+    assert (newest.number, oldest.number) == (2, 1)
+    assert oldest.stats is None
+    assert newest.stats is not None
+    # The 2024 revision adds the 除夕 holiday and lengthens several holidays: both insertions and rewordings.
+    assert newest.stats.inserted > 0
+    assert newest.stats.modified > 0
+    assert newest.stats.equal > 0
+    assert 0 < newest.stats.similarity < 1
+
+
+def test_the_default_id_is_the_document_number(store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "notice.txt"
+    path.write_text("渝规资〔2021〕428号\n各区县规划和自然资源主管部门：\n现印发实施意见。\n", encoding="utf-8")
+    result = store.add_file(path)
+    assert result.version.doc_id == "渝规资〔2021〕428号"
+    assert result.version.title == "各区县规划和自然资源主管部门："
+
+
+def test_documents_lists_each_document_with_its_latest_version(
+    store: Store, holiday: tuple[Path, Path], tribunal: tuple[Path, Path]
+) -> None:
+    store.add_file(holiday[0], doc_id="holiday")
+    store.add_file(tribunal[0], doc_id="tribunal", date="2018-12-27")
+    store.add_file(holiday[1], doc_id="holiday")
+    infos = store.documents()
+    assert [(i.doc_id, i.versions) for i in infos] == [("holiday", 2), ("tribunal", 1)]
+    assert infos[1].latest.when == "2018-12-27"
+    assert infos[1].title == "最高人民法院关于知识产权法庭若干问题的规定"
+
+
+def test_revisions_by_number_by_count_back_and_by_commit(store: Store, holiday: tuple[Path, Path]) -> None:
+    store.add_file(holiday[0], doc_id="h")
+    second = store.add_file(holiday[1], doc_id="h").version
+    assert store.version("h", Rev("back", 1)).number == 1
+    assert store.version("h", LATEST) == second
+    assert store.version("h", Rev("commit", second.commit[:8])) == second
+    with pytest.raises(StoreError, match="has versions 1 to 2"):
+        store.version("h", Rev("number", 3))
+    with pytest.raises(StoreError, match="only 2 version"):
+        store.version("h", Rev("back", 2))
+
+
+def test_an_unknown_document_is_a_clear_error(store: Store) -> None:
+    with pytest.raises(StoreError, match="no document 'nope'"):
+        store.log("nope")
+
+
+def test_bad_input_leaves_the_store_untouched(store: Store, store_path: Path, holiday: tuple[Path, Path]) -> None:
+    store.add_file(holiday[0], doc_id="holiday")
+    head = git(store_path, "rev-parse", "main").stdout
+    with pytest.raises(StoreError):
+        store.add_file(holiday[1], doc_id="../escape")
+    with pytest.raises(StoreError):
+        store.add_file(holiday[1], doc_id="holiday", date="2024-13-01")
+    assert git(store_path, "rev-parse", "main").stdout == head
+
+
+def test_plain_git_reads_the_store(store: Store, store_path: Path, holiday: tuple[Path, Path]) -> None:
+    store.add_file(holiday[0], doc_id="holiday")
+    store.add_file(holiday[1], doc_id="holiday")
+    subjects = git(store_path, "log", "--format=%s", "main").stdout.splitlines()
+    assert subjects[0].startswith("holiday: +") and subjects[0].endswith("(v2)")
+    assert subjects[1] == f"holiday: new document, {store.version('holiday', Rev('number', 1)).clauses} clauses (v1)"
+    shown = subprocess_bytes(store_path, "show", "main:docs/holiday/original")
+    assert shown == holiday[1].read_bytes()
+    files = git(store_path, "ls-tree", "--name-only", "main:docs/holiday").stdout.split()
+    assert files == ["clauses.txt", "meta.json", "original"]
+
+
+def test_clauses_txt_holds_one_normalized_clause_per_line(store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "law.txt"
+    path.write_text("第一条　為了規範管理，制定本辦法。\n第二条　本办法自公布之日起施行。\n", encoding="utf-8")
+    version = store.add_file(path, doc_id="law").version
+    lines = store.clauses(version)
+    assert lines == ["第一条", "为了规范管理,制定本办法。", "第二条", "本办法自公布之日起施行。"]  # 简体, half width
+    assert version.clauses == 4
+    assert decode_clauses("".join(f"{x}\n" for x in lines).encode()) == lines
+
+
+def subprocess_bytes(path: Path, *args: str) -> bytes:
+    import subprocess
+
+    return subprocess.run(["git", "-C", str(path), *args], capture_output=True, check=True).stdout
