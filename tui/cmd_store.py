@@ -69,7 +69,7 @@ def _add(args: argparse.Namespace) -> int:
     with _store(args, create=True) as store:
         for path, source in zip(args.files, sources, strict=True):
             result = store.add_source(
-                source, doc_id=args.doc, title=args.title, date=args.date, source_url=args.source,
+                source, doc_id=args.doc, title=args.title, date=args.date, source=args.source,
                 message=args.message,
             )
             print(_added_line(path, result))

@@ -83,21 +83,28 @@ def _check_commit(
     where = f"{where} {doc_id}"
     try:
         entries = repo.tree(f"{commit}:{doc_dir(doc_id)}")
-        if entries is None:
-            return [f"{where}: the document's folder is missing"]
-        names = sorted(e.name for e in entries)
-        problems = [f"{where}: missing file {name}" for name in FILES if name not in names]
-        problems += [f"{where}: unexpected entry {name}" for name in names if name not in FILES]
-        if problems:
-            return problems
-        files = {name: repo.read(f"{commit}:{doc_file(doc_id, name)}") for name in FILES}
-    except StoreError as exc:
-        return [f"{where}: cannot read the document's files: {exc}"]
-    unreadable = [name for name, data in files.items() if data is None]
-    if unreadable:
-        return [f"{where}: {name} cannot be read (missing object)" for name in unreadable]
-    original, clauses, meta_data = (files[name] or b"" for name in (ORIGINAL, CLAUSES, META))
-    return _check_files(where, doc_id, original, clauses, meta_data, numbers)
+    except StoreError:
+        entries = None
+    if entries is None:
+        return [f"{where}: the document's folder cannot be read"]
+    names = sorted(e.name for e in entries)
+    problems = [f"{where}: missing file {name}" for name in FILES if name not in names]
+    problems += [f"{where}: unexpected entry {name}" for name in names if name not in FILES]
+    files: dict[str, bytes] = {}
+    for name in FILES:
+        try:
+            data = repo.read(f"{commit}:{doc_file(doc_id, name)}")
+        except StoreError:
+            problems.append(f"{where}: {name} cannot be read (corrupt object)")
+            continue
+        if data is None:
+            problems.append(f"{where}: {name} cannot be read (missing object)")
+        else:
+            files[name] = data
+    if problems:
+        numbers[doc_id] = numbers.get(doc_id, 0) + 1
+        return problems
+    return _check_files(where, doc_id, files[ORIGINAL], files[CLAUSES], files[META], numbers)
 
 
 def _check_files(

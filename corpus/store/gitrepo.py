@@ -148,12 +148,14 @@ class GitRepo:
     def read_object(self, spec: str) -> tuple[str, bytes] | None:
         """Type and content of the object ``spec``, or None if there is no such object or path."""
         try:
-            _sha, kind, _size, data = self._repo.git.get_object_data(spec)
+            _sha, kind, size, data = self._repo.git.get_object_data(spec)
+            if len(data) != size:
+                raise ValueError(f"{spec}: read {len(data)} of {size} bytes")
         except ValueError as exc:
             if "could not be resolved" in str(exc) and "missing" in str(exc):
                 return None
             self._repo.git.clear_cache()
-            raise StoreError(f"{self.path}: git cannot read {spec}; run 'wendiff store check'") from exc
+            raise StoreError(f"{self.path}: cannot read {spec}: corrupt object (see store check)") from exc
         except OSError as exc:
             self._repo.git.clear_cache()
             raise StoreError(f"{self.path}: git cannot read {spec}: {exc}") from exc

@@ -104,19 +104,23 @@ class Store:
         return self.add_source(read_source(os.fspath(path)), **fields)
 
     def add_source(
-        self, source: Source, *, doc_id: str | None = None, title: str | None = None, date: str | None = None,
-        source_url: str | None = None, message: str | None = None,
+        self, src: Source, /, *, doc_id: str | None = None, title: str | None = None, date: str | None = None,
+        source: str | None = None, message: str | None = None,
     ) -> AddResult:
-        """Record ``source`` as the next version of ``doc_id`` (default: its 文号, else its file name)."""
+        """Record ``src`` as the next version of ``doc_id`` (default: its 文号, else its file name).
+
+        ``title`` defaults to the first line of the text; ``date`` is the document's own date
+        (``YYYY[-MM[-DD]]``); ``source`` says where it came from; ``message`` is a note.
+        """
         from corpus.pipeline import from_source
 
-        doc_id = validate_id(doc_id) if doc_id is not None else derive_id(source.text, source.name)
+        doc_id = validate_id(doc_id) if doc_id is not None else derive_id(src.text, src.name)
         date = meta.validate_date(date or "")
-        document = from_source(source, STORE_OPTIONS)
+        document = from_source(src, STORE_OPTIONS)
         with locked(self.path / LOCK_FILE, self.lock_timeout):
             head = self._repo.head()
             previous = self._at(head, doc_id) if head else None
-            if previous is not None and previous.sha256 == source.sha256:
+            if previous is not None and previous.sha256 == src.sha256:
                 return AddResult(previous, created=False)
             if previous is None:
                 from diffing.segment import segment
@@ -131,18 +135,18 @@ class Store:
                 number=previous.number + 1 if previous else 1,
                 commit="",
                 added=datetime.fromtimestamp(int(when), UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-                title=title if title is not None else default_title(source.text),
+                title=title if title is not None else default_title(src.text),
                 date=date,
-                source=source_url or "",
+                source=source or "",
                 message=message or "",
-                name=PurePath(source.name).name,
-                encoding=source.encoding,
-                sha256=source.sha256,
-                size=source.size,
+                name=PurePath(src.name).name,
+                encoding=src.encoding,
+                sha256=src.sha256,
+                size=src.size,
                 clauses=len(lines),
                 stats=stats,
             )
-            commit = self._commit(head, version, source.data, encode_clauses(lines), when)
+            commit = self._commit(head, version, src.data, encode_clauses(lines), when)
         return AddResult(replace(version, commit=commit), created=True)
 
     def _commit(self, head: str | None, version: Version, data: bytes, clauses: bytes, when: float) -> str:

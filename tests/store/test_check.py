@@ -63,7 +63,9 @@ def test_an_empty_store_passes(store: Store) -> None:
     assert check(store).ok
 
 
-def test_a_deleted_object_is_reported_and_reading_it_is_a_clear_error(filled: Store, store_path: Path) -> None:
+def test_a_deleted_object_is_reported_and_reading_it_is_a_clear_error(
+    filled: Store, store_path: Path
+) -> None:
     _object_file(store_path, "main~2:docs/holiday/original").unlink()
     report = check(filled)
     assert not report.ok
@@ -91,7 +93,7 @@ def test_a_truncated_meta_json_is_reported_and_log_fails_clearly(
     _commit_file(store_path, tmp_path, {"docs/holiday/meta.json": meta[: len(meta) // 2]})
     report = check(filled)
     assert any("holiday: meta.json is not valid JSON" in p for p in report.problems), report.problems
-    with pytest.raises(StoreError, match="meta.json is not valid JSON"):
+    with pytest.raises(StoreError, match=r"meta\.json is not valid JSON"):
         filled.log("holiday")
 
 

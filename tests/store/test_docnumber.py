@@ -24,7 +24,8 @@ def test_document_numbers_are_found_in_every_bracket_style(text: str, number: st
 
 
 def test_bracket_and_digit_width_variants_of_one_number_get_one_id() -> None:
-    assert canonical_doc_number("发改环资[2015]3214号") == canonical_doc_number("发改环资［２０１５］３２１４号")
+    wide = "发改环资［２０１５］３２１４号"
+    assert canonical_doc_number("发改环资[2015]3214号") == canonical_doc_number(wide)
 
 
 def test_a_line_holding_only_a_number_wins_over_a_citation_above_it() -> None:

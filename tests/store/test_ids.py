@@ -12,7 +12,7 @@ from corpus.store.errors import StoreError
 from corpus.store.ids import derive_id, is_valid_id, validate_id
 
 
-@pytest.mark.parametrize("doc_id", ["渝规资〔2021〕428号", "holiday", "draft 2", "国发〔2024〕1号", "a-b_c.d"])
+@pytest.mark.parametrize("doc_id", ["渝规资〔2021〕428号", "holiday", "draft 2", "国发〔2024〕1号", "a_c.d"])
 def test_ordinary_ids_are_accepted(doc_id: str) -> None:
     assert validate_id(doc_id) == doc_id
 

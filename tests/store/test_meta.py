@@ -27,12 +27,14 @@ def test_meta_round_trips_every_field_but_the_commit(version: Version) -> None:
 
 
 def _sample() -> Version:
-    return Version("doc", 1, "c" * 40, "2024-01-01T00:00:00Z", "t", "", "", "", "a.txt", "utf-8", "0" * 64, 3, 1, None)
+    return Version(
+        "doc", 1, "c" * 40, "2024-01-01T00:00:00Z", "t", "", "", "", "a.txt", "utf-8", "0" * 64, 3, 1, None
+    )
 
 
 def test_truncated_meta_is_an_error_naming_where_it_was_read() -> None:
     data = encode(_sample())
-    with pytest.raises(StoreError, match="somewhere: meta.json is not valid JSON"):
+    with pytest.raises(StoreError, match=r"somewhere: meta\.json is not valid JSON"):
         decode(data[: len(data) // 2], "c" * 40, "somewhere")
 
 
