@@ -29,6 +29,7 @@ from diffing.report_html_assets import CSS, JS
 from diffing.report_layout import Item, a_home, is_change, reading_order
 from diffing.report_words import (
     OP_SHORT,
+    START_SECTION,
     op_label,
     options_items,
     percent,
@@ -41,6 +42,8 @@ __all__ = ["content_security_policy", "render_html"]
 
 _TOC_OPEN_MAX = 40
 """Sections listed open in the table of contents; more start folded."""
+_PREVIEW = 40
+"""Characters of a moved clause shown at its origin."""
 
 
 def _digest(text: str) -> str:
@@ -149,39 +152,48 @@ def _toc(diff: Diff, items: Sequence[Item]) -> list[str]:
 
 def _table(diff: Diff, items: Sequence[Item]) -> list[str]:
     home = a_home(diff)
+    position = {item: k for k, item in enumerate(items)}
     out = [
         '<main>\n<table class="diff">\n',
         '<colgroup><col class="op"><col class="side"><col class="side"></colgroup>\n',
         f'<thead><tr><th title="改动">±</th><th>A：{escape(diff.a.name)}</th>'
         f"<th>B：{escape(diff.b.name)}</th></tr></thead>\n",
     ]
-    for item in items:
+    for k, item in enumerate(items):
         row = diff.rows[item.row]
         if item.kind == "origin":
-            out.append(_origin(diff, item.row, row))
+            later = position[Item("row", item.row)] > k
+            out.append(_origin(diff, item.row, row, "↓" if later else "↑"))
         else:
-            out.append(_row(diff, item.row, row, home))
+            earlier = row.op == "moved" and position[Item("origin", item.row)] < k
+            out.append(_row(diff, item.row, row, home, "↑" if earlier else "↓"))
     out.append("</table>\n</main>\n")
     return out
 
 
-def _origin(diff: Diff, r: int, row: Row) -> str:
-    """Where a moved row's clauses stood in A: a marker linking to the row."""
+def _origin(diff: Diff, r: int, row: Row, arrow: str) -> str:
+    """Where a moved row's clauses stood in A: a marker linking to the row, with the text's start."""
     places = _places(diff, row, "a")
+    text = " ".join("".join(diff.a.original[lo:hi] for lo, hi in diff.a_spans(row)).split())
+    preview = text if len(text) <= _PREVIEW else text[: _PREVIEW - 1] + "…"
     return (
         f'<tbody class="origin" id="o{r}"><tr><td class="op" title="{op_label("moved")}"><b>↷</b></td>'
-        f'<td class="text a">{places}<a class="note" href="#r{r}">'
-        f"此处原文已移至 B {escape(diff.place(row))} ↓</a></td>"
+        f'<td class="text a">{places}<span class="moved-text">{escape(preview)}</span>'
+        f'<a class="note" href="#r{r}">{arrow} 已移至 B {escape(_where(diff.place(row)))}</a></td>'
         '<td class="empty"></td></tr></tbody>\n'
     )
 
 
-def _row(diff: Diff, r: int, row: Row, home: dict[int, Item]) -> str:
+def _where(place: str) -> str:
+    return place or START_SECTION
+
+
+def _row(diff: Diff, r: int, row: Row, home: dict[int, Item], arrow: str) -> str:
     change = " change" if is_change(row) else ""
     focus = ' tabindex="-1"' if change else ""
     body = [f'<tbody class="row op-{row.op}{change}" id="r{r}" data-op="{row.op}"{focus}>']
-    a_cells = _cells(diff, row, "a", home, r)
-    b_cells = _cells(diff, row, "b", home, r)
+    a_cells = _cells(diff, row, "a", home, r, arrow)
+    b_cells = _cells(diff, row, "b", home, r, arrow)
     lines = max(len(a_cells), len(b_cells), 1)
     for k in range(lines):
         body.append("<tr>")
@@ -213,10 +225,10 @@ def _op_cell(row: Row, lines: int) -> str:
     return f'<td class="op"{rowspan} title="{op_label(row.op)}"><b>{OP_SHORT[row.op]}</b>{similarity}</td>'
 
 
-def _cells(diff: Diff, row: Row, side: Side, home: dict[int, Item], r: int) -> list[str]:
+def _cells(diff: Diff, row: Row, side: Side, home: dict[int, Item], r: int, arrow: str) -> list[str]:
     """One ``<td>`` per clause of a side (the A side of a copied row is a reference)."""
     if side == "a" and row.op == "copied":
-        links = "".join(_link_to(home.get(i), "复制自 A " + diff.a_clauses[i].place) for i in row.a)
+        links = "".join(_link_to(home.get(i), "复制自 A " + _where(diff.a_clauses[i].place)) for i in row.a)
         return [f'<td class="text a">{links}</td>'] if links else []
     clauses = diff.a_clauses if side == "a" else diff.b_clauses
     cells = []
@@ -224,8 +236,8 @@ def _cells(diff: Diff, row: Row, side: Side, home: dict[int, Item], r: int) -> l
     for n, group in enumerate(groups):
         note = ""
         if side == "b" and row.op == "moved" and n == 0:
-            where = "、".join(dict.fromkeys(diff.a_clauses[i].place or "开头" for i in row.a))
-            note = f'<a class="note" href="#o{r}">↑ 自 A {escape(where)} 移来</a>'
+            where = "、".join(dict.fromkeys(_where(diff.a_clauses[i].place) for i in row.a))
+            note = f'<a class="note" href="#o{r}">{arrow} 自 A {escape(where)} 移来</a>'
         place = _place(clauses[group.index].place)
         cells.append(f'<td class="text {side}">{note}{place}{_text(group)}</td>')
     return cells

@@ -40,7 +40,7 @@ table { border-collapse: collapse; }
 .same-banner { padding: 8px 12px; background: var(--ins-bg); border: 1px solid #aceebb; }
 .options { font-size: 13px; color: var(--muted); margin: 6px 0; }
 .options ul { display: inline; margin: 0; padding: 0; list-style: none; }
-.options li { display: inline; margin-right: 10px; }
+.options li { display: inline-block; margin-right: 10px; white-space: nowrap; }
 .options li code { color: var(--fg); }
 .toolbar { display: none; position: sticky; top: 0; z-index: 2; background: #fff; gap: 8px;
   align-items: center; padding: 6px 0; border-bottom: 1px solid var(--line); flex-wrap: wrap; }
@@ -70,6 +70,7 @@ td.op b { display: block; font-size: 14px; color: var(--fg); }
 .place { display: inline-block; font-family: var(--ui); font-size: 11px; color: var(--muted);
   border: 1px solid var(--line); border-radius: 4px; padding: 0 4px; margin-right: 6px; line-height: 1.5;
   white-space: nowrap; }
+.moved-text { color: var(--muted); }
 .note { display: block; font-family: var(--ui); font-size: 12px; color: var(--muted); }
 del { background: var(--del-bg); color: var(--del-fg); text-decoration: line-through;
   text-decoration-color: rgba(130, 7, 30, .55); }

@@ -58,11 +58,15 @@ class _Opened:
         self.errors: list[str] = []
         self.page = browser.new_page(viewport={"width": 1280, "height": 900})
         self.page.on("request", lambda request: self.requests.append(request.url))
-        self.page.on("dialog", lambda dialog: (self.dialogs.append(dialog.message), dialog.dismiss()))
+        self.page.on("dialog", self._dialog)
         self.page.on("console", lambda msg: self.errors.append(msg.text) if msg.type == "error" else None)
         self.page.on("pageerror", lambda exc: self.errors.append(str(exc)))
         self.page.goto(path.as_uri())
         self.page.wait_for_load_state("load")
+
+    def _dialog(self, dialog: Any) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
 
     def current(self) -> str | None:
         return self.page.evaluate("document.querySelector('tbody.current')?.id ?? null")  # type: ignore[no-any-return]

@@ -15,9 +15,16 @@ def _longest_increasing(values: list[int]) -> set[int]:
     """Positions of one longest increasing subsequence."""
     best: list[list[int]] = []
     for k, v in enumerate(values):
-        prev = max((b for b in best if values[b[-1]] < v), key=len, default=[])
+        prev: list[int] = []
+        for chain in best:
+            if values[chain[-1]] < v and len(chain) > len(prev):
+                prev = chain
         best.append([*prev, k])
-    return set(max(best, key=len, default=[]))
+    longest: list[int] = []
+    for chain in best:
+        if len(chain) > len(longest):
+            longest = chain
+    return set(longest)
 
 
 def _diff_from_edit(n_a: int, b_source: list[int | None]):  # type: ignore[no-untyped-def]

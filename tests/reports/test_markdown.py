@@ -1,0 +1,131 @@
+"""The Markdown report (diffing/report_md.py), rendered back with a CommonMark parser (markdown-it-py)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from html.parser import HTMLParser
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+
+from diffing.highlight import Segment
+from diffing.report_md import render_markdown, segments_markdown
+
+from .handmade import document, make_diff
+from .pairs import diff_000_001, diff_002_t2s, real_diff
+
+_MD = MarkdownIt("commonmark").enable(["strikethrough", "table"])
+
+
+class _Marked(HTMLParser):
+    """Text of rendered Markdown, each character tagged same/del/ins, and every tag seen."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.chars: list[tuple[str, str]] = []
+        self.tags: list[str] = []
+        self._open: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self._open.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._open:
+            self._open.remove(tag)
+
+    def handle_data(self, data: str) -> None:
+        kind = "same"
+        if {"s", "del"} & set(self._open):
+            kind = "del"
+        elif "strong" in self._open:
+            kind = "ins"
+        self.chars.extend((ch, kind) for ch in data)
+
+
+def _render(markdown: str) -> _Marked:
+    marked = _Marked()
+    marked.feed(_MD.render(markdown))
+    marked.close()
+    return marked
+
+
+def _visible(chars: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    return [(ch, kind) for ch, kind in chars if not ch.isspace()]
+
+
+_TEXT = st.text(alphabet="中文字，。、《》“”()[]{}*_~`<>|&$#-+=!\\:.1a ", min_size=1, max_size=14)
+_SEGMENTS = st.lists(st.tuples(_TEXT, st.sampled_from(["same", "del", "ins"])), min_size=1, max_size=5)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SEGMENTS)
+def test_highlights_render_exactly_as_marked_whatever_the_text(parts: list[tuple[str, str]]) -> None:
+    segments = [Segment(text, kind) for text, kind in parts]  # type: ignore[arg-type]
+    line = segments_markdown(segments)
+    assert "\n" not in line
+    marked = _render(line)
+    expected = [(ch, s.kind) for s in segments for ch in s.text]
+    assert _visible(marked.chars) == _visible(expected)
+    assert set(marked.tags) <= {"p", "s", "del", "strong"}
+
+
+def test_deletions_are_struck_and_insertions_bold() -> None:
+    a, b = (
+        document("一、总则\n放假 3天（农历正月初一）\n"),
+        document("一、总则\n放假4天（农历除夕）\n", "b.txt"),
+    )
+    text = render_markdown(make_diff(a, b, [("equal", [0], [0]), ("modified", [1], [1])]))
+    # Same text is B's wording: the space the normalizer ignored in A is not shown.
+    assert "放假~~3~~**4**天（农历~~正月初一~~**除夕**）" in text
+
+
+def test_document_text_adds_no_markup() -> None:
+    hostile = "<script>alert(1)</script> [x](javascript:alert(1)) ![i](http://e/x.png) *a* _b_ `c` | d |"
+    a = document(f"一、总则\n# 标题{hostile}\n")
+    b = document(f"一、总则\n1. 条目{hostile}\n- 新增{hostile}\n", "b.txt")
+    diff = make_diff(a, b, [("equal", [0], [0]), ("modified", [1], [1]), ("inserted", [], [2])])
+    marked = _render(render_markdown(diff))
+    assert not {"script", "a", "img", "em", "ol", "ul", "li"} & set(marked.tags)
+    assert marked.tags.count("h1") == 1 and marked.tags.count("code") == 2  # the two digests
+    text = "".join(ch for ch, _ in marked.chars)
+    assert text.count(hostile) == 2  # the modified row (same in both) and the inserted one
+    assert ("#", "del") in marked.chars and ("1", "ins") in marked.chars
+
+
+def test_summary_names_both_documents_counts_and_options() -> None:
+    diff = diff_000_001()
+    marked = _render(render_markdown(diff))
+    text = "".join(ch for ch, _ in marked.chars)
+    assert "table" in marked.tags
+    for source in (diff.a.source, diff.b.source):
+        assert source.name in text and source.sha256 in text
+    for op, count in diff.summary.counts.items():
+        assert re.search(rf"{op}\s+{count}\n", text)
+    assert "inline=word" in text and f"{diff.summary.similarity * 100:.1f}%" in text
+
+
+def test_every_change_has_a_heading_with_its_place() -> None:
+    diff = real_diff("01_holiday_measures")
+    text = render_markdown(diff)
+    headings = [line for line in text.splitlines() if line.startswith("### ")]
+    changed = [row for row in diff.rows if row.op != "equal"]
+    assert len(headings) == len(changed)
+    assert sorted(h.split(" ")[2] for h in headings) == sorted(diff.place(r) or "（开头）" for r in changed)
+
+
+def test_moved_clause_names_where_it_came_from() -> None:
+    a = document("一、总则\n第一句\n二、分则\n第二句\n")
+    b = document("一、总则\n第二句\n二、分则\n第一句\n", "b.txt")
+    diff = make_diff(
+        a, b, [("equal", [0], [0]), ("moved", [3], [1]), ("equal", [2], [2]), ("moved", [1], [3])]
+    )
+    text = render_markdown(diff)
+    assert "（自 A 一 移来）" in text and "（自 A 二 移来）" in text
+
+
+def test_identical_documents_say_so() -> None:
+    text = render_markdown(diff_002_t2s())
+    assert "没有差异" in text and "### " not in text
