@@ -117,9 +117,12 @@ _CJK_RANGES = (
 _CJK_CLASS = "".join(f"{lo}-{hi}" for lo, hi in _CJK_RANGES) + "，。、；：？！（）《》〈〉"
 
 
+_CJK_RE = re.compile(f"[{_CJK_CLASS}]")
+
+
 def is_cjk(ch: str) -> bool:
     """True for a Chinese character or Chinese punctuation."""
-    return any(lo <= ch <= hi for lo, hi in _CJK_RANGES) or ch in "，。、；：？！（）《》〈〉"
+    return _CJK_RE.match(ch) is not None
 
 
 _SPACE_RUN = re.compile(r"[ \t\f\v\u00a0\u3000]+")
@@ -197,6 +200,9 @@ def _is_word(ch: str) -> bool:
 
 
 def _fold_spaces(b: MapBuilder, line: str) -> None:
+    if " " not in line and "\t" not in line and "\u3000" not in line and "\u00a0" not in line:
+        b.keep(line)
+        return
     pos = 0
     for m in _SPACE_RUN.finditer(line):
         before = line[m.start() - 1] if m.start() else ""

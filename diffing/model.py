@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 
 from corpus.document import Document
@@ -84,7 +85,7 @@ class Diff:
     b_clauses: tuple[Clause, ...]
     rows: tuple[Row, ...]
 
-    @property
+    @cached_property
     def summary(self) -> Summary:
         counts = Counter(row.op for row in self.rows)
         weight = total = 0.0

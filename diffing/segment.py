@@ -46,17 +46,17 @@ class _Places:
 
     def __init__(self) -> None:
         self.stack: list[tuple[int, str]] = []
+        self._place = ""
 
     def push(self, level: int, label: str) -> None:
         while self.stack and self.stack[-1][0] >= level:
             self.stack.pop()
         self.stack.append((level, label))
+        in_article = any(lv == _ARTICLE_LEVEL for lv, _ in self.stack)
+        self._place = "/".join(lb for lv, lb in self.stack if not (in_article and lv < _ARTICLE_LEVEL))
 
     def place(self) -> str:
-        in_article = any(level == _ARTICLE_LEVEL for level, _ in self.stack)
-        return "/".join(
-            label for level, label in self.stack if not (in_article and level < _ARTICLE_LEVEL)
-        )
+        return self._place
 
 
 def segment(doc: Document) -> tuple[Clause, ...]:
