@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from corpus.offsets import OffsetMap
 
-__all__ = ["Layer", "Source", "Document"]
+__all__ = ["Document", "Layer", "Source"]
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ from importlib import resources
 from corpus.offsets import MapBuilder, OffsetMap
 from corpus.steps import StepOutput, unchanged
 
-__all__ = ["to_simplified", "fold_width", "fold_whitespace", "is_cjk"]
+__all__ = ["fold_whitespace", "fold_width", "is_cjk", "to_simplified"]
 
 # Variants OpenCC t2s leaves standing (measured on seed 002 and a list of Taiwan/HK forms).
 _VARIANTS = {

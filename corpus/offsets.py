@@ -23,7 +23,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-__all__ = ["Edit", "OffsetMap", "MapBuilder", "substitute", "chain_to_source"]
+__all__ = ["Edit", "MapBuilder", "OffsetMap", "chain_to_source", "substitute"]
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, replace
 from typing import Literal
 
-__all__ = ["Options", "DEFAULT_OPTIONS"]
+__all__ = ["DEFAULT_OPTIONS", "Options"]
 
 Script = Literal["t2s", "none"]
 Inline = Literal["word", "char"]

@@ -16,7 +16,7 @@ from corpus.normalize import fold_whitespace, fold_width, to_simplified
 from corpus.options import DEFAULT_OPTIONS, Options
 from corpus.steps import StepOutput
 
-__all__ = ["load", "from_source", "from_text", "steps_for"]
+__all__ = ["from_source", "from_text", "load", "steps_for"]
 
 Step = Callable[[str], StepOutput]
 

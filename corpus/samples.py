@@ -10,7 +10,7 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["samples_dir", "seed", "seeds", "real_pair", "SEED_NAMES", "REAL_PAIRS"]
+__all__ = ["REAL_PAIRS", "SEED_NAMES", "real_pair", "samples_dir", "seed", "seeds"]
 
 SEED_NAMES = {
     "000": "000_fda571e414a07d3f.txt",

@@ -40,7 +40,7 @@ from rapidfuzz.distance import Indel
 
 from diffing.model import Clause, Op, Row
 
-__all__ = ["align", "MIN_MODIFIED", "MIN_MOVED"]
+__all__ = ["MIN_MODIFIED", "MIN_MOVED", "align"]
 
 MIN_MODIFIED = 0.5
 MIN_MOVED = 0.6

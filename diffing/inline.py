@@ -18,7 +18,7 @@ from typing import Literal
 
 from diff_match_patch import diff_match_patch
 
-__all__ = ["inline_diff", "InlinePart"]
+__all__ = ["InlinePart", "inline_diff"]
 
 InlinePart = tuple[Literal["=", "-", "+"], str]
 _OPS: dict[int, Literal["=", "-", "+"]] = {0: "=", -1: "-", 1: "+"}

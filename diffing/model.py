@@ -21,7 +21,7 @@ from typing import Literal
 from corpus.document import Document
 from corpus.options import Options
 
-__all__ = ["OPS", "Op", "ClauseKind", "Clause", "Row", "Summary", "Diff", "join_spans"]
+__all__ = ["OPS", "Clause", "ClauseKind", "Diff", "Op", "Row", "Summary", "join_spans"]
 
 Op = Literal["equal", "modified", "inserted", "deleted", "moved", "copied", "split", "merged"]
 OPS: tuple[Op, ...] = ("equal", "modified", "inserted", "deleted", "moved", "copied", "split", "merged")

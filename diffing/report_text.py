@@ -25,7 +25,7 @@ from rich.text import Text
 from diffing.highlight import Segment, row_segments, unified_segments
 from diffing.model import Diff, Row
 
-__all__ = ["TextView", "render_text", "MARKS"]
+__all__ = ["MARKS", "TextView", "render_text"]
 
 Layout = Literal["auto", "side", "unified"]
 MARKS = {

@@ -10,7 +10,7 @@ from typing import Literal
 
 from diffing.model import Diff
 
-__all__ = ["FORMATS", "Format", "render", "SUFFIXES"]
+__all__ = ["FORMATS", "SUFFIXES", "Format", "render"]
 
 Format = Literal["text", "json", "html", "md", "docx"]
 FORMATS: tuple[Format, ...] = ("text", "json", "html", "md", "docx")

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from corpus.errors import WendiffError
 
-__all__ = ["main", "build_parser"]
+__all__ = ["build_parser", "main"]
 
 COMMAND_MODULES = ("tui.cmd_diff", "tui.cmd_store", "tui.cmd_dups", "tui.cmd_app")
 

@@ -20,7 +20,7 @@ from corpus.read import DEFAULT_MAX_SIZE
 from diffing.model import Diff
 from diffing.reports import FORMATS, SUFFIXES, Format, render
 
-__all__ = ["register", "add_normalization_arguments", "add_output_arguments", "options_from", "emit"]
+__all__ = ["add_normalization_arguments", "add_output_arguments", "emit", "options_from", "register"]
 
 _UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
 

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from corpus.normalize import to_simplified
 from corpus.pipeline import from_text, load
 from corpus.samples import seed
 from diffing.compare import compare

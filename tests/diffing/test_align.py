@@ -57,7 +57,8 @@ def test_clause_moved_and_edited_is_moved_with_similarity_below_one() -> None:
 
 def test_one_clause_split_in_two() -> None:
     long = "县级以上人民政府应当将生态保护修复纳入国民经济和社会发展规划，所需经费列入本级财政预算。"
-    diff = _diff(S1 + long + S2, S1 + "县级以上人民政府应当将生态保护修复纳入国民经济和社会发展规划。所需经费列入本级财政预算。" + S2)
+    two = "县级以上人民政府应当将生态保护修复纳入国民经济和社会发展规划。所需经费列入本级财政预算。"
+    diff = _diff(S1 + long + S2, S1 + two + S2)
     split = [row for row in diff.rows if row.op == "split"]
     assert len(split) == 1 and len(split[0].b) == 2 and len(split[0].a) == 1
 
