@@ -179,6 +179,8 @@ def _check(args: argparse.Namespace) -> int:
     for problem in report.problems:
         print(problem)
     summary = f"{report.versions} versions of {report.documents} documents"
+    if report.leftovers:
+        print(f"note: {report.leftovers} temporary files of interrupted adds in objects/ (harmless)")
     if report.ok:
         print(f"{where}: store is whole ({summary})")
         return 0

@@ -14,6 +14,8 @@ Rules:
   is UTF-8 with as many lines as meta.json says.
 * A problem reading an object (missing, corrupt) is a problem of the store,
   reported, and the walk goes on.
+* Temporary object files left in ``objects/`` by a killed writer are counted
+  (``leftovers``), not reported as problems: git never reads them.
 """
 
 from __future__ import annotations
@@ -42,6 +44,8 @@ class CheckReport:
     """Versions (commits) walked."""
     documents: int
     """Documents seen."""
+    leftovers: int = 0
+    """Temporary object files of interrupted adds (harmless, safe to delete)."""
 
     @property
     def ok(self) -> bool:
@@ -53,18 +57,19 @@ def check(store: Store) -> CheckReport:
     repo = store.repo
     passed, fsck_lines = repo.fsck()
     problems = [] if passed else [f"git fsck: {line}" for line in fsck_lines] or ["git fsck failed"]
+    leftovers = len(repo.temporary_objects())
     head = repo.head()
     if head is None:
-        return CheckReport(tuple(problems), 0, 0)
+        return CheckReport(tuple(problems), 0, 0, leftovers)
     try:
         history = repo.history(head)
     except StoreError as exc:
         problems.append(f"cannot walk the history: {exc}")
-        return CheckReport(tuple(problems), 0, 0)
+        return CheckReport(tuple(problems), 0, 0, leftovers)
     numbers: dict[str, int] = {}
     for commit, parents, paths in history:
         problems.extend(_check_commit(repo, commit, parents, paths, numbers))
-    return CheckReport(tuple(problems), len(history), len(numbers))
+    return CheckReport(tuple(problems), len(history), len(numbers), leftovers)
 
 
 def _check_commit(

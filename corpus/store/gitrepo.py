@@ -6,9 +6,10 @@ Rules:
   first use; nothing it returns is a GitPython object: hex ids, bytes, tuples.
 * Every git failure becomes a `StoreError` that names the repository and what
   failed (``raise … from exc``).
-* Objects are written in-process with GitPython's object database as loose
-  objects, each written to a temporary file and renamed into place, so an
-  object is either absent or whole. The branch moves only through
+* Objects are written in-process by gitdb's loose-object database (GitPython's
+  own ``GitCmdObjectDB.store`` would start a ``git hash-object`` per object):
+  each is written to a temporary file and renamed into place, so an object is
+  either absent or whole. The branch moves only through
   ``git update-ref BRANCH NEW OLD``, git's compare-and-swap: a writer killed at
   any moment leaves the branch at the old or the new commit, and at worst some
   unreferenced objects that ``git fsck`` calls dangling.
@@ -32,13 +33,23 @@ from corpus.store.layout import BRANCH
 if TYPE_CHECKING:
     import git
 
-__all__ = ["BLOB_MODE", "IDENTITY", "TREE_MODE", "GitRepo", "TreeEntry"]
+__all__ = ["BLOB_MODE", "IDENTITY", "TREE_MODE", "BranchMoved", "GitRepo", "TreeEntry"]
 
 BLOB_MODE = "100644"
 TREE_MODE = "40000"
 IDENTITY = "wendiff <wendiff@localhost>"
 """Author and committer of every version: the store records who added nothing but the time."""
 _ZERO = "0" * 40
+_TEMP_PREFIX = "obj"
+"""gitdb writes each loose object to ``objects/obj*`` first, then renames it into place."""
+
+
+class BranchMoved(StoreError):
+    """The branch was not where the compare-and-swap expected it, or another git process held it."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        super().__init__(f"the branch {BRANCH} {reason}" if reason.startswith("it") else reason)
 
 
 @dataclass(frozen=True)
@@ -69,7 +80,10 @@ class GitRepo:
     """A bare git repository holding a store."""
 
     def __init__(self, repo: git.Repo, path: Path) -> None:
+        from gitdb import LooseObjectDB
+
         self._repo = repo
+        self._objects = LooseObjectDB(str(Path(repo.git_dir) / "objects"))
         self.path = path
 
     # -- opening -------------------------------------------------------------------------------------
@@ -197,6 +211,11 @@ class GitRepo:
         lines = [line for line in (str(out) + "\n" + str(err)).splitlines() if line.strip()]
         return status == 0, lines
 
+    def temporary_objects(self) -> list[Path]:
+        """Temporary files of object writes that never finished (a writer was killed)."""
+        objects = Path(self._repo.git_dir) / "objects"
+        return sorted(p for p in objects.glob(f"{_TEMP_PREFIX}*") if p.is_file())
+
     # -- writing -------------------------------------------------------------------------------------
 
     def write_blob(self, data: bytes) -> str:
@@ -219,8 +238,22 @@ class GitRepo:
         return self._store(b"commit", body.encode("utf-8"))
 
     def move_head(self, new: str, old: str | None, reason: str) -> None:
-        """Point `BRANCH` at ``new`` if it still points at ``old`` (None: does not exist yet)."""
-        self._run("update-ref", "-m", reason, BRANCH, new, old or _ZERO)
+        """Point `BRANCH` at ``new`` if it still points at ``old`` (None: does not exist yet).
+
+        Raises `BranchMoved` when the branch is elsewhere or locked by another git process.
+        """
+        try:
+            self._run("update-ref", "-m", reason, BRANCH, new, old or _ZERO)
+        except StoreError as exc:
+            lock = Path(self._repo.git_dir) / f"{BRANCH}.lock"
+            if self.head() != old:
+                raise BranchMoved("it moved while this version was being written") from exc
+            if lock.exists():
+                raise BranchMoved(
+                    f"{lock} exists: a git process holds the branch (if none is running, "
+                    "one was killed: delete that file)"
+                ) from exc
+            raise
 
     # -- helpers -------------------------------------------------------------------------------------
 
@@ -228,7 +261,7 @@ class GitRepo:
         from gitdb import IStream
 
         try:
-            stored = self._repo.odb.store(IStream(kind, len(data), io.BytesIO(data)))
+            stored = self._objects.store(IStream(kind, len(data), io.BytesIO(data)))
         except OSError as exc:
             raise StoreError(f"{self.path}: cannot write a git object: {exc.strerror or exc}") from exc
         return bytes(stored.binsha).hex()

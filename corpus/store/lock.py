@@ -27,7 +27,7 @@ __all__ = ["DEFAULT_TIMEOUT", "locked"]
 
 DEFAULT_TIMEOUT = 30.0
 _FIRST_SLEEP = 0.002
-_MAX_SLEEP = 0.05
+_MAX_SLEEP = 0.01
 
 
 @contextmanager

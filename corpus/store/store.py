@@ -10,6 +10,9 @@ Rules:
   the branch in one compare-and-swap (corpus/store/gitrepo.py). Bad input or a
   bad id fails before anything is written.
 * Content identical to the latest version (same SHA-256) records nothing.
+* If the compare-and-swap fails although the lock is held (a ``git update-ref``
+  left running by a killed writer, or someone using plain git), the add starts
+  again from the new tip; it never overwrites a version it did not see.
 * Everything returned is a frozen value of corpus/store/values.py.
 """
 
@@ -17,7 +20,7 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import PurePath
 from types import TracebackType
@@ -34,7 +37,7 @@ from corpus.store.derive import (
     encode_clauses,
 )
 from corpus.store.errors import StoreError
-from corpus.store.gitrepo import BLOB_MODE, TREE_MODE, GitRepo, TreeEntry
+from corpus.store.gitrepo import BLOB_MODE, TREE_MODE, BranchMoved, GitRepo, TreeEntry
 from corpus.store.ids import derive_id, validate_id
 from corpus.store.layout import CLAUSES, DOCS, LOCK_FILE, MARKER_KEY, META, ORIGINAL, doc_dir, doc_file
 from corpus.store.location import store_path
@@ -46,11 +49,26 @@ __all__ = ["LAYOUT_VERSION", "Store"]
 
 LAYOUT_VERSION = "1"
 _CHECK = "run 'wendiff store check'"
+_ATTEMPTS = 8
+_PAUSE = 0.05
+"""An add whose compare-and-swap fails (a git process of a killed writer, or plain git, moved or
+locked the branch in the meantime) starts again from the new tip, up to `_ATTEMPTS` times (git
+itself waits up to 100 ms for a locked ref each time)."""
 _NEW_STORE_CONFIG = {
     MARKER_KEY: LAYOUT_VERSION,
     "core.logAllRefUpdates": "true",  # a reflog of the branch: every version ever recorded
     "core.quotePath": "false",  # plain git log/ls-tree show Chinese ids as they are
 }
+
+
+@dataclass(frozen=True)
+class _Given:
+    """What the user said about a new version."""
+
+    title: str | None
+    date: str
+    source: str
+    message: str
 
 
 class Store:
@@ -117,39 +135,67 @@ class Store:
         doc_id = validate_id(doc_id) if doc_id is not None else derive_id(src.text, src.name)
         date = meta.validate_date(date or "")
         document = from_source(src, STORE_OPTIONS)
-        with locked(self.path / LOCK_FILE, self.lock_timeout):
-            head = self._repo.head()
-            previous = self._at(head, doc_id) if head else None
-            if previous is not None and previous.sha256 == src.sha256:
-                return AddResult(previous, created=False)
-            if previous is None:
-                from diffing.segment import segment
 
-                stats, clauses = None, segment(document)
-            else:
-                stats, clauses = clause_stats(self.document(previous), document)
-            lines = clause_lines(clauses)
-            when = time.time()
-            version = Version(
-                doc_id=doc_id,
-                number=previous.number + 1 if previous else 1,
-                commit="",
-                added=datetime.fromtimestamp(int(when), UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-                title=title if title is not None else default_title(src.text),
-                date=date,
-                source=source or "",
-                message=message or "",
-                name=PurePath(src.name).name,
-                encoding=src.encoding,
-                sha256=src.sha256,
-                size=src.size,
-                clauses=len(lines),
-                stats=stats,
-            )
-            commit = self._commit(head, version, src.data, encode_clauses(lines), when)
+        given = _Given(title, date, source or "", message or "")
+        with locked(self.path / LOCK_FILE, self.lock_timeout):
+            prepared: tuple[str | None, AddResult] | None = None
+            for _attempt in range(_ATTEMPTS):
+                head = self._repo.head()
+                if prepared is None or prepared[0] != head:
+                    result = self._prepare(head, src, document, doc_id, given)
+                    if not result.created:
+                        return result
+                    prepared = (head, result)
+                version = prepared[1].version
+                try:
+                    self._repo.move_head(version.commit, head, f"wendiff add: {commit_subject(version)}")
+                    return prepared[1]
+                except BranchMoved as exc:
+                    moved = exc
+                    time.sleep(_PAUSE)
+        raise StoreError(f"{self.path}: cannot record the version: {moved.reason}") from moved
+
+    def _prepare(
+        self, head: str | None, src: Source, document: Document, doc_id: str, given: _Given
+    ) -> AddResult:
+        """Under the lock: compare with the latest version at ``head`` and write the new commit.
+
+        The branch is not moved here; the result is not created when the content is unchanged.
+        """
+        previous = self._at(head, doc_id) if head else None
+        if previous is not None and previous.sha256 == src.sha256:
+            return AddResult(previous, created=False)
+        if previous is None:
+            from diffing.segment import segment
+
+            stats, clauses = None, segment(document)
+        else:
+            stats, clauses = clause_stats(self.document(previous), document)
+        lines = clause_lines(clauses)
+        when = time.time()
+        version = Version(
+            doc_id=doc_id,
+            number=previous.number + 1 if previous else 1,
+            commit="",
+            added=datetime.fromtimestamp(int(when), UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            title=given.title if given.title is not None else default_title(src.text),
+            date=given.date,
+            source=given.source,
+            message=given.message,
+            name=PurePath(src.name).name,
+            encoding=src.encoding,
+            sha256=src.sha256,
+            size=src.size,
+            clauses=len(lines),
+            stats=stats,
+        )
+        commit = self._write_commit(head, version, src.data, encode_clauses(lines), when)
         return AddResult(replace(version, commit=commit), created=True)
 
-    def _commit(self, head: str | None, version: Version, data: bytes, clauses: bytes, when: float) -> str:
+    def _write_commit(
+        self, head: str | None, version: Version, data: bytes, clauses: bytes, when: float
+    ) -> str:
+        """Write the objects of ``version`` and a commit on ``head``; its id."""
         repo = self._repo
         files = [
             TreeEntry(BLOB_MODE, ORIGINAL, repo.write_blob(data)),
@@ -165,9 +211,7 @@ class Store:
         )
         subject = commit_subject(version)
         message = subject + (f"\n\n{version.message}" if version.message else "")
-        commit = repo.write_commit(root_tree, [head] if head else [], message, when)
-        repo.move_head(commit, head, f"wendiff add: {subject}")
-        return commit
+        return repo.write_commit(root_tree, [head] if head else [], message, when)
 
     # -- reading -------------------------------------------------------------------------------------
 

@@ -1,0 +1,86 @@
+"""Processes that hammer a store, for the atomicity and concurrency tests.
+
+Run as ``python -m tests.store.workers COMMAND …`` from the checkout:
+
+* ``kill STORE ROUNDS SEED``: ROUNDS times, fork a child that adds versions
+  in a loop, SIGKILL it after a random pause, and check at once that the
+  latest version is whole (its original is one of the two texts and matches
+  its SHA-256). Prints a JSON summary.
+* ``add STORE DOC TAG COUNT``: add COUNT distinct versions of DOC.
+
+The killing happens in this fresh, single-threaded process (never in pytest's,
+which may run threads), so fork is safe and each round costs milliseconds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import random
+import signal
+import sys
+import time
+
+from corpus.store import Store
+
+TEXTS = (
+    "第一条　为了规范生态修复工作，制定本办法。\n第二条　本办法自公布之日起施行。\n".encode(),
+    "第一条　为了规范国土空间生态修复工作，制定本办法。\n第二条　本办法自公布之日起施行。\n".encode(),
+)
+
+
+def _add_forever(path: str) -> None:
+    with Store.open(path, lock_timeout=60) as store:
+        i = 0
+        while True:
+            store.add(TEXTS[i % 2], "law.txt", doc_id="law")
+            i += 1
+
+
+def kill(path: str, rounds: int, seed: int) -> dict[str, object]:
+    rng = random.Random(seed)
+    with Store.open(path) as store:  # creates the store and loads every lazy module before forking
+        store.add(TEXTS[0], "law.txt", doc_id="law")
+        store.add(TEXTS[1], "law.txt", doc_id="law")
+    broken: list[str] = []
+    for _ in range(rounds):
+        pid = os.fork()
+        if pid == 0:
+            try:
+                _add_forever(path)
+            finally:
+                os._exit(1)
+        time.sleep(rng.uniform(0.0, 0.06))
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        with Store.open(path) as store:
+            latest = store.version("law")
+            data = store.original(latest)
+            if data not in TEXTS or hashlib.sha256(data).hexdigest() != latest.sha256:
+                broken.append(latest.commit)
+    with Store.open(path) as store:
+        versions = len(store.log("law"))
+    return {"rounds": rounds, "versions": versions, "broken": broken}
+
+
+def add(path: str, doc_id: str, tag: str, count: int) -> None:
+    with Store.open(path, lock_timeout=120) as store:
+        for i in range(count):
+            text = f"第一条　{tag}第{i}次修订的内容。\n第二条　本办法自公布之日起施行。\n"
+            result = store.add(text.encode(), f"{tag}-{i}.txt", doc_id=doc_id, message=f"{tag}:{i}")
+            assert result.created
+
+
+def main(argv: list[str]) -> None:
+    command, path, *rest = argv
+    if command == "kill":
+        print(json.dumps(kill(path, int(rest[0]), int(rest[1]))))
+    elif command == "add":
+        add(path, rest[0], rest[1], int(rest[2]))
+    else:
+        raise SystemExit(f"unknown command {command}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
