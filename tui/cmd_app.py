@@ -1,0 +1,92 @@
+"""``wendiff library`` (also plain ``wendiff``), ``wendiff tui A B`` and ``wendiff demo``: the app's doors.
+
+Rules:
+
+* Textual is imported only when the app actually runs, so ``wendiff diff``
+  and the other subcommands never pay for it.
+* Files given on the command line are checked by the app's workers, not
+  here: a bad file is a notification in the app, never a traceback.
+* ``wendiff demo`` never hangs without a terminal: when standard output is
+  not a TTY it prints what the demo would show (the duplicated 2021 notice,
+  copy 1 against copy 2, as ``wendiff diff`` would print it) and exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+__all__ = ["register"]
+
+
+def _store(args: argparse.Namespace) -> Path | None:
+    from corpus.store.location import store_path
+
+    return store_path(args.store)
+
+
+def _library(args: argparse.Namespace) -> int:
+    from tui.app import make_app
+
+    make_app(store=_store(args), files=args.files).run()
+    return 0
+
+
+def _tui(args: argparse.Namespace) -> int:
+    from tui.app import make_app
+    from tui.cmd_diff import options_from
+    from tui.sides import CompareRequest, FileSide
+
+    request = CompareRequest(FileSide(args.a, args.max_size), FileSide(args.b, args.max_size), options_from(args))
+    make_app(store=_store(args), files=[args.a, args.b], compare=request, library=False).run()
+    return 0
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from tui.demo import demo_request, demo_summary
+
+    if not sys.stdout.isatty() and not args.force_app:
+        sys.stdout.write(demo_summary(columns=args.columns))
+        return 0
+    from tui.app import make_app
+    from tui.demo import demo_store
+
+    with demo_store(args.store) as store:
+        make_app(store=store, compare=demo_request()).run()
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from tui.cmd_diff import add_normalization_arguments
+
+    p = subparsers.add_parser(
+        "library",
+        help="open the app on the store's documents (what plain 'wendiff' does)",
+        description="Open the Library: the documents in the store and the files given; pick one to see its "
+        "history, two to compare.",
+    )
+    p.add_argument("files", nargs="*", metavar="FILE", help="files to list beside the store's documents")
+    p.add_argument("--store", metavar="PATH", help="the version store (default: $WENDIFF_STORE or per-user)")
+    p.set_defaults(func=_library)
+
+    p = subparsers.add_parser(
+        "tui", help="compare two files in the app", description="Open the app's Compare screen on two files."
+    )
+    p.add_argument("a", metavar="A", help="the older document")
+    p.add_argument("b", metavar="B", help="the newer document")
+    p.add_argument("--store", metavar="PATH", help="the version store (default: $WENDIFF_STORE or per-user)")
+    add_normalization_arguments(p)
+    p.set_defaults(func=_tui)
+
+    p = subparsers.add_parser(
+        "demo",
+        help="open the app on the bundled samples",
+        description="Open the app on the bundled samples, starting on the duplicated 2021 notice (copy 1 against "
+        "copy 2), with a store holding the five samples and two real laws in two versions each. Without a "
+        "terminal, print what the demo would show instead.",
+    )
+    p.add_argument("--store", metavar="PATH", help="build the demo store here (default: a temporary folder)")
+    p.add_argument("--columns", type=int, default=100, metavar="N", help="width of the text printed without a TTY")
+    p.add_argument("--app", dest="force_app", action="store_true", help="run the app even without a TTY")
+    p.set_defaults(func=_demo)

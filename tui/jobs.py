@@ -1,0 +1,131 @@
+"""The work the app hands to worker threads: plain functions over corpus/ and diffing/.
+
+Rules:
+
+* Nothing here imports Textual: each job takes plain values and returns
+  plain values (a `Diff`, a path, store values), so it can be tested and
+  timed without an app. Screens run these in ``@work(thread=True)`` workers
+  and post the results back as messages (tui/messages.py).
+* Progress is reported through a callback ``progress(stage, done, total)``
+  called between stages; a job never sleeps or polls.
+* User errors are `WendiffError` (one line); an export that needs a format
+  module not installed yet raises `ExportUnavailable`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from corpus.errors import WendiffError
+from corpus.store.values import BlameLine, DocumentInfo, Version
+from diffing.model import Diff
+from diffing.reports import FORMATS, Format
+from tui.sides import CompareRequest
+
+__all__ = [
+    "STAGES",
+    "ExportUnavailable",
+    "HistoryData",
+    "Progress",
+    "export_report",
+    "list_documents",
+    "load_history",
+    "run_compare",
+    "suggest_export_path",
+]
+
+Progress = Callable[[str, int, int], None]
+STAGES = ("reading A", "reading B", "normalizing A", "normalizing B", "comparing")
+
+
+class ExportUnavailable(WendiffError):
+    """A report format whose module is not available."""
+
+
+def _quiet(stage: str, done: int, total: int) -> None:
+    """A progress callback that reports nowhere."""
+
+
+def run_compare(request: CompareRequest, progress: Progress = _quiet) -> Diff:
+    """Read both sides, normalize them with the request's options and compare them."""
+    from corpus.pipeline import from_source
+    from diffing.compare import compare
+
+    total = len(STAGES)
+    progress(STAGES[0], 0, total)
+    source_a = request.a.read()
+    progress(STAGES[1], 1, total)
+    source_b = request.b.read()
+    progress(STAGES[2], 2, total)
+    doc_a = from_source(source_a, request.options)
+    progress(STAGES[3], 3, total)
+    doc_b = from_source(source_b, request.options)
+    progress(STAGES[4], 4, total)
+    return compare(doc_a, doc_b, request.options)
+
+
+def suggest_export_path(diff: Diff, fmt: str, folder: Path | None = None) -> Path:
+    """``wendiff-A-vs-B.FMT`` in ``folder`` (default: the working directory), names made file-safe."""
+
+    def stem(name: str) -> str:
+        base = Path(name).stem or "text"
+        return "".join(c if c.isalnum() or c in "-_.@" else "_" for c in base)[:40]
+
+    suffix = {"text": "txt"}.get(fmt, fmt)
+    return (folder or Path.cwd()) / f"wendiff-{stem(diff.a.name)}-vs-{stem(diff.b.name)}.{suffix}"
+
+
+def export_report(diff: Diff, fmt: Format, path: Path) -> Path:
+    """Write the report of ``diff`` in ``fmt`` to ``path``; return the path written."""
+    from diffing.reports import render
+
+    if fmt not in FORMATS:
+        raise WendiffError(f"{fmt}: not a report format (one of {', '.join(FORMATS)})")
+    try:
+        report = render(diff, fmt)
+    except ImportError as exc:
+        raise ExportUnavailable(f"{fmt} export is not available yet ({exc})") from exc
+    data = report if isinstance(report, bytes) else report.encode("utf-8")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    except OSError as exc:
+        raise WendiffError(f"{path}: cannot write the report ({exc.strerror or exc})") from exc
+    return path
+
+
+@dataclass(frozen=True)
+class HistoryData:
+    """The versions of one document, newest first, and the blame of the version shown."""
+
+    doc_id: str
+    versions: tuple[Version, ...]
+    """Newest first."""
+    blame: tuple[BlameLine, ...]
+    """One line per clause of version ``blamed``."""
+    blamed: int
+    """Number of the version the blame is of (0 when there is none)."""
+
+
+def load_history(store_path: Path, doc_id: str, blamed: int | None = None) -> HistoryData:
+    """The log of ``doc_id`` and the blame of version ``blamed`` (default: the latest)."""
+    from corpus.store import Rev, Store
+    from corpus.store.blame import blame
+
+    with Store.open(store_path, create=False) as store:
+        versions = store.log(doc_id)
+        number = blamed or (versions[0].number if versions else 0)
+        lines = blame(store, doc_id, Rev("number", number)) if number else []
+    return HistoryData(doc_id, tuple(versions), tuple(lines), number)
+
+
+def list_documents(store_path: Path | None) -> list[DocumentInfo]:
+    """The documents of the store at ``store_path``; none when there is no store there yet."""
+    from corpus.store import Store
+
+    if store_path is None or not store_path.exists():
+        return []
+    with Store.open(store_path, create=False) as store:
+        return store.documents()

@@ -1,0 +1,418 @@
+"""A diff laid out as terminal lines: what the compare view draws, measured before it is drawn.
+
+Rules:
+
+* The view is a list of `Entry` values in the reading order of
+  `diffing.report_layout` (B's order, what only A had at A's places, an
+  ``origin`` entry where each moved row's clauses stood in A). With "changes
+  only", runs of equal rows become one ``fold`` entry, except rows revealed on
+  purpose (a search hit, a go-to target, an opened fold).
+* Heights are known for every entry before anything is drawn: they come from
+  each clause's original text (``Document.spans``) folded by `tui.wrap`, and
+  are cached per column width. The lines themselves, with highlights from
+  `diffing.highlight` (original text, never the normalized one), are built only
+  for the entries on screen and kept in a bounded cache. A first screen costs
+  the same for a 1 MB pair as for a page.
+* A line is a list of ``(text, tag)`` pieces exactly ``width`` cells wide; a
+  tag names a style (`TAGS`), the widget maps tags to theme styles. Search hits
+  carry the tag ``TAG/match``. Nothing here imports Textual.
+* Side by side: gutter, label (mark and place), A, a rule, B; the A and B
+  texts of a row are on the same lines, so the two panes can never scroll
+  apart. Unified: gutter, label, one text in which deletions (A) stand beside
+  insertions (B).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import OrderedDict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from rich.cells import cell_len
+
+from corpus.document import Document
+from diffing.highlight import Kind, Segment, clause_segments, unified_segments
+from diffing.model import Clause, Diff, Row
+from diffing.report_layout import reading_order
+from diffing.report_text import MARKS
+from tui.wrap import count_lines, displayable, fold, pad
+
+__all__ = [
+    "SIDE_BY_SIDE_MIN_WIDTH",
+    "TAGS",
+    "Columns",
+    "Entry",
+    "Layout",
+    "Line",
+    "Measure",
+    "Mode",
+    "build_entries",
+    "origin_text",
+]
+
+Mode = Literal["side", "unified"]
+Line = list[tuple[str, str]]
+SIDE_BY_SIDE_MIN_WIDTH = 100
+"""Below this many cells the view is unified (one pane)."""
+TAGS = (
+    "blank",
+    "gutter",
+    "rule",
+    "equal",
+    "same",
+    "del",
+    "ins",
+    "fold",
+    "origin",
+    "note",
+    *(f"label-{op}" for op in MARKS),
+)
+"""Every tag a line piece can carry (plus ``/match`` for search hits)."""
+_CACHE_ENTRIES = 512
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One item of the view."""
+
+    kind: Literal["row", "origin", "fold"]
+    """``row``: a row of the diff; ``origin``: where a moved row's clauses stood in A; ``fold``: equal
+    rows."""
+    row: int
+    """Index in ``Diff.rows`` (for a fold: its first row)."""
+    count: int = 1
+    """Rows folded (1 unless a fold)."""
+
+
+def build_entries(diff: Diff, changes_only: bool = False, revealed: frozenset[int] = frozenset()) -> list[Entry]:
+    """The entries of the view, in reading order."""
+    out: list[Entry] = []
+    for item in reading_order(diff):
+        row = diff.rows[item.row]
+        if item.kind == "origin":
+            out.append(Entry("origin", item.row))
+        elif changes_only and row.op == "equal" and item.row not in revealed:
+            last = out[-1] if out else None
+            if last is not None and last.kind == "fold":
+                out[-1] = Entry("fold", last.row, last.count + 1)
+            else:
+                out.append(Entry("fold", item.row))
+        else:
+            out.append(Entry("row", item.row))
+    return out
+
+
+@dataclass(frozen=True)
+class Columns:
+    """Cell widths of the view's columns."""
+
+    width: int
+    mode: Mode
+    label: int
+    a: int
+    """The A text (side by side) or the one text (unified)."""
+    b: int
+    """The B text; 0 when unified."""
+    gutter: int = 1
+
+    @staticmethod
+    def fit(width: int, mode: Mode | None = None) -> Columns:
+        """Columns for a view ``width`` cells wide (``mode`` None: by width)."""
+        width = max(width, 24)
+        chosen: Mode = mode or ("side" if width >= SIDE_BY_SIDE_MIN_WIDTH else "unified")
+        label = max(12, min(20, width // 5))
+        text = width - 1 - label
+        if chosen == "unified":
+            return Columns(width, chosen, label, text, 0)
+        a = (text - 1) // 2
+        return Columns(width, chosen, label, a, text - 1 - a)
+
+
+class Measure:
+    """Heights that do not depend on folding: clauses per width, unified rows per width (computed once)."""
+
+    def __init__(self, diff: Diff) -> None:
+        self.diff = diff
+        self._heights: dict[tuple[str, int], list[int]] = {}
+        self._unified: dict[int, list[Segment]] = {}
+        self._unified_heights: dict[tuple[int, int], int] = {}
+
+    def clauses(self, side: Literal["a", "b"], width: int) -> list[int]:
+        """Height of every clause of one side, folded at ``width`` cells."""
+        key = (side, width)
+        if key not in self._heights:
+            doc, clauses = (self.diff.a, self.diff.a_clauses) if side == "a" else (self.diff.b, self.diff.b_clauses)
+            self._heights[key] = [count_lines(clause_text(doc, c), width) for c in clauses]
+        return self._heights[key]
+
+    def unified(self, r: int) -> list[Segment]:
+        """The unified segments of row ``r`` (computed once)."""
+        if r not in self._unified:
+            self._unified[r] = unified_segments(self.diff, self.diff.rows[r])
+        return self._unified[r]
+
+    def unified_height(self, r: int, width: int) -> int:
+        """Lines of row ``r`` drawn as one unified paragraph at ``width`` cells."""
+        key = (r, width)
+        if key not in self._unified_heights:
+            text = displayable("".join(s.text for s in self.unified(r)))
+            self._unified_heights[key] = count_lines(text, width)
+        return self._unified_heights[key]
+
+
+def clause_text(doc: Document, clause: Clause) -> str:
+    """The displayable original text of a clause (holes cut out)."""
+    return displayable("".join(doc.original[lo:hi] for lo, hi in doc.spans(clause.start, clause.end)))
+
+
+def origin_text(diff: Diff, row: Row) -> str:
+    """Where a moved or copied row's A clauses are cited."""
+    if not row.a:
+        return ""
+    return diff.a_clauses[row.a[0]].place or f"#{row.a[0] + 1}"
+
+
+def _label(diff: Diff, entry: Entry, previous: Entry | None) -> list[tuple[str, str]]:
+    """Mark and place of an entry; an equal row repeats no place the entry above already showed."""
+    row = diff.rows[entry.row]
+    tag = f"label-{row.op}"
+    if entry.kind == "fold":
+        return []
+    if entry.kind == "origin":
+        return [(f"{MARKS['moved']} {displayable(origin_text(diff, row))}", tag)]
+    place = displayable(diff.place(row))
+    if row.op == "equal":
+        above = diff.place(diff.rows[previous.row]) if previous is not None and previous.kind == "row" else None
+        return [(f"  {place}", tag)] if place and place != above else []
+    pieces = [(f"{MARKS[row.op]} {place}".rstrip(), tag)]
+    if row.op in ("moved", "copied"):
+        pieces.append((f"\n← {displayable(origin_text(diff, row))}", "note"))
+    return pieces
+
+
+@dataclass
+class _Built:
+    """The pieces of one entry's columns before folding (kept while the entry is on screen)."""
+
+    a: list[tuple[str, str]] = field(default_factory=list)
+    b: list[tuple[str, str]] = field(default_factory=list)
+
+
+class Layout:
+    """The view at one width: entries, their heights, and their lines on demand."""
+
+    def __init__(
+        self, diff: Diff, entries: Sequence[Entry], columns: Columns, measure: Measure, search: str = ""
+    ) -> None:
+        self.diff = diff
+        self.entries = list(entries)
+        self.columns = columns
+        self.measure = measure
+        self.search = search
+        self._lines: OrderedDict[int, list[Line]] = OrderedDict()
+        self.heights = [self._height(i) for i in range(len(self.entries))]
+        self.tops = [0]
+        for h in self.heights:
+            self.tops.append(self.tops[-1] + h)
+        self.row_entry: dict[int, int] = {}
+        self.origin_entry: dict[int, int] = {}
+        for i, e in enumerate(self.entries):
+            if e.kind == "row":
+                self.row_entry[e.row] = i
+            elif e.kind == "origin":
+                self.origin_entry[e.row] = i
+            else:
+                for r in range(e.row, e.row + e.count):
+                    self.row_entry.setdefault(r, i)
+
+    @property
+    def height(self) -> int:
+        """Total number of lines."""
+        return self.tops[-1]
+
+    def entry_at(self, y: int) -> int:
+        """Index of the entry that line ``y`` belongs to (clamped to the entries)."""
+        if not self.entries:
+            return -1
+        return max(0, min(len(self.entries) - 1, bisect_right(self.tops, y) - 1))
+
+    def line(self, y: int) -> tuple[int, Line]:
+        """The entry index and the pieces of line ``y``."""
+        i = self.entry_at(y)
+        if i < 0 or y >= self.height:
+            return -1, [(" " * self.columns.width, "blank")]
+        return i, self.lines(i)[y - self.tops[i]]
+
+    def lines(self, i: int) -> list[Line]:
+        """The lines of entry ``i`` (built on first use, then cached)."""
+        cached = self._lines.get(i)
+        if cached is not None:
+            self._lines.move_to_end(i)
+            return cached
+        lines = self._build(i)
+        self._lines[i] = lines
+        if len(self._lines) > _CACHE_ENTRIES:
+            self._lines.popitem(last=False)
+        return lines
+
+    def set_search(self, search: str) -> None:
+        """Mark ``search`` hits in lines built from now on."""
+        if search != self.search:
+            self.search = search
+            self._lines.clear()
+
+    # -- heights -------------------------------------------------------------------------------------
+
+    def _label(self, i: int) -> list[tuple[str, str]]:
+        return _label(self.diff, self.entries[i], self.entries[i - 1] if i else None)
+
+    def _height(self, i: int) -> int:
+        entry = self.entries[i]
+        if entry.kind != "row":
+            return 1
+        row = self.diff.rows[entry.row]
+        cols = self.columns
+        label = count_lines("".join(text for text, _ in self._label(i)), cols.label - 1)
+        if cols.mode == "side":
+            a = sum(self.measure.clauses("a", cols.a - 1)[i] for i in row.a) if _shows_a(row) else 0
+            b = sum(self.measure.clauses("b", cols.b - 1)[j] for j in row.b)
+            return max(1, label, a, b)
+        return max(1, label, self._unified_height(entry.row, row))
+
+    def _unified_height(self, r: int, row: Row) -> int:
+        width = self.columns.a - 1
+        if _unified_by_clause(row):
+            side: Literal["a", "b"] = "b" if row.b else "a"
+            return sum(self.measure.clauses(side, width)[k] for k in (row.b or row.a))
+        return self.measure.unified_height(r, width)
+
+    # -- lines ---------------------------------------------------------------------------------------
+
+    def _build(self, i: int) -> list[Line]:
+        entry = self.entries[i]
+        cols = self.columns
+        height = self.heights[i]
+        if entry.kind == "fold":
+            text = f"⋯ {entry.count} equal clause{'s' if entry.count > 1 else ''}"
+            return [_fit([(" ", "gutter"), (" " * cols.label, "blank"), (text, "fold")], cols.width)]
+        label = _column(self._label(i), cols.label - 1, 1, height, "blank")
+        built = self._columns(entry)
+        a = _column(self._marked(built.a), cols.a - 1, 1, height, "blank")
+        lines: list[Line] = []
+        if cols.mode == "side":
+            b = _column(self._marked(built.b), cols.b - 1, 1, height, "blank")
+            for k in range(height):
+                lines.append([(" ", "gutter"), *label[k], *a[k], ("│", "rule"), *b[k]])
+        else:
+            for k in range(height):
+                lines.append([(" ", "gutter"), *label[k], *a[k]])
+        return [_fit(line, cols.width) for line in lines]
+
+    def _columns(self, entry: Entry) -> _Built:
+        diff, row = self.diff, self.diff.rows[entry.row]
+        built = _Built()
+        if entry.kind == "origin":
+            where = displayable(diff.place(row)) or (f"#{row.b[0] + 1}" if row.b else "")
+            built.a.append((f"moved to {where}" if where else "moved", "origin"))
+            return built
+        equal = row.op == "equal"
+        if self.columns.mode == "side":
+            if _shows_a(row):
+                built.a = _pieces(clause_segments(diff, row, "a"), equal)
+            built.b = _pieces(clause_segments(diff, row, "b"), equal)
+            return built
+        if _unified_by_clause(row):
+            side: Literal["a", "b"] = "b" if row.b else "a"
+            force: Kind | None = None if equal else ("ins" if side == "b" else "del")
+            built.a = _pieces(clause_segments(diff, row, side), equal, force)
+        else:
+            built.a = [(displayable(s.text), s.kind) for s in self.measure.unified(entry.row)]
+        return built
+
+    def _marked(self, pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        """``pieces`` with the search hits cut out and tagged ``/match``."""
+        if not self.search or not pieces:
+            return pieces
+        text = "".join(t for t, _ in pieces)
+        hits = list(_find_all(text.casefold(), self.search.casefold()))
+        if not hits:
+            return pieces
+        out: list[tuple[str, str]] = []
+        pos = 0
+        for t, tag in pieces:
+            end = pos + len(t)
+            cut = pos
+            for lo, hi in hits:
+                if hi <= cut or lo >= end:
+                    continue
+                if lo > cut:
+                    out.append((text[cut:lo], tag))
+                stop = min(hi, end)
+                out.append((text[max(lo, cut) : stop], f"{tag}/match"))
+                cut = stop
+            if cut < end:
+                out.append((text[cut:end], tag))
+            pos = end
+        return out
+
+
+def _shows_a(row: Row) -> bool:
+    """A copied row's A clause is shown where it stands, not beside the copy."""
+    return bool(row.a) and row.op != "copied"
+
+
+def _unified_by_clause(row: Row) -> bool:
+    """Rows drawn clause by clause in the unified view (one side only, or unchanged)."""
+    return row.op in ("equal", "inserted", "deleted", "copied") or not (row.a and row.b)
+
+
+def _pieces(groups: Sequence[object], equal: bool, force: Kind | None = None) -> list[tuple[str, str]]:
+    """The displayable pieces of a side's clauses, one clause per line."""
+    out: list[tuple[str, str]] = []
+    for k, group in enumerate(groups):
+        if k:
+            out.append(("\n", "blank"))
+        for seg in group.segments:  # type: ignore[attr-defined]
+            tag = "equal" if equal else (force or seg.kind)
+            out.append((displayable(seg.text), tag))
+    return out
+
+
+def _column(pieces: Sequence[tuple[str, str]], text_width: int, right: int, height: int, fill: str) -> list[Line]:
+    """``pieces`` folded at ``text_width`` cells and padded by ``right`` cells: exactly ``height`` lines."""
+    lines = fold(pieces, text_width) if pieces else []
+    out = [pad(line, text_width + right, fill) for line in lines[:height]]
+    while len(out) < height:
+        out.append([(" " * (text_width + right), fill)])
+    return out
+
+
+def _fit(line: Line, width: int) -> Line:
+    """``line`` padded (or, defensively, cut) to exactly ``width`` cells."""
+    used = 0
+    out: Line = []
+    for text, tag in line:
+        size = cell_len(text)
+        if used + size > width:
+            keep = ""
+            for char in text:
+                if used + cell_len(keep + char) > width:
+                    break
+                keep += char
+            out.append((keep, tag))
+            used += cell_len(keep)
+            break
+        out.append((text, tag))
+        used += size
+    if used < width:
+        out.append((" " * (width - used), "blank"))
+    return out
+
+
+def _find_all(text: str, needle: str) -> Iterator[tuple[int, int]]:
+    start = text.find(needle)
+    while needle and start >= 0:
+        yield start, start + len(needle)
+        start = text.find(needle, start + len(needle))

@@ -1,0 +1,1 @@
+"""The app's screens, one per module; each wires widgets to jobs and stays thin."""

@@ -1,0 +1,271 @@
+"""The Compare screen: two documents aligned clause by clause, and the keys to review them.
+
+Rules:
+
+* The screen wires widgets to work: the diff is computed by
+  `tui.jobs.run_compare` in an exclusive thread worker that reports progress
+  and its result as messages; the screen never reads files or diffs texts
+  itself, and a result for a request that is no longer current is dropped.
+* A comparison that fails (a bad file, a broken store) is a notification
+  with the error's one-line message; the app keeps running.
+* Every key has a binding with a description (footer and command palette).
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from corpus.errors import WendiffError
+from corpus.options import Options
+from diffing.model import Diff
+from diffing.reports import Format
+from tui.jobs import ExportUnavailable, export_report, run_compare
+from tui.lookup import find_place
+from tui.messages import CursorMoved, DiffFailed, DiffProgress, DiffReady, ExportFinished
+from tui.sides import CompareRequest
+from tui.widgets.diff_view import DiffView
+from tui.widgets.prompt_bar import PromptBar
+from tui.widgets.summary_bar import SummaryBar
+from tui.widgets.work_bar import WorkBar
+
+__all__ = ["CompareScreen"]
+
+_NEEDS_DIFF = {
+    "next_change",
+    "prev_change",
+    "changes_only",
+    "search",
+    "goto",
+    "export",
+    "origin",
+    "layout",
+    "search_hit",
+}
+
+
+class CompareScreen(Screen[None]):
+    """A and B side by side (or unified when narrow), with a summary bar."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "next_change", "Next", id="next", tooltip="Go to the next change"),
+        Binding("p", "prev_change", "Prev", id="prev", tooltip="Go to the previous change"),
+        Binding("f", "changes_only", "Changes only", id="fold", tooltip="Fold equal rows away, or show them"),
+        Binding("t", "options", "Normalize", id="options", tooltip="Toggle 繁简, width, whitespace, word/char"),
+        Binding("slash", "search", "Search", id="search", tooltip="Find text in either document"),
+        Binding("g", "goto", "Go to", id="goto", tooltip="Go to a clause by its place, e.g. 二/(三)"),
+        Binding("e", "export", "Export", id="export", tooltip="Write a report (HTML, Markdown, Word, JSON)"),
+        Binding("s", "swap", "Swap", id="swap", tooltip="Swap A and B"),
+        Binding("o", "origin", "Origin", id="origin", tooltip="Jump between a moved row and where it came from"),
+        Binding("l", "layout", "Layout", id="layout", tooltip="Side by side, unified, or by width"),
+        Binding("right_square_bracket", "search_hit(1)", "Next hit", id="hit-next", show=False),
+        Binding("left_square_bracket", "search_hit(-1)", "Prev hit", id="hit-prev", show=False),
+    ]
+
+    def __init__(self, request: CompareRequest, *, name: str | None = None) -> None:
+        super().__init__(name=name)
+        self.request = request
+        self.diff: Diff | None = None
+        self.hits: list[int] = []
+        self.seconds = 0.0
+
+    def compose(self) -> ComposeResult:
+        yield SummaryBar(id="summary")
+        yield WorkBar(id="work")
+        yield DiffView(id="view")
+        yield PromptBar(id="prompt")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(SummaryBar).show(None, note=f"comparing {self.request.a.label} with {self.request.b.label}…")
+        self.compute(self.request)
+
+    @property
+    def view(self) -> DiffView:
+        return self.query_one(DiffView)
+
+    # -- the worker ----------------------------------------------------------------------------------
+
+    def compute(self, request: CompareRequest) -> None:
+        """Compare ``request`` in the background; the result arrives as `DiffReady` or `DiffFailed`."""
+        self.request = request
+        self.query_one(WorkBar).begin(f"comparing {request.a.label} with {request.b.label}")
+        self._compare(request)
+
+    @work(thread=True, exclusive=True, group="compare", exit_on_error=False)
+    def _compare(self, request: CompareRequest) -> None:
+        started = time.perf_counter()
+
+        def progress(stage: str, done: int, total: int) -> None:
+            self.post_message(DiffProgress(stage, done, total))
+
+        try:
+            diff = run_compare(request, progress)
+        except WendiffError as exc:
+            self.post_message(DiffFailed(request, str(exc)))
+            return
+        except Exception as exc:  # a bug must not take the reviewer's session down with it
+            self.log.error(f"compare failed: {exc!r}")
+            self.post_message(DiffFailed(request, f"internal error: {type(exc).__name__}: {exc}"))
+            return
+        self.post_message(DiffReady(request, diff, time.perf_counter() - started))
+
+    @on(DiffProgress)
+    def _progress(self, message: DiffProgress) -> None:
+        self.query_one(WorkBar).step(message.stage, message.done, message.total)
+
+    @on(DiffReady)
+    def _ready(self, message: DiffReady) -> None:
+        if message.request != self.request:
+            return
+        keep = self.diff is not None and (self.diff.a.name, self.diff.b.name) == (
+            message.diff.a.name,
+            message.diff.b.name,
+        )
+        self.diff, self.seconds = message.diff, message.seconds
+        self.query_one(WorkBar).end()
+        self.hits = []
+        self.view.set_diff(message.diff, keep_place=keep)
+        self.view.focus()
+        self.refresh_bindings()
+
+    @on(DiffFailed)
+    def _failed(self, message: DiffFailed) -> None:
+        if message.request != self.request:
+            return
+        self.query_one(WorkBar).end()
+        self.notify(message.error, title="Cannot compare", severity="error", timeout=8)
+        if self.diff is None:
+            self.query_one(SummaryBar).show(None, note=message.error)
+
+    @on(CursorMoved)
+    def _cursor(self, message: CursorMoved) -> None:
+        note = "moved here: o jumps to where it was" if self._on_moved(message) else ""
+        self.query_one(SummaryBar).show(self.diff, message.change, message.changes, note)
+
+    def _on_moved(self, message: CursorMoved) -> bool:
+        if self.diff is None or message.row is None:
+            return False
+        return message.kind == "origin" or self.diff.rows[message.row].op in ("moved", "copied")
+
+    # -- actions -------------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in _NEEDS_DIFF and self.diff is None:
+            return None
+        return bool(self.hits) or action != "search_hit"
+
+    def action_next_change(self) -> None:
+        if not self.view.next_change(1):
+            self.notify("No change after this one.", timeout=2)
+
+    def action_prev_change(self) -> None:
+        if not self.view.next_change(-1):
+            self.notify("No change before this one.", timeout=2)
+
+    def action_changes_only(self) -> None:
+        self.view.set_changes_only(not self.view.changes_only)
+
+    def action_layout(self) -> None:
+        order = [None, "side", "unified"]
+        current = order.index(self.view.forced_mode)
+        mode = order[(current + 1) % 3]
+        self.view.force_mode(mode)  # type: ignore[arg-type]
+        self.notify(f"Layout: {mode or 'by width'}", timeout=2)
+
+    def action_origin(self) -> None:
+        if not self.view.jump_origin():
+            self.notify("Not a moved or copied row.", timeout=2)
+
+    def action_swap(self) -> None:
+        self.compute(self.request.swapped())
+
+    def action_options(self) -> None:
+        from tui.screens.options import OptionsScreen
+
+        def chosen(options: Options | None) -> None:
+            if options is not None and options != self.request.options:
+                self.compute(self.request.with_options(options))
+
+        self.app.push_screen(OptionsScreen(self.request.options), chosen)
+
+    def action_search(self) -> None:
+        self.query_one(PromptBar).open("search", "/", "text to find (Enter: next hit)", self.view.search)
+
+    def action_goto(self) -> None:
+        self.query_one(PromptBar).open("goto", "go to", "a place, e.g. 二/(三) or 第十条")
+
+    def action_search_hit(self, step: int) -> None:
+        k = self.view.find(self.hits, step)
+        if k >= 0:
+            self.query_one(PromptBar).status(f"{k + 1}/{len(self.hits)}")
+
+    @on(PromptBar.Submitted)
+    def _prompt(self, message: PromptBar.Submitted) -> None:
+        prompt = self.query_one(PromptBar)
+        if message.mode == "search":
+            if message.value != self.view.search or not self.hits:
+                self.hits = self.view.set_search(message.value)
+                self.refresh_bindings()
+            if not self.hits:
+                prompt.status("no match" if message.value else "")
+                return
+            k = self.view.find(self.hits, 1)
+            prompt.status(f"{k + 1}/{len(self.hits)}")
+        elif message.mode == "goto" and self.diff is not None:
+            rows = find_place(self.diff, message.value)
+            if not rows:
+                prompt.status("no such place")
+                return
+            self.view.show_row(min(rows, key=self._reading_position))
+            prompt.action_close()
+
+    def _reading_position(self, row: int) -> int:
+        layout = self.view.layout_
+        return layout.row_entry.get(row, row) if layout is not None else row
+
+    @on(PromptBar.Closed)
+    def _prompt_closed(self, message: PromptBar.Closed) -> None:
+        self.view.focus()
+
+    def action_export(self) -> None:
+        from tui.screens.export import ExportScreen
+
+        diff = self.diff
+        if diff is None:
+            return
+
+        def chosen(choice: tuple[Format, Path] | None) -> None:
+            if choice is not None:
+                self._export(diff, *choice)
+
+        self.app.push_screen(ExportScreen(diff), chosen)
+
+    @work(thread=True, group="export", exit_on_error=False)
+    def _export(self, diff: Diff, fmt: Format, path: Path) -> None:
+        try:
+            export_report(diff, fmt, path)
+        except ExportUnavailable as exc:
+            self.post_message(ExportFinished(path, fmt, str(exc), unavailable=True))
+        except WendiffError as exc:
+            self.post_message(ExportFinished(path, fmt, str(exc)))
+        except Exception as exc:  # a report module's bug is reported, not fatal
+            self.post_message(ExportFinished(path, fmt, f"internal error: {type(exc).__name__}: {exc}"))
+        else:
+            self.post_message(ExportFinished(path, fmt))
+
+    @on(ExportFinished)
+    def _exported(self, message: ExportFinished) -> None:
+        if message.unavailable:
+            self.notify(message.error, title="Export", severity="warning")
+        elif message.error:
+            self.notify(message.error, title="Export failed", severity="error")
+        else:
+            self.notify(f"Wrote {message.path}", title=f"{message.fmt} report")

@@ -1,0 +1,175 @@
+"""The History screen: the versions of one store document, any two compared, and clause blame.
+
+Rules:
+
+* The log and the blame are read by a worker (`tui.jobs.load_history`) and
+  arrive as `HistoryLoaded`; the screen formats them and nothing else.
+* Comparing always puts the older version as A: the two marked versions, or
+  the marked one and the one under the cursor, or (nothing marked) the
+  version under the cursor against the one before it.
+* Blame is of the version under the cursor (``b``), newest by default: per
+  clause, the version whose wording it still has.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from corpus.errors import WendiffError
+from corpus.store.values import Version
+from tui.jobs import HistoryData, load_history
+from tui.messages import HistoryLoaded
+from tui.sides import CompareRequest, StoreSide
+
+__all__ = ["HistoryScreen", "versions_to_compare"]
+
+
+def versions_to_compare(versions: list[Version], marked: list[int], cursor: int | None) -> tuple[int, int] | None:
+    """Version numbers (older, newer) to compare, from marks and cursor (see the module rules)."""
+    numbers = {v.number for v in versions}
+    pick = [n for n in marked if n in numbers]
+    if len(pick) < 2 and cursor is not None and cursor not in pick:
+        pick.append(cursor)
+    if len(pick) == 1:
+        older = [n for n in sorted(numbers) if n < pick[0]]
+        if not older:
+            return None
+        pick.append(older[-1])
+    if len(pick) < 2:
+        return None
+    a, b = sorted(pick[:2])
+    return a, b
+
+
+class HistoryScreen(Screen[None]):
+    """Versions table above, blame below."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "mark", "Mark", id="mark", tooltip="Mark (or unmark) a version; two marked compare"),
+        Binding(
+            "c",
+            "compare",
+            "Compare",
+            id="compare",
+            tooltip="Compare the marked versions, or this one with the one before",
+        ),
+        Binding("b", "blame", "Blame", id="blame", tooltip="Which version introduced each clause of this one"),
+        Binding("r", "reload", "Reload", id="reload", tooltip="Read the store again"),
+    ]
+
+    def __init__(self, store: Path, doc_id: str) -> None:
+        super().__init__()
+        self.store = store
+        self.doc_id = doc_id
+        self.data: HistoryData | None = None
+        self.marked: list[int] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(f"History of {self.doc_id}", id="history-title", classes="screen-title")
+        yield DataTable(cursor_type="row", zebra_stripes=True, id="versions")
+        yield Static("", id="blame-title", classes="screen-title")
+        yield DataTable(cursor_type="row", id="blame")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#versions", DataTable).add_columns(
+            " ", "version", "date", "changes", "similarity", "clauses", "note"
+        )
+        self.query_one("#blame", DataTable).add_columns("clause", "since", "date", "text")
+        self.query_one("#versions", DataTable).focus()
+        self._load(None)
+
+    @work(thread=True, exclusive=True, group="history", exit_on_error=False)
+    def _load(self, blamed: int | None) -> None:
+        try:
+            self.post_message(HistoryLoaded(load_history(self.store, self.doc_id, blamed)))
+        except WendiffError as exc:
+            self.post_message(HistoryLoaded(None, str(exc)))
+
+    @on(HistoryLoaded)
+    def _loaded(self, message: HistoryLoaded) -> None:
+        if message.data is None:
+            self.notify(message.error, title="Cannot read the history", severity="error", timeout=8)
+            return
+        self.data = message.data
+        self._fill_versions()
+        self._fill_blame()
+
+    def _fill_versions(self) -> None:
+        assert self.data is not None
+        table = self.query_one("#versions", DataTable)
+        row = table.cursor_row
+        table.clear()
+        for v in self.data.versions:
+            mark = str(self.marked.index(v.number) + 1) if v.number in self.marked else " "
+            changes = v.stats.short() if v.stats else "new"
+            similarity = f"{v.stats.similarity:.3f}" if v.stats else ""
+            table.add_row(
+                mark,
+                f"v{v.number}",
+                v.when,
+                changes,
+                similarity,
+                str(v.clauses),
+                v.message or v.title,
+                key=str(v.number),
+            )
+        table.move_cursor(row=min(row, len(self.data.versions) - 1))
+
+    def _fill_blame(self) -> None:
+        assert self.data is not None
+        table = self.query_one("#blame", DataTable)
+        table.clear()
+        for line in self.data.blame:
+            table.add_row(str(line.index + 1), f"v{line.version}", line.when, line.text)
+        count = len({line.version for line in self.data.blame})
+        self.query_one("#blame-title", Static).update(
+            f"Blame of v{self.data.blamed}: each clause with the version that introduced its wording "
+            f"({count} version{'s' if count != 1 else ''} contribute)"
+        )
+
+    def cursor_version(self) -> int | None:
+        if self.data is None or not self.data.versions:
+            return None
+        row = self.query_one("#versions", DataTable).cursor_row
+        return self.data.versions[max(0, min(row, len(self.data.versions) - 1))].number
+
+    def action_mark(self) -> None:
+        number = self.cursor_version()
+        if number is None:
+            return
+        if number in self.marked:
+            self.marked.remove(number)
+        else:
+            self.marked = [*self.marked, number][-2:]
+        self._fill_versions()
+
+    def action_compare(self) -> None:
+        if self.data is None:
+            return
+        pair = versions_to_compare(list(self.data.versions), self.marked, self.cursor_version())
+        if pair is None:
+            self.notify("Version 1 has nothing before it: mark two versions with space.", timeout=4)
+            return
+        from tui.screens.compare import CompareScreen
+
+        a, b = pair
+        request = CompareRequest(StoreSide(self.store, self.doc_id, a), StoreSide(self.store, self.doc_id, b))
+        self.app.push_screen(CompareScreen(request))
+
+    def action_blame(self) -> None:
+        self._load(self.cursor_version())
+
+    def action_reload(self) -> None:
+        self._load(self.data.blamed if self.data else None)
+
+    @on(DataTable.RowSelected, "#versions")
+    def _selected(self) -> None:
+        self.action_compare()

@@ -1,0 +1,96 @@
+"""What the app compares: each side says where its text comes from, and is read only in a worker.
+
+Rules:
+
+* A side is a small frozen value (a file path, a store version, or a text
+  already in memory); ``read()`` turns it into a `corpus.document.Source`
+  and is called from a worker thread, never from the UI thread.
+* Reading errors are `corpus.errors.WendiffError` values with one-line
+  messages (the app shows them as notifications).
+* Normalization is not part of a side: a `CompareRequest` carries the
+  `Options`, so toggling a switch re-runs the pipeline on the same sources.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path, PurePath
+
+from corpus.document import Source
+from corpus.options import DEFAULT_OPTIONS, Options
+
+__all__ = ["CompareRequest", "FileSide", "Side", "StoreSide", "TextSide"]
+
+
+@dataclass(frozen=True)
+class FileSide:
+    """A file on disk."""
+
+    path: str
+    max_size: int | None = None
+    """Largest size read (None: the reader's default)."""
+
+    @property
+    def label(self) -> str:
+        return self.path
+
+    def read(self) -> Source:
+        from corpus.read import DEFAULT_MAX_SIZE, read_source
+
+        return read_source(self.path, DEFAULT_MAX_SIZE if self.max_size is None else self.max_size)
+
+
+@dataclass(frozen=True)
+class StoreSide:
+    """One version of a document in a version store."""
+
+    store: Path
+    doc_id: str
+    number: int
+    """Version number (from 1)."""
+
+    @property
+    def label(self) -> str:
+        return f"{self.doc_id}@{self.number}"
+
+    def read(self) -> Source:
+        from corpus.read import source_from_bytes
+        from corpus.store import Rev, Store
+
+        with Store.open(self.store, create=False) as store:
+            version = store.version(self.doc_id, Rev("number", self.number))
+            data = store.original(version)
+        return source_from_bytes(f"{self.label}{PurePath(version.name).suffix}", data)
+
+
+@dataclass(frozen=True)
+class TextSide:
+    """A text already read (a passage of a document, a sample split in two)."""
+
+    source: Source
+
+    @property
+    def label(self) -> str:
+        return self.source.name
+
+    def read(self) -> Source:
+        return self.source
+
+
+Side = FileSide | StoreSide | TextSide
+
+
+@dataclass(frozen=True)
+class CompareRequest:
+    """Two sides and the normalization to compare them with."""
+
+    a: Side
+    b: Side
+    options: Options = DEFAULT_OPTIONS
+
+    def swapped(self) -> CompareRequest:
+        """B against A."""
+        return replace(self, a=self.b, b=self.a)
+
+    def with_options(self, options: Options) -> CompareRequest:
+        return replace(self, options=options)

@@ -1,0 +1,349 @@
+"""The compare view: a line-API widget that draws only the lines on screen.
+
+Rules:
+
+* The view is a `ScrollView`: ``render_line`` asks `tui.layout.Layout` for
+  one line at a time, so a 1 MB pair costs what a page costs. Heights are
+  measured once per width; A and B stand on the same lines, so the panes
+  scroll together by construction.
+* The cursor is an entry of the layout (a row, a fold or where a moved row
+  came from). Moving it posts `CursorMoved`; the view never talks to a screen
+  directly.
+* Styles come from the theme (component classes below, set in theme.tcss):
+  nothing here names a colour, so light and dark themes both work.
+* The width decides the layout: side by side from
+  `tui.layout.SIDE_BY_SIDE_MIN_WIDTH` cells, unified below, unless a layout
+  is forced.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import ClassVar
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from diffing.model import Diff
+from diffing.report_layout import a_home
+from tui.layout import TAGS, Columns, Entry, Layout, Measure, Mode, build_entries
+from tui.lookup import find_rows
+from tui.messages import CursorMoved
+
+__all__ = ["DiffView"]
+
+_COMPONENTS = {f"diffview--{tag}" for tag in TAGS} | {"diffview--match", "diffview--cursor"}
+
+
+class DiffView(ScrollView, can_focus=True):
+    """Rows of a diff, side by side or unified, with a cursor."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = _COMPONENTS
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up,k", "cursor(-1)", "Up", show=False),
+        Binding("down,j", "cursor(1)", "Down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("pagedown,space", "page(1)", "Page down", show=False),
+        Binding("home", "edge(0)", "First row", show=False),
+        Binding("end", "edge(1)", "Last row", show=False),
+        Binding(
+            "enter",
+            "activate",
+            "Open/jump",
+            show=False,
+            tooltip="Open a fold, or jump between a moved row and its origin",
+        ),
+    ]
+    DEFAULT_CSS = """
+    DiffView {
+        overflow-x: hidden;
+        overflow-y: auto;
+        scrollbar-gutter: stable;
+    }
+    """
+
+    def __init__(self, *, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.diff: Diff | None = None
+        self.layout_: Layout | None = None
+        self.cursor = 0
+        self.changes_only = False
+        self.forced_mode: Mode | None = None
+        self.search = ""
+        self._measure: Measure | None = None
+        self._revealed: frozenset[int] = frozenset()
+        self._changes: list[int] = []
+        self._styles: dict[str, Style] = {}
+
+    # -- content -------------------------------------------------------------------------------------
+
+    def set_diff(self, diff: Diff | None, keep_place: bool = False) -> None:
+        """Show ``diff`` (None: nothing); ``keep_place``: stay on the same row if it still exists."""
+        row = self.cursor_row() if keep_place else None
+        self.diff = diff
+        self._measure = Measure(diff) if diff is not None else None
+        self._revealed = frozenset()
+        self.cursor = 0
+        self._relayout(force=True)
+        if row is not None and self.layout_ is not None and row in self.layout_.row_entry:
+            self._move(self.layout_.row_entry[row], center=True)
+        else:
+            self.scroll_to(y=0, animate=False, immediate=True)
+            self._post_cursor()
+
+    @property
+    def mode(self) -> Mode | None:
+        """The layout shown now (None before a diff)."""
+        return self.layout_.columns.mode if self.layout_ is not None else None
+
+    def set_changes_only(self, on: bool) -> None:
+        """Fold equal rows away (``on``) or show every row."""
+        row = self.cursor_row()
+        self.changes_only = on
+        self._revealed = frozenset()
+        self._relayout(force=True)
+        self._restore(row)
+
+    def force_mode(self, mode: Mode | None) -> None:
+        """Force side by side or unified; None chooses by width."""
+        row = self.cursor_row()
+        self.forced_mode = mode
+        self._relayout(force=True)
+        self._restore(row)
+
+    def _relayout(self, force: bool = False) -> None:
+        if self.diff is None or self._measure is None:
+            self.layout_ = None
+            self.virtual_size = Size(0, 0)
+            self._changes = []
+            self.refresh()
+            return
+        width = self.scrollable_content_region.width or self.size.width or 80
+        columns = Columns.fit(width, self.forced_mode)
+        if not force and self.layout_ is not None and self.layout_.columns == columns:
+            return
+        entries = build_entries(self.diff, self.changes_only, self._revealed)
+        self.layout_ = Layout(self.diff, entries, columns, self._measure, self.search)
+        self._changes = [i for i, e in enumerate(entries) if e.kind == "row" and self.diff.rows[e.row].op != "equal"]
+        self.cursor = max(0, min(self.cursor, len(entries) - 1))
+        self.virtual_size = Size(columns.width, self.layout_.height)
+        self.refresh()
+
+    def _restore(self, row: int | None) -> None:
+        if row is not None and self.layout_ is not None and row in self.layout_.row_entry:
+            self._move(self.layout_.row_entry[row], center=True)
+        else:
+            self._post_cursor()
+
+    def on_resize(self, event: events.Resize) -> None:
+        row = self.cursor_row()
+        before = self.layout_.columns if self.layout_ is not None else None
+        self._relayout()
+        if self.layout_ is not None and self.layout_.columns != before:
+            self._restore(row)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles.clear()
+
+    # -- drawing -------------------------------------------------------------------------------------
+
+    def _style(self, tag: str) -> Style:
+        style = self._styles.get(tag)
+        if style is None:
+            base, _, match = tag.partition("/")
+            style = self.get_component_rich_style(f"diffview--{base}")
+            if match:
+                style += self.get_component_rich_style("diffview--match")
+            self._styles[tag] = style
+        return style
+
+    def render_line(self, y: int) -> Strip:
+        layout = self.layout_
+        width = self.scrollable_content_region.width
+        if layout is None:
+            return Strip.blank(width, self.rich_style)
+        _, scroll_y = self.scroll_offset
+        i, pieces = layout.line(scroll_y + y)
+        segments = [Segment(text, self._style(tag)) for text, tag in pieces]
+        strip = Strip(segments, layout.columns.width)
+        if i == self.cursor and i >= 0:
+            cursor = self._style("cursor")
+            head = 1 + layout.columns.label
+            strip = Strip.join(
+                [Strip([Segment("▌", cursor)], 1), strip.crop(1, head).apply_style(cursor), strip.crop(head)]
+            )
+        return strip.crop_extend(0, width, self.rich_style)
+
+    # -- cursor --------------------------------------------------------------------------------------
+
+    def cursor_entry(self) -> Entry | None:
+        """The entry under the cursor."""
+        if self.layout_ is None or not self.layout_.entries:
+            return None
+        return self.layout_.entries[self.cursor]
+
+    def cursor_row(self) -> int | None:
+        """The diff row under the cursor (a fold's first row)."""
+        entry = self.cursor_entry()
+        return entry.row if entry is not None else None
+
+    def _move(self, i: int, center: bool = False) -> None:
+        layout = self.layout_
+        if layout is None or not layout.entries:
+            return
+        i = max(0, min(i, len(layout.entries) - 1))
+        old = self.cursor
+        self.cursor = i
+        top, bottom = layout.tops[i], layout.tops[i + 1]
+        view = max(1, self.scrollable_content_region.height)
+        scroll_y = round(self.scroll_offset.y)
+        if center and not (scroll_y <= top and bottom <= scroll_y + view):
+            target = max(0, top - view // 3)
+        elif top < scroll_y:
+            target = top
+        elif bottom > scroll_y + view:
+            target = max(top if bottom - top > view else bottom - view, 0)
+        else:
+            target = scroll_y
+        if target != scroll_y:
+            self.scroll_to(y=target, animate=False, immediate=True)
+        self._refresh_entry(old)
+        self._refresh_entry(i)
+        self._post_cursor()
+
+    def _refresh_entry(self, i: int) -> None:
+        layout = self.layout_
+        if layout is None or not 0 <= i < len(layout.entries):
+            return
+        scroll_y = round(self.scroll_offset.y)
+        top = layout.tops[i] - scroll_y
+        self.refresh_lines(max(0, top), layout.heights[i] + min(0, top))
+
+    def _post_cursor(self) -> None:
+        entry = self.cursor_entry()
+        k = bisect_left(self._changes, self.cursor)
+        change = k + 1 if k < len(self._changes) and self._changes[k] == self.cursor else 0
+        self.post_message(
+            CursorMoved(entry.row if entry else None, entry.kind if entry else "", change, len(self._changes))
+        )
+
+    def action_cursor(self, step: int) -> None:
+        self._move(self.cursor + step)
+
+    def action_page(self, direction: int) -> None:
+        layout = self.layout_
+        if layout is None:
+            return
+        view = max(1, self.scrollable_content_region.height)
+        scroll_y = round(self.scroll_offset.y)
+        target = max(0, min(scroll_y + direction * view, layout.height - view))
+        self.scroll_to(y=target, animate=False, immediate=True)
+        offset = layout.tops[self.cursor] - scroll_y
+        self._move(layout.entry_at(target + max(0, min(offset, view - 1))))
+
+    def action_edge(self, end: int) -> None:
+        if self.layout_ is not None:
+            self._move(len(self.layout_.entries) - 1 if end else 0)
+
+    def next_change(self, step: int = 1) -> bool:
+        """Move to the next (``step`` 1) or previous (-1) change; False when there is none that way."""
+        targets = [i for i in self._changes if (i > self.cursor if step > 0 else i < self.cursor)]
+        if not targets:
+            return False
+        self._move(targets[0] if step > 0 else targets[-1], center=True)
+        return True
+
+    def show_row(self, row: int) -> bool:
+        """Put the cursor on diff row ``row``, opening its fold if it is folded away."""
+        layout = self.layout_
+        if layout is None or row not in layout.row_entry:
+            return False
+        if layout.entries[layout.row_entry[row]].kind == "fold":
+            self._reveal({row})
+            layout = self.layout_
+            assert layout is not None
+        self._move(layout.row_entry[row], center=True)
+        return True
+
+    def _reveal(self, rows: set[int]) -> None:
+        self._revealed = self._revealed | rows
+        self._relayout(force=True)
+
+    def action_activate(self) -> None:
+        """Open the fold under the cursor, or jump between a moved row and where it came from."""
+        entry = self.cursor_entry()
+        if entry is None:
+            return
+        if entry.kind == "fold":
+            self._reveal(set(range(entry.row, entry.row + entry.count)))
+            self._move(self.cursor)
+        else:
+            self.jump_origin()
+
+    def jump_origin(self) -> bool:
+        """From a moved (or copied) row to where its clauses stand in A, and back."""
+        entry, layout, diff = self.cursor_entry(), self.layout_, self.diff
+        if entry is None or layout is None or diff is None:
+            return False
+        row = diff.rows[entry.row]
+        if entry.kind == "origin":
+            return self.show_row(entry.row)
+        if row.op == "moved" and entry.row in layout.origin_entry:
+            self._move(layout.origin_entry[entry.row], center=True)
+            return True
+        if row.op == "copied" and row.a:
+            home = a_home(diff).get(row.a[0])
+            if home is None:
+                return False
+            if home.kind == "origin":
+                self._move(layout.origin_entry[home.row], center=True)
+                return True
+            return self.show_row(home.row)
+        return False
+
+    # -- search --------------------------------------------------------------------------------------
+
+    def set_search(self, query: str) -> list[int]:
+        """Highlight ``query`` and return the rows that hold it, in view order (folds opened)."""
+        self.search = query
+        if self.layout_ is None or self.diff is None:
+            return []
+        rows = set(find_rows(self.diff, query)) if query else set()
+        if rows and self.changes_only:
+            self._revealed = self._revealed | rows
+            self._relayout(force=True)
+        layout = self.layout_
+        assert layout is not None
+        layout.set_search(query)
+        self.refresh()
+        return sorted((r for r in rows if r in layout.row_entry), key=lambda r: layout.row_entry[r])
+
+    def find(self, hits: list[int], step: int = 1) -> int:
+        """Move to the next (or previous) hit after the cursor; its position in ``hits`` (-1: none)."""
+        layout = self.layout_
+        if layout is None or not hits:
+            return -1
+        where = [layout.row_entry[r] for r in hits]
+        ahead = [k for k, i in enumerate(where) if (i > self.cursor if step > 0 else i < self.cursor)]
+        k = (ahead[0] if step > 0 else ahead[-1]) if ahead else (0 if step > 0 else len(hits) - 1)
+        self._move(where[k], center=True)
+        return k
+
+    # -- mouse ---------------------------------------------------------------------------------------
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None or self.layout_ is None:
+            return
+        y = round(self.scroll_offset.y) + offset.y
+        if y >= self.layout_.height:
+            return
+        self._move(self.layout_.entry_at(y))
+        if event.chain >= 2:
+            self.action_activate()

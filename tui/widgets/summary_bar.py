@@ -1,0 +1,95 @@
+"""The summary bar of a comparison: the two documents, counts by kind, similarity, where the cursor is.
+
+Rule: the bar only formats what it is given (`show`); counts and similarity
+come from ``Diff.summary``, never recounted here.
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+
+from textual.content import Content
+from textual.widgets import Static
+
+from corpus.document import Document
+from corpus.options import Options
+from diffing.model import Diff
+from diffing.report_text import MARKS
+
+__all__ = ["SummaryBar", "options_label"]
+
+_OP_COLOURS = {
+    "modified": "$text-warning",
+    "inserted": "$text-success",
+    "deleted": "$text-error",
+    "moved": "$text-accent",
+    "copied": "$text-secondary",
+    "split": "$text-warning",
+    "merged": "$text-warning",
+}
+
+
+def options_label(options: Options) -> str:
+    """The normalization switches in a few characters: ``繁简 width space word``."""
+    parts = [
+        "繁简" if options.script == "t2s" else "繁≠简",
+        "width" if options.width else "width off",
+        "space" if options.whitespace else "space off",
+        f"by {options.inline}",
+    ]
+    return " · ".join(parts)
+
+
+def _describe(doc: Document, short: bool) -> str:
+    name = PurePath(doc.name).name or doc.name if short else doc.name
+    return name if short else f"{name} ({doc.source.encoding}, {len(doc.original):,} chars)"
+
+
+class SummaryBar(Static):
+    """Two lines: the documents, then counts, similarity and position; shorter when narrow."""
+
+    DEFAULT_CSS = """
+    SummaryBar {
+        height: auto;
+        max-height: 4;
+        padding: 0 1;
+    }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._shown: tuple[Diff | None, int, int, str] = (None, 0, 0, "")
+
+    def show(self, diff: Diff | None, change: int = 0, changes: int = 0, note: str = "") -> None:
+        """Describe ``diff``; ``change`` of ``changes`` is where the cursor is (0: not on a change)."""
+        self._shown = (diff, change, changes, note)
+        self.update(self.describe(diff, change, changes, note, self.size.width - 2 or 100))
+
+    def on_resize(self) -> None:
+        self.show(*self._shown)
+
+    @staticmethod
+    def describe(diff: Diff | None, change: int, changes: int, note: str, width: int) -> Content:
+        """The bar's text for a width of ``width`` cells."""
+        if diff is None:
+            return Content(note or "no comparison yet")
+        short = width < 120
+        names = Content.assemble(
+            ("A ", "bold $text-error"),
+            _describe(diff.a, short),
+            "  ",
+            ("B ", "bold $text-success"),
+            _describe(diff.b, short),
+        )
+        s = diff.summary
+        pieces: list[str | tuple[str, str]] = []
+        for op, n in s.counts.items():
+            if n and op != "equal":
+                pieces += [(f"{MARKS[op]}{n}" + ("" if short else f" {op}"), _OP_COLOURS.get(op, "")), " "]
+        pieces.append(f"={s.counts.get('equal', 0)}" + (" " if short else " equal  "))
+        pieces.append((f"{'sim' if short else 'similarity'} {s.similarity:.3f}", "bold"))
+        where = f"change {change}/{changes}" if change else f"{changes} change{'s' if changes != 1 else ''}"
+        pieces += [" │ ", (where, "bold"), f" │ {options_label(diff.options)}"]
+        if note:
+            pieces += [" │ ", (note, "italic")]
+        return Content.assemble(names, "\n", *pieces)
