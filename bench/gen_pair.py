@@ -15,7 +15,7 @@ _SENTENCE = re.compile(r"(?<=[。；])")
 
 
 def base_text(size_bytes: int) -> str:
-    """Real law text, repeated with numbered parts, to at least ``size_bytes`` UTF-8 bytes."""
+    """Real law text, repeated with numbered parts, cut at a line end to at most ``size_bytes`` UTF-8 bytes."""
     parts: list[str] = []
     total = 0
     names = sorted(p.name for p in REAL.iterdir() if p.is_dir())
@@ -26,7 +26,9 @@ def base_text(size_bytes: int) -> str:
         parts.append(text)
         total += len(text.encode("utf-8"))
         k += 1
-    return "".join(parts)
+    joined = "".join(parts)
+    cut = joined.encode("utf-8")[:size_bytes].decode("utf-8", errors="ignore")
+    return cut[: cut.rfind("\n") + 1]
 
 
 def edited(text: str, rate: float = 0.03, seed: int = 7) -> str:

@@ -93,6 +93,8 @@ class Document:
     def spans(self, start: int, end: int) -> list[tuple[int, int]]:
         """Original spans of normalized ``[start, end)``, cut around holes."""
         lo, hi = self.to_original(start, end)
+        if not self.holes:
+            return [(lo, hi)]
         spans: list[tuple[int, int]] = []
         for h_lo, h_hi in self.holes:
             if h_hi <= lo or h_lo >= hi:
