@@ -24,12 +24,23 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Literal
 
 from corpus.document import Document
 from diffing.model import Clause, Diff, Row
 
-__all__ = ["ClauseSegments", "Kind", "Segment", "Side", "clause_segments", "row_segments", "unified_segments"]
+__all__ = [
+    "ClauseSegments",
+    "Kind",
+    "Run",
+    "Segment",
+    "Side",
+    "clause_segments",
+    "row_segments",
+    "unified_runs",
+    "unified_segments",
+]
 
 Kind = Literal["same", "del", "ins"]
 Side = Literal["a", "b"]
@@ -43,6 +54,18 @@ class Segment:
     """Original text (as decoded from the file, before normalization)."""
     kind: Kind
     """``same`` in both documents, ``del`` only in A, ``ins`` only in B."""
+
+
+@dataclass(frozen=True)
+class Run:
+    """A segment of `unified_runs`, with the clauses it belongs to."""
+
+    text: str
+    kind: Kind
+    a_clause: int | None
+    """Index of the A clause the run's A side is in (None for ``ins``)."""
+    b_clause: int | None
+    """Index of the B clause the run's B side is in (None for ``del``)."""
 
 
 @dataclass(frozen=True)
@@ -89,21 +112,39 @@ def row_segments(diff: Diff, row: Row, side: Side) -> list[Segment]:
 
 def unified_segments(diff: Diff, row: Row) -> list[Segment]:
     """One reading line for a row: B's original text with A's deletions where they were."""
+    return _merge_segments(Segment(run.text, run.kind) for run in unified_runs(diff, row))
+
+
+def unified_runs(diff: Diff, row: Row) -> list[Run]:
+    """`unified_segments` with the clause each run belongs to (cut wherever a clause of either side ends)."""
     a_doc, a_clauses = _side(diff, row, "a")
     b_doc, b_clauses = _side(diff, row, "b")
-    parts = _all_parts(diff, row)
-    a_pieces = _pieces(a_doc, a_clauses, _side_parts(parts, "a"), "a")
-    b_pieces = _pieces(b_doc, b_clauses, _side_parts(parts, "b"), "b")
-    by_part: dict[int, list[Segment]] = {}
-    for piece in b_pieces:
-        by_part.setdefault(piece.part, []).append(Segment(b_doc.original[piece.lo : piece.hi], piece.kind))
-    for piece in a_pieces:
+    cut = _cut_at_clauses(_all_parts(diff, row), [len(c.text) for c in a_clauses], [len(c.text) for c in b_clauses])
+    a_parts = [(k, _KIND[op], n) for k, (op, n, _, _) in enumerate(cut) if op != "+"]
+    b_parts = [(k, _KIND[op], n) for k, (op, n, _, _) in enumerate(cut) if op != "-"]
+    texts: dict[int, list[str]] = {}
+    for piece in _pieces(b_doc, b_clauses, b_parts, "b"):
+        texts.setdefault(piece.part, []).append(b_doc.original[piece.lo : piece.hi])
+    for piece in _pieces(a_doc, a_clauses, a_parts, "a"):
         if piece.kind == "del":
-            by_part.setdefault(piece.part, []).append(Segment(a_doc.original[piece.lo : piece.hi], "del"))
-    out: list[Segment] = []
-    for k in range(len(parts)):
-        out.extend(by_part.get(k, ()))
-    return list(_merge_segments(out))
+            texts.setdefault(piece.part, []).append(a_doc.original[piece.lo : piece.hi])
+    runs: list[Run] = []
+    for k, (op, _, a_pos, b_pos) in enumerate(cut):
+        text = "".join(texts.get(k, ()))
+        if not text:
+            continue
+        run = Run(
+            text,
+            _KIND[op],
+            None if a_pos is None else a_clauses[a_pos].index,
+            None if b_pos is None else b_clauses[b_pos].index,
+        )
+        last = runs[-1] if runs else None
+        if last and (last.kind, last.a_clause, last.b_clause) == (run.kind, run.a_clause, run.b_clause):
+            runs[-1] = Run(last.text + run.text, run.kind, run.a_clause, run.b_clause)
+        else:
+            runs.append(run)
+    return runs
 
 
 def _side(diff: Diff, row: Row, side: Side) -> tuple[Document, list[Clause]]:
@@ -126,15 +167,43 @@ def _all_parts(diff: Diff, row: Row) -> list[tuple[_PartOp, str]]:
     return [(op, text) for op, text in sides if text]
 
 
+_KIND: dict[_PartOp, Kind] = {"=": "same", "-": "del", "+": "ins"}
+
+
+def _cut_at_clauses(
+    parts: Sequence[tuple[_PartOp, str]], a_lens: Sequence[int], b_lens: Sequence[int]
+) -> list[tuple[_PartOp, int, int | None, int | None]]:
+    """Parts cut wherever a clause of either side ends: (op, length, A clause position, B clause position)."""
+    a_ends = list(accumulate(a_lens))
+    b_ends = list(accumulate(b_lens))
+    ia = ib = pa = pb = 0
+    out: list[tuple[_PartOp, int, int | None, int | None]] = []
+    for op, text in parts:
+        left = len(text)
+        while left > 0:
+            while ia < len(a_ends) - 1 and a_ends[ia] <= pa:
+                ia += 1
+            while ib < len(b_ends) - 1 and b_ends[ib] <= pb:
+                ib += 1
+            take = left
+            if op != "+":
+                take = min(take, a_ends[ia] - pa) if a_ends else take
+            if op != "-":
+                take = min(take, b_ends[ib] - pb) if b_ends else take
+            if take <= 0:
+                raise ValueError("inline parts are longer than the row's clauses")
+            out.append((op, take, ia if op != "+" else None, ib if op != "-" else None))
+            pa += take if op != "+" else 0
+            pb += take if op != "-" else 0
+            left -= take
+    return out
+
+
 def _side_parts(parts: Sequence[tuple[_PartOp, str]], side: Side) -> list[tuple[int, Kind, int]]:
     """(part index, kind, length) of the parts that belong to one side."""
     changed: _PartOp = "-" if side == "a" else "+"
     kind: Kind = "del" if side == "a" else "ins"
-    return [
-        (k, "same" if op == "=" else kind, len(text))
-        for k, (op, text) in enumerate(parts)
-        if op in ("=", changed)
-    ]
+    return [(k, "same" if op == "=" else kind, len(text)) for k, (op, text) in enumerate(parts) if op in ("=", changed)]
 
 
 def _parts(diff: Diff, row: Row, side: Side) -> list[tuple[int, Kind, int]]:
@@ -169,9 +238,7 @@ def _pieces(
     return pieces
 
 
-def _map_clause(
-    doc: Document, clause: Clause, ci: int, cuts: Sequence[tuple[int, Kind, int, int]]
-) -> list[_Piece]:
+def _map_clause(doc: Document, clause: Clause, ci: int, cuts: Sequence[tuple[int, Kind, int, int]]) -> list[_Piece]:
     """Original ranges of one clause's cuts: contiguous, covering the clause's span, holes removed."""
     lo, hi = doc.to_original(clause.start, clause.end)
     ranges = [doc.to_original(s, e) for _, _, s, e in cuts]

@@ -26,7 +26,7 @@ from html import escape
 from diffing.highlight import ClauseSegments, Segment, Side, clause_segments
 from diffing.model import OPS, Diff, Row
 from diffing.report_html_assets import CSS, JS
-from diffing.report_layout import Item, a_home, is_change, reading_order
+from diffing.report_layout import Item, a_home, displaced, is_change, reading_order
 from diffing.report_words import (
     OP_SHORT,
     START_SECTION,
@@ -107,9 +107,7 @@ def _header(diff: Diff) -> list[str]:
         zero = ' class="zero"' if count == 0 else ""
         out.append(f'<li{zero} data-op="{op}">{op_label(op)} <b>{count}</b></li>')
     out.append("</ul>\n")
-    options = "".join(
-        f"<li>{escape(name)}=<code>{escape(value)}</code></li>" for name, value in options_items(diff)
-    )
+    options = "".join(f"<li>{escape(name)}=<code>{escape(value)}</code></li>" for name, value in options_items(diff))
     out.append(f'<div class="options">归一化选项 options: <ul>{options}</ul></div>\n')
     if summary.changes == 0:
         out.append('<p class="same-banner">按上述归一化选项，两份文件没有差异。No differences.</p>\n')
@@ -151,7 +149,8 @@ def _toc(diff: Diff, items: Sequence[Item]) -> list[str]:
 
 
 def _table(diff: Diff, items: Sequence[Item]) -> list[str]:
-    home = a_home(diff)
+    moved = displaced(diff)
+    home = a_home(diff, moved)
     position = {item: k for k, item in enumerate(items)}
     out = [
         '<main>\n<table class="diff">\n',
@@ -165,8 +164,9 @@ def _table(diff: Diff, items: Sequence[Item]) -> list[str]:
             later = position[Item("row", item.row)] > k
             out.append(_origin(diff, item.row, row, "↓" if later else "↑"))
         else:
-            earlier = row.op == "moved" and position[Item("origin", item.row)] < k
-            out.append(_row(diff, item.row, row, home, "↑" if earlier else "↓"))
+            origin = position.get(Item("origin", item.row)) if item.row in moved else None
+            arrow = "" if origin is None else ("↑" if origin < k else "↓")
+            out.append(_row(diff, item.row, row, home, arrow))
     out.append("</table>\n</main>\n")
     return out
 
@@ -235,7 +235,7 @@ def _cells(diff: Diff, row: Row, side: Side, home: dict[int, Item], r: int, arro
     groups = clause_segments(diff, row, side)
     for n, group in enumerate(groups):
         note = ""
-        if side == "b" and row.op == "moved" and n == 0:
+        if side == "b" and arrow and n == 0:
             where = "、".join(dict.fromkeys(_where(diff.a_clauses[i].place) for i in row.a))
             note = f'<a class="note" href="#o{r}">{arrow} 自 A {escape(where)} 移来</a>'
         place = _place(clauses[group.index].place)

@@ -10,16 +10,21 @@ Rules:
   a report can be read as either document (the Word report relies on it).
 * A ``copied`` row's A clause is a reference to a clause shown in another row;
   it never counts as where that clause stands.
+* A two-sided row that is not ``moved`` but still crosses A's order (the
+  aligner should not make one; a report stays right if it does) is
+  `displaced` like a moved row: the fewest such rows, found as the longest run
+  of rows in A's order.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Literal
 
 from diffing.model import Diff, Row
 
-__all__ = ["Item", "a_home", "is_change", "reading_order"]
+__all__ = ["Item", "a_home", "displaced", "is_change", "reading_order"]
 
 ItemKind = Literal["row", "origin"]
 
@@ -29,30 +34,64 @@ class Item:
     """One entry of the reading order."""
 
     kind: ItemKind
-    """``row``: a row of the diff; ``origin``: where a moved row's A clauses stood."""
+    """``row``: a row of the diff; ``origin``: where a displaced (moved) row's A clauses stood."""
     row: int
     """Index of the row in ``Diff.rows``."""
 
 
-def a_home(diff: Diff) -> dict[int, Item]:
+def displaced(diff: Diff) -> frozenset[int]:
+    """Rows whose A side stands at an ``origin`` item: moved rows, and rows crossing A's order."""
+    moved = {r for r, row in enumerate(diff.rows) if row.op == "moved" and row.a}
+    placed = [
+        (r, min(row.a)) for r, row in enumerate(diff.rows) if row.a and row.b and row.op not in ("moved", "copied")
+    ]
+    keep = _longest_increasing([first for _, first in placed])
+    return frozenset(moved | {r for k, (r, _) in enumerate(placed) if k not in keep})
+
+
+def _longest_increasing(values: list[int]) -> set[int]:
+    """Positions of a longest strictly increasing subsequence (patience sorting)."""
+    tails: list[int] = []  # tails[n]: smallest last value of an increasing run of length n + 1
+    tail_at: list[int] = []  # position of that value
+    parent: list[int] = [-1] * len(values)
+    for k, v in enumerate(values):
+        n = bisect_left(tails, v)
+        if n == len(tails):
+            tails.append(v)
+            tail_at.append(k)
+        else:
+            tails[n] = v
+            tail_at[n] = k
+        parent[k] = tail_at[n - 1] if n else -1
+    keep: set[int] = set()
+    k = tail_at[-1] if tail_at else -1
+    while k >= 0:
+        keep.add(k)
+        k = parent[k]
+    return keep
+
+
+def a_home(diff: Diff, moved: frozenset[int] | None = None) -> dict[int, Item]:
     """For each A clause, the item that shows it where it stood in A."""
+    moved = displaced(diff) if moved is None else moved
     home: dict[int, Item] = {}
     for r, row in enumerate(diff.rows):
         if row.op == "copied":
             continue
-        item = Item("origin" if row.op == "moved" else "row", r)
+        item = Item("origin" if r in moved else "row", r)
         for i in row.a:
             home[i] = item
     return home
 
 
 def reading_order(diff: Diff) -> tuple[Item, ...]:
-    """Every row once (plus one ``origin`` per moved row), in B's order with A's items at A's places."""
-    home = a_home(diff)
+    """Every row once (plus one ``origin`` per displaced row), in B's order with A's items at A's places."""
+    moved = displaced(diff)
+    home = a_home(diff, moved)
     a_only: list[tuple[int, Item]] = []
     for r, row in enumerate(diff.rows):
-        if row.a and (row.op == "moved" or not row.b):
-            a_only.append((min(row.a), Item("origin" if row.op == "moved" else "row", r)))
+        if row.a and (r in moved or not row.b):
+            a_only.append((min(row.a), Item("origin" if r in moved else "row", r)))
     followers: dict[Item | None, list[Item]] = {}
     for first, item in sorted(a_only, key=lambda pair: pair[0]):
         anchor = _anchor(home, first)
@@ -73,9 +112,7 @@ def _anchor(home: dict[int, Item], first: int) -> Item | None:
     return None
 
 
-def _emit(
-    anchor: Item | None, followers: dict[Item | None, list[Item]], out: list[Item], include_anchor: bool
-) -> None:
+def _emit(anchor: Item | None, followers: dict[Item | None, list[Item]], out: list[Item], include_anchor: bool) -> None:
     """Append ``anchor`` and, depth first, the A-only items that follow it (no recursion)."""
     stack: list[Item] = list(reversed(followers.get(anchor, [])))
     if include_anchor and anchor is not None:

@@ -116,9 +116,7 @@ def segments_markdown(segments: Sequence[Segment]) -> str:
         follower = ""
         if not trail and k + 1 < len(pieces):
             next_kind, next_text = pieces[k + 1]
-            follower = (
-                next_text[:1] if next_kind == "same" else "*"
-            )  # a wrapped neighbour starts with punctuation
+            follower = next_text[:1] if next_kind == "same" else "*"  # a wrapped neighbour starts with punctuation
         opener, closer, html_open, html_close = _DELIMS[kind]
         prev = out[-1:]
         if _left_flanking(prev, stripped[0]) and _right_flanking(stripped[-1], trail[:1] or follower):

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from corpus.document import Document, Layer, Source
 from corpus.offsets import MapBuilder
 from corpus.options import DEFAULT_OPTIONS
-from diffing.highlight import Segment, clause_segments, row_segments, unified_segments
+from diffing.highlight import Segment, clause_segments, row_segments, unified_runs, unified_segments
 from diffing.model import Clause, Diff, Row
 
 from .handmade import auto_diff, document, make_diff
@@ -39,6 +39,13 @@ def test_segments_join_back_to_each_sides_original_spans(a_lines: list[str], b_l
         assert {s.kind for s in a_segs} <= {"same", "del"}
         assert {s.kind for s in b_segs} <= {"same", "ins"}
         unified = unified_segments(diff, row)
+        runs = unified_runs(diff, row)
+        for j in row.b:
+            clause = diff.b_clauses[j]
+            in_clause = "".join(r.text for r in runs if r.b_clause == j)
+            assert in_clause == _span_text(diff.b, diff.b.spans(clause.start, clause.end))
+        assert all((r.a_clause is None) == (r.kind == "ins") for r in runs)
+        assert all((r.b_clause is None) == (r.kind == "del") for r in runs)
         assert _joined(unified, "same", "ins") == _span_text(diff.b, diff.b_spans(row))
         # Without the spaces the normalizer removed, highlighted text is exactly the inline parts.
         parts = row.inline or ()
@@ -49,9 +56,7 @@ def test_segments_join_back_to_each_sides_original_spans(a_lines: list[str], b_l
 
 
 def test_removed_spaces_stay_with_the_unchanged_neighbour() -> None:
-    diff = make_diff(
-        document("加强 两地国土 空间"), document("加强两地领土空间", "b.txt"), [("modified", [0], [0])]
-    )
+    diff = make_diff(document("加强 两地国土 空间"), document("加强两地领土空间", "b.txt"), [("modified", [0], [0])])
     assert row_segments(diff, diff.rows[0], "a") == [
         Segment("加强 两地", "same"),
         Segment("国", "del"),
@@ -124,3 +129,27 @@ def test_split_row_gives_segments_per_clause() -> None:
     assert [g.index for g in groups] == [0, 1]
     assert ["".join(s.text for s in g.segments) for g in groups] == ["第一句话", "和第二句话"]
     assert all(s.kind == "same" for g in groups for s in g.segments)
+    assert [(r.text, r.a_clause, r.b_clause) for r in unified_runs(diff, diff.rows[0])] == [
+        ("第一句话", 0, 0),
+        ("和第二句话", 0, 1),
+    ]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_line, min_size=1, max_size=4), st.lists(_line, min_size=1, max_size=4))
+def test_runs_of_a_many_to_many_row_keep_each_clause_of_both_sides(a_lines: list[str], b_lines: list[str]) -> None:
+    a, b = document("\n".join(a_lines)), document("\n".join(b_lines), "b.txt")
+    n_a, n_b = len(a_lines), len(b_lines)
+    diff = make_diff(a, b, [("merged" if n_a > n_b else "split", list(range(n_a)), list(range(n_b)))])
+    (row,) = diff.rows
+    runs = unified_runs(diff, row)
+    for j, clause in enumerate(diff.b_clauses):
+        text = "".join(r.text for r in runs if r.b_clause == j)
+        assert text == _span_text(diff.b, diff.b.spans(clause.start, clause.end))
+    for i, clause in enumerate(diff.a_clauses):
+        # The A side of a run: its own text when deleted; B's wording (same after normalization) when same.
+        text = "".join(r.text for r in runs if r.a_clause == i).replace(" ", "")
+        assert text == clause.text
+    a_order = [r.a_clause for r in runs if r.a_clause is not None]
+    b_order = [r.b_clause for r in runs if r.b_clause is not None]
+    assert a_order == sorted(a_order) and b_order == sorted(b_order)

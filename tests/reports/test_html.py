@@ -64,11 +64,7 @@ class _Page(HTMLParser):
                 break
 
     def all(self, tag: str, cls: str | None = None) -> list[_Element]:
-        return [
-            e
-            for e in self.elements
-            if e.tag == tag and (cls is None or cls in e.attrs.get("class", "").split())
-        ]
+        return [e for e in self.elements if e.tag == tag and (cls is None or cls in e.attrs.get("class", "").split())]
 
 
 def _parse(html: str) -> _Page:
@@ -99,9 +95,7 @@ def _expected_side(diff: Diff, side: str) -> str:
 def _injected_diff() -> Diff:
     a = document(f"一、总则\n甲方说{SCRIPT}然后\n不变的一句\n")
     b = document(f"一、总则\n乙方说{IMG}然后\n不变的一句\n新增{SCRIPT}\n", "b<i>.txt")
-    return make_diff(
-        a, b, [("equal", [0], [0]), ("modified", [1], [1]), ("equal", [2], [2]), ("inserted", [], [3])]
-    )
+    return make_diff(a, b, [("equal", [0], [0]), ("modified", [1], [1]), ("equal", [2], [2]), ("inserted", [], [3])])
 
 
 @pytest.mark.parametrize("make", [diff_000_001, diff_002_t2s], ids=["000-001", "002-t2s"])
@@ -181,9 +175,7 @@ def test_inline_changes_are_marked_on_the_original_text() -> None:
 def test_moved_row_and_its_origin_link_to_each_other() -> None:
     a = document("一、总则\n第一句\n第二句\n第三句\n")
     b = document("一、总则\n第二句\n第三句\n第一句\n", "b.txt")
-    diff = make_diff(
-        a, b, [("equal", [0], [0]), ("equal", [2], [1]), ("equal", [3], [2]), ("moved", [1], [3])]
-    )
+    diff = make_diff(a, b, [("equal", [0], [0]), ("equal", [2], [1]), ("equal", [3], [2]), ("moved", [1], [3])])
     page = _parse(render_html(diff))
     bodies = [e.attrs["id"] for e in page.all("tbody")]
     assert bodies == ["r0", "o3", "r1", "r2", "r3"]

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from diffing.model import Row
-from diffing.report_layout import Item, reading_order
+from diffing.model import Diff, Row
+from diffing.report_layout import Item, displaced, reading_order
 
 from .handmade import RowSpec, document, make_diff
 
@@ -53,11 +53,12 @@ def _diff_from_edit(n_a: int, b_source: list[int | None]):  # type: ignore[no-un
     return make_diff(a, b, specs)
 
 
-def _a_side(rows: tuple[Row, ...], items: tuple[Item, ...]) -> list[int]:
+def _a_side(diff: Diff, items: tuple[Item, ...]) -> list[int]:
     out: list[int] = []
+    moved = displaced(diff)
     for item in items:
-        row = rows[item.row]
-        if item.kind == "origin" or (row.op != "moved" and row.op != "copied"):
+        row = diff.rows[item.row]
+        if item.kind == "origin" or (item.row not in moved and row.op != "copied"):
             out.extend(row.a)
     return out
 
@@ -83,7 +84,7 @@ def test_reading_order_reads_as_b_and_as_a(edit: tuple[int, list[int | None]]) -
     n_a, source = edit
     diff = _diff_from_edit(n_a, source)
     items = reading_order(diff)
-    assert _a_side(diff.rows, items) == list(range(n_a))
+    assert _a_side(diff, items) == list(range(n_a))
     assert _b_side(diff.rows, items) == list(range(len(source)))
     assert sorted(i.row for i in items if i.kind == "row") == list(range(len(diff.rows)))
     moved = [r for r, row in enumerate(diff.rows) if row.op == "moved"]
@@ -107,3 +108,21 @@ def test_deleted_clause_after_a_moved_one_stands_at_a_place() -> None:
     diff = _diff_from_edit(5, [0, 3, 4, 1])
     order = [(i.kind, diff.rows[i.row].op, diff.rows[i.row].a) for i in reading_order(diff)]
     assert order[:3] == [("row", "equal", (0,)), ("origin", "moved", (1,)), ("row", "deleted", (2,))]
+
+
+def test_a_row_crossing_a_order_without_being_moved_still_reads_as_a() -> None:
+    # A: 0 1 2, B: 1 0 2 aligned as if nothing moved (an aligner slip): one of the crossing rows is displaced.
+    diff = _diff_from_edit(3, [1, 0, 2])
+    rows = [Row("equal", r.a, r.b, 1.0) for r in diff.rows]
+    diff = Diff(diff.a, diff.b, diff.options, diff.a_clauses, diff.b_clauses, tuple(rows))
+    items = reading_order(diff)
+    assert len(displaced(diff)) == 1
+    assert _a_side(diff, items) == [0, 1, 2]
+    assert _b_side(diff.rows, items) == [0, 1, 2]
+
+
+def test_longest_run_in_a_order_keeps_most_rows_in_place() -> None:
+    diff = _diff_from_edit(6, [0, 1, 5, 2, 3, 4])
+    rows = [Row("equal", r.a, r.b, 1.0) for r in diff.rows]
+    diff = Diff(diff.a, diff.b, diff.options, diff.a_clauses, diff.b_clauses, tuple(rows))
+    assert [diff.rows[r].a for r in displaced(diff)] == [(5,)]

@@ -119,9 +119,7 @@ def test_every_change_has_a_heading_with_its_place() -> None:
 def test_moved_clause_names_where_it_came_from() -> None:
     a = document("一、总则\n第一句\n二、分则\n第二句\n")
     b = document("一、总则\n第二句\n二、分则\n第一句\n", "b.txt")
-    diff = make_diff(
-        a, b, [("equal", [0], [0]), ("moved", [3], [1]), ("equal", [2], [2]), ("moved", [1], [3])]
-    )
+    diff = make_diff(a, b, [("equal", [0], [0]), ("moved", [3], [1]), ("equal", [2], [2]), ("moved", [1], [3])])
     text = render_markdown(diff)
     assert "（自 A 一 移来）" in text and "（自 A 二 移来）" in text
 
