@@ -34,6 +34,7 @@ from typing import Any, Literal
 
 from docx import Document as new_docx
 from docx.oxml.ns import qn
+from docx.shared import Mm
 from lxml import etree
 
 from corpus.document import Document
@@ -279,7 +280,12 @@ def _summary_line(diff: Diff) -> str:
 
 
 def _set_header(document: Any, diff: Diff) -> None:
-    header = document.sections[0].header
+    """A4 pages whose header names both documents and sums up the diff."""
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.left_margin = section.right_margin = Mm(25)
+    section.top_margin = section.bottom_margin = Mm(25)
+    header = section.header
     header.paragraphs[0].text = _INVALID_XML.sub("\ufffd", _summary_line(diff))
 
 

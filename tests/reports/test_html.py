@@ -9,12 +9,14 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from diffing.model import Diff
 from diffing.report_html import render_html
 from diffing.report_layout import reading_order
 
-from .handmade import document, make_diff
+from .handmade import auto_diff, document, make_diff
 from .pairs import diff_000_001, diff_002_t2s, real_diff, real_pair_names
 
 SCRIPT = "<script>alert(1)</script>"
@@ -230,3 +232,23 @@ def test_print_stylesheet_gives_a4_pages_without_controls() -> None:
     assert "@page { size: A4;" in html
     print_css = html[html.index("@media print") :]
     assert ".toolbar" in print_css and "break-inside: avoid" in print_css
+
+
+_HOSTILE_LINE = st.text(alphabet="甲乙<>&\"'/=x ;", min_size=1, max_size=16).filter(lambda s: s.strip(" "))
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(_HOSTILE_LINE, min_size=1, max_size=4), st.lists(_HOSTILE_LINE, min_size=1, max_size=4))
+def test_any_document_text_comes_back_as_the_same_text(a_lines: list[str], b_lines: list[str]) -> None:
+    diff = auto_diff(document("\n".join(a_lines)), document("\n".join(b_lines), 'b"<x>.txt'))
+    page = _parse(render_html(diff))
+    assert _side_texts(page, "a") == _expected_side(diff, "a")
+    assert _side_texts(page, "b") == _expected_side(diff, "b")
+    assert len(page.all("script")) == 1 and {e.tag for e in page.elements} <= _PAGE_TAGS
+
+
+_PAGE_TAGS = {
+    "html", "head", "meta", "title", "style", "body", "header", "h1", "table", "tr", "th", "td", "code", "ul", "li",
+    "b", "div", "p", "nav", "button", "kbd", "span", "label", "input", "details", "summary", "ol", "a", "main",
+    "colgroup", "col", "thead", "tbody", "del", "ins", "script",
+}  # fmt: skip
