@@ -1,0 +1,243 @@
+# mypy: allow-untyped-calls
+# (dask and distributed are not typed)
+"""The Dask engine: ``wendiff dups --engine dask`` on a dask.distributed cluster (issue 7).
+
+Rules:
+
+* Same answer as the local engine (`diffing.dups.engine.find_duplicates`) on
+  the same inputs: the same documents, skipped inputs, repeats, verified pairs
+  (with the same passages, offsets and similarities) and clusters, in the same
+  order. Only the figures of `RunStats` that measure time differ.
+* The work runs on the cluster in four steps, each a pure function of
+  `diffing.dups.dask_stages` over a partition of `span` consecutive inputs:
+  1. read, normalize, shingle and MinHash every input (the fingerprints stay
+     on the workers; only their descriptions come back, without MinHash
+     sketches and band keys);
+  2. the client groups exact copies (one digest per document) and numbers
+     the readable documents, as the local engine does;
+  3. the band keys are shuffled by bucket (``Bag.groupby``, Dask's task
+     shuffle) into candidate pairs, which two more shuffles join with the
+     sketches of their two documents (on ``b``, then on ``a``) for the local
+     engine's MinHash prefilter;
+  4. each group of pairs is verified by alignment on a worker, which reads
+     the two files again; only the verified pairs come back.
+  No process ever holds the whole band index or the whole candidate list.
+* A worker lost mid-run loses nothing: every task is pure, so the scheduler
+  recomputes the tasks (and the kept partitions) the dead worker held, and
+  gets the same values; ``retries`` re-runs tasks that raised. Results are
+  merged by pair key, so none is counted twice.
+* Workers read files by path (relative paths from the client's working
+  folder): every worker must see the same files at the same paths, and have
+  the same version of wendiff installed (checked before the run starts).
+"""
+
+from __future__ import annotations
+
+import logging
+import operator
+import os
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any, Literal
+
+from corpus.errors import WendiffError
+from corpus.options import DEFAULT_OPTIONS, Options
+from corpus.read import DEFAULT_MAX_SIZE, STDIN
+from diffing.dups import dask_stages as stages
+from diffing.dups.clusters import NEAR_DUPLICATE, clusters
+from diffing.dups.engine import DupsResult, Input, Progress, RunStats, _exact_groups, _exact_pairs
+from diffing.dups.fingerprint import Fingerprint, Skipped
+from diffing.dups.verify import PairResult
+
+if TYPE_CHECKING:
+    from distributed import Client, Future
+
+__all__ = ["MAX_SPAN", "RETRIES", "dask_client", "find_duplicates_dask"]
+
+MAX_SPAN = 250
+"""Most inputs in one partition."""
+PARTS_PER_THREAD = 4
+"""Partitions per worker thread when the inputs are few (so the work spreads evenly)."""
+RETRIES = 2
+"""Times a task that raised is tried again (tasks of a lost worker are always recomputed)."""
+CONNECT_TIMEOUT = 10
+"""Seconds to wait for the scheduler to answer."""
+WORKER_TIMEOUT = 60
+"""Seconds to wait for a first worker to join the scheduler."""
+
+_route = operator.itemgetter(0)
+
+
+@contextmanager
+def dask_client(scheduler: str | None = None, workers: int | None = None) -> Iterator[Client]:
+    """A client of the scheduler at ``scheduler`` (``tcp://HOST:PORT``), or of a local cluster.
+
+    The local cluster has one single-threaded worker process per core (or
+    ``workers``) and lives as long as the ``with`` block.
+    """
+    from distributed import Client, LocalCluster
+
+    if scheduler is None:
+        n = workers or os.cpu_count() or 1
+        with (
+            LocalCluster(
+                n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=logging.ERROR
+            ) as cluster,
+            Client(cluster) as client,
+        ):
+            yield client
+        return
+    try:
+        client = Client(scheduler, timeout=f"{CONNECT_TIMEOUT}s")
+    except (OSError, ValueError, TypeError) as exc:
+        raise WendiffError(f"{scheduler}: cannot reach the Dask scheduler ({_one_line(exc)})") from None
+    with client:
+        yield client
+
+
+def find_duplicates_dask(
+    inputs: Sequence[Input],
+    options: Options = DEFAULT_OPTIONS,
+    *,
+    client: Client,
+    max_size: int = DEFAULT_MAX_SIZE,
+    progress: Callable[[Progress], None] | None = None,
+    warn: Callable[[str], None] | None = None,
+    near_duplicate: float = NEAR_DUPLICATE,
+    span: int | None = None,
+    retries: int = RETRIES,
+) -> DupsResult:
+    """Repeats, re-use and clusters among ``inputs``, computed on ``client``'s cluster (see the module rules)."""
+    import dask.bag as db
+    from dask.delayed import delayed
+    from distributed import futures_of
+
+    for inp in inputs:
+        if inp.path == STDIN and not inp.from_store:
+            raise WendiffError("-: Dask workers cannot read standard input; give files, or use --engine local")
+    if not inputs:
+        raise WendiffError("no readable documents")
+    threads = _check_workers(client)
+    span = span or max(1, min(MAX_SPAN, -(-len(inputs) // (PARTS_PER_THREAD * threads))))
+    cwd = os.getcwd()
+    started = time.perf_counter()
+
+    numbered = db.from_sequence(list(enumerate(inputs)), partition_size=span)
+    prints_bag = client.persist(
+        numbered.map_partitions(stages.fingerprint_part, cwd, options, max_size), retries=retries
+    )
+    sizes: dict[object, int] = {
+        (prints_bag.name, p): min(span, len(inputs) - p * span) for p in range(numbered.npartitions)
+    }
+    _follow(futures_of(prints_bag), "read", lambda f: sizes[f.key], len(inputs), progress)
+    light: list[Fingerprint | Skipped] = client.compute(
+        prints_bag.map_partitions(stages.light_part), retries=retries
+    ).result()
+
+    prints = [fp for fp in light if isinstance(fp, Fingerprint)]
+    skipped = [s for s in light if isinstance(s, Skipped)]
+    if warn is not None:
+        for s in skipped:
+            warn(s.problem)
+    if not prints:
+        raise WendiffError("no readable documents" + (f" ({len(skipped)} skipped)" if skipped else ""))
+    read_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    exact_of = _exact_groups(prints)
+    user = [not inputs[fp.index].from_store for fp in prints]
+    copies = delayed(frozenset(prints[k].index for k in exact_of), pure=True)
+    skipped_at = delayed([s.index for s in skipped], pure=True)
+    users = None if all(user) else frozenset(fp.index for fp, mine in zip(prints, user, strict=True) if mine)
+
+    buckets = prints_bag.npartitions
+    docs = db.map_partitions(stages.doc_blocks, prints_bag, numbered, span)
+    bands = prints_bag.map_partitions(stages.band_blocks, copies, buckets)
+    candidates = _shuffled(bands).map_partitions(stages.bucket_candidates, span)
+    by_b = _shuffled(db.concat([docs, candidates])).map_partitions(stages.join_b, span)
+    by_a = _shuffled(db.concat([docs, by_b])).map_partitions(stages.join_a, skipped_at, delayed(users, pure=True))
+    work = client.persist(by_a, retries=retries)
+    counts: list[int] = client.compute(work.map(_pair_count), retries=retries).result()
+    parts = client.compute(work.map(stages.verify_work, cwd, options, max_size).to_delayed(), retries=retries)
+    _follow(parts, "compare", lambda f: sum(v.compared for v in f.result()), sum(counts), progress)
+    verified: list[stages.Verified] = [v for part in client.gather(parts) for v in part]
+
+    found: dict[tuple[int, int], PairResult] = {}
+    for v in verified:
+        for r in v.results:
+            found.setdefault((r.a, r.b), r)
+    pairs = [*_exact_pairs(prints, exact_of), *(found[key] for key in sorted(found))]
+    groups = clusters(((p.a, p.b, p.similarity) for p in pairs), near_duplicate)
+    repeats = sorted(
+        ((k, r) for k, fp in enumerate(prints) if user[k] for r in fp.repeats), key=lambda kr: -kr[1].chars
+    )
+    stats = RunStats(
+        sum(v.candidates for v in verified), sum(v.compared for v in verified), len(exact_of),
+        read_seconds, time.perf_counter() - started,
+    )  # fmt: skip
+    return DupsResult(
+        tuple(fp.info for fp in prints), tuple(skipped), tuple(repeats), tuple(pairs),
+        tuple(tuple(g) for g in groups), exact_of, stats,
+    )  # fmt: skip
+
+
+def _shuffled(bag: Any) -> Any:
+    """``(route, block)`` items grouped by route: ``(route, [items…])``, by Dask's task shuffle."""
+    return bag.groupby(_route, shuffle="tasks")
+
+
+def _pair_count(work: stages.Work) -> int:
+    return len(work.pairs)
+
+
+def _follow(
+    futures: list[Future[Any]],
+    stage: Literal["read", "compare"],
+    weight: Callable[[Future[Any]], int],
+    total: int,
+    progress: Callable[[Progress], None] | None,
+) -> None:
+    """Wait for ``futures``, reporting progress as each one finishes (``weight``: how much it did)."""
+    from distributed import as_completed
+
+    done = 0
+    for future in as_completed(futures):
+        if progress is not None:
+            done += weight(future)
+            progress(Progress(stage, done, total))
+
+
+def _check_workers(client: Client) -> int:
+    """Threads of the cluster's workers, once every worker has shown it can run wendiff."""
+    try:
+        client.wait_for_workers(1, timeout=WORKER_TIMEOUT)
+    except TimeoutError:
+        raise WendiffError(f"no Dask worker joined the scheduler within {WORKER_TIMEOUT} s") from None
+    try:
+        versions: dict[str, str] = client.run(_wendiff_version)
+    except Exception as exc:
+        raise WendiffError(
+            f"a Dask worker cannot run wendiff ({_one_line(exc)}); install wendiff on every worker"
+        ) from None
+    mine = _wendiff_version()
+    for worker, version in sorted(versions.items()):
+        if version != mine:
+            raise WendiffError(f"{worker}: the Dask worker runs wendiff {version}, this client {mine}")
+    threads: dict[str, int] = client.nthreads()
+    return max(1, sum(threads.values()))
+
+
+def _wendiff_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    import diffing.dups.dask_stages  # noqa: F401  (fails here if the worker cannot run the stages)
+
+    try:
+        return version("wendiff")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
