@@ -9,7 +9,8 @@ word, such as 情况).
 Rules of this module:
 
 * A text is changed only when it **looks spun**: at least `MIN_MARKERS` marker
-  hits and at least `MARKERS_PER_1000` hits per 1,000 characters. A text that
+  hits and at least `MARKERS_PER_1000` hits per 1,000 characters (markers
+  counted on their own, longest first). A text that
   does not look spun is returned unchanged, so normal text is never damaged
   (a law that really changes 情况 to 环境 keeps that change).
 * In a text that looks spun, every pair applies at once: one left-to-right
@@ -25,6 +26,7 @@ Rules of this module:
 from __future__ import annotations
 
 import functools
+import math
 import os
 import re
 from collections.abc import Iterable, Mapping
@@ -70,6 +72,7 @@ class UnspinTable(dict[str, str]):
         super().__init__(pairs)
         self.markers = frozenset(m for m in markers if m in pairs)
         self._pattern: re.Pattern[str] | None = None
+        self._marker_pattern: re.Pattern[str] | None = None
 
     @property
     def pattern(self) -> re.Pattern[str]:
@@ -77,6 +80,13 @@ class UnspinTable(dict[str, str]):
         if self._pattern is None:
             self._pattern = longest_first_pattern(self)
         return self._pattern
+
+    @property
+    def marker_pattern(self) -> re.Pattern[str]:
+        """A regex matching the markers only."""
+        if self._marker_pattern is None:
+            self._marker_pattern = longest_first_pattern(self.markers)
+        return self._marker_pattern
 
 
 @dataclass(frozen=True)
@@ -120,21 +130,21 @@ def find_substitutions(text: str, table: Mapping[str, str]) -> tuple[Substitutio
     )
 
 
-def looks_spun(text: str, found: Iterable[Substitution], table: Mapping[str, str]) -> bool:
-    """True when the marker hits among ``found`` are many and dense enough for ``text``.
+def looks_spun(text: str, table: Mapping[str, str]) -> bool:
+    """True when ``text`` holds markers of ``table`` many and dense enough.
 
-    A plain mapping (not an `UnspinTable`) has no markers: every text looks spun to it.
+    Markers are counted on their own (longest first, never overlapping). A plain
+    mapping (not an `UnspinTable`) has no markers: every text looks spun to it.
     """
     if not isinstance(table, UnspinTable):
         return True
-    hits = sum(1 for s in found if s.spun in table.markers)
-    return hits >= MIN_MARKERS and hits * 1000 >= MARKERS_PER_1000 * len(text)
+    need = max(MIN_MARKERS, math.ceil(MARKERS_PER_1000 * len(text) / 1000))
+    return any(hits >= need for hits, _ in enumerate(table.marker_pattern.finditer(text), start=1))
 
 
 def reworded(text: str, table: Mapping[str, str]) -> tuple[Substitution, ...]:
     """The substitutions unspin makes in ``text``: all of them if it looks spun, else none."""
-    found = find_substitutions(text, table)
-    return found if looks_spun(text, found, table) else ()
+    return find_substitutions(text, table) if looks_spun(text, table) else ()
 
 
 def unspin(text: str, table: Mapping[str, str]) -> StepOutput:

@@ -1,0 +1,378 @@
+"""The local engine: stream over the inputs, index their fingerprints, verify candidates.
+
+Rules:
+
+* Two passes. Pass 1 reads every input once (in ``workers`` processes) and
+  keeps only its `Fingerprint`; pass 2 reads again just the documents of the
+  candidate pairs, a batch per document, to verify them. Memory is the index
+  (a few hundred bytes per document) plus a small cache of loaded documents
+  per worker, never the corpus.
+* Documents whose normalized texts are identical are one group: only its first
+  member is indexed and compared; the others are recorded as exact duplicates
+  of it (similarity 1.0, the whole text as one passage).
+* A candidate is any pair of documents with a chunk in the same LSH bucket
+  (`diffing.dups.minhash_index`); it is compared only if the MinHash estimate
+  says the smaller document shares at least `MIN_OVERLAP` of its shingles.
+* A bad input is skipped: reported through ``warn`` (one line naming it) and
+  in the result; the run goes on. ``progress`` is called as inputs are read
+  and as pairs are verified.
+* In ``--store`` mode, only pairs with at least one of the user's files are
+  compared: the store is what the files are checked against.
+"""
+
+from __future__ import annotations
+
+import functools
+import multiprocessing
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal, TypeVar
+
+import numpy as np
+
+from corpus.document import Document
+from corpus.errors import InputError, WendiffError
+from corpus.options import DEFAULT_OPTIONS, Options
+from corpus.read import DEFAULT_MAX_SIZE
+from diffing.dups.clusters import NEAR_DUPLICATE, clusters
+from diffing.dups.fingerprint import DocInfo, Fingerprint, Skipped, fingerprint_document
+from diffing.dups.minhash_index import candidate_pairs, sketch_containment
+from diffing.dups.repeats import Repeat
+from diffing.dups.reuse import Passage
+from diffing.dups.reworded import SpunWord, spun_words
+from diffing.dups.verify import PairResult, Reuse, verify_pair
+
+if TYPE_CHECKING:
+    from corpus.store import Store
+
+__all__ = [
+    "MIN_OVERLAP",
+    "DupsResult",
+    "Input",
+    "Progress",
+    "RunStats",
+    "collect_inputs",
+    "duplicate_pairs",
+    "find_duplicates",
+    "load_input",
+]
+
+MIN_OVERLAP = 0.1
+"""Estimated share of the smaller document's shingles another must hold to be compared."""
+POOL_MIN_INPUTS = 64
+"""Fewer inputs than this are handled in this process (starting workers costs more)."""
+_CACHE = 32
+"""Documents each worker keeps loaded while verifying."""
+_BATCH = 16
+"""Pairs sent to a worker at once."""
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+@dataclass(frozen=True)
+class Input:
+    """A document to check: a file, or a version in the store."""
+
+    name: str
+    """The name reports use."""
+    path: str | None = None
+    """The file to read."""
+    store: str | None = None
+    """Folder of the store holding it."""
+    doc_id: str | None = None
+    number: int | None = None
+    """Version number in the store."""
+
+    @property
+    def from_store(self) -> bool:
+        return self.store is not None
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How far a run is."""
+
+    stage: Literal["read", "compare"]
+    done: int
+    total: int
+
+
+@dataclass(frozen=True)
+class RunStats:
+    """Figures of a run, for benchmarks and the summary."""
+
+    candidates: int = 0
+    """Pairs proposed by LSH."""
+    compared: int = 0
+    """Pairs verified by alignment (after the MinHash prefilter)."""
+    exact: int = 0
+    """Documents that are exact duplicates of an earlier one."""
+    read_seconds: float = 0.0
+    compare_seconds: float = 0.0
+
+
+@dataclass(frozen=True)
+class DupsResult:
+    """Everything a run found."""
+
+    documents: tuple[DocInfo, ...]
+    """The documents read, in input order; indices below refer to this list."""
+    skipped: tuple[Skipped, ...]
+    repeats: tuple[tuple[int, Repeat], ...]
+    """``(document, repeat)``, longest first."""
+    pairs: tuple[PairResult, ...]
+    """Verified pairs that share at least one passage, or are exact duplicates."""
+    clusters: tuple[tuple[int, ...], ...]
+    exact_of: dict[int, int] = field(default_factory=dict)
+    """Exact duplicate -> the first document with the same normalized text."""
+    stats: RunStats = RunStats()
+
+
+def collect_inputs(paths: Sequence[str]) -> tuple[list[Input], list[Skipped]]:
+    """Files named, and every file below each folder named (sorted, hidden ones left out)."""
+    found: list[Input] = []
+    missing: list[Skipped] = []
+    for given in paths:
+        p = Path(given)
+        if p.is_dir():
+            for root, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if not name.startswith("."):
+                        full = os.path.join(root, name)
+                        found.append(Input(full, path=full))
+        elif p.exists() or given == "-":
+            found.append(Input(given, path=given))
+        else:
+            missing.append(Skipped(-1, given, str(InputError(given, "no such file"))))
+    return found, missing
+
+
+def load_input(inp: Input, options: Options, max_size: int = DEFAULT_MAX_SIZE) -> Document:
+    """Read and normalize an input (raises `InputError` for a bad file)."""
+    if inp.from_store:
+        return _store_document(inp, options)
+    from corpus.pipeline import load
+
+    assert inp.path is not None
+    return load(inp.path, options, max_size)
+
+
+def _store_document(inp: Input, options: Options) -> Document:
+    from corpus.store import Rev
+
+    assert inp.store is not None and inp.doc_id is not None and inp.number is not None
+    store = _open_store(inp.store)
+    return store.document(store.version(inp.doc_id, Rev("number", inp.number)), options)
+
+
+@functools.cache
+def _open_store(path: str) -> Store:
+    from corpus.store import Store
+
+    return Store.open(path, create=False)
+
+
+def _fingerprint(task: tuple[int, Input, Options, int]) -> Fingerprint | Skipped:
+    index, inp, options, max_size = task
+    try:
+        doc = load_input(inp, options, max_size)
+    except InputError as exc:
+        return Skipped(index, inp.name, str(exc))
+    return fingerprint_document(index, inp.name, doc)
+
+
+@functools.lru_cache(maxsize=_CACHE)
+def _loaded(inp: Input, options: Options, max_size: int) -> tuple[Document, list[SpunWord]]:
+    doc = load_input(inp, options, max_size)
+    return doc, (spun_words(doc, options) if options.unspin else [])
+
+
+def _verify_batch(task: tuple[list[tuple[int, Input, int, Input]], Options, int]) -> list[PairResult]:
+    """Verify pairs that mostly share their first document."""
+    pairs, options, max_size = task
+    out = []
+    for a, a_in, b, b_in in pairs:
+        try:
+            a_doc, a_words = _loaded(a_in, options, max_size)
+            b_doc, b_words = _loaded(b_in, options, max_size)
+        except InputError:
+            continue  # changed or removed since it was read: nothing to verify
+        out.append(verify_pair(a, a_doc, b, b_doc, options, a_words, b_words))
+    return out
+
+
+def find_duplicates(
+    inputs: Sequence[Input],
+    options: Options = DEFAULT_OPTIONS,
+    *,
+    max_size: int = DEFAULT_MAX_SIZE,
+    workers: int | None = None,
+    progress: Callable[[Progress], None] | None = None,
+    warn: Callable[[str], None] | None = None,
+    near_duplicate: float = NEAR_DUPLICATE,
+) -> DupsResult:
+    """Repeats, re-use and clusters among ``inputs`` (see the module rules)."""
+    workers = max(1, (os.cpu_count() or 1) if workers is None else workers)
+    started = time.perf_counter()
+    prints: list[Fingerprint] = []
+    skipped: list[Skipped] = []
+    tasks = [(i, inp, options, max_size) for i, inp in enumerate(inputs)]
+    with _executor(workers, len(inputs)) as pool:
+        for done, item in enumerate(_map(pool, _fingerprint, tasks, chunksize=16), start=1):
+            if isinstance(item, Skipped):
+                skipped.append(item)
+                if warn is not None:
+                    warn(item.problem)
+            else:
+                prints.append(item)
+            if progress is not None:
+                progress(Progress("read", done, len(tasks)))
+        if not prints:
+            raise WendiffError("no readable documents" + (f" ({len(skipped)} skipped)" if skipped else ""))
+        read_seconds = time.perf_counter() - started
+        started = time.perf_counter()
+        exact_of = _exact_groups(prints)
+        user = [not inputs[fp.index].from_store for fp in prints]
+        candidates = _candidates(prints, exact_of, user)
+        to_compare = [(a, b) for a, b in sorted(candidates) if _overlaps(prints[a], prints[b])]
+        batches = _batches(to_compare, prints, inputs, options, max_size)
+        verified: list[PairResult] = []
+        done = 0
+        for results in _map(pool, _verify_batch, batches, chunksize=1):
+            verified.extend(r for r in results if r.reuse)
+            done += len(results)
+            if progress is not None:
+                progress(Progress("compare", done, len(to_compare)))
+    pairs = [*_exact_pairs(prints, exact_of), *verified]
+    groups = clusters(((p.a, p.b, p.similarity) for p in pairs), near_duplicate)
+    repeats = sorted(
+        ((k, r) for k, fp in enumerate(prints) if user[k] for r in fp.repeats), key=lambda kr: -kr[1].chars
+    )
+    stats = RunStats(len(candidates), len(to_compare), len(exact_of), read_seconds, time.perf_counter() - started)
+    return DupsResult(
+        tuple(fp.info for fp in prints), tuple(skipped), tuple(repeats), tuple(pairs),
+        tuple(tuple(g) for g in groups), exact_of, stats,
+    )  # fmt: skip
+
+
+def duplicate_pairs(result: DupsResult, threshold: float = NEAR_DUPLICATE) -> Iterator[tuple[int, int, float]]:
+    """Every pair of documents the run found near-duplicate, exact duplicates' pairs included."""
+    return _expanded_from(result.exact_of, ((p.a, p.b, p.similarity) for p in result.pairs), threshold)
+
+
+def _expanded_from(
+    exact_of: dict[int, int], pairs: Iterable[tuple[int, int, float]], threshold: float
+) -> Iterator[tuple[int, int, float]]:
+    members: dict[int, list[int]] = {}
+    for copy, first in exact_of.items():
+        members.setdefault(first, [first]).append(copy)
+    seen: set[tuple[int, int]] = set()
+    for a, b, similarity in pairs:
+        if similarity < threshold:
+            continue
+        for x in members.get(a, [a]):
+            for y in members.get(b, [b]):
+                pair = (min(x, y), max(x, y))
+                if x != y and pair not in seen:
+                    seen.add(pair)
+                    yield (*pair, similarity)
+    for group in members.values():
+        for i, x in enumerate(group):
+            for y in group[i + 1 :]:
+                pair = (min(x, y), max(x, y))
+                if pair not in seen:
+                    seen.add(pair)
+                    yield (*pair, 1.0)
+
+
+def _exact_groups(prints: Sequence[Fingerprint]) -> dict[int, int]:
+    first: dict[str, int] = {}
+    exact_of: dict[int, int] = {}
+    for k, fp in enumerate(prints):
+        if fp.size == 0:
+            continue  # nothing to compare: an empty document duplicates nothing
+        j = first.setdefault(fp.content, k)
+        if j != k:
+            exact_of[k] = j
+    return exact_of
+
+
+def _exact_pairs(prints: Sequence[Fingerprint], exact_of: dict[int, int]) -> Iterator[PairResult]:
+    for copy, first in exact_of.items():
+        a, b = prints[first], prints[copy]
+        passage = Passage(a.extent, b.extent, 1.0, (0, a.clauses), (0, b.clauses), a.chars)
+        yield PairResult(first, copy, 1.0, (Reuse(first, copy, passage),))
+
+
+def _candidates(prints: Sequence[Fingerprint], exact_of: dict[int, int], user: list[bool]) -> set[tuple[int, int]]:
+    indexed = [k for k in range(len(prints)) if k not in exact_of and len(prints[k].keys)]
+    if not indexed:
+        return set()
+    keys = np.concatenate([prints[k].keys for k in indexed])
+    owners = np.concatenate([np.full(len(prints[k].keys), k, dtype=np.int64) for k in indexed])
+    pairs = candidate_pairs(keys, owners)
+    if not all(user):
+        pairs = {(a, b) for a, b in pairs if user[a] or user[b]}
+    return pairs
+
+
+def _overlaps(a: Fingerprint, b: Fingerprint) -> bool:
+    return sketch_containment(a.sketch, b.sketch, a.size, b.size) >= MIN_OVERLAP
+
+
+def _batches(
+    pairs: list[tuple[int, int]], prints: Sequence[Fingerprint], inputs: Sequence[Input], options: Options,
+    max_size: int,
+) -> list[tuple[list[tuple[int, Input, int, Input]], Options, int]]:
+    """Pairs in batches of connected documents (a family together), at most `_BATCH` pairs each.
+
+    A worker then loads each document of a family once, from its cache.
+    """
+    parent = list(range(len(prints)))
+
+    def root(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in pairs:
+        parent[root(b)] = root(a)
+    by_root: dict[int, list[tuple[int, int]]] = {}
+    for a, b in pairs:
+        by_root.setdefault(root(a), []).append((a, b))
+    batches: list[tuple[list[tuple[int, Input, int, Input]], Options, int]] = []
+    current: list[tuple[int, Input, int, Input]] = []
+    for group in by_root.values():
+        for a, b in group:
+            current.append((a, inputs[prints[a].index], b, inputs[prints[b].index]))
+            if len(current) >= _BATCH:
+                batches.append((current, options, max_size))
+                current = []
+    if current:
+        batches.append((current, options, max_size))
+    return batches
+
+
+class _Inline(Executor):
+    """Runs tasks in this process, for small inputs."""
+
+
+def _executor(workers: int, n_inputs: int) -> Executor:
+    if workers <= 1 or n_inputs < POOL_MIN_INPUTS:
+        return _Inline()
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["diffing.dups.engine"])
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context)
+
+
+def _map(pool: Executor, fn: Callable[[T], R], items: Sequence[T], chunksize: int) -> Iterator[R]:
+    if isinstance(pool, _Inline):
+        return map(fn, items)
+    return pool.map(fn, items, chunksize=chunksize)

@@ -1,0 +1,91 @@
+"""Verify a candidate pair: align the two documents and keep what they really share.
+
+Rules:
+
+* Nothing LSH proposes is reported before this check: the two documents are
+  compared clause by clause (`diffing.compare.compare`), and only the
+  passages of that alignment (`diffing.dups.reuse`) are re-use. Inline
+  differences are not reported here, so they are computed by character (the
+  cheaper way; the alignment does not depend on it).
+* The pair's similarity is the whole comparison's (``Diff.summary``).
+* With unspin on, a passage whose text on one side was reworded by a spinner
+  says so: which document, and the substitutions seen inside the passage.
+* Pure: documents in, values out; the caller decides where documents come from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from corpus.document import Document
+from corpus.options import Options
+from diffing.compare import compare
+from diffing.dups.reuse import Passage, passages
+from diffing.dups.reworded import SpunWord, spun_words, summarize
+
+__all__ = ["PairResult", "Reuse", "Reworded", "verify_pair"]
+
+
+@dataclass(frozen=True)
+class Reworded:
+    """The side of a passage that a spinner reworded."""
+
+    doc: int
+    """Index of the reworded document."""
+    substitutions: tuple[tuple[str, str], ...]
+    """Distinct ``(spun, common)`` pairs seen in the passage, most frequent first."""
+
+
+@dataclass(frozen=True)
+class Reuse:
+    """A passage of document ``a`` found again in document ``b``."""
+
+    a: int
+    b: int
+    passage: Passage
+    reworded: Reworded | None = None
+
+
+@dataclass(frozen=True)
+class PairResult:
+    """What two documents share."""
+
+    a: int
+    b: int
+    similarity: float
+    """Similarity of the whole documents, in [0, 1]."""
+    reuse: tuple[Reuse, ...]
+    """Shared passages, longest first."""
+
+
+def verify_pair(
+    a: int,
+    a_doc: Document,
+    b: int,
+    b_doc: Document,
+    options: Options,
+    a_words: list[SpunWord] | None = None,
+    b_words: list[SpunWord] | None = None,
+) -> PairResult:
+    """Compare documents ``a`` and ``b`` (indices and documents) and list their shared passages.
+
+    ``a_words``/``b_words`` are the documents' `spun_words` when the caller has them already.
+    """
+    diff = compare(a_doc, b_doc, options.with_(inline="char"))
+    if options.unspin:
+        a_words = spun_words(a_doc, options) if a_words is None else a_words
+        b_words = spun_words(b_doc, options) if b_words is None else b_words
+    reuse = []
+    for p in passages(diff):
+        reuse.append(Reuse(a, b, p, _reworded(p, a, a_words or [], b, b_words or [])))
+    return PairResult(a, b, diff.summary.similarity, tuple(reuse))
+
+
+def _reworded(p: Passage, a: int, a_words: list[SpunWord], b: int, b_words: list[SpunWord]) -> Reworded | None:
+    in_a = summarize(a_words, p.a) if a_words else []
+    in_b = summarize(b_words, p.b) if b_words else []
+    if not in_a and not in_b:
+        return None
+    if len(in_b) >= len(in_a):
+        return Reworded(b, tuple(in_b))
+    return Reworded(a, tuple(in_a))
