@@ -80,7 +80,7 @@ def _list(args: argparse.Namespace) -> int:
     with _store(args) as store:
         infos = store.documents()
     rows = [["ID", "VERSIONS", "DATE", "TITLE"]]
-    rows += [[i.doc_id, str(i.versions), i.latest.when, i.title] for i in infos]
+    rows += [[i.doc_id, str(i.versions), i.when, i.title] for i in infos]
     sys.stdout.write(_table(rows) if infos else "no documents\n")
     return 0
 

@@ -13,8 +13,10 @@ Rules:
   ``git update-ref BRANCH NEW OLD``, git's compare-and-swap: a writer killed at
   any moment leaves the branch at the old or the new commit, and at worst some
   unreferenced objects that ``git fsck`` calls dangling.
-* Reads go through one long-lived ``git cat-file --batch`` process per open
-  repository (GitPython's), so reading a thousand blobs costs one process.
+* Single reads go through one long-lived ``git cat-file --batch`` process per
+  open repository (GitPython's); `read_many` hands all its requests to one
+  ``git cat-file --batch`` at once, so reading a thousand blobs costs one
+  process and no round trips.
 """
 
 from __future__ import annotations
@@ -33,13 +35,15 @@ from corpus.store.layout import BRANCH
 if TYPE_CHECKING:
     import git
 
-__all__ = ["BLOB_MODE", "IDENTITY", "TREE_MODE", "BranchMoved", "GitRepo", "TreeEntry"]
+__all__ = ["BLOB_MODE", "IDENTITY", "PACK_THRESHOLD", "TREE_MODE", "BranchMoved", "GitRepo", "TreeEntry"]
 
 BLOB_MODE = "100644"
 TREE_MODE = "40000"
 IDENTITY = "wendiff <wendiff@localhost>"
 """Author and committer of every version: the store records who added nothing but the time."""
 _ZERO = "0" * 40
+PACK_THRESHOLD = 1000
+"""Loose objects (about five per version) above which an add packs them."""
 _TEMP_PREFIX = "obj"
 """gitdb writes each loose object to ``objects/obj*`` first, then renames it into place."""
 
@@ -175,6 +179,23 @@ class GitRepo:
             raise StoreError(f"{self.path}: git cannot read {spec}: {exc}") from exc
         return (kind.decode("ascii") if isinstance(kind, bytes) else str(kind)), bytes(data)
 
+    def read_many(self, specs: list[str]) -> list[bytes | None]:
+        """Contents of the objects ``specs`` (None where absent), read by one git process."""
+        if not specs:
+            return []
+        from subprocess import PIPE
+
+        request = "".join(f"{spec}\n" for spec in specs).encode("utf-8")
+        try:
+            process = self._repo.git.cat_file("--batch", as_process=True, istream=PIPE)
+            out, err = process.proc.communicate(request)
+        except OSError as exc:
+            raise StoreError(f"{self.path}: git cat-file failed: {exc}") from exc
+        if process.proc.returncode:
+            problem = err.decode("utf-8", "replace").strip().splitlines()
+            raise StoreError(f"{self.path}: cannot read objects: {problem[0] if problem else 'git cat-file failed'}")
+        return _parse_batch(out, len(specs), self.path)
+
     def tree(self, spec: str) -> list[TreeEntry] | None:
         """Entries of the tree ``spec``, or None if absent (or not a tree)."""
         found = self.read_object(spec)
@@ -186,6 +207,11 @@ class GitRepo:
         """Commits from ``tip`` back that change ``path`` (a literal path), newest first."""
         out = self._run("log", "--format=%H", tip, "--", f":(literal){path}")
         return out.split()
+
+    def last_change(self, tip: str, path: str) -> str | None:
+        """The newest commit from ``tip`` back that changes ``path``, or None."""
+        out = self._run("log", "-1", "--format=%H", tip, "--", f":(literal){path}")
+        return out.strip() or None
 
     def history(self, tip: str) -> list[tuple[str, list[str], list[str]]]:
         """Every commit from the root to ``tip``: (commit, parents, paths it changes)."""
@@ -255,6 +281,19 @@ class GitRepo:
                 ) from exc
             raise
 
+    def pack_if_needed(self) -> None:
+        """Run ``git gc --auto`` when there are more than about `PACK_THRESHOLD` loose objects.
+
+        The estimate is git's own: the number of objects in ``objects/17`` times 256.
+        """
+        sample = Path(self._repo.git_dir) / "objects" / "17"
+        try:
+            count = len(os.listdir(sample))
+        except FileNotFoundError:
+            return
+        if count * 256 > PACK_THRESHOLD:
+            self._run("gc", "--auto", "--quiet")
+
     # -- helpers -------------------------------------------------------------------------------------
 
     def _store(self, kind: bytes, data: bytes) -> str:
@@ -283,6 +322,27 @@ def _stderr(exc: Any) -> str:
         if line:
             return line
     return "unknown error"
+
+
+def _parse_batch(out: bytes, count: int, where: Path) -> list[bytes | None]:
+    """The objects in ``git cat-file --batch`` output: a header line, the content, a newline."""
+    found: list[bytes | None] = []
+    pos = 0
+    for _ in range(count):
+        end = out.find(b"\n", pos)
+        header = out[pos:end].split()
+        if end < 0 or not header:
+            raise StoreError(f"{where}: git cat-file stopped early (a corrupt object?)")
+        if header[-1] in (b"missing", b"ambiguous") or len(header) != 3:
+            found.append(None)
+            pos = end + 1
+            continue
+        size = int(header[2])
+        found.append(out[end + 1 : end + 1 + size])
+        if end + 1 + size > len(out):
+            raise StoreError(f"{where}: git cat-file stopped early (a corrupt object?)")
+        pos = end + 1 + size + 1
+    return found
 
 
 def _parse_tree(data: bytes) -> list[TreeEntry]:

@@ -76,9 +76,11 @@ class DocumentInfo:
 
     doc_id: str
     title: str
+    """Title of the latest version."""
     versions: int
     """Number of versions recorded."""
-    latest: Version
+    when: str
+    """`Version.when` of the latest version."""
 
 
 @dataclass(frozen=True)

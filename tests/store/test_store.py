@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -96,7 +97,7 @@ def test_documents_lists_each_document_with_its_latest_version(
     store.add_file(holiday[1], doc_id="holiday")
     infos = store.documents()
     assert [(i.doc_id, i.versions) for i in infos] == [("holiday", 2), ("tribunal", 1)]
-    assert infos[1].latest.when == "2018-12-27"
+    assert infos[1].when == "2018-12-27"
     assert infos[1].title == "最高人民法院关于知识产权法庭若干问题的规定"
 
 
@@ -136,7 +137,9 @@ def test_plain_git_reads_the_store(store: Store, store_path: Path, holiday: tupl
     assert subjects[0].startswith("holiday: +") and subjects[0].endswith("(v2)")
     first = store.version("holiday", Rev("number", 1))
     assert subjects[1] == f"holiday: new document, {first.clauses} clauses (v1)"
-    shown = subprocess_bytes(store_path, "show", "main:docs/holiday/original")
+    shown = subprocess.run(
+        ["git", "-C", str(store_path), "show", "main:docs/holiday/original"], capture_output=True, check=True
+    ).stdout
     assert shown == holiday[1].read_bytes()
     files = git(store_path, "ls-tree", "--name-only", "main:docs/holiday").stdout.split()
     assert files == ["clauses.txt", "meta.json", "original"]
@@ -153,7 +156,38 @@ def test_clauses_txt_holds_one_normalized_clause_per_line(store: Store, tmp_path
     assert decode_clauses("".join(f"{x}\n" for x in lines).encode()) == lines
 
 
-def subprocess_bytes(path: Path, *args: str) -> bytes:
-    import subprocess
+def test_a_versions_commit_is_the_one_that_recorded_it(
+    store: Store, holiday: tuple[Path, Path], tribunal: tuple[Path, Path]
+) -> None:
+    recorded = store.add_file(holiday[0], doc_id="holiday").version.commit
+    store.add_file(tribunal[0], doc_id="tribunal")
+    assert store.version("holiday").commit == recorded
+    assert store.add_file(holiday[0], doc_id="holiday").version.commit == recorded
+    assert store.log("holiday")[0].commit == recorded
 
-    return subprocess.run(["git", "-C", str(path), *args], capture_output=True, check=True).stdout
+
+def test_loose_objects_are_packed_once_past_the_threshold(
+    store: Store, store_path: Path, holiday: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import corpus.store.gitrepo
+
+    store.add_file(holiday[0], doc_id="holiday")
+    git(store_path, "config", "gc.auto", "1")
+    monkeypatch.setattr(corpus.store.gitrepo, "PACK_THRESHOLD", 0)
+    for data in _blobs_named_17(2):  # git estimates loose objects from objects/17, as after many adds
+        subprocess.run(["git", "-C", str(store_path), "hash-object", "-w", "--stdin"], input=data, check=True)
+    store.add_file(holiday[1], doc_id="holiday")
+    assert list((store_path / "objects" / "pack").glob("*.pack"))
+    assert store.original(store.version("holiday", Rev("number", 1))) == holiday[0].read_bytes()
+
+
+def _blobs_named_17(count: int) -> list[bytes]:
+    """Contents whose git blob ids start with 17."""
+    found = []
+    for i in range(100_000):
+        data = b"%d" % i
+        if hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest().startswith("17"):
+            found.append(data)
+            if len(found) == count:
+                break
+    return found
