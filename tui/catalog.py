@@ -35,12 +35,12 @@ class LibraryItem:
     when: str
     """Date of the latest version (empty for a file)."""
     latest: int = 0
-    """Number of the latest version (0 for a file)."""
+    """Number of the latest version (0 for a file); versions are numbered 1, 2, 3 … so it is ``versions``."""
 
 
 def library_items(documents: Sequence[DocumentInfo], files: Sequence[str]) -> list[LibraryItem]:
     """The store's documents (by id), then the files in the order given."""
-    items = [LibraryItem("store", d.doc_id, d.title, d.versions, d.latest.when, d.latest.number) for d in documents]
+    items = [LibraryItem("store", d.doc_id, d.title, d.versions, d.when, d.versions) for d in documents]
     items += [LibraryItem("file", f, Path(f).name, 0, "") for f in files]
     return items
 

@@ -3,8 +3,8 @@
 Rules:
 
 * The demo opens on the duplicated 2021 notice (seed 000): its first copy
-  against its second, as two in-memory documents cut at the second
-  occurrence of the notice's first line (its 文号).
+  against its second, the two spans the duplicate finder's repeats give
+  (`diffing.dups.repeats`), each read as a document of its own.
 * The demo store holds the five seed documents and the two real law pairs
   (01, 03) as two versions each, with their own dates, so History and blame
   show real revisions. Adding is idempotent: a store given with ``--store``
@@ -23,8 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from corpus import samples
-from corpus.document import Source
-from tui.sides import CompareRequest, TextSide
+from tui.sides import CompareRequest, FileSide, PassageSide
 
 __all__ = [
     "DEMO_DOCUMENTS",
@@ -33,7 +32,7 @@ __all__ = [
     "demo_request",
     "demo_store",
     "demo_summary",
-    "notice_copies",
+    "notice_spans",
 ]
 
 
@@ -107,25 +106,32 @@ def demo_store(path: str | None = None) -> Iterator[Path]:
         yield build_demo_store(Path(folder) / "store")
 
 
-def notice_copies() -> tuple[Source, Source]:
-    """The two copies of the notice pasted twice into seed 000, cut at the second 文号 line."""
-    from corpus.read import read_source, source_from_bytes
+def notice_spans() -> tuple[str, tuple[int, int], tuple[int, int]]:
+    """The notice's 文号 and the original spans of its two copies in seed 000.
 
-    text = read_source(str(samples.seed("000"))).text
-    first_line = text.split("\n", 1)[0].strip()
-    cut = text.find(first_line, len(first_line))
-    if not first_line or cut < 0:
+    The spans come from the duplicate finder's repeats (`diffing.dups.repeats`);
+    should it find none, the text is cut at the second occurrence of its first line.
+    """
+    from corpus.pipeline import load
+    from diffing.dups.repeats import find_repeats
+
+    doc = load(str(samples.seed("000")))
+    text = doc.original
+    number = text.split("\n", 1)[0].strip()
+    repeats = [r for r in find_repeats(doc) if len(r.spans) >= 2]
+    if repeats:
+        return number, repeats[0].spans[0], repeats[0].spans[1]
+    cut = text.find(number, len(number)) if number else -1
+    if cut < 0:
         raise ValueError("seed 000 no longer holds its notice twice")
-    return (
-        source_from_bytes(f"{first_line} copy 1", text[:cut].encode("utf-8")),
-        source_from_bytes(f"{first_line} copy 2", text[cut:].encode("utf-8")),
-    )
+    return number, (0, cut), (cut, len(text))
 
 
 def demo_request() -> CompareRequest:
     """Copy 1 against copy 2 of the duplicated 2021 notice."""
-    one, two = notice_copies()
-    return CompareRequest(TextSide(one), TextSide(two))
+    number, one, two = notice_spans()
+    seed = FileSide(str(samples.seed("000")))
+    return CompareRequest(PassageSide(seed, *one, f"{number} copy 1"), PassageSide(seed, *two, f"{number} copy 2"))
 
 
 def demo_summary(columns: int = 100) -> str:

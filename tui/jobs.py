@@ -14,30 +14,41 @@ Rules:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import gc
+import tempfile
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
+from typing import TYPE_CHECKING
 
 from corpus.errors import WendiffError
 from corpus.store.values import BlameLine, DocumentInfo, Version
 from diffing.model import Diff
 from diffing.reports import FORMATS, Format
-from tui.sides import CompareRequest
+from tui.dup_list import Base, DupLine, dup_lines
+from tui.layout import Measure
+from tui.sides import CompareRequest, FileSide, StoreSide
+
+if TYPE_CHECKING:
+    from diffing.dups.engine import Input
 
 __all__ = [
     "STAGES",
+    "DupsData",
     "ExportUnavailable",
     "HistoryData",
     "Progress",
     "export_report",
+    "find_dups",
     "list_documents",
     "load_history",
+    "prepare_view",
     "run_compare",
     "suggest_export_path",
 ]
 
 Progress = Callable[[str, int, int], None]
-STAGES = ("reading A", "reading B", "normalizing A", "normalizing B", "comparing")
+STAGES = ("reading A", "reading B", "normalizing A", "normalizing B", "comparing", "laying out")
 
 
 class ExportUnavailable(WendiffError):
@@ -49,7 +60,7 @@ def _quiet(stage: str, done: int, total: int) -> None:
 
 
 def run_compare(request: CompareRequest, progress: Progress = _quiet) -> Diff:
-    """Read both sides, normalize them with the request's options and compare them."""
+    """Read both sides, normalize them with the request's options and compare them (stages 1-5)."""
     from corpus.pipeline import from_source
     from diffing.compare import compare
 
@@ -64,6 +75,20 @@ def run_compare(request: CompareRequest, progress: Progress = _quiet) -> Diff:
     doc_b = from_source(source_b, request.options)
     progress(STAGES[4], 4, total)
     return compare(doc_a, doc_b, request.options)
+
+
+def prepare_view(diff: Diff, progress: Progress = _quiet) -> Measure:
+    """What the compare view measures once per diff (stage 6), done before the view gets the diff.
+
+    The diff of a large pair is millions of long-lived objects; they are moved
+    out of the cyclic garbage collector's sight (``gc.freeze``) so that its full
+    collections do not pause the UI thread while the view lays them out. They
+    are still freed by reference counting when the diff is dropped.
+    """
+    progress(STAGES[5], 5, len(STAGES))
+    measure = Measure(diff).prepare()
+    gc.freeze()
+    return measure
 
 
 def suggest_export_path(diff: Diff, fmt: str, folder: Path | None = None) -> Path:
@@ -129,3 +154,65 @@ def list_documents(store_path: Path | None) -> list[DocumentInfo]:
         return []
     with Store.open(store_path, create=False) as store:
         return store.documents()
+
+
+@dataclass(frozen=True)
+class DupsData:
+    """What the Duplicates screen shows."""
+
+    lines: tuple[DupLine, ...]
+    documents: int
+    """Documents read."""
+    skipped: tuple[str, ...]
+    """One-line problems of the inputs that could not be read."""
+
+
+def find_dups(store_path: Path | None, files: Sequence[str], progress: Progress = _quiet) -> DupsData:
+    """Repeats and re-used passages among the files given and the store's documents (latest versions).
+
+    With files, the files are checked against the store (the finder's ``--store``
+    semantics: repeats in the files, passages shared with the files). Without
+    files, the store's documents are checked among themselves: the finder
+    compares only documents given as files, so their bytes are written to a
+    temporary folder for the run and named back to their store versions.
+    """
+    from diffing.dups.engine import Input, find_duplicates
+    from diffing.dups.engine import Progress as DupsProgress
+
+    def report(p: DupsProgress) -> None:
+        progress("reading" if p.stage == "read" else "comparing", p.done, p.total)
+
+    documents = list_documents(store_path)
+    bases: dict[str, tuple[str, Base]] = {f: (f, FileSide(f)) for f in files}
+    with tempfile.TemporaryDirectory(prefix="wendiff-dups-") as folder:
+        inputs = [Input(f, path=f) for f in files]
+        if store_path is not None and documents:
+            inputs += _store_inputs(store_path, documents, Path(folder) if not files else None, bases)
+        if not inputs:
+            return DupsData((), 0, ())
+        result = find_duplicates(inputs, workers=1, progress=report)
+    return DupsData(tuple(dup_lines(result, bases)), len(result.documents), tuple(s.problem for s in result.skipped))
+
+
+def _store_inputs(
+    store_path: Path, documents: Sequence[DocumentInfo], folder: Path | None, bases: dict[str, tuple[str, Base]]
+) -> list[Input]:
+    """Inputs for the store's latest versions: store references, or (``folder``) files of their bytes."""
+    from corpus.store import Store
+    from diffing.dups.engine import Input
+
+    inputs = []
+    with Store.open(store_path, create=False) as store:
+        for k, doc in enumerate(documents):
+            version = store.version(doc.doc_id)
+            name = f"{doc.doc_id}@{version.number}"
+            side = StoreSide(store_path, doc.doc_id, version.number)
+            if folder is None:
+                inputs.append(Input(name, store=str(store_path), doc_id=doc.doc_id, number=version.number))
+                bases[f"{name}{PurePath(version.name).suffix}"] = (name, side)  # as `Store.document` names it
+                continue
+            path = folder / f"{k:05d}{PurePath(version.name).suffix}"
+            path.write_bytes(store.original(version))
+            inputs.append(Input(name, path=str(path)))
+            bases[str(path)] = (name, side)
+    return inputs

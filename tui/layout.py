@@ -30,14 +30,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from rich.cells import cell_len
-
 from corpus.document import Document
 from diffing.highlight import Kind, Segment, clause_segments, unified_segments
 from diffing.model import Clause, Diff, Row
-from diffing.report_layout import reading_order
+from diffing.report_layout import Item, reading_order
 from diffing.report_text import MARKS
-from tui.wrap import count_lines, displayable, fold, pad
+from tui.wrap import count_lines, displayable, fold, fold_measured
+from tui.wrap import width as cells
 
 __all__ = [
     "SIDE_BY_SIDE_MIN_WIDTH",
@@ -86,10 +85,12 @@ class Entry:
     """Rows folded (1 unless a fold)."""
 
 
-def build_entries(diff: Diff, changes_only: bool = False, revealed: frozenset[int] = frozenset()) -> list[Entry]:
-    """The entries of the view, in reading order."""
+def build_entries(
+    diff: Diff, changes_only: bool = False, revealed: frozenset[int] = frozenset(), order: Sequence[Item] | None = None
+) -> list[Entry]:
+    """The entries of the view, in reading order (``order``: that order, when already known)."""
     out: list[Entry] = []
-    for item in reading_order(diff):
+    for item in reading_order(diff) if order is None else order:
         row = diff.rows[item.row]
         if item.kind == "origin":
             out.append(Entry("origin", item.row))
@@ -131,20 +132,48 @@ class Columns:
 
 
 class Measure:
-    """Heights that do not depend on folding: clauses per width, unified rows per width (computed once)."""
+    """What the view measures once per diff (texts, reading order) and once per width (heights).
+
+    `prepare` does the width-independent part up front; the compare screen
+    runs it in its worker thread, so the UI thread only folds and draws.
+    """
 
     def __init__(self, diff: Diff) -> None:
         self.diff = diff
+        self._texts: dict[str, list[str]] = {}
+        self._order: tuple[Item, ...] | None = None
         self._heights: dict[tuple[str, int], list[int]] = {}
         self._unified: dict[int, list[Segment]] = {}
         self._unified_heights: dict[tuple[int, int], int] = {}
+
+    def prepare(self) -> Measure:
+        """Compute the clause texts, the reading order and the unified segments of changed rows now."""
+        self.texts("a")
+        self.texts("b")
+        self.order()
+        for r, row in enumerate(self.diff.rows):
+            if not _unified_by_clause(row):
+                self.unified(r)
+        return self
+
+    def order(self) -> tuple[Item, ...]:
+        """The diff's reading order (`diffing.report_layout.reading_order`)."""
+        if self._order is None:
+            self._order = reading_order(self.diff)
+        return self._order
+
+    def texts(self, side: Literal["a", "b"]) -> list[str]:
+        """The displayable original text of every clause of one side."""
+        if side not in self._texts:
+            doc, clauses = (self.diff.a, self.diff.a_clauses) if side == "a" else (self.diff.b, self.diff.b_clauses)
+            self._texts[side] = [clause_text(doc, c) for c in clauses]
+        return self._texts[side]
 
     def clauses(self, side: Literal["a", "b"], width: int) -> list[int]:
         """Height of every clause of one side, folded at ``width`` cells."""
         key = (side, width)
         if key not in self._heights:
-            doc, clauses = (self.diff.a, self.diff.a_clauses) if side == "a" else (self.diff.b, self.diff.b_clauses)
-            self._heights[key] = [count_lines(clause_text(doc, c), width) for c in clauses]
+            self._heights[key] = [count_lines(text, width) for text in self.texts(side)]
         return self._heights[key]
 
     def unified(self, r: int) -> list[Segment]:
@@ -382,10 +411,11 @@ def _pieces(groups: Sequence[object], equal: bool, force: Kind | None = None) ->
 
 def _column(pieces: Sequence[tuple[str, str]], text_width: int, right: int, height: int, fill: str) -> list[Line]:
     """``pieces`` folded at ``text_width`` cells and padded by ``right`` cells: exactly ``height`` lines."""
-    lines = fold(pieces, text_width) if pieces else []
-    out = [pad(line, text_width + right, fill) for line in lines[:height]]
+    lines = fold_measured(pieces, text_width) if pieces else []
+    full = text_width + right
+    out = [[*line, (" " * (full - used), fill)] if used < full else line for line, used in lines[:height]]
     while len(out) < height:
-        out.append([(" " * (text_width + right), fill)])
+        out.append([(" " * full, fill)])
     return out
 
 
@@ -394,15 +424,11 @@ def _fit(line: Line, width: int) -> Line:
     used = 0
     out: Line = []
     for text, tag in line:
-        size = cell_len(text)
+        size = cells(text)
         if used + size > width:
-            keep = ""
-            for char in text:
-                if used + cell_len(keep + char) > width:
-                    break
-                keep += char
-            out.append((keep, tag))
-            used += cell_len(keep)
+            keep = fold([(text, tag)], width - used)[0] if width > used else []
+            out.extend(keep)
+            used += sum(cells(t) for t, _ in keep)
             break
         out.append((text, tag))
         used += size

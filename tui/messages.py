@@ -18,7 +18,8 @@ from textual.message import Message
 
 from corpus.store.values import DocumentInfo
 from diffing.model import Diff
-from tui.jobs import HistoryData
+from tui.jobs import DupsData, HistoryData
+from tui.layout import Measure
 from tui.sides import CompareRequest
 
 __all__ = [
@@ -26,6 +27,8 @@ __all__ = [
     "DiffFailed",
     "DiffProgress",
     "DiffReady",
+    "DupsFound",
+    "DupsProgress",
     "ExportFinished",
     "HistoryLoaded",
     "LibraryLoaded",
@@ -51,6 +54,8 @@ class DiffReady(Message):
 
     request: CompareRequest
     diff: Diff
+    measure: Measure
+    """The view's measurements of ``diff``, prepared in the worker."""
     seconds: float
     """Time the worker took, reading included."""
 
@@ -102,6 +107,26 @@ class HistoryLoaded(Message):
     """A document's versions and blame were read (``error``: why not)."""
 
     data: HistoryData | None
+    error: str = ""
+
+
+@dataclass
+class DupsProgress(Message):
+    """The duplicate finder reached a stage."""
+
+    stage: str
+    done: int
+    total: int
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, DupsProgress)
+
+
+@dataclass
+class DupsFound(Message):
+    """The duplicate finder finished (``error``: why it could not run)."""
+
+    data: DupsData | None
     error: str = ""
 
 

@@ -2,9 +2,10 @@
 
 Rules:
 
-* A side is a small frozen value (a file path, a store version, or a text
-  already in memory); ``read()`` turns it into a `corpus.document.Source`
-  and is called from a worker thread, never from the UI thread.
+* A side is a small frozen value (a file path, a store version, a text
+  already in memory, or a passage of one of those); ``read()`` turns it into
+  a `corpus.document.Source` and is called from a worker thread, never from
+  the UI thread.
 * Reading errors are `corpus.errors.WendiffError` values with one-line
   messages (the app shows them as notifications).
 * Normalization is not part of a side: a `CompareRequest` carries the
@@ -19,7 +20,7 @@ from pathlib import Path, PurePath
 from corpus.document import Source
 from corpus.options import DEFAULT_OPTIONS, Options
 
-__all__ = ["CompareRequest", "FileSide", "Side", "StoreSide", "TextSide"]
+__all__ = ["CompareRequest", "FileSide", "PassageSide", "Side", "StoreSide", "TextSide"]
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,32 @@ class TextSide:
         return self.source
 
 
-Side = FileSide | StoreSide | TextSide
+@dataclass(frozen=True)
+class PassageSide:
+    """A passage of another side: its original text from ``start`` to ``end``."""
+
+    base: FileSide | StoreSide | TextSide
+    start: int
+    end: int
+    """Offsets in the base's original (decoded) text, as the duplicate finder gives them."""
+    name: str
+    """What the passage is called (e.g. ``渝规资〔2021〕428号 copy 2``)."""
+
+    @property
+    def label(self) -> str:
+        return self.name
+
+    def read(self) -> Source:
+        from corpus.errors import InputError
+        from corpus.read import source_from_bytes
+
+        text = self.base.read().text
+        if not 0 <= self.start <= self.end <= len(text):
+            raise InputError(self.base.label, f"has changed: no passage at {self.start}-{self.end} any more")
+        return source_from_bytes(self.name, text[self.start : self.end].encode("utf-8"))
+
+
+Side = FileSide | StoreSide | TextSide | PassageSide
 
 
 @dataclass(frozen=True)

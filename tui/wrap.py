@@ -2,38 +2,77 @@
 
 Rules:
 
-* Widths are terminal cells (`rich.cells`): a Chinese character takes two, a
-  combining or zero-width character none. Nothing here measures with ``len()``.
+* Widths are terminal cells as rich measures them (`rich.cells`): a Chinese
+  character takes two, a combining or zero-width character none. The
+  character classes below are built from rich's own width table, so `width`
+  agrees with ``rich.cells.get_character_cell_size`` character by character;
+  nothing here measures with ``len()``.
 * Lines are folded character by character (Chinese has no spaces to break
   at); a double-width character that would straddle the edge goes to the next
   line, so a line is never wider than asked, and ``\\n`` always breaks.
+* Text is scanned in runs of equal-width characters (one regular expression),
+  so measuring a long clause costs a few steps per run, not per character.
+  `count_lines` and `fold` share that scan, so the height measured for a text
+  is exactly the number of lines drawn for it.
 * Text is made safe to draw first (`displayable`): ``\\r`` is dropped, a tab
   becomes a space and every other control character becomes its visible
   Control Pictures sign (U+2400 …), so a file can never send escape sequences
-  to the terminal. `count_lines` and `fold` apply the same rule, so the height
-  measured for a text is exactly the number of lines drawn for it.
+  to the terminal.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterator, Sequence
 from typing import TypeVar
 
-from rich.cells import cell_len, get_character_cell_size
+from rich._unicode_data import load as _load_cell_table
 
-__all__ = ["count_lines", "displayable", "fold", "pad"]
+__all__ = ["count_lines", "displayable", "fold", "fold_measured", "pad", "width"]
 
 T = TypeVar("T")
 
-_CONTROLS = {code: chr(0x2400 + code) for code in range(32) if code not in (9, 10, 13)}
-_CONTROLS |= {9: " ", 13: None, 127: "\u2421"}  # type: ignore[dict-item]
+_CONTROLS: dict[int, str | None] = {code: chr(0x2400 + code) for code in range(32) if code not in (9, 10, 13)}
+_CONTROLS |= {9: " ", 13: None, 127: "\u2421"}
 _CONTROLS |= {code: "\ufffd" for code in range(0x80, 0xA0)}
 _TABLE = str.maketrans(_CONTROLS)
+
+
+def _char_class(ranges: Sequence[tuple[int, int]]) -> str:
+    return "".join(
+        re.escape(chr(lo)) if lo == hi else f"{re.escape(chr(lo))}-{re.escape(chr(hi))}" for lo, hi in ranges
+    )
+
+
+def _classes() -> re.Pattern[str]:
+    table = _load_cell_table("auto").widths
+    wide = [(lo, hi) for lo, hi, w in table if w == 2]
+    zero = [(lo, hi) for lo, hi, w in table if w == 0] + [(1, 31), (0x7F, 0x9F)]
+    wide_class, zero_class = _char_class(wide), _char_class(sorted(zero))
+    return re.compile(f"([{wide_class}]+)|([{zero_class}]+)|([^{wide_class}{zero_class}]+)")
+
+
+_RUNS = _classes()
+"""Runs of wide (group 1), zero-width (group 2) and narrow (group 3) characters."""
+_SIZE = {1: 2, 2: 0, 3: 1}
+
+
+def _runs(text: str) -> Iterator[tuple[str, int]]:
+    """``text`` as runs of characters of one cell size: ``(run, size)``."""
+    for match in _RUNS.finditer(text):
+        yield match.group(), _SIZE[match.lastindex or 3]
 
 
 def displayable(text: str) -> str:
     """``text`` with carriage returns dropped and other control characters made visible."""
     return text.translate(_TABLE)
+
+
+def width(text: str) -> int:
+    """Cells ``text`` takes on one line (``\\n`` counts as nothing)."""
+    if text.isascii() and text.isprintable():
+        return len(text)
+    return sum(len(run) * size for run, size in _runs(text.replace("\n", "")))
 
 
 def count_lines(text: str, width: int) -> int:
@@ -42,15 +81,22 @@ def count_lines(text: str, width: int) -> int:
     total = 0
     for line in text.split("\n"):
         total += 1
-        if cell_len(line) <= width:
+        if 2 * len(line) <= width:
             continue
         used = 0
-        for char in line:
-            size = get_character_cell_size(char)
-            if used + size > width:
-                total += 1
-                used = 0
-            used += size
+        for run, size in _runs(line):
+            if not size:
+                continue
+            n = len(run)
+            fit = (width - used) // size
+            if n <= fit:
+                used += n * size
+                continue
+            n -= fit
+            per = width // size
+            lines = -(-n // per)
+            total += lines
+            used = (n - (lines - 1) * per) * size
     return total
 
 
@@ -60,29 +106,34 @@ def fold(pieces: Sequence[tuple[str, T]], width: int) -> list[list[tuple[str, T]
     Each line is a list of ``(text, tag)`` pieces, neighbours with the same tag
     joined; an empty text gives one empty line.
     """
+    return [line for line, _ in fold_measured(pieces, width)]
+
+
+def fold_measured(pieces: Sequence[tuple[str, T]], width: int) -> list[tuple[list[tuple[str, T]], int]]:
+    """`fold`, with the cells each line takes."""
     width = max(2, width)
-    lines: list[list[tuple[str, T]]] = [[]]
+    lines: list[tuple[list[tuple[str, T]], int]] = []
+    line: list[tuple[str, T]] = []
     used = 0
     for text, tag in pieces:
         for k, chunk in enumerate(text.split("\n")):
             if k:
-                lines.append([])
-                used = 0
-            if not chunk:
-                continue
-            if used + cell_len(chunk) <= width:
-                _add(lines[-1], chunk, tag)
-                used += cell_len(chunk)
-                continue
-            start = 0
-            for i, char in enumerate(chunk):
-                size = get_character_cell_size(char)
-                if used + size > width:
-                    _add(lines[-1], chunk[start:i], tag)
-                    lines.append([])
-                    start, used = i, 0
-                used += size
-            _add(lines[-1], chunk[start:], tag)
+                lines.append((line, used))
+                line, used = [], 0
+            for run, size in _runs(chunk):
+                if not size:
+                    _add(line, run, tag)
+                    continue
+                while run:
+                    fit = (width - used) // size
+                    if fit == 0:
+                        lines.append((line, used))
+                        line, used = [], 0
+                        continue
+                    _add(line, run[:fit], tag)
+                    used += len(run[:fit]) * size
+                    run = run[fit:]
+    lines.append((line, used))
     return lines
 
 
@@ -95,10 +146,10 @@ def _add(line: list[tuple[str, T]], text: str, tag: T) -> None:
         line.append((text, tag))
 
 
-def pad(line: Sequence[tuple[str, T]], width: int, tag: T) -> list[tuple[str, T]]:
-    """``line`` filled with spaces (tagged ``tag``) up to ``width`` cells."""
-    used = sum(cell_len(text) for text, _ in line)
+def pad(line: Sequence[tuple[str, T]], cells: int, tag: T) -> list[tuple[str, T]]:
+    """``line`` filled with spaces (tagged ``tag``) up to ``cells`` cells."""
+    used = sum(width(text) for text, _ in line)
     out = list(line)
-    if used < width:
-        out.append((" " * (width - used), tag))
+    if used < cells:
+        out.append((" " * (cells - used), tag))
     return out

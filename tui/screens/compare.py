@@ -27,7 +27,7 @@ from corpus.errors import WendiffError
 from corpus.options import Options
 from diffing.model import Diff
 from diffing.reports import Format
-from tui.jobs import ExportUnavailable, export_report, run_compare
+from tui.jobs import ExportUnavailable, export_report, prepare_view, run_compare
 from tui.lookup import find_place
 from tui.messages import CursorMoved, DiffFailed, DiffProgress, DiffReady, ExportFinished
 from tui.sides import CompareRequest
@@ -108,6 +108,7 @@ class CompareScreen(Screen[None]):
 
         try:
             diff = run_compare(request, progress)
+            measure = prepare_view(diff, progress)
         except WendiffError as exc:
             self.post_message(DiffFailed(request, str(exc)))
             return
@@ -115,7 +116,7 @@ class CompareScreen(Screen[None]):
             self.log.error(f"compare failed: {exc!r}")
             self.post_message(DiffFailed(request, f"internal error: {type(exc).__name__}: {exc}"))
             return
-        self.post_message(DiffReady(request, diff, time.perf_counter() - started))
+        self.post_message(DiffReady(request, diff, measure, time.perf_counter() - started))
 
     @on(DiffProgress)
     def _progress(self, message: DiffProgress) -> None:
@@ -132,7 +133,7 @@ class CompareScreen(Screen[None]):
         self.diff, self.seconds = message.diff, message.seconds
         self.query_one(WorkBar).end()
         self.hits = []
-        self.view.set_diff(message.diff, keep_place=keep)
+        self.view.set_diff(message.diff, keep_place=keep, measure=message.measure)
         self.view.focus()
         self.refresh_bindings()
 

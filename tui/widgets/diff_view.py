@@ -82,11 +82,16 @@ class DiffView(ScrollView, can_focus=True):
 
     # -- content -------------------------------------------------------------------------------------
 
-    def set_diff(self, diff: Diff | None, keep_place: bool = False) -> None:
-        """Show ``diff`` (None: nothing); ``keep_place``: stay on the same row if it still exists."""
+    def set_diff(self, diff: Diff | None, keep_place: bool = False, measure: Measure | None = None) -> None:
+        """Show ``diff`` (None: nothing); ``keep_place``: stay on the same row if it still exists.
+
+        ``measure``: the diff's `Measure`, already prepared (in a worker) or None to measure here.
+        """
         row = self.cursor_row() if keep_place else None
         self.diff = diff
-        self._measure = Measure(diff) if diff is not None else None
+        self._measure = (
+            (measure if measure is not None and measure.diff is diff else Measure(diff)) if diff is not None else None
+        )
         self._revealed = frozenset()
         self.cursor = 0
         self._relayout(force=True)
@@ -127,7 +132,7 @@ class DiffView(ScrollView, can_focus=True):
         columns = Columns.fit(width, self.forced_mode)
         if not force and self.layout_ is not None and self.layout_.columns == columns:
             return
-        entries = build_entries(self.diff, self.changes_only, self._revealed)
+        entries = build_entries(self.diff, self.changes_only, self._revealed, self._measure.order())
         self.layout_ = Layout(self.diff, entries, columns, self._measure, self.search)
         self._changes = [i for i, e in enumerate(entries) if e.kind == "row" and self.diff.rows[e.row].op != "equal"]
         self.cursor = max(0, min(self.cursor, len(entries) - 1))
@@ -155,6 +160,8 @@ class DiffView(ScrollView, can_focus=True):
 
     def _style(self, tag: str) -> Style:
         style = self._styles.get(tag)
+        if style is None and not tag:
+            style = self._styles[tag] = self.rich_style
         if style is None:
             base, _, match = tag.partition("/")
             style = self.get_component_rich_style(f"diffview--{base}")
@@ -167,7 +174,7 @@ class DiffView(ScrollView, can_focus=True):
         layout = self.layout_
         width = self.scrollable_content_region.width
         if layout is None:
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self._style(""))
         _, scroll_y = self.scroll_offset
         i, pieces = layout.line(scroll_y + y)
         segments = [Segment(text, self._style(tag)) for text, tag in pieces]
@@ -178,7 +185,7 @@ class DiffView(ScrollView, can_focus=True):
             strip = Strip.join(
                 [Strip([Segment("▌", cursor)], 1), strip.crop(1, head).apply_style(cursor), strip.crop(head)]
             )
-        return strip.crop_extend(0, width, self.rich_style)
+        return strip.crop_extend(0, width, self._style(""))
 
     # -- cursor --------------------------------------------------------------------------------------
 
