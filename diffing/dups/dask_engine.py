@@ -61,7 +61,7 @@ PARTS_PER_THREAD = 4
 """Partitions per worker thread when the inputs are few (so the work spreads evenly)."""
 RETRIES = 2
 """Times a task that raised is tried again (tasks of a lost worker are always recomputed)."""
-CONNECT_TIMEOUT = 10
+CONNECT_TIMEOUT = 10.0
 """Seconds to wait for the scheduler to answer."""
 WORKER_TIMEOUT = 60
 """Seconds to wait for a first worker to join the scheduler."""
@@ -70,11 +70,14 @@ _route = operator.itemgetter(0)
 
 
 @contextmanager
-def dask_client(scheduler: str | None = None, workers: int | None = None) -> Iterator[Client]:
+def dask_client(
+    scheduler: str | None = None, workers: int | None = None, timeout: float = CONNECT_TIMEOUT
+) -> Iterator[Client]:
     """A client of the scheduler at ``scheduler`` (``tcp://HOST:PORT``), or of a local cluster.
 
     The local cluster has one single-threaded worker process per core (or
-    ``workers``) and lives as long as the ``with`` block.
+    ``workers``) and lives as long as the ``with`` block. A scheduler that does
+    not answer within ``timeout`` seconds is a `WendiffError`.
     """
     from distributed import Client, LocalCluster
 
@@ -89,7 +92,7 @@ def dask_client(scheduler: str | None = None, workers: int | None = None) -> Ite
             yield client
         return
     try:
-        client = Client(scheduler, timeout=f"{CONNECT_TIMEOUT}s")
+        client = Client(scheduler, timeout=f"{timeout}s")
     except (OSError, ValueError, TypeError) as exc:
         raise WendiffError(f"{scheduler}: cannot reach the Dask scheduler ({_one_line(exc)})") from None
     with client:

@@ -1,0 +1,158 @@
+"""The Dask engine on a real two-worker LocalCluster gives the local engine's answer, even when a worker dies.
+
+One cluster (two single-threaded worker processes) serves the whole module.
+Workers read the files again by path, so every corpus is written to a
+temporary folder.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+import os
+import shutil
+import signal
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from distributed import Client
+
+from corpus.errors import WendiffError
+from corpus.options import DEFAULT_OPTIONS, Options
+from corpus.samples import seeds
+from diffing.dups.dask_engine import dask_client, find_duplicates_dask
+from diffing.dups.engine import DupsResult, Input, Progress, collect_inputs, find_duplicates
+
+ROOT = Path(__file__).resolve().parents[2]
+GENERATED_DOCS = 240
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[Client]:
+    logging.getLogger("distributed").setLevel(logging.ERROR)
+    with dask_client(workers=2) as c:
+        yield c
+
+
+@pytest.fixture(scope="module")
+def seed_inputs(tmp_path_factory: pytest.TempPathFactory) -> list[Input]:
+    folder = tmp_path_factory.mktemp("seeds")
+    for path in seeds():
+        shutil.copy(path, folder / path.name)
+    (folder / "zz-binary.txt").write_bytes(bytes(range(256)) * 8)
+    inputs, missing = collect_inputs([str(folder)])
+    assert not missing
+    return inputs
+
+
+@pytest.fixture(scope="module")
+def generated_inputs(tmp_path_factory: pytest.TempPathFactory) -> list[Input]:
+    spec = importlib.util.spec_from_file_location("gen_corpus", ROOT / "bench" / "gen_corpus.py")
+    assert spec is not None and spec.loader is not None
+    gen: Any = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("gen_corpus", gen)  # its dataclasses look their module up
+    spec.loader.exec_module(gen)
+    folder = tmp_path_factory.mktemp("generated")
+    gen.generate(folder, gen.Plan(docs=GENERATED_DOCS, seed=7))
+    inputs, _ = collect_inputs([str(folder / "docs")])
+    return inputs
+
+
+@pytest.fixture(scope="module")
+def generated_local(generated_inputs: list[Input]) -> DupsResult:
+    return find_duplicates(generated_inputs, workers=1)
+
+
+def answer(result: DupsResult) -> tuple[object, ...]:
+    """Everything a run found (its timings left out)."""
+    s = result.stats
+    return (
+        result.documents, result.skipped, result.repeats, result.pairs, result.clusters, result.exact_of,
+        (s.candidates, s.compared, s.exact),
+    )  # fmt: skip
+
+
+def ready(client: Client) -> dict[str, int]:
+    """The workers' process ids, once both workers are up (a killed one is restarted by its nanny)."""
+    client.wait_for_workers(2, timeout=60)
+    pids: dict[str, int] = client.run(os.getpid)
+    return pids
+
+
+def test_cluster_has_two_single_threaded_worker_processes(client: Client) -> None:
+    pids = ready(client)
+    assert len(set(pids.values())) == 2 and os.getpid() not in pids.values()
+    assert sorted(client.nthreads().values()) == [1, 1]
+
+
+@pytest.mark.parametrize("options", [DEFAULT_OPTIONS, DEFAULT_OPTIONS.with_(unspin=True)], ids=["plain", "unspin"])
+def test_seeds_give_the_local_engines_answer(client: Client, seed_inputs: list[Input], options: Options) -> None:
+    ready(client)
+    local = find_duplicates(seed_inputs, options, workers=1)
+    assert local.pairs and local.repeats and local.skipped  # the seeds re-use text, repeat a notice, one is binary
+    assert answer(find_duplicates_dask(seed_inputs, options, client=client)) == answer(local)
+
+
+def test_generated_corpus_gives_the_local_engines_answer(
+    client: Client, generated_inputs: list[Input], generated_local: DupsResult
+) -> None:
+    ready(client)
+    seen: list[Progress] = []
+    result = find_duplicates_dask(generated_inputs, client=client, progress=seen.append)
+    assert len(generated_local.pairs) > 20 and generated_local.clusters
+    assert answer(result) == answer(generated_local)
+    reads = [p for p in seen if p.stage == "read"]
+    compares = [p for p in seen if p.stage == "compare"]
+    assert reads[-1].done == reads[-1].total == len(generated_inputs)
+    assert compares[-1].done == compares[-1].total == result.stats.compared
+
+
+def test_relative_paths_are_read_from_the_clients_folder(
+    client: Client, seed_inputs: list[Input], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ready(client)
+    folder = Path(seed_inputs[0].path or "").parent
+    monkeypatch.chdir(folder.parent)
+    inputs, _ = collect_inputs([folder.name])
+    local = find_duplicates(inputs, workers=1)
+    result = find_duplicates_dask(inputs, client=client)
+    assert result.documents[0].name == f"{folder.name}/{Path(seeds()[0]).name}"
+    assert answer(result) == answer(local)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("stage", ["read", "compare"])
+def test_a_worker_killed_mid_run_changes_nothing(
+    client: Client, generated_inputs: list[Input], generated_local: DupsResult, stage: str
+) -> None:
+    pids = ready(client)
+    victim = min(pids.values())
+    killed: list[Progress] = []
+
+    def kill_once(p: Progress) -> None:
+        if p.stage == stage and not killed and p.done < p.total:
+            os.kill(victim, signal.SIGKILL)
+            killed.append(p)
+
+    result = find_duplicates_dask(generated_inputs, client=client, progress=kill_once)
+    assert killed, "the run ended before a worker could be killed"
+    assert answer(result) == answer(generated_local)
+    assert victim not in ready(client).values()
+
+
+def test_standard_input_is_refused_in_one_line(client: Client) -> None:
+    with pytest.raises(WendiffError, match=r"^-: Dask workers cannot read standard input"):
+        find_duplicates_dask([Input("-", path="-")], client=client)
+
+
+def test_an_unreachable_scheduler_is_one_line_naming_it() -> None:
+    started = time.monotonic()
+    with pytest.raises(WendiffError) as caught, dask_client("tcp://127.0.0.1:9", timeout=1):
+        pass
+    message = str(caught.value)
+    assert message.startswith("tcp://127.0.0.1:9: cannot reach the Dask scheduler") and "\n" not in message
+    assert time.monotonic() - started < 30
