@@ -15,11 +15,13 @@ Rules:
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 from corpus.store.revs import LATEST, Rev, select
 from corpus.store.store import Store
-from corpus.store.values import BlameLine, Version
+from corpus.store.values import BlameLine
 
-__all__ = ["BATCH", "blame"]
+__all__ = ["BATCH", "blame", "origins"]
 
 BATCH = 16
 """Versions read per git process."""
@@ -30,26 +32,39 @@ def blame(store: Store, doc_id: str, rev: Rev = LATEST) -> list[BlameLine]:
     versions = store.log(doc_id)
     target = select(versions, rev)
     lines = store.clauses(target)
-    origin: list[Version] = [target] * len(lines)
+    older = versions[versions.index(target) + 1 :]
+
+    def older_clauses() -> Iterator[list[str]]:
+        for start in range(0, len(older), BATCH):
+            yield from store.clauses_of(older[start : start + BATCH])
+
+    chain = [target, *older]
+    return [
+        BlameLine(index, text, chain[back].number, chain[back].commit, chain[back].when)
+        for index, (text, back) in enumerate(zip(lines, origins(lines, older_clauses()), strict=True))
+    ]
+
+
+def origins(lines: list[str], older: Iterable[list[str]]) -> list[int]:
+    """For each of ``lines``, how many versions back its text has been present without a break.
+
+    ``older`` gives the lines of the earlier versions, newest first; it is read only as far
+    as needed. 0 means the line is new in this version.
+    """
+    back = [0] * len(lines)
     waiting: dict[str, list[int]] = {}
     for index, text in enumerate(lines):
         waiting.setdefault(text, []).append(index)
-    older = versions[versions.index(target) + 1 :]
-    for start in range(0, len(older), BATCH):
+    if not waiting:
+        return back
+    for steps, clauses in enumerate(older, start=1):
+        present = set(clauses)
+        for text in list(waiting):
+            if text in present:
+                for index in waiting[text]:
+                    back[index] = steps
+            else:
+                del waiting[text]
         if not waiting:
             break
-        chunk = older[start : start + BATCH]
-        for version, clauses in zip(chunk, store.clauses_of(chunk), strict=True):
-            if not waiting:
-                break
-            present = set(clauses)
-            for text in list(waiting):
-                if text in present:
-                    for index in waiting[text]:
-                        origin[index] = version
-                else:
-                    del waiting[text]
-    return [
-        BlameLine(index, text, version.number, version.commit, version.when)
-        for index, (text, version) in enumerate(zip(lines, origin, strict=True))
-    ]
+    return back

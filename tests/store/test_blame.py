@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Iterator
 
 import opencc
+from hypothesis import given
+from hypothesis import strategies as st
 
 from corpus.store import Rev, Store
-from corpus.store.blame import blame
+from corpus.store.blame import blame, origins
 
 ARTICLES = [
     "第一条　为了规范国土空间生态修复工作，推进成渝地区双城经济圈建设，加强两地生态保护与修复协同，"
@@ -76,3 +79,27 @@ def test_blame_of_an_older_version_ignores_later_ones(store: Store) -> None:
     origin = _origin(store, Rev("number", 2))
     assert origin["本办法自公布之日起施行。"] == 2
     assert len(origin) == 8
+
+
+_HISTORIES = st.lists(st.lists(st.sampled_from("abcdef"), max_size=6), min_size=1, max_size=8)
+
+
+@given(_HISTORIES)
+def test_each_clause_is_blamed_on_the_start_of_its_unbroken_run(history: list[list[str]]) -> None:
+    """``history`` is newest first; ``origins`` of its first version against the rest."""
+    lines, older = history[0], history[1:]
+    for text, back in zip(lines, origins(lines, iter(older)), strict=True):
+        assert all(text in version for version in older[:back])
+        assert back == len(older) or text not in older[back]
+
+
+def test_origins_reads_no_further_than_it_needs() -> None:
+    read: list[int] = []
+
+    def versions() -> Iterator[list[str]]:
+        for k, clauses in enumerate([["a"], ["b"], ["a"], ["a"]]):
+            read.append(k)
+            yield clauses
+
+    assert origins(["a"], versions()) == [1]
+    assert read == [0, 1]

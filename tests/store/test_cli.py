@@ -174,3 +174,19 @@ def test_user_errors_are_one_line_with_status_2_and_leave_the_store_untouched(
     assert status == 2
     assert message in err and err.count("\n") == 1
     assert git(store_path, "rev-parse", "main").stdout == head
+
+
+def test_store_option_is_accepted_before_or_after_the_subcommand(
+    tmp_path: Path, holiday: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    where = tmp_path / "elsewhere"
+    assert main(["store", "add", str(holiday[0]), "--doc", "h", "--store", str(where)]) == 0
+    assert main(["store", "--store", str(where), "list"]) == 0
+    assert "h  " in capsys.readouterr().out
+
+
+def test_without_store_option_the_environment_names_the_store(
+    tmp_path: Path, holiday: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["store", "add", str(holiday[0]), "--doc", "h"]) == 0
+    assert (tmp_path / "env-store" / "HEAD").is_file()

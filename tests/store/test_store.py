@@ -191,3 +191,21 @@ def _blobs_named_17(count: int) -> list[bytes]:
             if len(found) == count:
                 break
     return found
+
+
+def test_a_docx_version_keeps_its_bytes_and_is_read_as_a_docx_again(store: Store, tmp_path: Path) -> None:
+    import docx
+
+    paths = []
+    for k, body in enumerate(["第一条　本办法自公布之日起施行。", "第一条　本办法自2025年1月1日起施行。"]):
+        document = docx.Document()
+        document.add_paragraph("某某管理办法")
+        document.add_paragraph(body)
+        paths.append(tmp_path / f"v{k}.docx")
+        document.save(str(paths[-1]))
+    store.add_file(paths[0], doc_id="rules")
+    second = store.add_file(paths[1], doc_id="rules").version
+    assert store.original(second) == paths[1].read_bytes()
+    assert second.stats is not None and second.stats.modified == 1
+    assert "本办法自2025年1月1日起施行。" in store.clauses(second)
+    assert store.document(second).name == "rules@2.docx"

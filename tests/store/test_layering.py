@@ -1,0 +1,44 @@
+"""The store's own layering rules: GitPython only behind corpus/store/gitrepo.py, and only when used."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from corpus.store.location import store_path
+
+PACKAGE = Path(__file__).resolve().parents[2] / "corpus" / "store"
+
+
+def _imported(path: Path) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+def test_only_gitrepo_imports_gitpython() -> None:
+    importers = sorted(p.name for p in PACKAGE.glob("*.py") if _imported(p) & {"git", "gitdb"})
+    assert importers == ["gitrepo.py"]
+
+
+def test_importing_the_store_does_not_load_gitpython() -> None:
+    code = (
+        "import sys, corpus.store, corpus.store.blame, corpus.store.check, corpus.store.transfer\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('git', 'gitdb')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_the_default_store_is_in_the_users_data_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("WENDIFF_STORE")
+    assert store_path() == tmp_path / "xdg" / "wendiff" / "store"
+    assert store_path("~/x") == Path.home() / "x"
