@@ -20,8 +20,9 @@ import sys
 from rich.cells import cell_len
 
 from corpus.store import AddResult, Store, Version, parse_ref
-from corpus.store.ids import validate_id
+from corpus.store.ids import derive_id, validate_id
 from corpus.store.location import ENV_VAR
+from corpus.store.meta import validate_date
 from corpus.store.revs import HELP as REV_HELP
 
 __all__ = ["register"]
@@ -66,11 +67,12 @@ def _add(args: argparse.Namespace) -> int:
     from corpus.read import read_source
 
     sources = [read_source(path, args.max_size) for path in args.files]
+    ids = [validate_id(args.doc) if args.doc else derive_id(s.text, s.name) for s in sources]
+    validate_date(args.date or "")
     with _store(args, create=True) as store:
-        for path, source in zip(args.files, sources, strict=True):
+        for path, source, doc_id in zip(args.files, sources, ids, strict=True):
             result = store.add_source(
-                source, doc_id=args.doc, title=args.title, date=args.date, source=args.source,
-                message=args.message,
+                source, doc_id=doc_id, title=args.title, date=args.date, source=args.source, message=args.message
             )
             print(_added_line(path, result))
     return 0
@@ -231,7 +233,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     s.add_argument("ref", metavar="ID[@REV]", help=REV_HELP)
 
     d = command("diff", _diff, "compare two versions (default: the previous one with the latest)")
-    d.add_argument("old", metavar="ID[@REV]", help="the older version; alone: ID@-1 against ID")
+    d.add_argument("old", metavar="ID[@REV]", help="the older version (given alone, ID means ID@-1, "
+                   "and either is compared with the latest)")  # fmt: skip
     d.add_argument("new", metavar="ID[@REV]", nargs="?", help="the newer version (default: the latest)")
     add_output_arguments(d)
     d.epilog = REV_HELP

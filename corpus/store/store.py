@@ -94,7 +94,7 @@ class Store:
         if create and (not where.exists() or (where.is_dir() and not any(where.iterdir()))):
             GitRepo.create(where, _NEW_STORE_CONFIG)
         if not where.is_dir():
-            raise StoreError(f"{where}: no store there")
+            raise StoreError(f"{where}: no store there ('wendiff store add FILE' creates one)")
         repo = GitRepo.open(where)
         if repo.config(MARKER_KEY) != LAYOUT_VERSION:
             repo.close()

@@ -4,9 +4,9 @@ Rules:
 
 * Import takes the regular files under a folder, recursively, in sorted path
   order, skipping hidden files and folders (names starting with ``.``). Every
-  file is read and decoded before the first one is added, so an unreadable
-  file stops the import with the store untouched. Files with the same id
-  become successive versions in path order.
+  file is read and decoded, and its id found, before the first one is added,
+  so an unreadable file stops the import with the store untouched. Files with
+  the same id become successive versions in path order.
 * Export writes version N of a document as ``vNNN<ext>`` (its original
   bytes, the extension of the file it was added from) into a folder, created
   if needed. It never overwrites: if any target file exists, nothing is
@@ -20,6 +20,7 @@ from collections.abc import Callable
 from pathlib import Path, PurePath
 
 from corpus.store.errors import StoreError
+from corpus.store.ids import derive_id, validate_id
 from corpus.store.store import Store
 from corpus.store.values import AddResult
 
@@ -46,9 +47,10 @@ def import_files(
     from corpus.read import read_source
 
     sources = [read_source(str(path)) for path in paths]
+    ids = [validate_id(doc_id) if doc_id else derive_id(s.text, s.name) for s in sources]
     results = []
-    for path, source in zip(paths, sources, strict=True):
-        result = store.add_source(source, doc_id=doc_id)
+    for path, source, source_id in zip(paths, sources, ids, strict=True):
+        result = store.add_source(source, doc_id=source_id)
         results.append(result)
         if on_added is not None:
             on_added(path, result)

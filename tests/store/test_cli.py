@@ -190,3 +190,14 @@ def test_without_store_option_the_environment_names_the_store(
 ) -> None:
     assert main(["store", "add", str(holiday[0]), "--doc", "h"]) == 0
     assert (tmp_path / "env-store" / "HEAD").is_file()
+
+
+def test_a_file_without_an_id_stops_add_before_any_file_is_added(
+    run: Run, tmp_path: Path, store_path: Path, holiday: tuple[Path, Path]
+) -> None:
+    nameless = tmp_path / "draft@2.txt"
+    nameless.write_text("没有文号的草稿。\n", "utf-8")
+    status, _out, err = run("add", str(holiday[0]), str(nameless))
+    assert status == 2
+    assert "no 文号 found" in err and "--doc" in err
+    assert not store_path.exists()
