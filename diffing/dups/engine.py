@@ -28,7 +28,7 @@ import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TypeVar
 
@@ -59,6 +59,7 @@ __all__ = [
     "duplicate_pairs",
     "find_duplicates",
     "load_input",
+    "store_inputs",
 ]
 
 MIN_OVERLAP = 0.1
@@ -133,24 +134,36 @@ class DupsResult:
     stats: RunStats = RunStats()
 
 
-def collect_inputs(paths: Sequence[str]) -> tuple[list[Input], list[Skipped]]:
-    """Files named, and every file below each folder named (sorted, hidden ones left out)."""
+def collect_inputs(paths: Sequence[str]) -> list[Input]:
+    """Files named, and every file below each folder named (sorted, hidden ones left out).
+
+    A name that is neither is kept: reading it fails, and it is skipped with its problem.
+    """
     found: list[Input] = []
-    missing: list[Skipped] = []
     for given in paths:
-        p = Path(given)
-        if p.is_dir():
-            for root, dirs, files in os.walk(p):
+        if Path(given).is_dir():
+            for root, dirs, files in os.walk(given):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
                     if not name.startswith("."):
                         full = os.path.join(root, name)
                         found.append(Input(full, path=full))
-        elif p.exists() or given == "-":
-            found.append(Input(given, path=given))
         else:
-            missing.append(Skipped(-1, given, str(InputError(given, "no such file"))))
-    return found, missing
+            found.append(Input(given, path=given))
+    return found
+
+
+def store_inputs(store: str | None) -> list[Input]:
+    """The latest version of every document in the store at ``store`` (default location if None)."""
+    from corpus.store import Store
+
+    with Store.open(store, create=False) as opened:
+        latest = [opened.version(info.doc_id) for info in opened.documents()]
+        return [
+            Input(f"{v.doc_id}@{v.number}{Path(v.name).suffix}", store=str(opened.path), doc_id=v.doc_id,
+                  number=v.number)
+            for v in latest
+        ]  # fmt: skip
 
 
 def load_input(inp: Input, options: Options, max_size: int = DEFAULT_MAX_SIZE) -> Document:
@@ -168,7 +181,10 @@ def _store_document(inp: Input, options: Options) -> Document:
 
     assert inp.store is not None and inp.doc_id is not None and inp.number is not None
     store = _open_store(inp.store)
-    return store.document(store.version(inp.doc_id, Rev("number", inp.number)), options)
+    version = store.version(inp.doc_id)
+    if version.number != inp.number:  # a version was added since the run started
+        version = store.version(inp.doc_id, Rev("number", inp.number))
+    return store.document(version, options)
 
 
 @functools.cache
@@ -249,16 +265,41 @@ def find_duplicates(
             done += len(results)
             if progress is not None:
                 progress(Progress("compare", done, len(to_compare)))
-    pairs = [*_exact_pairs(prints, exact_of), *verified]
+    pairs = [p for p in _exact_pairs(prints, exact_of) if user[p.a] or user[p.b]] + verified
     groups = clusters(((p.a, p.b, p.similarity) for p in pairs), near_duplicate)
     repeats = sorted(
         ((k, r) for k, fp in enumerate(prints) if user[k] for r in fp.repeats), key=lambda kr: -kr[1].chars
     )
     stats = RunStats(len(candidates), len(to_compare), len(exact_of), read_seconds, time.perf_counter() - started)
-    return DupsResult(
+    result = DupsResult(
         tuple(fp.info for fp in prints), tuple(skipped), tuple(repeats), tuple(pairs),
         tuple(tuple(g) for g in groups), exact_of, stats,
     )  # fmt: skip
+    return result if all(user) else _compact(result, user)
+
+
+def _compact(result: DupsResult, user: list[bool]) -> DupsResult:
+    """Only the user's documents and the store documents some finding names, renumbered."""
+    keep = set(k for k, mine in enumerate(user) if mine)
+    for p in result.pairs:
+        keep.update((p.a, p.b))
+    new = {old: k for k, old in enumerate(sorted(keep))}
+
+    def reuse(r: Reuse) -> Reuse:
+        reworded = None if r.reworded is None else replace(r.reworded, doc=new[r.reworded.doc])
+        return replace(r, a=new[r.a], b=new[r.b], reworded=reworded)
+
+    return DupsResult(
+        tuple(result.documents[old] for old in sorted(keep)),
+        result.skipped,
+        tuple((new[k], r) for k, r in result.repeats),
+        tuple(
+            replace(p, a=new[p.a], b=new[p.b], reuse=tuple(reuse(r) for r in p.reuse)) for p in result.pairs
+        ),
+        tuple(tuple(new[k] for k in c) for c in result.clusters),
+        {new[c]: new[f] for c, f in result.exact_of.items() if c in new and f in new},
+        result.stats,
+    )
 
 
 def duplicate_pairs(result: DupsResult, threshold: float = NEAR_DUPLICATE) -> Iterator[tuple[int, int, float]]:
@@ -306,7 +347,7 @@ def _exact_groups(prints: Sequence[Fingerprint]) -> dict[int, int]:
 def _exact_pairs(prints: Sequence[Fingerprint], exact_of: dict[int, int]) -> Iterator[PairResult]:
     for copy, first in exact_of.items():
         a, b = prints[first], prints[copy]
-        passage = Passage(a.extent, b.extent, 1.0, (0, a.clauses), (0, b.clauses), a.chars)
+        passage = Passage(a.extent, b.extent, 1.0, (0, a.clauses), (0, b.clauses), a.chars, b.excerpt)
         yield PairResult(first, copy, 1.0, (Reuse(first, copy, passage),))
 
 

@@ -23,6 +23,7 @@ import numpy as np
 from corpus.document import Document
 from diffing.dups.minhash_index import Keys, LshParams, band_keys, bottom_k, range_signatures
 from diffing.dups.repeats import Repeat, find_repeats
+from diffing.dups.reuse import one_line
 from diffing.dups.shingles import Hashes, chunk_bounds, shingle_sequence, shingle_text
 from diffing.segment import segment
 
@@ -73,6 +74,8 @@ class Fingerprint:
     keys: Keys
     """LSH band keys of all chunks (`CHUNK_PARAMS`)."""
     repeats: tuple[Repeat, ...]
+    excerpt: str = ""
+    """The start of the normalized text, on one line."""
 
 
 @dataclass(frozen=True)
@@ -103,5 +106,6 @@ def fingerprint_document(index: int, path: str, doc: Document) -> Fingerprint:
     extent = doc.to_original(0, len(doc.text))
     chars = len(shingle_text(doc.text))
     return Fingerprint(
-        index, path, info, content, len(whole), chars, len(clauses), extent, bottom_k(whole), keys, repeats
-    )
+        index, path, info, content, len(whole), chars, len(clauses), extent, bottom_k(whole), keys, repeats,
+        one_line(doc.text),
+    )  # fmt: skip

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from corpus.document import Document
+from diffing.dups.reuse import one_line
 from diffing.dups.shingles import shingle_text
 from diffing.model import Clause
 from diffing.segment import segment
@@ -64,6 +65,8 @@ class Repeat:
     """Lowest similarity between two occurrences, after normalization."""
     chars: int
     """Letters and digits in the first occurrence."""
+    excerpt: str = ""
+    """The start of the first occurrence, on one line."""
 
 
 def find_repeats(doc: Document, clauses: Sequence[Clause] | None = None) -> list[Repeat]:
@@ -96,7 +99,8 @@ def find_repeats(doc: Document, clauses: Sequence[Clause] | None = None) -> list
         ranges = tuple(sorted(group))
         spans = tuple(doc.to_original(clauses[lo].start, clauses[hi - 1].end) for lo, hi in ranges)
         chars = sum(len(keys[i]) for i in range(*ranges[0]))
-        repeats.append(Repeat(ranges, spans, round(similarity[top], 4), chars))
+        excerpt = one_line(doc.original[spans[0][0] : spans[0][1]])
+        repeats.append(Repeat(ranges, spans, round(similarity[top], 4), chars, excerpt))
     repeats.sort(key=lambda r: (-r.chars, r.clauses))
     return repeats
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from diffing.dups.shingles import shingle_text
 from diffing.model import Diff
 
-__all__ = ["GAP_CHARS", "GAP_CLAUSES", "MIN_CHARS", "Passage", "passages"]
+__all__ = ["EXCERPT", "GAP_CHARS", "GAP_CLAUSES", "MIN_CHARS", "Passage", "one_line", "passages"]
 
 GAP_CLAUSES = 2
 """Most unaligned clauses between two rows of one passage, on each side."""
@@ -32,6 +32,8 @@ GAP_CHARS = 80
 """Most characters in those unaligned clauses, on each side."""
 MIN_CHARS = 20
 """Fewest letters or digits of a passage, on each side."""
+EXCERPT = 40
+"""Characters of a passage's excerpt."""
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,8 @@ class Passage:
     """Half-open range of B clause indices."""
     chars: int
     """Letters and digits of the passage on the shorter side."""
+    excerpt: str = ""
+    """The start of the passage in B's original text, on one line (for a terminal summary)."""
 
 
 @dataclass
@@ -87,11 +91,20 @@ def passages(diff: Diff) -> list[Passage]:
         similarity = round(min(1.0, run.weight / total), 4) if total else 1.0
         a_span = diff.a.to_original(diff.a_clauses[run.a_lo].start, diff.a_clauses[run.a_hi - 1].end)
         b_span = diff.b.to_original(diff.b_clauses[run.b_lo].start, diff.b_clauses[run.b_hi - 1].end)
+        excerpt = one_line(diff.b.original[b_span[0] : b_span[1]])
         out.append(
-            Passage(a_span, b_span, similarity, (run.a_lo, run.a_hi), (run.b_lo, run.b_hi), min(a_chars, b_chars))
-        )
+            Passage(
+                a_span, b_span, similarity, (run.a_lo, run.a_hi), (run.b_lo, run.b_hi), min(a_chars, b_chars),
+                excerpt,
+            )
+        )  # fmt: skip
     out.sort(key=lambda p: (-p.chars, p.b))
     return out
+
+
+def one_line(text: str, size: int = EXCERPT) -> str:
+    """The first ``size`` characters of ``text`` with runs of white space made one space."""
+    return " ".join(text[: size * 3].split())[:size]
 
 
 def _gap_ok(end: int, start: int, lengths: list[int]) -> bool:

@@ -7,8 +7,9 @@ Rules:
 * The substitutions are found again on the text the unspin step read (the
   layer before it) with the same table, and mapped back to the original text
   through the layers before it; nothing is guessed from the final text.
-* A summary lists each distinct ``(spun, common)`` pair once, the most
-  frequent first (ties in order of first appearance).
+* A summary lists each distinct ``(spun, common)`` pair once: markers (the
+  forms normal text never uses, the telling ones) first, then the most
+  frequent (ties in order of first appearance).
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ class SpunWord:
     """End in the original text."""
     spun: str
     common: str
+    marker: bool = False
+    """The spun form is a marker: never written in normal text."""
 
 
 def spun_words(doc: Document, options: Options) -> list[SpunWord]:
@@ -43,18 +46,24 @@ def spun_words(doc: Document, options: Options) -> list[SpunWord]:
     k = names.index("unspin")
     before = doc.layers[k - 1].text if k > 0 else doc.original
     out: list[SpunWord] = []
-    for s in reworded(before, load_table(options.unspin_table)):
+    table = load_table(options.unspin_table)
+    for s in reworded(before, table):
         lo, hi = s.start, s.end
         for layer in reversed(doc.layers[:k]):
             if layer.map.edits:
                 lo, hi = layer.map.span_to_source(lo, hi)
-        out.append(SpunWord(lo, hi, s.spun, s.common))
+        out.append(SpunWord(lo, hi, s.spun, s.common, s.spun in table.markers))
     return out
 
 
 def summarize(words: list[SpunWord], span: tuple[int, int] | None = None) -> list[tuple[str, str]]:
-    """Distinct ``(spun, common)`` pairs inside ``span`` (or all), most frequent first."""
-    pairs = [(w.spun, w.common) for w in words if span is None or (span[0] <= w.start and w.end <= span[1])]
-    counts = Counter(pairs)
-    first = {pair: i for i, pair in reversed(list(enumerate(pairs)))}
-    return sorted(counts, key=lambda pair: (-counts[pair], first[pair]))
+    """Distinct ``(spun, common)`` pairs inside ``span`` (or all): markers first, then the most frequent."""
+    inside = [w for w in words if span is None or (span[0] <= w.start and w.end <= span[1])]
+    counts = Counter((w.spun, w.common) for w in inside)
+    first: dict[tuple[str, str], int] = {}
+    markers: set[tuple[str, str]] = set()
+    for i, w in enumerate(inside):
+        first.setdefault((w.spun, w.common), i)
+        if w.marker:
+            markers.add((w.spun, w.common))
+    return sorted(counts, key=lambda pair: (pair not in markers, -counts[pair], first[pair]))

@@ -1,0 +1,131 @@
+"""``wendiff dups FILE|DIR…``: repeats, re-used passages and near-duplicate clusters.
+
+Rules:
+
+* A thin shell over `diffing.dups.engine`: collect the inputs, run, write the
+  terminal summary (default) or the ``wendiff.dups`` JSON (``--format json``)
+  to standard output or ``-o FILE``.
+* A file that cannot be read is skipped with one warning line on standard
+  error (``wendiff: warning: NAME: problem``) and counted in the summary; the
+  run goes on. No readable input at all is trouble (exit 2).
+* ``--store [PATH]`` checks the files against the latest version of every
+  document in the version store (the default store when PATH is left out).
+* A progress bar is drawn on standard error when it is a terminal.
+* Exit status: 0 when the run completed (whatever it found), 2 for trouble.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from corpus.errors import WendiffError
+from diffing.dups.clusters import NEAR_DUPLICATE
+from diffing.dups.engine import Progress, collect_inputs, find_duplicates, store_inputs
+from diffing.dups.report import dups_report, to_json
+from diffing.dups.summary import DEFAULT_LIMIT, render_summary
+from tui.cmd_diff import add_normalization_arguments, options_from
+
+__all__ = ["register"]
+
+
+def _similarity(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 1: {text}")
+    return value
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more: {text}")
+    return value
+
+
+@contextmanager
+def _reporting(show_bar: bool) -> Iterator[tuple[Callable[[Progress], None], Callable[[str], None]]]:
+    """A progress callback and a warning callback, drawing a bar on standard error if asked."""
+    if not show_bar:
+        yield (lambda _p: None), (lambda line: print(f"wendiff: warning: {line}", file=sys.stderr))
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import Progress as Bar
+
+    console = Console(stderr=True)
+    with Bar(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=console, transient=True,
+    ) as bar:  # fmt: skip
+        tasks = {"read": bar.add_task("reading", total=None), "compare": bar.add_task("comparing", total=None)}
+
+        def progress(p: Progress) -> None:
+            bar.update(tasks[p.stage], completed=p.done, total=p.total)
+
+        def warn(line: str) -> None:
+            console.print(f"wendiff: warning: {line}", markup=False, highlight=False)
+
+        yield progress, warn
+
+
+def _run(args: argparse.Namespace) -> int:
+    options = options_from(args)
+    inputs = collect_inputs(args.paths)
+    if args.store is not None:
+        inputs += store_inputs(args.store or None)
+    show_bar = sys.stderr.isatty() and not args.quiet
+    with _reporting(show_bar) as (progress, warn):
+        result = find_duplicates(
+            inputs, options, max_size=args.max_size, workers=args.workers, progress=progress, warn=warn,
+            near_duplicate=args.near,
+        )  # fmt: skip
+    if args.format == "json":
+        text = to_json(dups_report(result, options))
+    else:
+        text = render_summary(result, limit=0 if args.all else DEFAULT_LIMIT)
+    if args.output:
+        try:
+            Path(args.output).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise WendiffError(f"{args.output}: cannot write the report ({exc.strerror or exc})") from exc
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = subparsers.add_parser(
+        "dups",
+        help="find repeated passages, re-used text and near-duplicate documents",
+        description=(
+            "Find passages repeated inside a document, passages re-used between documents (also through "
+            "Traditional script and, with --unspin, machine rewording) and clusters of near-duplicate "
+            "documents. Folders are read recursively. Exit 0 when the run completed, 2 for trouble."
+        ),
+    )
+    p.add_argument("paths", nargs="+", metavar="FILE|DIR", help="files, or folders of files, to check")
+    g = p.add_argument_group("output")
+    g.add_argument("-f", "--format", choices=("text", "json"), default="text",
+                   help="terminal summary (text, default) or the wendiff.dups JSON report")  # fmt: skip
+    g.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of standard output")
+    g.add_argument("--all", action="store_true", help=f"list every finding (else {DEFAULT_LIMIT} a section)")
+    g.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    r = p.add_argument_group("run")
+    r.add_argument("--store", nargs="?", const="", metavar="PATH",
+                   help="also check against each document of the version store (default store if no PATH)")  # fmt: skip
+    r.add_argument("--near", type=_similarity, default=NEAR_DUPLICATE, metavar="SIM",
+                   help=f"lowest similarity of near-duplicate documents (default {NEAR_DUPLICATE})")  # fmt: skip
+    r.add_argument("--workers", type=_positive, metavar="N", help="processes to use (default: one per CPU)")
+    add_normalization_arguments(p)
+    p.set_defaults(func=_run)
