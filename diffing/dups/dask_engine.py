@@ -6,7 +6,8 @@ Rules:
 
 * Same answer as the local engine (`diffing.dups.engine.find_duplicates`) on
   the same inputs: the same documents, skipped inputs, repeats, verified pairs
-  (with the same passages, offsets and similarities) and clusters, in the same
+  (with the same passages, offsets and similarities) and clusters. Verified
+  pairs come sorted by ``(a, b)``; every other list is in the local engine's
   order. Only the figures of `RunStats` that measure time differ.
 * The work runs on the cluster in four steps, each a pure function of
   `diffing.dups.dask_stages` over a partition of `span` consecutive inputs:
@@ -46,7 +47,7 @@ from corpus.options import DEFAULT_OPTIONS, Options
 from corpus.read import DEFAULT_MAX_SIZE, STDIN
 from diffing.dups import dask_stages as stages
 from diffing.dups.clusters import NEAR_DUPLICATE, clusters
-from diffing.dups.engine import DupsResult, Input, Progress, RunStats, _exact_groups, _exact_pairs
+from diffing.dups.engine import DupsResult, Input, Progress, RunStats, _compact, _exact_groups, _exact_pairs
 from diffing.dups.fingerprint import Fingerprint, Skipped
 from diffing.dups.verify import PairResult
 
@@ -169,19 +170,33 @@ def find_duplicates_dask(
     for v in verified:
         for r in v.results:
             found.setdefault((r.a, r.b), r)
-    pairs = [*_exact_pairs(prints, exact_of), *(found[key] for key in sorted(found))]
-    groups = clusters(((p.a, p.b, p.similarity) for p in pairs), near_duplicate)
-    repeats = sorted(
-        ((k, r) for k, fp in enumerate(prints) if user[k] for r in fp.repeats), key=lambda kr: -kr[1].chars
-    )
     stats = RunStats(
         sum(v.candidates for v in verified), sum(v.compared for v in verified), len(exact_of),
         read_seconds, time.perf_counter() - started,
     )  # fmt: skip
-    return DupsResult(
+    return _assembled(prints, skipped, exact_of, [found[key] for key in sorted(found)], user, near_duplicate, stats)
+
+
+def _assembled(
+    prints: Sequence[Fingerprint],
+    skipped: Sequence[Skipped],
+    exact_of: dict[int, int],
+    verified: Sequence[PairResult],
+    user: list[bool],
+    near_duplicate: float,
+    stats: RunStats,
+) -> DupsResult:
+    """The result, put together as the local engine puts it together."""
+    pairs = [p for p in _exact_pairs(prints, exact_of) if user[p.a] or user[p.b]] + list(verified)
+    groups = clusters(((p.a, p.b, p.similarity) for p in pairs), near_duplicate)
+    repeats = sorted(
+        ((k, r) for k, fp in enumerate(prints) if user[k] for r in fp.repeats), key=lambda kr: -kr[1].chars
+    )
+    result = DupsResult(
         tuple(fp.info for fp in prints), tuple(skipped), tuple(repeats), tuple(pairs),
         tuple(tuple(g) for g in groups), exact_of, stats,
     )  # fmt: skip
+    return result if all(user) else _compact(result, user)
 
 
 def _shuffled(bag: Any) -> Any:
