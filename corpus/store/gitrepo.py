@@ -170,7 +170,7 @@ class GitRepo:
             if len(data) != size:
                 raise ValueError(f"{spec}: read {len(data)} of {size} bytes")
         except ValueError as exc:
-            if "could not be resolved" in str(exc) and "missing" in str(exc):
+            if "missing" in str(exc):  # "<spec> missing": GitPython words it by the spec's spaces
                 return None
             self._repo.git.clear_cache()
             raise StoreError(f"{self.path}: cannot read {spec}: corrupt object (see store check)") from exc
@@ -212,6 +212,21 @@ class GitRepo:
         """The newest commit from ``tip`` back that changes ``path``, or None."""
         out = self._run("log", "-1", "--format=%H", tip, "--", f":(literal){path}")
         return out.strip() or None
+
+    def last_changes(self, tip: str, folder: str) -> dict[str, str]:
+        """For each entry of ``folder``, the newest commit from ``tip`` back that changes it (one walk)."""
+        out = self._run(
+            "-c", "core.quotePath=false", "log", "--no-renames", "--format=commit %H", "--name-only", tip,
+            "--", f":(literal){folder}",
+        )
+        newest: dict[str, str] = {}
+        commit = ""
+        for line in out.splitlines():
+            if line.startswith("commit "):
+                commit = line.split()[1]
+            elif line.startswith(f"{folder}/"):
+                newest.setdefault(line[len(folder) + 1 :].split("/")[0], commit)
+        return newest
 
     def history(self, tip: str) -> list[tuple[str, list[str], list[str]]]:
         """Every commit from the root to ``tip``: (commit, parents, paths it changes)."""

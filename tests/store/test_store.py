@@ -209,3 +209,16 @@ def test_a_docx_version_keeps_its_bytes_and_is_read_as_a_docx_again(store: Store
     assert second.stats is not None and second.stats.modified == 1
     assert "本办法自2025年1月1日起施行。" in store.clauses(second)
     assert store.document(second).name == "rules@2.docx"
+
+
+def test_latest_versions_gives_each_documents_latest_version_with_its_commit(
+    store: Store, holiday: tuple[Path, Path], tribunal: tuple[Path, Path]
+) -> None:
+    assert store.latest_versions() == []
+    store.add_file(holiday[0], doc_id="holiday")
+    store.add_file(tribunal[0], doc_id="[tribunal] 2018")
+    store.add_file(holiday[1], doc_id="holiday")
+    store.add_file(tribunal[0], doc_id="[tribunal] 2018")  # identical: no new version
+    latest = store.latest_versions()
+    assert latest == [store.version("[tribunal] 2018"), store.version("holiday")]
+    assert [v.number for v in latest] == [1, 2]
