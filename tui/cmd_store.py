@@ -40,6 +40,22 @@ def _pad(text: str, cells: int) -> str:
     return text + " " * max(0, cells - cell_len(text))
 
 
+TITLE_CELLS = 40
+"""Titles longer than this many terminal cells are cut with an ellipsis in ``list``."""
+
+
+def _clip(text: str, cells: int) -> str:
+    """``text`` cut to at most ``cells`` terminal cells, with … where it was cut."""
+    if cell_len(text) <= cells:
+        return text
+    out = ""
+    for ch in text:
+        if cell_len(out + ch) > cells - 1:
+            break
+        out += ch
+    return out + "…"
+
+
 def _table(rows: list[list[str]]) -> str:
     """Rows of cells aligned in columns (the last column is not padded)."""
     if not rows:
@@ -82,7 +98,7 @@ def _list(args: argparse.Namespace) -> int:
     with _store(args) as store:
         infos = store.documents()
     rows = [["ID", "VERSIONS", "DATE", "TITLE"]]
-    rows += [[i.doc_id, str(i.versions), i.when, i.title] for i in infos]
+    rows += [[i.doc_id, str(i.versions), i.when, _clip(i.title, TITLE_CELLS)] for i in infos]
     sys.stdout.write(_table(rows) if infos else "no documents\n")
     return 0
 
@@ -127,13 +143,23 @@ def _diff(args: argparse.Namespace) -> int:
 def _blame(args: argparse.Namespace) -> int:
     from corpus.store.blame import blame
 
+    from diffing.segment import segment
+
     doc_id, rev = parse_ref(args.ref)
     with _store(args) as store:
         lines = blame(store, doc_id, rev)
+        doc = store.document(store.version(doc_id, rev))
+    # Show each clause as it stands in the original text (clauses.txt holds the normalized form).
+    clauses = segment(doc)
+    originals = (
+        [" ".join(doc.original[lo:hi].split()) for lo, hi in (doc.to_original(c.start, c.end) for c in clauses)]
+        if len(clauses) == len(lines)
+        else [line.text for line in lines]
+    )
     width = max((len(f"v{line.version}") for line in lines), default=2)
-    for line in lines:
+    for line, text in zip(lines, originals, strict=True):
         label = _pad(f"v{line.version}", width)
-        sys.stdout.write(f"{label} {line.commit[:_SHORT]} {line.when} │ {line.text}\n")
+        sys.stdout.write(f"{label} {line.commit[:_SHORT]} {line.when} │ {text}\n")
     return 0
 
 
