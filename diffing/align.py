@@ -287,50 +287,34 @@ def _heaviest_chain(js: list[int], weights: list[float], size: int) -> list[int]
 
 
 def _extend(st: _State, pair: _Pair) -> None:
-    """Grow a 1:1 pair into a split or a merge while that clearly raises similarity."""
-    a_text = st.a[pair.a[0]].text
-    b_text = st.b[pair.b[0]].text
+    """Grow a 1:1 pair into a split or a merge while that clearly raises similarity.
+
+    The shorter side grows: a long A clause takes in B neighbours (``split``),
+    a long B clause takes in A neighbours (``merged``).
+    """
+    a_text, b_text = st.a[pair.a[0]].text, st.b[pair.b[0]].text
+    if len(a_text) == len(b_text):
+        return
+    grow_b = len(a_text) > len(b_text)
+    whole, part = (a_text, b_text) if grow_b else (b_text, a_text)
+    clauses, owners, members = (st.b, st.b_pair, pair.b) if grow_b else (st.a, st.a_pair, pair.a)
     best = pair.similarity
-
-    def free_b(j: int) -> bool:
-        return 0 <= j < len(st.b) and st.b_pair[j] is None and st.b[j].kind == "sentence"
-
-    def free_a(i: int) -> bool:
-        return 0 <= i < len(st.a) and st.a_pair[i] is None and st.a[i].kind == "sentence"
-
-    if len(a_text) > len(b_text):
-        while True:
-            grown = [(pair.b[-1] + 1, False), (pair.b[0] - 1, True)]
-            for j, front in grown:
-                if not free_b(j):
-                    continue
-                text = st.b[j].text + b_text if front else b_text + st.b[j].text
-                sim = similarity(a_text, text)
-                if sim > best + SPLIT_GAIN:
-                    best, b_text = sim, text
-                    pair.b.insert(0, j) if front else pair.b.append(j)
-                    st.b_pair[j] = pair
-                    break
-            else:
+    grown = True
+    while grown:
+        grown = False
+        for k, front in ((members[-1] + 1, False), (members[0] - 1, True)):
+            if not (0 <= k < len(clauses) and owners[k] is None and clauses[k].kind == "sentence"):
+                continue
+            text = clauses[k].text + part if front else part + clauses[k].text
+            sim = similarity(whole, text)
+            if sim > best + SPLIT_GAIN:
+                best, part = sim, text
+                members.insert(0, k) if front else members.append(k)
+                owners[k] = pair
+                grown = True
                 break
-        if len(pair.b) > 1:
-            pair.op, pair.similarity = "split", best
-    elif len(b_text) > len(a_text):
-        while True:
-            for i, front in [(pair.a[-1] + 1, False), (pair.a[0] - 1, True)]:
-                if not free_a(i):
-                    continue
-                text = st.a[i].text + a_text if front else a_text + st.a[i].text
-                sim = similarity(text, b_text)
-                if sim > best + SPLIT_GAIN:
-                    best, a_text = sim, text
-                    pair.a.insert(0, i) if front else pair.a.append(i)
-                    st.a_pair[i] = pair
-                    break
-            else:
-                break
-        if len(pair.a) > 1:
-            pair.op, pair.similarity = "merged", best
+    if len(members) > 1:
+        pair.op, pair.similarity = ("split" if grow_b else "merged"), best
 
 
 def _copies(st: _State) -> None:
