@@ -20,8 +20,9 @@ Rules:
      shuffle) into candidate pairs, which two more shuffles join with the
      sketches of their two documents (on ``b``, then on ``a``) for the local
      engine's MinHash prefilter;
-  4. each group of pairs is verified by alignment on a worker, which reads
-     the two files again; only the verified pairs come back.
+  4. the pairs are verified by alignment, `VERIFY_BATCH` to a task, on the
+     workers, which read the two files again; only the verified pairs come
+     back.
   No process ever holds the whole band index or the whole candidate list.
 * A worker lost mid-run loses nothing: every task is pure, so the scheduler
   recomputes the tasks (and the kept partitions) the dead worker held, and
@@ -40,6 +41,7 @@ import os
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from corpus.errors import WendiffError
@@ -60,6 +62,8 @@ MAX_SPAN = 250
 """Most inputs in one partition."""
 PARTS_PER_THREAD = 4
 """Partitions per worker thread when the inputs are few (so the work spreads evenly)."""
+VERIFY_BATCH = 16
+"""Pairs one verification task aligns (small tasks spread evenly over the workers)."""
 RETRIES = 2
 """Times a task that raised is tried again (tasks of a lost worker are always recomputed)."""
 CONNECT_TIMEOUT = 10.0
@@ -114,8 +118,6 @@ def find_duplicates_dask(
 ) -> DupsResult:
     """Repeats, re-use and clusters among ``inputs``, computed on ``client``'s cluster (see the module rules)."""
     import dask.bag as db
-    from dask.delayed import delayed
-    from distributed import futures_of
 
     for inp in inputs:
         if inp.path == STDIN and not inp.from_store:
@@ -123,22 +125,11 @@ def find_duplicates_dask(
     if not inputs:
         raise WendiffError("no readable documents")
     threads = _check_workers(client)
+    run = _Run(client, os.getcwd(), options, max_size, retries, progress)
     span = span or max(1, min(MAX_SPAN, -(-len(inputs) // (PARTS_PER_THREAD * threads))))
-    cwd = os.getcwd()
     started = time.perf_counter()
-
     numbered = db.from_sequence(list(enumerate(inputs)), partition_size=span)
-    prints_bag = client.persist(
-        numbered.map_partitions(stages.fingerprint_part, cwd, options, max_size), retries=retries
-    )
-    sizes: dict[object, int] = {
-        (prints_bag.name, p): min(span, len(inputs) - p * span) for p in range(numbered.npartitions)
-    }
-    _follow(futures_of(prints_bag), "read", lambda f: sizes[f.key], len(inputs), progress)
-    light: list[Fingerprint | Skipped] = client.compute(
-        prints_bag.map_partitions(stages.light_part), retries=retries
-    ).result()
-
+    prints_bag, light = run.fingerprints(numbered, span, len(inputs))
     prints = [fp for fp in light if isinstance(fp, Fingerprint)]
     skipped = [s for s in light if isinstance(s, Skipped)]
     if warn is not None:
@@ -150,31 +141,76 @@ def find_duplicates_dask(
     started = time.perf_counter()
     exact_of = _exact_groups(prints)
     user = [not inputs[fp.index].from_store for fp in prints]
-    copies = delayed(frozenset(prints[k].index for k in exact_of), pure=True)
-    skipped_at = delayed([s.index for s in skipped], pure=True)
-    users = None if all(user) else frozenset(fp.index for fp, mine in zip(prints, user, strict=True) if mine)
+    mine = None if all(user) else frozenset(fp.index for fp, m in zip(prints, user, strict=True) if m)
+    copies = frozenset(prints[k].index for k in exact_of)
+    work = run.work(numbered, prints_bag, span, copies, [s.index for s in skipped], mine)
+    candidates, compared, verified = run.verify(work)
+    stats = RunStats(candidates, compared, len(exact_of), read_seconds, time.perf_counter() - started)
+    return _assembled(prints, skipped, exact_of, verified, user, near_duplicate, stats)
 
-    buckets = prints_bag.npartitions
-    docs = db.map_partitions(stages.doc_blocks, prints_bag, numbered, span)
-    bands = prints_bag.map_partitions(stages.band_blocks, copies, buckets)
-    candidates = _shuffled(bands).map_partitions(stages.bucket_candidates, span)
-    by_b = _shuffled(db.concat([docs, candidates])).map_partitions(stages.join_b, span)
-    by_a = _shuffled(db.concat([docs, by_b])).map_partitions(stages.join_a, skipped_at, delayed(users, pure=True))
-    work = client.persist(by_a, retries=retries)
-    counts: list[int] = client.compute(work.map(_pair_count), retries=retries).result()
-    parts = client.compute(work.map(stages.verify_work, cwd, options, max_size).to_delayed(), retries=retries)
-    _follow(parts, "compare", lambda f: sum(v.compared for v in f.result()), sum(counts), progress)
-    verified: list[stages.Verified] = [v for part in client.gather(parts) for v in part]
 
-    found: dict[tuple[int, int], PairResult] = {}
-    for v in verified:
-        for r in v.results:
-            found.setdefault((r.a, r.b), r)
-    stats = RunStats(
-        sum(v.candidates for v in verified), sum(v.compared for v in verified), len(exact_of),
-        read_seconds, time.perf_counter() - started,
-    )  # fmt: skip
-    return _assembled(prints, skipped, exact_of, [found[key] for key in sorted(found)], user, near_duplicate, stats)
+@dataclass(frozen=True)
+class _Run:
+    """The cluster and the settings of one run."""
+
+    client: Client
+    cwd: str
+    """The client's working folder (relative paths are taken from it)."""
+    options: Options
+    max_size: int
+    retries: int
+    progress: Callable[[Progress], None] | None
+
+    def fingerprints(self, numbered: Any, span: int, total: int) -> tuple[Any, list[Fingerprint | Skipped]]:
+        """Step 1: the fingerprints, kept on the workers, and their descriptions, brought here."""
+        from distributed import futures_of
+
+        prints = self.client.persist(
+            numbered.map_partitions(stages.fingerprint_part, self.cwd, self.options, self.max_size),
+            retries=self.retries,
+        )
+        sizes: dict[object, int] = {(prints.name, p): min(span, total - p * span) for p in range(prints.npartitions)}
+        _follow(futures_of(prints), "read", lambda f: sizes[f.key], total, self.progress)
+        light = self.client.compute(prints.map_partitions(stages.light_part), retries=self.retries)
+        return prints, list(light.result())
+
+    def work(
+        self, numbered: Any, prints: Any, span: int, copies: frozenset[int], skipped: list[int],
+        mine: frozenset[int] | None,
+    ) -> Any:  # fmt: skip
+        """Step 3: the band shuffle and the two joins; the pairs to verify, kept on the workers."""
+        import dask.bag as db
+        from dask.delayed import delayed
+
+        docs = db.map_partitions(stages.doc_blocks, prints, numbered, span)
+        bands = prints.map_partitions(stages.band_blocks, delayed(copies, pure=True), prints.npartitions)
+        candidates = _shuffled(bands).map_partitions(stages.bucket_candidates, span)
+        by_b = _shuffled(db.concat([docs, candidates])).map_partitions(stages.join_b, span)
+        by_a = _shuffled(db.concat([docs, by_b])).map_partitions(
+            stages.join_a, delayed(skipped, pure=True), delayed(mine, pure=True)
+        )
+        return self.client.persist(by_a, retries=self.retries)
+
+    def verify(self, work: Any) -> tuple[int, int, list[PairResult]]:
+        """Step 4: candidates, pairs compared, and the verified pairs sorted by ``(a, b)``."""
+        from distributed import futures_of
+
+        sizes: list[tuple[int, int]] = self.client.compute(
+            work.map_partitions(stages.work_size), retries=self.retries
+        ).result()
+        held = {f.key: f for f in futures_of(work)}
+        parts = []
+        for p, (_, n) in enumerate(sizes):
+            for lo in range(0, n, VERIFY_BATCH):
+                task = (held[(work.name, p)], lo, min(n, lo + VERIFY_BATCH), self.cwd, self.options, self.max_size)
+                parts.append(self.client.submit(stages.verify_slice, *task, retries=self.retries, pure=True))
+        total = sum(n for _, n in sizes)
+        _follow(parts, "compare", lambda f: int(f.result().compared), total, self.progress)
+        found: dict[tuple[int, int], PairResult] = {}
+        for v in self.client.gather(parts):
+            for r in v.results:
+                found.setdefault((r.a, r.b), r)
+        return sum(c for c, _ in sizes), total, [found[key] for key in sorted(found)]
 
 
 def _assembled(
@@ -202,10 +238,6 @@ def _assembled(
 def _shuffled(bag: Any) -> Any:
     """``(route, block)`` items grouped by route: ``(route, [items…])``, by Dask's task shuffle."""
     return bag.groupby(_route, shuffle="tasks")
-
-
-def _pair_count(work: stages.Work) -> int:
-    return len(work.pairs)
 
 
 def _follow(

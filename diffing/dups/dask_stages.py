@@ -64,7 +64,8 @@ __all__ = [
     "join_b",
     "light_part",
     "load_at",
-    "verify_work",
+    "verify_slice",
+    "work_size",
 ]
 
 Ints = npt.NDArray[np.int64]
@@ -115,12 +116,12 @@ class Work:
 
 @dataclass(frozen=True)
 class Verified:
-    """What one `Work` gave."""
+    """What verifying a slice of a partition's pairs gave."""
 
-    candidates: int
     compared: int
+    """Pairs aligned."""
     results: tuple[PairResult, ...]
-    """Verified pairs that share at least one passage, sorted by ``(a, b)``."""
+    """Those that share at least one passage, sorted by ``(a, b)``."""
 
 
 Item = tuple[int, object]
@@ -250,7 +251,7 @@ def join_a(groups: Sequence[Group], skipped: Sequence[int], user: frozenset[int]
     engine's MinHash prefilter (the smaller document shares enough shingles).
     """
     out: list[Work] = []
-    for _, items in groups:
+    for _, items in sorted(groups, key=_route):
         docs = _merged([block for _, block in items if isinstance(block, DocBlock)])
         blocks = [block for _, block in items if isinstance(block, PairBlock) and block.b_docs is not None]
         if not blocks or docs is None:
@@ -274,16 +275,26 @@ def join_a(groups: Sequence[Group], skipped: Sequence[int], user: frozenset[int]
     return out
 
 
-def verify_work(work: Work, cwd: str, options: Options, max_size: int) -> Verified:
-    """Align every pair of ``work`` (reading both files again here) and keep those that share passages."""
+def work_size(part: Sequence[Work]) -> list[tuple[int, int]]:
+    """``(candidates, pairs to verify)`` of a partition of `Work`, as a one-item list."""
+    return [(sum(w.candidates for w in part), sum(len(w.pairs) for w in part))]
+
+
+def verify_slice(part: Sequence[Work], start: int, stop: int, cwd: str, options: Options, max_size: int) -> Verified:
+    """Align pairs ``[start, stop)`` of a partition of `Work` (reading both files again here).
+
+    A partition's pairs are in a fixed order (its groups by route, each sorted),
+    so a slice names the same pairs however often the partition is recomputed.
+    """
 
     @functools.lru_cache(maxsize=_CACHE)
     def loaded(inp: Input) -> tuple[Document, list[SpunWord]]:
         doc = load_at(inp, cwd, options, max_size)
         return doc, (spun_words(doc, options) if options.unspin else [])
 
+    pairs = [p for w in part for p in w.pairs][start:stop]
     results: list[PairResult] = []
-    for a, a_in, b, b_in in work.pairs:
+    for a, a_in, b, b_in in pairs:
         try:
             a_doc, a_words = loaded(a_in)
             b_doc, b_words = loaded(b_in)
@@ -292,7 +303,11 @@ def verify_work(work: Work, cwd: str, options: Options, max_size: int) -> Verifi
         result = verify_pair(a, a_doc, b, b_doc, options, a_words, b_words)
         if result.reuse:
             results.append(result)
-    return Verified(work.candidates, len(work.pairs), tuple(results))
+    return Verified(len(pairs), tuple(results))
+
+
+def _route(group: Group) -> int:
+    return group[0]
 
 
 def _report_index(i: int, skipped: Sequence[int]) -> int:
