@@ -7,7 +7,11 @@ Rules:
   passages of that alignment (`diffing.dups.reuse`) are re-use. Inline
   differences are not reported here, so they are computed by character (the
   cheaper way; the alignment does not depend on it).
-* The pair's similarity is the whole comparison's (``Diff.summary``).
+* The pair's similarity is the whole comparison's, weighted by clause length
+  as ``Diff.summary`` weighs it, with one change that makes it the same both
+  ways round: a deleted clause whose text is matched elsewhere in A counts as
+  matched, as ``copied`` does for B. A notice pasted twice is then as similar
+  to the notice pasted once as the other way round.
 * With unspin on, a passage whose text on one side was reworded by a spinner
   says so: which document, and the substitutions seen inside the passage.
 * Pure: documents in, values out; the caller decides where documents come from.
@@ -22,8 +26,9 @@ from corpus.options import Options
 from diffing.compare import compare
 from diffing.dups.reuse import Passage, passages
 from diffing.dups.reworded import SpunWord, spun_words, summarize
+from diffing.model import Diff
 
-__all__ = ["PairResult", "Reuse", "Reworded", "verify_pair"]
+__all__ = ["PairResult", "Reuse", "Reworded", "pair_similarity", "verify_pair"]
 
 
 @dataclass(frozen=True)
@@ -78,7 +83,21 @@ def verify_pair(
     reuse = []
     for p in passages(diff):
         reuse.append(Reuse(a, b, p, _reworded(p, a, a_words or [], b, b_words or [])))
-    return PairResult(a, b, diff.summary.similarity, tuple(reuse))
+    return PairResult(a, b, pair_similarity(diff), tuple(reuse))
+
+
+def pair_similarity(diff: Diff) -> float:
+    """Whole-document similarity in [0, 1], the same whichever document is A (see the module rules)."""
+    matched = {diff.a_clauses[i].text for row in diff.rows if row.op == "equal" for i in row.a}
+    weight = total = 0.0
+    for row in diff.rows:
+        size = sum(len(diff.a_clauses[i].text) for i in row.a) + sum(len(diff.b_clauses[j].text) for j in row.b)
+        similarity = row.similarity
+        if row.op == "deleted" and all(diff.a_clauses[i].text in matched for i in row.a):
+            similarity = 1.0
+        total += size
+        weight += size * similarity
+    return 1.0 if total == 0 else round(weight / total, 4)
 
 
 def _reworded(p: Passage, a: int, a_words: list[SpunWord], b: int, b_words: list[SpunWord]) -> Reworded | None:
