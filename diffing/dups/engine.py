@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Literal, TypeVar
 import numpy as np
 
 from corpus.document import Document
-from corpus.errors import InputError, WendiffError
+from corpus.errors import WendiffError
 from corpus.options import DEFAULT_OPTIONS, Options
 from corpus.read import DEFAULT_MAX_SIZE
 from diffing.dups.clusters import NEAR_DUPLICATE, clusters
@@ -197,10 +197,11 @@ def _open_store(path: str) -> Store:
 def _fingerprint(task: tuple[int, Input, Options, int]) -> Fingerprint | Skipped:
     index, inp, options, max_size = task
     try:
-        doc = load_input(inp, options, max_size)
-    except InputError as exc:
+        return fingerprint_document(index, inp.name, load_input(inp, options, max_size))
+    except WendiffError as exc:
         return Skipped(index, inp.name, str(exc))
-    return fingerprint_document(index, inp.name, doc)
+    except Exception as exc:  # a bug must not stop a run over 10,000 files: report the file, go on
+        return Skipped(index, inp.name, _problem(inp.name, exc))
 
 
 @functools.lru_cache(maxsize=_CACHE)
@@ -209,18 +210,29 @@ def _loaded(inp: Input, options: Options, max_size: int) -> tuple[Document, list
     return doc, (spun_words(doc, options) if options.unspin else [])
 
 
-def _verify_batch(task: tuple[list[tuple[int, Input, int, Input]], Options, int]) -> list[PairResult]:
-    """Verify pairs that mostly share their first document."""
+def _verify_batch(
+    task: tuple[list[tuple[int, Input, int, Input]], Options, int],
+) -> tuple[list[PairResult], list[str]]:
+    """Verify pairs that mostly share their first document; also the problems met, one line each."""
     pairs, options, max_size = task
-    out = []
+    out: list[PairResult] = []
+    problems: list[str] = []
     for a, a_in, b, b_in in pairs:
         try:
             a_doc, a_words = _loaded(a_in, options, max_size)
             b_doc, b_words = _loaded(b_in, options, max_size)
-        except InputError:
-            continue  # changed or removed since it was read: nothing to verify
-        out.append(verify_pair(a, a_doc, b, b_doc, options, a_words, b_words))
-    return out
+            out.append(verify_pair(a, a_doc, b, b_doc, options, a_words, b_words))
+        except WendiffError as exc:  # changed or removed since it was read
+            problems.append(f"{exc} (read again to compare {a_in.name} with {b_in.name})")
+        except Exception as exc:  # a bug must not stop the run: report the pair, go on
+            problems.append(_problem(f"{a_in.name} and {b_in.name}", exc))
+    return out, problems
+
+
+def _problem(name: str, exc: Exception) -> str:
+    """One line for an unexpected failure."""
+    detail = " ".join(str(exc).split())[:200]
+    return f"{name}: could not be processed ({type(exc).__name__}{': ' + detail if detail else ''})"
 
 
 def find_duplicates(
@@ -260,9 +272,12 @@ def find_duplicates(
         batches = _batches(to_compare, prints, inputs, options, max_size)
         verified: list[PairResult] = []
         done = 0
-        for results in _map(pool, _verify_batch, batches, chunksize=1):
+        for results, problems in _map(pool, _verify_batch, batches, chunksize=1):
             verified.extend(r for r in results if r.reuse)
-            done += len(results)
+            done += len(results) + len(problems)
+            if warn is not None:
+                for line in problems:
+                    warn(line)
             if progress is not None:
                 progress(Progress("compare", done, len(to_compare)))
     pairs = [p for p in _exact_pairs(prints, exact_of) if user[p.a] or user[p.b]] + verified

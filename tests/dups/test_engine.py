@@ -8,18 +8,22 @@ from pathlib import Path
 import opencc
 import pytest
 
+from corpus.document import Document
 from corpus.errors import WendiffError
 from corpus.options import Options
 from corpus.samples import real_pair, seed
 from corpus.unspin import load_table, spin
+from diffing.dups import engine
 from diffing.dups.engine import (
     POOL_MIN_INPUTS,
     DupsResult,
+    Progress,
     collect_inputs,
     duplicate_pairs,
     find_duplicates,
     store_inputs,
 )
+from diffing.dups.fingerprint import Fingerprint, fingerprint_document
 
 BASE = seed("004").read_text(encoding="utf-8")
 UNSPIN = Options(unspin=True)
@@ -142,3 +146,32 @@ def test_store_mode_checks_files_against_the_stores_documents(tmp_path: Path) ->
 def test_store_mode_without_a_store_is_trouble(tmp_path: Path) -> None:
     with pytest.raises(WendiffError, match="no store there"):
         store_inputs(str(tmp_path / "nowhere"))
+
+
+def test_a_file_removed_before_it_is_compared_is_reported_and_the_run_goes_on(corpus: Path) -> None:
+    warnings: list[str] = []
+    victim = corpus / "d-edited.txt"
+
+    def progress(p: Progress) -> None:
+        if p.stage == "read" and p.done == p.total:
+            victim.unlink()
+
+    result = find_duplicates(collect_inputs([str(corpus)]), workers=1, progress=progress, warn=warnings.append)
+    assert any(w.startswith(f"{victim}: no such file (read again to compare") for w in warnings)
+    assert result.clusters  # the rest of the family is still found
+
+
+def test_an_unexpected_failure_on_one_file_skips_it_with_its_reason(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = fingerprint_document
+
+    def flaky(index: int, name: str, doc: Document) -> Fingerprint:
+        if name.endswith("h-law.txt"):
+            raise RuntimeError("boom\nsecond line")
+        return real(index, name, doc)
+
+    monkeypatch.setattr(engine, "fingerprint_document", flaky)
+    result = find_duplicates(collect_inputs([str(corpus)]), workers=1)
+    problems = [s.problem for s in result.skipped]
+    assert f"{corpus / 'h-law.txt'}: could not be processed (RuntimeError: boom second line)" in problems
