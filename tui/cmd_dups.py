@@ -84,8 +84,15 @@ def _run(args: argparse.Namespace) -> int:
     if args.store is not None:
         inputs += store_inputs(args.store or None)
     show_bar = sys.stderr.isatty() and not args.quiet
+    engine = find_duplicates
+    if args.engine == "dask":
+        from diffing.dups.dask_engine import cluster_engine
+
+        engine = cluster_engine(args.scheduler)
+    elif args.scheduler:
+        raise WendiffError("--scheduler: needs --engine dask")
     with _reporting(show_bar) as (progress, warn):
-        result = find_duplicates(
+        result = engine(
             inputs, options, max_size=args.max_size, workers=args.workers, progress=progress, warn=warn,
             near_duplicate=args.near,
         )  # fmt: skip
@@ -127,5 +134,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     r.add_argument("--near", type=_similarity, default=NEAR_DUPLICATE, metavar="SIM",
                    help=f"lowest similarity of near-duplicate documents (default {NEAR_DUPLICATE})")  # fmt: skip
     r.add_argument("--workers", type=_positive, metavar="N", help="processes to use (default: one per CPU)")
+    r.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="run here (local, default) or on a Dask cluster (dask)")  # fmt: skip
+    r.add_argument("--scheduler", metavar="ADDRESS",
+                   help="with --engine dask: tcp://HOST:8786 (default: a local cluster on all cores)")  # fmt: skip
     add_normalization_arguments(p)
     p.set_defaults(func=_run)

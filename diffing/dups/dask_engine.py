@@ -56,7 +56,7 @@ from diffing.dups.verify import PairResult
 if TYPE_CHECKING:
     from distributed import Client, Future
 
-__all__ = ["MAX_SPAN", "RETRIES", "dask_client", "find_duplicates_dask"]
+__all__ = ["MAX_SPAN", "RETRIES", "VERIFY_BATCH", "cluster_engine", "dask_client", "find_duplicates_dask"]
 
 MAX_SPAN = 250
 """Most inputs in one partition."""
@@ -90,7 +90,7 @@ def dask_client(
         n = workers or os.cpu_count() or 1
         with (
             LocalCluster(
-                n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=logging.ERROR
+                n_workers=n, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=logging.ERROR
             ) as cluster,
             Client(cluster) as client,
         ):
@@ -102,6 +102,31 @@ def dask_client(
         raise WendiffError(f"{scheduler}: cannot reach the Dask scheduler ({_one_line(exc)})") from None
     with client:
         yield client
+
+
+def cluster_engine(scheduler: str | None) -> Callable[..., DupsResult]:
+    """`diffing.dups.engine.find_duplicates`, run on the cluster at ``scheduler`` (None: a local cluster).
+
+    ``workers`` is the local cluster's number of worker processes (ignored with a scheduler).
+    """
+
+    def run(
+        inputs: Sequence[Input],
+        options: Options = DEFAULT_OPTIONS,
+        *,
+        max_size: int = DEFAULT_MAX_SIZE,
+        workers: int | None = None,
+        progress: Callable[[Progress], None] | None = None,
+        warn: Callable[[str], None] | None = None,
+        near_duplicate: float = NEAR_DUPLICATE,
+    ) -> DupsResult:
+        with dask_client(scheduler, workers) as client:
+            return find_duplicates_dask(
+                inputs, options, client=client, max_size=max_size, progress=progress, warn=warn,
+                near_duplicate=near_duplicate,
+            )  # fmt: skip
+
+    return run
 
 
 def find_duplicates_dask(
@@ -182,11 +207,12 @@ class _Run:
         import dask.bag as db
         from dask.delayed import delayed
 
+        n = prints.npartitions
         docs = db.map_partitions(stages.doc_blocks, prints, numbered, span)
-        bands = prints.map_partitions(stages.band_blocks, delayed(copies, pure=True), prints.npartitions)
+        bands = prints.map_partitions(stages.band_blocks, delayed(copies, pure=True), n)
         candidates = _shuffled(bands).map_partitions(stages.bucket_candidates, span)
-        by_b = _shuffled(db.concat([docs, candidates])).map_partitions(stages.join_b, span)
-        by_a = _shuffled(db.concat([docs, by_b])).map_partitions(
+        by_b = _shuffled(db.concat([docs, candidates]).repartition(npartitions=n)).map_partitions(stages.join_b, span)
+        by_a = _shuffled(db.concat([docs, by_b]).repartition(npartitions=n)).map_partitions(
             stages.join_a, delayed(skipped, pure=True), delayed(mine, pure=True)
         )
         return self.client.persist(by_a, retries=self.retries)
@@ -236,7 +262,11 @@ def _assembled(
 
 
 def _shuffled(bag: Any) -> Any:
-    """``(route, block)`` items grouped by route: ``(route, [items…])``, by Dask's task shuffle."""
+    """``(route, block)`` items grouped by route: ``(route, [items…])``, by Dask's task shuffle.
+
+    (Its cost grows with the square of the partitions below 32, so the joins
+    first merge their two inputs down to one partition per route.)
+    """
     return bag.groupby(_route, shuffle="tasks")
 
 

@@ -26,6 +26,8 @@ from corpus.options import DEFAULT_OPTIONS, Options
 from corpus.samples import seeds
 from diffing.dups.dask_engine import dask_client, find_duplicates_dask
 from diffing.dups.engine import DupsResult, Input, Progress, collect_inputs, find_duplicates
+from diffing.dups.report import dups_report, to_json
+from tui.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
 GENERATED_DOCS = 240
@@ -74,6 +76,11 @@ def answer(result: DupsResult) -> tuple[object, ...]:
     )  # fmt: skip
 
 
+def report(result: DupsResult, options: Options = DEFAULT_OPTIONS) -> str:
+    """The wendiff.dups JSON report, as ``wendiff dups --format json`` writes it."""
+    return to_json(dups_report(result, options))
+
+
 def ready(client: Client) -> dict[str, int]:
     """The workers' process ids, once both workers are up (a killed one is restarted by its nanny)."""
     client.wait_for_workers(2, timeout=60)
@@ -84,7 +91,8 @@ def ready(client: Client) -> dict[str, int]:
 def test_cluster_has_two_single_threaded_worker_processes(client: Client) -> None:
     pids = ready(client)
     assert len(set(pids.values())) == 2 and os.getpid() not in pids.values()
-    assert sorted(client.nthreads().values()) == [1, 1]
+    threads: dict[str, int] = client.nthreads()  # type: ignore[no-untyped-call]
+    assert sorted(threads.values()) == [1, 1]
 
 
 @pytest.mark.parametrize("options", [DEFAULT_OPTIONS, DEFAULT_OPTIONS.with_(unspin=True)], ids=["plain", "unspin"])
@@ -92,7 +100,9 @@ def test_seeds_give_the_local_engines_answer(client: Client, seed_inputs: list[I
     ready(client)
     local = find_duplicates(seed_inputs, options, workers=1)
     assert local.pairs and local.repeats and local.skipped  # the seeds re-use text, repeat a notice, one is binary
-    assert answer(find_duplicates_dask(seed_inputs, options, client=client)) == answer(local)
+    result = find_duplicates_dask(seed_inputs, options, client=client)
+    assert answer(result) == answer(local)
+    assert report(result, options) == report(local, options)
 
 
 def test_generated_corpus_gives_the_local_engines_answer(
@@ -103,6 +113,7 @@ def test_generated_corpus_gives_the_local_engines_answer(
     result = find_duplicates_dask(generated_inputs, client=client, progress=seen.append)
     assert len(generated_local.pairs) > 20 and generated_local.clusters
     assert answer(result) == answer(generated_local)
+    assert report(result) == report(generated_local)
     reads = [p for p in seen if p.stage == "read"]
     compares = [p for p in seen if p.stage == "compare"]
     assert reads[-1].done == reads[-1].total == len(generated_inputs)
@@ -138,8 +149,40 @@ def test_a_worker_killed_mid_run_changes_nothing(
 
     result = find_duplicates_dask(generated_inputs, client=client, progress=kill_once)
     assert killed, "the run ended before a worker could be killed"
-    assert answer(result) == answer(generated_local)
+    assert report(result) == report(generated_local)
     assert victim not in ready(client).values()
+
+
+def test_cli_on_an_existing_cluster_writes_the_local_engines_json(
+    client: Client, seed_inputs: list[Input], tmp_path: Path
+) -> None:
+    ready(client)
+    folder = str(Path(seed_inputs[0].path or "").parent)
+    local, remote = tmp_path / "local.json", tmp_path / "dask.json"
+    assert main(["dups", folder, "--format", "json", "-q", "-o", str(local)]) == 0
+    address: str = client.scheduler_info()["address"]
+    assert (
+        main(["dups", folder, "--format", "json", "-q", "-o", str(remote), "--engine", "dask", "--scheduler", address])
+        == 0
+    )
+    assert remote.read_bytes() == local.read_bytes()
+
+
+@pytest.mark.slow
+def test_cli_engine_dask_alone_starts_a_local_cluster(seed_inputs: list[Input], tmp_path: Path) -> None:
+    folder = str(Path(seed_inputs[0].path or "").parent)
+    local, remote = tmp_path / "local.json", tmp_path / "dask.json"
+    assert main(["dups", folder, "--format", "json", "-q", "-o", str(local)]) == 0
+    assert main(["dups", folder, "--format", "json", "-q", "-o", str(remote), "--engine", "dask"]) == 0
+    assert remote.read_bytes() == local.read_bytes()
+
+
+def test_cli_scheduler_without_the_dask_engine_is_trouble(
+    seed_inputs: list[Input], capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = str(Path(seed_inputs[0].path or "").parent)
+    assert main(["dups", folder, "--scheduler", "tcp://127.0.0.1:8786"]) == 2
+    assert capsys.readouterr().err == "wendiff: --scheduler: needs --engine dask\n"
 
 
 def test_standard_input_is_refused_in_one_line(client: Client) -> None:
