@@ -4,9 +4,12 @@ Rules:
 
 * Two passes. Pass 1 reads every input once (in ``workers`` processes) and
   keeps only its `Fingerprint`; pass 2 reads again just the documents of the
-  candidate pairs, a batch per document, to verify them. Memory is the index
-  (a few hundred bytes per document) plus a small cache of loaded documents
-  per worker, never the corpus.
+  candidate pairs, in batches of connected documents (a family together), to
+  verify them. Memory is the index (about a kilobyte per document) plus a
+  small cache of loaded documents per worker, never the corpus.
+* Workers are started with ``forkserver`` (safe beside threads, as in the
+  app); a script that runs the engine with workers needs the usual
+  ``if __name__ == "__main__":`` guard.
 * Documents whose normalized texts are identical are one group: only its first
   member is indexed and compared; the others are recorded as exact duplicates
   of it (similarity 1.0, the whole text as one passage).
@@ -26,11 +29,9 @@ import functools
 import multiprocessing
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
-from dataclasses import dataclass, field, replace
-from pathlib import Path
-from typing import TYPE_CHECKING, Literal, TypeVar
+from typing import TypeVar
 
 import numpy as np
 
@@ -39,28 +40,31 @@ from corpus.errors import WendiffError
 from corpus.options import DEFAULT_OPTIONS, Options
 from corpus.read import DEFAULT_MAX_SIZE
 from diffing.dups.clusters import NEAR_DUPLICATE, clusters
-from diffing.dups.fingerprint import DocInfo, Fingerprint, Skipped, fingerprint_document
+from diffing.dups.fingerprint import Fingerprint, Skipped, fingerprint_document
+from diffing.dups.inputs import Input, collect_inputs, load_input, store_inputs
 from diffing.dups.minhash_index import candidate_pairs, sketch_containment
-from diffing.dups.repeats import Repeat
+from diffing.dups.result import DupsResult, Progress, RunStats, compact, duplicate_pairs
 from diffing.dups.reuse import Passage
 from diffing.dups.reworded import SpunWord, spun_words
 from diffing.dups.verify import PairResult, Reuse, verify_pair
 
-if TYPE_CHECKING:
-    from corpus.store import Store
-
 __all__ = [
     "MIN_OVERLAP",
+    "POOL_MIN_INPUTS",
     "DupsResult",
     "Input",
     "Progress",
     "RunStats",
     "collect_inputs",
+    "compact",
     "duplicate_pairs",
+    "exact_groups",
+    "exact_pairs",
     "find_duplicates",
     "load_input",
     "store_inputs",
-]
+    "worth_comparing",
+]  # the values and inputs live in result.py and inputs.py; they are named here for callers
 
 MIN_OVERLAP = 0.1
 """Estimated share of the smaller document's shingles another must hold to be compared."""
@@ -73,125 +77,6 @@ _BATCH = 16
 
 T = TypeVar("T")
 R = TypeVar("R")
-
-
-@dataclass(frozen=True)
-class Input:
-    """A document to check: a file, or a version in the store."""
-
-    name: str
-    """The name reports use."""
-    path: str | None = None
-    """The file to read."""
-    store: str | None = None
-    """Folder of the store holding it."""
-    doc_id: str | None = None
-    number: int | None = None
-    """Version number in the store."""
-
-    @property
-    def from_store(self) -> bool:
-        return self.store is not None
-
-
-@dataclass(frozen=True)
-class Progress:
-    """How far a run is."""
-
-    stage: Literal["read", "compare"]
-    done: int
-    total: int
-
-
-@dataclass(frozen=True)
-class RunStats:
-    """Figures of a run, for benchmarks and the summary."""
-
-    candidates: int = 0
-    """Pairs proposed by LSH."""
-    compared: int = 0
-    """Pairs verified by alignment (after the MinHash prefilter)."""
-    exact: int = 0
-    """Documents that are exact duplicates of an earlier one."""
-    read_seconds: float = 0.0
-    compare_seconds: float = 0.0
-
-
-@dataclass(frozen=True)
-class DupsResult:
-    """Everything a run found."""
-
-    documents: tuple[DocInfo, ...]
-    """The documents read, in input order; indices below refer to this list."""
-    skipped: tuple[Skipped, ...]
-    repeats: tuple[tuple[int, Repeat], ...]
-    """``(document, repeat)``, longest first."""
-    pairs: tuple[PairResult, ...]
-    """Verified pairs that share at least one passage, or are exact duplicates."""
-    clusters: tuple[tuple[int, ...], ...]
-    exact_of: dict[int, int] = field(default_factory=dict)
-    """Exact duplicate -> the first document with the same normalized text."""
-    stats: RunStats = RunStats()
-
-
-def collect_inputs(paths: Sequence[str]) -> list[Input]:
-    """Files named, and every file below each folder named (sorted, hidden ones left out).
-
-    A name that is neither is kept: reading it fails, and it is skipped with its problem.
-    """
-    found: list[Input] = []
-    for given in paths:
-        if Path(given).is_dir():
-            for root, dirs, files in os.walk(given):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    if not name.startswith("."):
-                        full = os.path.join(root, name)
-                        found.append(Input(full, path=full))
-        else:
-            found.append(Input(given, path=given))
-    return found
-
-
-def store_inputs(store: str | None) -> list[Input]:
-    """The latest version of every document in the store at ``store`` (default location if None)."""
-    from corpus.store import Store
-
-    with Store.open(store, create=False) as opened:
-        latest = [opened.version(info.doc_id) for info in opened.documents()]
-        return [
-            Input(f"{v.doc_id}@{v.number}{Path(v.name).suffix}", store=str(opened.path), doc_id=v.doc_id,
-                  number=v.number)
-            for v in latest
-        ]  # fmt: skip
-
-
-def load_input(inp: Input, options: Options, max_size: int = DEFAULT_MAX_SIZE) -> Document:
-    """Read and normalize an input (raises `InputError` for a bad file)."""
-    if inp.from_store:
-        return _store_document(inp, options)
-    from corpus.pipeline import load
-
-    assert inp.path is not None
-    return load(inp.path, options, max_size)
-
-
-def _store_document(inp: Input, options: Options) -> Document:
-    from corpus.store import Rev
-
-    assert inp.store is not None and inp.doc_id is not None and inp.number is not None
-    store = _open_store(inp.store)
-    version = store.version(inp.doc_id)
-    if version.number != inp.number:  # a version was added since the run started
-        version = store.version(inp.doc_id, Rev("number", inp.number))
-    return store.document(version, options)
-
-
-@functools.cache
-def _open_store(path: str) -> Store:
-    from corpus.store import Store
-
-    return Store.open(path, create=False)
 
 
 def _fingerprint(task: tuple[int, Input, Options, int]) -> Fingerprint | Skipped:
@@ -265,10 +150,10 @@ def find_duplicates(
             raise WendiffError("no readable documents" + (f" ({len(skipped)} skipped)" if skipped else ""))
         read_seconds = time.perf_counter() - started
         started = time.perf_counter()
-        exact_of = _exact_groups(prints)
+        exact_of = exact_groups(prints)
         user = [not inputs[fp.index].from_store for fp in prints]
         candidates = _candidates(prints, exact_of, user)
-        to_compare = [(a, b) for a, b in sorted(candidates) if _overlaps(prints[a], prints[b])]
+        to_compare = [(a, b) for a, b in sorted(candidates) if worth_comparing(prints[a], prints[b])]
         batches = _batches(to_compare, prints, inputs, options, max_size)
         verified: list[PairResult] = []
         done = 0
@@ -280,7 +165,7 @@ def find_duplicates(
                     warn(line)
             if progress is not None:
                 progress(Progress("compare", done, len(to_compare)))
-    pairs = [p for p in _exact_pairs(prints, exact_of) if user[p.a] or user[p.b]] + verified
+    pairs = [p for p in exact_pairs(prints, exact_of) if user[p.a] or user[p.b]] + verified
     groups = clusters(((p.a, p.b, p.similarity) for p in pairs), near_duplicate)
     repeats = sorted(
         ((k, r) for k, fp in enumerate(prints) if user[k] for r in fp.repeats), key=lambda kr: -kr[1].chars
@@ -290,64 +175,11 @@ def find_duplicates(
         tuple(fp.info for fp in prints), tuple(skipped), tuple(repeats), tuple(pairs),
         tuple(tuple(g) for g in groups), exact_of, stats,
     )  # fmt: skip
-    return result if all(user) else _compact(result, user)
+    return result if all(user) else compact(result, user)
 
 
-def _compact(result: DupsResult, user: list[bool]) -> DupsResult:
-    """Only the user's documents and the store documents some finding names, renumbered."""
-    keep = set(k for k, mine in enumerate(user) if mine)
-    for p in result.pairs:
-        keep.update((p.a, p.b))
-    new = {old: k for k, old in enumerate(sorted(keep))}
-
-    def reuse(r: Reuse) -> Reuse:
-        reworded = None if r.reworded is None else replace(r.reworded, doc=new[r.reworded.doc])
-        return replace(r, a=new[r.a], b=new[r.b], reworded=reworded)
-
-    return DupsResult(
-        tuple(result.documents[old] for old in sorted(keep)),
-        result.skipped,
-        tuple((new[k], r) for k, r in result.repeats),
-        tuple(
-            replace(p, a=new[p.a], b=new[p.b], reuse=tuple(reuse(r) for r in p.reuse)) for p in result.pairs
-        ),
-        tuple(tuple(new[k] for k in c) for c in result.clusters),
-        {new[c]: new[f] for c, f in result.exact_of.items() if c in new and f in new},
-        result.stats,
-    )
-
-
-def duplicate_pairs(result: DupsResult, threshold: float = NEAR_DUPLICATE) -> Iterator[tuple[int, int, float]]:
-    """Every pair of documents the run found near-duplicate, exact duplicates' pairs included."""
-    return _expanded_from(result.exact_of, ((p.a, p.b, p.similarity) for p in result.pairs), threshold)
-
-
-def _expanded_from(
-    exact_of: dict[int, int], pairs: Iterable[tuple[int, int, float]], threshold: float
-) -> Iterator[tuple[int, int, float]]:
-    members: dict[int, list[int]] = {}
-    for copy, first in exact_of.items():
-        members.setdefault(first, [first]).append(copy)
-    seen: set[tuple[int, int]] = set()
-    for a, b, similarity in pairs:
-        if similarity < threshold:
-            continue
-        for x in members.get(a, [a]):
-            for y in members.get(b, [b]):
-                pair = (min(x, y), max(x, y))
-                if x != y and pair not in seen:
-                    seen.add(pair)
-                    yield (*pair, similarity)
-    for group in members.values():
-        for i, x in enumerate(group):
-            for y in group[i + 1 :]:
-                pair = (min(x, y), max(x, y))
-                if pair not in seen:
-                    seen.add(pair)
-                    yield (*pair, 1.0)
-
-
-def _exact_groups(prints: Sequence[Fingerprint]) -> dict[int, int]:
+def exact_groups(prints: Sequence[Fingerprint]) -> dict[int, int]:
+    """Each document whose normalized text equals an earlier one's -> that earlier document."""
     first: dict[str, int] = {}
     exact_of: dict[int, int] = {}
     for k, fp in enumerate(prints):
@@ -359,7 +191,8 @@ def _exact_groups(prints: Sequence[Fingerprint]) -> dict[int, int]:
     return exact_of
 
 
-def _exact_pairs(prints: Sequence[Fingerprint], exact_of: dict[int, int]) -> Iterator[PairResult]:
+def exact_pairs(prints: Sequence[Fingerprint], exact_of: dict[int, int]) -> Iterator[PairResult]:
+    """The pair (first, copy) of each exact duplicate: similarity 1.0, the whole text as one passage."""
     for copy, first in exact_of.items():
         a, b = prints[first], prints[copy]
         passage = Passage(a.extent, b.extent, 1.0, (0, a.clauses), (0, b.clauses), a.chars, b.excerpt)
@@ -378,7 +211,8 @@ def _candidates(prints: Sequence[Fingerprint], exact_of: dict[int, int], user: l
     return pairs
 
 
-def _overlaps(a: Fingerprint, b: Fingerprint) -> bool:
+def worth_comparing(a: Fingerprint, b: Fingerprint) -> bool:
+    """The MinHash prefilter: does the smaller document seem to share `MIN_OVERLAP` of its shingles?"""
     return sketch_containment(a.sketch, b.sketch, a.size, b.size) >= MIN_OVERLAP
 
 
@@ -432,3 +266,7 @@ def _map(pool: Executor, fn: Callable[[T], R], items: Sequence[T], chunksize: in
     if isinstance(pool, _Inline):
         return map(fn, items)
     return pool.map(fn, items, chunksize=chunksize)
+
+
+# The names the Dask engine (diffing/dups/dask_engine.py, dask_stages.py) imported before they were public.
+_exact_groups, _exact_pairs, _overlaps, _compact = exact_groups, exact_pairs, worth_comparing, compact
