@@ -11,6 +11,8 @@ Rules:
 * ``--store [PATH]`` checks the files against the latest version of every
   document in the version store (the default store when PATH is left out).
 * A progress bar is drawn on standard error when it is a terminal.
+* ``--engine dask`` runs the same pipeline on a Dask cluster
+  (`diffing.dups.dask_engine`); the report is the same.
 * Exit status: 0 when the run completed (whatever it found), 2 for trouble.
 """
 
