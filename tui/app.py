@@ -87,12 +87,24 @@ class WendiffApp(App[int]):
 
         if isinstance(self.screen, HelpScreen):
             return
-        keys = [
-            (_key_name(self, key), active.binding.description, active.tooltip or active.binding.tooltip)
-            for key, active in self.screen.active_bindings.items()
-            if active.binding.description
-        ]
-        self.push_screen(HelpScreen(f"{type(self.screen).__name__.removesuffix('Screen')}: keys", keys))
+        self.push_screen(HelpScreen(f"{type(self.screen).__name__.removesuffix('Screen')}: keys", self._keys()))
+
+    def _keys(self) -> list[tuple[str, str, str]]:
+        """The active screen's keys for help: wendiff's own (screen, app, focused widget) before Textual's
+        defaults; keys of one action on one line; sideways scrolling left out (the views fold, never scroll)."""
+        screen = self.screen
+        groups: dict[tuple[int, str, str], list[str]] = {}
+        tips: dict[tuple[int, str, str], str] = {}
+        for key, active in screen.active_bindings.items():
+            binding = active.binding
+            if not binding.description or binding.action.startswith(_SIDEWAYS):
+                continue
+            own = binding in vars(type(active.node)).get("BINDINGS", ())
+            rank = (0 if active.node is screen else 1 if active.node is self else 2) if own else 3
+            group = (rank, binding.action, binding.description)
+            groups.setdefault(group, []).append(_key_name(self, key))
+            tips[group] = active.tooltip or binding.tooltip
+        return [(" ".join(keys), group[2], tips[group]) for group, keys in sorted(groups.items(), key=_rank)]
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
@@ -107,6 +119,13 @@ class WendiffApp(App[int]):
                 active.tooltip or binding.tooltip or binding.description,
                 partial(self.run_action, binding.action, active.node),
             )
+
+
+_SIDEWAYS = ("scroll_left", "scroll_right", "page_left", "page_right", "scroll_home", "scroll_end")
+
+
+def _rank(item: tuple[tuple[int, str, str], list[str]]) -> int:
+    return item[0][0]
 
 
 def _key_name(app: App[int], key: str) -> str:

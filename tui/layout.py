@@ -343,8 +343,8 @@ class Layout:
         diff, row = self.diff, self.diff.rows[entry.row]
         built = _Built()
         if entry.kind == "origin":
-            where = displayable(diff.place(row)) or (f"#{row.b[0] + 1}" if row.b else "")
-            built.a.append((f"moved to {where}" if where else "moved", "origin"))
+            where = displayable(diff.place(row)) or (f"clause {row.b[0] + 1} of B" if row.b else "B")
+            built.a.append((f"moved from here to {where} (o jumps there)", "origin"))
             return built
         equal = row.op == "equal"
         if self.columns.mode == "side":

@@ -4,7 +4,8 @@ Rules:
 
 * Messages are dataclasses carrying plain values (a `Diff`, a request, store
   values); no message carries a widget to be changed by its receiver.
-* Workers report only through these messages (posted from their thread);
+* Workers report only through these messages, posted to the screen that
+  started them (they do not bubble further);
   progress messages replace each other in the queue (``can_replace``) so a
   busy worker never floods the UI.
 """
@@ -37,7 +38,7 @@ __all__ = [
 
 
 @dataclass
-class DiffProgress(Message):
+class DiffProgress(Message, bubble=False):
     """A compare worker reached a stage."""
 
     stage: str
@@ -49,7 +50,7 @@ class DiffProgress(Message):
 
 
 @dataclass
-class DiffReady(Message):
+class DiffReady(Message, bubble=False):
     """A compare worker finished."""
 
     request: CompareRequest
@@ -61,7 +62,7 @@ class DiffReady(Message):
 
 
 @dataclass
-class DiffFailed(Message):
+class DiffFailed(Message, bubble=False):
     """A compare worker could not compare (a bad file, a broken store …)."""
 
     request: CompareRequest
@@ -84,7 +85,7 @@ class CursorMoved(Message):
 
 
 @dataclass
-class ExportFinished(Message):
+class ExportFinished(Message, bubble=False):
     """A report was written (``error`` empty) or could not be (``error`` says why)."""
 
     path: Path
@@ -95,7 +96,7 @@ class ExportFinished(Message):
 
 
 @dataclass
-class LibraryLoaded(Message):
+class LibraryLoaded(Message, bubble=False):
     """The store's documents were listed (``error``: why not)."""
 
     documents: list[DocumentInfo] = field(default_factory=list)
@@ -103,7 +104,7 @@ class LibraryLoaded(Message):
 
 
 @dataclass
-class HistoryLoaded(Message):
+class HistoryLoaded(Message, bubble=False):
     """A document's versions and blame were read (``error``: why not)."""
 
     data: HistoryData | None
@@ -111,7 +112,7 @@ class HistoryLoaded(Message):
 
 
 @dataclass
-class DupsProgress(Message):
+class DupsProgress(Message, bubble=False):
     """The duplicate finder reached a stage."""
 
     stage: str
@@ -123,7 +124,7 @@ class DupsProgress(Message):
 
 
 @dataclass
-class DupsFound(Message):
+class DupsFound(Message, bubble=False):
     """The duplicate finder finished (``error``: why it could not run)."""
 
     data: DupsData | None
@@ -131,7 +132,7 @@ class DupsFound(Message):
 
 
 @dataclass
-class WorkFailed(Message):
+class WorkFailed(Message, bubble=False):
     """Any other worker failed with a one-line message."""
 
     error: str

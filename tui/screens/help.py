@@ -36,12 +36,12 @@ def help_content(title: str, keys: Iterable[tuple[str, str, str]]) -> Content:
     """The help text: ``(key, description, tooltip)`` lines, then the marks."""
     parts: list[str | tuple[str, str]] = [(f"{title}\n\n", "bold")]
     for key, description, tooltip in keys:
-        parts += [(f"{key:>8}", "bold $text-accent"), f"  {description}"]
+        parts += [(f"{key:>12}", "bold $text-accent"), f"  {description}"]
         parts += [(f" — {tooltip}", "$text-muted")] if tooltip else []
         parts.append("\n")
     parts += [("\nMarks\n", "bold")]
     for op, mark in MARKS.items():
-        parts += [(f"{mark or ' ':>8}", "bold"), f"  {op}: {_MEANINGS[op]}\n"]
+        parts += [(f"{mark or ' ':>12}", "bold"), f"  {op}: {_MEANINGS[op]}\n"]
     parts += ["\nCtrl+P opens the command palette (every key is there too, and the theme)."]
     return Content.assemble(*parts)
 

@@ -93,7 +93,7 @@ class LibraryScreen(Screen[None]):
         self.items = library_items(message.documents, self.files)
         keys = {(i.kind, i.key) for i in self.items}
         self.marked = [i for i in self.marked if (i.kind, i.key) in keys]
-        where = str(self.store) if self.store else "no store"
+        where = _short(self.store) if self.store else "no store"
         count = sum(1 for i in self.items if i.kind == "store")
         self.store_note = (
             f"store {where}: {count} document{'s' if count != 1 else ''}"
@@ -188,3 +188,12 @@ class LibraryScreen(Screen[None]):
             self.action_history()
         else:
             self.notify("Mark it with space, then pick another document to compare with (c).", timeout=4)
+
+
+def _short(path: Path) -> str:
+    """A store path as the note shows it: under ``~`` when in the home folder, its last two parts when long."""
+    text = str(path)
+    home = str(Path.home())
+    if text.startswith(home + "/"):
+        text = "~" + text[len(home) :]
+    return text if len(text) <= 40 else "…/" + "/".join(path.parts[-2:])

@@ -1,0 +1,77 @@
+"""Fixtures for the app's tests: comparisons of the bundled samples, a demo store, and Pilot helpers."""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+
+from corpus import samples
+from corpus.pipeline import load
+from corpus.read import source_from_bytes
+from diffing.compare import compare
+from diffing.model import Diff
+from tui.sides import CompareRequest, TextSide
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
+    """Run ``async def`` tests (Pilot drives the app from a coroutine) in a fresh event loop each."""
+    test = pyfuncitem.obj
+    if not inspect.iscoroutinefunction(test):
+        return None
+    names = inspect.signature(test).parameters
+    asyncio.run(test(**{name: pyfuncitem.funcargs[name] for name in names}))
+    return True
+
+
+def pair_request(name: str = "01_holiday_measures") -> CompareRequest:
+    """A real pair as in-memory sides with stable names (snapshots must not show checkout paths)."""
+    a, b = samples.real_pair(name)
+    short = name.split("_", 1)[0]
+    return CompareRequest(
+        TextSide(source_from_bytes(f"{short}/a.txt", a.read_bytes())),
+        TextSide(source_from_bytes(f"{short}/b.txt", b.read_bytes())),
+    )
+
+
+def seed_request(a: str, b: str) -> CompareRequest:
+    """Two seed documents as in-memory sides named by their numbers."""
+    return CompareRequest(
+        TextSide(source_from_bytes(f"seed {a}", samples.seed(a).read_bytes())),
+        TextSide(source_from_bytes(f"seed {b}", samples.seed(b).read_bytes())),
+    )
+
+
+@pytest.fixture(scope="session")
+def pair01() -> Diff:
+    a, b = samples.real_pair("01_holiday_measures")
+    return compare(load(str(a)), load(str(b)))
+
+
+@pytest.fixture(scope="session")
+def seeds_000_001() -> Diff:
+    return compare(load(str(samples.seed("000"))), load(str(samples.seed("001"))))
+
+
+@pytest.fixture(scope="session")
+def demo_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo store (five seeds, pairs 01 and 03 as two versions each), built once.
+
+    Its path is long enough that the Library shows only its last two parts, the same in every run.
+    """
+    from tui.demo import build_demo_store
+
+    return build_demo_store(tmp_path_factory.mktemp("demo") / "the-demo-store-of-the-app-tests" / "store")
+
+
+async def settle(pilot: Pilot[Any]) -> None:
+    """Wait until every worker is done and its messages are handled."""
+    for _ in range(3):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+    await pilot.wait_for_scheduled_animations()  # and whatever widgets deferred to idle (table widths)

@@ -1,0 +1,49 @@
+"""The app's doors on the command line: library, tui, demo (which never hangs without a terminal)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from tui.cli import build_parser
+from tui.demo import DEMO_DOCUMENTS, notice_spans
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_demo_without_a_terminal_prints_the_duplicated_notice_and_exits_0() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "tui.cli", "demo", "--columns", "80"],
+        cwd=ROOT, capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    assert "渝规资〔2021〕428号 copy 1" in out and "渝规资〔2021〕428号 copy 2" in out
+    assert "equal 37" in out
+    assert "全国年节及纪念日放假办法  (2 versions: 2013-12-11, 2024-11-10)" in out
+    assert "\x1b[" not in out
+
+
+def test_the_two_copies_of_the_notice_are_the_finders_repeat_and_do_not_overlap() -> None:
+    number, one, two = notice_spans()
+    assert number == "渝规资〔2021〕428号"
+    assert one[0] == 0 and one[1] <= two[0]
+
+
+def test_demo_store_holds_five_seeds_and_two_laws_with_two_versions(demo_store: Path) -> None:
+    from corpus.store import Store
+
+    with Store.open(demo_store, create=False) as store:
+        versions = {d.doc_id: d.versions for d in store.documents()}
+    assert len(versions) == 7
+    assert sorted(versions.values()) == [1, 1, 1, 1, 1, 2, 2]
+    assert {v.doc_id for v in DEMO_DOCUMENTS} == set(versions)
+
+
+def test_app_subcommands_are_registered_with_their_arguments() -> None:
+    parser = build_parser()
+    args = parser.parse_args(["tui", "a.txt", "b.txt", "--no-t2s", "--inline", "char"])
+    assert (args.a, args.b, args.script, args.inline) == ("a.txt", "b.txt", "none", "char")
+    assert parser.parse_args(["library", "x.txt"]).files == ["x.txt"]
+    assert parser.parse_args(["demo", "--store", "s"]).store == "s"

@@ -1,0 +1,84 @@
+"""Snapshots of each screen on the bundled samples at 80x24 and 160x48 (pytest-textual-snapshot).
+
+Update with ``make snapshots`` and look at the SVGs under tests/tui/__snapshots__ before committing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+
+from tests.tui.conftest import pair_request, seed_request, settle
+from tui.app import make_app
+from tui.screens.history import HistoryScreen
+
+SIZES = [(80, 24), (160, 48)]
+Snap = Callable[..., bool]
+
+
+def after(*keys: str) -> Callable[[Pilot[Any]], Awaitable[None]]:
+    """Wait for the workers, press ``keys``, wait again."""
+
+    async def run(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        if keys:
+            await pilot.press(*keys)
+            await settle(pilot)
+
+    return run
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_compare_real_pair_on_its_third_change(snap_compare: Snap, size: tuple[int, int]) -> None:
+    app = make_app(compare=pair_request(), library=False)
+    assert snap_compare(app, terminal_size=size, run_before=after("n", "n", "n"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_compare_changes_only_with_a_moved_row(snap_compare: Snap, size: tuple[int, int]) -> None:
+    app = make_app(compare=seed_request("000", "001"), library=False)
+    assert snap_compare(app, terminal_size=size, run_before=after("f", "n", "n", "n", "n", "n"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_compare_in_the_light_theme(snap_compare: Snap, size: tuple[int, int]) -> None:
+    app = make_app(compare=pair_request("03_ip_tribunal_provisions"), library=False)
+    assert snap_compare(app, terminal_size=size, run_before=after("d", "f", "n"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_library_of_the_demo_store(snap_compare: Snap, size: tuple[int, int], demo_store: Path) -> None:
+    assert snap_compare(make_app(store=demo_store), terminal_size=size, run_before=after("space"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_history_with_blame(snap_compare: Snap, size: tuple[int, int], demo_store: Path) -> None:
+    app = make_app(store=demo_store)
+
+    async def run(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        app.push_screen(HistoryScreen(demo_store, "全国年节及纪念日放假办法"))
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=size, run_before=run)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_duplicates_of_the_demo_store(snap_compare: Snap, size: tuple[int, int], demo_store: Path) -> None:
+    assert snap_compare(make_app(store=demo_store), terminal_size=size, run_before=after("u"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_help(snap_compare: Snap, size: tuple[int, int]) -> None:
+    app = make_app(compare=pair_request(), library=False)
+    assert snap_compare(app, terminal_size=size, run_before=after("question_mark"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_normalization_dialog(snap_compare: Snap, size: tuple[int, int]) -> None:
+    app = make_app(compare=pair_request(), library=False)
+    assert snap_compare(app, terminal_size=size, run_before=after("t"))

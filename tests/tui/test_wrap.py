@@ -1,0 +1,62 @@
+"""Folding by cell width: heights agree with the lines drawn, CJK takes two cells, controls are made safe."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rich.cells import cell_len, get_character_cell_size
+
+from tui.wrap import count_lines, displayable, fold, width
+
+# Letters, digits, CJK, full-width forms, combining marks, zero-width space, emoji and line breaks.
+ALPHABET = st.sampled_from(list("ab 1，。、（）第条款中华人民共和国ＡＢ１\u0301\u200b\n😀ｶ"))
+TEXTS = st.text(ALPHABET, max_size=120)
+
+
+def test_chinese_character_takes_two_cells() -> None:
+    assert width("第一条") == 6
+    assert width("第1条") == 5
+
+
+def test_folding_never_splits_a_wide_character_across_the_edge() -> None:
+    lines = fold([("中华人民", "x")], 5)
+    assert ["".join(t for t, _ in line) for line in lines] == ["中华", "人民"]
+
+
+def test_line_break_always_starts_a_new_line() -> None:
+    assert count_lines("甲\n\n乙", 80) == 3
+    assert len(fold([("甲\n\n乙", "x")], 80)) == 3
+
+
+def test_controls_become_visible_and_carriage_returns_vanish() -> None:
+    assert displayable("a\x1b[31mb\r\n\tc") == "a\u241b[31mb\n c"
+
+
+@settings(max_examples=300)
+@given(TEXTS)
+def test_width_agrees_with_rich_character_by_character(text: str) -> None:
+    text = displayable(text).replace("\n", "")
+    assert width(text) == sum(get_character_cell_size(c) for c in text)
+
+
+@settings(max_examples=300)
+@given(st.lists(st.tuples(TEXTS, st.sampled_from("abc")), max_size=5), st.integers(2, 40))
+def test_count_lines_is_the_number_of_folded_lines_and_no_line_is_too_wide(
+    pieces: list[tuple[str, str]], cells: int
+) -> None:
+    pieces = [(displayable(text), tag) for text, tag in pieces]
+    lines = fold(pieces, cells)
+    assert count_lines("".join(text for text, _ in pieces), cells) == len(lines)
+    for line in lines:
+        assert width("".join(text for text, _ in line)) <= cells
+        assert cell_len("".join(text for text, _ in line)) <= cells
+
+
+@settings(max_examples=200)
+@given(st.lists(st.tuples(TEXTS, st.sampled_from("abc")), max_size=5), st.integers(2, 40))
+def test_folding_keeps_every_character_in_order_with_its_tag(pieces: list[tuple[str, str]], cells: int) -> None:
+    pieces = [(displayable(text), tag) for text, tag in pieces]
+    lines = fold(pieces, cells)
+    flat = [(c, tag) for line in lines for text, tag in line for c in text]
+    expected = [(c, tag) for text, tag in pieces for c in text if c != "\n"]
+    assert flat == expected
