@@ -39,6 +39,7 @@ from corpus.document import Document
 from corpus.errors import WendiffError
 from corpus.options import DEFAULT_OPTIONS, Options
 from corpus.read import DEFAULT_MAX_SIZE
+from corpus.unspin import load_table
 from diffing.dups.clusters import NEAR_DUPLICATE, clusters
 from diffing.dups.fingerprint import Fingerprint, Skipped, fingerprint_document
 from diffing.dups.inputs import Input, collect_inputs, load_input, store_inputs
@@ -132,6 +133,8 @@ def find_duplicates(
 ) -> DupsResult:
     """Repeats, re-use and clusters among ``inputs`` (see the module rules)."""
     workers = max(1, (os.cpu_count() or 1) if workers is None else workers)
+    if options.unspin:
+        load_table(options.unspin_table)  # a bad table is one error now, not a warning per file
     started = time.perf_counter()
     prints: list[Fingerprint] = []
     skipped: list[Skipped] = []

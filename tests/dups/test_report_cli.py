@@ -107,3 +107,14 @@ def test_dups_command_with_a_missing_store_exits_2(folder: Path, tmp_path: Path,
                                                     capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
     assert main(["dups", str(folder / "000.txt"), "--store", str(tmp_path / "nowhere")]) == 2
     assert capsys.readouterr().err.startswith("wendiff: ")
+
+
+def test_a_bad_unspin_table_is_one_error_before_any_file_is_read(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    table = tmp_path / "mine.tsv"
+    table.write_text("情况 环境\n", encoding="utf-8")
+    assert main(["dups", str(folder), "--unspin-table", str(table)]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        f"wendiff: {table}: line 1: expected 'spun<TAB>common[<TAB>marker|word]'"
+    ]
