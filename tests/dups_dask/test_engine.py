@@ -18,14 +18,15 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import opencc
 import pytest
 from distributed import Client
 
 from corpus.errors import WendiffError
 from corpus.options import DEFAULT_OPTIONS, Options
-from corpus.samples import seeds
+from corpus.samples import seed, seeds
 from diffing.dups.dask_engine import dask_client, find_duplicates_dask
-from diffing.dups.engine import DupsResult, Input, Progress, collect_inputs, find_duplicates
+from diffing.dups.engine import DupsResult, Input, Progress, collect_inputs, find_duplicates, store_inputs
 from diffing.dups.report import dups_report, to_json
 from tui.cli import main
 
@@ -151,6 +152,26 @@ def test_a_worker_killed_mid_run_changes_nothing(
     assert killed, "the run ended before a worker could be killed"
     assert report(result) == report(generated_local)
     assert victim not in ready(client).values()
+
+
+def test_store_mode_gives_the_local_engines_answer(client: Client, tmp_path: Path) -> None:
+    from corpus.store import Store
+
+    notice, news = (seed(k).read_text(encoding="utf-8") for k in ("000", "001"))
+    with Store.open(tmp_path / "store", create=True) as store:
+        store.add(notice.encode("utf-8"), "notice.txt", doc_id="notice")
+        store.add(news.encode("utf-8"), "news.txt", doc_id="news")
+        store.add((news + "附记。").encode("utf-8"), "news2.txt", doc_id="news-copy")
+    mine = tmp_path / "mine.txt"
+    mine.write_text(opencc.OpenCC("s2t").convert(notice[:2053]), encoding="utf-8")
+    inputs = collect_inputs([str(mine)]) + store_inputs(str(tmp_path / "store"))
+    ready(client)
+    local = find_duplicates(inputs, workers=1)
+    result = find_duplicates_dask(inputs, client=client)
+    assert local.documents[0].name == str(mine) and "notice@1.txt" in [d.name for d in local.documents]
+    assert local.pairs and all(0 in (p.a, p.b) for p in local.pairs)  # the news pair is the store's own business
+    assert answer(result) == answer(local)
+    assert report(result) == report(local)
 
 
 def test_cli_on_an_existing_cluster_writes_the_local_engines_json(
