@@ -28,6 +28,7 @@ import hashlib
 import json
 import os
 import random
+import resource
 import sys
 import tempfile
 import time
@@ -74,7 +75,12 @@ def reuse_found(result: DupsResult) -> set[tuple[str, str]]:
 def part1(args: argparse.Namespace) -> None:
     from gen_corpus import Plan, generate
 
-    folder = Path(args.corpus) if args.corpus else Path(tempfile.mkdtemp(prefix="wendiff-dups-"))
+    if not args.corpus:
+        with tempfile.TemporaryDirectory(prefix="wendiff-dups-") as tmp:
+            args.corpus = tmp
+            part1(args)
+        return
+    folder = Path(args.corpus)
     if not (folder / "manifest.json").exists():
         t = time.perf_counter()
         generate(folder, Plan(docs=args.docs))
@@ -106,8 +112,10 @@ def part1(args: argparse.Namespace) -> None:
             counts[k] += (a, b) in found
         per_kind[label] = counts
         s = result.stats
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"{label}: read {s.read_seconds:.1f} s, compare {s.compare_seconds:.1f} s; {s.candidates} LSH "
-              f"candidates, {s.compared} compared, {s.exact} exact copies, {len(result.skipped)} skipped")  # fmt: skip
+              f"candidates, {s.compared} compared, {s.exact} exact copies, {len(result.skipped)} skipped; "
+              f"peak memory of the main process {peak:.0f} MB")  # fmt: skip
 
     print(f"\n{'run':<24}{'docs':>7}{'seconds':>9}{'docs/s':>9}{'recall':>8}{'precision':>11}{'re-use':>8}")
     for label, n, seconds, found, reuse in rows:
