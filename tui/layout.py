@@ -223,7 +223,7 @@ def _label(diff: Diff, entry: Entry, previous: Entry | None) -> list[tuple[str, 
 
 @dataclass
 class _Built:
-    """The pieces of one entry's columns before folding (kept while the entry is on screen)."""
+    """The pieces of one entry's columns, before folding."""
 
     a: list[tuple[str, str]] = field(default_factory=list)
     b: list[tuple[str, str]] = field(default_factory=list)

@@ -30,11 +30,15 @@ def notes(messages: list[Message]) -> list[str]:
     return [m.notification.message for m in messages if isinstance(m, Notify)]
 
 
-async def test_t_switches_inline_diff_to_characters_and_recomputes() -> None:
+async def test_t_switches_inline_diff_to_characters_and_recomputes_staying_at_the_same_place() -> None:
     messages: list[Message] = []
     app = app_on(pair_request())
     async with app.run_test(size=(160, 48), message_hook=messages.append) as pilot:
         await settle(pilot)
+        await pilot.press("n", "n", "n", "n")
+        screen = screen_of(app)
+        place = screen.diff.place(screen.diff.rows[screen.view.cursor_row()])
+        assert place == "第二条/(二)"
         await pilot.press("t")
         assert type(app.screen).__name__ == "OptionsScreen"
         await pilot.press("4", "enter")
@@ -42,6 +46,7 @@ async def test_t_switches_inline_diff_to_characters_and_recomputes() -> None:
         ready = [m for m in messages if isinstance(m, DiffReady)]
         assert [m.diff.options.inline for m in ready] == ["word", "char"]
         assert "by char" in str(screen_of(app).query_one("#summary").render())
+        assert screen.diff.place(screen.diff.rows[screen.view.cursor_row()]) == place
 
 
 async def test_turning_traditional_to_simplified_off_makes_the_script_differ() -> None:

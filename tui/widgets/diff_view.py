@@ -83,11 +83,12 @@ class DiffView(ScrollView, can_focus=True):
     # -- content -------------------------------------------------------------------------------------
 
     def set_diff(self, diff: Diff | None, keep_place: bool = False, measure: Measure | None = None) -> None:
-        """Show ``diff`` (None: nothing); ``keep_place``: stay on the same row if it still exists.
+        """Show ``diff`` (None: nothing); ``keep_place``: stay at the same place (``二/(三)``) if it still exists.
 
         ``measure``: the diff's `Measure`, already prepared (in a worker) or None to measure here.
         """
-        row = self.cursor_row() if keep_place else None
+        old, old_row = self.diff, self.cursor_row()
+        place = old.place(old.rows[old_row]) if keep_place and old is not None and old_row is not None else None
         self.diff = diff
         self._measure = (
             (measure if measure is not None and measure.diff is diff else Measure(diff)) if diff is not None else None
@@ -95,11 +96,20 @@ class DiffView(ScrollView, can_focus=True):
         self._revealed = frozenset()
         self.cursor = 0
         self._relayout(force=True)
-        if row is not None and self.layout_ is not None and row in self.layout_.row_entry:
+        row = self._first_at(place) if place is not None else None
+        if row is not None and self.layout_ is not None:
             self._move(self.layout_.row_entry[row], center=True)
         else:
             self.scroll_to(y=0, animate=False, immediate=True)
             self._post_cursor()
+
+    def _first_at(self, place: str) -> int | None:
+        """The first row (in view order) at ``place``."""
+        if self.diff is None or self.layout_ is None:
+            return None
+        rows = [r for r, row in enumerate(self.diff.rows) if self.diff.place(row) == place]
+        rows = [r for r in rows if r in self.layout_.row_entry]
+        return min(rows, key=self.layout_.row_entry.__getitem__) if rows else None
 
     @property
     def mode(self) -> Mode | None:
