@@ -14,7 +14,10 @@ Rules:
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 __all__ = ["register"]
@@ -52,9 +55,25 @@ def _demo(args: argparse.Namespace) -> int:
     from tui.app import make_app
     from tui.demo import demo_store
 
-    with demo_store(args.store) as store:
+    with demo_store(args.store) as store, _exit_on_hangup():
         make_app(store=store, compare=demo_request()).run()
     return 0
+
+
+@contextmanager
+def _exit_on_hangup() -> Iterator[None]:
+    """Turn SIGHUP and SIGTERM (a closed terminal, a kill) into SystemExit, so the temporary demo store is
+    removed on the way out."""
+
+    def stop(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGHUP, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

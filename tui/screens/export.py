@@ -40,7 +40,7 @@ class ExportScreen(ModalScreen[tuple[Format, Path] | None]):
     DEFAULT_CSS = """
     ExportScreen { align: center middle; }
     ExportScreen > Vertical { width: 80%; max-width: 100; height: auto; padding: 1 2; }
-    ExportScreen .hint { margin-top: 1; color: $text-muted; }
+    ExportScreen .hint { margin-top: 1; color: $text-muted; width: 100%; }
     ExportScreen RadioSet, ExportScreen RadioSet:focus { border: none; }
     ExportScreen Input, ExportScreen Input:focus { border: none; height: 1; background: $boost; }
     """

@@ -56,7 +56,7 @@ class OptionsScreen(ModalScreen[Options | None]):
     OptionsScreen { align: center middle; }
     OptionsScreen > Vertical { width: auto; max-width: 90%; height: auto; padding: 1 2; }
     OptionsScreen Checkbox, OptionsScreen Checkbox:focus { border: none; height: 1; padding: 0 1; }
-    OptionsScreen .hint { margin-top: 1; color: $text-muted; }
+    OptionsScreen .hint { margin-top: 1; color: $text-muted; width: 100%; }
     """
 
     def __init__(self, options: Options) -> None:
