@@ -6,8 +6,10 @@ Rules:
   and the other subcommands never pay for it.
 * Files given on the command line are checked by the app's workers, not
   here: a bad file is a notification in the app, never a traceback.
-* ``wendiff demo`` never hangs without a terminal: when standard output is
-  not a TTY it prints what the demo would show (the duplicated 2021 notice,
+* ``library`` and ``tui`` need a terminal (keys come from standard input):
+  without one they say what to run instead and exit with status 2.
+* ``wendiff demo`` never hangs without a terminal: when standard input or
+  output is not a TTY it prints what the demo would show (the duplicated 2021 notice,
   copy 1 against copy 2, as ``wendiff diff`` would print it) and exits 0.
 """
 
@@ -20,6 +22,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from corpus.errors import WendiffError
+
 __all__ = ["register"]
 
 
@@ -29,8 +33,16 @@ def _store(args: argparse.Namespace) -> Path | None:
     return store_path(args.store)
 
 
+def _need_terminal(instead: str) -> None:
+    """The app reads keys from the terminal and draws on it: without one, say what to run instead."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise WendiffError(f"the app needs a terminal (standard input and output); {instead}")
+
+
 def _library(args: argparse.Namespace) -> int:
     from tui.app import make_app
+
+    _need_terminal("list the store with 'wendiff store list'")
 
     make_app(store=_store(args), files=args.files).run()
     return 0
@@ -41,6 +53,9 @@ def _tui(args: argparse.Namespace) -> int:
     from tui.cmd_diff import options_from
     from tui.sides import CompareRequest, FileSide
 
+    if "-" in (args.a, args.b):
+        raise WendiffError("-: the app reads its keys from standard input; give files (or use 'wendiff diff')")
+    _need_terminal("for a text report run 'wendiff diff A B'")
     request = CompareRequest(FileSide(args.a, args.max_size), FileSide(args.b, args.max_size), options_from(args))
     make_app(store=_store(args), files=[args.a, args.b], compare=request, library=False).run()
     return 0
@@ -49,7 +64,7 @@ def _tui(args: argparse.Namespace) -> int:
 def _demo(args: argparse.Namespace) -> int:
     from tui.demo import demo_request, demo_summary
 
-    if not sys.stdout.isatty() and not args.force_app:
+    if not (sys.stdin.isatty() and sys.stdout.isatty()) and not args.force_app:
         sys.stdout.write(demo_summary(columns=args.columns))
         return 0
     from tui.app import make_app

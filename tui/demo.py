@@ -141,7 +141,7 @@ def demo_summary(columns: int = 100) -> str:
 
     diff = run_compare(demo_request())
     lines = [
-        "wendiff demo: standard output is not a terminal, so the app does not start (use --app to force it).",
+        "wendiff demo: no terminal here, so the app does not start (use --app to force it).",
         "The app would open on Compare: the 2021 notice 渝规资〔2021〕428号, pasted twice into one file (seed 000),",
         "copy 1 against copy 2:",
         "",

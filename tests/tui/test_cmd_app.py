@@ -47,3 +47,22 @@ def test_app_subcommands_are_registered_with_their_arguments() -> None:
     assert (args.a, args.b, args.script, args.inline) == ("a.txt", "b.txt", "none", "char")
     assert parser.parse_args(["library", "x.txt"]).files == ["x.txt"]
     assert parser.parse_args(["demo", "--store", "s"]).store == "s"
+
+
+def test_app_without_a_terminal_says_what_to_run_instead_and_exits_2() -> None:
+    for argv, hint in ((["tui", "a.txt", "b.txt"], "wendiff diff A B"), ([], "wendiff store list")):
+        done = subprocess.run(
+            [sys.executable, "-m", "tui.cli", *argv],
+            cwd=ROOT, capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL,
+        )  # fmt: skip
+        assert done.returncode == 2
+        assert done.stderr.startswith("wendiff: the app needs a terminal") and hint in done.stderr
+        assert done.stderr.count("\n") == 1
+
+
+def test_standard_input_cannot_be_a_side_in_the_app() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "tui.cli", "tui", "-", "b.txt"],
+        cwd=ROOT, capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL,
+    )  # fmt: skip
+    assert done.returncode == 2 and done.stderr.startswith("wendiff: -: the app reads its keys")
