@@ -62,6 +62,8 @@ MAX_SPAN = 250
 """Most inputs in one partition."""
 PARTS_PER_THREAD = 4
 """Partitions per worker thread when the inputs are few (so the work spreads evenly)."""
+ROUTE_INPUTS = 2000
+"""Inputs per route of the shuffles (at least two routes per worker thread)."""
 VERIFY_BATCH = 16
 """Pairs one verification task aligns (small tasks spread evenly over the workers)."""
 RETRIES = 2
@@ -168,7 +170,8 @@ def find_duplicates_dask(
     user = [not inputs[fp.index].from_store for fp in prints]
     mine = None if all(user) else frozenset(fp.index for fp, m in zip(prints, user, strict=True) if m)
     copies = frozenset(prints[k].index for k in exact_of)
-    work = run.work(numbered, prints_bag, span, copies, [s.index for s in skipped], mine)
+    routes = max(2 * threads, -(-len(inputs) // ROUTE_INPUTS))
+    work = run.work(numbered, prints_bag, len(inputs), routes, copies, [s.index for s in skipped], mine)
     candidates, compared, verified = run.verify(work)
     stats = RunStats(candidates, compared, len(exact_of), read_seconds, time.perf_counter() - started)
     return _assembled(prints, skipped, exact_of, verified, user, near_duplicate, stats)
@@ -200,19 +203,23 @@ class _Run:
         return prints, list(light.result())
 
     def work(
-        self, numbered: Any, prints: Any, span: int, copies: frozenset[int], skipped: list[int],
+        self, numbered: Any, prints: Any, total: int, routes: int, copies: frozenset[int], skipped: list[int],
         mine: frozenset[int] | None,
     ) -> Any:  # fmt: skip
-        """Step 3: the band shuffle and the two joins; the pairs to verify, kept on the workers."""
+        """Step 3: the band shuffle and the two joins; the pairs to verify, kept on the workers.
+
+        The ``total`` inputs ``[r * span, (r + 1) * span)`` make route ``r``; there
+        are ``routes`` routes, and as many buckets of band keys.
+        """
         import dask.bag as db
         from dask.delayed import delayed
 
-        n = prints.npartitions
+        span = -(-total // routes)
         docs = db.map_partitions(stages.doc_blocks, prints, numbered, span)
-        bands = prints.map_partitions(stages.band_blocks, delayed(copies, pure=True), n)
-        candidates = _shuffled(bands).map_partitions(stages.bucket_candidates, span)
-        by_b = _shuffled(db.concat([docs, candidates]).repartition(npartitions=n)).map_partitions(stages.join_b, span)
-        by_a = _shuffled(db.concat([docs, by_b]).repartition(npartitions=n)).map_partitions(
+        bands = prints.map_partitions(stages.band_blocks, delayed(copies, pure=True), routes)
+        candidates = _shuffled(bands, routes).map_partitions(stages.bucket_candidates, span)
+        by_b = _shuffled(db.concat([docs, candidates]), routes).map_partitions(stages.join_b, span)
+        by_a = _shuffled(db.concat([docs, by_b]), routes).map_partitions(
             stages.join_a, delayed(skipped, pure=True), delayed(mine, pure=True)
         )
         return self.client.persist(by_a, retries=self.retries)
@@ -261,13 +268,14 @@ def _assembled(
     return result if all(user) else _compact(result, user)
 
 
-def _shuffled(bag: Any) -> Any:
+def _shuffled(bag: Any, routes: int) -> Any:
     """``(route, block)`` items grouped by route: ``(route, [items…])``, by Dask's task shuffle.
 
-    (Its cost grows with the square of the partitions below 32, so the joins
-    first merge their two inputs down to one partition per route.)
+    The items are first merged into ``routes`` partitions: the shuffle's tasks
+    and transfers grow with the square of its partitions (below 32), and the
+    blocks it moves are small.
     """
-    return bag.groupby(_route, shuffle="tasks")
+    return bag.repartition(npartitions=routes).groupby(_route, shuffle="tasks")
 
 
 def _follow(
