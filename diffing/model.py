@@ -111,13 +111,23 @@ class Diff:
         """Normalized B text of a row."""
         return "".join(self.b_clauses[j].text for j in row.b)
 
+    @cached_property
+    def _a_clause_spans(self) -> list[list[tuple[int, int]]]:
+        return [self.a.spans(c.start, c.end) for c in self.a_clauses]
+
+    @cached_property
+    def _b_clause_spans(self) -> list[list[tuple[int, int]]]:
+        return [self.b.spans(c.start, c.end) for c in self.b_clauses]
+
     def a_spans(self, row: Row) -> list[tuple[int, int]]:
         """Original spans of the row's A clauses."""
-        return join_spans(s for i in row.a for s in self.a.spans(self.a_clauses[i].start, self.a_clauses[i].end))
+        spans = self._a_clause_spans
+        return list(spans[row.a[0]]) if len(row.a) == 1 else join_spans(s for i in row.a for s in spans[i])
 
     def b_spans(self, row: Row) -> list[tuple[int, int]]:
         """Original spans of the row's B clauses."""
-        return join_spans(s for j in row.b for s in self.b.spans(self.b_clauses[j].start, self.b_clauses[j].end))
+        spans = self._b_clause_spans
+        return list(spans[row.b[0]]) if len(row.b) == 1 else join_spans(s for j in row.b for s in spans[j])
 
     def place(self, row: Row) -> str:
         """Where the row is, cited as in B (or A for a deleted row)."""
