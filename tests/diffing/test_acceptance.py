@@ -61,8 +61,8 @@ def test_seed_004_prose_rewrapped_at_35_columns_is_equal_to_itself() -> None:
     assert not changed, [(row.op, diff.a_text(row)[:30], diff.b_text(row)[:30]) for row in changed[:5]]
 
 
-def test_news_item_reuses_notice_sentences_and_drops_its_sidebar() -> None:
-    notice = load(str(seed("000")))
+def test_news_item_reuses_notice_sentences_and_drops_its_sidebar(seed_000_copies: tuple[str, str]) -> None:
+    notice = from_text(seed_000_copies[0], "000 copy 1")
     news = load(str(seed("001")))
     diff = compare(notice, news)
     reused = [row for row in diff.rows if row.op in ("modified", "moved", "equal", "split", "merged")]
