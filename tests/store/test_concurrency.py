@@ -26,12 +26,13 @@ def test_eight_processes_adding_fifty_versions_each_all_land(store_path: Path) -
     procs = [
         subprocess.Popen(
             _python("add", str(store_path), "shared", f"p{p}", "50"),
-            cwd=ROOT, stderr=subprocess.PIPE, text=True,
+            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         )
         for p in range(8)
     ]
-    errors = [proc.communicate(timeout=120)[1] for proc in procs]
-    assert [proc.returncode for proc in procs] == [0] * 8, errors
+    outputs = [proc.communicate(timeout=120) for proc in procs]
+    report = [(proc.returncode, out, err) for proc, (out, err) in zip(procs, outputs, strict=True)]
+    assert [proc.returncode for proc in procs] == [0] * 8, report
     with Store.open(store_path) as store:
         versions = store.log("shared")
     assert sorted(v.number for v in versions) == list(range(1, 401))
