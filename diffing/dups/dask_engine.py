@@ -39,9 +39,10 @@ import logging
 import operator
 import os
 import time
+import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from corpus.errors import WendiffError
@@ -188,6 +189,8 @@ class _Run:
     max_size: int
     retries: int
     progress: Callable[[Progress], None] | None
+    run: str = field(default_factory=lambda: uuid.uuid4().hex)
+    """Names this run (documents kept loaded by a worker serve one run only)."""
 
     def fingerprints(self, numbered: Any, span: int, total: int) -> tuple[Any, list[Fingerprint | Skipped]]:
         """Step 1: the fingerprints, kept on the workers, and their descriptions, brought here."""
@@ -199,8 +202,8 @@ class _Run:
         )
         sizes: dict[object, int] = {(prints.name, p): min(span, total - p * span) for p in range(prints.npartitions)}
         _follow(futures_of(prints), "read", lambda f: sizes[f.key], total, self.progress)
-        light = self.client.compute(prints.map_partitions(stages.light_part), retries=self.retries)
-        return prints, list(light.result())
+        light = self.client.compute(prints.map_partitions(stages.light_part).to_delayed(), retries=self.retries)
+        return prints, [fp for part in self.client.gather(light) for fp in part]
 
     def work(
         self, numbered: Any, prints: Any, total: int, routes: int, copies: frozenset[int], skipped: list[int],
@@ -235,7 +238,15 @@ class _Run:
         parts = []
         for p, (_, n) in enumerate(sizes):
             for lo in range(0, n, VERIFY_BATCH):
-                task = (held[(work.name, p)], lo, min(n, lo + VERIFY_BATCH), self.cwd, self.options, self.max_size)
+                task = (
+                    held[(work.name, p)],
+                    lo,
+                    min(n, lo + VERIFY_BATCH),
+                    self.cwd,
+                    self.options,
+                    self.max_size,
+                    self.run,
+                )
                 parts.append(self.client.submit(stages.verify_slice, *task, retries=self.retries, pure=True))
         total = sum(n for _, n in sizes)
         _follow(parts, "compare", lambda f: int(f.result().compared), total, self.progress)

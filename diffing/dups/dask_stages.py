@@ -71,7 +71,7 @@ __all__ = [
 Ints = npt.NDArray[np.int64]
 
 _CACHE = 32
-"""Documents a verification task keeps loaded."""
+"""Documents a worker keeps loaded for the next pairs it verifies."""
 
 
 @dataclass(frozen=True)
@@ -280,30 +280,35 @@ def work_size(part: Sequence[Work]) -> list[tuple[int, int]]:
     return [(sum(w.candidates for w in part), sum(len(w.pairs) for w in part))]
 
 
-def verify_slice(part: Sequence[Work], start: int, stop: int, cwd: str, options: Options, max_size: int) -> Verified:
+def verify_slice(
+    part: Sequence[Work], start: int, stop: int, cwd: str, options: Options, max_size: int, run: str
+) -> Verified:
     """Align pairs ``[start, stop)`` of a partition of `Work` (reading both files again here).
 
     A partition's pairs are in a fixed order (its groups by route, each sorted),
     so a slice names the same pairs however often the partition is recomputed.
+    ``run`` names the run: documents a worker keeps loaded serve that run only
+    (a worker of a long-lived cluster never reuses a file read in an earlier run).
     """
-
-    @functools.lru_cache(maxsize=_CACHE)
-    def loaded(inp: Input) -> tuple[Document, list[SpunWord]]:
-        doc = load_at(inp, cwd, options, max_size)
-        return doc, (spun_words(doc, options) if options.unspin else [])
-
     pairs = [p for w in part for p in w.pairs][start:stop]
     results: list[PairResult] = []
     for a, a_in, b, b_in in pairs:
         try:
-            a_doc, a_words = loaded(a_in)
-            b_doc, b_words = loaded(b_in)
+            a_doc, a_words = _loaded(a_in, cwd, options, max_size, run)
+            b_doc, b_words = _loaded(b_in, cwd, options, max_size, run)
         except InputError:
             continue  # changed or removed since it was read: nothing to verify
         result = verify_pair(a, a_doc, b, b_doc, options, a_words, b_words)
         if result.reuse:
             results.append(result)
     return Verified(len(pairs), tuple(results))
+
+
+@functools.lru_cache(maxsize=_CACHE)
+def _loaded(inp: Input, cwd: str, options: Options, max_size: int, run: str) -> tuple[Document, list[SpunWord]]:
+    """A document and its spun words; the last few of a run stay loaded in the worker."""
+    doc = load_at(inp, cwd, options, max_size)
+    return doc, (spun_words(doc, options) if options.unspin else [])
 
 
 def _route(group: Group) -> int:

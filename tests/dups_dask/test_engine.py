@@ -121,6 +121,21 @@ def test_generated_corpus_gives_the_local_engines_answer(
     assert compares[-1].done == compares[-1].total == result.stats.compared
 
 
+def test_a_second_run_after_a_file_changed_gives_the_local_engines_answer(client: Client, tmp_path: Path) -> None:
+    for path in seeds()[:2]:
+        shutil.copy(path, tmp_path / path.name)
+    inputs = collect_inputs([str(tmp_path)])
+    ready(client)
+    before = find_duplicates_dask(inputs, client=client)
+    news = tmp_path / seeds()[1].name
+    news.write_text(
+        "编者按：本文转载自重庆市规划和自然资源局网站。\n" + news.read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    after = find_duplicates_dask(inputs, client=client)
+    assert report(after) != report(before)
+    assert report(after) == report(find_duplicates(inputs, workers=1))
+
+
 def test_relative_paths_are_read_from_the_clients_folder(
     client: Client, seed_inputs: list[Input], monkeypatch: pytest.MonkeyPatch
 ) -> None:

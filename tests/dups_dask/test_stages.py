@@ -33,10 +33,12 @@ from diffing.dups.dask_stages import (
     join_b,
     light_part,
     load_at,
+    verify_slice,
 )
 from diffing.dups.engine import Input
 from diffing.dups.fingerprint import Fingerprint, Skipped, fingerprint_document
 from diffing.dups.minhash_index import candidate_pairs
+from diffing.dups.verify import verify_pair
 
 TEXT = "关于加强生态环境分区管控的实施方案。各地区、各部门要切实加强组织领导，完善工作机制，抓好贯彻落实。" * 3
 BASE = fingerprint_document(0, "base.txt", from_text(TEXT, "base.txt"))
@@ -146,6 +148,20 @@ def test_light_fingerprints_keep_everything_but_the_numpy_columns() -> None:
     assert (fp.info, fp.content, fp.size, fp.extent, fp.repeats) == (
         BASE.info, BASE.content, BASE.size, BASE.extent, BASE.repeats
     )  # fmt: skip
+
+
+def test_a_new_run_reads_files_again_that_an_earlier_run_kept_loaded(tmp_path: Path) -> None:
+    a_path, b_path = tmp_path / "a.txt", tmp_path / "b.txt"
+    a_path.write_text(TEXT, encoding="utf-8")
+    b_path.write_text(TEXT, encoding="utf-8")
+    a_in, b_in = Input(str(a_path), path=str(a_path)), Input(str(b_path), path=str(b_path))
+    work = [Work(1, ((0, a_in, 1, b_in),))]
+    first = verify_slice(work, 0, 1, "/", DEFAULT_OPTIONS, DEFAULT_MAX_SIZE, run="one")
+    b_path.write_text("编者按：转载。\n" + TEXT, encoding="utf-8")
+    second = verify_slice(work, 0, 1, "/", DEFAULT_OPTIONS, DEFAULT_MAX_SIZE, run="two")
+    fresh = verify_pair(0, load_at(a_in, "/", DEFAULT_OPTIONS, DEFAULT_MAX_SIZE), 1,
+                        load_at(b_in, "/", DEFAULT_OPTIONS, DEFAULT_MAX_SIZE), DEFAULT_OPTIONS)  # fmt: skip
+    assert second.results == (fresh,) and second.results != first.results
 
 
 def test_relative_paths_are_read_from_the_clients_folder_and_keep_their_names(tmp_path: Path) -> None:
