@@ -142,7 +142,6 @@ def _diff(args: argparse.Namespace) -> int:
 
 def _blame(args: argparse.Namespace) -> int:
     from corpus.store.blame import blame
-
     from diffing.segment import segment
 
     doc_id, rev = parse_ref(args.ref)
