@@ -39,6 +39,7 @@ from difflib import SequenceMatcher
 from rapidfuzz.distance import Indel
 
 from diffing.model import Clause, Op, Row
+from diffing.sequences import longest_increasing
 
 __all__ = ["MIN_MODIFIED", "MIN_MOVED", "align"]
 
@@ -123,7 +124,7 @@ def _patience(ak: list[int], bk: list[int]) -> list[tuple[int, int]]:
         where_b = {bk[j]: j for j in range(b_lo, b_hi) if count_b[bk[j]] == 1}
         unique = [(i, where_b[ak[i]]) for i in range(a_lo, a_hi) if count_a[ak[i]] == 1 and ak[i] in where_b]
         if unique:
-            chain = _longest_increasing(unique)
+            chain = [unique[k] for k in longest_increasing([j for _, j in unique])]
             prev_i, prev_j = a_lo, b_lo
             for i, j in chain:
                 out.append((i, j))
@@ -235,28 +236,6 @@ def _order(st: _State) -> None:
     for k, p in enumerate(pairs):
         if k not in chain and p.op in ("equal", "modified"):
             p.op = "moved"
-
-
-def _longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Longest run of ``(i, j)`` pairs (sorted by i) whose j increase: patience sorting."""
-    tails: list[int] = []
-    tail_at: list[int] = []
-    prev = [-1] * len(pairs)
-    for k, (_, j) in enumerate(pairs):
-        pos = bisect_left(tails, j)
-        if pos == len(tails):
-            tails.append(j)
-            tail_at.append(k)
-        else:
-            tails[pos] = j
-            tail_at[pos] = k
-        prev[k] = tail_at[pos - 1] if pos else -1
-    out: list[tuple[int, int]] = []
-    k = tail_at[-1] if tail_at else -1
-    while k >= 0:
-        out.append(pairs[k])
-        k = prev[k]
-    return out[::-1]
 
 
 def _heaviest_chain(js: list[int], weights: list[float], size: int) -> list[int]:

@@ -18,11 +18,11 @@ Rules:
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Literal
 
 from diffing.model import Diff, Row
+from diffing.sequences import longest_increasing
 
 __all__ = ["Item", "a_home", "displaced", "is_change", "reading_order"]
 
@@ -45,30 +45,8 @@ def displaced(diff: Diff) -> frozenset[int]:
     placed = [
         (r, min(row.a)) for r, row in enumerate(diff.rows) if row.a and row.b and row.op not in ("moved", "copied")
     ]
-    keep = _longest_increasing([first for _, first in placed])
+    keep = set(longest_increasing([first for _, first in placed]))
     return frozenset(moved | {r for k, (r, _) in enumerate(placed) if k not in keep})
-
-
-def _longest_increasing(values: list[int]) -> set[int]:
-    """Positions of a longest strictly increasing subsequence (patience sorting)."""
-    tails: list[int] = []  # tails[n]: smallest last value of an increasing run of length n + 1
-    tail_at: list[int] = []  # position of that value
-    parent: list[int] = [-1] * len(values)
-    for k, v in enumerate(values):
-        n = bisect_left(tails, v)
-        if n == len(tails):
-            tails.append(v)
-            tail_at.append(k)
-        else:
-            tails[n] = v
-            tail_at[n] = k
-        parent[k] = tail_at[n - 1] if n else -1
-    keep: set[int] = set()
-    k = tail_at[-1] if tail_at else -1
-    while k >= 0:
-        keep.add(k)
-        k = parent[k]
-    return keep
 
 
 def a_home(diff: Diff, moved: frozenset[int] | None = None) -> dict[int, Item]:

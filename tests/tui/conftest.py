@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.message import Message
+from textual.notifications import Notify
 from textual.pilot import Pilot
 
 from corpus import samples
@@ -15,6 +17,8 @@ from corpus.pipeline import load
 from corpus.read import source_from_bytes
 from diffing.compare import compare
 from diffing.model import Diff
+from tui.app import WendiffApp, make_app
+from tui.screens.compare import CompareScreen
 from tui.sides import CompareRequest, TextSide
 
 
@@ -75,3 +79,19 @@ async def settle(pilot: Pilot[Any]) -> None:
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
     await pilot.wait_for_scheduled_animations()  # and whatever widgets deferred to idle (table widths)
+
+
+def app_on(request: CompareRequest) -> WendiffApp:
+    """The app opened straight on Compare for ``request``."""
+    return make_app(compare=request, library=False)
+
+
+def screen_of(app: WendiffApp) -> CompareScreen:
+    """The app's current screen, which must be Compare."""
+    assert isinstance(app.screen, CompareScreen)
+    return app.screen
+
+
+def notes(messages: list[Message]) -> list[str]:
+    """The texts of the notifications among ``messages``."""
+    return [m.notification.message for m in messages if isinstance(m, Notify)]

@@ -7,27 +7,12 @@ from pathlib import Path
 
 import pytest
 from textual.message import Message
-from textual.notifications import Notify
 
 from corpus.read import source_from_bytes
-from tests.tui.conftest import pair_request, settle
-from tui.app import WendiffApp, make_app
+from tests.tui.conftest import app_on, notes, pair_request, screen_of, settle
 from tui.messages import DiffFailed, DiffReady, ExportFinished
 from tui.screens.compare import CompareScreen
 from tui.sides import CompareRequest, FileSide, TextSide
-
-
-def app_on(request: CompareRequest) -> WendiffApp:
-    return make_app(compare=request, library=False)
-
-
-def screen_of(app: WendiffApp) -> CompareScreen:
-    assert isinstance(app.screen, CompareScreen)
-    return app.screen
-
-
-def notes(messages: list[Message]) -> list[str]:
-    return [m.notification.message for m in messages if isinstance(m, Notify)]
 
 
 async def test_t_switches_inline_diff_to_characters_and_recomputes_staying_at_the_same_place() -> None:

@@ -3,28 +3,11 @@
 from __future__ import annotations
 
 from textual.message import Message
-from textual.notifications import Notify
 
-from tests.tui.conftest import pair_request, seed_request, settle
-from tui.app import WendiffApp, make_app
+from tests.tui.conftest import app_on, notes, pair_request, screen_of, seed_request, settle
 from tui.messages import CursorMoved, DiffProgress, DiffReady
-from tui.screens.compare import CompareScreen
-from tui.sides import CompareRequest
 from tui.widgets.diff_view import DiffView
 from tui.widgets.prompt_bar import PromptBar
-
-
-def app_on(request: CompareRequest) -> WendiffApp:
-    return make_app(compare=request, library=False)
-
-
-def screen_of(app: WendiffApp) -> CompareScreen:
-    assert isinstance(app.screen, CompareScreen)
-    return app.screen
-
-
-def notes(messages: list[Message]) -> list[str]:
-    return [m.notification.message for m in messages if isinstance(m, Notify)]
 
 
 async def test_diff_arrives_from_the_worker_with_progress_and_a_summary() -> None:
