@@ -10,7 +10,7 @@ Rules:
   pairs come sorted by ``(a, b)``; every other list is in the local engine's
   order. Only the figures of `RunStats` that measure time differ.
 * The work runs on the cluster in four steps, each a pure function of
-  `diffing.dups.dask_stages` over a partition of `span` consecutive inputs:
+  `diffing.dups.dask_stages` over partitions of consecutive inputs:
   1. read, normalize, shingle and MinHash every input (the fingerprints stay
      on the workers; only their descriptions come back, without MinHash
      sketches and band keys);
@@ -57,7 +57,15 @@ from diffing.dups.verify import PairResult
 if TYPE_CHECKING:
     from distributed import Client, Future
 
-__all__ = ["MAX_SPAN", "RETRIES", "VERIFY_BATCH", "cluster_engine", "dask_client", "find_duplicates_dask"]
+__all__ = [
+    "MAX_SPAN",
+    "RETRIES",
+    "VERIFY_BATCH",
+    "cluster_engine",
+    "cluster_trouble",
+    "dask_client",
+    "find_duplicates_dask",
+]
 
 MAX_SPAN = 250
 """Most inputs in one partition."""
@@ -145,19 +153,35 @@ def find_duplicates_dask(
     retries: int = RETRIES,
 ) -> DupsResult:
     """Repeats, re-use and clusters among ``inputs``, computed on ``client``'s cluster (see the module rules)."""
-    import dask.bag as db
-
     for inp in inputs:
         if inp.path == STDIN and not inp.from_store:
             raise WendiffError("-: Dask workers cannot read standard input; give files, or use --engine local")
     if not inputs:
         raise WendiffError("no readable documents")
+    with cluster_trouble():
+        return _find(inputs, options, client, max_size, progress, warn, near_duplicate, span, retries)
+
+
+def _find(
+    inputs: Sequence[Input],
+    options: Options,
+    client: Client,
+    max_size: int,
+    progress: Callable[[Progress], None] | None,
+    warn: Callable[[str], None] | None,
+    near_duplicate: float,
+    span: int | None,
+    retries: int,
+) -> DupsResult:
+    """`find_duplicates_dask` once its inputs are checked."""
+    import dask.bag as db
+
     threads = _check_workers(client)
     run = _Run(client, os.getcwd(), options, max_size, retries, progress)
     span = span or max(1, min(MAX_SPAN, -(-len(inputs) // (PARTS_PER_THREAD * threads))))
     started = time.perf_counter()
     numbered = db.from_sequence(list(enumerate(inputs)), partition_size=span)
-    prints_bag, light = run.fingerprints(numbered, span, len(inputs))
+    prints_bag, light = run.fingerprints(numbered, len(inputs))
     prints = [fp for fp in light if isinstance(fp, Fingerprint)]
     skipped = [s for s in light if isinstance(s, Skipped)]
     if warn is not None:
@@ -192,18 +216,19 @@ class _Run:
     run: str = field(default_factory=lambda: uuid.uuid4().hex)
     """Names this run (documents kept loaded by a worker serve one run only)."""
 
-    def fingerprints(self, numbered: Any, span: int, total: int) -> tuple[Any, list[Fingerprint | Skipped]]:
-        """Step 1: the fingerprints, kept on the workers, and their descriptions, brought here."""
-        from distributed import futures_of
+    def fingerprints(self, numbered: Any, total: int) -> tuple[Any, list[Fingerprint | Skipped]]:
+        """Step 1: the fingerprints, kept on the workers, and their descriptions, brought here.
 
+        Each partition's descriptions come back as soon as it is done, while the
+        workers go on with the next ones.
+        """
         prints = self.client.persist(
             numbered.map_partitions(stages.fingerprint_part, self.cwd, self.options, self.max_size),
             retries=self.retries,
         )
-        sizes: dict[object, int] = {(prints.name, p): min(span, total - p * span) for p in range(prints.npartitions)}
-        _follow(futures_of(prints), "read", lambda f: sizes[f.key], total, self.progress)
         light = self.client.compute(prints.map_partitions(stages.light_part).to_delayed(), retries=self.retries)
-        return prints, [fp for part in self.client.gather(light) for fp in part]
+        parts: list[list[Fingerprint | Skipped]] = _follow(light, "read", len, total, self.progress)
+        return prints, [fp for part in parts for fp in part]
 
     def work(
         self, numbered: Any, prints: Any, total: int, routes: int, copies: frozenset[int], skipped: list[int],
@@ -249,9 +274,9 @@ class _Run:
                 )
                 parts.append(self.client.submit(stages.verify_slice, *task, retries=self.retries, pure=True))
         total = sum(n for _, n in sizes)
-        _follow(parts, "compare", lambda f: int(f.result().compared), total, self.progress)
+        verified: list[stages.Verified] = _follow(parts, "compare", _compared, total, self.progress)
         found: dict[tuple[int, int], PairResult] = {}
-        for v in self.client.gather(parts):
+        for v in verified:
             for r in v.results:
                 found.setdefault((r.a, r.b), r)
         return sum(c for c, _ in sizes), total, [found[key] for key in sorted(found)]
@@ -279,6 +304,29 @@ def _assembled(
     return result if all(user) else _compact(result, user)
 
 
+@contextmanager
+def cluster_trouble() -> Iterator[None]:
+    """Turn the cluster failing under a run into a one-line `WendiffError`.
+
+    A task whose workers keep dying (`allowed-failures` of them: a worker that
+    runs out of memory on it, say) ends the run, and so does losing the
+    scheduler; a worker lost now and then does not (its tasks run again).
+    """
+    from concurrent.futures import CancelledError
+
+    from distributed.scheduler import KilledWorker
+
+    try:
+        yield
+    except KilledWorker as exc:
+        where = getattr(exc.last_worker, "address", exc.last_worker)
+        raise WendiffError(
+            f"{where}: Dask workers died {exc.allowed_failures + 1} times running one task; see the worker logs"
+        ) from None
+    except (CancelledError, OSError) as exc:
+        raise WendiffError(f"lost the Dask cluster during the run ({_one_line(exc)})") from None
+
+
 def _shuffled(bag: Any, routes: int) -> Any:
     """``(route, block)`` items grouped by route: ``(route, [items…])``, by Dask's task shuffle.
 
@@ -292,18 +340,29 @@ def _shuffled(bag: Any, routes: int) -> Any:
 def _follow(
     futures: list[Future[Any]],
     stage: Literal["read", "compare"],
-    weight: Callable[[Future[Any]], int],
+    weight: Callable[[Any], int],
     total: int,
     progress: Callable[[Progress], None] | None,
-) -> None:
-    """Wait for ``futures``, reporting progress as each one finishes (``weight``: how much it did)."""
+) -> list[Any]:
+    """The results of ``futures``, in their order, fetched as each one finishes.
+
+    Progress is reported after each (``weight``: how much of ``total`` a result did).
+    """
     from distributed import as_completed
 
+    place = {f.key: n for n, f in enumerate(futures)}
+    results: list[Any] = [None] * len(futures)
     done = 0
-    for future in as_completed(futures):
+    for future, result in as_completed(futures, with_results=True):
+        results[place[future.key]] = result
+        done += weight(result)
         if progress is not None:
-            done += weight(future)
             progress(Progress(stage, done, total))
+    return results
+
+
+def _compared(v: stages.Verified) -> int:
+    return v.compared
 
 
 def _check_workers(client: Client) -> int:

@@ -16,6 +16,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import opencc
@@ -25,7 +26,7 @@ from distributed import Client
 from corpus.errors import WendiffError
 from corpus.options import DEFAULT_OPTIONS, Options
 from corpus.samples import seed, seeds
-from diffing.dups.dask_engine import dask_client, find_duplicates_dask
+from diffing.dups.dask_engine import cluster_trouble, dask_client, find_duplicates_dask
 from diffing.dups.engine import DupsResult, Input, Progress, collect_inputs, find_duplicates, store_inputs
 from diffing.dups.report import dups_report, to_json
 from tui.cli import main
@@ -224,6 +225,14 @@ def test_cli_scheduler_without_the_dask_engine_is_trouble(
 def test_standard_input_is_refused_in_one_line(client: Client) -> None:
     with pytest.raises(WendiffError, match=r"^-: Dask workers cannot read standard input"):
         find_duplicates_dask([Input("-", path="-")], client=client)
+
+
+def test_workers_dying_on_one_task_end_the_run_in_one_line() -> None:
+    from distributed.scheduler import KilledWorker
+
+    with pytest.raises(WendiffError) as caught, cluster_trouble():
+        raise KilledWorker(("verify_slice-1f2e", 0), SimpleNamespace(address="tcp://10.0.0.7:40000"), 3)  # type: ignore[arg-type]
+    assert str(caught.value) == "tcp://10.0.0.7:40000: Dask workers died 4 times running one task; see the worker logs"
 
 
 def test_an_unreachable_scheduler_is_one_line_naming_it() -> None:
