@@ -48,9 +48,10 @@ from typing import TYPE_CHECKING, Any, Literal
 from corpus.errors import WendiffError
 from corpus.options import DEFAULT_OPTIONS, Options
 from corpus.read import DEFAULT_MAX_SIZE, STDIN
+from corpus.unspin import load_table
 from diffing.dups import dask_stages as stages
 from diffing.dups.clusters import NEAR_DUPLICATE, clusters
-from diffing.dups.engine import DupsResult, Input, Progress, RunStats, _compact, _exact_groups, _exact_pairs
+from diffing.dups.engine import DupsResult, Input, Progress, RunStats, compact, exact_groups, exact_pairs
 from diffing.dups.fingerprint import Fingerprint, Skipped
 from diffing.dups.verify import PairResult
 
@@ -158,6 +159,8 @@ def find_duplicates_dask(
             raise WendiffError("-: Dask workers cannot read standard input; give files, or use --engine local")
     if not inputs:
         raise WendiffError("no readable documents")
+    if options.unspin:
+        load_table(options.unspin_table)  # a bad table is one error now, not a warning per file
     with cluster_trouble():
         return _find(inputs, options, client, max_size, progress, warn, near_duplicate, span, retries)
 
@@ -191,13 +194,13 @@ def _find(
         raise WendiffError("no readable documents" + (f" ({len(skipped)} skipped)" if skipped else ""))
     read_seconds = time.perf_counter() - started
     started = time.perf_counter()
-    exact_of = _exact_groups(prints)
+    exact_of = exact_groups(prints)
     user = [not inputs[fp.index].from_store for fp in prints]
     mine = None if all(user) else frozenset(fp.index for fp, m in zip(prints, user, strict=True) if m)
     copies = frozenset(prints[k].index for k in exact_of)
     routes = max(2 * threads, -(-len(inputs) // ROUTE_INPUTS))
     work = run.work(numbered, prints_bag, len(inputs), routes, copies, [s.index for s in skipped], mine)
-    candidates, compared, verified = run.verify(work)
+    candidates, compared, verified = run.verify(work, warn)
     stats = RunStats(candidates, compared, len(exact_of), read_seconds, time.perf_counter() - started)
     return _assembled(prints, skipped, exact_of, verified, user, near_duplicate, stats)
 
@@ -252,8 +255,11 @@ class _Run:
         )
         return self.client.persist(by_a, retries=self.retries)
 
-    def verify(self, work: Any) -> tuple[int, int, list[PairResult]]:
-        """Step 4: candidates, pairs compared, and the verified pairs sorted by ``(a, b)``."""
+    def verify(self, work: Any, warn: Callable[[str], None] | None) -> tuple[int, int, list[PairResult]]:
+        """Step 4: candidates, pairs compared, and the verified pairs sorted by ``(a, b)``.
+
+        Pairs that could not be compared are reported through ``warn``, in pair order.
+        """
         from distributed import futures_of
 
         sizes: list[tuple[int, int]] = self.client.compute(
@@ -279,6 +285,9 @@ class _Run:
         for v in verified:
             for r in v.results:
                 found.setdefault((r.a, r.b), r)
+            if warn is not None:
+                for line in v.problems:
+                    warn(line)
         return sum(c for c, _ in sizes), total, [found[key] for key in sorted(found)]
 
 
@@ -292,7 +301,7 @@ def _assembled(
     stats: RunStats,
 ) -> DupsResult:
     """The result, put together as the local engine puts it together."""
-    pairs = [p for p in _exact_pairs(prints, exact_of) if user[p.a] or user[p.b]] + list(verified)
+    pairs = [p for p in exact_pairs(prints, exact_of) if user[p.a] or user[p.b]] + list(verified)
     groups = clusters(((p.a, p.b, p.similarity) for p in pairs), near_duplicate)
     repeats = sorted(
         ((k, r) for k, fp in enumerate(prints) if user[k] for r in fp.repeats), key=lambda kr: -kr[1].chars
@@ -301,7 +310,7 @@ def _assembled(
         tuple(fp.info for fp in prints), tuple(skipped), tuple(repeats), tuple(pairs),
         tuple(tuple(g) for g in groups), exact_of, stats,
     )  # fmt: skip
-    return result if all(user) else _compact(result, user)
+    return result if all(user) else compact(result, user)
 
 
 @contextmanager

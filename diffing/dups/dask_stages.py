@@ -41,9 +41,9 @@ import numpy as np
 import numpy.typing as npt
 
 from corpus.document import Document
-from corpus.errors import InputError
+from corpus.errors import InputError, WendiffError
 from corpus.options import Options
-from diffing.dups.engine import Input, _overlaps, load_input
+from diffing.dups.engine import Input, _problem, load_input, worth_comparing
 from diffing.dups.fingerprint import Fingerprint, Skipped, fingerprint_document
 from diffing.dups.minhash_index import Keys, candidate_pairs
 from diffing.dups.reworded import SpunWord, spun_words
@@ -119,9 +119,11 @@ class Verified:
     """What verifying a slice of a partition's pairs gave."""
 
     compared: int
-    """Pairs aligned."""
+    """Pairs in the slice."""
     results: tuple[PairResult, ...]
     """Those that share at least one passage, sorted by ``(a, b)``."""
+    problems: tuple[str, ...] = ()
+    """Pairs that could not be compared, one line each (a file changed or gone since it was read)."""
 
 
 Item = tuple[int, object]
@@ -149,15 +151,18 @@ def load_at(inp: Input, cwd: str, options: Options, max_size: int) -> Document:
 def fingerprint_part(
     part: Sequence[tuple[int, Input]], cwd: str, options: Options, max_size: int
 ) -> list[Fingerprint | Skipped]:
-    """Read, normalize and fingerprint the inputs ``(i, input)`` of one partition."""
+    """Read, normalize and fingerprint the inputs ``(i, input)`` of one partition.
+
+    An input that fails is skipped with its one-line problem, as the local engine skips it.
+    """
     out: list[Fingerprint | Skipped] = []
     for index, inp in part:
         try:
-            doc = load_at(inp, cwd, options, max_size)
-        except InputError as exc:
+            out.append(fingerprint_document(index, inp.name, load_at(inp, cwd, options, max_size)))
+        except WendiffError as exc:
             out.append(Skipped(index, inp.name, str(exc)))
-            continue
-        out.append(fingerprint_document(index, inp.name, doc))
+        except Exception as exc:  # as the local engine: report the file, go on
+            out.append(Skipped(index, inp.name, _problem(inp.name, exc)))
     return out
 
 
@@ -266,7 +271,7 @@ def join_a(groups: Sequence[Group], skipped: Sequence[int], user: frozenset[int]
                 if user is not None and a not in user and b not in user:
                     continue
                 candidates += 1
-                if _overlaps(docs.prints[r], block.b_docs.prints[n]):
+                if worth_comparing(docs.prints[r], block.b_docs.prints[n]):
                     chosen.append(
                         (_report_index(a, skipped), docs.inputs[r], _report_index(b, skipped), block.b_docs.inputs[n])
                     )
@@ -292,16 +297,21 @@ def verify_slice(
     """
     pairs = [p for w in part for p in w.pairs][start:stop]
     results: list[PairResult] = []
+    problems: list[str] = []
     for a, a_in, b, b_in in pairs:
         try:
             a_doc, a_words = _loaded(a_in, cwd, options, max_size, run)
             b_doc, b_words = _loaded(b_in, cwd, options, max_size, run)
-        except InputError:
-            continue  # changed or removed since it was read: nothing to verify
-        result = verify_pair(a, a_doc, b, b_doc, options, a_words, b_words)
+            result = verify_pair(a, a_doc, b, b_doc, options, a_words, b_words)
+        except WendiffError as exc:  # changed or removed since it was read
+            problems.append(f"{exc} (read again to compare {a_in.name} with {b_in.name})")
+            continue
+        except Exception as exc:  # as the local engine: report the pair, go on
+            problems.append(_problem(f"{a_in.name} and {b_in.name}", exc))
+            continue
         if result.reuse:
             results.append(result)
-    return Verified(len(pairs), tuple(results))
+    return Verified(len(pairs), tuple(results), tuple(problems))
 
 
 @functools.lru_cache(maxsize=_CACHE)

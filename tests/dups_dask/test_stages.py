@@ -164,6 +164,18 @@ def test_a_new_run_reads_files_again_that_an_earlier_run_kept_loaded(tmp_path: P
     assert second.results == (fresh,) and second.results != first.results
 
 
+def test_a_file_gone_before_its_comparison_is_one_problem_line_and_the_slice_goes_on(tmp_path: Path) -> None:
+    paths = [tmp_path / f"{k}.txt" for k in range(3)]
+    for path in paths:
+        path.write_text(TEXT, encoding="utf-8")
+    a, gone, c = (Input(str(p), path=str(p)) for p in paths)
+    paths[1].unlink()
+    work = [Work(2, ((0, a, 1, gone), (0, a, 2, c)))]
+    out = verify_slice(work, 0, 2, "/", DEFAULT_OPTIONS, DEFAULT_MAX_SIZE, run="gone")
+    assert out.problems == (f"{gone.name}: no such file (read again to compare {a.name} with {gone.name})",)
+    assert out.compared == 2 and [(r.a, r.b) for r in out.results] == [(0, 2)]
+
+
 def test_relative_paths_are_read_from_the_clients_folder_and_keep_their_names(tmp_path: Path) -> None:
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "a.txt").write_text(TEXT, encoding="utf-8")
