@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -26,5 +28,5 @@ def test_positions_pick_a_longest_strictly_increasing_run(values: list[int]) -> 
     positions = longest_increasing(values)
     assert positions == sorted(set(positions))
     picked = [values[k] for k in positions]
-    assert all(x < y for x, y in zip(picked, picked[1:], strict=False))
+    assert all(x < y for x, y in pairwise(picked))
     assert len(positions) == _quadratic_length(values)
