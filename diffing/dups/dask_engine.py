@@ -178,6 +178,7 @@ def _find(
 ) -> DupsResult:
     """`find_duplicates_dask` once its inputs are checked."""
     import dask.bag as db
+    from distributed import wait
 
     threads = _check_workers(client)
     run = _Run(client, os.getcwd(), options, max_size, retries, progress)
@@ -200,6 +201,8 @@ def _find(
     copies = frozenset(prints[k].index for k in exact_of)
     routes = max(2 * threads, -(-len(inputs) // ROUTE_INPUTS))
     work = run.work(numbered, prints_bag, len(inputs), routes, copies, [s.index for s in skipped], mine)
+    wait(work)
+    del prints_bag  # the workers drop the fingerprints (a lost pair list is recomputed from the inputs)
     candidates, compared, verified = run.verify(work, warn)
     stats = RunStats(candidates, compared, len(exact_of), read_seconds, time.perf_counter() - started)
     return _assembled(prints, skipped, exact_of, verified, user, near_duplicate, stats)

@@ -111,7 +111,7 @@ class Work:
     candidates: int
     """Distinct candidate pairs that reached this group (after the ``--store`` rule)."""
     pairs: tuple[tuple[int, Input, int, Input], ...]
-    """``(a, a's input, b, b's input)`` that passed the MinHash prefilter, sorted."""
+    """``(a, a's input, b, b's input)`` that passed the MinHash prefilter, family by family."""
 
 
 @dataclass(frozen=True)
@@ -275,9 +275,32 @@ def join_a(groups: Sequence[Group], skipped: Sequence[int], user: frozenset[int]
                     chosen.append(
                         (_report_index(a, skipped), docs.inputs[r], _report_index(b, skipped), block.b_docs.inputs[n])
                     )
-        chosen.sort(key=lambda p: (p[0], p[2]))
-        out.append(Work(candidates, tuple(chosen)))
+        out.append(Work(candidates, tuple(_by_family(chosen))))
     return out
+
+
+def _by_family(pairs: list[tuple[int, Input, int, Input]]) -> list[tuple[int, Input, int, Input]]:
+    """Pairs of connected documents together (each family's pairs sorted), families in order of their first pair.
+
+    A verification slice then loads each document of a family about once.
+    """
+    parent: dict[int, int] = {}
+
+    def root(x: int) -> int:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, _, b, _ in pairs:
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    families: dict[int, list[tuple[int, Input, int, Input]]] = {}
+    for pair in sorted(pairs, key=lambda p: (p[0], p[2])):
+        families.setdefault(root(pair[0]), []).append(pair)
+    return [pair for family in families.values() for pair in family]
 
 
 def work_size(part: Sequence[Work]) -> list[tuple[int, int]]:
@@ -290,8 +313,9 @@ def verify_slice(
 ) -> Verified:
     """Align pairs ``[start, stop)`` of a partition of `Work` (reading both files again here).
 
-    A partition's pairs are in a fixed order (its groups by route, each sorted),
-    so a slice names the same pairs however often the partition is recomputed.
+    A partition's pairs are in a fixed order (its groups by route, each family
+    by family), so a slice names the same pairs however often the partition is
+    recomputed.
     ``run`` names the run: documents a worker keeps loaded serve that run only
     (a worker of a long-lived cluster never reuses a file read in an earlier run).
     """
