@@ -50,8 +50,8 @@ from corpus.options import DEFAULT_OPTIONS, Options
 from corpus.read import DEFAULT_MAX_SIZE, STDIN
 from corpus.unspin import load_table
 from diffing.dups import dask_stages as stages
-from diffing.dups.clusters import NEAR_DUPLICATE, clusters
-from diffing.dups.engine import DupsResult, Input, Progress, RunStats, compact, exact_groups, exact_pairs
+from diffing.dups.clusters import NEAR_DUPLICATE
+from diffing.dups.engine import DupsResult, Input, Progress, RunStats, assemble, exact_groups
 from diffing.dups.fingerprint import Fingerprint, Skipped
 from diffing.dups.verify import PairResult
 
@@ -205,7 +205,7 @@ def _find(
     del prints_bag  # the workers drop the fingerprints (a lost pair list is recomputed from the inputs)
     candidates, compared, verified = run.verify(work, warn)
     stats = RunStats(candidates, compared, len(exact_of), read_seconds, time.perf_counter() - started)
-    return _assembled(prints, skipped, exact_of, verified, user, near_duplicate, stats)
+    return assemble(prints, skipped, exact_of, verified, user, near_duplicate, stats)
 
 
 @dataclass(frozen=True)
@@ -292,28 +292,6 @@ class _Run:
                 for line in v.problems:
                     warn(line)
         return sum(c for c, _ in sizes), total, [found[key] for key in sorted(found)]
-
-
-def _assembled(
-    prints: Sequence[Fingerprint],
-    skipped: Sequence[Skipped],
-    exact_of: dict[int, int],
-    verified: Sequence[PairResult],
-    user: list[bool],
-    near_duplicate: float,
-    stats: RunStats,
-) -> DupsResult:
-    """The result, put together as the local engine puts it together."""
-    pairs = [p for p in exact_pairs(prints, exact_of) if user[p.a] or user[p.b]] + list(verified)
-    groups = clusters(((p.a, p.b, p.similarity) for p in pairs), near_duplicate)
-    repeats = sorted(
-        ((k, r) for k, fp in enumerate(prints) if user[k] for r in fp.repeats), key=lambda kr: -kr[1].chars
-    )
-    result = DupsResult(
-        tuple(fp.info for fp in prints), tuple(skipped), tuple(repeats), tuple(pairs),
-        tuple(tuple(g) for g in groups), exact_of, stats,
-    )  # fmt: skip
-    return result if all(user) else compact(result, user)
 
 
 @contextmanager

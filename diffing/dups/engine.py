@@ -57,6 +57,7 @@ __all__ = [
     "Input",
     "Progress",
     "RunStats",
+    "assemble",
     "collect_inputs",
     "compact",
     "duplicate_pairs",
@@ -169,12 +170,25 @@ def find_duplicates(
                     warn(line)
             if progress is not None:
                 progress(Progress("compare", done, len(to_compare)))
-    pairs = [p for p in exact_pairs(prints, exact_of) if user[p.a] or user[p.b]] + verified
+    stats = RunStats(len(candidates), len(to_compare), len(exact_of), read_seconds, time.perf_counter() - started)
+    return assemble(prints, skipped, exact_of, verified, user, near_duplicate, stats)
+
+
+def assemble(
+    prints: Sequence[Fingerprint],
+    skipped: Sequence[Skipped],
+    exact_of: dict[int, int],
+    verified: Sequence[PairResult],
+    user: list[bool],
+    near_duplicate: float,
+    stats: RunStats,
+) -> DupsResult:
+    """The result of a run from its parts; every engine (local, Dask) ends here."""
+    pairs = [p for p in exact_pairs(prints, exact_of) if user[p.a] or user[p.b]] + list(verified)
     groups = clusters(((p.a, p.b, p.similarity) for p in pairs), near_duplicate)
     repeats = sorted(
         ((k, r) for k, fp in enumerate(prints) if user[k] for r in fp.repeats), key=lambda kr: -kr[1].chars
     )
-    stats = RunStats(len(candidates), len(to_compare), len(exact_of), read_seconds, time.perf_counter() - started)
     result = DupsResult(
         tuple(fp.info for fp in prints), tuple(skipped), tuple(repeats), tuple(pairs),
         tuple(tuple(g) for g in groups), exact_of, stats,
