@@ -69,13 +69,6 @@ class Document:
         """The fully normalized text."""
         return self.layers[-1].text if self.layers else self.source.text
 
-    def layer(self, name: str) -> Layer | None:
-        """The layer of step ``name``, if that step ran."""
-        for layer in self.layers:
-            if layer.name == name:
-                return layer
-        return None
-
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Smallest span of ``original`` that normalized ``[start, end)`` came from."""
         for layer in reversed(self.layers):

@@ -20,10 +20,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-__all__ = ["Edit", "MapBuilder", "OffsetMap", "chain_to_source", "substitute"]
+__all__ = ["Edit", "MapBuilder", "OffsetMap", "substitute"]
 
 
 @dataclass(frozen=True)
@@ -154,10 +154,3 @@ def substitute(
         pos = m.end()
     builder.keep(text[pos:])
     return builder.build()
-
-
-def chain_to_source(maps: Iterable[OffsetMap], start: int, end: int) -> tuple[int, int]:
-    """Map a span through several maps, innermost (last applied) first."""
-    for m in maps:
-        start, end = m.span_to_source(start, end)
-    return start, end

@@ -15,7 +15,7 @@ from diffing.inline import inline_diff
 from diffing.model import Diff
 from diffing.segment import segment
 
-__all__ = ["compare", "compare_files"]
+__all__ = ["compare"]
 
 
 def compare(a: Document, b: Document, options: Options = DEFAULT_OPTIONS) -> Diff:
@@ -31,10 +31,3 @@ def compare(a: Document, b: Document, options: Options = DEFAULT_OPTIONS) -> Dif
             row = replace(row, inline=inline_diff(a_text, b_text, options.inline))
         out.append(row)
     return Diff(a, b, options, a_clauses, b_clauses, tuple(out))
-
-
-def compare_files(path_a: str, path_b: str, options: Options = DEFAULT_OPTIONS) -> Diff:
-    """Read, normalize and compare two files."""
-    from corpus.pipeline import load
-
-    return compare(load(path_a, options), load(path_b, options), options)
