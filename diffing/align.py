@@ -30,6 +30,7 @@ of its preceding A clause.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
@@ -43,11 +44,21 @@ from diffing.sequences import longest_increasing
 
 __all__ = ["MIN_MODIFIED", "MIN_MOVED", "align"]
 
+_CLOSERS = "”’\"'」』)）\\]】"
+_ATOM_END = re.compile(rf"(?:[。；;！!？?][{_CLOSERS}]*|[|：:])$")
+_NUMERAL = "一二三四五六七八九十百千零〇两壹贰叁肆伍陆柒捌玖拾"
+_NUMBERED = (
+    re.compile(rf"#*第(?P<n>[{_NUMERAL}\d]+)\s*[编章节条]"),
+    re.compile(rf"[(（](?P<n>[{_NUMERAL}]+|\d{{1,3}})[)）]"),
+    re.compile(rf"(?P<n>[{_NUMERAL}]+|\d{{1,3}})[、.．](?!\d)"),
+)
 MIN_MODIFIED = 0.5
 MIN_MOVED = 0.6
 MIN_MOVED_LEN = 6
 SPLIT_GAIN = 0.04
 CANDIDATES_PER_CLAUSE = 8
+COPY_MIN_CLAUSES = 3
+COPY_MIN_CHARS = 30
 VOTING_GRAMS = 24
 
 
@@ -86,10 +97,12 @@ def align(a: Sequence[Clause], b: Sequence[Clause]) -> list[Row]:
     """Align the clauses of A and B into rows (without inline differences)."""
     st = _State(a, b, [None] * len(a), [None] * len(b))
     _anchor(st)
+    _boundaries(st)
     _attach_labels(st)
     _fuzzy(st)
     _attach_labels(st)
     _order(st)
+    _renumbered(st)
     _copies(st)
     return _rows(st)
 
@@ -136,6 +149,74 @@ def _patience(ak: list[int], bk: list[int]) -> list[tuple[int, int]]:
             for i, j, size in matcher.get_matching_blocks():
                 out.extend((a_lo + i + k, b_lo + j + k) for k in range(size))
     return out
+
+
+def _boundaries(st: _State) -> None:
+    """Pure boundary differences inside each gap between anchors become ``equal`` rows.
+
+    An *atom* is a run of clauses up to a clause that ends a sentence (。；！？),
+    a table cell (``|``) or a colon: these ends are content, the other clause
+    ends (line breaks, paragraph spaces, a heading glued or not) are layout. Atoms
+    of the two sides with the same text (spaces aside) are matched in order, and
+    each matched pair is cut at the boundaries both sides share: every piece is
+    an ``equal`` row, with several clauses on a side where that side has more
+    boundaries. A pair of bare 第X条 labels is left to rule 3.
+    """
+    anchors = sorted((p.a[0], p.b[0]) for p in st.pairs)
+    prev_i = prev_j = -1
+    for i, j in [*anchors, (len(st.a), len(st.b))]:
+        if i - prev_i > 1 and j - prev_j > 1:
+            _match_atoms(st, (prev_i + 1, i), (prev_j + 1, j))
+        prev_i, prev_j = i, j
+
+
+def _key(text: str) -> str:
+    return text.replace(" ", "")
+
+
+def _atoms(clauses: Sequence[Clause], lo: int, hi: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    start = lo
+    for k in range(lo, hi):
+        if _ATOM_END.search(clauses[k].text) or k == hi - 1:
+            out.append((start, k + 1))
+            start = k + 1
+    return out
+
+
+def _match_atoms(st: _State, a_range: tuple[int, int], b_range: tuple[int, int]) -> None:
+    a_atoms = _atoms(st.a, *a_range)
+    b_atoms = _atoms(st.b, *b_range)
+    ids: dict[str, int] = {}
+
+    def key(clauses: Sequence[Clause], atom: tuple[int, int]) -> int:
+        if all(clauses[k].kind == "article" for k in range(*atom)):
+            return -1 - len(ids) - atom[0] * 2 - (clauses is st.b)  # labels follow their bodies
+        return ids.setdefault(_key("".join(clauses[k].text for k in range(*atom))), len(ids))
+
+    ak = [key(st.a, atom) for atom in a_atoms]
+    bk = [key(st.b, atom) for atom in b_atoms]
+    for x, y in _patience(ak, bk):
+        _zip(st, a_atoms[x], b_atoms[y])
+
+
+def _zip(st: _State, a_atom: tuple[int, int], b_atom: tuple[int, int]) -> None:
+    """Cut two atoms of the same text at their shared boundaries; each piece is ``equal``."""
+    (i, a_end), (j, b_end) = a_atom, b_atom
+    while i < a_end and j < b_end:
+        gi, gj = i, j
+        la, lb = len(_key(st.a[i].text)), len(_key(st.b[j].text))
+        i, j = i + 1, j + 1
+        while la != lb and i <= a_end and j <= b_end:
+            if la < lb and i < a_end:
+                la += len(_key(st.a[i].text))
+                i += 1
+            elif lb < la and j < b_end:
+                lb += len(_key(st.b[j].text))
+                j += 1
+            else:
+                break
+        st.link("equal", list(range(gi, i)), list(range(gj, j)), 1.0)
 
 
 def _attach_labels(st: _State) -> None:
@@ -282,7 +363,7 @@ def _extend(st: _State, pair: _Pair) -> None:
     while grown:
         grown = False
         for k, front in ((members[-1] + 1, False), (members[0] - 1, True)):
-            if not (0 <= k < len(clauses) and owners[k] is None and clauses[k].kind == "sentence"):
+            if not (0 <= k < len(clauses) and owners[k] is None and clauses[k].kind != "article"):
                 continue
             text = clauses[k].text + part if front else part + clauses[k].text
             sim = similarity(whole, text)
@@ -294,16 +375,49 @@ def _extend(st: _State, pair: _Pair) -> None:
                 break
     if len(members) > 1:
         pair.op, pair.similarity = ("split" if grow_b else "merged"), best
+        if _key(whole) == _key(part):
+            pair.op, pair.similarity = "equal", 1.0  # a pure boundary difference, not a merge
+
+
+def _renumbered(st: _State) -> None:
+    """A label or heading pair that differs only in its number is ``renumbered``."""
+    for p in st.pairs:
+        if p.op == "modified" and len(p.a) == 1 and len(p.b) == 1:
+            a_text, b_text = st.a[p.a[0]].text, st.b[p.b[0]].text
+            a_bare, b_bare = _unnumbered(a_text), _unnumbered(b_text)
+            if a_bare is not None and a_bare == b_bare:
+                p.op, p.similarity = "renumbered", 1.0
+
+
+def _unnumbered(text: str) -> str | None:
+    """The text with its leading structural number masked (``第#条``, ``(#)``), or None without one."""
+    m = next((m for pattern in _NUMBERED if (m := pattern.match(text))), None)
+    if m is None:
+        return None
+    number = m.group("n")
+    mask = "0" if number[0].isdigit() else "#"
+    return text[: m.start("n")] + mask + text[m.end("n") :]
 
 
 def _copies(st: _State) -> None:
+    """Free B clauses that repeat an A clause: ``copied`` only as part of a repeated passage."""
     first_a: dict[str, int] = {}
     for i, c in enumerate(st.a):
         first_a.setdefault(c.text, i)
+    runs: list[list[int]] = [[]]
     for j, c in enumerate(st.b):
-        if st.b_pair[j] is None and c.kind != "article" and c.text in first_a:
-            i = first_a[c.text]
-            pair = _Pair("copied", [i], [j], 1.0)
+        if st.b_pair[j] is not None:
+            runs.append([])
+        elif c.kind != "article":
+            if c.text in first_a:
+                runs[-1].append(j)
+            else:
+                runs.append([])
+    for run in runs:
+        if len(run) < COPY_MIN_CLAUSES and sum(len(st.b[j].text) for j in run) < COPY_MIN_CHARS:
+            continue
+        for j in run:
+            pair = _Pair("copied", [first_a[st.b[j].text]], [j], 1.0)
             st.pairs.append(pair)
             st.b_pair[j] = pair
 
@@ -324,14 +438,9 @@ def _rows(st: _State) -> list[Row]:
             parent = st.a_pair[i - 1] if i > 0 else None
             after.setdefault(id(parent) if parent is not None else 0, []).append(p)
     out: list[Row] = []
-
-    def emit(p: _Pair) -> None:
+    stack = [*reversed(placed), *reversed(after.get(0, ()))]
+    while stack:  # depth-first without recursion: a run of deleted clauses can be any length
+        p = stack.pop()
         out.append(Row(p.op, tuple(p.a), tuple(p.b), round(p.similarity, 4)))
-        for child in after.get(id(p), ()):
-            emit(child)
-
-    for p in after.get(0, ()):
-        emit(p)
-    for p in placed:
-        emit(p)
+        stack.extend(reversed(after.get(id(p), ())))
     return out

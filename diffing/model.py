@@ -9,6 +9,9 @@ Rules:
   parts give the row's A text, the ``=`` and ``+`` parts its B text.
 * Rows are in reading order of B; a deleted row stands right after the row of
   its preceding A clause.
+* An ``equal`` row may hold several clauses on a side (a pure difference of
+  clause boundaries); a ``renumbered`` row is a label whose number alone changed.
+  Neither counts as a change a reviewer must read.
 """
 
 from __future__ import annotations
@@ -21,10 +24,18 @@ from typing import Literal
 from corpus.document import Document
 from corpus.options import Options
 
-__all__ = ["OPS", "Clause", "ClauseKind", "Diff", "Op", "Row", "Summary", "join_spans"]
+__all__ = [
+    "IGNORABLE_STEPS", "OPS", "QUIET_OPS", "Clause", "ClauseKind", "Diff", "Op", "Row", "Summary", "join_spans",
+]  # fmt: skip
 
-Op = Literal["equal", "modified", "inserted", "deleted", "moved", "copied", "split", "merged"]
-OPS: tuple[Op, ...] = ("equal", "modified", "inserted", "deleted", "moved", "copied", "split", "merged")
+Op = Literal["equal", "renumbered", "modified", "inserted", "deleted", "moved", "copied", "split", "merged"]
+OPS: tuple[Op, ...] = (
+    "equal", "renumbered", "modified", "inserted", "deleted", "moved", "copied", "split", "merged",
+)  # fmt: skip
+QUIET_OPS: frozenset[str] = frozenset({"equal", "renumbered"})
+"""Rows a reviewer need not read: same text, or a label whose number alone changed."""
+IGNORABLE_STEPS = ("invisible", "junk", "script", "unspin", "width", "whitespace")
+"""Normalization steps an ``equal`` row may name in ``ignored`` (report format version 2)."""
 ClauseKind = Literal["sentence", "heading", "article", "row"]
 InlinePart = tuple[Literal["=", "-", "+"], str]
 
@@ -70,8 +81,8 @@ class Summary:
 
     @property
     def changes(self) -> int:
-        """Rows that are not ``equal``."""
-        return sum(n for op, n in self.counts.items() if op != "equal")
+        """Rows a reviewer must read: every row but ``equal`` and ``renumbered``."""
+        return sum(n for op, n in self.counts.items() if op not in QUIET_OPS)
 
 
 @dataclass(frozen=True)
@@ -134,6 +145,35 @@ class Diff:
         if row.b:
             return self.b_clauses[row.b[0]].place
         return self.a_clauses[row.a[0]].place if row.a else ""
+
+    def place_a(self, row: Row) -> str | None:
+        """Place of the row's first A clause (for a copied row: the clause it repeats), None without one."""
+        return self.a_clauses[row.a[0]].place if row.a else None
+
+    def place_b(self, row: Row) -> str | None:
+        """Place of the row's first B clause, None without one."""
+        return self.b_clauses[row.b[0]].place if row.b else None
+
+    def ignored(self, row: Row) -> tuple[str, ...]:
+        """For an ``equal`` row whose original texts differ: the steps that made them equal, in pipeline order.
+
+        Empty for every other row and for rows whose original texts are identical.
+        A difference no step accounts for (a line break between clauses of a
+        multi-clause row) is a difference of layout: ``whitespace``.
+        """
+        if row.op != "equal":
+            return ()
+        a_orig = "".join(self.a.original[lo:hi] for lo, hi in self.a_spans(row))
+        b_orig = "".join(self.b.original[lo:hi] for lo, hi in self.b_spans(row))
+        if a_orig == b_orig:
+            return ()
+        a_first, a_last = self.a_clauses[row.a[0]], self.a_clauses[row.a[-1]]
+        b_first, b_last = self.b_clauses[row.b[0]], self.b_clauses[row.b[-1]]
+        steps = set(self.a.steps_changing(a_first.start, a_last.end))
+        steps.update(self.b.steps_changing(b_first.start, b_last.end))
+        if len(row.a) > 1 or len(row.b) > 1 or not steps:
+            steps.add("whitespace")
+        return tuple(s for s in IGNORABLE_STEPS if s in steps)
 
 
 def join_spans(spans: object) -> list[tuple[int, int]]:

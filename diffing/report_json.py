@@ -1,4 +1,4 @@
-"""The ``wendiff.diff`` version 1 report (shared/spec/report-format.md).
+"""The ``wendiff.diff`` version 2 report (shared/spec/report-format.md).
 
 Rule: this module only converts a `Diff` to the contract's JSON shape; the
 contract's field names and meanings never change without a new ``version``.
@@ -34,15 +34,19 @@ def diff_report(diff: Diff) -> dict[str, Any]:
             item["similarity"] = row.similarity
         if row.inline is not None:
             item["inline"] = [list(part) for part in row.inline]
-        item["place"] = diff.place(row)
+        item["place_a"] = diff.place_a(row)
+        item["place_b"] = diff.place_b(row)
+        ignored = diff.ignored(row)
+        if ignored:
+            item["ignored"] = list(ignored)
         rows.append(item)
     return {
         "format": "wendiff.diff",
-        "version": 1,
+        "version": 2,
         "a": _doc(diff.a),
         "b": _doc(diff.b),
         "options": diff.options.as_report(),
-        "summary": {**summary.counts, "similarity": summary.similarity},
+        "summary": {**summary.counts, "changes": summary.changes, "similarity": summary.similarity},
         "rows": rows,
     }
 

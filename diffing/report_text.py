@@ -30,6 +30,7 @@ __all__ = ["MARKS", "TextView", "render_text"]
 Layout = Literal["auto", "side", "unified"]
 MARKS = {
     "equal": " ",
+    "renumbered": "#",
     "modified": "~",
     "inserted": "+",
     "deleted": "-",

@@ -24,6 +24,7 @@ __all__ = [
 
 OP_NAMES: dict[Op, str] = {
     "equal": "相同",
+    "renumbered": "序号调整",
     "modified": "修改",
     "inserted": "新增",
     "deleted": "删除",
@@ -36,6 +37,7 @@ OP_NAMES: dict[Op, str] = {
 
 OP_SHORT: dict[Op, str] = {
     "equal": "",
+    "renumbered": "号",
     "modified": "改",
     "inserted": "增",
     "deleted": "删",

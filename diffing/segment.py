@@ -1,16 +1,31 @@
 """Segmentation: a normalized text into clauses, each with its place in the structure.
 
-Rules:
+Segmentation reads the character stream, not the lines: layout is a hint, never
+a requirement. Rules:
 
-* Segmentation reads only ``Document.text`` (normalized); clause offsets are
-  positions in it, and a clause never holds a line break or leading/trailing space.
-* A line break always ends a clause. Inside a line, a clause ends after 。；！？
-  (full or half width) and the closing quotes or brackets that follow them.
-* Structural headings are units of their own: 第X编/章/节 lines and short
-  一、 / (一) / 1. lines are ``heading`` clauses; the 第X条 label at the start of a
-  line is an ``article`` clause by itself, so that a renumbered article is a new
-  label over an unchanged body.
-* A line holding ``|`` cells (a table row) is one ``row`` clause.
+* Segmentation reads only ``Document.text`` (normalized) plus the *space hints*
+  of its whitespace step (where a run of spaces was removed); clause offsets are
+  positions in the text, and a clause never holds a line break or
+  leading/trailing space.
+* A clause ends after 。；！？ (full or half width) and the closing quotes or
+  brackets that follow them, after a table cell's ``|``, at a line break, at a
+  run of two or more removed spaces (a paragraph break laid out as spaces), and
+  after ``：`` when a structural marker follows it.
+* A *clause start* is the start of the text, of a line, or any position right
+  after such an end. Structural markers are recognized at clause starts,
+  wherever the line breaks fall: 第X编/章/节 open a ``heading`` (which ends at
+  the line, a paragraph break, a sentence end or the 第X条 that follows it); a
+  第X条 label is an ``article`` clause by itself (also where it stands after a
+  division heading or before a removed space: ``总则第一条 为了``), so that a
+  renumbered article is a new label over an unchanged body; 一、 / (一) / 1. /
+  (1) open a clause that is a ``heading`` when short.
+* A clause ending in ``|`` is a ``row`` (a table cell): a table flattened onto
+  one line gives the same clauses as one cell per line.
+* No clause is longer than ``MAX_CLAUSE`` characters: a longer run (a text with
+  no punctuation) is cut after a comma or space, else at that length, so that
+  neither alignment nor the inline diff ever sees an unbounded unit.
+* Where a boundary is truly undecidable (a heading with no punctuation glued to
+  its first sentence), the aligner's boundary pass still reports ``equal``.
 * ``place`` cites a clause as a reviewer would: ``二/(三)/2`` or ``第十条/(一)``
   (inside an article, the chapter is left out: article numbers run through a law).
 """
@@ -18,31 +33,43 @@ Rules:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from bisect import bisect_left
+from collections.abc import Mapping
 
 from corpus.document import Document
 from diffing.model import Clause, ClauseKind
 
-__all__ = ["segment", "segment_text"]
+__all__ = ["MAX_CLAUSE", "segment", "segment_text", "space_hints"]
 
+MAX_CLAUSE = 1000
 _NUM = "一二三四五六七八九十百千零〇两壹贰叁肆伍陆柒捌玖拾"
 _SPACE = " \t\r\f\v\u3000\u00a0"
-_SENTENCE_END = re.compile(r"[。；;！!？?]+(?![-=])[”’\"'」』)）\]】]*")
-_DIVISION = re.compile(rf"^#*\s*(第[{_NUM}\d]+\s*[编章节])")
-_ARTICLE = re.compile(rf"^#*\s*(第[{_NUM}\d]+\s*条)(?:之[{_NUM}\d]+)?")
+_CLOSERS = "”’\"'」』)）\\]】"
+_DIVISION = re.compile(rf"#*\s*(第[{_NUM}\d]+\s*[编章节])")
+_ARTICLE = re.compile(rf"#*\s*(第[{_NUM}\d]+\s*条)(?:之[{_NUM}\d]+)?")
+_ARTICLE_AHEAD = re.compile(rf"第[{_NUM}\d]+\s*条(?:之[{_NUM}\d]+)?")
 _LEVEL_MARKERS: tuple[tuple[int, re.Pattern[str]], ...] = (
-    (4, re.compile(rf"^([{_NUM}]+)[、.．]")),
-    (5, re.compile(rf"^[(（]([{_NUM}]+)[)）]")),
-    (6, re.compile(r"^(\d{1,3})[.．、](?!\d)")),
-    (7, re.compile(r"^[(（](\d{1,3})[)）]")),
+    (4, re.compile(rf"([{_NUM}]+)[、.．]")),
+    (5, re.compile(rf"[(（]([{_NUM}]+)[)）]")),
+    (6, re.compile(r"(\d{1,3})[.．、](?!\d)")),
+    (7, re.compile(r"[(（](\d{1,3})[)）]")),
 )
+_MARKER_AHEAD = (
+    rf"\s*(?:#|第[{_NUM}\d]+\s*[编章节条]|[{_NUM}]+[、.．]|[(（][{_NUM}\d]{{1,3}}[)）]|\d{{1,3}}[.．、](?!\d))"
+)
+# Where a clause ends inside a line: a sentence end, a table cell, a colon before a marker.
+_CUT = re.compile(rf"[。；;！!？?]+(?![-=])[{_CLOSERS}]*|\||[：:](?={_MARKER_AHEAD})")
+_SENTENCE_END = re.compile(rf"[。；;！!？?]+(?![-=])[{_CLOSERS}]*")
+_SOFT_CUT = re.compile(r"[，,、；;：: ]")
 _DIVISION_LEVEL = {"编": 0, "章": 1, "节": 2}
 _ARTICLE_LEVEL = 3
-_HEADING_MAX = 40  # a 一、 line longer than this with a sentence end is text, not a heading
+_HEADING_MAX = 40  # a 一、 clause longer than this is text, not a heading
+_DIVISION_TITLE_MAX = 40  # how far a division heading may run before a 第X条 on the same line
+_PARAGRAPH_SPACES = 2  # a run of this many removed spaces stands for a paragraph break
 
 
 class _Places:
-    """The stack of headings above the current line."""
+    """The stack of headings above the current clause."""
 
     def __init__(self) -> None:
         self.stack: list[tuple[int, str]] = []
@@ -59,73 +86,167 @@ class _Places:
         return self._place
 
 
+def space_hints(doc: Document) -> dict[int, int]:
+    """Positions in ``doc.text`` where the whitespace step removed a run of spaces, with the run's length.
+
+    A removed run that held a line break (a joined hard wrap) is not a hint.
+    """
+    for k in range(len(doc.layers) - 1, -1, -1):
+        layer = doc.layers[k]
+        if layer.name != "whitespace":
+            continue
+        if k != len(doc.layers) - 1:
+            return {}
+        before = doc.layers[k - 1].text if k else doc.original
+        hints: dict[int, int] = {}
+        for e in layer.map.edits:
+            if e.dst_start == e.dst_end:
+                removed = before[e.src_start : e.src_end]
+                if "\n" not in removed and "\r" not in removed:
+                    hints[e.dst_start] = e.src_end - e.src_start
+        return hints
+    return {}
+
+
 def segment(doc: Document) -> tuple[Clause, ...]:
     """The clauses of a document, in reading order."""
-    return segment_text(doc.text)
+    return segment_text(doc.text, space_hints(doc))
 
 
-def segment_text(text: str) -> tuple[Clause, ...]:
-    """The clauses of a normalized text."""
-    clauses: list[Clause] = []
-    places = _Places()
+def segment_text(text: str, hints: Mapping[int, int] | None = None) -> tuple[Clause, ...]:
+    """The clauses of a normalized text (``hints``: removed space runs, see `space_hints`)."""
+    return _Segmenter(text, hints or {}).run()
 
-    def add(start: int, end: int, kind: ClauseKind) -> None:
+
+class _Segmenter:
+    def __init__(self, text: str, hints: Mapping[int, int]) -> None:
+        self.text = text
+        self.hints = hints
+        self.paragraphs = sorted(p for p, n in hints.items() if n >= _PARAGRAPH_SPACES)
+        self.after_labels = sorted(p for p in hints if 0 < p <= len(text) and text[p - 1] == "条")
+        self.clauses: list[Clause] = []
+        self.places = _Places()
+
+    def run(self) -> tuple[Clause, ...]:
+        pos = 0
+        text = self.text
+        for line in text.split("\n"):
+            end = pos + len(line)
+            self._line(pos, end)
+            pos = end + 1
+        return tuple(self.clauses)
+
+    def add(self, start: int, end: int, kind: ClauseKind) -> None:
+        text = self.text
         while start < end and text[start] in _SPACE:
             start += 1
         while end > start and text[end - 1] in _SPACE:
             end -= 1
+        while end - start > MAX_CLAUSE:
+            cut = _long_cut(text, start, start + MAX_CLAUSE)
+            self._append(start, cut, kind)
+            kind = "sentence"
+            start = cut
         if end > start:
-            clauses.append(Clause(len(clauses), start, end, text[start:end], kind, places.place()))
+            self._append(start, end, kind)
 
-    pos = 0
-    for line in text.split("\n"):
-        start, end = pos, pos + len(line)
-        pos = end + 1
-        body = line.strip(_SPACE)
-        if not body:
-            continue
-        start += len(line) - len(line.lstrip(_SPACE))
-        if "|" in body and (body.count("|") >= 2 or len(body) <= 120):
-            add(start, end, "row")
-            continue
-        m = _DIVISION.match(body)
-        if m:
-            label = re.sub(r"\s+", "", m.group(1))
-            places.push(_DIVISION_LEVEL[label[-1]], label)
-            add(start, end, "heading")
-            continue
-        m = _ARTICLE.match(body)
-        if m:
-            places.push(_ARTICLE_LEVEL, re.sub(r"\s+", "", m.group(0).lstrip("# ")))
-            add(start, start + m.end(), "article")
-            _sentences(text, start + m.end(), end, add, first_kind="sentence")
-            continue
-        kind: ClauseKind = "sentence"
-        for level, pattern in _LEVEL_MARKERS:
-            m = pattern.match(body)
+    def _append(self, start: int, end: int, kind: ClauseKind) -> None:
+        body = self.text[start:end]
+        if kind == "sentence" and body.endswith("|"):
+            kind = "row"
+        self.clauses.append(Clause(len(self.clauses), start, end, body, kind, self.places.place()))
+
+    def _line(self, start: int, end: int) -> None:
+        """Segment ``text[start:end]``, a line: every clause start is tried for a marker."""
+        text = self.text
+        pos = start
+        line_start = True
+        while pos < end:
+            while pos < end and text[pos] in _SPACE:
+                pos += 1
+            if pos >= end:
+                return
+            if line_start and text[pos] == "#" and not _DIVISION.match(text, pos) and not _ARTICLE.match(text, pos):
+                self.add(pos, end, "heading")
+                return
+            line_start = False
+            m = _DIVISION.match(text, pos, end)
             if m:
-                label = m.group(0).rstrip("、.．") if level != 6 else m.group(1)
-                label = label.replace("（", "(").replace("）", ")")
-                places.push(level, label)
-                first_end = _SENTENCE_END.search(body)
-                if first_end is None or len(body) <= _HEADING_MAX or first_end.end() <= _HEADING_MAX:
+                label = re.sub(r"\s+", "", m.group(1))
+                self.places.push(_DIVISION_LEVEL[label[-1]], label)
+                stop = self._division_end(m.end(), end)
+                self.add(pos, stop, "heading")
+                pos = stop
+                continue
+            m = _ARTICLE.match(text, pos, end)
+            if m:
+                self.places.push(_ARTICLE_LEVEL, re.sub(r"\s+", "", m.group(0).lstrip("# ")))
+                self.add(pos, m.end(), "article")
+                pos = m.end()
+                continue
+            kind: ClauseKind = "sentence"
+            for level, pattern in _LEVEL_MARKERS:
+                m = pattern.match(text, pos, end)
+                if m:
+                    label = m.group(0).rstrip("、.．") if level != 6 else m.group(1)
+                    self.places.push(level, label.replace("（", "(").replace("）", ")"))
                     kind = "heading"
-                break
-        if body.startswith("#"):
-            kind = "heading"
-        _sentences(text, start, end, add, first_kind=kind)
-    return tuple(clauses)
+                    break
+            stop = self._clause_end(pos, end)
+            if kind == "heading" and stop - pos > _HEADING_MAX:
+                kind = "sentence"
+            self.add(pos, stop, kind)
+            pos = stop
+
+    def _clause_end(self, pos: int, end: int) -> int:
+        """End of the clause starting at ``pos``: a cut, a paragraph of spaces, a label after a space, or ``end``."""
+        text = self.text
+        m = _CUT.search(text, pos + 1, end)
+        stop = m.end() if m else end
+        p = _first_between(self.paragraphs, pos + 1, stop)
+        if p is not None:
+            stop = p
+        p = _first_between(self.after_labels, pos + 1, stop)
+        while p is not None:
+            label = _label_start(text, p, pos)
+            if label > pos:
+                return label
+            p = _first_between(self.after_labels, p + 1, stop)
+        return stop
+
+    def _division_end(self, pos: int, end: int) -> int:
+        """A division heading runs to the line end, a paragraph of spaces, a sentence end or a 第X条 label."""
+        text = self.text
+        stop = end
+        m = _SENTENCE_END.search(text, pos, end)
+        if m:
+            stop = m.end()
+        p = _first_between(self.paragraphs, pos, stop)
+        if p is not None:
+            stop = p
+        m = _ARTICLE_AHEAD.search(text, pos, min(stop, pos + _DIVISION_TITLE_MAX))
+        if m:
+            stop = m.start()
+        return stop
 
 
-def _sentences(
-    text: str, start: int, end: int, add: Callable[[int, int, ClauseKind], None], first_kind: ClauseKind
-) -> None:
-    """Split ``text[start:end]`` (one line) into sentences; the first gets ``first_kind``."""
-    kind = first_kind
-    pos = start
-    for m in _SENTENCE_END.finditer(text, start, end):
-        add(pos, m.end(), kind)
-        kind = "sentence"
-        pos = m.end()
-    if pos < end:
-        add(pos, end, kind)
+def _first_between(positions: list[int], lo: int, hi: int) -> int | None:
+    """The first of the sorted ``positions`` in ``[lo, hi)``."""
+    k = bisect_left(positions, lo)
+    return positions[k] if k < len(positions) and positions[k] < hi else None
+
+
+def _label_start(text: str, p: int, lo: int) -> int:
+    """Start of the 第X条 label that ends at ``p``, or ``lo`` when none does."""
+    k = text.rfind("第", max(lo, p - 12), p)
+    if k > lo and _ARTICLE_AHEAD.fullmatch(text, k, p):
+        return k
+    return lo
+
+
+def _long_cut(text: str, start: int, limit: int) -> int:
+    """Where to cut a run longer than `MAX_CLAUSE`: after the last comma or space in its second half."""
+    best = -1
+    for m in _SOFT_CUT.finditer(text, start + MAX_CLAUSE // 2, limit):
+        best = m.end()
+    return best if best > start else limit

@@ -1,4 +1,4 @@
-"""A validator of ``wendiff.diff`` v1 reports, written from the spec, not from the writer.
+"""A validator of ``wendiff.diff`` reports (versions 1 and 2), written from the spec, not from the writer.
 
 Rules it checks (shared/spec/report-format.md):
 
@@ -13,7 +13,12 @@ Rules it checks (shared/spec/report-format.md):
   one row — a ``copied`` row's A side is a reference to a clause shown elsewhere
   and is not counted — and no two rows share a character on one side;
 * nothing is lost: every non-space original character outside the rows was
-  removed as junk or boilerplate (a hole of the document).
+  removed as junk or boilerplate (a hole of the document);
+* version 2 only: every row has ``place_a``/``place_b`` (null on a side without
+  clauses); ``renumbered`` rows have similarity 1.0 and no inline; ``ignored``
+  appears only on ``equal`` rows whose original texts differ and names known
+  steps in pipeline order; ``summary.changes`` counts every row but ``equal``
+  and ``renumbered``. Version 1 has no ``renumbered`` op.
 
 `validate` returns the list of problems found, empty when the report is valid.
 """
@@ -28,7 +33,7 @@ from typing import Any
 from corpus.document import Document, Source
 from corpus.options import Options
 from corpus.pipeline import from_source
-from diffing.model import OPS
+from diffing.model import IGNORABLE_STEPS, OPS, QUIET_OPS
 from diffing.segment import segment
 
 __all__ = ["validate"]
@@ -42,8 +47,9 @@ def _document(text: str, data: bytes, options: Options) -> Document:
 def validate(report: dict[str, Any], a: tuple[str, bytes], b: tuple[str, bytes]) -> list[str]:
     """Problems of ``report`` against the inputs ``a`` and ``b`` (decoded text, original bytes)."""
     problems: list[str] = []
-    if report.get("format") != "wendiff.diff" or report.get("version") != 1:
-        return [f"not a wendiff.diff v1 report: {report.get('format')!r} {report.get('version')!r}"]
+    version = report.get("version")
+    if report.get("format") != "wendiff.diff" or version not in (1, 2):
+        return [f"not a wendiff.diff v1 or v2 report: {report.get('format')!r} {version!r}"]
     known = set(Options.__dataclass_fields__)
     options = Options(**{k: v for k, v in report["options"].items() if k in known})
     docs: dict[str, Document] = {}
@@ -55,12 +61,21 @@ def validate(report: dict[str, Any], a: tuple[str, bytes], b: tuple[str, bytes])
             problems.append(f"{side}: length {head['length']} != {len(text)}")
         docs[side] = _document(text, data, options)
     rows = report["rows"]
-    counts = {op: 0 for op in OPS}
+    ops = OPS if version == 2 else tuple(op for op in OPS if op != "renumbered")
+    counts = {op: 0 for op in ops}
     for row in rows:
+        if row["op"] not in counts:
+            problems.append(f"unknown op {row['op']!r} in a version {version} report")
         counts[row["op"]] = counts.get(row["op"], 0) + 1
-    for op in OPS:
+    for op in ops:
         if report["summary"].get(op) != counts[op]:
             problems.append(f"summary {op}={report['summary'].get(op)} but {counts[op]} rows")
+    if version == 2:
+        changes = sum(n for op, n in counts.items() if op not in QUIET_OPS)
+        if report["summary"].get("changes") != changes:
+            problems.append(f"summary changes={report['summary'].get('changes')} but {changes} rows to read")
+        for k, row in enumerate(rows):
+            problems.extend(_check_v2_row(k, row, a[0], b[0]))
     if not 0.0 <= report["summary"]["similarity"] <= 1.0:
         problems.append("summary similarity outside [0, 1]")
     owner: dict[str, list[int]] = {"a": [-1] * len(a[0]), "b": [-1] * len(b[0])}
@@ -118,6 +133,31 @@ def _check_row(
             problems.append(f"row {k}: inline parts do not join back to the normalized texts")
     elif row["a"] and row["b"] and sim < 1.0:
         problems.append(f"row {k}: {row['op']} row with similarity {sim} has no inline parts")
+    return problems
+
+
+def _check_v2_row(k: int, row: dict[str, Any], a_text: str, b_text: str) -> list[str]:
+    problems: list[str] = []
+    for side in ("a", "b"):
+        key = f"place_{side}"
+        if key not in row:
+            problems.append(f"row {k}: no {key}")
+        elif (row[key] is None) != (not row[side]):
+            problems.append(f"row {k}: {key} is {row[key]!r} on a side with {len(row[side])} spans")
+    if row["op"] == "renumbered" and (row.get("similarity") != 1.0 or "inline" in row):
+        problems.append(f"row {k}: a renumbered row has similarity 1.0 and no inline")
+    if "ignored" in row:
+        steps = row["ignored"]
+        if row["op"] != "equal":
+            problems.append(f"row {k}: ignored on a {row['op']} row")
+        if not steps or [s for s in IGNORABLE_STEPS if s in steps] != steps:
+            problems.append(f"row {k}: ignored {steps!r} is not a list of known steps in pipeline order")
+    if row["op"] == "equal":
+        a_orig = "".join(a_text[lo:hi] for lo, hi in row["a"])
+        b_orig = "".join(b_text[lo:hi] for lo, hi in row["b"])
+        if (a_orig != b_orig) != ("ignored" in row):
+            problems.append(f"row {k}: equal row's originals {'differ' if a_orig != b_orig else 'agree'}"
+                            f" but ignored is {'missing' if 'ignored' not in row else 'present'}")  # fmt: skip
     return problems
 
 

@@ -135,7 +135,10 @@ def test_report_records_the_options_and_counts() -> None:
     a, b = (str(p) for p in (REAL / "01_holiday_measures" / "a.txt", REAL / "01_holiday_measures" / "b.txt"))
     report = diff_report(compare(load(a), load(b)))
     assert report["options"]["script"] == "t2s" and report["options"]["width"] is True
-    assert sum(report["summary"][op] for op in ("equal", "modified", "inserted", "deleted")) == len(report["rows"])
+    ops = ("equal", "renumbered", "modified", "inserted", "deleted")
+    assert sum(report["summary"][op] for op in ops) == len(report["rows"])
+    assert report["summary"]["renumbered"] == 1  # old 第七条 is new 第八条
+    assert report["summary"]["changes"] == len(report["rows"]) - report["summary"]["equal"] - 1
     inserted = [r for r in report["rows"] if r["op"] == "inserted"]
     b_text = Path(b).read_text(encoding="utf-8")
     assert any("合理安排统一放假调休" in b_text[lo:hi] for r in inserted for lo, hi in r["b"])

@@ -70,11 +70,23 @@ def test_two_clauses_merged_in_one() -> None:
     assert len(merged) == 1 and len(merged[0].a) == 2
 
 
-def test_clause_repeated_in_b_is_copied() -> None:
-    diff = _diff("\n".join([S1, S2, S3]), "\n".join([S1, S2, S3, S1]))
+def test_passage_repeated_in_b_is_copied() -> None:
+    diff = _diff("\n".join([S1, S2, S3, S4]), "\n".join([S1, S2, S3, S4, S1, S2, S3]))
+    assert _ops(diff) == ["equal"] * 4 + ["copied"] * 3
+    assert [row.a for row in diff.rows[4:]] == [(0,), (1,), (2,)]
+
+
+def test_long_clause_repeated_in_b_is_copied() -> None:
+    diff = _diff("\n".join([S1, S3, S4]), "\n".join([S1, S3, S4, S3]))
     assert _ops(diff) == ["equal", "equal", "equal", "copied"]
-    copied = diff.rows[-1]
-    assert copied.a == (0,)
+    assert diff.rows[-1].a == (1,)
+
+
+def test_stock_formula_inside_new_text_is_part_of_the_insertion() -> None:
+    formula = "构成犯罪的，依法追究刑事责任。"
+    new = "违反本法规定，擅自占用生态保护红线的，由主管部门责令改正。"
+    diff = _diff("\n".join([S1, formula, S3]), "\n".join([S1, formula, S3, new + formula]))
+    assert _ops(diff) == ["equal", "equal", "equal", "inserted", "inserted"]
 
 
 def test_renumbered_article_is_a_new_label_over_an_equal_body() -> None:
@@ -84,7 +96,10 @@ def test_renumbered_article_is_a_new_label_over_an_equal_body() -> None:
     body = next(row for row in diff.rows if diff.b_text(row) == S2)
     assert body.op == "equal"
     label = next(row for row in diff.rows if row.b and diff.b_text(row) == "第八条")
-    assert label.op == "modified" and diff.a_text(label) == "第七条"
+    assert label.op == "renumbered" and diff.a_text(label) == "第七条"
+    inserted = next(row for row in diff.rows if row.b and diff.b_text(row) == "第七条")
+    assert inserted.op == "inserted"
+    assert diff.summary.counts["renumbered"] == 1 and diff.summary.changes == 2
 
 
 def test_repetitive_legal_clauses_align_in_order() -> None:

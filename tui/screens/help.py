@@ -22,6 +22,7 @@ __all__ = ["HelpScreen", "help_content"]
 
 _MEANINGS = {
     "equal": "same clause (quiet; f folds equal rows away)",
+    "renumbered": "a label whose number alone changed (old 第七条 is new 第八条)",
     "modified": "reworded in place: deletions struck, insertions underlined",
     "inserted": "only in B",
     "deleted": "only in A",

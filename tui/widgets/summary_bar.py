@@ -19,6 +19,7 @@ from diffing.report_text import MARKS
 __all__ = ["SummaryBar", "options_label"]
 
 _OP_COLOURS = {
+    "renumbered": "$text-muted",
     "modified": "$text-warning",
     "inserted": "$text-success",
     "deleted": "$text-error",
