@@ -44,8 +44,6 @@ from diffing.sequences import longest_increasing
 
 __all__ = ["MIN_MODIFIED", "MIN_MOVED", "align"]
 
-_CLOSERS = "”’\"'」』)）\\]】"
-_ATOM_END = re.compile(rf"(?:[。；;！!？?][{_CLOSERS}]*|[|：:])$")
 _NUMERAL = "一二三四五六七八九十百千零〇两壹贰叁肆伍陆柒捌玖拾"
 _NUMBERED = (
     re.compile(rf"#*第(?P<n>[{_NUMERAL}\d]+)\s*[编章节条]"),
@@ -178,7 +176,7 @@ def _atoms(clauses: Sequence[Clause], lo: int, hi: int) -> list[tuple[int, int]]
     out: list[tuple[int, int]] = []
     start = lo
     for k in range(lo, hi):
-        if _ATOM_END.search(clauses[k].text) or k == hi - 1:
+        if clauses[k].cut or k == hi - 1:
             out.append((start, k + 1))
             start = k + 1
     return out

@@ -56,6 +56,10 @@ class Clause:
     """``heading`` (一、 第一章 …), ``article`` (the 第X条 label alone), ``row`` (a table row), ``sentence``."""
     place: str
     """Where a reviewer would cite it: ``二/(三)/2`` or ``第二章/第十条``; empty before any heading."""
+    cut: bool = False
+    """True when the clause ends where its content ends it (a sentence end, a table cell, a colon
+    before a marker), an end no layout can move; False when a line break, a paragraph of spaces,
+    a heading's extent or the length limit ended it."""
 
 
 @dataclass(frozen=True)

@@ -58,8 +58,8 @@ _MARKER_AHEAD = (
     rf"\s*(?:#|第[{_NUM}\d]+\s*[编章节条]|[{_NUM}]+[、.．]|[(（][{_NUM}\d]{{1,3}}[)）]|\d{{1,3}}[.．、](?!\d))"
 )
 # Where a clause ends inside a line: a sentence end, a table cell, a colon before a marker.
-_CUT = re.compile(rf"[。；;！!？?]+(?![-=])[{_CLOSERS}]*|\||[：:](?={_MARKER_AHEAD})")
-_SENTENCE_END = re.compile(rf"[。；;！!？?]+(?![-=])[{_CLOSERS}]*")
+_CUT = re.compile(rf"[。；;！!？?]+(?!\s*[-=])[{_CLOSERS}]*|\||[：:](?=\s*{_MARKER_AHEAD})")
+_LOOK_PAST = 16  # a cut's lookahead reads past the line end: ``<!`` + line break + ``--`` is no sentence end
 _SOFT_CUT = re.compile(r"[，,、；;：: ]")
 _DIVISION_LEVEL = {"编": 0, "章": 1, "节": 2}
 _ARTICLE_LEVEL = 3
@@ -136,25 +136,25 @@ class _Segmenter:
             pos = end + 1
         return tuple(self.clauses)
 
-    def add(self, start: int, end: int, kind: ClauseKind) -> None:
+    def add(self, start: int, end: int, kind: ClauseKind, cut: bool = False) -> None:
         text = self.text
         while start < end and text[start] in _SPACE:
             start += 1
         while end > start and text[end - 1] in _SPACE:
             end -= 1
         while end - start > MAX_CLAUSE:
-            cut = _long_cut(text, start, start + MAX_CLAUSE)
-            self._append(start, cut, kind)
+            piece = _long_cut(text, start, start + MAX_CLAUSE)
+            self._append(start, piece, kind, False)
             kind = "sentence"
-            start = cut
+            start = piece
         if end > start:
-            self._append(start, end, kind)
+            self._append(start, end, kind, cut)
 
-    def _append(self, start: int, end: int, kind: ClauseKind) -> None:
+    def _append(self, start: int, end: int, kind: ClauseKind, cut: bool) -> None:
         body = self.text[start:end]
         if kind == "sentence" and body.endswith("|"):
             kind = "row"
-        self.clauses.append(Clause(len(self.clauses), start, end, body, kind, self.places.place()))
+        self.clauses.append(Clause(len(self.clauses), start, end, body, kind, self.places.place(), cut))
 
     def _line(self, start: int, end: int) -> None:
         """Segment ``text[start:end]``, a line: every clause start is tried for a marker."""
@@ -167,15 +167,17 @@ class _Segmenter:
             if pos >= end:
                 return
             if line_start and text[pos] == "#" and not _DIVISION.match(text, pos) and not _ARTICLE.match(text, pos):
-                self.add(pos, end, "heading")
-                return
+                stop, cut = self._division_end(pos, end, pos)
+                self.add(pos, stop, "heading", cut)
+                pos = stop
+                continue
             line_start = False
             m = _DIVISION.match(text, pos, end)
             if m:
                 label = re.sub(r"\s+", "", m.group(1))
                 self.places.push(_DIVISION_LEVEL[label[-1]], label)
-                stop = self._division_end(m.end(), end)
-                self.add(pos, stop, "heading")
+                stop, cut = self._division_end(pos, end, m.end())
+                self.add(pos, stop, "heading", cut)
                 pos = stop
                 continue
             m = _ARTICLE.match(text, pos, end)
@@ -192,42 +194,37 @@ class _Segmenter:
                     self.places.push(level, label.replace("（", "(").replace("）", ")"))
                     kind = "heading"
                     break
-            stop = self._clause_end(pos, end)
+            stop, cut = self._clause_end(pos, end)
             if kind == "heading" and stop - pos > _HEADING_MAX:
                 kind = "sentence"
-            self.add(pos, stop, kind)
+            self.add(pos, stop, kind, cut)
             pos = stop
 
-    def _clause_end(self, pos: int, end: int) -> int:
-        """End of the clause starting at ``pos``: a cut, a paragraph of spaces, a label after a space, or ``end``."""
+    def _clause_end(self, pos: int, end: int) -> tuple[int, bool]:
+        """End of the clause starting at ``pos`` (a cut, a paragraph of spaces, a label after a space, or
+        ``end``), and whether a cut ended it."""
         text = self.text
-        m = _CUT.search(text, pos + 1, end)
-        stop = m.end() if m else end
+        m = _CUT.search(text, pos, min(len(text), end + _LOOK_PAST))
+        stop, cut = (min(m.end(), end), True) if m and m.start() < end else (end, False)
         p = _first_between(self.paragraphs, pos + 1, stop)
         if p is not None:
-            stop = p
+            stop, cut = p, False
         p = _first_between(self.after_labels, pos + 1, stop)
         while p is not None:
             label = _label_start(text, p, pos)
             if label > pos:
-                return label
+                return label, False
             p = _first_between(self.after_labels, p + 1, stop)
-        return stop
+        return stop, cut
 
-    def _division_end(self, pos: int, end: int) -> int:
-        """A division heading runs to the line end, a paragraph of spaces, a sentence end or a 第X条 label."""
+    def _division_end(self, pos: int, end: int, title: int) -> tuple[int, bool]:
+        """A heading (第X章, ``#``) ends as any clause does, or before a 第X条 label within its title."""
         text = self.text
-        stop = end
-        m = _SENTENCE_END.search(text, pos, end)
+        stop, cut = self._clause_end(pos, end)
+        m = _ARTICLE_AHEAD.search(text, title, min(stop, title + _DIVISION_TITLE_MAX))
         if m:
-            stop = m.end()
-        p = _first_between(self.paragraphs, pos, stop)
-        if p is not None:
-            stop = p
-        m = _ARTICLE_AHEAD.search(text, pos, min(stop, pos + _DIVISION_TITLE_MAX))
-        if m:
-            stop = m.start()
-        return stop
+            return m.start(), False
+        return stop, cut
 
 
 def _first_between(positions: list[int], lo: int, hi: int) -> int | None:
