@@ -30,7 +30,12 @@ Rules:
   is removed when it holds a bullet line or runs to the end of the text; a
   navigation label on its own is removed as a single line; anything else is
   kept. Each removed block is a hole (from the label to the end of its last
-  non-blank line).
+  non-blank line). Layout is a hint, not a requirement: a page copied as one
+  line (or re-wraps it) glues the sidebar to the article's last sentence, so
+  where no label line starts it, a channel label (two CJK characters and a
+  capitalised Latin word, line breaks and spaces inside it allowed) followed by
+  a bullet, inside a line, starts a sidebar too when at least two bullets
+  follow it; it runs to the end of the text.
 """
 
 from __future__ import annotations
@@ -139,6 +144,8 @@ _NAV_LABEL = re.compile("[【\\[]?(?:" + "|".join(NAV_LABELS) + ")[】\\]]?(?:[:
 _LABEL_STARTS = tuple(f"{open_}{label}" for label in NAV_LABELS for open_ in ("", "【", "["))
 _MAX_LABEL_LINE = 100
 _BULLET = re.compile(r"[•●▪◆■◇□▶►·\-*] ")
+_BULLET_INSIDE = re.compile(r"[•●▪◆■◇□▶►]\s")
+_INLINE_SIDEBAR = re.compile(r"[\u4e00-\u9fff]\s*[\u4e00-\u9fff]\s*[A-Z](?:\s*[A-Z]){1,11}\s*[•●▪◆■◇□▶►]\s")
 
 
 _Kind = Literal["blank", "bullet", "channel", "nav", "text"]
@@ -161,8 +168,9 @@ class _Line:
 def remove_boilerplate(text: str) -> StepOutput:
     """Remove sidebars of headlines and navigation labels; each removed block is a hole."""
     raws = text.splitlines(keepends=True)
+    inline = _inline_sidebar(text)
     if not any(_may_be_label(raw) for raw in raws):
-        return unchanged(text)
+        return _delete(text, [inline]) if inline else unchanged(text)
     lines = _lines(raws)
     holes: list[tuple[int, int]] = []
     i = 0
@@ -178,9 +186,22 @@ def remove_boilerplate(text: str) -> StepOutput:
             # bullet: only the navigation labels among them go, each on its own.
             holes.extend((line.start, line.end) for line in lines[i : last + 1] if line.kind == "nav")
         i = last + 1
+    if inline and not any(lo <= inline[0] < hi for lo, hi in holes):
+        holes = [h for h in holes if h[1] <= inline[0]] + [inline]
     if not holes:
         return unchanged(text)
     return _delete(text, holes)
+
+
+def _inline_sidebar(text: str) -> tuple[int, int] | None:
+    """A sidebar glued inside a line (a page copied as one line, or re-wrapped), as a hole, if any."""
+    if not _BULLET_INSIDE.search(text):
+        return None
+    body = text.rstrip(_BLANK + "\r\n")
+    for m in _INLINE_SIDEBAR.finditer(body):
+        if len(_BULLET_INSIDE.findall(body, m.start())) >= 2:
+            return m.start(), len(body)
+    return None
 
 
 def _may_be_label(raw: str) -> bool:

@@ -94,6 +94,7 @@ def similarity(x: str, y: str) -> float:
 def align(a: Sequence[Clause], b: Sequence[Clause]) -> list[Row]:
     """Align the clauses of A and B into rows (without inline differences)."""
     st = _State(a, b, [None] * len(a), [None] * len(b))
+    _boundaries(st)
     _anchor(st)
     _boundaries(st)
     _attach_labels(st)
@@ -105,14 +106,34 @@ def align(a: Sequence[Clause], b: Sequence[Clause]) -> list[Row]:
     return _rows(st)
 
 
+def _gaps(st: _State) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """The A and B ranges between consecutive pairs made so far (which keep both orders), both non-empty."""
+    pairs = sorted((p for p in st.pairs if p.a and p.b), key=lambda p: p.a[0])
+    out = []
+    prev_i = prev_j = 0
+    for a_lo, a_hi, b_lo, b_hi in [
+        *((p.a[0], p.a[-1] + 1, p.b[0], p.b[-1] + 1) for p in pairs),
+        (len(st.a),) * 2 + (len(st.b),) * 2,
+    ]:
+        if a_lo > prev_i and b_lo > prev_j:
+            out.append(((prev_i, a_lo), (prev_j, b_lo)))
+        prev_i, prev_j = a_hi, b_hi
+    return out
+
+
 def _anchor(st: _State) -> None:
-    ids: dict[str, int] = {}
-    ak = [ids.setdefault(c.text, len(ids)) if c.kind != "article" else -1 - c.index for c in st.a]
-    bk = [
-        ids.setdefault(c.text, len(ids)) if c.kind != "article" else -1 - len(st.a) - c.index for c in st.b
-    ]
-    for i, j in _patience(ak, bk):
-        st.link("equal", [i], [j], 1.0)
+    """Rule 1 at the clause level, inside each gap between matched atoms."""
+    for (a_lo, a_hi), (b_lo, b_hi) in _gaps(st):
+        ids: dict[str, int] = {}
+        ak = [
+            ids.setdefault(st.a[i].text, len(ids)) if st.a[i].kind != "article" else -1 - i for i in range(a_lo, a_hi)
+        ]
+        bk = [
+            ids.setdefault(st.b[j].text, len(ids)) if st.b[j].kind != "article" else -1 - len(st.a) - j
+            for j in range(b_lo, b_hi)
+        ]
+        for i, j in _patience(ak, bk):
+            st.link("equal", [a_lo + i], [b_lo + j], 1.0)
 
 
 def _patience(ak: list[int], bk: list[int]) -> list[tuple[int, int]]:
@@ -160,12 +181,8 @@ def _boundaries(st: _State) -> None:
     an ``equal`` row, with several clauses on a side where that side has more
     boundaries. A pair of bare 第X条 labels is left to rule 3.
     """
-    anchors = sorted((p.a[0], p.b[0]) for p in st.pairs)
-    prev_i = prev_j = -1
-    for i, j in [*anchors, (len(st.a), len(st.b))]:
-        if i - prev_i > 1 and j - prev_j > 1:
-            _match_atoms(st, (prev_i + 1, i), (prev_j + 1, j))
-        prev_i, prev_j = i, j
+    for a_range, b_range in _gaps(st):
+        _match_atoms(st, a_range, b_range)
 
 
 def _key(text: str) -> str:
@@ -308,8 +325,7 @@ def _order(st: _State) -> None:
     """Pairs off the heaviest chain that keeps both orders become ``moved``."""
     pairs = sorted((p for p in st.pairs if p.a and p.b), key=lambda p: p.a[0])
     weights = [
-        p.similarity * (sum(len(st.a[i].text) for i in p.a) + sum(len(st.b[j].text) for j in p.b)) + 1e-3
-        for p in pairs
+        p.similarity * (sum(len(st.a[i].text) for i in p.a) + sum(len(st.b[j].text) for j in p.b)) + 1e-3 for p in pairs
     ]
     chain = set(_heaviest_chain([p.b[0] for p in pairs], weights, len(st.b)))
     for k, p in enumerate(pairs):
