@@ -18,7 +18,8 @@ Rules:
   whitespace nor CJK (ideographs, kana, hangul, CJK and full-width punctuation,
   typographic quotes and dashes) and that holds at least one U+FFFD. The whole
   run goes, with the Latin spam injected beside the broken bytes
-  (``以及����ϣ��WilliamHill领土`` keeps ``以及`` and ``领土``); sentence
+  (``以及����ϣ��WilliamHill领土`` keeps ``以及`` and ``领土``), also when a
+  hard wrap or a stray space falls inside it; sentence
   punctuation at the run's edges stays. Latin text without U+FFFD (URLs,
   e-mail addresses, "UDI") is never touched. Each removed run is a hole.
 * `remove_boilerplate` removes sidebars of unrelated headlines that web pages
@@ -84,7 +85,9 @@ _CJK = (
 )
 """Characters that end a mojibake run: CJK scripts and punctuation, typographic punctuation."""
 _RUN_CHAR = re.compile(f"[^\\s{_CJK}]")
-_RUN_END = re.compile(f"[^\\s{_CJK}]*")
+_RUN_GAP = "[ \\t]*(?:\\r?\\n)?[ \\t]*"  # a hard wrap or a stray space does not end a run
+_RUN_END = re.compile(f"(?:[^\\s{_CJK}]|{_RUN_GAP}(?=[^\\s{_CJK}]))*")
+_RUN_BACK = re.compile(f"[^\\s{_CJK}]{_RUN_GAP}$")
 _EDGE_PUNCTUATION = frozenset(",.;:!?()[]{}<>\"'")
 _REPLACEMENT = "\ufffd"
 
@@ -97,8 +100,14 @@ def remove_junk(text: str) -> StepOutput:
     pos = text.find(_REPLACEMENT)
     while pos >= 0:
         start = pos
-        while start > 0 and _RUN_CHAR.match(text, start - 1):
-            start -= 1
+        while start > 0:
+            if _RUN_CHAR.match(text, start - 1):
+                start -= 1
+                continue
+            back = _RUN_BACK.search(text, max(0, start - 8), start)
+            if back is None:
+                break
+            start = back.start()
         end = _RUN_END.match(text, pos).end()  # type: ignore[union-attr]
         while text[start] in _EDGE_PUNCTUATION:
             start += 1

@@ -98,6 +98,7 @@ def align(a: Sequence[Clause], b: Sequence[Clause]) -> list[Row]:
     _anchor(st)
     _boundaries(st)
     _attach_labels(st)
+    _exact_moves(st)
     _fuzzy(st)
     _attach_labels(st)
     _order(st)
@@ -248,6 +249,23 @@ def _attach_labels(st: _State) -> None:
         sim = similarity(clause.text, st.b[j].text)
         op: Op = "moved" if body.op == "moved" else ("equal" if sim == 1.0 else "modified")
         st.link(op, [i], [j], sim)
+
+
+def _exact_moves(st: _State) -> None:
+    """Free clauses with the same text, once among the free clauses of each side: out of order, or
+    they would be anchors. They pair before the fuzzy search (``_order`` names them ``moved``)."""
+    free_a: dict[str, list[int]] = {}
+    for i, c in enumerate(st.a):
+        if st.a_pair[i] is None and c.kind != "article":
+            free_a.setdefault(c.text, []).append(i)
+    free_b: dict[str, list[int]] = {}
+    for j, c in enumerate(st.b):
+        if st.b_pair[j] is None and c.kind != "article" and c.text in free_a:
+            free_b.setdefault(c.text, []).append(j)
+    for text, js in free_b.items():
+        is_ = free_a[text]
+        if len(is_) == 1 and len(js) == 1 and len(text) >= MIN_MOVED_LEN:
+            st.link("equal", is_, js, 1.0)
 
 
 def _bigrams(text: str) -> set[str]:
