@@ -62,6 +62,42 @@ def edited(text: str, rate: float = 0.03, seed: int = 7) -> str:
     return "\n".join(out)
 
 
+def seeds_pair(folder: Path, size_bytes: int = 1_400_000, seed: int = 11) -> tuple[Path, Path]:
+    """The seeds repeated to ``size_bytes``; B drops 3 % of the lines, edits 7 % and moves 20 long lines.
+
+    The case that once crashed the aligner (a run of about 1,000 deleted clauses).
+    """
+    from corpus.samples import seed as sample
+
+    texts = [sample(n).read_text(encoding="utf-8") for n in ("000", "001", "002", "003", "004")]
+    parts: list[str] = []
+    total = k = 0
+    while total < size_bytes:
+        parts.append(texts[k % len(texts)])
+        total += len(parts[-1].encode("utf-8"))
+        k += 1
+    lines = "".join(parts).split("\n")
+    rng = random.Random(seed)
+    b: list[str] = []
+    for line in lines:
+        r = rng.random()
+        if r < 0.03:
+            continue
+        if r < 0.10 and len(line) > 6:
+            k = rng.randrange(len(line) - 3)
+            line = line[:k] + "依法" + line[k + 2 :]
+        b.append(line)
+    long = sorted(range(len(b)), key=lambda n: -len(b[n]))[:20]
+    for n in sorted(long, reverse=True):
+        line = b.pop(n)
+        b.insert(rng.randrange(len(b)), line)
+    folder.mkdir(parents=True, exist_ok=True)
+    pa, pb = folder / "a.txt", folder / "b.txt"
+    pa.write_text("\n".join(lines), encoding="utf-8")
+    pb.write_text("\n".join(b), encoding="utf-8")
+    return pa, pb
+
+
 def write_pair(folder: Path, size_bytes: int = 1_000_000) -> tuple[Path, Path]:
     """Write ``a.txt`` and ``b.txt`` of about ``size_bytes`` each into ``folder``."""
     folder.mkdir(parents=True, exist_ok=True)

@@ -55,6 +55,7 @@ MIN_MOVED = 0.6
 MIN_MOVED_LEN = 6
 SPLIT_GAIN = 0.04
 CANDIDATES_PER_CLAUSE = 8
+LCS_CELLS = 10**9  # the bit-parallel LCS holds cells/64 words: 125 MB at this bound
 COPY_MIN_CLAUSES = 3
 COPY_MIN_CHARS = 30
 VOTING_GRAMS = 24
@@ -164,6 +165,13 @@ def _patience(ak: list[int], bk: list[int]) -> list[tuple[int, int]]:
                 stack.append((prev_i, i, prev_j, j))
                 prev_i, prev_j = i + 1, j + 1
             stack.append((prev_i, a_hi, prev_j, b_hi))
+        elif (a_hi - a_lo) * (b_hi - b_lo) <= LCS_CELLS:
+            # A longest common subsequence (bit-parallel, in C): in a text that repeats itself
+            # (a notice pasted many times) it keeps each copy against its own copy.
+            for op in Indel.opcodes(ak[a_lo:a_hi], bk[b_lo:b_hi]):
+                if op.tag == "equal":
+                    i, j = a_lo + op.src_start, b_lo + op.dest_start
+                    out.extend((i + k, j + k) for k in range(op.src_end - op.src_start))
         else:
             matcher = SequenceMatcher(None, ak[a_lo:a_hi], bk[b_lo:b_hi], autojunk=False)
             for i, j, size in matcher.get_matching_blocks():

@@ -61,6 +61,7 @@ _MARKER_AHEAD = (
 _CUT = re.compile(rf"[。；;！!？?]+(?!\s*[-=])[{_CLOSERS}]*|\||[：:](?=\s*{_MARKER_AHEAD})")
 _LOOK_PAST = 16  # a cut's lookahead reads past the line end: ``<!`` + line break + ``--`` is no sentence end
 _SOFT_CUT = re.compile(r"[，,、；;：: ]")
+_MARKER_FIRST = frozenset("#第(（0123456789" + _NUM)
 _DIVISION_LEVEL = {"编": 0, "章": 1, "节": 2}
 _ARTICLE_LEVEL = 3
 _HEADING_MAX = 40  # a 一、 clause longer than this is text, not a heading
@@ -172,6 +173,11 @@ class _Segmenter:
                 pos = stop
                 continue
             line_start = False
+            if text[pos] not in _MARKER_FIRST:  # most clauses start with no marker: skip the patterns
+                stop, cut = self._clause_end(pos, end)
+                self.add(pos, stop, "sentence", cut)
+                pos = stop
+                continue
             m = _DIVISION.match(text, pos, end)
             if m:
                 label = re.sub(r"\s+", "", m.group(1))
