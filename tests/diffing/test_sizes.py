@@ -11,7 +11,7 @@ from diffing.model import Diff
 
 def _clauses(n: int, seed: int = 0, tag: str = "") -> list[str]:
     rng = random.Random(seed)
-    words = "国家建立健全生态保护补偿制度各级人民政府应当加强领导县级以上地方自然资源主管部门负责本行政区域内国土空间修复"
+    words = "国家建立健全生态保护补偿制度各级人民政府应当加强领导县级以上地方自然资源主管部门负责国土空间修复"
     return [f"{tag}第{k}项" + "".join(rng.choice(words) for _ in range(rng.randint(12, 30))) + "。" for k in range(n)]
 
 
