@@ -3,7 +3,17 @@
 Rules:
 
 * Each subcommand lives in its own module ``tui/cmd_*.py`` with a
-  ``register(subparsers)`` function that adds its parser and sets ``func``.
+  ``register(subparsers)`` function that adds its parser and sets ``func``,
+  and a ``COMMANDS`` table (name → the one line ``wendiff --help`` shows).
+* Start-up is cheap. Importing a ``cmd_*`` module imports only the standard
+  library and light wendiff modules (never an engine, rich, textual,
+  GitPython, numpy …); a command's ``func`` imports what it runs. `main` builds
+  in full only the parser of the command on the line; the others are named by
+  their ``COMMANDS`` line, which is all the top-level ``--help`` shows. So
+  ``wendiff --help`` costs little more than starting Python,
+  and ``wendiff diff`` of two text files never loads the store, the duplicate
+  finder, the app or the .docx and HTML readers (tests/cli/test_start_up.py
+  checks this; bench/bench_startup.py times it).
 * A `WendiffError` (bad input, a broken store …) prints one line on stderr and
   exits with status 2; no traceback ever reaches the user.
 * ``wendiff`` with no arguments opens the Library screen of the app.
@@ -14,16 +24,17 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 
 from corpus.errors import WendiffError
 
-__all__ = ["build_parser", "main"]
+__all__ = ["COMMAND_MODULES", "build_parser", "main"]
 
 COMMAND_MODULES = ("tui.cmd_diff", "tui.cmd_store", "tui.cmd_dups", "tui.cmd_app")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: Set[str] | None = None) -> argparse.ArgumentParser:
+    """The command line's parser: every command in full, or (``only``) just those, the rest by name and help."""
     parser = argparse.ArgumentParser(
         prog="wendiff",
         description="Compare, version and de-duplicate Chinese official texts, clause by clause.",
@@ -36,22 +47,19 @@ def build_parser() -> argparse.ArgumentParser:
             if exc.name != name:
                 raise
             continue
-        module.register(subparsers)
+        commands: dict[str, str] = module.COMMANDS
+        if only is None or not only.isdisjoint(commands):
+            module.register(subparsers)
+        else:
+            for command, help_line in commands.items():
+                subparsers.add_parser(command, help=help_line, add_help=False)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
-    if not args_list:
-        args_list = ["library"]
-    args = parser.parse_args(args_list)
-    func = getattr(args, "func", None)
-    if func is None:
-        parser.print_help()
-        return 2
     try:
-        return int(func(args))
+        return _run(args_list or ["library"])
     except WendiffError as exc:
         print(f"wendiff: {exc}", file=sys.stderr)
         return 2
@@ -60,6 +68,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 1
+
+
+def _run(args_list: list[str]) -> int:
+    parser = build_parser(only=_named_command(args_list))
+    args = parser.parse_args(args_list)
+    func = getattr(args, "func", None)
+    if func is None:
+        parser.print_help()
+        return 2
+    return int(func(args))
+
+
+def _named_command(args_list: list[str]) -> frozenset[str]:
+    """The command on the line (its first word that is not an option: no top-level option takes a value)."""
+    command = next((word for word in args_list if not word.startswith("-")), None)
+    return frozenset() if command is None else frozenset({command})
 
 
 if __name__ == "__main__":

@@ -24,7 +24,14 @@ from pathlib import Path
 
 from corpus.errors import WendiffError
 
-__all__ = ["register"]
+__all__ = ["COMMANDS", "register"]
+
+COMMANDS = {
+    "library": "open the app on the store's documents (what plain 'wendiff' does)",
+    "tui": "compare two files in the app",
+    "demo": "open the app on the bundled samples",
+}
+"""The commands `register` adds, with the line ``wendiff --help`` shows for each."""
 
 
 def _store(args: argparse.Namespace) -> Path | None:
@@ -96,7 +103,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
     p = subparsers.add_parser(
         "library",
-        help="open the app on the store's documents (what plain 'wendiff' does)",
+        help=COMMANDS["library"],
         description="Open the Library: the documents in the store and the files given; pick one to see its "
         "history, two to compare.",
     )
@@ -105,7 +112,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.set_defaults(func=_library)
 
     p = subparsers.add_parser(
-        "tui", help="compare two files in the app", description="Open the app's Compare screen on two files."
+        "tui", help=COMMANDS["tui"], description="Open the app's Compare screen on two files."
     )
     p.add_argument("a", metavar="A", help="the older document")
     p.add_argument("b", metavar="B", help="the newer document")
@@ -115,7 +122,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
     p = subparsers.add_parser(
         "demo",
-        help="open the app on the bundled samples",
+        help=COMMANDS["demo"],
         description="Open the app on the bundled samples, starting on the duplicated 2021 notice (copy 1 against "
         "copy 2), with a store holding the five samples and two real laws in two versions each. Without a "
         "terminal, print what the demo would show instead.",

@@ -1,9 +1,16 @@
 """``wendiff diff A B``: compare two files clause by clause.
 
-Rules: exit status as diff(1): 0 same, 1 different, 2 trouble. Every cleaning
-and normalization step has a switch; the report's ``options`` records them.
-Output goes to standard output or ``-o FILE`` (format from ``--format``, else
-from the file's suffix); colour only on a terminal unless ``--color always``.
+Rules:
+
+* Exit status as diff(1): 0 same, 1 different, 2 trouble.
+* Every cleaning and normalization step has a switch; the report's
+  ``options`` records them. Output goes to standard output or ``-o FILE``
+  (format from ``--format``, else from the file's suffix); colour only on a
+  terminal unless ``--color always``.
+* Building the parser is cheap: at the top this module imports only the
+  standard library and light wendiff modules (no engine, no rich); reading,
+  comparing and rendering are imported by the functions that run them. The
+  argument helpers here are shared by ``store diff``, ``dups`` and ``tui``.
 """
 
 from __future__ import annotations
@@ -13,14 +20,20 @@ import os
 import shutil
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from corpus.errors import WendiffError
-from corpus.options import Options
 from corpus.read import DEFAULT_MAX_SIZE
-from diffing.model import Diff
-from diffing.reports import FORMATS, SUFFIXES, Format, render
+from diffing.reports import FORMATS, SUFFIXES, Format
 
-__all__ = ["add_normalization_arguments", "add_output_arguments", "emit", "options_from", "register"]
+if TYPE_CHECKING:
+    from corpus.options import Options
+    from diffing.model import Diff
+
+__all__ = ["COMMANDS", "add_normalization_arguments", "add_output_arguments", "emit", "options_from", "register"]
+
+COMMANDS = {"diff": "compare two documents clause by clause"}
+"""The commands `register` adds, with the line ``wendiff --help`` shows for each."""
 
 _UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
 
@@ -57,6 +70,8 @@ def add_normalization_arguments(parser: argparse.ArgumentParser) -> None:
 
 def options_from(args: argparse.Namespace) -> Options:
     """The `Options` the switches describe."""
+    from corpus.options import Options
+
     return Options(
         invisible=args.invisible,
         junk=args.junk,
@@ -103,6 +118,8 @@ def emit(diff: Diff, args: argparse.Namespace) -> int:
         report: str | bytes = render_text(diff, TextView(color=color, width=width, layout=args.layout,
                                                           full=args.full))  # fmt: skip
     else:
+        from diffing.reports import render
+
         report = render(diff, fmt)
     if args.output:
         try:
@@ -133,7 +150,7 @@ def _run(args: argparse.Namespace) -> int:
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = subparsers.add_parser(
         "diff",
-        help="compare two documents clause by clause",
+        help=COMMANDS["diff"],
         description="Compare two documents clause by clause (exit 0 same, 1 different, 2 trouble).",
     )
     p.add_argument("a", metavar="A", help="the older document (- for standard input)")

@@ -10,33 +10,40 @@ Rules:
   one line by tui/cli.py).
 * Columns are measured in terminal cells (`rich.cells.cell_len`): a Chinese
   character takes two.
+* Importing this module is cheap: the store itself, GitPython, rich and the
+  diff engine are imported by the subcommand that uses them. `register` loads
+  the store package (its help quotes ``corpus.store.revs.HELP``), so tui/cli.py
+  calls it only when the command is ``store`` (or every parser is needed).
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
-from rich.cells import cell_len
+if TYPE_CHECKING:
+    from corpus.store import AddResult, Store, Version
 
-from corpus.store import AddResult, Store, Version, parse_ref
-from corpus.store.ids import derive_id, validate_id
-from corpus.store.location import ENV_VAR
-from corpus.store.meta import validate_date
-from corpus.store.revs import HELP as REV_HELP
+__all__ = ["COMMANDS", "register"]
 
-__all__ = ["register"]
+COMMANDS = {"store": "keep every version of a document (git-backed)"}
+"""The commands `register` adds, with the line ``wendiff --help`` shows for each."""
 
 _SHORT = 10
 """Characters of a commit id shown."""
 
 
 def _store(args: argparse.Namespace, create: bool = False) -> Store:
+    from corpus.store import Store
+
     return Store.open(getattr(args, "store", None), create=create)
 
 
 def _pad(text: str, cells: int) -> str:
     """``text`` padded with spaces to ``cells`` terminal cells."""
+    from rich.cells import cell_len
+
     return text + " " * max(0, cells - cell_len(text))
 
 
@@ -46,6 +53,8 @@ TITLE_CELLS = 40
 
 def _clip(text: str, cells: int) -> str:
     """``text`` cut to at most ``cells`` terminal cells, with … where it was cut."""
+    from rich.cells import cell_len
+
     if cell_len(text) <= cells:
         return text
     out = ""
@@ -58,6 +67,8 @@ def _clip(text: str, cells: int) -> str:
 
 def _table(rows: list[list[str]]) -> str:
     """Rows of cells aligned in columns (the last column is not padded)."""
+    from rich.cells import cell_len
+
     if not rows:
         return ""
     widths = [max(cell_len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
@@ -81,6 +92,8 @@ def _added_line(path: str, result: AddResult) -> str:
 
 def _add(args: argparse.Namespace) -> int:
     from corpus.read import read_source
+    from corpus.store.ids import derive_id, validate_id
+    from corpus.store.meta import validate_date
 
     sources = [read_source(path, args.max_size) for path in args.files]
     ids = [validate_id(args.doc) if args.doc else derive_id(s.text, s.name) for s in sources]
@@ -104,6 +117,8 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _log(args: argparse.Namespace) -> int:
+    from corpus.store.ids import validate_id
+
     doc_id = validate_id(args.doc)
     with _store(args) as store:
         versions = store.log(doc_id)
@@ -116,6 +131,8 @@ def _log(args: argparse.Namespace) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
+    from corpus.store import parse_ref
+
     doc_id, rev = parse_ref(args.ref)
     with _store(args) as store:
         data = store.original(store.version(doc_id, rev))
@@ -125,7 +142,7 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _diff(args: argparse.Namespace) -> int:
-    from corpus.store import LATEST, Rev
+    from corpus.store import LATEST, Rev, parse_ref
     from diffing.compare import compare
     from tui.cmd_diff import emit, options_from
 
@@ -141,6 +158,7 @@ def _diff(args: argparse.Namespace) -> int:
 
 
 def _blame(args: argparse.Namespace) -> int:
+    from corpus.store import parse_ref
     from corpus.store.blame import blame
     from diffing.segment import segment
 
@@ -188,6 +206,7 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from corpus.store.ids import validate_id
     from corpus.store.transfer import export_versions
 
     doc_id = validate_id(args.doc)
@@ -219,13 +238,16 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from corpus.store.location import ENV_VAR
+    from corpus.store.revs import HELP as REV_HELP
+
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--store", metavar="PATH", default=argparse.SUPPRESS,
         help=f"the store folder (default: ${ENV_VAR}, else the per-user data folder)",
     )
     p = subparsers.add_parser(
-        "store", parents=[common], help="keep every version of a document (git-backed)",
+        "store", parents=[common], help=COMMANDS["store"],
         description="Keep every version of a document in a git repository, with history and clause blame. "
         + REV_HELP,
     )
