@@ -15,7 +15,10 @@ Rules:
   finder, the app or the .docx and HTML readers (tests/cli/test_start_up.py
   checks this; bench/bench_startup.py times it).
 * A `WendiffError` (bad input, a broken store …) prints one line on stderr and
-  exits with status 2; no traceback ever reaches the user.
+  exits with status 2; no traceback ever reaches the user. Any other exception
+  inside a command is a bug: one line ``wendiff: internal error: …`` and exit
+  status 2, unless ``WENDIFF_DEBUG`` is set (not ``0``), which re-raises it with
+  its traceback.
 * ``wendiff`` with no arguments opens the Library screen of the app.
 """
 
@@ -23,14 +26,21 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence, Set
 
 from corpus.errors import WendiffError
 
-__all__ = ["COMMAND_MODULES", "build_parser", "main"]
+__all__ = ["COMMAND_MODULES", "DEBUG_VAR", "build_parser", "main"]
 
 COMMAND_MODULES = ("tui.cmd_diff", "tui.cmd_store", "tui.cmd_dups", "tui.cmd_app")
+
+DEBUG_VAR = "WENDIFF_DEBUG"
+"""Set (to anything but ``0``) to get the traceback of an internal error instead of one line."""
+
+_MESSAGE_CHARS = 300
+"""An internal error's message is cut to this many characters (it must stay one line)."""
 
 
 def build_parser(only: Set[str] | None = None) -> argparse.ArgumentParser:
@@ -68,6 +78,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 1
+    except Exception as exc:
+        if os.environ.get(DEBUG_VAR, "0") not in ("", "0"):
+            raise
+        print(
+            f"wendiff: internal error: {_one_line(exc)} (please report it; {DEBUG_VAR}=1 shows the traceback)",
+            file=sys.stderr,
+        )
+        return 2
 
 
 def _run(args_list: list[str]) -> int:
@@ -84,6 +102,14 @@ def _named_command(args_list: list[str]) -> frozenset[str]:
     """The command on the line (its first word that is not an option: no top-level option takes a value)."""
     command = next((word for word in args_list if not word.startswith("-")), None)
     return frozenset() if command is None else frozenset({command})
+
+
+def _one_line(exc: BaseException) -> str:
+    """``Type: message`` on one line, cut to `_MESSAGE_CHARS`."""
+    message = " ".join(str(exc).split())
+    if len(message) > _MESSAGE_CHARS:
+        message = message[: _MESSAGE_CHARS - 1] + "…"
+    return f"{type(exc).__name__}: {message}" if message else type(exc).__name__
 
 
 if __name__ == "__main__":
