@@ -10,7 +10,7 @@ Rules:
   GitPython, numpy …); a command's ``func`` imports what it runs. `main` builds
   in full only the parser of the command on the line; the others are named by
   their ``COMMANDS`` line, which is all the top-level ``--help`` shows. So
-  ``wendiff --help`` costs little more than starting Python,
+  ``wendiff --help`` and ``--version`` cost little more than starting Python,
   and ``wendiff diff`` of two text files never loads the store, the duplicate
   finder, the app or the .docx and HTML readers (tests/cli/test_start_up.py
   checks this; bench/bench_startup.py times it).
@@ -32,7 +32,7 @@ from collections.abc import Sequence, Set
 
 from corpus.errors import WendiffError
 
-__all__ = ["COMMAND_MODULES", "DEBUG_VAR", "build_parser", "main"]
+__all__ = ["COMMAND_MODULES", "DEBUG_VAR", "build_parser", "main", "version"]
 
 COMMAND_MODULES = ("tui.cmd_diff", "tui.cmd_store", "tui.cmd_dups", "tui.cmd_app")
 
@@ -43,12 +43,37 @@ _MESSAGE_CHARS = 300
 """An internal error's message is cut to this many characters (it must stay one line)."""
 
 
+def version() -> str:
+    """wendiff's installed version, or a note saying it is not known."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed
+
+    try:
+        return installed("wendiff")
+    except PackageNotFoundError:
+        return "(version unknown: not installed as a package)"
+
+
+class _VersionAction(argparse.Action):
+    """``--version``: looks the version up only when asked (``importlib.metadata`` is slow to import)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, default=argparse.SUPPRESS, nargs=0, help=help)
+
+    def __call__(
+        self, parser: argparse.ArgumentParser, namespace: object, values: object, option_string: str | None = None
+    ) -> None:
+        sys.stdout.write(f"wendiff {version()}\n")
+        parser.exit()
+
+
 def build_parser(only: Set[str] | None = None) -> argparse.ArgumentParser:
     """The command line's parser: every command in full, or (``only``) just those, the rest by name and help."""
     parser = argparse.ArgumentParser(
         prog="wendiff",
         description="Compare, version and de-duplicate Chinese official texts, clause by clause.",
     )
+    parser.add_argument("--version", action=_VersionAction, help="print the version and exit")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         try:

@@ -1,6 +1,8 @@
-"""Command-line conventions: one line for an internal error."""
+"""Command-line conventions: ``--version``, one line for an internal error."""
 
 from __future__ import annotations
+
+import importlib.metadata
 
 import pytest
 
@@ -9,6 +11,26 @@ from corpus.samples import real_pair
 from tui.cli import main
 
 A, B = (str(p) for p in real_pair("01_holiday_measures"))
+
+
+def test_version_prints_the_installed_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(["--version"])
+    assert done.value.code == 0
+    assert capsys.readouterr().out == f"wendiff {importlib.metadata.version('wendiff')}\n"
+
+
+def test_version_of_a_copy_that_is_not_installed_says_it_is_unknown(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def not_installed(name: str) -> str:
+        raise importlib.metadata.PackageNotFoundError(name)
+
+    monkeypatch.setattr(importlib.metadata, "version", not_installed)
+    with pytest.raises(SystemExit):
+        main(["--version"])
+    out = capsys.readouterr().out
+    assert out.startswith("wendiff ") and "unknown" in out and out.count("\n") == 1
 
 
 def test_an_internal_error_is_one_line_and_exit_2(

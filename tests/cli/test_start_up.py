@@ -85,6 +85,12 @@ def test_help_loads_no_engine(argv: list[str]) -> None:
     assert loaded(names, forbidden) == []
 
 
+def test_version_loads_no_engine() -> None:
+    status, names = imported("--version")
+    assert status == 0
+    assert loaded(names, (*ENGINES, "corpus.store")) == []
+
+
 def test_a_bad_argument_is_refused_before_any_engine_loads() -> None:
     status, names = imported("diff", "a.txt", "b.txt", "--layout", "diagonal")
     assert status == 2
