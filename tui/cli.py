@@ -34,7 +34,7 @@ from corpus.errors import WendiffError
 
 __all__ = ["COMMAND_MODULES", "DEBUG_VAR", "build_parser", "main", "version"]
 
-COMMAND_MODULES = ("tui.cmd_diff", "tui.cmd_store", "tui.cmd_dups", "tui.cmd_app")
+COMMAND_MODULES = ("tui.cmd_diff", "tui.cmd_store", "tui.cmd_dups", "tui.cmd_app", "tui.cmd_completion")
 
 DEBUG_VAR = "WENDIFF_DEBUG"
 """Set (to anything but ``0``) to get the traceback of an internal error instead of one line."""

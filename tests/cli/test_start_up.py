@@ -73,6 +73,7 @@ def test_diff_of_two_text_files_loads_neither_the_duplicate_finder_nor_the_app_n
         ["library", "--help"],
         ["tui", "--help"],
         ["demo", "--help"],
+        ["completion", "--help"],
     ],
     ids=" ".join,
 )
