@@ -19,6 +19,8 @@ Rules:
   inside a command is a bug: one line ``wendiff: internal error: …`` and exit
   status 2, unless ``WENDIFF_DEBUG`` is set (not ``0``), which re-raises it with
   its traceback.
+* Every parser is a `tui.cli_help.Parser`: each command's ``--help`` ends with
+  the exit statuses that command returns.
 * ``wendiff`` with no arguments opens the Library screen of the app.
 """
 
@@ -31,6 +33,7 @@ import sys
 from collections.abc import Sequence, Set
 
 from corpus.errors import WendiffError
+from tui.cli_help import Parser
 
 __all__ = ["COMMAND_MODULES", "DEBUG_VAR", "build_parser", "main", "version"]
 
@@ -41,6 +44,9 @@ DEBUG_VAR = "WENDIFF_DEBUG"
 
 _MESSAGE_CHARS = 300
 """An internal error's message is cut to this many characters (it must stay one line)."""
+
+_EPILOG = f"""Each command's --help lists its exit statuses; 2 is always trouble (bad input, an internal error).
+{DEBUG_VAR}=1 shows the traceback of an internal error."""
 
 
 def version() -> str:
@@ -69,9 +75,10 @@ class _VersionAction(argparse.Action):
 
 def build_parser(only: Set[str] | None = None) -> argparse.ArgumentParser:
     """The command line's parser: every command in full, or (``only``) just those, the rest by name and help."""
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="wendiff",
         description="Compare, version and de-duplicate Chinese official texts, clause by clause.",
+        epilog=_EPILOG,
     )
     parser.add_argument("--version", action=_VersionAction, help="print the version and exit")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")

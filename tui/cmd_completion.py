@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from tui.cli_help import exit_statuses
 from tui.completion import SHELLS
 
 __all__ = ["COMMANDS", "register"]
@@ -38,7 +39,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "completion",
         help=COMMANDS["completion"],
         description=_HOW,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=exit_statuses((0, "the script was printed"), (2, "trouble: an unknown shell, an internal error")),
     )
     p.add_argument("shell", metavar="SHELL", choices=SHELLS, help="bash, zsh or fish")
     p.set_defaults(func=_run)

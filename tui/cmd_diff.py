@@ -2,7 +2,8 @@
 
 Rules:
 
-* Exit status as diff(1): 0 same, 1 different, 2 trouble.
+* Exit status as diff(1): 0 same, 1 different, 2 trouble (`EXIT_STATUSES`,
+  shown by ``--help``).
 * Every cleaning and normalization step has a switch; the report's
   ``options`` records them. Output goes to standard output or ``-o FILE``
   (format from ``--format``, else from the file's suffix); colour only on a
@@ -25,15 +26,25 @@ from typing import TYPE_CHECKING
 from corpus.errors import WendiffError
 from corpus.read import DEFAULT_MAX_SIZE
 from diffing.reports import FORMATS, SUFFIXES, Format
+from tui.cli_help import exit_statuses
 
 if TYPE_CHECKING:
     from corpus.options import Options
     from diffing.model import Diff
 
-__all__ = ["COMMANDS", "add_normalization_arguments", "add_output_arguments", "emit", "options_from", "register"]
+__all__ = [
+    "COMMANDS", "EXIT_STATUSES", "add_normalization_arguments", "add_output_arguments", "emit", "options_from",
+    "register",
+]
 
 COMMANDS = {"diff": "compare two documents clause by clause"}
 """The commands `register` adds, with the line ``wendiff --help`` shows for each."""
+
+EXIT_STATUSES = exit_statuses(
+    (0, "the documents are the same (after normalization)"),
+    (1, "they differ"),
+    (2, "trouble: a file that cannot be read, a report that cannot be written, an internal error"),
+)
 
 _UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
 
@@ -152,6 +163,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "diff",
         help=COMMANDS["diff"],
         description="Compare two documents clause by clause (exit 0 same, 1 different, 2 trouble).",
+        epilog=EXIT_STATUSES,
     )
     p.add_argument("a", metavar="A", help="the older document (- for standard input)")
     p.add_argument("b", metavar="B", help="the newer document (- for standard input)")

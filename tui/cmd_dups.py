@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 
 from corpus.errors import WendiffError
 from diffing.dups.clusters import NEAR_DUPLICATE
+from tui.cli_help import exit_statuses
 from tui.cmd_diff import add_normalization_arguments, options_from
 
 if TYPE_CHECKING:
@@ -136,6 +137,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "Find passages repeated inside a document, passages re-used between documents (also through "
             "Traditional script and, with --unspin, machine rewording) and clusters of near-duplicate "
             "documents. Folders are read recursively. Exit 0 when the run completed, 2 for trouble."
+        ),
+        epilog=exit_statuses(
+            (0, "the run completed, whatever it found (unreadable files are skipped with a warning)"),
+            (2, "trouble: no readable input, a report that cannot be written, a cluster that cannot be "
+                "reached, an internal error"),
         ),
     )
     p.add_argument("paths", nargs="+", metavar="FILE|DIR", help="files, or folders of files, to check")

@@ -22,6 +22,8 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
+from tui.cli_help import exit_statuses
+
 if TYPE_CHECKING:
     from corpus.store import AddResult, Store, Version
 
@@ -29,6 +31,8 @@ __all__ = ["COMMANDS", "register"]
 
 COMMANDS = {"store": "keep every version of a document (git-backed)"}
 """The commands `register` adds, with the line ``wendiff --help`` shows for each."""
+
+_TROUBLE = (2, "trouble: a file that cannot be read, no such document or version, a broken store, an internal error")
 
 _SHORT = 10
 """Characters of a commit id shown."""
@@ -250,11 +254,20 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "store", parents=[common], help=COMMANDS["store"],
         description="Keep every version of a document in a git repository, with history and clause blame. "
         + REV_HELP,
+        epilog=exit_statuses(
+            (0, "done; for 'diff' the versions are the same, for 'check' the store is whole"),
+            (1, "'diff': the versions differ; 'check': problems found"),
+            _TROUBLE,
+        ),
     )
     sub = p.add_subparsers(dest="store_command", metavar="COMMAND", required=True)
 
-    def command(name: str, func: object, help_text: str) -> argparse.ArgumentParser:
-        parser = sub.add_parser(name, parents=[common], help=help_text, description=help_text)
+    def command(
+        name: str, func: object, help_text: str, statuses: tuple[tuple[int, str], ...] = ((0, "done"),)
+    ) -> argparse.ArgumentParser:
+        parser = sub.add_parser(
+            name, parents=[common], help=help_text, description=help_text, epilog=exit_statuses(*statuses, _TROUBLE)
+        )
         parser.set_defaults(func=func)
         return parser
 
@@ -279,12 +292,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     s = command("show", _show, "write the original bytes of a version to standard output")
     s.add_argument("ref", metavar="ID[@REV]", help=REV_HELP)
 
-    d = command("diff", _diff, "compare two versions (default: the previous one with the latest)")
+    d = command("diff", _diff, "compare two versions (default: the previous one with the latest)",
+                ((0, "the versions are the same (after normalization)"), (1, "they differ")))  # fmt: skip
     d.add_argument("old", metavar="ID[@REV]", help="the older version (given alone, ID means ID@-1, "
                    "and either is compared with the latest)")  # fmt: skip
     d.add_argument("new", metavar="ID[@REV]", nargs="?", help="the newer version (default: the latest)")
     add_output_arguments(d)
-    d.epilog = REV_HELP
+    d.epilog = f"{REV_HELP}\n\n{d.epilog}"
 
     b = command("blame", _blame, "for each clause, the version that introduced its current wording")
     b.add_argument("ref", metavar="ID[@REV]", help=REV_HELP)
@@ -298,4 +312,5 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     e.add_argument("doc", metavar="ID")
     e.add_argument("folder", metavar="DIR")
 
-    command("check", _check, "verify the store (git fsck and the store's own rules); changes nothing")
+    command("check", _check, "verify the store (git fsck and the store's own rules); changes nothing",
+            ((0, "the store is whole"), (1, "problems found (listed; nothing is changed)")))  # fmt: skip
