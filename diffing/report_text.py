@@ -10,20 +10,24 @@ Rules:
   marked ``[-…-]`` and ``{+…+}`` as in ``git diff --word-diff``, but by Chinese
   word or character, never by whole runs of Chinese.
 * Equal rows are folded into one line (``⋯ 12 equal clauses``) unless ``full``.
+* ``rich.table`` is imported only for the side-by-side layout (start-up of
+  ``wendiff diff`` in a pipe, which is unified, does not pay for it).
 """
 
 from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from diffing.highlight import Segment, row_segments, unified_segments
 from diffing.model import Diff, Row
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 __all__ = ["MARKS", "TextView", "render_text"]
 
@@ -130,6 +134,8 @@ def render_text(diff: Diff, view: TextView) -> str:
 
 
 def _new_table(diff: Diff, view: TextView) -> Table:
+    from rich.table import Table
+
     table = Table(show_header=True, header_style="bold", box=None, expand=True, pad_edge=False)
     place_width = max(6, min(16, view.width // 8))
     table.add_column("", width=place_width, no_wrap=False)

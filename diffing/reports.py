@@ -1,14 +1,17 @@
 """One door to every report format of a diff.
 
-Rule: each format lives in its own module and is imported only when asked for
-(a JSON report never pays for python-docx or rich).
+Rules: each format lives in its own module and is imported only when asked for
+(a JSON report never pays for python-docx or rich); this module itself imports
+nothing at run time, so the command line can offer `FORMATS` and `SUFFIXES`
+without loading the diff engine.
 """
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from diffing.model import Diff
+if TYPE_CHECKING:
+    from diffing.model import Diff
 
 __all__ = ["FORMATS", "SUFFIXES", "Format", "render"]
 

@@ -3,9 +3,24 @@
 Rules:
 
 * Each subcommand lives in its own module ``tui/cmd_*.py`` with a
-  ``register(subparsers)`` function that adds its parser and sets ``func``.
+  ``register(subparsers)`` function that adds its parser and sets ``func``,
+  and a ``COMMANDS`` table (name → the one line ``wendiff --help`` shows).
+* Start-up is cheap. Importing a ``cmd_*`` module imports only the standard
+  library and light wendiff modules (never an engine, rich, textual,
+  GitPython, numpy …); a command's ``func`` imports what it runs. `main` builds
+  in full only the parser of the command on the line; the others are named by
+  their ``COMMANDS`` line, which is all the top-level ``--help`` shows. So
+  ``wendiff --help`` and ``--version`` cost little more than starting Python,
+  and ``wendiff diff`` of two text files never loads the store, the duplicate
+  finder, the app or the .docx and HTML readers (tests/cli/test_start_up.py
+  checks this; bench/bench_startup.py times it).
 * A `WendiffError` (bad input, a broken store …) prints one line on stderr and
-  exits with status 2; no traceback ever reaches the user.
+  exits with status 2; no traceback ever reaches the user. Any other exception
+  inside a command is a bug: one line ``wendiff: internal error: …`` and exit
+  status 2, unless ``WENDIFF_DEBUG`` is set (not ``0``), which re-raises it with
+  its traceback.
+* Every parser is a `tui.cli_help.Parser`: each command's ``--help`` ends with
+  the exit statuses that command returns.
 * ``wendiff`` with no arguments opens the Library screen of the app.
 """
 
@@ -13,21 +28,59 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 
 from corpus.errors import WendiffError
+from tui.cli_help import Parser
 
-__all__ = ["build_parser", "main"]
+__all__ = ["COMMAND_MODULES", "DEBUG_VAR", "build_parser", "main", "version"]
 
-COMMAND_MODULES = ("tui.cmd_diff", "tui.cmd_store", "tui.cmd_dups", "tui.cmd_app")
+COMMAND_MODULES = ("tui.cmd_diff", "tui.cmd_store", "tui.cmd_dups", "tui.cmd_app", "tui.cmd_completion")
+
+DEBUG_VAR = "WENDIFF_DEBUG"
+"""Set (to anything but ``0``) to get the traceback of an internal error instead of one line."""
+
+_MESSAGE_CHARS = 300
+"""An internal error's message is cut to this many characters (it must stay one line)."""
+
+_EPILOG = f"""Each command's --help lists its exit statuses; 2 is always trouble (bad input, an internal error).
+{DEBUG_VAR}=1 shows the traceback of an internal error."""
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+def version() -> str:
+    """wendiff's installed version, or a note saying it is not known."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed
+
+    try:
+        return installed("wendiff")
+    except PackageNotFoundError:
+        return "(version unknown: not installed as a package)"
+
+
+class _VersionAction(argparse.Action):
+    """``--version``: looks the version up only when asked (``importlib.metadata`` is slow to import)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, default=argparse.SUPPRESS, nargs=0, help=help)
+
+    def __call__(
+        self, parser: argparse.ArgumentParser, namespace: object, values: object, option_string: str | None = None
+    ) -> None:
+        sys.stdout.write(f"wendiff {version()}\n")
+        parser.exit()
+
+
+def build_parser(only: Set[str] | None = None) -> argparse.ArgumentParser:
+    """The command line's parser: every command in full, or (``only``) just those, the rest by name and help."""
+    parser = Parser(
         prog="wendiff",
         description="Compare, version and de-duplicate Chinese official texts, clause by clause.",
+        epilog=_EPILOG,
     )
+    parser.add_argument("--version", action=_VersionAction, help="print the version and exit")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         try:
@@ -36,22 +89,19 @@ def build_parser() -> argparse.ArgumentParser:
             if exc.name != name:
                 raise
             continue
-        module.register(subparsers)
+        commands: dict[str, str] = module.COMMANDS
+        if only is None or not only.isdisjoint(commands):
+            module.register(subparsers)
+        else:
+            for command, help_line in commands.items():
+                subparsers.add_parser(command, help=help_line, add_help=False)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
-    if not args_list:
-        args_list = ["library"]
-    args = parser.parse_args(args_list)
-    func = getattr(args, "func", None)
-    if func is None:
-        parser.print_help()
-        return 2
     try:
-        return int(func(args))
+        return _run(args_list or ["library"])
     except WendiffError as exc:
         print(f"wendiff: {exc}", file=sys.stderr)
         return 2
@@ -60,6 +110,38 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 1
+    except Exception as exc:
+        if os.environ.get(DEBUG_VAR, "0") not in ("", "0"):
+            raise
+        print(
+            f"wendiff: internal error: {_one_line(exc)} (please report it; {DEBUG_VAR}=1 shows the traceback)",
+            file=sys.stderr,
+        )
+        return 2
+
+
+def _run(args_list: list[str]) -> int:
+    parser = build_parser(only=_named_command(args_list))
+    args = parser.parse_args(args_list)
+    func = getattr(args, "func", None)
+    if func is None:
+        parser.print_help()
+        return 2
+    return int(func(args))
+
+
+def _named_command(args_list: list[str]) -> frozenset[str]:
+    """The command on the line (its first word that is not an option: no top-level option takes a value)."""
+    command = next((word for word in args_list if not word.startswith("-")), None)
+    return frozenset() if command is None else frozenset({command})
+
+
+def _one_line(exc: BaseException) -> str:
+    """``Type: message`` on one line, cut to `_MESSAGE_CHARS`."""
+    message = " ".join(str(exc).split())
+    if len(message) > _MESSAGE_CHARS:
+        message = message[: _MESSAGE_CHARS - 1] + "…"
+    return f"{type(exc).__name__}: {message}" if message else type(exc).__name__
 
 
 if __name__ == "__main__":

@@ -23,8 +23,21 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from corpus.errors import WendiffError
+from tui.cli_help import exit_statuses
 
-__all__ = ["register"]
+__all__ = ["COMMANDS", "register"]
+
+COMMANDS = {
+    "library": "open the app on the store's documents (what plain 'wendiff' does)",
+    "tui": "compare two files in the app",
+    "demo": "open the app on the bundled samples",
+}
+"""The commands `register` adds, with the line ``wendiff --help`` shows for each."""
+
+_APP_STATUSES = exit_statuses(
+    (0, "the app was closed"),
+    (2, "trouble: no terminal (standard input and output must be one), an internal error"),
+)
 
 
 def _store(args: argparse.Namespace) -> Path | None:
@@ -96,16 +109,18 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
     p = subparsers.add_parser(
         "library",
-        help="open the app on the store's documents (what plain 'wendiff' does)",
+        help=COMMANDS["library"],
         description="Open the Library: the documents in the store and the files given; pick one to see its "
         "history, two to compare.",
+        epilog=_APP_STATUSES,
     )
     p.add_argument("files", nargs="*", metavar="FILE", help="files to list beside the store's documents")
     p.add_argument("--store", metavar="PATH", help="the version store (default: $WENDIFF_STORE or per-user)")
     p.set_defaults(func=_library)
 
     p = subparsers.add_parser(
-        "tui", help="compare two files in the app", description="Open the app's Compare screen on two files."
+        "tui", help=COMMANDS["tui"], description="Open the app's Compare screen on two files.",
+        epilog=_APP_STATUSES,
     )
     p.add_argument("a", metavar="A", help="the older document")
     p.add_argument("b", metavar="B", help="the newer document")
@@ -115,10 +130,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
     p = subparsers.add_parser(
         "demo",
-        help="open the app on the bundled samples",
+        help=COMMANDS["demo"],
         description="Open the app on the bundled samples, starting on the duplicated 2021 notice (copy 1 against "
         "copy 2), with a store holding the five samples and two real laws in two versions each. Without a "
         "terminal, print what the demo would show instead.",
+        epilog=exit_statuses(
+            (0, "the app was closed, or (without a terminal) what it would show was printed"),
+            (2, "trouble: a demo store that cannot be built, an internal error"),
+        ),
     )
     p.add_argument("--store", metavar="PATH", help="build the demo store here (default: a temporary folder)")
     p.add_argument("--columns", type=int, default=100, metavar="N", help="width of the text printed without a TTY")

@@ -1,9 +1,17 @@
 """``wendiff diff A B``: compare two files clause by clause.
 
-Rules: exit status as diff(1): 0 same, 1 different, 2 trouble. Every cleaning
-and normalization step has a switch; the report's ``options`` records them.
-Output goes to standard output or ``-o FILE`` (format from ``--format``, else
-from the file's suffix); colour only on a terminal unless ``--color always``.
+Rules:
+
+* Exit status as diff(1): 0 same, 1 different, 2 trouble (`EXIT_STATUSES`,
+  shown by ``--help``).
+* Every cleaning and normalization step has a switch; the report's
+  ``options`` records them. Output goes to standard output or ``-o FILE``
+  (format from ``--format``, else from the file's suffix); colour only on a
+  terminal unless ``--color always``.
+* Building the parser is cheap: at the top this module imports only the
+  standard library and light wendiff modules (no engine, no rich); reading,
+  comparing and rendering are imported by the functions that run them. The
+  argument helpers here are shared by ``store diff``, ``dups`` and ``tui``.
 """
 
 from __future__ import annotations
@@ -13,14 +21,30 @@ import os
 import shutil
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from corpus.errors import WendiffError
-from corpus.options import Options
 from corpus.read import DEFAULT_MAX_SIZE
-from diffing.model import Diff
-from diffing.reports import FORMATS, SUFFIXES, Format, render
+from diffing.reports import FORMATS, SUFFIXES, Format
+from tui.cli_help import exit_statuses
 
-__all__ = ["add_normalization_arguments", "add_output_arguments", "emit", "options_from", "register"]
+if TYPE_CHECKING:
+    from corpus.options import Options
+    from diffing.model import Diff
+
+__all__ = [
+    "COMMANDS", "EXIT_STATUSES", "add_normalization_arguments", "add_output_arguments", "emit", "options_from",
+    "register",
+]
+
+COMMANDS = {"diff": "compare two documents clause by clause"}
+"""The commands `register` adds, with the line ``wendiff --help`` shows for each."""
+
+EXIT_STATUSES = exit_statuses(
+    (0, "the documents are the same (after normalization)"),
+    (1, "they differ"),
+    (2, "trouble: a file that cannot be read, a report that cannot be written, an internal error"),
+)
 
 _UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
 
@@ -57,6 +81,8 @@ def add_normalization_arguments(parser: argparse.ArgumentParser) -> None:
 
 def options_from(args: argparse.Namespace) -> Options:
     """The `Options` the switches describe."""
+    from corpus.options import Options
+
     return Options(
         invisible=args.invisible,
         junk=args.junk,
@@ -103,6 +129,8 @@ def emit(diff: Diff, args: argparse.Namespace) -> int:
         report: str | bytes = render_text(diff, TextView(color=color, width=width, layout=args.layout,
                                                           full=args.full))  # fmt: skip
     else:
+        from diffing.reports import render
+
         report = render(diff, fmt)
     if args.output:
         try:
@@ -133,8 +161,9 @@ def _run(args: argparse.Namespace) -> int:
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = subparsers.add_parser(
         "diff",
-        help="compare two documents clause by clause",
+        help=COMMANDS["diff"],
         description="Compare two documents clause by clause (exit 0 same, 1 different, 2 trouble).",
+        epilog=EXIT_STATUSES,
     )
     p.add_argument("a", metavar="A", help="the older document (- for standard input)")
     p.add_argument("b", metavar="B", help="the newer document (- for standard input)")

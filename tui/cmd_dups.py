@@ -14,6 +14,10 @@ Rules:
 * ``--engine dask`` runs the same pipeline on a Dask cluster
   (`diffing.dups.dask_engine`); the report is the same.
 * Exit status: 0 when the run completed (whatever it found), 2 for trouble.
+* Building the parser never imports the engine (it pulls in numpy, scipy and
+  datasketch): the engine, the report writers and rich are imported by `_run`.
+  So the summary's length a section is the command line's own
+  `SHOWN_PER_SECTION`, passed to `render_summary`.
 """
 
 from __future__ import annotations
@@ -23,15 +27,23 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from corpus.errors import WendiffError
 from diffing.dups.clusters import NEAR_DUPLICATE
-from diffing.dups.engine import Progress, collect_inputs, find_duplicates, store_inputs
-from diffing.dups.report import dups_report, to_json
-from diffing.dups.summary import DEFAULT_LIMIT, render_summary
+from tui.cli_help import exit_statuses
 from tui.cmd_diff import add_normalization_arguments, options_from
 
-__all__ = ["register"]
+if TYPE_CHECKING:
+    from diffing.dups.result import Progress
+
+__all__ = ["COMMANDS", "SHOWN_PER_SECTION", "register"]
+
+COMMANDS = {"dups": "find repeated passages, re-used text and near-duplicate documents"}
+"""The commands `register` adds, with the line ``wendiff --help`` shows for each."""
+
+SHOWN_PER_SECTION = 20
+"""Findings listed in each section of the terminal summary, unless ``--all``."""
 
 
 def _similarity(text: str) -> float:
@@ -81,6 +93,10 @@ def _reporting(show_bar: bool) -> Iterator[tuple[Callable[[Progress], None], Cal
 
 
 def _run(args: argparse.Namespace) -> int:
+    from diffing.dups.engine import collect_inputs, find_duplicates, store_inputs
+    from diffing.dups.report import dups_report, to_json
+    from diffing.dups.summary import render_summary
+
     options = options_from(args)
     inputs = collect_inputs(args.paths)
     if args.store is not None:
@@ -101,7 +117,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.format == "json":
         text = to_json(dups_report(result, options))
     else:
-        text = render_summary(result, limit=0 if args.all else DEFAULT_LIMIT)
+        text = render_summary(result, limit=0 if args.all else SHOWN_PER_SECTION)
     if args.output:
         try:
             Path(args.output).write_text(text, encoding="utf-8")
@@ -116,11 +132,16 @@ def _run(args: argparse.Namespace) -> int:
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = subparsers.add_parser(
         "dups",
-        help="find repeated passages, re-used text and near-duplicate documents",
+        help=COMMANDS["dups"],
         description=(
             "Find passages repeated inside a document, passages re-used between documents (also through "
             "Traditional script and, with --unspin, machine rewording) and clusters of near-duplicate "
             "documents. Folders are read recursively. Exit 0 when the run completed, 2 for trouble."
+        ),
+        epilog=exit_statuses(
+            (0, "the run completed, whatever it found (unreadable files are skipped with a warning)"),
+            (2, "trouble: no readable input, a report that cannot be written, a cluster that cannot be "
+                "reached, an internal error"),
         ),
     )
     p.add_argument("paths", nargs="+", metavar="FILE|DIR", help="files, or folders of files, to check")
@@ -128,7 +149,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     g.add_argument("-f", "--format", choices=("text", "json"), default="text",
                    help="terminal summary (text, default) or the wendiff.dups JSON report")  # fmt: skip
     g.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of standard output")
-    g.add_argument("--all", action="store_true", help=f"list every finding (else {DEFAULT_LIMIT} a section)")
+    g.add_argument("--all", action="store_true", help=f"list every finding (else {SHOWN_PER_SECTION} a section)")
     g.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     r = p.add_argument_group("run")
     r.add_argument("--store", nargs="?", const="", metavar="PATH",

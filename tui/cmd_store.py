@@ -10,33 +10,44 @@ Rules:
   one line by tui/cli.py).
 * Columns are measured in terminal cells (`rich.cells.cell_len`): a Chinese
   character takes two.
+* Importing this module is cheap: the store itself, GitPython, rich and the
+  diff engine are imported by the subcommand that uses them. `register` loads
+  the store package (its help quotes ``corpus.store.revs.HELP``), so tui/cli.py
+  calls it only when the command is ``store`` (or every parser is needed).
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
-from rich.cells import cell_len
+from tui.cli_help import exit_statuses
 
-from corpus.store import AddResult, Store, Version, parse_ref
-from corpus.store.ids import derive_id, validate_id
-from corpus.store.location import ENV_VAR
-from corpus.store.meta import validate_date
-from corpus.store.revs import HELP as REV_HELP
+if TYPE_CHECKING:
+    from corpus.store import AddResult, Store, Version
 
-__all__ = ["register"]
+__all__ = ["COMMANDS", "register"]
+
+COMMANDS = {"store": "keep every version of a document (git-backed)"}
+"""The commands `register` adds, with the line ``wendiff --help`` shows for each."""
+
+_TROUBLE = (2, "trouble: a file that cannot be read, no such document or version, a broken store, an internal error")
 
 _SHORT = 10
 """Characters of a commit id shown."""
 
 
 def _store(args: argparse.Namespace, create: bool = False) -> Store:
+    from corpus.store import Store
+
     return Store.open(getattr(args, "store", None), create=create)
 
 
 def _pad(text: str, cells: int) -> str:
     """``text`` padded with spaces to ``cells`` terminal cells."""
+    from rich.cells import cell_len
+
     return text + " " * max(0, cells - cell_len(text))
 
 
@@ -46,6 +57,8 @@ TITLE_CELLS = 40
 
 def _clip(text: str, cells: int) -> str:
     """``text`` cut to at most ``cells`` terminal cells, with … where it was cut."""
+    from rich.cells import cell_len
+
     if cell_len(text) <= cells:
         return text
     out = ""
@@ -58,6 +71,8 @@ def _clip(text: str, cells: int) -> str:
 
 def _table(rows: list[list[str]]) -> str:
     """Rows of cells aligned in columns (the last column is not padded)."""
+    from rich.cells import cell_len
+
     if not rows:
         return ""
     widths = [max(cell_len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
@@ -81,6 +96,8 @@ def _added_line(path: str, result: AddResult) -> str:
 
 def _add(args: argparse.Namespace) -> int:
     from corpus.read import read_source
+    from corpus.store.ids import derive_id, validate_id
+    from corpus.store.meta import validate_date
 
     sources = [read_source(path, args.max_size) for path in args.files]
     ids = [validate_id(args.doc) if args.doc else derive_id(s.text, s.name) for s in sources]
@@ -104,6 +121,8 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _log(args: argparse.Namespace) -> int:
+    from corpus.store.ids import validate_id
+
     doc_id = validate_id(args.doc)
     with _store(args) as store:
         versions = store.log(doc_id)
@@ -116,6 +135,8 @@ def _log(args: argparse.Namespace) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
+    from corpus.store import parse_ref
+
     doc_id, rev = parse_ref(args.ref)
     with _store(args) as store:
         data = store.original(store.version(doc_id, rev))
@@ -125,7 +146,7 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _diff(args: argparse.Namespace) -> int:
-    from corpus.store import LATEST, Rev
+    from corpus.store import LATEST, Rev, parse_ref
     from diffing.compare import compare
     from tui.cmd_diff import emit, options_from
 
@@ -141,6 +162,7 @@ def _diff(args: argparse.Namespace) -> int:
 
 
 def _blame(args: argparse.Namespace) -> int:
+    from corpus.store import parse_ref
     from corpus.store.blame import blame
     from diffing.segment import segment
 
@@ -188,6 +210,7 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from corpus.store.ids import validate_id
     from corpus.store.transfer import export_versions
 
     doc_id = validate_id(args.doc)
@@ -219,20 +242,32 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from corpus.store.location import ENV_VAR
+    from corpus.store.revs import HELP as REV_HELP
+
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--store", metavar="PATH", default=argparse.SUPPRESS,
         help=f"the store folder (default: ${ENV_VAR}, else the per-user data folder)",
     )
     p = subparsers.add_parser(
-        "store", parents=[common], help="keep every version of a document (git-backed)",
+        "store", parents=[common], help=COMMANDS["store"],
         description="Keep every version of a document in a git repository, with history and clause blame. "
         + REV_HELP,
+        epilog=exit_statuses(
+            (0, "done; for 'diff' the versions are the same, for 'check' the store is whole"),
+            (1, "'diff': the versions differ; 'check': problems found"),
+            _TROUBLE,
+        ),
     )
     sub = p.add_subparsers(dest="store_command", metavar="COMMAND", required=True)
 
-    def command(name: str, func: object, help_text: str) -> argparse.ArgumentParser:
-        parser = sub.add_parser(name, parents=[common], help=help_text, description=help_text)
+    def command(
+        name: str, func: object, help_text: str, statuses: tuple[tuple[int, str], ...] = ((0, "done"),)
+    ) -> argparse.ArgumentParser:
+        parser = sub.add_parser(
+            name, parents=[common], help=help_text, description=help_text, epilog=exit_statuses(*statuses, _TROUBLE)
+        )
         parser.set_defaults(func=func)
         return parser
 
@@ -257,12 +292,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     s = command("show", _show, "write the original bytes of a version to standard output")
     s.add_argument("ref", metavar="ID[@REV]", help=REV_HELP)
 
-    d = command("diff", _diff, "compare two versions (default: the previous one with the latest)")
+    d = command("diff", _diff, "compare two versions (default: the previous one with the latest)",
+                ((0, "the versions are the same (after normalization)"), (1, "they differ")))  # fmt: skip
     d.add_argument("old", metavar="ID[@REV]", help="the older version (given alone, ID means ID@-1, "
                    "and either is compared with the latest)")  # fmt: skip
     d.add_argument("new", metavar="ID[@REV]", nargs="?", help="the newer version (default: the latest)")
     add_output_arguments(d)
-    d.epilog = REV_HELP
+    d.epilog = f"{REV_HELP}\n\n{d.epilog}"
 
     b = command("blame", _blame, "for each clause, the version that introduced its current wording")
     b.add_argument("ref", metavar="ID[@REV]", help=REV_HELP)
@@ -276,4 +312,5 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     e.add_argument("doc", metavar="ID")
     e.add_argument("folder", metavar="DIR")
 
-    command("check", _check, "verify the store (git fsck and the store's own rules); changes nothing")
+    command("check", _check, "verify the store (git fsck and the store's own rules); changes nothing",
+            ((0, "the store is whole"), (1, "problems found (listed; nothing is changed)")))  # fmt: skip
