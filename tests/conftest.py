@@ -1,4 +1,8 @@
-"""Shared fixtures: the bundled samples and the real version pairs beside the checkout."""
+"""Shared fixtures: the bundled samples and the ten real version pairs kept with the tests.
+
+Rule: tests read only files of the repository (``tests/data``) or of the installed
+package, never a path outside the checkout.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +12,9 @@ import pytest
 
 from corpus.samples import seed
 
-REAL = Path(__file__).resolve().parents[2] / "shared" / "benchmark" / "real"
-REAL_PAIRS = sorted(p.name for p in REAL.iterdir() if p.is_dir()) if REAL.is_dir() else []
+REAL = Path(__file__).resolve().parent / "data" / "real"
+"""The ten real law pairs (tests/data/real/README.md and manifest.json say what each holds)."""
+REAL_PAIRS = sorted(p.name for p in REAL.iterdir() if p.is_dir())
 
 
 @pytest.fixture
