@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from corpus.samples import seed
+from tests.programs import CHROMIUM, SOFFICE, need_program
 
 REAL = Path(__file__).resolve().parent / "data" / "real"
 """The ten real law pairs (tests/data/real/README.md and manifest.json say what each holds)."""
@@ -24,3 +25,15 @@ def seed_000_copies() -> tuple[str, str]:
     first_line = text.split("\n", 1)[0]
     cut = text.index(first_line, len(first_line))
     return text[:cut], text[cut:]
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    """Path of headless Chromium (the test is skipped without it, or fails under CI=true)."""
+    return need_program(CHROMIUM)
+
+
+@pytest.fixture(scope="session")
+def soffice() -> str:
+    """Path of LibreOffice's soffice (the test is skipped without it, or fails under CI=true)."""
+    return need_program(SOFFICE)
