@@ -35,9 +35,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from corpus.store import Store  # noqa: E402
 from corpus.store.blame import blame  # noqa: E402
 from corpus.store.layout import FILES  # noqa: E402
+from diffing.versions import open_store  # noqa: E402
 
 REAL_LAW = ROOT / "tests" / "data" / "real" / "10_procuratorate_criminal_procedure_rules" / "a.txt"
 WORDS = ("依法", "及时", "严格", "认真", "全面", "按照规定")
@@ -96,7 +96,7 @@ def bench_add(tmp: Path, base: str) -> tuple[float, float, str]:
         versions.append(evolve(versions[-1], rng))
     store_dir = tmp / "add-store"
     times = []
-    with Store.open(store_dir) as store:
+    with open_store(store_dir) as store:
         store.add(versions[0].encode(), "law.txt", doc_id="law")
         store.add(versions[1].encode(), "law.txt", doc_id="law")  # warm: loads every lazy module
         for text in versions[2:]:
@@ -128,7 +128,7 @@ def bench_log(tmp: Path) -> tuple[float, float, float, str]:
     store_dir = tmp / "log-store"
     rng = random.Random(2)
     text = "第一条　为了规范管理，制定本办法。\n第二条　本办法自公布之日起施行。\n"
-    with Store.open(store_dir) as store:
+    with open_store(store_dir) as store:
         for _ in range(1000):
             text = evolve(text, rng, edits=1)
             store.add(text.encode(), "law.txt", doc_id="law")
@@ -151,7 +151,7 @@ def bench_blame(tmp: Path, law: str) -> tuple[float, float, float, str]:
     rng = random.Random(3)
     text = law
     start = time.perf_counter()
-    with Store.open(store_dir) as store:
+    with open_store(store_dir) as store:
         for _ in range(100):
             store.add(text.encode(), "law.txt", doc_id="law")
             text = evolve(text, rng)

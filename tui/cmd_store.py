@@ -32,7 +32,9 @@ _SHORT = 10
 
 
 def _store(args: argparse.Namespace, create: bool = False) -> Store:
-    return Store.open(getattr(args, "store", None), create=create)
+    from diffing.versions import open_store
+
+    return open_store(getattr(args, "store", None), create=create)
 
 
 def _pad(text: str, cells: int) -> str:
