@@ -32,4 +32,4 @@ snapshots: $(STAMP)
 	$(BIN)/python -m pytest -q tests/tui --snapshot-update
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .import_linter_cache build
