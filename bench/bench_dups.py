@@ -46,7 +46,7 @@ from corpus.unspin import UnspinTable, load_table, reworded, spin  # noqa: E402
 from diffing.compare import compare  # noqa: E402
 from diffing.dups.engine import DupsResult, collect_inputs, duplicate_pairs, find_duplicates  # noqa: E402
 
-REAL = ROOT.parent / "shared" / "benchmark" / "real"
+REAL = ROOT / "tests" / "data" / "real"
 
 
 def exact_hash(paths: list[str]) -> tuple[set[tuple[str, str]], float]:
@@ -141,10 +141,8 @@ def part2() -> None:
     )  # a fifth of the pairs unknown to unspin
     texts = {p.name[:3]: p.read_text(encoding="utf-8", errors="replace") for p in seeds()}
     texts.pop("003")  # already spun: it has no source to compare with
-    if REAL.is_dir():
-        texts.update({d.name[:2] + " " + side: (d / f"{side}.txt").read_text(encoding="utf-8")
-                      for d in sorted(REAL.iterdir()) if d.is_dir() and d.name[:2] in ("01", "03", "04", "06")
-                      for side in ("a",)})  # fmt: skip
+    for folder in sorted(d for d in REAL.iterdir() if d.name[:2] in ("01", "03", "04", "06")):
+        texts[f"{folder.name[:2]} a"] = (folder / "a.txt").read_text(encoding="utf-8")
     plain, un = Options(), Options(unspin=True)
     print(f"\n{'spun copy of':<16}{'chars':>7}{'without':>9}{'unspin':>8}{'held out':>10}")
     rises = []
@@ -160,9 +158,8 @@ def part2() -> None:
 
     print(f"\n{'normal text':<40}{'chars':>8}{'looks spun':>12}{'changed':>9}")
     normal = {p.name: p.read_text(encoding="utf-8", errors="replace") for p in seeds() if "003" not in p.name}
-    if REAL.is_dir():
-        normal.update({f"{d.name}/{s}": (d / f"{s}.txt").read_text(encoding="utf-8")
-                       for d in sorted(REAL.iterdir()) if d.is_dir() for s in ("a", "b")})  # fmt: skip
+    normal.update({f"{d.name}/{s}": (d / f"{s}.txt").read_text(encoding="utf-8")
+                   for d in sorted(REAL.iterdir()) if d.is_dir() for s in ("a", "b")})  # fmt: skip
     for name, text in normal.items():
         subs = reworded(text, table)
         print(f"{name[:40]:<40}{len(text):>8}{'yes' if subs else 'no':>12}{len(subs):>9}")

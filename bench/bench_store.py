@@ -12,7 +12,7 @@ Targets:
   Baseline: ``git blame`` (line by line) of clauses.txt over the same history.
 
 The 20 KB document and the law are cut from the largest real pair
-(shared/benchmark/real/10_*/a.txt, ~106k characters); versions are made by
+(tests/data/real/10_*/a.txt, ~106k characters); versions are made by
 deterministic random edits of a few clauses each (a word inserted, a clause
 dropped or added). Library figures are medians of repeated calls in this
 process (warm); the ``CLI`` rows include interpreter start and imports.
@@ -35,23 +35,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from corpus.store import Store  # noqa: E402
 from corpus.store.blame import blame  # noqa: E402
 from corpus.store.layout import FILES  # noqa: E402
+from diffing.versions import open_store  # noqa: E402
 
-REAL_LAW = ROOT.parent / "shared" / "benchmark" / "real" / "10_procuratorate_criminal_procedure_rules" / "a.txt"
+REAL_LAW = ROOT / "tests" / "data" / "real" / "10_procuratorate_criminal_procedure_rules" / "a.txt"
 WORDS = ("依法", "及时", "严格", "认真", "全面", "按照规定")
 
 
 def law_text() -> str:
-    """The ~106k-character law, or the bundled real pairs repeated to that size when it is absent."""
-    if REAL_LAW.is_file():
-        return REAL_LAW.read_text(encoding="utf-8")
-    from corpus.samples import REAL_PAIRS, real_pair
-
-    parts = [real_pair(name)[k].read_text(encoding="utf-8") for name in REAL_PAIRS for k in (0, 1)]
-    text = "\n".join(parts)
-    return (text * (106_000 // len(text) + 1))[:106_000]
+    """The ~106k-character law."""
+    return REAL_LAW.read_text(encoding="utf-8")
 
 
 def evolve(text: str, rng: random.Random, edits: int = 3) -> str:
@@ -102,7 +96,7 @@ def bench_add(tmp: Path, base: str) -> tuple[float, float, str]:
         versions.append(evolve(versions[-1], rng))
     store_dir = tmp / "add-store"
     times = []
-    with Store.open(store_dir) as store:
+    with open_store(store_dir) as store:
         store.add(versions[0].encode(), "law.txt", doc_id="law")
         store.add(versions[1].encode(), "law.txt", doc_id="law")  # warm: loads every lazy module
         for text in versions[2:]:
@@ -134,7 +128,7 @@ def bench_log(tmp: Path) -> tuple[float, float, float, str]:
     store_dir = tmp / "log-store"
     rng = random.Random(2)
     text = "第一条　为了规范管理，制定本办法。\n第二条　本办法自公布之日起施行。\n"
-    with Store.open(store_dir) as store:
+    with open_store(store_dir) as store:
         for _ in range(1000):
             text = evolve(text, rng, edits=1)
             store.add(text.encode(), "law.txt", doc_id="law")
@@ -157,7 +151,7 @@ def bench_blame(tmp: Path, law: str) -> tuple[float, float, float, str]:
     rng = random.Random(3)
     text = law
     start = time.perf_counter()
-    with Store.open(store_dir) as store:
+    with open_store(store_dir) as store:
         for _ in range(100):
             store.add(text.encode(), "law.txt", doc_id="law")
             text = evolve(text, rng)

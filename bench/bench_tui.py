@@ -3,7 +3,7 @@
 Targets (issue 4): a 1 MB pair shows its first screen within 1 s after the diff
 is done, and pages down in at most 50 ms.
 
-The pair is every real law pair of shared/benchmark/real, concatenated: A is
+The pair is every real law pair of tests/data/real, concatenated: A is
 all the older versions (about 1.2 MB of UTF-8), B all the newer ones (about
 1.3 MB), so the changes are real amendments (renumbered articles, rewording,
 inserted and dropped articles).
@@ -55,7 +55,7 @@ from tui.jobs import prepare_view  # noqa: E402
 from tui.layout import Columns, Layout, Measure, build_entries  # noqa: E402
 from tui.widgets.diff_view import DiffView  # noqa: E402
 
-REAL = ROOT.parent / "shared" / "benchmark" / "real"
+REAL = ROOT / "tests" / "data" / "real"
 THEME = ROOT / "tui" / "theme.tcss"
 PAGES = 20
 

@@ -3,8 +3,7 @@
 Rules:
 
 * Deterministic: the same ``--seed`` and sizes give the same files, byte for byte.
-* Text comes from the seeds and the real law texts (shared/benchmark/real, or the
-  bundled pairs when that folder is absent), cut into distinct clauses (at
+* Text comes from the seeds and the real law texts (tests/data/real), cut into distinct clauses (at
   ，；。 …). A sentence is two to four random clauses, and a *base* document is
   a title and paragraphs of such sentences, so two bases share clauses and
   phrases (as unrelated official texts do) but almost never a whole sentence.
@@ -38,10 +37,10 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from corpus.samples import REAL_PAIRS, real_pair, seeds  # noqa: E402
+from corpus.samples import seeds  # noqa: E402
 from corpus.unspin import load_table, spin  # noqa: E402
 
-REAL = ROOT.parent / "shared" / "benchmark" / "real"
+REAL = ROOT / "tests" / "data" / "real"
 DUP_KINDS = ("copy", "gb18030", "edited", "reordered", "traditional", "spun")
 KIND_WEIGHTS = (0.10, 0.05, 0.35, 0.20, 0.12, 0.18)
 _SENTENCE = re.compile(r"[^。；！？\n]*[。；！？]|[^。；！？\n]+")
@@ -95,10 +94,7 @@ def source_texts() -> list[str]:
     t2s = opencc.OpenCC("t2s")
     texts = [p.read_text(encoding="utf-8", errors="replace") for p in seeds()]
     texts = [str(t2s.convert(t)) for t in texts if "设置装备摆设" not in t]
-    if REAL.is_dir():
-        texts += [p.read_text(encoding="utf-8") for p in sorted(REAL.glob("*/*.txt"))]
-    else:
-        texts += [p.read_text(encoding="utf-8") for name in REAL_PAIRS for p in real_pair(name)]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(REAL.glob("*/*.txt"))]
     return texts
 
 

@@ -10,7 +10,8 @@ import random
 import re
 from pathlib import Path
 
-REAL = Path(__file__).resolve().parents[2] / "shared" / "benchmark" / "real"
+REAL = Path(__file__).resolve().parents[1] / "tests" / "data" / "real"
+"""The ten real law pairs kept with the tests."""
 _SENTENCE = re.compile(r"(?<=[。；])")
 
 

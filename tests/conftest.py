@@ -1,4 +1,8 @@
-"""Shared fixtures: the bundled samples and the real version pairs beside the checkout."""
+"""Shared fixtures: the bundled samples and the ten real version pairs kept with the tests.
+
+Rule: tests read only files of the repository (``tests/data``) or of the installed
+package, never a path outside the checkout.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +11,11 @@ from pathlib import Path
 import pytest
 
 from corpus.samples import seed
+from tests.programs import CHROMIUM, SOFFICE, need_program
 
-REAL = Path(__file__).resolve().parents[2] / "shared" / "benchmark" / "real"
-REAL_PAIRS = sorted(p.name for p in REAL.iterdir() if p.is_dir()) if REAL.is_dir() else []
+REAL = Path(__file__).resolve().parent / "data" / "real"
+"""The ten real law pairs (tests/data/real/README.md and manifest.json say what each holds)."""
+REAL_PAIRS = sorted(p.name for p in REAL.iterdir() if p.is_dir())
 
 
 @pytest.fixture
@@ -19,3 +25,15 @@ def seed_000_copies() -> tuple[str, str]:
     first_line = text.split("\n", 1)[0]
     cut = text.index(first_line, len(first_line))
     return text[:cut], text[cut:]
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    """Path of headless Chromium (the test is skipped without it, or fails under CI=true)."""
+    return need_program(CHROMIUM)
+
+
+@pytest.fixture(scope="session")
+def soffice() -> str:
+    """Path of LibreOffice's soffice (the test is skipped without it, or fails under CI=true)."""
+    return need_program(SOFFICE)

@@ -39,9 +39,9 @@ _SHORT = 10
 
 
 def _store(args: argparse.Namespace, create: bool = False) -> Store:
-    from corpus.store import Store
+    from diffing.versions import open_store
 
-    return Store.open(getattr(args, "store", None), create=create)
+    return open_store(getattr(args, "store", None), create=create)
 
 
 def _pad(text: str, cells: int) -> str:

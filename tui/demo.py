@@ -86,9 +86,9 @@ DEMO_DOCUMENTS = _versions()
 
 def build_demo_store(path: Path) -> Path:
     """Record `DEMO_DOCUMENTS` in the store at ``path`` (created if absent); return its path."""
-    from corpus.store import Store
+    from diffing.versions import open_store
 
-    with Store.open(path) as store:
+    with open_store(path) as store:
         for v in DEMO_DOCUMENTS:
             store.add_file(
                 v.path, doc_id=v.doc_id, title=v.title, date=v.date, source="wendiff sample", message=v.message

@@ -4,9 +4,12 @@ Rules:
 
 * Widths are terminal cells as rich measures them (`rich.cells`): a Chinese
   character takes two, a combining or zero-width character none. The
-  character classes below are built from rich's own width table, so `width`
-  agrees with ``rich.cells.get_character_cell_size`` character by character;
-  nothing here measures with ``len()``.
+  character classes below are built, on first use (~60 ms), by asking rich's
+  public ``rich.cells.get_character_cell_size`` about every character of the
+  Basic Multilingual Plane; a character beyond it (an emoji, a rare
+  ideograph) is asked about one at a time. So `width` agrees with rich
+  character by character, whatever rich's version; nothing here measures
+  with ``len()``.
 * Lines are folded character by character (Chinese has no spaces to break
   at); a double-width character that would straddle the edge goes to the next
   line, so a line is never wider than asked, and ``\\n`` always breaks.
@@ -22,11 +25,12 @@ Rules:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Sequence
 from typing import TypeVar
 
-from rich._unicode_data import load as _load_cell_table
+from rich.cells import get_character_cell_size
 
 __all__ = ["count_lines", "displayable", "fold", "fold_measured", "pad", "width"]
 
@@ -38,29 +42,48 @@ _CONTROLS |= {code: "\ufffd" for code in range(0x80, 0xA0)}
 _TABLE = str.maketrans(_CONTROLS)
 
 
+_PLANE = 0x10000
+"""Characters below this are measured ahead, in classes; those from it on one at a time."""
+
+
 def _char_class(ranges: Sequence[tuple[int, int]]) -> str:
     return "".join(
         re.escape(chr(lo)) if lo == hi else f"{re.escape(chr(lo))}-{re.escape(chr(hi))}" for lo, hi in ranges
     )
 
 
+def _ranges(sizes: Sequence[int], size: int) -> list[tuple[int, int]]:
+    """Runs ``(first, last)`` of code points whose cell size is ``size``."""
+    ranges: list[tuple[int, int]] = []
+    for code, cells in enumerate(sizes):
+        if cells != size:
+            continue
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1] = (ranges[-1][0], code)
+        else:
+            ranges.append((code, code))
+    return ranges
+
+
+@functools.cache
 def _classes() -> re.Pattern[str]:
-    table = _load_cell_table("auto").widths
-    wide = [(lo, hi) for lo, hi, w in table if w == 2]
-    zero = [(lo, hi) for lo, hi, w in table if w == 0] + [(1, 31), (0x7F, 0x9F)]
-    wide_class, zero_class = _char_class(wide), _char_class(sorted(zero))
-    return re.compile(f"([{wide_class}]+)|([{zero_class}]+)|([^{wide_class}{zero_class}]+)")
+    """Runs of wide (group 1), zero-width (group 2) and narrow (group 3) characters of the Basic
+    Multilingual Plane, or one character beyond it (group 4)."""
+    sizes = [get_character_cell_size(chr(code)) for code in range(_PLANE)]
+    wide_class, zero_class = _char_class(_ranges(sizes, 2)), _char_class(_ranges(sizes, 0))
+    beyond = f"{re.escape(chr(_PLANE))}-{re.escape(chr(0x10FFFF))}"
+    return re.compile(f"([{wide_class}]+)|([{zero_class}]+)|([^{wide_class}{zero_class}{beyond}]+)|([{beyond}])")
 
 
-_RUNS = _classes()
-"""Runs of wide (group 1), zero-width (group 2) and narrow (group 3) characters."""
 _SIZE = {1: 2, 2: 0, 3: 1}
 
 
 def _runs(text: str) -> Iterator[tuple[str, int]]:
     """``text`` as runs of characters of one cell size: ``(run, size)``."""
-    for match in _RUNS.finditer(text):
-        yield match.group(), _SIZE[match.lastindex or 3]
+    for match in _classes().finditer(text):
+        group = match.lastindex or 3
+        run = match.group()
+        yield run, _SIZE[group] if group != 4 else get_character_cell_size(run)
 
 
 def displayable(text: str) -> str:

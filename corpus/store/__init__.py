@@ -2,7 +2,7 @@
 
 Public API (everything else in the package is an implementation detail):
 
-* `Store` — open (or create) a store; ``add``, ``documents``, ``log``,
+* `Store` — open (or create) a store; ``add`` (given a `ClauseAnalysis`), ``documents``, ``log``,
   ``version``, ``original``, ``clauses``, ``document``.
 * `blame` — for each clause of a version, the version that introduced its wording.
 * `check` — git fsck plus the store's own invariants, read-only.
@@ -10,18 +10,20 @@ Public API (everything else in the package is an implementation detail):
 * Values: `Version`, `ClauseStats`, `DocumentInfo`, `AddResult`, `BlameLine`;
   errors: `StoreError`.
 
-Rule: corpus/store never imports textual or tui, and only corpus/store/gitrepo.py
-imports GitPython.
+Rules: corpus/store never imports diffing, textual or tui (clauses and comparisons
+come from the `ClauseAnalysis` its caller hands to ``Store.open``:
+``diffing.versions.open_store``), and only corpus/store/gitrepo.py imports GitPython.
 """
 
 from __future__ import annotations
 
+from corpus.store.derive import ClauseAnalysis
 from corpus.store.errors import StoreError
 from corpus.store.revs import LATEST, Rev, parse_ref
 from corpus.store.store import Store
 from corpus.store.values import AddResult, BlameLine, ClauseStats, DocumentInfo, Version
 
 __all__ = [
-    "LATEST", "AddResult", "BlameLine", "ClauseStats", "DocumentInfo", "Rev", "Store", "StoreError",
+    "LATEST", "AddResult", "BlameLine", "ClauseAnalysis", "ClauseStats", "DocumentInfo", "Rev", "Store", "StoreError",
     "Version", "parse_ref",
 ]

@@ -2,30 +2,34 @@
 
 Rules:
 
-* clauses.txt holds the clauses of the normalized text (``diffing.segment``),
-  one per line, each clause's own line breaks replaced by spaces; it is what
-  ``blame`` compares, by exact text, so it must come from the same options
-  (`STORE_OPTIONS`) for every version.
-* Clause stats against the previous version come from ``diffing.compare`` and
-  count rows of the clause alignment: ``+`` inserted (and copied), ``~``
-  modified (and split, merged), ``-`` deleted, ``↔`` moved.
+* clauses.txt holds the clauses of the normalized text, one per line, each
+  clause's own line breaks replaced by spaces; it is what ``blame`` compares,
+  by exact text, so it must come from the same options (`STORE_OPTIONS`) for
+  every version.
+* Cutting a text into clauses and comparing two versions is the clause
+  engine's work (diffing/), which corpus/ never imports: the store's caller
+  hands it in as a `ClauseAnalysis` (``diffing.versions.open_store`` does).
+  Its stats count rows of the clause alignment: ``+`` inserted (and copied),
+  ``~`` modified (and split, merged), ``-`` deleted, ``↔`` moved.
 * The default title is the first non-empty line of the text that is not the
   document's 文号, without Markdown ``#`` marks, cut to `TITLE_MAX` characters.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Protocol
+
 from corpus.document import Document
 from corpus.options import DEFAULT_OPTIONS, Options
 from corpus.store.docnumber import canonical_doc_number, find_doc_number
 from corpus.store.values import ClauseStats
-from diffing.model import Clause
 
 __all__ = [
     "STORE_OPTIONS",
     "TITLE_MAX",
+    "ClauseAnalysis",
     "clause_lines",
-    "clause_stats",
     "decode_clauses",
     "default_title",
     "encode_clauses",
@@ -36,9 +40,21 @@ STORE_OPTIONS: Options = DEFAULT_OPTIONS
 TITLE_MAX = 100
 
 
-def clause_lines(clauses: tuple[Clause, ...]) -> list[str]:
-    """The lines of clauses.txt for ``clauses``."""
-    return [" ".join(clause.text.splitlines()) for clause in clauses]
+class ClauseAnalysis(Protocol):
+    """The clause engine, as the store uses it to record a version (documents normalized with `STORE_OPTIONS`)."""
+
+    def clauses(self, document: Document) -> list[str]:
+        """The texts of the clauses of ``document``, in order."""
+        ...
+
+    def compare(self, previous: Document, current: Document) -> tuple[ClauseStats, list[str]]:
+        """The stats of ``current`` against ``previous``, and the texts of the clauses of ``current``."""
+        ...
+
+
+def clause_lines(clauses: Sequence[str]) -> list[str]:
+    """The lines of clauses.txt for the clause texts ``clauses``."""
+    return [" ".join(text.splitlines()) for text in clauses]
 
 
 def encode_clauses(lines: list[str]) -> bytes:
@@ -49,24 +65,6 @@ def encode_clauses(lines: list[str]) -> bytes:
 def decode_clauses(data: bytes) -> list[str]:
     """The clause lines of clauses.txt bytes (invalid UTF-8 raises UnicodeDecodeError)."""
     return data.decode("utf-8").split("\n")[:-1] if data else []
-
-
-def clause_stats(previous: Document, current: Document) -> tuple[ClauseStats, tuple[Clause, ...]]:
-    """Stats of ``current`` against ``previous``, and the clauses of ``current`` (computed on the way)."""
-    from diffing.compare import compare
-
-    diff = compare(previous, current, STORE_OPTIONS)
-    summary = diff.summary
-    counts = summary.counts
-    stats = ClauseStats(
-        inserted=counts["inserted"] + counts["copied"],
-        modified=counts["modified"] + counts["split"] + counts["merged"],
-        deleted=counts["deleted"],
-        moved=counts["moved"],
-        equal=counts["equal"],
-        similarity=summary.similarity,
-    )
-    return stats, diff.b_clauses
 
 
 def default_title(text: str) -> str:

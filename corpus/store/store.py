@@ -9,6 +9,9 @@ Rules:
   holding it, compares with the latest version, writes the objects and moves
   the branch in one compare-and-swap (corpus/store/gitrepo.py). Bad input or a
   bad id fails before anything is written.
+* Clauses and the comparison come from the `ClauseAnalysis` the store was
+  opened with (diffing/ provides it: ``diffing.versions.open_store``); a store
+  opened without one reads, and refuses to add.
 * Content identical to the latest version (same SHA-256) records nothing.
 * After an add, once loose objects pass `PACK_THRESHOLD`, ``git gc --auto``
   packs them (outside the lock; git's own pack writing is crash-safe), so that
@@ -33,8 +36,8 @@ from corpus.options import Options
 from corpus.store import meta
 from corpus.store.derive import (
     STORE_OPTIONS,
+    ClauseAnalysis,
     clause_lines,
-    clause_stats,
     decode_clauses,
     default_title,
     encode_clauses,
@@ -46,7 +49,7 @@ from corpus.store.layout import CLAUSES, DOCS, LOCK_FILE, MARKER_KEY, META, ORIG
 from corpus.store.location import store_path
 from corpus.store.lock import DEFAULT_TIMEOUT, locked
 from corpus.store.revs import LATEST, Rev, select
-from corpus.store.values import AddResult, DocumentInfo, Version
+from corpus.store.values import AddResult, ClauseStats, DocumentInfo, Version
 
 __all__ = ["LAYOUT_VERSION", "Store"]
 
@@ -79,17 +82,23 @@ class _Given:
 class Store:
     """An open version store. Use as a context manager, or call `close`."""
 
-    def __init__(self, repo: GitRepo, lock_timeout: float = DEFAULT_TIMEOUT) -> None:
+    def __init__(
+        self, repo: GitRepo, lock_timeout: float = DEFAULT_TIMEOUT, analysis: ClauseAnalysis | None = None
+    ) -> None:
         self._repo = repo
         self.path = repo.path
         self.lock_timeout = lock_timeout
+        self._analysis = analysis
 
     @classmethod
     def open(
         cls, path: str | os.PathLike[str] | None = None, *, create: bool = True,
-        lock_timeout: float = DEFAULT_TIMEOUT,
+        lock_timeout: float = DEFAULT_TIMEOUT, analysis: ClauseAnalysis | None = None,
     ) -> Store:
-        """The store at ``path`` (default: `store_path`), created if absent and ``create``."""
+        """The store at ``path`` (default: `store_path`), created if absent and ``create``.
+
+        ``analysis`` cuts and compares versions for ``add``; without it the store is read-only.
+        """
         where = store_path(path)
         if create and (not where.exists() or (where.is_dir() and not any(where.iterdir()))):
             GitRepo.create(where, _NEW_STORE_CONFIG)
@@ -99,7 +108,7 @@ class Store:
         if repo.config(MARKER_KEY) != LAYOUT_VERSION:
             repo.close()
             raise StoreError(f"{where}: a git repository but not a wendiff store")
-        return cls(repo, lock_timeout)
+        return cls(repo, lock_timeout, analysis)
 
     def close(self) -> None:
         self._repo.close()
@@ -137,6 +146,9 @@ class Store:
         """
         from corpus.pipeline import from_source
 
+        analysis = self._analysis
+        if analysis is None:
+            raise TypeError("this Store was opened without a ClauseAnalysis and cannot add versions")
         doc_id = validate_id(doc_id) if doc_id is not None else derive_id(src.text, src.name)
         date = meta.validate_date(date or "")
         document = from_source(src, STORE_OPTIONS)
@@ -147,7 +159,7 @@ class Store:
             for _attempt in range(_ATTEMPTS):
                 head = self._repo.head()
                 if prepared is None or prepared[0] != head:
-                    result = self._prepare(head, src, document, doc_id, given)
+                    result = self._prepare(head, src, document, doc_id, given, analysis)
                     if not result.created:
                         return result
                     prepared = (head, result)
@@ -164,7 +176,8 @@ class Store:
         return prepared[1]
 
     def _prepare(
-        self, head: str | None, src: Source, document: Document, doc_id: str, given: _Given
+        self, head: str | None, src: Source, document: Document, doc_id: str, given: _Given,
+        analysis: ClauseAnalysis,
     ) -> AddResult:
         """Under the lock: compare with the latest version at ``head`` and write the new commit.
 
@@ -174,12 +187,11 @@ class Store:
         if head is not None and previous is not None and previous.sha256 == src.sha256:
             recorded = self._repo.last_change(head, doc_dir(doc_id)) or head
             return AddResult(replace(previous, commit=recorded), created=False)
+        stats: ClauseStats | None = None
         if previous is None:
-            from diffing.segment import segment
-
-            stats, clauses = None, segment(document)
+            clauses = analysis.clauses(document)
         else:
-            stats, clauses = clause_stats(self.document(previous), document)
+            stats, clauses = analysis.compare(self.document(previous), document)
         lines = clause_lines(clauses)
         when = time.time()
         version = Version(

@@ -59,6 +59,7 @@ if TYPE_CHECKING:
     from distributed import Client, Future
 
 __all__ = [
+    "DASK_EXTRA",
     "MAX_SPAN",
     "RETRIES",
     "VERIFY_BATCH",
@@ -66,6 +67,7 @@ __all__ = [
     "cluster_trouble",
     "dask_client",
     "find_duplicates_dask",
+    "require_dask",
 ]
 
 MAX_SPAN = 250
@@ -83,7 +85,18 @@ CONNECT_TIMEOUT = 10.0
 WORKER_TIMEOUT = 60
 """Seconds to wait for a first worker to join the scheduler."""
 
+DASK_EXTRA = "pip install 'wendiff[dask]'"
+"""How to get the Dask engine: Dask is an extra, not installed with wendiff."""
+
 _route = operator.itemgetter(0)
+
+
+def require_dask() -> None:
+    """Raise a one-line `WendiffError` naming the extra when dask.distributed is not installed."""
+    import importlib.util
+
+    if any(importlib.util.find_spec(name) is None for name in ("dask", "distributed")):
+        raise WendiffError(f"--engine dask: Dask is not installed; it comes with the dask extra: {DASK_EXTRA}")
 
 
 @contextmanager
@@ -94,8 +107,9 @@ def dask_client(
 
     The local cluster has one single-threaded worker process per core (or
     ``workers``) and lives as long as the ``with`` block. A scheduler that does
-    not answer within ``timeout`` seconds is a `WendiffError`.
+    not answer within ``timeout`` seconds is a `WendiffError`, and so is Dask not installed.
     """
+    require_dask()
     from distributed import Client, LocalCluster
 
     if scheduler is None:
@@ -120,7 +134,9 @@ def cluster_engine(scheduler: str | None) -> Callable[..., DupsResult]:
     """`diffing.dups.engine.find_duplicates`, run on the cluster at ``scheduler`` (None: a local cluster).
 
     ``workers`` is the local cluster's number of worker processes (ignored with a scheduler).
+    Without Dask installed this raises a `WendiffError` at once, before any input is read.
     """
+    require_dask()
 
     def run(
         inputs: Sequence[Input],

@@ -3,14 +3,16 @@
 Rules:
 
 * Every function here is pure and works on plain values (numpy arrays, ints),
-  so a Dask engine runs the same code on workers: ``signature`` and
-  ``band_keys`` per chunk, ``candidate_pairs`` over (key, owner) columns
+  so a Dask engine runs the same code on workers: ``range_signatures`` and
+  ``band_keys`` per document, ``candidate_pairs`` over (key, owner) columns
   (or per group of equal keys after a shuffle).
-* Signatures are datasketch ``MinHash`` values (scheme ``affine32``) over the
-  stable shingle hashes of `diffing.dups.shingles`; the same `LshParams` give
-  the same signature on any machine. `range_signatures` computes the very same
-  values for many ranges of one document at once (a test holds them equal to
-  datasketch's), because one datasketch object per chunk costs ~0.1 ms.
+* Signatures are the values of datasketch's ``MinHash`` (scheme ``affine32``)
+  over the stable shingle hashes of `diffing.dups.shingles`, computed here
+  with numpy alone: the permutations are drawn as datasketch draws them
+  (`permutations`: numpy's legacy ``RandomState``, whose stream numpy keeps
+  frozen), and each hash is pre-mixed as datasketch does. datasketch itself
+  is not a dependency; a test holds the values equal to its own. The same
+  `LshParams` give the same signature on any machine.
 * A band key is one 64-bit hash of the band's number and its values, so the
   keys of all bands share one column and two bands (almost) never collide; the
   index is two flat arrays (keys, owners), a few bytes per band, whatever the
@@ -28,7 +30,6 @@ from itertools import combinations
 
 import numpy as np
 import numpy.typing as npt
-from datasketch import MinHash, MinHashLSH
 
 from diffing.dups.shingles import Hashes
 
@@ -42,9 +43,8 @@ __all__ = [
     "candidate_pairs",
     "estimate_containment",
     "estimate_jaccard",
-    "lsh_params",
+    "permutations",
     "range_signatures",
-    "signature",
     "sketch_containment",
     "sketch_jaccard",
 ]
@@ -88,40 +88,29 @@ class LshParams:
         return float(1.0 - (1.0 - jaccard**self.rows) ** self.bands)
 
 
-def lsh_params(threshold: float, num_perm: int = 32, seed: int = 1) -> LshParams:
-    """Bands and rows datasketch finds best for ``threshold`` (false negatives weigh as false positives)."""
-    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
-    return LshParams(num_perm, lsh.b, lsh.r, seed)
-
-
 @functools.cache
-def _permutations(num_perm: int, seed: int) -> object:
-    return MinHash(num_perm=num_perm, seed=seed).permutations
+def permutations(num_perm: int, seed: int) -> tuple[Signature, Signature]:
+    """The ``affine32`` permutations ``h -> a*h + b mod 2**32`` of datasketch's ``MinHash(num_perm, seed)``.
 
-
-def signature(hashes: Hashes, params: LshParams) -> Signature:
-    """The MinHash signature of a set of shingle hashes (must not be empty)."""
-    if len(hashes) == 0:
-        raise ValueError("an empty set has no MinHash signature")
-    m = MinHash(
-        num_perm=params.num_perm,
-        seed=params.seed,
-        hashfunc=int,
-        permutations=_permutations(params.num_perm, params.seed),
-        scheme="affine32",
-    )
-    m.update_batch(hashes.tolist())
-    return np.asarray(m.hashvalues, dtype=np.uint32).copy()
+    Drawn as datasketch 2 draws them: from ``RandomState(seed)``, first the odd
+    multipliers ``a``, then the offsets ``b``.
+    """
+    gen = np.random.RandomState(seed)
+    a = gen.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, num_perm, dtype=np.uint32)
+    a.setflags(write=False)
+    b.setflags(write=False)
+    return a, b
 
 
 def range_signatures(sequence: Hashes, bounds: Sequence[int], params: LshParams) -> npt.NDArray[np.uint32]:
     """The MinHash signature of the set of hashes in each range ``sequence[bounds[i]:bounds[i+1]]``.
 
-    Row ``i`` equals ``signature(np.unique(sequence[bounds[i]:bounds[i+1]]), params)``: the same
-    datasketch permutations and ``affine32`` scheme (MurmurHash3 finalizer, then ``a*h + b``
-    modulo 2**32), computed for all ranges at once, `_BLOCK` hashes at a time.
+    Row ``i`` is datasketch's ``MinHash(num_perm, seed, scheme="affine32")`` of the distinct
+    values of the range (MurmurHash3 finalizer, then ``a*h + b`` modulo 2**32, the minimum of
+    each permutation), computed for all ranges at once, `_BLOCK` hashes at a time.
     """
-    a, b = (np.asarray(x, dtype=np.uint32) for x in _permutations(params.num_perm, params.seed))  # type: ignore[attr-defined]
+    a, b = permutations(params.num_perm, params.seed)
     out = np.empty((len(bounds) - 1, params.num_perm), dtype=np.uint32)
     k = 0
     while k < len(bounds) - 1:

@@ -10,21 +10,19 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from corpus.clean import remove_boilerplate, remove_invisible, remove_junk
-from corpus.samples import REAL_PAIRS, real_pair, seed
+from corpus.samples import real_pair, seed
 from corpus.steps import StepOutput
+from tests.conftest import REAL
 
 Step = Callable[[str], StepOutput]
 
 SEED_001 = seed("001").read_text(encoding="utf-8")
 SEED_003 = seed("003").read_text(encoding="utf-8")
-SHARED_REAL = Path("/work/shared/benchmark/real")
 
 
 def real_law_texts() -> list[Path]:
-    """Every real law text: the bundled pairs, and the full benchmark set where it is available."""
-    paths = {p for name in REAL_PAIRS for p in real_pair(name)}
-    paths.update(SHARED_REAL.glob("*/[ab].txt"))
-    return sorted(paths, key=lambda p: (p.parent.name, p.name))
+    """Every real law text of the ten pairs kept with the tests (the bundled pairs are two of them)."""
+    return sorted(REAL.glob("*/[ab].txt"))
 
 
 def removed_positions(text: str, out: StepOutput) -> set[int]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from pathlib import Path
@@ -9,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from corpus.pipeline import from_text, load
-from corpus.samples import seed
+from corpus.samples import REAL_PAIRS as BUNDLED_PAIRS
+from corpus.samples import real_pair, seed
 from diffing.compare import compare
 from diffing.report_json import diff_report, dumps
 from diffing.validate import validate
@@ -21,8 +23,19 @@ def _inputs(path: Path) -> tuple[str, bytes]:
     return data.decode("utf-8"), data
 
 
-def test_real_pairs_are_beside_the_checkout() -> None:
-    assert len(REAL_PAIRS) == 10, f"expected the ten real pairs in {REAL}"
+def test_the_ten_real_pairs_are_kept_with_the_tests_as_their_manifest_lists_them() -> None:
+    manifest = json.loads((REAL / "manifest.json").read_text(encoding="utf-8"))
+    assert len(REAL_PAIRS) == 10 and sorted(pair["id"] for pair in manifest["pairs"]) == REAL_PAIRS
+    for pair in manifest["pairs"]:
+        for side in ("a", "b"):
+            data = (REAL / pair["id"] / f"{side}.txt").read_bytes()
+            assert hashlib.sha256(data).hexdigest() == pair[side]["sha256"], (pair["id"], side)
+
+
+def test_the_bundled_real_pairs_are_copies_of_the_test_data() -> None:
+    for name in BUNDLED_PAIRS:
+        for bundled, kept in zip(real_pair(name), (REAL / name / "a.txt", REAL / name / "b.txt"), strict=True):
+            assert bundled.read_bytes() == kept.read_bytes(), bundled
 
 
 def test_traditional_copy_aligns_as_equal(tmp_path: Path) -> None:

@@ -128,9 +128,9 @@ def test_worker_processes_give_the_same_result_as_one_process(corpus: Path) -> N
 
 
 def test_store_mode_checks_files_against_the_stores_documents(tmp_path: Path) -> None:
-    from corpus.store import Store
+    from diffing.versions import open_store
 
-    with Store.open(tmp_path / "store", create=True) as store:
+    with open_store(tmp_path / "store", create=True) as store:
         store.add(BASE.encode("utf-8"), "report.txt", doc_id="report")
         store.add(seed("001").read_text(encoding="utf-8").encode("utf-8"), "news.txt", doc_id="news")
         store.add(seed("001").read_text(encoding="utf-8").encode("utf-8") + "附记。".encode(), "news2.txt",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
 from pathlib import Path
 
 import opencc
@@ -118,3 +119,14 @@ def test_a_bad_unspin_table_is_one_error_before_any_file_is_read(
     assert capsys.readouterr().err.splitlines() == [
         f"wendiff: {table}: line 1: expected 'spun<TAB>common[<TAB>marker|word]'"
     ]
+
+
+@pytest.mark.parametrize("missing", ["dask", "distributed"])
+def test_the_dask_engine_without_dask_names_the_extra_and_exits_2(
+    missing: str, folder: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setitem(sys.modules, missing, None)  # as if it were not installed
+    assert main(["dups", str(folder), "--engine", "dask"]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.count("\n") == 1 and "pip install 'wendiff[dask]'" in err and err.startswith("wendiff: --engine dask")

@@ -7,7 +7,9 @@ import sys
 from itertools import pairwise
 
 import numpy as np
+import numpy.typing as npt
 import pytest
+from datasketch import MinHash
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -17,8 +19,8 @@ from diffing.dups.minhash_index import (
     band_keys,
     bottom_k,
     candidate_pairs,
+    permutations,
     range_signatures,
-    signature,
     sketch_containment,
     sketch_jaccard,
 )
@@ -76,6 +78,20 @@ def test_a_quoted_passage_is_cut_into_the_same_chunks_elsewhere() -> None:
     assert len(sets_one & sets_two) >= 2
 
 
+def datasketch_signature(values: npt.NDArray[np.uint32], params: LshParams) -> npt.NDArray[np.uint32]:
+    """datasketch's own MinHash of a set of 32-bit hashes (datasketch is a test dependency only)."""
+    m = MinHash(num_perm=params.num_perm, seed=params.seed, hashfunc=int, scheme="affine32")
+    m.update_batch(values.tolist())
+    return np.asarray(m.hashvalues, dtype=np.uint32)
+
+
+@pytest.mark.parametrize(("num_perm", "seed"), [(32, 1), (128, 1), (7, 42)])
+def test_permutations_are_datasketchs(num_perm: int, seed: int) -> None:
+    a, b = permutations(num_perm, seed)
+    theirs = MinHash(num_perm=num_perm, seed=seed, scheme="affine32").permutations
+    assert np.array_equal(a, theirs[0]) and np.array_equal(b, theirs[1])
+
+
 @settings(max_examples=40, deadline=None)
 @given(
     st.lists(st.integers(0, 2**32 - 1), min_size=1, max_size=400),
@@ -87,13 +103,22 @@ def test_range_signatures_equal_datasketch_minhash(values: list[int], cuts: list
     for params in (LshParams(), LshParams(num_perm=128, bands=42, rows=3)):
         rows = range_signatures(seq, bounds, params)
         for i, (lo, hi) in enumerate(pairwise(bounds)):
-            assert np.array_equal(rows[i], signature(np.unique(seq[lo:hi]), params))
+            assert np.array_equal(rows[i], datasketch_signature(np.unique(seq[lo:hi]), params))
 
 
-def test_a_range_longer_than_a_block_gets_the_same_signature() -> None:
+def test_a_range_longer_than_a_block_gets_datasketchs_signature() -> None:
     seq = np.random.default_rng(3).integers(0, 2**32, 40_000, dtype=np.uint64).astype(np.uint32)
     params = LshParams()
-    assert np.array_equal(range_signatures(seq, [0, len(seq)], params)[0], signature(np.unique(seq), params))
+    assert np.array_equal(range_signatures(seq, [0, len(seq)], params)[0], datasketch_signature(np.unique(seq), params))
+
+
+def test_the_chunks_of_a_real_document_get_datasketchs_signatures() -> None:
+    seq = shingle_sequence(NOTICE)
+    bounds = chunk_bounds(seq)
+    rows = range_signatures(seq, bounds, LshParams())
+    assert len(rows) > 3
+    for row, (lo, hi) in zip(rows, pairwise(bounds), strict=True):
+        assert np.array_equal(row, datasketch_signature(np.unique(seq[lo:hi]), LshParams()))
 
 
 def test_equal_bands_give_equal_keys_and_bands_are_kept_apart() -> None:

@@ -171,10 +171,10 @@ def test_a_worker_killed_mid_run_changes_nothing(
 
 
 def test_store_mode_gives_the_local_engines_answer(client: Client, tmp_path: Path) -> None:
-    from corpus.store import Store
+    from diffing.versions import open_store
 
     notice, news = (seed(k).read_text(encoding="utf-8") for k in ("000", "001"))
-    with Store.open(tmp_path / "store", create=True) as store:
+    with open_store(tmp_path / "store", create=True) as store:
         store.add(notice.encode("utf-8"), "notice.txt", doc_id="notice")
         store.add(news.encode("utf-8"), "news.txt", doc_id="news")
         store.add((news + "附记。").encode("utf-8"), "news2.txt", doc_id="news-copy")

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
 from corpus.pipeline import from_text, load
-from corpus.samples import REAL_PAIRS as BUNDLED
-from corpus.samples import real_pair, seed
+from corpus.samples import seed
 from diffing.compare import compare
 from diffing.model import Diff
-from tests.conftest import REAL
+from tests.conftest import REAL, REAL_PAIRS
 
 __all__ = ["diff_000_001", "diff_002_t2s", "real_diff", "real_pair_names"]
 
@@ -35,15 +33,11 @@ def diff_002_t2s() -> Diff:
 
 
 def real_pair_names() -> list[str]:
-    """The real pairs beside the checkout, else the bundled ones."""
-    if REAL.is_dir():
-        return sorted(p.name for p in REAL.iterdir() if p.is_dir())
-    return list(BUNDLED)
+    """The ten real pairs kept with the tests (tests/data/real)."""
+    return list(REAL_PAIRS)
 
 
 @cache
 def real_diff(name: str) -> Diff:
     """One real law pair (older against newer version)."""
-    folder = REAL / name
-    a, b = (folder / "a.txt", folder / "b.txt") if folder.is_dir() else real_pair(name)
-    return compare(load(str(Path(a))), load(str(Path(b))))
+    return compare(load(str(REAL / name / "a.txt")), load(str(REAL / name / "b.txt")))

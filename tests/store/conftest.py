@@ -10,6 +10,7 @@ import pytest
 
 from corpus.samples import real_pair
 from corpus.store import Store
+from diffing.versions import open_store
 
 
 @pytest.fixture(autouse=True)
@@ -26,7 +27,7 @@ def store_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def store(store_path: Path) -> Iterator[Store]:
-    with Store.open(store_path) as opened:
+    with open_store(store_path) as opened:
         yield opened
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from corpus.store import Store
+from diffing.versions import open_store
 from tui.cli import main
 
 from .conftest import git
@@ -106,7 +106,7 @@ def test_import_adds_every_file_in_path_order_and_skips_hidden_ones(
     status, out, _ = run("import", str(folder), "--doc", "tribunal")
     assert status == 0
     assert "imported 2 files: 2 new versions of 1 documents" in out
-    with Store.open(store_path) as store:
+    with open_store(store_path) as store:
         versions = store.log("tribunal")
         assert [v.name for v in versions] == ["2.txt", "1.txt"]
 

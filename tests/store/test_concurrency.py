@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from corpus.store import Store
 from corpus.store.check import check
+from diffing.versions import open_store
 
 from .conftest import git
 
@@ -22,7 +22,7 @@ def _python(*args: str) -> list[str]:
 
 @pytest.mark.slow
 def test_eight_processes_adding_fifty_versions_each_all_land(store_path: Path) -> None:
-    Store.open(store_path).close()
+    open_store(store_path).close()
     procs = [
         subprocess.Popen(
             _python("add", str(store_path), "shared", f"p{p}", "50"),
@@ -33,10 +33,10 @@ def test_eight_processes_adding_fifty_versions_each_all_land(store_path: Path) -
     outputs = [proc.communicate(timeout=120) for proc in procs]
     report = [(proc.returncode, out, err) for proc, (out, err) in zip(procs, outputs, strict=True)]
     assert [proc.returncode for proc in procs] == [0] * 8, report
-    with Store.open(store_path) as store:
+    with open_store(store_path) as store:
         versions = store.log("shared")
     assert sorted(v.number for v in versions) == list(range(1, 401))
     assert {v.message for v in versions} == {f"p{p}:{i}" for p in range(8) for i in range(50)}
     assert git(store_path, "fsck", "--full", "--strict", "--no-dangling").returncode == 0
-    with Store.open(store_path) as store:
+    with open_store(store_path) as store:
         assert check(store).ok

@@ -1,4 +1,5 @@
-"""The store's own layering rules: GitPython only behind corpus/store/gitrepo.py, and only when used."""
+"""The store's own layering rules: GitPython only behind corpus/store/gitrepo.py, and only when used;
+the lock is portable and loaded only when a writer takes it."""
 
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ import pytest
 
 from corpus.store.location import store_path
 
-PACKAGE = Path(__file__).resolve().parents[2] / "corpus" / "store"
+ROOT = Path(__file__).resolve().parents[2]
+PACKAGE = ROOT / "corpus" / "store"
+PLATFORM_MODULES = {"fcntl", "msvcrt", "termios", "tty", "pwd", "grp", "resource", "winreg"}
 
 
 def _imported(path: Path) -> set[str]:
@@ -29,10 +32,20 @@ def test_only_gitrepo_imports_gitpython() -> None:
     assert importers == ["gitrepo.py"]
 
 
-def test_importing_the_store_does_not_load_gitpython() -> None:
+def test_no_module_imports_a_platform_specific_module() -> None:
+    importers = {
+        str(p.relative_to(ROOT)): sorted(names)
+        for package in ("corpus", "diffing", "tui")
+        for p in (ROOT / package).rglob("*.py")
+        if (names := _imported(p) & PLATFORM_MODULES)
+    }
+    assert importers == {}
+
+
+def test_importing_the_store_does_not_load_gitpython_or_the_lock() -> None:
     code = (
         "import sys, corpus.store, corpus.store.blame, corpus.store.check, corpus.store.transfer\n"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('git', 'gitdb')))"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('git', 'gitdb', 'filelock')))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

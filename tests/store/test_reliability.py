@@ -18,6 +18,7 @@ from corpus.store import Store, StoreError
 from corpus.store.check import check
 from corpus.store.gitrepo import BranchMoved
 from corpus.store.lock import locked
+from diffing.versions import open_store
 
 from .conftest import git
 
@@ -31,7 +32,7 @@ def _python(*args: str) -> list[str]:
 def _assert_whole(store_path: Path) -> None:
     fsck = git(store_path, "fsck", "--full", "--strict", "--no-dangling", check=False)
     assert fsck.returncode == 0, fsck.stdout + fsck.stderr
-    with Store.open(store_path) as store:
+    with open_store(store_path) as store:
         report = check(store)
     assert report.ok, report.problems
 
@@ -59,7 +60,7 @@ def test_command_line_adds_killed_at_random_moments_leave_a_whole_store(
         time.sleep(rng.uniform(0.1, 0.6))
         proc.send_signal(signal.SIGKILL)
         proc.wait()
-        with Store.open(store_path) as store:
+        with open_store(store_path) as store:
             assert store.original(store.version("h")) in texts
     _assert_whole(store_path)
 
@@ -67,7 +68,7 @@ def test_command_line_adds_killed_at_random_moments_leave_a_whole_store(
 def test_a_writer_waits_for_the_lock_and_gives_up_with_a_clear_message(
     store_path: Path, holiday: tuple[Path, Path]
 ) -> None:
-    with Store.open(store_path, lock_timeout=0.3) as store, locked(store_path / "wendiff.lock"):
+    with open_store(store_path, lock_timeout=0.3) as store, locked(store_path / "wendiff.lock"):
         started = time.monotonic()
         with pytest.raises(StoreError, match="the store is busy: another wendiff process has held its lock"):
             store.add_file(holiday[0], doc_id="h")
@@ -78,7 +79,7 @@ def test_a_writer_waits_for_the_lock_and_gives_up_with_a_clear_message(
 def test_a_waiting_writer_proceeds_when_the_lock_is_released(
     store_path: Path, holiday: tuple[Path, Path]
 ) -> None:
-    with Store.open(store_path, lock_timeout=10) as store:
+    with open_store(store_path, lock_timeout=10) as store:
         held = threading.Event()
 
         def hold() -> None:
@@ -96,7 +97,7 @@ def test_a_waiting_writer_proceeds_when_the_lock_is_released(
 def test_a_left_over_git_ref_lock_is_waited_for_then_named(
     store_path: Path, holiday: tuple[Path, Path]
 ) -> None:
-    with Store.open(store_path) as store:
+    with open_store(store_path) as store:
         store.add_file(holiday[0], doc_id="h")
         ref_lock = store_path / "refs" / "heads" / "main.lock"
         ref_lock.write_text("")
@@ -111,7 +112,7 @@ def test_a_left_over_git_ref_lock_is_waited_for_then_named(
 def test_the_branch_moves_only_from_the_commit_it_was_read_at(
     store_path: Path, holiday: tuple[Path, Path]
 ) -> None:
-    with Store.open(store_path) as store:
+    with open_store(store_path) as store:
         first = store.add_file(holiday[0], doc_id="h").version.commit
         second = store.add_file(holiday[1], doc_id="h").version.commit
         with pytest.raises(BranchMoved):

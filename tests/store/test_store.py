@@ -10,21 +10,34 @@ import pytest
 
 from corpus.store import LATEST, Rev, Store, StoreError
 from corpus.store.derive import decode_clauses
+from diffing.versions import open_store
 
 from .conftest import git
 
 
 def test_a_new_store_is_created_on_first_use_as_a_bare_repository(store_path: Path) -> None:
     assert not store_path.exists()
-    with Store.open(store_path) as store:
+    with open_store(store_path) as store:
         assert store.documents() == []
     assert git(store_path, "rev-parse", "--is-bare-repository").stdout.strip() == "true"
 
 
 def test_the_default_store_comes_from_the_environment(tmp_path: Path, holiday: tuple[Path, Path]) -> None:
-    with Store.open() as store:
+    with open_store() as store:
         store.add_file(holiday[0], doc_id="holiday")
     assert (tmp_path / "env-store" / "HEAD").is_file()
+
+
+def test_a_store_opened_without_the_clause_engine_reads_but_does_not_add(
+    store_path: Path, holiday: tuple[Path, Path]
+) -> None:
+    with open_store(store_path) as store:
+        store.add_file(holiday[0], doc_id="h")
+    with Store.open(store_path, create=False) as reader:
+        assert [v.number for v in reader.log("h")] == [1]
+        with pytest.raises(TypeError, match="without a ClauseAnalysis"):
+            reader.add_file(holiday[1], doc_id="h")
+        assert [v.number for v in reader.log("h")] == [1]
 
 
 def test_a_folder_holding_other_files_is_not_turned_into_a_store(tmp_path: Path) -> None:

@@ -22,7 +22,7 @@ import signal
 import sys
 import time
 
-from corpus.store import Store
+from diffing.versions import open_store
 
 TEXTS = (
     "第一条　为了规范生态修复工作，制定本办法。\n第二条　本办法自公布之日起施行。\n".encode(),
@@ -31,7 +31,7 @@ TEXTS = (
 
 
 def _add_forever(path: str) -> None:
-    with Store.open(path, lock_timeout=60) as store:
+    with open_store(path, lock_timeout=60) as store:
         i = 0
         while True:
             store.add(TEXTS[i % 2], "law.txt", doc_id="law")
@@ -40,7 +40,7 @@ def _add_forever(path: str) -> None:
 
 def kill(path: str, rounds: int, seed: int) -> dict[str, object]:
     rng = random.Random(seed)
-    with Store.open(path) as store:  # creates the store and loads every lazy module before forking
+    with open_store(path) as store:  # creates the store and loads every lazy module before forking
         store.add(TEXTS[0], "law.txt", doc_id="law")
         store.add(TEXTS[1], "law.txt", doc_id="law")
     broken: list[str] = []
@@ -54,18 +54,18 @@ def kill(path: str, rounds: int, seed: int) -> dict[str, object]:
         time.sleep(rng.uniform(0.0, 0.06))
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
-        with Store.open(path) as store:
+        with open_store(path) as store:
             latest = store.version("law")
             data = store.original(latest)
             if data not in TEXTS or hashlib.sha256(data).hexdigest() != latest.sha256:
                 broken.append(latest.commit)
-    with Store.open(path) as store:
+    with open_store(path) as store:
         versions = len(store.log("law"))
     return {"rounds": rounds, "versions": versions, "broken": broken}
 
 
 def add(path: str, doc_id: str, tag: str, count: int) -> None:
-    with Store.open(path, lock_timeout=120) as store:
+    with open_store(path, lock_timeout=120) as store:
         for i in range(count):
             text = f"第一条　{tag}第{i}次修订的内容。\n第二条　本办法自公布之日起施行。\n"
             result = store.add(text.encode(), f"{tag}-{i}.txt", doc_id=doc_id, message=f"{tag}:{i}")

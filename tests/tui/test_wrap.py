@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import ast
+from pathlib import Path
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len, get_character_cell_size
 
+import tui.wrap
 from tui.wrap import count_lines, displayable, fold, width
 
 # Letters, digits, CJK, full-width forms, combining marks, zero-width space, emoji and line breaks.
@@ -60,3 +64,21 @@ def test_folding_keeps_every_character_in_order_with_its_tag(pieces: list[tuple[
     flat = [(c, tag) for line in lines for text, tag in line for c in text]
     expected = [(c, tag) for text, tag in pieces for c in text if c != "\n"]
     assert flat == expected
+
+
+def test_width_agrees_with_rich_on_every_character_of_the_first_plane_and_on_characters_beyond() -> None:
+    codes = [*range(0x10000), *range(0x10000, 0x110000, 97), 0x1F600, 0x20000, 0x2A6DF, 0xE0001, 0x10FFFF]
+    assert [width(chr(c)) for c in codes] == [get_character_cell_size(chr(c)) for c in codes]
+
+
+def test_an_emoji_and_a_rare_ideograph_beyond_the_first_plane_fold_as_two_cells() -> None:
+    lines = fold([("𠀀😀a", "x")], 3)
+    assert ["".join(t for t, _ in line) for line in lines] == ["𠀀", "😀a"]
+    assert count_lines("𠀀😀a", 3) == 2
+
+
+def test_wrap_uses_only_the_public_api_of_rich() -> None:
+    tree = ast.parse(Path(tui.wrap.__file__).read_text(encoding="utf-8"))
+    modules = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module} - {"__future__"}
+    assert "rich.cells" in modules
+    assert all(not part.startswith("_") for m in modules for part in m.split(".")), modules
