@@ -87,7 +87,7 @@ _CJK = (
 _RUN_CHAR = re.compile(f"[^\\s{_CJK}]")
 _RUN_GAP = "[ \\t]*(?:\\r?\\n)?[ \\t]*"  # a hard wrap or a stray space does not end a run
 _RUN_END = re.compile(f"(?:[^\\s{_CJK}]|{_RUN_GAP}(?=[^\\s{_CJK}]))*")
-_RUN_BACK = re.compile(f"[^\\s{_CJK}]{_RUN_GAP}$")
+_RUN_BACK = re.compile(f"[^\\s{_CJK}]{_RUN_GAP}\\Z")
 _EDGE_PUNCTUATION = frozenset(",.;:!?()[]{}<>\"'")
 _REPLACEMENT = "\ufffd"
 
@@ -100,11 +100,12 @@ def remove_junk(text: str) -> StepOutput:
     pos = text.find(_REPLACEMENT)
     while pos >= 0:
         start = pos
-        while start > 0:
+        floor = runs[-1][1] if runs else 0
+        while start > floor:
             if _RUN_CHAR.match(text, start - 1):
                 start -= 1
                 continue
-            back = _RUN_BACK.search(text, max(0, start - 8), start)
+            back = _RUN_BACK.search(text, max(floor, start - 8), start)
             if back is None:
                 break
             start = back.start()

@@ -263,3 +263,20 @@ def test_boilerplate_step_maps_every_character_back_and_holes_are_what_it_remove
 def test_step_is_idempotent(step: Step, text: str) -> None:
     once = step(text).text
     assert step(once).text == once
+
+
+def test_mojibake_run_goes_on_across_a_hard_wrap_and_a_stray_space() -> None:
+    for text in ("以及\ufffd\ufffdϣ\ufffdWil\nliamHill领土", "以及\ufffd\ufffdϣ\ufffdWill iam\nHill领土"):
+        assert remove_junk(text).text == "以及领土", repr(text)
+
+
+def test_two_junk_runs_apart_by_a_blank_line_are_two_holes() -> None:
+    out = remove_junk("\ufffd\n\n\ufffd國")
+    assert out.holes == ((0, 1), (3, 4)) and out.text == "\n\n國"
+
+
+def test_sidebar_glued_into_a_one_line_page_is_boilerplate() -> None:
+    text = "会议强调，要抓好落实。（记者申晓佳）乐活HOT  • 2021年福建举办红色电影展映活动  • 浙江遂昌教育提质行动"
+    out = remove_boilerplate(text)
+    assert out.text == "会议强调，要抓好落实。（记者申晓佳）"
+    assert remove_boilerplate(text.replace("乐活HOT", "乐活H\nOT")).text == "会议强调，要抓好落实。（记者申晓佳）"
