@@ -22,8 +22,9 @@ a requirement. Rules:
 * A clause ending in ``|`` is a ``row`` (a table cell): a table flattened onto
   one line gives the same clauses as one cell per line.
 * No clause is longer than ``MAX_CLAUSE`` characters: a longer run (a text with
-  no punctuation) is cut after a comma or space, else at that length, so that
-  neither alignment nor the inline diff ever sees an unbounded unit.
+  no punctuation) is cut at content-defined points (see `_long_cuts`), so that
+  neither alignment nor the inline diff ever sees an unbounded unit, and an
+  insertion inside such a run changes only the pieces around it.
 * Where a boundary is truly undecidable (a heading with no punctuation glued to
   its first sentence), the aligner's boundary pass still reports ``equal``.
 * ``place`` cites a clause as a reviewer would: ``二/(三)/2`` or ``第十条/(一)``
@@ -42,6 +43,8 @@ from diffing.model import Clause, ClauseKind
 __all__ = ["MAX_CLAUSE", "segment", "segment_text", "space_hints"]
 
 MAX_CLAUSE = 1000
+_CHUNK = 64  # average length of a content-defined piece of a run with no punctuation
+_MIN_PIECE = 32
 _NUM = "一二三四五六七八九十百千零〇两壹贰叁肆伍陆柒捌玖拾"
 _SPACE = " \t\r\f\v\u3000\u00a0"
 _CLOSERS = "”’\"'」』)）\\]】"
@@ -60,7 +63,6 @@ _MARKER_AHEAD = (
 # Where a clause ends inside a line: a sentence end, a table cell, a colon before a marker.
 _CUT = re.compile(rf"[。；;！!？?]+(?!\s*[-=])[{_CLOSERS}]*|\||[：:](?=\s*{_MARKER_AHEAD})")
 _LOOK_PAST = 16  # a cut's lookahead reads past the line end: ``<!`` + line break + ``--`` is no sentence end
-_SOFT_CUT = re.compile(r"[，,、；;：: ]")
 _MARKER_FIRST = frozenset("#第(（0123456789" + _NUM)
 _DIVISION_LEVEL = {"编": 0, "章": 1, "节": 2}
 _ARTICLE_LEVEL = 3
@@ -143,11 +145,11 @@ class _Segmenter:
             start += 1
         while end > start and text[end - 1] in _SPACE:
             end -= 1
-        while end - start > MAX_CLAUSE:
-            piece = _long_cut(text, start, start + MAX_CLAUSE)
-            self._append(start, piece, kind, False)
-            kind = "sentence"
-            start = piece
+        if end - start > MAX_CLAUSE:
+            for piece in _long_cuts(text, start, end):
+                self._append(start, piece, kind, False)
+                kind = "sentence"
+                start = piece
         if end > start:
             self._append(start, end, kind, cut)
 
@@ -247,9 +249,24 @@ def _label_start(text: str, p: int, lo: int) -> int:
     return lo
 
 
-def _long_cut(text: str, start: int, limit: int) -> int:
-    """Where to cut a run longer than `MAX_CLAUSE`: after the last comma or space in its second half."""
-    best = -1
-    for m in _SOFT_CUT.finditer(text, start + MAX_CLAUSE // 2, limit):
-        best = m.end()
-    return best if best > start else limit
+def _long_cuts(text: str, start: int, end: int) -> list[int]:
+    """Where to cut a run longer than `MAX_CLAUSE`: content-defined points (a hash of the four
+    characters before the point hits 0 mod 64, like rsync's chunking), at least ``MIN_PIECE`` apart,
+    forced at `MAX_CLAUSE`. A point depends on the text around it, not on where the run starts, so
+    an insertion moves only the cuts next to it and the pieces after it stay equal."""
+    import numpy as np  # only a run with no punctuation for MAX_CLAUSE characters pays for it
+
+    codes = np.frombuffer(text[start:end].encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    window = codes[:-3] * 0x9E3779B1 + codes[1:-2] * 0x85EBCA77 + codes[2:-1] * 0xC2B2AE3D + codes[3:] * 0x27D4EB2F
+    mixed = (window ^ (window >> np.uint64(29))) * np.uint64(0xBF58476D1CE4E5B9)
+    hits = (np.nonzero((mixed >> np.uint64(40)) % np.uint64(_CHUNK) == 0)[0] + start + 4).tolist()
+    cuts: list[int] = []
+    last = start
+    for p in [*hits, end]:
+        while p - last > MAX_CLAUSE:
+            last += MAX_CLAUSE
+            cuts.append(last)
+        if p - last >= _MIN_PIECE and end - p >= _MIN_PIECE:
+            cuts.append(p)
+            last = p
+    return cuts
