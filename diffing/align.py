@@ -2,30 +2,50 @@
 
 Rules, in the order they are applied:
 
-1. **Anchors.** Clauses with the same normalized text, in the same order, are
-   ``equal``: patience diff over clause hashes (clauses unique on both sides
-   anchor first), and inside gaps without such clauses a longest-matching-blocks
-   pass (``SequenceMatcher`` with ``autojunk`` off, so frequent clauses of
-   repetitive legal text are never dropped).
-2. **Labels follow their bodies.** A 第X条 label never matches by itself; it is
-   paired with the label in front of the clause its own body was paired with.
-   Old 第七条 that is new 第八条 with the same body: an ``equal`` body under a
-   ``modified`` label, not a rewrite.
-3. **Fuzzy pairs.** The clauses left are paired by similarity (rapidfuzz Indel
+1. **Atoms first: layout is not content.** An *atom* is a run of clauses up to
+   one that its content ends (a sentence end, a table cell, a colon before a
+   marker: ``Clause.cut``); the other clause ends (line breaks, paragraphs of
+   spaces, a heading glued to its sentence or not) are layout. Atoms with the
+   same text (spaces aside) are matched in order, and each matched pair is cut
+   at the boundaries both sides share: every piece is an ``equal`` row, with
+   several clauses on a side where that side has more boundaries (a pure
+   boundary difference is never ``merged``/``split``). Bare 第X条 labels never
+   match by themselves (rule 3).
+2. **Anchors.** Inside each gap between matched atoms, clauses with the same
+   text, in the same order, are ``equal``: patience diff over clause hashes
+   (clauses unique on both sides anchor first); where no clause is unique (a
+   text that repeats itself), a longest common subsequence (rapidfuzz, in C),
+   or for a gap too large for it, ``SequenceMatcher`` with ``autojunk`` off.
+   Then rule 1 again inside the gaps left.
+3. **Labels follow their bodies.** A 第X条 label is paired with the label in
+   front of the clause its own body was paired with. Old 第七条 that is new
+   第八条 with the same body: an ``equal`` body under a ``renumbered`` label.
+4. **Exact moves.** Free clauses with the same text, once among the free
+   clauses of each side, pair (rule 7 names them ``moved``).
+5. **Fuzzy pairs.** The clauses left are paired by similarity (rapidfuzz Indel
    ratio) over candidates from a character-bigram index, best first. A pair
    that falls between the same anchors and keeps their order is ``modified``
    (similarity ≥ 0.5); any other pair is ``moved`` (similarity ≥ 0.6 and at
    least 6 characters, so that short boilerplate does not fly around).
-4. **Split and merged.** A paired clause whose neighbours on the other side are
+6. **Split and merged.** A paired clause whose neighbours on the other side are
    still free takes them in while that raises the similarity clearly: one A
-   clause to several B clauses is ``split``, several A clauses to one B is ``merged``.
-5. **Copied.** A free B clause whose text equals an A clause already aligned
-   elsewhere is ``copied``; its ``a`` names that A clause as a reference (the
-   only row whose A side repeats a clause of another row).
-6. Everything else is ``inserted`` or ``deleted``.
+   clause to several B clauses is ``split``, several A clauses to one B is
+   ``merged`` — unless the joined texts are the same, which is ``equal``.
+7. **Order.** Pairs off the heaviest chain that keeps both orders are ``moved``.
+8. **Renumbered.** A modified pair of labels or headings that differ only in
+   their number (第七条/第八条, 第二章总则/第三章总则, (一)/(二)) is ``renumbered``.
+9. **Copied is repetition, not a stock phrase.** A free B clause whose text
+   equals an A clause aligned elsewhere is ``copied`` (its ``a`` names that A
+   clause as a reference, the only row whose A side repeats a clause of another
+   row) only when it belongs to a repeated passage: a run of such B clauses
+   holding at least 3 clauses, or at least 30 characters standing between old
+   text. A short formula (构成犯罪的，依法追究刑事责任。) inside new or rewritten
+   text, next to its own context, is part of that insertion or modification.
+10. Everything else is ``inserted`` or ``deleted``.
 
 Rows come out in reading order of B; a deleted row stands right after the row
-of its preceding A clause.
+of its preceding A clause. Nothing recurses over clauses: a run of any length
+costs a loop, not a stack frame.
 """
 
 from __future__ import annotations
@@ -454,12 +474,34 @@ def _copies(st: _State) -> None:
             else:
                 runs.append([])
     for run in runs:
-        if len(run) < COPY_MIN_CLAUSES and sum(len(st.b[j].text) for j in run) < COPY_MIN_CHARS:
+        if not run:
+            continue
+        if len(run) < COPY_MIN_CLAUSES and (
+            sum(len(st.b[j].text) for j in run) < COPY_MIN_CHARS
+            or _is_new(st, _neighbour(st, run[0], -1))
+            or _is_new(st, _neighbour(st, run[-1], 1))
+        ):
             continue
         for j in run:
             pair = _Pair("copied", [first_a[st.b[j].text]], [j], 1.0)
             st.pairs.append(pair)
             st.b_pair[j] = pair
+
+
+def _neighbour(st: _State, j: int, step: int) -> int | None:
+    """The B clause next to ``j`` in direction ``step``, skipping 第X条 labels."""
+    j += step
+    while 0 <= j < len(st.b) and st.b[j].kind == "article":
+        j += step
+    return j if 0 <= j < len(st.b) else None
+
+
+def _is_new(st: _State, j: int | None) -> bool:
+    """Is B clause ``j`` new or rewritten text (free, or in a modified/split/merged row)?"""
+    if j is None:
+        return False
+    pair = st.b_pair[j]
+    return pair is None or pair.op in ("modified", "split", "merged")
 
 
 def _rows(st: _State) -> list[Row]:
