@@ -124,3 +124,10 @@ def test_rows_cover_each_clause_exactly_once(a: list[str], b: list[str]) -> None
     assert sorted(seen_b) == list(range(len(diff.b_clauses)))
     b_order = [row.b[0] for row in diff.rows if row.b]
     assert b_order == sorted(b_order)
+
+
+def test_long_stock_formula_next_to_new_text_is_part_of_the_insertion() -> None:
+    formula = "对直接负责的主管人员和其他直接责任人员处以一万元以上十万元以下的罚款。"
+    new = "违反本法规定，擅自占用生态保护红线的，由主管部门责令改正，没收违法所得。"
+    diff = _diff("\n".join([S1, formula, S3]), "\n".join([S1, formula, S3, new, formula]))
+    assert _ops(diff) == ["equal", "equal", "equal", "inserted", "inserted"]
