@@ -36,16 +36,19 @@ _VARIANTS = {
     "暱": "昵", "粧": "妆", "碁": "棋", "凃": "涂", "鬪": "斗", "枱": "台",
 }  # fmt: skip
 # 著 stays 著 in these mainland words; everywhere else (蕴含著, 著力, 随著 …) it is 着.
-_ZHU = re.compile(
-    "著(?=[名作称述录书者])|(?<=[显卓昭土编专原名论遗巨撰合译拙新大])著"
-)
+# A hard wrap or a stray space may stand between 著 and its neighbour: normalization comes before
+# whitespace folding, so the neighbours are looked up across whitespace.
+_ZHU_AFTER = re.compile(r"著\s{0,3}[名作称述录书者]")
+_ZHU_BEFORE = re.compile(r"[显卓昭土编专原名论遗巨撰合译拙新大]\s{0,3}\Z")
 _VARIANT_RE = re.compile("[" + "".join(_VARIANTS) + "著]")
 
 
 def _fix_variant(m: re.Match[str]) -> str:
     ch = m.group()
     if ch == "著":
-        return "著" if _ZHU.match(m.string, m.start()) else "着"
+        text, at = m.string, m.start()
+        keep = _ZHU_AFTER.match(text, at) or _ZHU_BEFORE.search(text, max(0, at - 4), at)
+        return "著" if keep else "着"
     return _VARIANTS[ch]
 
 

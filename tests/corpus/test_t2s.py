@@ -121,3 +121,11 @@ def test_simplified_text_loads_no_dictionary() -> None:
     assert t2s.tables.cache_info().currsize == 0
     assert t2s.convert("樂觀") == "乐观"
     assert t2s.tables.cache_info().currsize == 1
+
+
+def test_zhu_keeps_its_mainland_words_across_a_hard_wrap_or_a_space() -> None:
+    from corpus.normalize import to_simplified
+
+    for text in ("做出显\n著成绩", "做出显 著成绩", "著\n名的学者", "显\r\n著"):
+        assert "著" in to_simplified(text).text, repr(text)
+    assert to_simplified("蘊含\n著").text == "蕴含\n着"
