@@ -56,6 +56,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from itertools import count
 
 from rapidfuzz.distance import Indel
 
@@ -232,10 +233,11 @@ def _match_atoms(st: _State, a_range: tuple[int, int], b_range: tuple[int, int])
     a_atoms = _atoms(st.a, *a_range)
     b_atoms = _atoms(st.b, *b_range)
     ids: dict[str, int] = {}
+    unique = count(-1, -1)  # a key no other atom has
 
     def key(clauses: Sequence[Clause], atom: tuple[int, int]) -> int:
         if all(clauses[k].kind == "article" for k in range(*atom)):
-            return -1 - len(ids) - atom[0] * 2 - (clauses is st.b)  # labels follow their bodies
+            return next(unique)  # bare labels follow their bodies, never each other
         return ids.setdefault(_key("".join(clauses[k].text for k in range(*atom))), len(ids))
 
     ak = [key(st.a, atom) for atom in a_atoms]

@@ -158,3 +158,14 @@ def test_report_records_the_options_and_counts() -> None:
     inserted = [r for r in report["rows"] if r["op"] == "inserted"]
     b_text = Path(b).read_text(encoding="utf-8")
     assert any("合理安排统一放假调休" in b_text[lo:hi] for r in inserted for lo, hi in r["b"])
+
+
+@pytest.mark.parametrize("pair", REAL_PAIRS)
+def test_equal_rows_hold_the_same_text_on_both_sides(pair: str) -> None:
+    diff = compare(load(str(REAL / pair / "a.txt")), load(str(REAL / pair / "b.txt")))
+    unequal = [
+        (diff.a_text(row), diff.b_text(row))
+        for row in diff.rows
+        if row.op in ("equal", "copied") and diff.a_text(row).replace(" ", "") != diff.b_text(row).replace(" ", "")
+    ]
+    assert unequal == []

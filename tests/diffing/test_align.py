@@ -131,3 +131,15 @@ def test_long_stock_formula_next_to_new_text_is_part_of_the_insertion() -> None:
     new = "违反本法规定，擅自占用生态保护红线的，由主管部门责令改正，没收违法所得。"
     diff = _diff("\n".join([S1, formula, S3]), "\n".join([S1, formula, S3, new, formula]))
     assert _ops(diff) == ["equal", "equal", "equal", "inserted", "inserted"]
+
+
+def test_bare_labels_never_match_each_other_as_atoms() -> None:
+    # Each label stands alone between anchored bodies; two different labels must not pair as equal.
+    body = [S1, S2, S3, S4]
+    a = "\n".join(f"第{n}条\n{s}" for n, s in zip("一二三四", body, strict=True))
+    b = "\n".join(f"第{n}条\n{s}" for n, s in zip("二三四五", body, strict=True))
+    diff = _diff(a, b)
+    for row in diff.rows:
+        if row.op == "equal":
+            assert diff.a_text(row) == diff.b_text(row)
+    assert [row.op for row in diff.rows].count("renumbered") == 4
