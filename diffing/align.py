@@ -145,7 +145,7 @@ def _gaps(st: _State) -> list[tuple[tuple[int, int], tuple[int, int]]]:
 
 
 def _anchor(st: _State) -> None:
-    """Rule 1 at the clause level, inside each gap between matched atoms."""
+    """Rule 2: clauses of the same text, in order, inside each gap between matched atoms."""
     for (a_lo, a_hi), (b_lo, b_hi) in _gaps(st):
         ids: dict[str, int] = {}
         ak = [
@@ -201,16 +201,8 @@ def _patience(ak: list[int], bk: list[int]) -> list[tuple[int, int]]:
 
 
 def _boundaries(st: _State) -> None:
-    """Pure boundary differences inside each gap between anchors become ``equal`` rows.
-
-    An *atom* is a run of clauses up to a clause that ends a sentence (。；！？),
-    a table cell (``|``) or a colon: these ends are content, the other clause
-    ends (line breaks, paragraph spaces, a heading glued or not) are layout. Atoms
-    of the two sides with the same text (spaces aside) are matched in order, and
-    each matched pair is cut at the boundaries both sides share: every piece is
-    an ``equal`` row, with several clauses on a side where that side has more
-    boundaries. A pair of bare 第X条 labels is left to rule 3.
-    """
+    """Rule 1: atoms of the same text, matched in order inside each gap between the pairs made so
+    far (the whole text at first), become ``equal`` rows cut at the boundaries both sides share."""
     for a_range, b_range in _gaps(st):
         _match_atoms(st, a_range, b_range)
 
@@ -253,15 +245,13 @@ def _zip(st: _State, a_atom: tuple[int, int], b_atom: tuple[int, int]) -> None:
         gi, gj = i, j
         la, lb = len(_key(st.a[i].text)), len(_key(st.b[j].text))
         i, j = i + 1, j + 1
-        while la != lb and i <= a_end and j <= b_end:
-            if la < lb and i < a_end:
+        while la != lb:  # the atoms hold the same text, so the shorter side always has a clause left
+            if la < lb:
                 la += len(_key(st.a[i].text))
                 i += 1
-            elif lb < la and j < b_end:
+            else:
                 lb += len(_key(st.b[j].text))
                 j += 1
-            else:
-                break
         st.link("equal", list(range(gi, i)), list(range(gj, j)), 1.0)
 
 
