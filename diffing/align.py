@@ -55,7 +55,6 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 from itertools import count
 
 from rapidfuzz.distance import Indel
@@ -194,6 +193,8 @@ def _patience(ak: list[int], bk: list[int]) -> list[tuple[int, int]]:
                     i, j = a_lo + op.src_start, b_lo + op.dest_start
                     out.extend((i + k, j + k) for k in range(op.src_end - op.src_start))
         else:
+            from difflib import SequenceMatcher  # only for a gap too large for the LCS
+
             matcher = SequenceMatcher(None, ak[a_lo:a_hi], bk[b_lo:b_hi], autojunk=False)
             for i, j, size in matcher.get_matching_blocks():
                 out.extend((a_lo + i + k, b_lo + j + k) for k in range(size))
