@@ -86,13 +86,13 @@ tbody.op-moved td.op, tbody.origin td.op { box-shadow: inset 3px 0 #8250df; }
 tbody.op-copied td.op { box-shadow: inset 3px 0 #1b7c83; }
 tbody.op-split td.op, tbody.op-merged td.op { box-shadow: inset 3px 0 #bc4c00; }
 tbody.origin td { background: #fbf8ff; }
-tbody.op-equal td.text { color: #3d444d; }
+tbody.op-equal td.text, tbody.op-renumbered td.text { color: #3d444d; }
 tbody.change { scroll-margin-top: 80px; }
 tbody.change:focus { outline: none; }
 tbody.current td { border-top: 2px solid var(--cur); border-bottom: 2px solid var(--cur); }
 tbody.current td.op { background: #ddf4ff; }
 :target td { background-color: #fff8c5; }
-.changes-only tbody.op-equal { display: none; }
+.changes-only tbody.row:not(.change) { display: none; }
 @page { size: A4; margin: 14mm 12mm 16mm; }
 @media print {
   html { background: #fff; }

@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from diffing.model import Diff, Row
+from diffing.model import QUIET_OPS, Diff, Row
 from diffing.sequences import longest_increasing
 
 __all__ = ["Item", "a_home", "displaced", "is_change", "reading_order"]
@@ -102,5 +102,5 @@ def _emit(anchor: Item | None, followers: dict[Item | None, list[Item]], out: li
 
 
 def is_change(row: Row) -> bool:
-    """A row a reviewer steps to: anything but ``equal``."""
-    return row.op != "equal"
+    """A row a reviewer steps to: not a quiet op (``equal``; ``renumbered``, the same body under a new number)."""
+    return row.op not in QUIET_OPS

@@ -33,7 +33,7 @@ from typing import Literal
 from corpus.document import Document
 from diffing.highlight import Kind, Segment, clause_segments, unified_segments
 from diffing.model import Clause, Diff, Row
-from diffing.report_layout import Item, reading_order
+from diffing.report_layout import Item, is_change, reading_order
 from diffing.report_text import MARKS
 from tui.wrap import count_lines, displayable, fold, fold_measured
 from tui.wrap import width as cells
@@ -94,7 +94,7 @@ def build_entries(
         row = diff.rows[item.row]
         if item.kind == "origin":
             out.append(Entry("origin", item.row))
-        elif changes_only and row.op == "equal" and item.row not in revealed:
+        elif changes_only and not is_change(row) and item.row not in revealed:
             last = out[-1] if out else None
             if last is not None and last.kind == "fold":
                 out[-1] = Entry("fold", last.row, last.count + 1)

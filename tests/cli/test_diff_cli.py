@@ -23,7 +23,7 @@ def test_same_file_exits_0_and_different_files_exit_1(capsys: pytest.CaptureFixt
     assert main(["diff", A, A]) == 0
     assert main(["diff", A, B]) == 1
     out = capsys.readouterr().out
-    assert "+++ " in out and "modified 7" in out
+    assert "+++ " in out and "renumbered 1 · modified 6" in out
 
 
 def test_plain_text_view_marks_words_not_runs_of_chinese(capsys: pytest.CaptureFixture[str]) -> None:
@@ -50,7 +50,7 @@ def test_json_report_to_file(tmp_path: Path) -> None:
     out = tmp_path / "r.json"
     assert main(["diff", A, B, "-o", str(out)]) == 1
     report = json.loads(out.read_text(encoding="utf-8"))
-    assert report["format"] == "wendiff.diff" and report["version"] == 1
+    assert report["format"] == "wendiff.diff" and report["version"] == 2
     assert report["summary"]["inserted"] == 5
 
 

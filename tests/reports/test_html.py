@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from diffing.model import Diff
 from diffing.report_html import render_html
-from diffing.report_layout import reading_order
+from diffing.report_layout import is_change, reading_order
 
 from .handmade import auto_diff, document, make_diff
 from .pairs import diff_000_001, diff_002_t2s, real_diff, real_pair_names
@@ -215,7 +215,7 @@ def test_table_of_contents_links_each_changed_section() -> None:
     page = _parse(render_html(diff))
     assert len(page.all("nav", "toc")) == 1
     links = [e.attrs["href"] for e in page.all("a") if e.attrs.get("href", "").startswith("#r")]
-    changed_places = {diff.place(row).split("/")[0] for row in diff.rows if row.op != "equal"}
+    changed_places = {diff.place(row).split("/")[0] for row in diff.rows if is_change(row)}
     toc_links = links[: len(changed_places)]
     assert len(toc_links) == len(changed_places)
     targets = {int(h[2:]) for h in toc_links}

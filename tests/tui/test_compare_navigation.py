@@ -20,7 +20,8 @@ async def test_diff_arrives_from_the_worker_with_progress_and_a_summary() -> Non
         ready = [m for m in messages if isinstance(m, DiffReady)]
         assert len(ready) == 1 and screen.diff is ready[0].diff
         summary = str(screen.query_one("#summary").render())
-        assert "~7 modified" in summary and "+5 inserted" in summary and "similarity 0.858" in summary
+        assert "#1 renumbered ~6 modified" in summary and "+5 inserted" in summary
+        assert "similarity 0.860" in summary and "11 changes" in summary
         assert screen.view.mode == "side"
 
 
@@ -39,7 +40,7 @@ async def test_n_and_p_step_through_the_changes_in_reading_order() -> None:
         await pilot.press("p")
         assert screen.view.cursor == changes[1]
         moved = [m for m in messages if isinstance(m, CursorMoved)]
-        assert (moved[-1].change, moved[-1].changes) == (2, 12)
+        assert (moved[-1].change, moved[-1].changes) == (2, 11)
 
 
 async def test_last_change_says_there_is_none_after_it() -> None:
@@ -75,7 +76,7 @@ async def test_enter_on_a_fold_opens_it() -> None:
         count = view.cursor_entry().count
         await pilot.press("enter")
         assert view.cursor_entry().kind == "row"
-        assert sum(1 for e in view.layout_.entries if e.kind == "row") == 12 + count
+        assert sum(1 for e in view.layout_.entries if e.kind == "row") == screen_of(app).diff.summary.changes + count
 
 
 async def test_search_jumps_to_each_hit_and_counts_them() -> None:

@@ -30,7 +30,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from diffing.model import Diff
-from diffing.report_layout import a_home
+from diffing.report_layout import a_home, is_change
 from tui.layout import TAGS, Columns, Entry, Layout, Measure, Mode, build_entries
 from tui.lookup import find_rows
 from tui.messages import CursorMoved
@@ -144,7 +144,7 @@ class DiffView(ScrollView, can_focus=True):
             return
         entries = build_entries(self.diff, self.changes_only, self._revealed, self._measure.order())
         self.layout_ = Layout(self.diff, entries, columns, self._measure, self.search)
-        self._changes = [i for i, e in enumerate(entries) if e.kind == "row" and self.diff.rows[e.row].op != "equal"]
+        self._changes = [i for i, e in enumerate(entries) if e.kind == "row" and is_change(self.diff.rows[e.row])]
         self.cursor = max(0, min(self.cursor, len(entries) - 1))
         self.virtual_size = Size(columns.width, self.layout_.height)
         self.refresh()
