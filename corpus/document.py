@@ -14,6 +14,8 @@ Rules:
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, field
 
 from corpus.offsets import OffsetMap
@@ -95,6 +97,20 @@ class Document:
             start, end = src_start, src_end
         return changed[::-1]
 
+    def step_changes(self, start: int, end: int) -> dict[str, Counter[tuple[str, str]]]:
+        """What each layer's step did to the text of normalized ``[start, end)``: a count of
+        (before, after) replacements, one character apiece where a step keeps lengths, one
+        replaced range apiece where it does not. Two ranges that a step treated alike (the
+        same full-width comma folded on both sides) have equal counts for that step."""
+        out: dict[str, Counter[tuple[str, str]]] = {}
+        for k in range(len(self.layers) - 1, -1, -1):
+            layer = self.layers[k]
+            src_start, src_end = layer.map.span_to_source(start, end) if layer.map.edits else (start, end)
+            before = self.layers[k - 1].text if k else self.original
+            out[layer.name] = _replacements(before, layer.text, layer.map, (src_start, src_end), start)
+            start, end = src_start, src_end
+        return out
+
     def spans(self, start: int, end: int) -> list[tuple[int, int]]:
         """Original spans of normalized ``[start, end)``, cut around holes."""
         lo, hi = self.to_original(start, end)
@@ -110,3 +126,25 @@ class Document:
         if hi > lo or not spans:
             spans.append((lo, max(lo, hi)))
         return spans
+
+
+def _replacements(before: str, after: str, m: OffsetMap, src: tuple[int, int], dst: int) -> Counter[tuple[str, str]]:
+    """The replacements of ``m`` inside source ``src``, whose derived text starts at ``dst``."""
+    out: Counter[tuple[str, str]] = Counter()
+    s, d = src[0], dst
+
+    def copied(upto: int) -> None:
+        for x, y in zip(before[s:upto], after[d : d + upto - s]):
+            if x != y:
+                out[x, y] += 1
+
+    for e in m.edits[bisect_left(m._src_starts, src[0]) :]:
+        if e.src_start >= src[1] and e.src_end > e.src_start:
+            break
+        if e.src_end > src[1]:
+            break
+        copied(e.src_start)
+        out[before[e.src_start : e.src_end], after[e.dst_start : e.dst_end]] += 1
+        s, d = e.src_end, e.dst_end
+    copied(src[1])
+    return out

@@ -167,17 +167,23 @@ class Diff:
         """
         if row.op != "equal":
             return ()
-        a_orig = "".join(self.a.original[lo:hi] for lo, hi in self.a_spans(row))
-        b_orig = "".join(self.b.original[lo:hi] for lo, hi in self.b_spans(row))
+        a_orig = _stretch(self.a.original, self.a_spans(row))
+        b_orig = _stretch(self.b.original, self.b_spans(row))
         if a_orig == b_orig:
             return ()
-        a_first, a_last = self.a_clauses[row.a[0]], self.a_clauses[row.a[-1]]
-        b_first, b_last = self.b_clauses[row.b[0]], self.b_clauses[row.b[-1]]
-        steps = set(self.a.steps_changing(a_first.start, a_last.end))
-        steps.update(self.b.steps_changing(b_first.start, b_last.end))
-        if len(row.a) > 1 or len(row.b) > 1 or not steps:
+        a_steps = self.a.step_changes(self.a_clauses[row.a[0]].start, self.a_clauses[row.a[-1]].end)
+        b_steps = self.b.step_changes(self.b_clauses[row.b[0]].start, self.b_clauses[row.b[-1]].end)
+        # A step counts where it treated the two sides differently; one that did the same
+        # on both (a full-width comma folded on each side) made nothing equal.
+        steps = {s for s in a_steps.keys() | b_steps.keys() if a_steps.get(s, Counter()) != b_steps.get(s, Counter())}
+        if not steps:
             steps.add("whitespace")
         return tuple(s for s in IGNORABLE_STEPS if s in steps)
+
+
+def _stretch(text: str, spans: list[tuple[int, int]]) -> str:
+    """The original text from a row's first span to its last, with what lies between (a line break too)."""
+    return text[spans[0][0] : spans[-1][1]] if spans else ""
 
 
 def join_spans(spans: object) -> list[tuple[int, int]]:

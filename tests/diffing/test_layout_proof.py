@@ -122,7 +122,7 @@ def test_heading_glued_to_its_first_sentence_is_equal_with_two_spans() -> None:
     assert [row.op for row in diff.rows] == ["equal", "equal"]
     glued = diff.rows[0]
     assert len(glued.a) == 2 and len(glued.b) == 1
-    assert diff.ignored(glued) == ()  # the spans hold the same characters: only the line break differs
+    assert diff.ignored(glued) == ("whitespace",)  # the original texts differ by the line break: a layout difference
 
 
 def test_a_real_merge_stays_merged() -> None:
@@ -146,3 +146,9 @@ def test_an_insertion_in_a_run_without_punctuation_changes_only_the_pieces_aroun
     changed = [row for row in diff.rows if row.op != "equal"]
     assert 1 <= len(changed) <= 3
     assert sum(row.op == "equal" for row in diff.rows) >= len(diff.rows) - 3
+
+
+def test_ignored_names_only_the_steps_that_treated_the_two_sides_differently() -> None:
+    diff = compare(from_text("全体公民放假的假日，应当在工作日補假。", "a"), from_text("全体公民放假的假日，应当在工作日补假。", "b"))
+    (row,) = diff.rows
+    assert row.op == "equal" and diff.ignored(row) == ("script",)  # both commas were folded alike: not "width"
