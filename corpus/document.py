@@ -134,7 +134,7 @@ def _replacements(before: str, after: str, m: OffsetMap, src: tuple[int, int], d
     s, d = src[0], dst
 
     def copied(upto: int) -> None:
-        for x, y in zip(before[s:upto], after[d : d + upto - s], strict=True):
+        for x, y in zip(before[s:upto], after[d : d + upto - s], strict=False):
             if x != y:
                 out[x, y] += 1
 
