@@ -1,4 +1,4 @@
-"""Programs outside Python that some tests drive: headless Chromium and LibreOffice.
+"""Programs outside Python that some tests drive: headless Chromium, LibreOffice, zsh and fish.
 
 Rule: a test that needs one asks `need_program` (or the fixtures of tests/conftest.py).
 Where the program is missing the test is skipped with one line naming it, except when
@@ -13,7 +13,7 @@ import shutil
 
 import pytest
 
-__all__ = ["CHROMIUM", "SOFFICE", "Program", "need_program"]
+__all__ = ["CHROMIUM", "FISH", "SOFFICE", "ZSH", "Program", "need_program"]
 
 
 class Program:
@@ -26,6 +26,8 @@ class Program:
 
 CHROMIUM = Program("chromium", "chromium")
 SOFFICE = Program("soffice", "libreoffice-writer-nogui")
+ZSH = Program("zsh", "zsh")
+FISH = Program("fish", "fish")
 
 
 def need_program(program: Program) -> str:
