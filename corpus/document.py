@@ -3,7 +3,7 @@
 Rules:
 
 * ``original`` is the decoded text of the input, never changed. All offsets a
-  user or a report sees are positions in it (see shared/spec/report-format.md).
+  user or a report sees are positions in it (see docs/report-format.md).
 * Each cleaning or normalization step is a `Layer`: its output text and the
   `OffsetMap` from that text back to the previous layer's text (the first
   layer maps back to ``original``). ``text`` is the last layer's text: what

@@ -1,4 +1,4 @@
-"""The ``wendiff.diff`` version 2 report (shared/spec/report-format.md).
+"""The ``wendiff.diff`` version 2 report (docs/report-format.md).
 
 Rule: this module only converts a `Diff` to the contract's JSON shape; the
 contract's field names and meanings never change without a new ``version``.

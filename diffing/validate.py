@@ -1,6 +1,6 @@
 """A validator of ``wendiff.diff`` reports (versions 1 and 2), written from the spec, not from the writer.
 
-Rules it checks (shared/spec/report-format.md):
+Rules it checks (docs/report-format.md):
 
 * the header: format, version, both documents' sha256 and length match the inputs;
 * every span is ``0 <= start < end <= length`` of the decoded original text and

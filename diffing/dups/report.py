@@ -1,4 +1,4 @@
-"""The ``wendiff.dups`` version 1 report (shared/spec/report-format.md) of a run.
+"""The ``wendiff.dups`` version 1 report (docs/report-format.md) of a run.
 
 Rules:
 
