@@ -10,6 +10,9 @@ Rules:
   marked ``[-…-]`` and ``{+…+}`` as in ``git diff --word-diff``, but by Chinese
   word or character, never by whole runs of Chinese.
 * Equal rows are folded into one line (``⋯ 12 equal clauses``) unless ``full``.
+* A row's place names both sides when they differ (``第十一条→第五条``: A's place,
+  then B's), so that a moved clause or one of a renumbered article says where it
+  was and where it is; otherwise the one place.
 * ``rich.table`` is imported only for the side-by-side layout (start-up of
   ``wendiff diff`` in a pipe, which is unified, does not pay for it).
 """
@@ -29,7 +32,7 @@ from diffing.model import Diff, Row
 if TYPE_CHECKING:
     from rich.table import Table
 
-__all__ = ["MARKS", "TextView", "render_text"]
+__all__ = ["MARKS", "TextView", "place_label", "render_text"]
 
 Layout = Literal["auto", "side", "unified"]
 MARKS = {
@@ -74,10 +77,13 @@ def _text(segments: list[Segment], color: bool) -> Text:
     return out
 
 
-def _origin(diff: Diff, row: Row) -> str:
-    if row.op in ("moved", "copied") and row.a:
-        return f"← {diff.a_clauses[row.a[0]].place or '#' + str(row.a[0] + 1)}"
-    return ""
+def place_label(diff: Diff, row: Row) -> str:
+    """Where the row is, as a reviewer cites it: ``A→B`` when the two sides' places differ
+    (a moved clause, a clause of a renumbered article), else the one place."""
+    a, b = diff.place_a(row), diff.place_b(row)
+    if a and b and a != b:
+        return f"{a}→{b}"
+    return b or a or ""
 
 
 def _header(diff: Diff) -> Text:
@@ -137,7 +143,7 @@ def _new_table(diff: Diff, view: TextView) -> Table:
     from rich.table import Table
 
     table = Table(show_header=True, header_style="bold", box=None, expand=True, pad_edge=False)
-    place_width = max(6, min(16, view.width // 8))
+    place_width = max(6, min(24, view.width // 6))  # room for 第一百二十四条→第一百三十条 on a wide screen
     table.add_column("", width=place_width, no_wrap=False)
     table.add_column(diff.a.name, ratio=1, overflow="fold")
     table.add_column(diff.b.name, ratio=1, overflow="fold")
@@ -145,11 +151,7 @@ def _new_table(diff: Diff, view: TextView) -> Table:
 
 
 def _label(diff: Diff, row: Row) -> Text:
-    label = Text(f"{MARKS[row.op]} {diff.place(row)}", style=_ROW_STYLE.get(row.op, "yellow"))
-    origin = _origin(diff, row)
-    if origin:
-        label.append(f" {origin}", style="dim")
-    return label
+    return Text(f"{MARKS[row.op]} {place_label(diff, row)}", style=_ROW_STYLE.get(row.op, "yellow"))
 
 
 def _side_row(table: Table, diff: Diff, row: Row, color: bool) -> None:

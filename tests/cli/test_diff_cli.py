@@ -109,3 +109,12 @@ def test_seed_pair_runs_end_to_end_from_the_command_line() -> None:
     assert result.returncode == 1
     out = result.stdout.decode()
     assert "乐活HOT" not in out and "跨区域生态补偿机制" in out
+
+
+def test_a_row_whose_places_differ_names_both_a_first(capsys: pytest.CaptureFixture[str]) -> None:
+    main(["diff", A, B, "--color", "never", "--layout", "unified"])
+    lines = capsys.readouterr().out.splitlines()
+    # Old 第七条 is new 第八条: its label row says where it was and where it is.
+    assert any(line.startswith("# 第七条→第八条  ") for line in lines)
+    # A new article has one place, B's.
+    assert any(line.startswith("+ 第七条  ") for line in lines)
