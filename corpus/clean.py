@@ -22,6 +22,9 @@ Rules:
   hard wrap or a stray space falls inside it; sentence
   punctuation at the run's edges stays. Latin text without U+FFFD (URLs,
   e-mail addresses, "UDI") is never touched. Each removed run is a hole.
+* `remove_ranges` removes the page furniture a paged reader found (running
+  headers, footers, page numbers of a PDF or OFD: `corpus.pages`); each range
+  is a hole. The pipeline runs it first, as a ``boilerplate`` layer.
 * `remove_boilerplate` removes sidebars of unrelated headlines that web pages
   put around an article. A sidebar starts at a label line: a channel label
   (a few CJK characters and a capitalised Latin word, "乐活HOT", "娱乐LOVE") or
@@ -36,7 +39,9 @@ Rules:
   where no label line starts it, a channel label (two CJK characters and a
   capitalised Latin word, line breaks and spaces inside it allowed) followed by
   a bullet, inside a line, starts a sidebar too when at least two bullets
-  follow it; it runs to the end of the text.
+  follow it; it runs to the end of the text, and a block found from a label
+  line that it starts in (a sidebar re-wrapped by a PDF's page width, whose
+  wrapped lines end the block early) is taken into it.
 """
 
 from __future__ import annotations
@@ -48,7 +53,7 @@ from typing import Literal
 from corpus.offsets import MapBuilder, substitute
 from corpus.steps import StepOutput, unchanged
 
-__all__ = ["NAV_LABELS", "remove_boilerplate", "remove_invisible", "remove_junk"]
+__all__ = ["NAV_LABELS", "remove_boilerplate", "remove_invisible", "remove_junk", "remove_ranges"]
 
 # --- invisible characters -------------------------------------------------
 
@@ -132,6 +137,11 @@ def _delete(text: str, holes: list[tuple[int, int]]) -> StepOutput:
     return StepOutput(out, offset_map, tuple(holes))
 
 
+def remove_ranges(text: str, ranges: tuple[tuple[int, int], ...]) -> StepOutput:
+    """``text`` without the sorted, disjoint ``ranges`` (page furniture a reader found); each is a hole."""
+    return _delete(text, list(ranges)) if ranges else unchanged(text)
+
+
 # --- web boilerplate ------------------------------------------------------
 
 NAV_LABELS = (
@@ -196,8 +206,11 @@ def remove_boilerplate(text: str) -> StepOutput:
             # bullet: only the navigation labels among them go, each on its own.
             holes.extend((line.start, line.end) for line in lines[i : last + 1] if line.kind == "nav")
         i = last + 1
-    if inline and not any(lo <= inline[0] < hi for lo, hi in holes):
-        holes = [h for h in holes if h[1] <= inline[0]] + [inline]
+    if inline:
+        # The inline sidebar runs to the end: it takes over any block it starts inside (a
+        # re-wrapped sidebar whose label line was found, but whose block ended at a wrapped line).
+        start = min([inline[0]] + [lo for lo, hi in holes if lo <= inline[0] < hi])
+        holes = [h for h in holes if h[1] <= start] + [(start, inline[1])]
     if not holes:
         return unchanged(text)
     return _delete(text, holes)
