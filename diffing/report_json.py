@@ -4,10 +4,12 @@ Rule: this module only converts a `Diff` to the contract's JSON shape; the
 contract's field names and meanings never change without a new ``version``.
 Fields added within version 2 (readers ignore fields they do not know): a
 document entry's ``format`` (how the text was obtained: ``text``, ``html``,
-``docx``, ``pdf``, ``ofd``, ``doc→docx`` …), ``pages`` (for PDF and OFD) and
-``decode_errors`` (``count``, ``first_byte``, ``first_offset``: invalid byte
-sequences read as U+FFFD); a row's ``page_a``/``page_b``, the 1-based page of
-the row's first span on that side, for paged documents.
+``docx``, ``pdf``, ``ofd``, ``doc→docx`` …); for PDF and OFD ``pages`` (the
+offset where each page starts) and ``furniture`` (the ranges removed as page
+headers, footers and numbers); ``decode_errors`` (``count``, ``first_byte``,
+``first_offset``: invalid byte sequences read as U+FFFD); and on each row, for
+a paged document, ``page_a``/``page_b``: the 1-based page of the row's first
+span on that side.
 """
 
 from __future__ import annotations
@@ -27,7 +29,9 @@ def _doc(doc: Document) -> dict[str, Any]:
         "name": s.name, "sha256": s.sha256, "encoding": s.encoding, "length": len(s.text), "format": s.format,
     }  # fmt: skip
     if s.pages:
-        entry["pages"] = len(s.pages)
+        entry["pages"] = list(s.pages)
+    if s.furniture:
+        entry["furniture"] = [list(r) for r in s.furniture]
     if s.decode_errors is not None:
         entry["decode_errors"] = s.decode_errors.as_report()
     return entry
