@@ -34,8 +34,8 @@ if TYPE_CHECKING:
     from diffing.model import Diff
 
 __all__ = [
-    "COMMANDS", "EXIT_STATUSES", "add_normalization_arguments", "add_output_arguments", "emit", "options_from",
-    "register", "warn_read",
+    "COMMANDS", "EXIT_STATUSES", "STRICT_DECODE_HELP", "add_normalization_arguments", "add_output_arguments", "emit",
+    "options_from", "register", "warn_read",
 ]
 
 COMMANDS = {"diff": "compare two documents clause by clause"}
@@ -46,6 +46,8 @@ EXIT_STATUSES = exit_statuses(
     (1, "they differ"),
     (2, "trouble: a file that cannot be read, a report that cannot be written, an internal error"),
 )
+
+STRICT_DECODE_HELP = "refuse a text with any invalid byte (default: a few become U+FFFD, with a warning)"
 
 _UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
 
@@ -78,8 +80,7 @@ def add_normalization_arguments(parser: argparse.ArgumentParser) -> None:
     g.add_argument("--inline", choices=("word", "char"), default="word", help="inline diff by word or character")
     g.add_argument("--max-size", type=parse_size, default=DEFAULT_MAX_SIZE, metavar="SIZE",
                    help="refuse files larger than this (default 100M)")  # fmt: skip
-    g.add_argument("--strict-decode", action="store_true",
-                   help="refuse a text with any invalid byte (default: a few become U+FFFD)")  # fmt: skip
+    g.add_argument("--strict-decode", action="store_true", help=STRICT_DECODE_HELP)
 
 
 def options_from(args: argparse.Namespace) -> Options:

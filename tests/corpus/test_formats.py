@@ -266,3 +266,49 @@ def test_gbk_text_is_still_read_as_gb18030_not_as_broken_utf8() -> None:
     text = seed("000").read_text(encoding="utf-8").replace("\ufffd", "")
     source = source_from_bytes("gbk.txt", text.encode("gb18030"))
     assert source.encoding == "gb18030" and source.decode_errors is None and source.text == text
+
+
+# --- every command reads through the one reader ----------------------------
+
+
+def test_store_keeps_pdf_versions_and_diffs_them_by_clause(tmp_path: Path) -> None:
+    store = str(tmp_path / "store")
+    for name in ("01a", "01b"):
+        done = _cli("store", "add", str(FORMATS / f"{name}.pdf"), "--doc", "放假办法", "--store", store)
+        assert done.returncode == 0, done.stderr
+    diff = _cli("store", "diff", "放假办法", "--store", store, "-f", "json")
+    assert diff.returncode == 1
+    report = json.loads(diff.stdout)
+    assert report["a"]["format"] == report["b"]["format"] == "pdf"
+    assert report["summary"]["inserted"] == 5  # as for the two .txt files
+    assert all(row["page_b"] >= 1 for row in report["rows"] if row["b"])
+
+
+def test_store_add_and_import_warn_about_a_bad_byte(tmp_path: Path) -> None:
+    data, _ = _cut_inside_a_character(seed("003").read_bytes())
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "cut.txt").write_bytes(data)
+    store = str(tmp_path / "store")
+    added = _cli("store", "add", str(folder / "cut.txt"), "--store", store)
+    assert added.returncode == 0 and added.stderr.count("wendiff: warning: ") == 1
+    imported = _cli("store", "import", str(folder), "--store", str(tmp_path / "store2"))
+    assert imported.returncode == 0 and imported.stderr.count("wendiff: warning: ") == 1
+    refused = _cli("store", "import", str(folder), "--store", str(tmp_path / "store3"), "--strict-decode")
+    assert refused.returncode == 2 and "cannot decode the text" in refused.stderr
+
+
+def test_dups_finds_a_pdf_and_an_ofd_copy_of_a_text_and_warns_about_a_bad_byte(tmp_path: Path) -> None:
+    for name in ("000.pdf", "000.ofd"):
+        shutil.copy(FORMATS / name, tmp_path / name)
+    shutil.copy(seed("000"), tmp_path / "000.txt")
+    (tmp_path / "cut.txt").write_bytes(_cut_inside_a_character(seed("003").read_bytes())[0])
+    done = _cli("dups", str(tmp_path), "-f", "json", "--workers", "1")
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.count("wendiff: warning: ") == 1 and "cut.txt: 1 invalid byte sequence" in done.stderr
+    report = json.loads(done.stdout)
+    formats = {Path(d["name"]).name: d["format"] for d in report["documents"]}
+    assert formats == {"000.pdf": "pdf", "000.ofd": "ofd", "000.txt": "text", "cut.txt": "text"}
+    names = [Path(d["name"]).name for d in report["documents"]]
+    copies = {names.index(n) for n in ("000.pdf", "000.ofd", "000.txt")}
+    assert any(copies <= set(cluster) for cluster in report["clusters"])
