@@ -145,7 +145,7 @@ def _new_table(diff: Diff, view: TextView) -> Table:
 
 
 def _label(diff: Diff, row: Row) -> Text:
-    label = Text(f"{MARKS[row.op]} {diff.place(row)}", style=_ROW_STYLE.get(row.op, "yellow"))
+    label = Text(f"{MARKS[row.op]} {diff.cite(row)}", style=_ROW_STYLE.get(row.op, "yellow"))
     origin = _origin(diff, row)
     if origin:
         label.append(f" {origin}", style="dim")

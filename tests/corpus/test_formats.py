@@ -312,3 +312,18 @@ def test_dups_finds_a_pdf_and_an_ofd_copy_of_a_text_and_warns_about_a_bad_byte(t
     names = [Path(d["name"]).name for d in report["documents"]]
     copies = {names.index(n) for n in ("000.pdf", "000.ofd", "000.txt")}
     assert any(copies <= set(cluster) for cluster in report["clusters"])
+
+
+def test_text_markdown_and_html_reports_cite_the_page_beside_the_place() -> None:
+    from diffing.report_md import render_markdown
+    from diffing.report_text import TextView, render_text
+    from diffing.reports import render
+
+    diff = compare(load(str(SOURCES["01a"])), load(str(FORMATS / "01b.pdf")))
+    text = render_text(diff, TextView(color=False, width=120, layout="unified", full=False))
+    assert "~ 第二条/(一) 第1页" in text and "第2页" in text
+    assert "### 3. 第二条/(一) 第1页 · 修改" in render_markdown(diff)
+    html = render(diff, "html")
+    assert isinstance(html, str) and '<span class="place page">第2页</span>' in html
+    plain = compare(load(str(SOURCES["01a"])), load(str(SOURCES["01b"])))
+    assert "页" not in render_text(plain, TextView(color=False, width=120, layout="unified", full=False))
