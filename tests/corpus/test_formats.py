@@ -22,7 +22,7 @@ import pytest
 from corpus import read_ofd
 from corpus.errors import InputError
 from corpus.pages import join_pages
-from corpus.pipeline import load
+from corpus.pipeline import from_text, load
 from corpus.read import read_source, source_from_bytes
 from corpus.samples import seed
 from diffing.compare import compare
@@ -327,3 +327,54 @@ def test_text_markdown_and_html_reports_cite_the_page_beside_the_place() -> None
     assert isinstance(html, str) and '<span class="place page">第2页</span>' in html
     plain = compare(load(str(SOURCES["01a"])), load(str(SOURCES["01b"])))
     assert "页" not in render_text(plain, TextView(color=False, width=120, layout="unified", full=False))
+
+
+def test_the_app_compares_a_pdf_with_its_text_and_its_summary_names_pages_and_bad_bytes(tmp_path: Path) -> None:
+    from tui.jobs import run_compare
+    from tui.sides import CompareRequest, FileSide
+    from tui.widgets.summary_bar import _describe
+
+    diff = run_compare(CompareRequest(FileSide(str(SOURCES["01a"])), FileSide(str(FORMATS / "01a.pdf"))))
+    assert diff.same
+    assert _describe(diff.b, short=False).endswith("(pdf, 723 chars, 2 pages)")
+    cut = tmp_path / "cut.txt"
+    cut.write_bytes(_cut_inside_a_character(seed("003").read_bytes())[0])
+    lenient = run_compare(CompareRequest(FileSide(str(seed("003"))), FileSide(str(cut))))
+    assert "1 bad bytes → U+FFFD" in _describe(lenient.b, short=False)
+    with pytest.raises(InputError, match="cannot decode"):
+        run_compare(CompareRequest(FileSide(str(seed("003"))), FileSide(str(cut), strict_decode=True)))
+
+
+def _fake_soffice(tmp_path: Path, body: str) -> dict[str, str]:
+    program = tmp_path / "fake-soffice"
+    program.write_text(f"#!/bin/sh\n{body}\n", encoding="utf-8")
+    program.chmod(0o755)
+    return {"WENDIFF_SOFFICE": str(program)}
+
+
+@pytest.mark.parametrize(
+    ("body", "timeout", "problem"),
+    [
+        ("sleep 5", "0.5", "LibreOffice did not convert the .doc file within 0.5 s"),
+        ("exit 1", "30", "LibreOffice could not convert the file"),
+    ],
+    ids=["timeout", "no-output"],
+)
+def test_a_conversion_that_hangs_or_fails_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, body: str, timeout: str, problem: str
+) -> None:
+    for key, value in _fake_soffice(tmp_path, body).items():
+        monkeypatch.setenv(key, value)
+    monkeypatch.setenv("WENDIFF_SOFFICE_TIMEOUT", timeout)
+    with pytest.raises(InputError) as caught:
+        read_source(str(FORMATS / "01a.doc"))
+    assert problem in str(caught.value) and "\n" not in str(caught.value)
+
+
+@pytest.mark.office
+def test_concurrent_conversions_use_their_own_profiles_and_both_succeed(soffice: str) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(2) as pool:
+        texts = list(pool.map(lambda name: read_source(str(FORMATS / name)).text, ["01a.doc", "01b.odt"]))
+    assert [from_text(t).text for t in texts] == [load(str(SOURCES[n])).text for n in ("01a", "01b")]
