@@ -45,6 +45,8 @@ _PAGE_NUMBER = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 _DIGITS = re.compile(r"\d+")
+_NTH_PAGE = re.compile(r"第\s*(\d+)")
+"""In ``共 9 页 第 3 页`` the page's own number is the one after 第."""
 _WORDY = re.compile(r"[^\W\d_]{2}")
 """A running header or footer holds words: two letters or ideographs in a row."""
 _SPACE = re.compile(r"\s+")
@@ -63,6 +65,7 @@ class Paged:
 
 def join_pages(pages: Sequence[Sequence[str]]) -> Paged:
     """One text from each page's lines, with the page starts and the furniture ranges."""
+    pages = [list(lines) or [""] for lines in pages]  # a blank page is one empty line
     starts: list[int] = []
     line_spans: list[list[tuple[int, int]]] = []  # per page: (start, end) of each line, end before its break
     pos = 0
@@ -74,9 +77,7 @@ def join_pages(pages: Sequence[Sequence[str]]) -> Paged:
             pos += len(line) + 1
         line_spans.append(spans)
     text = "\n".join("\n".join(lines) for lines in pages)
-    # A page without lines still takes one break in the join; keep `starts` inside the text.
-    furniture = _furniture(text, line_spans)
-    return Paged(text, tuple(min(s, len(text)) for s in starts), furniture)
+    return Paged(text, tuple(starts), _furniture(text, line_spans))
 
 
 def _edges(text: str, spans: list[tuple[int, int]]) -> list[tuple[str, tuple[int, int]]]:
@@ -102,7 +103,9 @@ def _furniture(text: str, line_spans: list[list[tuple[int, int]]]) -> tuple[tupl
         for edge, (lo, hi) in page:
             line = text[lo:hi]
             if _PAGE_NUMBER.fullmatch(line):
-                numbered.append((k, int(_DIGITS.findall(line)[0]), (lo, hi)))
+                number = _NTH_PAGE.search(line) or _DIGITS.search(line)
+                assert number is not None  # the pattern holds a number
+                numbered.append((k, int(number.group(number.lastindex or 0)), (lo, hi)))
             elif _WORDY.search(line) and seen[(edge, _key(line))] >= needed:
                 found.add((lo, hi))
     # Page numbers count with the pages: the shift from page index to number most pages share.

@@ -18,6 +18,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from corpus import read_ofd
 from corpus.errors import InputError
@@ -378,3 +380,26 @@ def test_concurrent_conversions_use_their_own_profiles_and_both_succeed(soffice:
     with ThreadPoolExecutor(2) as pool:
         texts = list(pool.map(lambda name: read_source(str(FORMATS / name)).text, ["01a.doc", "01b.odt"]))
     assert [from_text(t).text for t in texts] == [load(str(SOURCES[n])).text for n in ("01a", "01b")]
+
+
+_LINE = st.text(alphabet=st.sampled_from("第一条总则。- 12页共"), max_size=12)
+
+
+@given(st.lists(st.lists(_LINE, max_size=6), min_size=1, max_size=8))
+def test_joined_pages_start_where_they_should_and_furniture_is_whole_lines(pages: list[list[str]]) -> None:
+    paged = join_pages(pages)
+    assert len(paged.pages) == len(pages)
+    for start, lines in zip(paged.pages, pages, strict=True):
+        assert paged.text.startswith("\n".join(lines), start)
+    last = 0
+    for lo, hi in paged.furniture:
+        assert last <= lo < hi <= len(paged.text)
+        assert lo == 0 or paged.text[lo - 1] == "\n"
+        assert hi == len(paged.text) or paged.text[hi - 1] == "\n"
+        last = hi
+
+
+def test_page_number_after_the_page_count_is_read_after_第() -> None:
+    bodies = ["第一条 总则。", "第二条 适用范围。", "第三条 职责。"]
+    paged = join_pages([[body, f"共 3 页 第 {k + 1} 页"] for k, body in enumerate(bodies)])
+    assert [paged.text[lo:hi].strip() for lo, hi in paged.furniture] == [f"共 3 页 第 {k} 页" for k in (1, 2, 3)]
