@@ -39,9 +39,9 @@ Rules:
   where no label line starts it, a channel label (two CJK characters and a
   capitalised Latin word, line breaks and spaces inside it allowed) followed by
   a bullet, inside a line, starts a sidebar too when at least two bullets
-  follow it; it runs to the end of the text, and a block found from a label
-  line that it starts in (a sidebar re-wrapped by a PDF's page width, whose
-  wrapped lines end the block early) is taken into it.
+  follow it; it runs to the end of the text, and a label block that it starts
+  in or right after (a sidebar re-wrapped by a PDF's page width, whose wrapped
+  lines end the block early; labels stacked above it) is taken into it.
 """
 
 from __future__ import annotations
@@ -193,12 +193,14 @@ def remove_boilerplate(text: str) -> StepOutput:
         return _delete(text, [inline]) if inline else unchanged(text)
     lines = _lines(raws)
     holes: list[tuple[int, int]] = []
+    blocks: list[tuple[int, int]] = []  # every label's block, removed or not
     i = 0
     while i < len(lines):
         if lines[i].kind not in ("channel", "nav"):
             i += 1
             continue
         last, has_bullet, to_end = _block(lines, i)
+        blocks.append((lines[i].start, lines[last].end))
         if has_bullet or to_end:
             holes.append((lines[i].start, lines[last].end))
         else:
@@ -207,9 +209,10 @@ def remove_boilerplate(text: str) -> StepOutput:
             holes.extend((line.start, line.end) for line in lines[i : last + 1] if line.kind == "nav")
         i = last + 1
     if inline:
-        # The inline sidebar runs to the end: it takes over any block it starts inside (a
-        # re-wrapped sidebar whose label line was found, but whose block ended at a wrapped line).
-        start = min([inline[0]] + [lo for lo, hi in holes if lo <= inline[0] < hi])
+        # The inline sidebar runs to the end: it takes over any label block it starts inside or
+        # right after (a re-wrapped sidebar whose block ended early at a wrapped line, or labels
+        # stacked above it), so that a second pass finds nothing left to remove.
+        start = min([inline[0]] + [lo for lo, hi in blocks if lo <= inline[0] <= hi + 1])
         holes = [h for h in holes if h[1] <= start] + [(start, inline[1])]
     if not holes:
         return unchanged(text)

@@ -42,6 +42,7 @@ import os
 import re
 import stat
 import sys
+import threading
 import unicodedata
 from pathlib import PurePath
 from typing import BinaryIO
@@ -243,40 +244,52 @@ _VALID_PER_ERROR = 10
 """…and with at least this many valid non-ASCII characters per invalid sequence (evidence it is UTF-8)."""
 
 
+class _TooManyErrors(Exception):
+    """Raised by the counting error handler to stop a decode that has more errors than allowed."""
+
+
+_COUNTING = threading.local()
+"""Per thread: the invalid sequences met by the current lenient decode, and how many are allowed."""
+
+
+def _count_and_replace(exc: UnicodeError) -> tuple[str, int]:
+    """Codec error handler ``wendiff-count``: note the invalid sequence, put U+FFFD in its place."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    seen: list[int] = _COUNTING.starts
+    seen.append(exc.start)
+    if len(seen) > _COUNTING.limit:
+        raise _TooManyErrors
+    return "\ufffd", exc.end
+
+
+codecs.register_error("wendiff-count", _count_and_replace)
+
+
 def _utf8_with_few_errors(data: bytes, offset: int = 0) -> tuple[str, DecodeErrors] | None:
     """``data`` as UTF-8 with each invalid sequence read as U+FFFD, when there are few of them.
 
     Few: at most `MAX_DECODE_ERROR_SHARE` of the bytes (one is always allowed)
     and `_VALID_PER_ERROR` valid non-ASCII characters for each; otherwise None.
-    ``offset`` is added to the byte offset reported (the length of a BOM).
+    ``offset`` is added to the byte offset reported (the length of a BOM). One
+    pass: a codec error handler counts the errors and stops the decode past
+    the limit.
     """
-    limit = max(1, int(len(data) * MAX_DECODE_ERROR_SHARE))
-    pieces: list[str] = []
-    pos = 0
-    count = 0
-    first_byte = first_offset = -1
-    chars = 0
-    while True:
-        try:
-            piece = data[pos:].decode("utf-8")
-        except UnicodeDecodeError as exc:
-            piece = data[pos : pos + exc.start].decode("utf-8")
-            count += 1
-            if count > limit:
-                return None
-            if first_byte < 0:
-                first_byte, first_offset = offset + pos + exc.start, chars + len(piece)
-            pieces.extend((piece, "\ufffd"))
-            chars += len(piece) + 1
-            pos += exc.end
-            continue
-        pieces.append(piece)
-        break
-    text = "".join(pieces)
-    non_ascii = sum(1 for c in text if c >= "\x80") - count
+    starts: list[int] = []
+    _COUNTING.starts = starts
+    _COUNTING.limit = max(1, int(len(data) * MAX_DECODE_ERROR_SHARE))
+    try:
+        text = data.decode("utf-8", errors="wendiff-count")
+    except _TooManyErrors:
+        return None
+    finally:
+        _COUNTING.starts = []
+    count = len(starts)
+    non_ascii = len(text) - len(text.encode("ascii", errors="ignore")) - count
     if count == 0 or non_ascii < _VALID_PER_ERROR * count:
         return None
-    return text, DecodeErrors(count, first_byte, first_offset)
+    first_offset = len(data[: starts[0]].decode("utf-8"))
+    return text, DecodeErrors(count, offset + starts[0], first_offset)
 
 
 def _decode_bom(name: str, data: bytes, strict: bool) -> tuple[str, str, DecodeErrors | None] | None:
