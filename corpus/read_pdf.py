@@ -24,6 +24,7 @@ from __future__ import annotations
 import ctypes
 import itertools
 import threading
+from dataclasses import dataclass
 from typing import Any
 
 from corpus.extract import ExtractError
@@ -36,6 +37,8 @@ MAX_TEXT_CHARS = 200 * 1024 * 1024
 
 _PDFIUM_LOCK = threading.Lock()
 _EOF_WINDOW = 2048
+_FLAT = 0.1
+"""A box lower than this (points) has no height: a space PDFium generated (about 0.01 high)."""
 
 
 def extract_pdf(data: bytes) -> Paged:
@@ -92,28 +95,56 @@ def _page_lines(textpage: Any) -> list[str]:
 
     count = textpage.count_chars()
     text: str = textpage.get_text_range(0, count) if count else ""
-    raw_lines = text.replace("\r\n", "\n").split("\n")
     if len(text) != count:  # characters outside the BMP: indices are not characters; keep PDFium's order
-        return [line.rstrip() for line in raw_lines]
+        return [line.rstrip() for line in text.replace("\r\n", "\n").split("\n")]
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     lines: list[str] = []
-    current: list[tuple[float, str]] = []
+    current: list[_Char] = []
     for i, ch in enumerate(text):
         if ch == "\n":
-            lines.append(_left_to_right(current))
+            lines.extend(_left_to_right(current))
             current = []
             continue
         if ch == "\r":
             continue
-        pdfium_c.FPDFText_GetCharBox(textpage.raw, i, left, right, bottom, top)
-        current.append((left.value, ch))
-    lines.append(_left_to_right(current))
+        if pdfium_c.FPDFText_GetCharBox(textpage.raw, i, left, right, bottom, top):
+            current.append(_Char(left.value, bottom.value, top.value, ch))
+        else:  # a character PDFium made up (a space) has no box: it stays after the one before it
+            current.append(_Char(current[-1].left if current else float("-inf"), 0.0, 0.0, ch))
+    lines.extend(_left_to_right(current))
     return lines
 
 
-def _left_to_right(chars: list[tuple[float, str]]) -> str:
-    """A line's characters by their left edge (stable: ties keep PDFium's order)."""
-    xs = [x for x, _ in chars]
-    if any(b < a for a, b in itertools.pairwise(xs)):
-        chars = sorted(chars, key=lambda c: c[0])
-    return "".join(ch for _, ch in chars).rstrip()
+@dataclass(frozen=True)
+class _Char:
+    left: float
+    bottom: float
+    top: float
+    text: str
+
+
+def _left_to_right(chars: list[_Char]) -> list[str]:
+    """A PDFium line as visual lines, each with its characters by their left edge.
+
+    A glyph whose box does not overlap the line's height so far starts a new
+    visual line (PDFium joined two lines); boxes without height (spaces PDFium
+    made up) go with the line they are in. Within a visual line, characters
+    are sorted by their left edge (stable: ties keep PDFium's order).
+    """
+    visual: list[list[_Char]] = []
+    span: tuple[float, float] | None = None  # the current visual line's height, from its glyphs
+    for char in chars:
+        flat = char.top - char.bottom < _FLAT
+        if not visual or (not flat and span is not None and (char.bottom > span[1] or char.top < span[0])):
+            visual.append([char])
+            span = None if flat else (char.bottom, char.top)
+            continue
+        visual[-1].append(char)
+        if not flat:
+            span = (char.bottom, char.top) if span is None else (min(span[0], char.bottom), max(span[1], char.top))
+    out = []
+    for line in visual or [[]]:
+        if any(b.left < a.left for a, b in itertools.pairwise(line)):
+            line = sorted(line, key=lambda c: c.left)
+        out.append("".join(c.text for c in line).rstrip())
+    return out

@@ -403,3 +403,16 @@ def test_page_number_after_the_page_count_is_read_after_第() -> None:
     bodies = ["第一条 总则。", "第二条 适用范围。", "第三条 职责。"]
     paged = join_pages([[body, f"共 3 页 第 {k + 1} 页"] for k, body in enumerate(bodies)])
     assert [paged.text[lo:hi].strip() for lo, hi in paged.furniture] == [f"共 3 页 第 {k} 页" for k in (1, 2, 3)]
+
+
+def test_a_line_drawn_out_of_order_is_put_left_to_right_but_two_lines_are_never_interleaved() -> None:
+    from corpus.read_pdf import _Char, _left_to_right
+
+    def glyphs(text: str, x: float, y: float) -> list[_Char]:
+        return [_Char(x + 10 * k, y, y + 10, ch) for k, ch in enumerate(text)]
+
+    quotes = [*glyphs("等六江生态", 0, 500), _Char(8, 506, 509, "“"), _Char(28, 506, 509, "”")]
+    assert _left_to_right(quotes) == ["等“六江”生态"]
+    space = _Char(45, 500, 500.01, " ")  # a space PDFium made up: no height
+    joined = [*glyphs("第一行末尾", 0, 500), space, *glyphs("第二行", 0, 485)]
+    assert _left_to_right(joined) == ["第一行末尾", "第二行"]
