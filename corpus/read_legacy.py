@@ -7,8 +7,10 @@ Rules:
   profile of its own (``-env:UserInstallation``), so concurrent runs never
   share a profile or a lock; the folder is removed afterwards.
 * It runs with a timeout (`CONVERT_TIMEOUT` seconds, ``WENDIFF_SOFFICE_TIMEOUT``
-  overrides it); a run that times out, fails or writes nothing is one
-  `ExtractError` line, as is a .docx larger than `MAX_DOCX_BYTES`.
+  overrides it), in a process session of its own, so that a timeout kills
+  LibreOffice's own child process too; a run that times out, fails or writes
+  nothing is one `ExtractError` line, as is a .docx larger than
+  `MAX_DOCX_BYTES`.
 * The program is ``soffice`` on PATH (``WENDIFF_SOFFICE`` names another);
   without it the error names LibreOffice and the package to install.
 * The caller reads the .docx with the ordinary .docx reader
@@ -18,8 +20,10 @@ Rules:
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 from pathlib import Path
@@ -68,7 +72,7 @@ def convert_to_docx(data: bytes, suffix: str) -> bytes:
             str(source),
         ]
         try:
-            subprocess.run(command, capture_output=True, timeout=timeout, check=False, stdin=subprocess.DEVNULL)
+            _run(command, timeout)
         except subprocess.TimeoutExpired:
             raise ExtractError(f"LibreOffice did not convert the {suffix} file within {timeout:g} s") from None
         except OSError as exc:
@@ -79,3 +83,17 @@ def convert_to_docx(data: bytes, suffix: str) -> bytes:
         if result.stat().st_size > MAX_DOCX_BYTES:
             raise ExtractError(f"converted document over the {MAX_DOCX_BYTES // 1024**2} MB limit")
         return result.read_bytes()
+
+
+def _run(command: list[str], timeout: float) -> None:
+    """Run ``command`` in a session of its own; on timeout kill the whole session (soffice starts soffice.bin)."""
+    process = subprocess.Popen(
+        command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+    )
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+        raise
