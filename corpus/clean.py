@@ -185,8 +185,41 @@ class _Line:
     """``blank``, ``bullet``, ``channel`` or ``nav`` (labels), or ``text``."""
 
 
+_ROUNDS = 3
+"""Passes of boilerplate removal at most: a removal can expose a sidebar the pass before could not see."""
+
+
 def remove_boilerplate(text: str) -> StepOutput:
-    """Remove sidebars of headlines and navigation labels; each removed block is a hole."""
+    """Remove sidebars of headlines and navigation labels; each removed block is a hole.
+
+    Removing a navigation label can join a channel label to the bullets below
+    it, which is a sidebar too: passes repeat (up to `_ROUNDS`) until one
+    removes nothing, so that the step is idempotent; the holes of later passes
+    are mapped back to ``text`` and merged with the first's.
+    """
+    out = _boilerplate_once(text)
+    for _ in range(_ROUNDS - 1):
+        again = _boilerplate_once(out.text) if out.holes else None
+        if again is None or not again.holes:
+            break
+        mapped = [out.map.span_to_source(lo, hi) for lo, hi in again.holes]
+        out = _delete(text, _merged([*out.holes, *mapped]))
+    return out
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans with overlapping or touching ones joined."""
+    merged: list[tuple[int, int]] = []
+    for lo, hi in sorted(spans):
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+        else:
+            merged.append((lo, hi))
+    return merged
+
+
+def _boilerplate_once(text: str) -> StepOutput:
+    """One pass of `remove_boilerplate`."""
     raws = text.splitlines(keepends=True)
     inline = _inline_sidebar(text)
     if not any(_may_be_label(raw) for raw in raws):
