@@ -416,3 +416,20 @@ def test_a_line_drawn_out_of_order_is_put_left_to_right_but_two_lines_are_never_
     space = _Char(45, 500, 500.01, " ")  # a space PDFium made up: no height
     joined = [*glyphs("第一行末尾", 0, 500), space, *glyphs("第二行", 0, 485)]
     assert _left_to_right(joined) == ["第一行末尾", "第二行"]
+
+
+def test_ofd_with_absolute_part_names_is_read_the_same() -> None:
+    with zipfile.ZipFile(FORMATS / "000.ofd") as z:
+        ofd_xml = z.read("OFD.xml").decode("utf-8").replace("<ofd:DocRoot>Doc_0/", "<ofd:DocRoot>/Doc_0/")
+        document = z.read("Doc_0/Document.xml").decode("utf-8").replace('BaseLoc="Pages/', 'BaseLoc="/Doc_0/Pages/')
+    moved = source_from_bytes("x.ofd", _ofd_with(**{"OFD.xml": ofd_xml, "Doc_0/Document.xml": document}))
+    assert moved.text == read_source(str(FORMATS / "000.ofd")).text
+
+
+def test_utf8_with_a_byte_order_mark_and_a_cut_character_is_read_leniently_too() -> None:
+    data, at = _cut_inside_a_character(seed("003").read_bytes())
+    source = source_from_bytes("bom.txt", b"\xef\xbb\xbf" + data)
+    assert source.encoding == "utf-8-sig" and source.decode_errors is not None
+    assert source.decode_errors.first_byte == at + 3
+    with pytest.raises(InputError, match="byte order mark"):
+        source_from_bytes("bom.txt", b"\xef\xbb\xbf" + data, strict_decode=True)
