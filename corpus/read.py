@@ -4,7 +4,8 @@ Rules:
 
 * Every problem with an input is an `InputError` naming the file and the
   problem in one line (missing, a directory, no permission, too large, binary,
-  undecodable, a corrupt .docx); never a traceback.
+  undecodable, a corrupt .docx, a PDF without a text layer, encrypted or
+  truncated, a malformed OFD, no LibreOffice for a .doc); never a traceback.
 * The size is checked with ``stat`` before a regular file is read, and standard
   input or a pipe is read only up to one byte past the limit.
 * The format follows the name's extension: .html/.htm pages give their main
@@ -30,7 +31,8 @@ Rules:
   sequences (at most 0.1 % of the bytes, `_utf8_with_few_errors`) is read
   with U+FFFD in their place, and ``Source.decode_errors`` records how many
   and where the first was (the command line prints it as one warning line).
-  More errors keep the error above; ``strict_decode`` refuses any.
+  It is tried after strict UTF-8 (and a declared charset), before GB18030/Big5
+  detection. More errors keep the error above; ``strict_decode`` refuses any.
 """
 
 from __future__ import annotations
