@@ -22,6 +22,9 @@ Rules:
   hard wrap or a stray space falls inside it; sentence
   punctuation at the run's edges stays. Latin text without U+FFFD (URLs,
   e-mail addresses, "UDI") is never touched. Each removed run is a hole.
+* `remove_ranges` removes the page furniture a paged reader found (running
+  headers, footers, page numbers of a PDF or OFD: `corpus.pages`); each range
+  is a hole. The pipeline runs it first, as a ``boilerplate`` layer.
 * `remove_boilerplate` removes sidebars of unrelated headlines that web pages
   put around an article. A sidebar starts at a label line: a channel label
   (a few CJK characters and a capitalised Latin word, "乐活HOT", "娱乐LOVE") or
@@ -36,7 +39,9 @@ Rules:
   where no label line starts it, a channel label (two CJK characters and a
   capitalised Latin word, line breaks and spaces inside it allowed) followed by
   a bullet, inside a line, starts a sidebar too when at least two bullets
-  follow it; it runs to the end of the text.
+  follow it; it runs to the end of the text, and a label block that it starts
+  in or right after (a sidebar re-wrapped by a PDF's page width, whose wrapped
+  lines end the block early; labels stacked above it) is taken into it.
 """
 
 from __future__ import annotations
@@ -48,7 +53,7 @@ from typing import Literal
 from corpus.offsets import MapBuilder, substitute
 from corpus.steps import StepOutput, unchanged
 
-__all__ = ["NAV_LABELS", "remove_boilerplate", "remove_invisible", "remove_junk"]
+__all__ = ["NAV_LABELS", "remove_boilerplate", "remove_invisible", "remove_junk", "remove_ranges"]
 
 # --- invisible characters -------------------------------------------------
 
@@ -132,6 +137,11 @@ def _delete(text: str, holes: list[tuple[int, int]]) -> StepOutput:
     return StepOutput(out, offset_map, tuple(holes))
 
 
+def remove_ranges(text: str, ranges: tuple[tuple[int, int], ...]) -> StepOutput:
+    """``text`` without the sorted, disjoint ``ranges`` (page furniture a reader found); each is a hole."""
+    return _delete(text, list(ranges)) if ranges else unchanged(text)
+
+
 # --- web boilerplate ------------------------------------------------------
 
 NAV_LABELS = (
@@ -175,20 +185,55 @@ class _Line:
     """``blank``, ``bullet``, ``channel`` or ``nav`` (labels), or ``text``."""
 
 
+_ROUNDS = 3
+"""Passes of boilerplate removal at most: a removal can expose a sidebar the pass before could not see."""
+
+
 def remove_boilerplate(text: str) -> StepOutput:
-    """Remove sidebars of headlines and navigation labels; each removed block is a hole."""
+    """Remove sidebars of headlines and navigation labels; each removed block is a hole.
+
+    Removing a navigation label can join a channel label to the bullets below
+    it, which is a sidebar too: passes repeat (up to `_ROUNDS`) until one
+    removes nothing, so that the step is idempotent; the holes of later passes
+    are mapped back to ``text`` and merged with the first's.
+    """
+    out = _boilerplate_once(text)
+    for _ in range(_ROUNDS - 1):
+        again = _boilerplate_once(out.text) if out.holes else None
+        if again is None or not again.holes:
+            break
+        mapped = [out.map.span_to_source(lo, hi) for lo, hi in again.holes]
+        out = _delete(text, _merged([*out.holes, *mapped]))
+    return out
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans with overlapping or touching ones joined."""
+    merged: list[tuple[int, int]] = []
+    for lo, hi in sorted(spans):
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+        else:
+            merged.append((lo, hi))
+    return merged
+
+
+def _boilerplate_once(text: str) -> StepOutput:
+    """One pass of `remove_boilerplate`."""
     raws = text.splitlines(keepends=True)
     inline = _inline_sidebar(text)
     if not any(_may_be_label(raw) for raw in raws):
         return _delete(text, [inline]) if inline else unchanged(text)
     lines = _lines(raws)
     holes: list[tuple[int, int]] = []
+    blocks: list[tuple[int, int]] = []  # every label's block, removed or not
     i = 0
     while i < len(lines):
         if lines[i].kind not in ("channel", "nav"):
             i += 1
             continue
         last, has_bullet, to_end = _block(lines, i)
+        blocks.append((lines[i].start, lines[last].end))
         if has_bullet or to_end:
             holes.append((lines[i].start, lines[last].end))
         else:
@@ -196,8 +241,12 @@ def remove_boilerplate(text: str) -> StepOutput:
             # bullet: only the navigation labels among them go, each on its own.
             holes.extend((line.start, line.end) for line in lines[i : last + 1] if line.kind == "nav")
         i = last + 1
-    if inline and not any(lo <= inline[0] < hi for lo, hi in holes):
-        holes = [h for h in holes if h[1] <= inline[0]] + [inline]
+    if inline:
+        # The inline sidebar runs to the end: it takes over any label block it starts inside or
+        # right after (a re-wrapped sidebar whose block ended early at a wrapped line, or labels
+        # stacked above it), so that a second pass finds nothing left to remove.
+        start = min([inline[0]] + [lo for lo, hi in blocks if lo <= inline[0] <= hi + 1])
+        holes = [h for h in holes if h[1] <= start] + [(start, inline[1])]
     if not holes:
         return unchanged(text)
     return _delete(text, holes)

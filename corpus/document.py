@@ -10,17 +10,20 @@ Rules:
   segmentation and alignment work on.
 * ``holes`` are ranges of ``original`` removed as junk or boilerplate: they
   belong to no clause, and a clause's spans skip them.
+* A `Source` says how its text was obtained (``format``); for paged formats
+  it knows where each page starts (``pages``) and which ranges are page
+  furniture, which the pipeline removes as boilerplate holes.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
+import bisect
 from collections import Counter
 from dataclasses import dataclass, field
 
 from corpus.offsets import OffsetMap
 
-__all__ = ["Document", "Layer", "Source"]
+__all__ = ["DecodeErrors", "Document", "Layer", "Source"]
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,30 @@ class Layer:
     name: str
     text: str
     map: OffsetMap
+
+
+@dataclass(frozen=True)
+class DecodeErrors:
+    """Invalid byte sequences that lenient decoding replaced by U+FFFD."""
+
+    count: int
+    """Number of invalid sequences (each became one U+FFFD)."""
+    first_byte: int
+    """Byte offset of the first one in the original bytes."""
+    first_offset: int
+    """Code-point offset of its U+FFFD in the decoded text."""
+
+    def as_report(self) -> dict[str, int]:
+        """The ``decode_errors`` object of a report's document entry."""
+        return {"count": self.count, "first_byte": self.first_byte, "first_offset": self.first_offset}
+
+    def warning(self, name: str) -> str:
+        """One warning line naming the file, the count and the first offset."""
+        what = "invalid byte sequence" if self.count == 1 else "invalid byte sequences"
+        return (
+            f"{name}: {self.count} {what} read as U+FFFD (first at byte {self.first_byte}, "
+            f"character {self.first_offset}); --strict-decode refuses the file"
+        )
 
 
 @dataclass(frozen=True)
@@ -48,6 +75,21 @@ class Source:
     """Number of original bytes."""
     data: bytes = field(default=b"", repr=False, compare=False)
     """The original bytes (kept for the version store, which stores them exactly)."""
+    format: str = "text"
+    """How the text was obtained: ``text``, ``html``, ``docx``, ``pdf``, ``ofd``, or ``doc→docx`` (…)
+    for a file LibreOffice converted first."""
+    pages: tuple[int, ...] = ()
+    """For paged formats (PDF, OFD): the offset in ``text`` where each page starts; empty otherwise."""
+    furniture: tuple[tuple[int, int], ...] = ()
+    """Ranges of ``text`` that are page furniture (running headers, footers, page numbers), in order."""
+    decode_errors: DecodeErrors | None = None
+    """Invalid byte sequences read as U+FFFD (lenient decoding), or None when there were none."""
+
+    def page_at(self, offset: int) -> int | None:
+        """The 1-based page that ``text[offset]`` is on, or None when the source has no pages."""
+        if not self.pages:
+            return None
+        return max(1, bisect.bisect_right(self.pages, offset))
 
 
 @dataclass(frozen=True)
@@ -138,7 +180,7 @@ def _replacements(before: str, after: str, m: OffsetMap, src: tuple[int, int], d
             if x != y:
                 out[x, y] += 1
 
-    for e in m.edits[bisect_left(m._src_starts, src[0]) :]:
+    for e in m.edits[bisect.bisect_left(m._src_starts, src[0]) :]:
         if e.src_start >= src[1] and e.src_end > e.src_start:
             break
         if e.src_end > src[1]:

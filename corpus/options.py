@@ -37,6 +37,8 @@ class Options:
     """A user's own table of substitutions (spun word, common word), added to the bundled one."""
     inline: Inline = "word"
     """Granularity of inline differences: Chinese words (rjieba) or characters."""
+    strict_decode: bool = False
+    """Refuse a text with any invalid byte sequence, instead of reading a few as U+FFFD."""
 
     def as_report(self) -> dict[str, object]:
         """The ``options`` object of a report."""

@@ -1,7 +1,9 @@
 """From a file to a normalized `Document`: read, clean, normalize.
 
-Rules: the steps run in a fixed order (boilerplate, junk, invisible, script,
-unspin, width, whitespace), each only when its switch in `Options` is on; each
+Rules: the steps run in a fixed order (page furniture, boilerplate, junk,
+invisible, script, unspin, width, whitespace), each only when its switch in
+`Options` is on (page furniture, the ranges a paged reader found in the
+source, goes with ``boilerplate``); each
 step's output becomes a `Layer`, and the holes a step reports are mapped back to
 original offsets here, once.
 """
@@ -51,7 +53,13 @@ def from_source(source: Source, options: Options = DEFAULT_OPTIONS) -> Document:
     layers: list[Layer] = []
     holes: list[tuple[int, int]] = []
     text = source.text
-    for name, step in steps_for(options):
+    steps = steps_for(options)
+    if options.boilerplate and source.furniture:
+        from corpus.clean import remove_ranges
+
+        furniture = source.furniture
+        steps.insert(0, ("boilerplate", lambda text: remove_ranges(text, furniture)))
+    for name, step in steps:
         out = step(text)
         for lo, hi in out.holes:
             for layer in reversed(layers):
@@ -74,4 +82,5 @@ def load(path: str, options: Options = DEFAULT_OPTIONS, max_size: int | None = N
     """Read ``path`` (``-`` for standard input) and normalize it."""
     from corpus.read import DEFAULT_MAX_SIZE, read_source
 
-    return from_source(read_source(path, DEFAULT_MAX_SIZE if max_size is None else max_size), options)
+    limit = DEFAULT_MAX_SIZE if max_size is None else max_size
+    return from_source(read_source(path, limit, strict_decode=options.strict_decode), options)

@@ -4,13 +4,20 @@ Rules:
 
 * Every problem with an input is an `InputError` naming the file and the
   problem in one line (missing, a directory, no permission, too large, binary,
-  undecodable, a corrupt .docx); never a traceback.
+  undecodable, a corrupt .docx, a PDF without a text layer, encrypted or
+  truncated, a malformed OFD, no LibreOffice for a .doc); never a traceback.
 * The size is checked with ``stat`` before a regular file is read, and standard
   input or a pipe is read only up to one byte past the limit.
 * The format follows the name's extension: .html/.htm pages give their main
-  text, .docx files their paragraphs and table rows (`corpus.extract`);
-  anything else is a text file. ``Source.text`` is that text and all offsets
-  refer to it; ``sha256``, ``size`` and ``data`` are of the original bytes.
+  text, .docx files their paragraphs and table rows (`corpus.extract`); .pdf
+  the text layer page by page (`corpus.read_pdf`), .ofd the text of its pages
+  (`corpus.read_ofd`), each with its page starts and page furniture;
+  .doc/.wps/.rtf/.odt are converted to .docx by LibreOffice and read as .docx
+  (`corpus.read_legacy`); anything else is a text file. ``Source.text`` is
+  that text and all offsets refer to it; ``Source.format`` says how it was
+  obtained; ``sha256``, ``size`` and ``data`` are of the original bytes.
+* This module is the one reader: every command reads documents through
+  `read_source` or `source_from_bytes`.
 * Decoding (`decode`): a byte order mark wins (UTF-8, UTF-16 LE/BE); bytes with
   NULs are UTF-16 without a BOM when a byte order decodes them strictly to
   clean text (no NULs, controls, unassigned or private-use characters), and
@@ -20,6 +27,12 @@ Rules:
   GB2312 are decoded (and reported) as their superset GB18030; Big5 text is
   reported as ``big5``, or ``cp950``/``big5hkscs`` when only that extension
   decodes it. Line endings are kept as they are.
+* Lenient decoding (the default): UTF-8 valid but for a few invalid
+  sequences (at most 0.1 % of the bytes, `_utf8_with_few_errors`) is read
+  with U+FFFD in their place, and ``Source.decode_errors`` records how many
+  and where the first was (the command line prints it as one warning line).
+  It is tried after strict UTF-8 (and a declared charset), before GB18030/Big5
+  detection. More errors keep the error above; ``strict_decode`` refuses any.
 """
 
 from __future__ import annotations
@@ -31,15 +44,19 @@ import os
 import re
 import stat
 import sys
+import threading
 import unicodedata
 from pathlib import PurePath
 from typing import BinaryIO
 
-from corpus.document import Source
+from corpus.document import DecodeErrors, Source
 from corpus.errors import InputError
 from corpus.extract import ExtractError, extract_docx, extract_html
 
-__all__ = ["DEFAULT_MAX_SIZE", "STDIN", "TRIED_ENCODINGS", "decode", "read_source", "source_from_bytes"]
+__all__ = [
+    "DEFAULT_MAX_SIZE", "LEGACY_EXTENSIONS", "STDIN", "TRIED_ENCODINGS", "decode", "decode_text", "read_source",
+    "source_from_bytes",
+]  # fmt: skip
 
 DEFAULT_MAX_SIZE = 100 * 1024 * 1024
 """Largest input read by default (bytes); ``--max-size`` raises it."""
@@ -58,15 +75,19 @@ _PLAIN_ENOUGH = 0.9
 _GB_ALIASES = {"gb2312", "gbk", "gb18030", "cp936"}
 _HTML_EXTENSIONS = {".html", ".htm", ".xhtml"}
 _DOCX_EXTENSION = ".docx"
+_PDF_EXTENSION = ".pdf"
+_OFD_EXTENSION = ".ofd"
+LEGACY_EXTENSIONS = frozenset({".doc", ".wps", ".rtf", ".odt"})
+"""Converted to .docx by LibreOffice first (`corpus.read_legacy`)."""
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _BAD_IN_TEXT = frozenset({"Cc", "Cn", "Co", "Cs"})
 _TEXT_CONTROLS = frozenset("\t\n\r\f\v")
 
 
-def read_source(path: str, max_size: int = DEFAULT_MAX_SIZE) -> Source:
-    """Read and decode ``path`` (``-`` for standard input)."""
+def read_source(path: str, max_size: int = DEFAULT_MAX_SIZE, *, strict_decode: bool = False) -> Source:
+    """Read and decode ``path`` (``-`` for standard input); see `source_from_bytes`."""
     if path == STDIN:
-        return source_from_bytes(STDIN, _read_limited(path, sys.stdin.buffer, max_size))
+        return source_from_bytes(STDIN, _read_limited(path, sys.stdin.buffer, max_size), strict_decode=strict_decode)
     try:
         info = os.stat(path)
     except (FileNotFoundError, NotADirectoryError):
@@ -88,7 +109,7 @@ def read_source(path: str, max_size: int = DEFAULT_MAX_SIZE) -> Source:
         raise InputError(path, "is a directory, not a file") from None
     except OSError as exc:
         raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
-    return source_from_bytes(path, data)
+    return source_from_bytes(path, data, strict_decode=strict_decode)
 
 
 def _read_limited(name: str, stream: BinaryIO, max_size: int) -> bytes:
@@ -113,20 +134,38 @@ def _human(size: int) -> str:
     return f"{size} bytes"
 
 
-def source_from_bytes(name: str, data: bytes) -> Source:
-    """A `Source` for ``data`` read from ``name`` (its extension picks the format)."""
+def source_from_bytes(name: str, data: bytes, *, strict_decode: bool = False) -> Source:
+    """A `Source` for ``data`` read from ``name`` (its extension picks the format).
+
+    ``strict_decode`` refuses a text with any invalid byte sequence instead of
+    reading a few of them as U+FFFD.
+    """
     suffix = PurePath(name).suffix.lower() if name != STDIN else ""
-    if suffix == _DOCX_EXTENSION:
-        try:
-            text = extract_docx(data)
-        except ExtractError as exc:
-            raise InputError(name, str(exc)) from None
-        encoding = "docx"
-    elif suffix in _HTML_EXTENSIONS:
-        html, encoding = decode(name, data, hint=_declared_charset(data))
-        text = extract_html(html)
-    else:
-        text, encoding = decode(name, data)
+    decode_errors: DecodeErrors | None = None
+    pages: tuple[int, ...] = ()
+    furniture: tuple[tuple[int, int], ...] = ()
+    try:
+        if suffix == _DOCX_EXTENSION:
+            text, encoding = extract_docx(data), "docx"
+        elif suffix in LEGACY_EXTENSIONS:
+            from corpus.read_legacy import convert_to_docx
+
+            encoding = f"{suffix[1:]}→docx"
+            text = extract_docx(convert_to_docx(data, suffix))
+        elif suffix in (_PDF_EXTENSION, _OFD_EXTENSION):
+            if suffix == _PDF_EXTENSION:
+                from corpus.read_pdf import extract_pdf as extract_paged
+            else:
+                from corpus.read_ofd import extract_ofd as extract_paged
+            paged = extract_paged(data)
+            text, encoding, pages, furniture = paged.text, suffix[1:], paged.pages, paged.furniture
+        elif suffix in _HTML_EXTENSIONS:
+            html, encoding, decode_errors = decode_text(name, data, _declared_charset(data), strict=strict_decode)
+            text = extract_html(html)
+        else:
+            text, encoding, decode_errors = decode_text(name, data, strict=strict_decode)
+    except ExtractError as exc:
+        raise InputError(name, str(exc)) from None
     return Source(
         name=name,
         text=text,
@@ -134,42 +173,128 @@ def source_from_bytes(name: str, data: bytes) -> Source:
         sha256=hashlib.sha256(data).hexdigest(),
         size=len(data),
         data=data,
+        format=_format(suffix, encoding),
+        pages=pages,
+        furniture=furniture,
+        decode_errors=decode_errors,
     )
 
 
+def _format(suffix: str, encoding: str) -> str:
+    """The ``format`` of a source: how its text was obtained."""
+    if suffix in _HTML_EXTENSIONS:
+        return "html"
+    if suffix in (_DOCX_EXTENSION, _PDF_EXTENSION, _OFD_EXTENSION) or suffix in LEGACY_EXTENSIONS:
+        return encoding
+    return "text"
+
+
 def decode(name: str, data: bytes, hint: str | None = None) -> tuple[str, str]:
-    """The text of ``data`` and the encoding it was decoded with.
+    """The text of ``data`` and the encoding it was decoded with, refusing any invalid byte.
 
     ``hint`` is an encoding the file declares (an HTML ``<meta charset>``); it
     is tried after a byte order mark and before detection.
     """
+    text, encoding, _ = decode_text(name, data, hint, strict=True)
+    return text, encoding
+
+
+def decode_text(
+    name: str, data: bytes, hint: str | None = None, *, strict: bool = False
+) -> tuple[str, str, DecodeErrors | None]:
+    """The text of ``data``, its encoding, and the invalid sequences read as U+FFFD (lenient only).
+
+    Unless ``strict``, UTF-8 that is valid except for a few invalid sequences
+    (`_few_errors`) is read with U+FFFD in their place; it is tried after a
+    byte order mark, strict UTF-8 and a declared charset, before GB18030/Big5
+    detection (which could otherwise take cut UTF-8 for rare GB18030 text).
+    """
     if not data:
-        return "", "utf-8"
-    bom = _decode_bom(name, data)
+        return "", "utf-8", None
+    bom = _decode_bom(name, data, strict)
     if bom is not None:
         return bom
     if b"\x00" in data:
         utf16 = _decode_utf16_without_bom(data)
         if utf16 is None:
             raise InputError(name, "binary file, not a text document")
-        return utf16
+        return (*utf16, None)
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8", None
     except UnicodeDecodeError:
         pass
     if hint is not None:
         hinted = _decode_hint(data, hint)
         if hinted is not None:
-            return hinted
+            return (*hinted, None)
+    if not strict:
+        lenient = _utf8_with_few_errors(data)
+        if lenient is not None:
+            return lenient[0], "utf-8", lenient[1]
     detected = _detect(data)
     if detected is None:
         raise InputError(
             name, f"cannot decode the text (tried {', '.join(TRIED_ENCODINGS)}); save it as UTF-8"
         )
-    return detected
+    return (*detected, None)
 
 
-def _decode_bom(name: str, data: bytes) -> tuple[str, str] | None:
+MAX_DECODE_ERROR_SHARE = 0.001
+"""Lenient decoding reads UTF-8 with at most this share of its bytes in invalid sequences (at least one)."""
+
+_VALID_PER_ERROR = 10
+"""…and with at least this many valid non-ASCII characters per invalid sequence (evidence it is UTF-8)."""
+
+
+class _TooManyErrors(Exception):
+    """Raised by the counting error handler to stop a decode that has more errors than allowed."""
+
+
+_COUNTING = threading.local()
+"""Per thread: the invalid sequences met by the current lenient decode, and how many are allowed."""
+
+
+def _count_and_replace(exc: UnicodeError) -> tuple[str, int]:
+    """Codec error handler ``wendiff-count``: note the invalid sequence, put U+FFFD in its place."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    seen: list[int] = _COUNTING.starts
+    seen.append(exc.start)
+    if len(seen) > _COUNTING.limit:
+        raise _TooManyErrors
+    return "\ufffd", exc.end
+
+
+codecs.register_error("wendiff-count", _count_and_replace)
+
+
+def _utf8_with_few_errors(data: bytes, offset: int = 0) -> tuple[str, DecodeErrors] | None:
+    """``data`` as UTF-8 with each invalid sequence read as U+FFFD, when there are few of them.
+
+    Few: at most `MAX_DECODE_ERROR_SHARE` of the bytes (one is always allowed)
+    and `_VALID_PER_ERROR` valid non-ASCII characters for each; otherwise None.
+    ``offset`` is added to the byte offset reported (the length of a BOM). One
+    pass: a codec error handler counts the errors and stops the decode past
+    the limit.
+    """
+    starts: list[int] = []
+    _COUNTING.starts = starts
+    _COUNTING.limit = max(1, int(len(data) * MAX_DECODE_ERROR_SHARE))
+    try:
+        text = data.decode("utf-8", errors="wendiff-count")
+    except _TooManyErrors:
+        return None
+    finally:
+        _COUNTING.starts = []
+    count = len(starts)
+    non_ascii = len(text) - len(text.encode("ascii", errors="ignore")) - count
+    if count == 0 or non_ascii < _VALID_PER_ERROR * count:
+        return None
+    first_offset = len(data[: starts[0]].decode("utf-8"))
+    return text, DecodeErrors(count, offset + starts[0], first_offset)
+
+
+def _decode_bom(name: str, data: bytes, strict: bool) -> tuple[str, str, DecodeErrors | None] | None:
     """Decode by byte order mark, if there is one; the mark is not part of the text."""
     for bom, encoding in (
         (codecs.BOM_UTF8, "utf-8-sig"),
@@ -178,8 +303,12 @@ def _decode_bom(name: str, data: bytes) -> tuple[str, str] | None:
     ):
         if data.startswith(bom):
             try:
-                return data[len(bom) :].decode(encoding.removesuffix("-sig")), encoding
+                return data[len(bom) :].decode(encoding.removesuffix("-sig")), encoding, None
             except UnicodeDecodeError as exc:
+                if not strict and encoding == "utf-8-sig":
+                    lenient = _utf8_with_few_errors(data[len(bom) :], len(bom))
+                    if lenient is not None:
+                        return lenient[0], encoding, lenient[1]
                 at = exc.start + len(bom)
                 raise InputError(
                     name, f"starts with a {encoding} byte order mark but byte {at} is invalid"

@@ -150,6 +150,18 @@ class Diff:
             return self.b_clauses[row.b[0]].place
         return self.a_clauses[row.a[0]].place if row.a else ""
 
+    def clause_page(self, side: str, index: int) -> int | None:
+        """The 1-based page a clause starts on (``side`` ``"a"`` or ``"b"``), None for an unpaged document."""
+        doc, spans = (self.a, self._a_clause_spans) if side == "a" else (self.b, self._b_clause_spans)
+        return doc.source.page_at(spans[index][0][0]) if doc.source.pages and spans[index] else None
+
+    def cite(self, row: Row) -> str:
+        """`place`, followed by ``第N页`` when the side it is cited on is a paged document (PDF, OFD)."""
+        side, indices = ("b", row.b) if row.b else ("a", row.a)
+        page = self.clause_page(side, indices[0]) if indices else None
+        place = self.place(row)
+        return place if page is None else f"{place} 第{page}页".strip()
+
     def place_a(self, row: Row) -> str | None:
         """Place of the row's first A clause (for a copied row: the clause it repeats), None without one."""
         return self.a_clauses[row.a[0]].place if row.a else None

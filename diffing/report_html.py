@@ -238,7 +238,7 @@ def _cells(diff: Diff, row: Row, side: Side, home: dict[int, Item], r: int, arro
         if side == "b" and arrow and n == 0:
             where = "、".join(dict.fromkeys(_where(diff.a_clauses[i].place) for i in row.a))
             note = f'<a class="note" href="#o{r}">{arrow} 自 A {escape(where)} 移来</a>'
-        place = _place(clauses[group.index].place)
+        place = _place(clauses[group.index].place) + _page(diff.clause_page(side, group.index))
         cells.append(f'<td class="text {side}">{note}{place}{_text(group)}</td>')
     return cells
 
@@ -254,6 +254,10 @@ def _places(diff: Diff, row: Row, side: Side) -> str:
     clauses = diff.a_clauses if side == "a" else diff.b_clauses
     indices = row.a if side == "a" else row.b
     return "".join(_place(p) for p in dict.fromkeys(clauses[i].place for i in indices))
+
+
+def _page(page: int | None) -> str:
+    return f'<span class="place page">第{page}页</span>' if page is not None else ""
 
 
 def _place(place: str) -> str:

@@ -2,6 +2,14 @@
 
 Rule: this module only converts a `Diff` to the contract's JSON shape; the
 contract's field names and meanings never change without a new ``version``.
+Fields added within version 2 (readers ignore fields they do not know): a
+document entry's ``format`` (how the text was obtained: ``text``, ``html``,
+``docx``, ``pdf``, ``ofd``, ``doc→docx`` …); for PDF and OFD ``pages`` (the
+offset where each page starts) and ``furniture`` (the ranges removed as page
+headers, footers and numbers); ``decode_errors`` (``count``, ``first_byte``,
+``first_offset``: invalid byte sequences read as U+FFFD); and on each row, for
+a paged document, ``page_a``/``page_b``: the 1-based page of the row's first
+span on that side.
 """
 
 from __future__ import annotations
@@ -17,7 +25,16 @@ __all__ = ["diff_report", "dumps"]
 
 def _doc(doc: Document) -> dict[str, Any]:
     s = doc.source
-    return {"name": s.name, "sha256": s.sha256, "encoding": s.encoding, "length": len(s.text)}
+    entry: dict[str, Any] = {
+        "name": s.name, "sha256": s.sha256, "encoding": s.encoding, "length": len(s.text), "format": s.format,
+    }  # fmt: skip
+    if s.pages:
+        entry["pages"] = list(s.pages)
+    if s.furniture:
+        entry["furniture"] = [list(r) for r in s.furniture]
+    if s.decode_errors is not None:
+        entry["decode_errors"] = s.decode_errors.as_report()
+    return entry
 
 
 def diff_report(diff: Diff) -> dict[str, Any]:
@@ -36,6 +53,9 @@ def diff_report(diff: Diff) -> dict[str, Any]:
             item["inline"] = [list(part) for part in row.inline]
         item["place_a"] = diff.place_a(row)
         item["place_b"] = diff.place_b(row)
+        for side, doc, spans in (("a", diff.a, item["a"]), ("b", diff.b, item["b"])):
+            if doc.source.pages and spans:
+                item[f"page_{side}"] = doc.source.page_at(spans[0][0])
         ignored = diff.ignored(row)
         if ignored:
             item["ignored"] = list(ignored)

@@ -175,7 +175,8 @@ def _changes(diff: Diff) -> list[str]:
 
 
 def _change(diff: Diff, n: int, row: Row) -> list[str]:
-    title = f"### {n}. {_cell(diff.place(row) or START_SECTION)} · {op_label(row.op)}"
+    page = diff.cite(row).removeprefix(diff.place(row)).strip()
+    title = f"### {n}. {_cell(diff.place(row) or START_SECTION)}{' ' + page if page else ''} · {op_label(row.op)}"
     if row.a and row.b and row.op not in ("equal", "copied") and row.similarity < 1:
         title += f" · {percent(row.similarity)}"
     lines = [title, ""]

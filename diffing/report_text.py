@@ -79,11 +79,13 @@ def _text(segments: list[Segment], color: bool) -> Text:
 
 def place_label(diff: Diff, row: Row) -> str:
     """Where the row is, as a reviewer cites it: ``A→B`` when the two sides' places differ
-    (a moved clause, a clause of a renumbered article), else the one place."""
+    (a moved clause, a clause of a renumbered article), else the one place; then
+    ``第N页`` of a paged document (PDF, OFD)."""
     a, b = diff.place_a(row), diff.place_b(row)
-    if a and b and a != b:
-        return f"{a}→{b}"
-    return b or a or ""
+    place = f"{a}→{b}" if a and b and a != b else b or a or ""
+    side, indices = ("b", row.b) if row.b else ("a", row.a)
+    page = diff.clause_page(side, indices[0]) if indices else None
+    return place if page is None else f"{place} 第{page}页".strip()
 
 
 def _header(diff: Diff) -> Text:

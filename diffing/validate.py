@@ -16,9 +16,16 @@ Rules it checks (docs/report-format.md):
   removed as junk or boilerplate (a hole of the document);
 * version 2 only: every row has ``place_a``/``place_b`` (null on a side without
   clauses); ``renumbered`` rows have similarity 1.0 and no inline; ``ignored``
-  appears only on ``equal`` rows whose original texts differ and names known
+  appears only on ``equal`` rows whose original texts (first span to last, what
+  lies between included) differ and names known
   steps in pipeline order; ``summary.changes`` counts every row but ``equal``
   and ``renumbered``. Version 1 has no ``renumbered`` op.
+* fields added within version 2, checked when present: a document entry's
+  ``format`` is a name; ``pages`` are ascending page starts from 0 inside the
+  text, and then every row carries ``page_a``/``page_b``, the page of its
+  first span on that side; ``furniture`` ranges (page headers, footers, page
+  numbers) are ordered, disjoint and inside the text, and count as removed
+  boilerplate; ``decode_errors.first_offset`` points at a U+FFFD.
 
 `validate` returns the list of problems found, empty when the report is valid.
 """
@@ -27,7 +34,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from typing import Any
 
 from corpus.document import Document, Source
@@ -39,9 +46,42 @@ from diffing.segment import segment
 __all__ = ["validate"]
 
 
-def _document(text: str, data: bytes, options: Options) -> Document:
-    source = Source("x", text, "utf-8", hashlib.sha256(data).hexdigest(), len(data), data)
+def _document(text: str, data: bytes, options: Options, furniture: tuple[tuple[int, int], ...] = ()) -> Document:
+    source = Source("x", text, "utf-8", hashlib.sha256(data).hexdigest(), len(data), data, furniture=furniture)
     return from_source(source, options)
+
+
+def _check_head(side: str, head: dict[str, Any], text: str) -> list[str]:
+    """The optional fields of a document entry: format, pages, furniture, decode_errors."""
+    problems: list[str] = []
+    if "format" in head and not (isinstance(head["format"], str) and head["format"]):
+        problems.append(f"{side}: format {head['format']!r} is not a name")
+    pages = head.get("pages", [])
+    if pages and (pages[0] != 0 or sorted(pages) != pages or pages[-1] > len(text)):
+        problems.append(f"{side}: pages {pages[:5]!r}… are not ascending starts from 0 inside the text")
+    last = 0
+    for lo, hi in head.get("furniture", []):
+        if not last <= lo < hi <= len(text):
+            problems.append(f"{side}: furniture [{lo}, {hi}) out of order or outside the text")
+        last = hi
+    errors = head.get("decode_errors")
+    if errors is not None:
+        at = errors.get("first_offset", -1)
+        if errors.get("count", 0) < 1 or not 0 <= at < len(text) or text[at] != "\ufffd":
+            problems.append(f"{side}: decode_errors {errors!r} do not point at a U+FFFD of the text")
+    return problems
+
+
+def _check_pages(k: int, row: dict[str, Any], report: dict[str, Any]) -> list[str]:
+    """``page_a``/``page_b``: the page of the side's first span, present exactly for paged documents."""
+    problems: list[str] = []
+    for side in ("a", "b"):
+        pages = report[side].get("pages")
+        key = f"page_{side}"
+        want = bisect_right(pages, row[side][0][0]) if pages and row[side] else None
+        if row.get(key) != want:
+            problems.append(f"row {k}: {key} is {row.get(key)!r}, its first span is on page {want!r}")
+    return problems
 
 
 def validate(report: dict[str, Any], a: tuple[str, bytes], b: tuple[str, bytes]) -> list[str]:
@@ -59,7 +99,9 @@ def validate(report: dict[str, Any], a: tuple[str, bytes], b: tuple[str, bytes])
             problems.append(f"{side}: sha256 does not match the input bytes")
         if head["length"] != len(text):
             problems.append(f"{side}: length {head['length']} != {len(text)}")
-        docs[side] = _document(text, data, options)
+        problems.extend(_check_head(side, head, text))
+        furniture = tuple((lo, hi) for lo, hi in head.get("furniture", []))
+        docs[side] = _document(text, data, options, furniture)
     rows = report["rows"]
     ops = OPS if version == 2 else tuple(op for op in OPS if op != "renumbered")
     counts = {op: 0 for op in ops}
@@ -76,6 +118,7 @@ def validate(report: dict[str, Any], a: tuple[str, bytes], b: tuple[str, bytes])
             problems.append(f"summary changes={report['summary'].get('changes')} but {changes} rows to read")
         for k, row in enumerate(rows):
             problems.extend(_check_v2_row(k, row, a[0], b[0]))
+            problems.extend(_check_pages(k, row, report))
     if not 0.0 <= report["summary"]["similarity"] <= 1.0:
         problems.append("summary similarity outside [0, 1]")
     owner: dict[str, list[int]] = {"a": [-1] * len(a[0]), "b": [-1] * len(b[0])}
@@ -87,13 +130,13 @@ def validate(report: dict[str, Any], a: tuple[str, bytes], b: tuple[str, bytes])
     return problems
 
 
-_Clauses = tuple[list[int], list[tuple[int, int, str]]]
+_Clauses = tuple[list[int], list[tuple[int, int, str, list[tuple[int, int]]]]]
 
 
 def _clauses(doc: Document) -> _Clauses:
-    """Original span and normalized text of every clause, sorted by start."""
-    spans = [(*doc.to_original(c.start, c.end), c.text) for c in segment(doc)]
-    return [lo for lo, _, _ in spans], spans
+    """Original span, normalized text and original pieces (cut around holes) of every clause, sorted by start."""
+    spans = [(*doc.to_original(c.start, c.end), c.text, doc.spans(c.start, c.end)) for c in segment(doc)]
+    return [lo for lo, _, _, _ in spans], spans
 
 
 def _check_row(
@@ -124,7 +167,8 @@ def _check_row(
                     problems.append(f"row {k}: {side} span [{lo}, {hi}) overlaps row {owner[side][pos]}")
                     break
                 owner[side][pos] = k
-            parts.append(_normalized_span(clauses[side], lo, hi))
+        if not (side == "a" and row["op"] == "copied"):
+            parts.append(_normalized_spans(clauses[side], [(lo, hi) for lo, hi in row[side] if lo < hi]))
         normalized[side] = "".join(parts)
     if "inline" in row:
         joined_a = "".join(t for op, t in row["inline"] if op in "=-")
@@ -153,22 +197,30 @@ def _check_v2_row(k: int, row: dict[str, Any], a_text: str, b_text: str) -> list
         if not steps or [s for s in IGNORABLE_STEPS if s in steps] != steps:
             problems.append(f"row {k}: ignored {steps!r} is not a list of known steps in pipeline order")
     if row["op"] == "equal":
-        a_orig = "".join(a_text[lo:hi] for lo, hi in row["a"])
-        b_orig = "".join(b_text[lo:hi] for lo, hi in row["b"])
+        # A row's original text runs from its first span to its last, what lies between included.
+        a_orig = a_text[row["a"][0][0] : row["a"][-1][1]] if row["a"] else ""
+        b_orig = b_text[row["b"][0][0] : row["b"][-1][1]] if row["b"] else ""
         if (a_orig != b_orig) != ("ignored" in row):
             problems.append(f"row {k}: equal row's originals {'differ' if a_orig != b_orig else 'agree'}"
                             f" but ignored is {'missing' if 'ignored' not in row else 'present'}")  # fmt: skip
     return problems
 
 
-def _normalized_span(clauses: _Clauses, lo: int, hi: int) -> str:
-    """Normalized text of the clauses that lie inside original ``[lo, hi)``."""
+def _normalized_spans(clauses: _Clauses, row_spans: list[tuple[int, int]]) -> str:
+    """Normalized text of the clauses whose every piece lies inside one of ``row_spans``.
+
+    A clause cut by a hole (removed junk or page furniture) is shown as several
+    spans; it belongs to the row when all of its pieces do.
+    """
+    if not row_spans:
+        return ""
     starts, spans = clauses
+    first, last = min(lo for lo, _ in row_spans), max(hi for _, hi in row_spans)
     out = []
-    for c_lo, c_hi, text in spans[bisect_left(starts, lo) :]:
-        if c_lo >= hi:
+    for c_lo, _c_hi, text, pieces in spans[bisect_left(starts, first) :]:
+        if c_lo >= last:
             break
-        if c_hi <= hi:
+        if all(any(lo <= p_lo and p_hi <= hi for lo, hi in row_spans) for p_lo, p_hi in pieces):
             out.append(text)
     return "".join(out)
 
@@ -185,8 +237,11 @@ def _check_coverage(side: str, doc: Document, owner: list[int]) -> list[str]:
     holes = doc.holes
     for pos, row in enumerate(owner):
         ch = doc.original[pos]
-        if row == -1 and not ch.isspace() and ch not in "\u200b\u200c\u200d\u2060\ufeff" and not any(
-            lo <= pos < hi for lo, hi in holes
+        if (
+            row == -1
+            and not ch.isspace()
+            and ch not in "\u200b\u200c\u200d\u2060\ufeff"
+            and not any(lo <= pos < hi for lo, hi in holes)
         ):
             problems.append(f"{side}: character {pos} {ch!r} is in no row and was not removed as junk")
             break

@@ -69,7 +69,10 @@ def _tui(args: argparse.Namespace) -> int:
     if "-" in (args.a, args.b):
         raise WendiffError("-: the app reads its keys from standard input; give files (or use 'wendiff diff')")
     _need_terminal("for a text report run 'wendiff diff A B'")
-    request = CompareRequest(FileSide(args.a, args.max_size), FileSide(args.b, args.max_size), options_from(args))
+    strict = args.strict_decode
+    request = CompareRequest(
+        FileSide(args.a, args.max_size, strict), FileSide(args.b, args.max_size, strict), options_from(args)
+    )
     make_app(store=_store(args), files=[args.a, args.b], compare=request, library=False).run()
     return 0
 

@@ -29,12 +29,13 @@ from diffing.reports import FORMATS, SUFFIXES, Format
 from tui.cli_help import exit_statuses
 
 if TYPE_CHECKING:
+    from corpus.document import Source
     from corpus.options import Options
     from diffing.model import Diff
 
 __all__ = [
-    "COMMANDS", "EXIT_STATUSES", "add_normalization_arguments", "add_output_arguments", "emit", "options_from",
-    "register",
+    "COMMANDS", "EXIT_STATUSES", "STRICT_DECODE_HELP", "add_normalization_arguments", "add_output_arguments", "emit",
+    "options_from", "register", "warn_read",
 ]
 
 COMMANDS = {"diff": "compare two documents clause by clause"}
@@ -45,6 +46,8 @@ EXIT_STATUSES = exit_statuses(
     (1, "they differ"),
     (2, "trouble: a file that cannot be read, a report that cannot be written, an internal error"),
 )
+
+STRICT_DECODE_HELP = "refuse a text with any invalid byte (default: a few become U+FFFD, with a warning)"
 
 _UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
 
@@ -77,6 +80,7 @@ def add_normalization_arguments(parser: argparse.ArgumentParser) -> None:
     g.add_argument("--inline", choices=("word", "char"), default="word", help="inline diff by word or character")
     g.add_argument("--max-size", type=parse_size, default=DEFAULT_MAX_SIZE, metavar="SIZE",
                    help="refuse files larger than this (default 100M)")  # fmt: skip
+    g.add_argument("--strict-decode", action="store_true", help=STRICT_DECODE_HELP)
 
 
 def options_from(args: argparse.Namespace) -> Options:
@@ -93,7 +97,14 @@ def options_from(args: argparse.Namespace) -> Options:
         unspin=args.unspin or bool(args.unspin_table),
         unspin_table=args.unspin_table,
         inline=args.inline,
+        strict_decode=args.strict_decode,
     )
+
+
+def warn_read(source: Source) -> None:
+    """One warning line on standard error for a text read with invalid byte sequences replaced."""
+    if source.decode_errors is not None:
+        print(f"wendiff: warning: {source.decode_errors.warning(source.name)}", file=sys.stderr)
 
 
 def add_output_arguments(parser: argparse.ArgumentParser) -> None:
@@ -155,6 +166,8 @@ def _run(args: argparse.Namespace) -> int:
     options = options_from(args)
     a = load(args.a, options, args.max_size)
     b = load(args.b, options, args.max_size)
+    warn_read(a.source)
+    warn_read(b.source)
     return emit(compare(a, b, options), args)
 
 

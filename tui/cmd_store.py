@@ -98,8 +98,11 @@ def _add(args: argparse.Namespace) -> int:
     from corpus.read import read_source
     from corpus.store.ids import derive_id, validate_id
     from corpus.store.meta import validate_date
+    from tui.cmd_diff import warn_read
 
-    sources = [read_source(path, args.max_size) for path in args.files]
+    sources = [read_source(path, args.max_size, strict_decode=args.strict_decode) for path in args.files]
+    for source in sources:
+        warn_read(source)
     ids = [validate_id(args.doc) if args.doc else derive_id(s.text, s.name) for s in sources]
     validate_date(args.date or "")
     with _store(args, create=True) as store:
@@ -184,11 +187,16 @@ def _blame(args: argparse.Namespace) -> int:
     return 0
 
 
+def _warn(line: str) -> None:
+    print(f"wendiff: warning: {line}", file=sys.stderr)
+
+
 def _import(args: argparse.Namespace) -> int:
     from corpus.store.transfer import files_in, import_files
 
     paths = files_in(args.folder)
     created = identical = 0
+    reading = {"strict_decode": args.strict_decode, "warn": _warn}
     with _store(args, create=True) as store:
         if sys.stderr.isatty() and paths:
             from rich.console import Console
@@ -196,9 +204,9 @@ def _import(args: argparse.Namespace) -> int:
 
             with Progress(console=Console(stderr=True), transient=True) as progress:
                 task = progress.add_task("importing", total=len(paths))
-                results = import_files(store, paths, args.doc, lambda _p, _r: progress.advance(task))
+                results = import_files(store, paths, args.doc, lambda _p, _r: progress.advance(task), **reading)
         else:
-            results = import_files(store, paths, args.doc)
+            results = import_files(store, paths, args.doc, **reading)
     for path, result in zip(paths, results, strict=True):
         created += result.created
         identical += not result.created
@@ -272,7 +280,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         return parser
 
     from corpus.read import DEFAULT_MAX_SIZE
-    from tui.cmd_diff import add_output_arguments, parse_size
+    from tui.cmd_diff import STRICT_DECODE_HELP, add_output_arguments, parse_size
 
     a = command("add", _add, "record files as new versions (identical content records nothing)")
     a.add_argument("files", nargs="+", metavar="FILE", help="the file(s); several are added in order")
@@ -283,6 +291,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     a.add_argument("-m", "--message", metavar="MSG", help="a note on this version")
     a.add_argument("--max-size", type=parse_size, default=DEFAULT_MAX_SIZE, metavar="SIZE",
                    help="refuse files larger than this (default 100M)")  # fmt: skip
+    a.add_argument("--strict-decode", action="store_true", help=STRICT_DECODE_HELP)
 
     command("list", _list, "documents with their titles, number of versions and latest date")
 
@@ -307,6 +316,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     i.add_argument("folder", metavar="DIR")
     i.add_argument("--doc", metavar="ID", help="make every file a version of this document")
     i.add_argument("-v", "--verbose", action="store_true", help="print one line per file")
+    i.add_argument("--strict-decode", action="store_true", help=STRICT_DECODE_HELP)
 
     e = command("export", _export, "write every version of a document into a folder as v001.ext, v002.ext …")
     e.add_argument("doc", metavar="ID")

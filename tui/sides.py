@@ -30,6 +30,8 @@ class FileSide:
     path: str
     max_size: int | None = None
     """Largest size read (None: the reader's default)."""
+    strict_decode: bool = False
+    """Refuse a text with any invalid byte sequence (else a few are read as U+FFFD)."""
 
     @property
     def label(self) -> str:
@@ -38,7 +40,8 @@ class FileSide:
     def read(self) -> Source:
         from corpus.read import DEFAULT_MAX_SIZE, read_source
 
-        return read_source(self.path, DEFAULT_MAX_SIZE if self.max_size is None else self.max_size)
+        limit = DEFAULT_MAX_SIZE if self.max_size is None else self.max_size
+        return read_source(self.path, limit, strict_decode=self.strict_decode)
 
 
 @dataclass(frozen=True)

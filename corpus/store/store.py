@@ -304,7 +304,8 @@ class Store:
         from corpus.read import source_from_bytes
 
         name = f"{version.doc_id}@{version.number}{PurePath(version.name).suffix}"
-        return from_source(source_from_bytes(name, self.original(version)), options)
+        source = source_from_bytes(name, self.original(version), strict_decode=options.strict_decode)
+        return from_source(source, options)
 
     # -- helpers -------------------------------------------------------------------------------------
 

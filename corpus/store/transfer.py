@@ -42,11 +42,19 @@ def files_in(folder: str | os.PathLike[str]) -> list[Path]:
 def import_files(
     store: Store, paths: list[Path], doc_id: str | None = None,
     on_added: Callable[[Path, AddResult], None] | None = None,
+    *, strict_decode: bool = False, warn: Callable[[str], None] | None = None,
 ) -> list[AddResult]:
-    """Add each of ``paths`` as a version (all read first); ``on_added`` hears of each one."""
+    """Add each of ``paths`` as a version (all read first); ``on_added`` hears of each one.
+
+    ``warn`` hears one line for each text read with invalid byte sequences as U+FFFD
+    (``strict_decode`` refuses such a text instead).
+    """
     from corpus.read import read_source
 
-    sources = [read_source(str(path)) for path in paths]
+    sources = [read_source(str(path), strict_decode=strict_decode) for path in paths]
+    for source in sources:
+        if warn is not None and source.decode_errors is not None:
+            warn(source.decode_errors.warning(source.name))
     ids = [validate_id(doc_id) if doc_id else derive_id(s.text, s.name) for s in sources]
     results = []
     for path, source, source_id in zip(paths, sources, ids, strict=True):

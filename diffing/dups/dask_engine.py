@@ -207,6 +207,9 @@ def _find(
     if warn is not None:
         for s in skipped:
             warn(s.problem)
+        for fp in prints:
+            if fp.info.decode_warning is not None:
+                warn(fp.info.decode_warning)
     if not prints:
         raise WendiffError("no readable documents" + (f" ({len(skipped)} skipped)" if skipped else ""))
     read_seconds = time.perf_counter() - started

@@ -48,6 +48,12 @@ class DocInfo:
     encoding: str
     length: int
     """Length of the decoded original text, in code points."""
+    format: str = "text"
+    """How the text was obtained (`corpus.document.Source.format`)."""
+    decode_warning: str | None = None
+    """The warning line for invalid byte sequences read as U+FFFD, if there were any."""
+    decode_errors: dict[str, int] | None = None
+    """Their count and first offsets, as the report gives them."""
 
 
 @dataclass(frozen=True)
@@ -91,7 +97,11 @@ class Skipped:
 def fingerprint_document(index: int, path: str, doc: Document) -> Fingerprint:
     """The fingerprint of a loaded document."""
     source = doc.source
-    info = DocInfo(source.name, source.sha256, source.encoding, len(source.text))
+    errors = source.decode_errors
+    info = DocInfo(
+        source.name, source.sha256, source.encoding, len(source.text), source.format,
+        errors.warning(source.name) if errors else None, errors.as_report() if errors else None,
+    )  # fmt: skip
     clauses = segment(doc)
     sequence = shingle_sequence(doc.text)
     whole = np.unique(sequence)

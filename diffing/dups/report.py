@@ -20,6 +20,7 @@ from typing import Any
 
 from corpus.options import Options
 from diffing.dups.engine import DupsResult
+from diffing.dups.fingerprint import DocInfo
 from diffing.dups.verify import Reuse
 
 __all__ = ["FORMAT", "VERSION", "dups_report", "reuse_entries", "to_json"]
@@ -35,15 +36,20 @@ def reuse_entries(result: DupsResult) -> list[Reuse]:
     return entries
 
 
+def _document(d: DocInfo) -> dict[str, Any]:
+    entry: dict[str, Any] = {"name": d.name, "sha256": d.sha256, "encoding": d.encoding, "length": d.length}
+    entry["format"] = d.format
+    if d.decode_errors is not None:
+        entry["decode_errors"] = d.decode_errors
+    return entry
+
+
 def dups_report(result: DupsResult, options: Options) -> dict[str, Any]:
     """The report as a JSON-ready dict."""
     return {
         "format": FORMAT,
         "version": VERSION,
-        "documents": [
-            {"name": d.name, "sha256": d.sha256, "encoding": d.encoding, "length": d.length}
-            for d in result.documents
-        ],
+        "documents": [_document(d) for d in result.documents],
         "repeats": [
             {"doc": doc, "spans": [list(s) for s in r.spans], "similarity": r.similarity}
             for doc, r in result.repeats

@@ -280,3 +280,9 @@ def test_sidebar_glued_into_a_one_line_page_is_boilerplate() -> None:
     out = remove_boilerplate(text)
     assert out.text == "会议强调，要抓好落实。（记者申晓佳）"
     assert remove_boilerplate(text.replace("乐活HOT", "乐活H\nOT")).text == "会议强调，要抓好落实。（记者申晓佳）"
+
+
+@pytest.mark.parametrize("text", ["乐活HOT\n相关新闻\n  • \n  • 国", "乐活HOT\n乐活HOT\n  • \n  • 国"])
+def test_sidebar_exposed_by_removing_a_label_goes_in_the_same_step(text: str) -> None:
+    out = remove_boilerplate(text)
+    assert out.text == "" and remove_boilerplate(out.text).text == ""

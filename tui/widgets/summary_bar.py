@@ -43,7 +43,15 @@ def options_label(options: Options) -> str:
 
 def _describe(doc: Document, short: bool) -> str:
     name = PurePath(doc.name).name or doc.name if short else doc.name
-    return name if short else f"{name} ({doc.source.encoding}, {len(doc.original):,} chars)"
+    if short:
+        return name
+    source = doc.source
+    notes = [source.encoding, f"{len(doc.original):,} chars"]
+    if source.pages:
+        notes.append(f"{len(source.pages)} pages")
+    if source.decode_errors is not None:
+        notes.append(f"{source.decode_errors.count} bad bytes → U+FFFD")
+    return f"{name} ({', '.join(notes)})"
 
 
 class SummaryBar(Static):

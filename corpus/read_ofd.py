@@ -1,0 +1,141 @@
+"""Text out of an OFD package (GB/T 33190), page by page, from its XML.
+
+Rules:
+
+* The package is a zip. ``OFD.xml`` names the first document's root
+  (``DocBody/DocRoot``, e.g. ``Doc_0/Document.xml``); the document lists its
+  pages in order (``Pages/Page/@BaseLoc``, relative to the document's folder
+  or absolute from the package root). Each page's text is its
+  ``TextObject/TextCode`` elements, in any layer or block.
+* Reading order on a page: the text codes are placed at their baseline
+  (the object's ``Boundary`` y plus the code's ``Y``) and grouped into lines
+  of the same baseline (within a third of the font size); lines run top to
+  bottom, and codes inside a line left to right.
+* A package that is not a zip, lacks a part, holds malformed XML or a bad
+  number is one `ExtractError` line. Size guard: a part whose declared or
+  actual inflated size exceeds `MAX_PART_BYTES`, or parts adding up to more
+  than `MAX_TOTAL_BYTES`, is refused before it fills memory.
+* Pages are joined by `corpus.pages.join_pages` (page starts, furniture).
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import zipfile
+from dataclasses import dataclass
+from typing import Any
+
+from corpus.extract import ExtractError
+from corpus.pages import Paged, join_pages
+
+__all__ = ["MAX_PART_BYTES", "MAX_TOTAL_BYTES", "extract_ofd"]
+
+MAX_PART_BYTES = 64 * 1024 * 1024
+"""Size guard: largest inflated XML part read from the package."""
+
+MAX_TOTAL_BYTES = 512 * 1024 * 1024
+"""Size guard: largest inflated size of all the parts read, together."""
+
+_NS = "{http://www.ofdspec.org/2016}"
+
+
+@dataclass(frozen=True)
+class _Code:
+    y: float
+    x: float
+    size: float
+    text: str
+
+
+class _Package:
+    """The zip, read part by part under the size guard."""
+
+    def __init__(self, data: bytes) -> None:
+        try:
+            self.zip = zipfile.ZipFile(io.BytesIO(data))
+        except (zipfile.BadZipFile, ValueError):
+            raise ExtractError("malformed OFD file (not a zip package)") from None
+        self.read_total = 0
+
+    def xml(self, name: str) -> Any:
+        from lxml import etree
+
+        name = name.lstrip("/")
+        try:
+            info = self.zip.getinfo(name)
+        except KeyError:
+            raise ExtractError(f"malformed OFD file (no part {name})") from None
+        if info.file_size > MAX_PART_BYTES:
+            raise ExtractError(f"malformed OFD file (part {name} inflates over the size limit)")
+        try:
+            with self.zip.open(info) as part:
+                body = part.read(MAX_PART_BYTES + 1)
+        except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError) as exc:
+            raise ExtractError(f"malformed OFD file (part {name}: {type(exc).__name__})") from None
+        if len(body) > MAX_PART_BYTES:
+            raise ExtractError(f"malformed OFD file (part {name} inflates over the size limit)")
+        self.read_total += len(body)
+        if self.read_total > MAX_TOTAL_BYTES:
+            raise ExtractError("malformed OFD file (its parts inflate over the size limit)")
+        try:
+            parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+            return etree.fromstring(body, parser)
+        except etree.XMLSyntaxError:
+            raise ExtractError(f"malformed OFD file (bad XML in {name})") from None
+
+
+def extract_ofd(data: bytes) -> Paged:
+    """The text of an OFD package's first document, page by page."""
+    package = _Package(data)
+    root = package.xml("OFD.xml")
+    doc_root = root.findtext(f"{_NS}DocBody/{_NS}DocRoot")
+    if not doc_root or not doc_root.strip():
+        raise ExtractError("malformed OFD file (OFD.xml names no DocRoot)")
+    doc_path = doc_root.strip().lstrip("/")
+    document = package.xml(doc_path)
+    folder = posixpath.dirname(doc_path)
+    pages: list[list[str]] = []
+    for page in document.iterfind(f"{_NS}Pages/{_NS}Page"):
+        loc = (page.get("BaseLoc") or "").strip()
+        if not loc:
+            raise ExtractError("malformed OFD file (a page without BaseLoc)")
+        path = loc.lstrip("/") if loc.startswith("/") else posixpath.normpath(posixpath.join(folder, loc))
+        pages.append(_lines(_codes(package.xml(path))))
+    if not pages:
+        raise ExtractError("malformed OFD file (its document lists no pages)")
+    return join_pages(pages)
+
+
+def _numbers(value: str | None, what: str) -> list[float]:
+    try:
+        return [float(v) for v in (value or "").split()]
+    except ValueError:
+        raise ExtractError(f"malformed OFD file (bad {what} {value!r})") from None
+
+
+def _codes(page: Any) -> list[_Code]:
+    codes: list[_Code] = []
+    for obj in page.iter(f"{_NS}TextObject"):
+        box = _numbers(obj.get("Boundary"), "Boundary")
+        bx, by = (box[0], box[1]) if len(box) >= 2 else (0.0, 0.0)
+        size = (_numbers(obj.get("Size"), "Size") or [0.0])[0]
+        for code in obj.iterfind(f"{_NS}TextCode"):
+            text = code.text or ""
+            if not text:
+                continue
+            x = (_numbers(code.get("X"), "X") or [0.0])[0]
+            y = (_numbers(code.get("Y"), "Y") or [0.0])[0]
+            codes.append(_Code(by + y, bx + x, size, text))
+    return codes
+
+
+def _lines(codes: list[_Code]) -> list[str]:
+    """Codes grouped by baseline, top to bottom, each line left to right."""
+    lines: list[list[_Code]] = []
+    for code in sorted(codes, key=lambda c: c.y):
+        if lines and abs(code.y - lines[-1][0].y) <= max(code.size, lines[-1][0].size, 0.1) / 3:
+            lines[-1].append(code)
+        else:
+            lines.append([code])
+    return ["".join(c.text for c in sorted(line, key=lambda c: c.x)) for line in lines]
