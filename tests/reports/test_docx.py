@@ -247,3 +247,19 @@ def test_libreoffice_opens_the_report_and_keeps_its_revisions(soffice: str, tmp_
     ours = Counter(str(m.tag).removeprefix(W) for m in revisions(report.read_bytes()))
     theirs = Counter(str(m.tag).removeprefix(W) for m in revisions(again))
     assert theirs["moveFromRangeStart"] == ours["moveFromRangeStart"]
+
+
+@pytest.mark.office
+@pytest.mark.slow
+def test_libreoffice_converts_the_redlines_of_pairs_01_04_06_to_pdf(soffice: str, tmp_path: Path) -> None:
+    names = ["01_holiday_measures", "04_admin_reconsideration_law", "06_company_law"]
+    reports = []
+    for name in names:
+        report = tmp_path / f"{name}.docx"
+        report.write_bytes(render_docx(real_diff(name), WHEN))
+        reports.append(str(report))
+    _soffice(soffice, ["--convert-to", "pdf", "--outdir", str(tmp_path / "pdf"), *reports], tmp_path)
+    for name in names:
+        pdf = tmp_path / "pdf" / f"{name}.pdf"
+        assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 10_000
+        assert b"/Outlines" in pdf.read_bytes()  # the heading styles gave the PDF its outline (bookmarks)
