@@ -250,8 +250,10 @@ def _add_run(parent: Any, text: str, deleted: bool) -> None:
 
 
 def _set_defaults(document: Any) -> None:
-    """Chinese text in a Chinese face; new edits by the reviewer are tracked too."""
+    """Chinese text in a Chinese face, no space after a paragraph (the files' blank lines are paragraphs of
+    their own); new edits by the reviewer are tracked too."""
     style = document.styles["Normal"]
+    style.paragraph_format.space_after = Pt(0)
     r_pr = style.element.get_or_add_rPr()
     fonts = r_pr.find(qn("w:rFonts"))
     if fonts is None:
