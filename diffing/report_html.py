@@ -264,9 +264,9 @@ def _origin(diff: Diff, r: int, row: Row, arrow: str, places: _Places) -> str:
     """Where a moved row's clauses stood in A: a marker linking to the row, with the text's start."""
     text = " ".join("".join(diff.a.original[lo:hi] for lo, hi in diff.a_spans(row)).split())
     preview = text if len(text) <= _PREVIEW else text[: _PREVIEW - 1] + "…"
-    place = places.show("a", diff.place_a(row) or "", True)
+    place = places.show("a", diff.place_a(row) or "", True, preview)
     return (
-        f'<tbody id=o{r} class=o><tr><th title="{op_label("moved")}">↷'
+        f"<tbody id=o{r} class=o><tr><th>↷"
         f"<td class=a>{place}<span class=p>{_h(preview)}</span>"
         f"<a href=#r{r}>{arrow} 已移至 {_h(_both(diff, row))}</a><td class=z>"
     )

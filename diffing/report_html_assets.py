@@ -98,12 +98,13 @@ tbody { scroll-margin-top: calc(var(--bar, 0px) + var(--head, 0px) + 8px); }
 table.diff tbody:focus { outline: none; }
 tbody.current td, tbody.current th { border-top: 2px solid var(--cur); border-bottom: 2px solid var(--cur); }
 tbody.current th { background: #ddf4ff; }
-:target td { background-color: #fff8c5; }
+table.diff tbody:target td, table.diff tbody:target th { background-color: #fff8c5; }
 .changes-only tbody.e, .changes-only tbody.n { display: none; }
 @media (max-width: 600px) {
   body { padding: 0 6px 32px; font-size: 14px; }
   h1 { font-size: 17px; }
-  table.diff col.op { width: 2.6em; }
+  table.diff col.op { width: 3em; }
+  tbody th small { font-size: 10px; }
   table.diff td { padding: 2px 4px; }
   .docs code { font-size: 10px; }
   .toolbar button { padding: 2px 6px; }
