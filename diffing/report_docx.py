@@ -16,9 +16,10 @@ Rules:
   has a Word heading style (levels in that order among the kinds the two
   documents use), so Word's navigation pane shows the outline.
 * A tab is ``w:tab``; characters XML cannot hold become U+FFFD.
-* The first page's header holds the title (both documents' titles and dates),
-  a legend and the counts; other pages have no header. Names, digests and
-  options are in the document properties. The body holds the documents only.
+* The first page's header holds the title (both documents' titles and dates,
+  file names without folders), a legend and the counts; other pages have no
+  header. Paths, digests and options are in the document properties. The
+  body holds the documents only.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ import io
 import re
 from collections.abc import Iterable
 from datetime import UTC, datetime
+from pathlib import PurePath
 from typing import Any
 
 from docx import Document as new_docx
@@ -307,8 +309,8 @@ def _set_first_page(document: Any, diff: Diff) -> None:
     header = section.first_page_header
     lines = [
         _title(diff),
-        _doc_line("A（原文）", diff.a.name, document_date(diff.a)),
-        _doc_line("B（新文）", diff.b.name, document_date(diff.b)),
+        _doc_line("A（原文）", PurePath(diff.a.name).name, document_date(diff.a)),
+        _doc_line("B（新文）", PurePath(diff.b.name).name, document_date(diff.b)),
         _summary_line(diff),
         LEGEND,
     ]
