@@ -39,7 +39,7 @@ from lxml import etree
 from diffing.model import OPS, Diff
 from diffing.redline import Piece, redline
 from diffing.report_meta import document_date, document_title
-from diffing.report_words import OP_NAMES, options_items, percent
+from diffing.report_words import OP_NAMES, options_items, percent, tool_version
 
 __all__ = ["AUTHOR", "AUTHOR_IGNORED", "heading_levels", "render_docx"]
 
@@ -331,7 +331,8 @@ def _set_properties(document: Any, diff: Diff, stamp: str) -> None:
     props.title = _property(f"{a.name} → {b.name}")
     props.subject = _property(f"{_title(diff)} ｜ {_summary_line(diff)}")
     props.comments = _property(
-        f"A sha256 {a.sha256} ({a.size} bytes, {a.encoding}); B sha256 {b.sha256} ({b.size} bytes, {b.encoding})"
+        f"{tool_version()}; A sha256 {a.sha256} ({a.size} bytes, {a.encoding});"
+        f" B sha256 {b.sha256} ({b.size} bytes, {b.encoding})"
     )
     props.keywords = _property(", ".join(f"{name}={value}" for name, value in options_items(diff)))
     props.created = props.modified = datetime.fromisoformat(stamp.rstrip("Z"))
