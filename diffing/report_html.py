@@ -16,7 +16,7 @@ Rules:
   its clauses stood in A, and back; both say A's and B's places.
 * Quiet rows (``equal``; ``renumbered``, a number alone changed) are not change
   stops; an equal row whose texts differ before normalization is marked ``≈``
-  with what was ignored.
+  with the names of the steps that made them equal (`report_words.IGNORED_NAMES`).
 * The markup is compact (no white space between rows: with end tags left out it
   would be text of the last cell) so that the largest real pair stays under 1 MB:
   optional end tags (``</td>``, ``</tr>``, ``</tbody>``) are left out, classes
@@ -45,6 +45,7 @@ from diffing.report_html_assets import CSS, JS
 from diffing.report_layout import Item, a_home, displaced, is_change, reading_order
 from diffing.report_meta import document_date, document_title
 from diffing.report_words import (
+    IGNORED_NAMES,
     LEGEND,
     OP_SHORT,
     START_SECTION,
@@ -316,8 +317,11 @@ def _spread(cells: list[str], k: int, lines: int) -> str:
 def _op_cell(diff: Diff, row: Row, lines: int) -> str:
     rowspan = f" rowspan={lines}" if lines > 1 else ""
     if row.op == "equal":
-        ignored = ignored_text(diff.ignored(row))
-        return f'<th{rowspan} title="{ignored}">≈' if ignored else f"<th{rowspan}>"
+        steps = diff.ignored(row)
+        if not steps:
+            return f"<th{rowspan}>"
+        names = "<br>".join(IGNORED_NAMES.get(step, step) for step in steps)
+        return f'<th{rowspan} title="{ignored_text(steps)}">≈<small>{names}</small>'
     similarity = ""
     if row.a and row.b and row.op != "renumbered" and row.similarity < 1:
         similarity = f"<small>{percent(row.similarity)}</small>"

@@ -270,7 +270,7 @@ def test_any_document_text_comes_back_as_the_same_text(a_lines: list[str], b_lin
 _PAGE_TAGS = {
     "html", "head", "meta", "title", "style", "body", "header", "h1", "table", "tr", "th", "td", "code", "ul", "li",
     "b", "div", "p", "nav", "button", "kbd", "span", "label", "input", "details", "summary", "ol", "a", "main",
-    "colgroup", "col", "thead", "tbody", "del", "ins", "script", "i", "small",
+    "colgroup", "col", "thead", "tbody", "del", "ins", "script", "i", "small", "br",
 }  # fmt: skip
 
 
@@ -302,6 +302,7 @@ def test_rows_equal_only_after_normalization_are_marked_with_what_was_ignored() 
     page = _parse(render_html(diff))
     marked = [th for th in page.all("th") if th.attrs.get("title", "").startswith("忽略：")]
     assert [th.attrs["title"] for th in marked] == ["忽略：全角半角"]
+    assert '<th title="忽略：全角半角">≈<small>全角半角</small>' in render_html(diff)
     identical = compare(from_text("一、总则\n", "a.txt"), from_text("一、总则\n", "b.txt"))
     assert "忽略：" not in render_html(identical)
 
