@@ -13,7 +13,7 @@ import docx
 import pytest
 
 from diffing.model import Diff
-from diffing.report_docx import AUTHOR, AUTHOR_IGNORED, render_docx
+from diffing.report_docx import AUTHOR, AUTHOR_IGNORED, heading_levels, render_docx
 
 from .docx_views import W, apply_revisions, body, revisions, view
 from .handmade import document, make_diff
@@ -263,3 +263,12 @@ def test_libreoffice_converts_the_redlines_of_pairs_01_04_06_to_pdf(soffice: str
         pdf = tmp_path / "pdf" / f"{name}.pdf"
         assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 10_000
         assert b"/Outlines" in pdf.read_bytes()  # the heading styles gave the PDF its outline (bookmarks)
+
+
+def test_heading_levels_follow_the_kinds_a_document_uses() -> None:
+    law = "第一编 总则\n第一章 基本规定\n第一节 一般规定\n第一条 为了……\n一、说明\n"
+    assert heading_levels([law]) == {"编": 1, "章": 2, "节": 3, "、": 4}
+    assert heading_levels(["一、总体要求\n（一）强化规划引领。\n"]) == {"、": 1}
+    assert heading_levels(["# 标题\n## 第一章 总则\n第二章 分则\n"]) == {"#": 1, "##": 2, "章": 1}
+    long_line = "一、" + "正文" * 30 + "。\n"
+    assert heading_levels([long_line]) == {}  # a paragraph that starts with 一、 is not a heading
