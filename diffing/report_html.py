@@ -27,7 +27,7 @@ Rules:
   and ``o`` is a change stop) whose first cell is a ``<th>`` with the row's mark; split/merged rows
   hold one line per clause with the single clause of the other side spanning
   them. Text cells are A's then B's, after the ``th``; they carry ``a``/``b``
-  only in rows of several lines (``td.z`` is an empty side),
+  only in rows of several lines (an empty ``td`` is a side without text),
   places ``<i>``, notes ``<a>`` or ``span.n``, an origin's preview ``span.p``.
 """
 
@@ -269,7 +269,7 @@ def _origin(diff: Diff, r: int, row: Row, arrow: str, places: _Places) -> str:
     return (
         f"<tbody id=o{r} class=o><tr><th>↷"
         f"<td class=a>{place}<span class=p>{_h(preview)}</span>"
-        f"<a href=#r{r}>{arrow} 已移至 {_h(_both(diff, row))}</a><td class=z>"
+        f"<a href=#r{r}>{arrow} 已移至 {_h(_both(diff, row))}</a><td>"
     )
 
 
@@ -307,7 +307,7 @@ def _spread(cells: list[str], k: int, lines: int) -> str:
     if not cells:
         if k:
             return ""
-        return f"<td class=z rowspan={lines}>" if lines > 1 else "<td class=z>"
+        return f"<td rowspan={lines}>" if lines > 1 else "<td>"
     if k >= len(cells):
         return ""
     span = lines - len(cells) + 1 if k == len(cells) - 1 else 1

@@ -69,7 +69,7 @@ table.diff thead th { position: sticky; top: var(--bar, 0px); background: var(--
   word-break: break-all; }
 table.diff td, table.diff tbody th { border: 1px solid var(--line); padding: 4px 8px; vertical-align: top; }
 table.diff tbody td { font-family: var(--text); white-space: pre-wrap; overflow-wrap: anywhere; }
-td.z { background: repeating-linear-gradient(135deg, #fff 0 6px, var(--bg-alt) 6px 12px); }
+table.diff tbody td:empty { background: repeating-linear-gradient(135deg, #fff 0 6px, var(--bg-alt) 6px 12px); }
 table.diff tbody th { text-align: center; font-size: 14px; font-weight: 600; line-height: 1.3; padding: 4px 2px; }
 tbody th small { display: block; font-size: 11px; font-weight: 400; color: var(--muted); }
 tbody.e th, tbody.n th { color: var(--muted); font-weight: 400; }
@@ -84,8 +84,8 @@ del { background: var(--del-bg); color: var(--del-fg); text-decoration: line-thr
   text-decoration-color: rgba(130, 7, 30, .55); }
 ins { background: var(--ins-bg); color: var(--ins-fg); text-decoration: underline;
   text-decoration-color: rgba(17, 99, 41, .45); text-underline-offset: 2px; }
-tbody.d td:not(.z) { background: var(--del-bg); }
-tbody.i td:not(.z) { background: var(--ins-bg); }
+tbody.d td:not(:empty) { background: var(--del-bg); }
+tbody.i td:not(:empty) { background: var(--ins-bg); }
 tbody.m th { box-shadow: inset 3px 0 #d4a72c; }
 tbody.i th { box-shadow: inset 3px 0 #1a7f37; }
 tbody.d th { box-shadow: inset 3px 0 #cf222e; }

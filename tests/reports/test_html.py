@@ -37,7 +37,7 @@ class _Element:
 class _Page(HTMLParser):
     """Elements with their attributes, and the text of each text cell without places and notes.
 
-    A text cell is a ``td`` of the diff table's bodies other than ``td.z``; its side is its class
+    A text cell is a ``td`` of the diff table's bodies (an empty one holds no text); its side is its class
     (``a``/``b``) or, without one, its position after the row's ``th`` (A, then B). Hidden characters
     shown as marks (``span.u``, ``<U+202E>``) read back as the characters.
     """
@@ -57,10 +57,9 @@ class _Page(HTMLParser):
             self._tds = 0
         if tag == "td" and any(e.tag == "tbody" for e in self._stack):
             classes = element.attrs.get("class", "").split()
-            if "z" not in classes:
-                side = "a" if "a" in classes else "b" if "b" in classes else "ab"[min(self._tds, 1)]
-                element.attrs["side"] = side
-                self.cells.append(element)
+            side = "a" if "a" in classes else "b" if "b" in classes else "ab"[min(self._tds, 1)]
+            element.attrs["side"] = side
+            self.cells.append(element)
             self._tds += 1
         if tag not in ("meta", "col", "input", "br"):
             self._stack.append(element)
