@@ -14,6 +14,9 @@ Rules:
   a part left with no original character of its own simply shows nothing.
 * Holes (junk or boilerplate removed from the original) are cut out, as in
   ``Document.spans``.
+* `part_ranges` gives, for each inline part (cut at clause ends), its
+  original ranges on both sides: what a report needs that must give back each
+  document exactly (the Word redline).
 * `unified_segments` gives one reading line for a row: ``same`` and ``ins``
   segments in B's original text, ``del`` segments in A's. Its ``same`` and
   ``ins`` segments join to B's original text; ``same`` is B's wording, so the
@@ -33,10 +36,12 @@ from diffing.model import Clause, Diff, Row
 __all__ = [
     "ClauseSegments",
     "Kind",
+    "PartRanges",
     "Run",
     "Segment",
     "Side",
     "clause_segments",
+    "part_ranges",
     "row_segments",
     "unified_runs",
     "unified_segments",
@@ -66,6 +71,17 @@ class Run:
     """Index of the A clause the run's A side is in (None for ``ins``)."""
     b_clause: int | None
     """Index of the B clause the run's B side is in (None for ``del``)."""
+
+
+@dataclass(frozen=True)
+class PartRanges:
+    """One inline part of a row (cut at clause ends) and the original ranges it covers on each side."""
+
+    kind: Kind
+    a: tuple[tuple[int, int], ...]
+    """Ranges of A's original text (none for ``ins``; holes are cut out)."""
+    b: tuple[tuple[int, int], ...]
+    """Ranges of B's original text (none for ``del``)."""
 
 
 @dataclass(frozen=True)
@@ -145,6 +161,32 @@ def unified_runs(diff: Diff, row: Row) -> list[Run]:
         else:
             runs.append(run)
     return runs
+
+
+def part_ranges(diff: Diff, row: Row) -> list[PartRanges]:
+    """The row's parts in reading order, each with its original ranges on A and on B.
+
+    The A ranges of all parts, in order, cover the row's A clause spans
+    (``diff.a_spans``) exactly once; the B ranges likewise. A part left with no
+    original character on either side is dropped.
+    """
+    a_doc, a_clauses = _side(diff, row, "a")
+    b_doc, b_clauses = _side(diff, row, "b")
+    cut = _cut_at_clauses(_all_parts(diff, row), [len(c.text) for c in a_clauses], [len(c.text) for c in b_clauses])
+    a_parts = [(k, _KIND[op], n) for k, (op, n, _, _) in enumerate(cut) if op != "+"]
+    b_parts = [(k, _KIND[op], n) for k, (op, n, _, _) in enumerate(cut) if op != "-"]
+    a_ranges: dict[int, list[tuple[int, int]]] = {}
+    b_ranges: dict[int, list[tuple[int, int]]] = {}
+    for piece in _pieces(a_doc, a_clauses, a_parts, "a"):
+        a_ranges.setdefault(piece.part, []).append((piece.lo, piece.hi))
+    for piece in _pieces(b_doc, b_clauses, b_parts, "b"):
+        b_ranges.setdefault(piece.part, []).append((piece.lo, piece.hi))
+    out: list[PartRanges] = []
+    for k, (op, _, _, _) in enumerate(cut):
+        a, b = tuple(a_ranges.get(k, ())), tuple(b_ranges.get(k, ()))
+        if a or b:
+            out.append(PartRanges(_KIND[op], a, b))
+    return out
 
 
 def _side(diff: Diff, row: Row, side: Side) -> tuple[Document, list[Clause]]:

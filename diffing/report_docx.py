@@ -1,56 +1,62 @@
-"""The Word report: B's text carrying real tracked changes against A.
+"""The Word report: B's text as written, carrying real tracked changes against A as written.
 
 Rules:
 
-* The body is B's original text, paragraph by paragraph, with A's text in
-  revision marks (author ``wendiff``, one date): deleted runs in ``w:del``
-  (text in ``w:delText``), inserted runs in ``w:ins``. Accepting every change
-  gives B's clauses, rejecting every change gives A's clauses, each in its
-  own paragraphs: a line break between two clauses of a document is a
-  paragraph mark, tracked as inserted (only B breaks there) or deleted (only A
-  does) where the two differ. Text between clauses that is not a line break
-  (spaces, removed boilerplate) is left out.
-* Unchanged text is B's wording (equal after normalization); so rejecting all
-  gives A's text up to the normalization named in the options.
-* A clause moved unchanged is a move (``w:moveFrom`` at its place in A,
-  ``w:moveTo`` at its place in B, paired by name); a moved clause that also
-  changed is deleted there and inserted here. A copied clause is an insertion.
-* Items come in the report reading order (`diffing.report_layout`), so that A's
-  clauses stand in A's order and B's in B's.
-* A line break inside a clause is ``w:br``, a tab ``w:tab``; characters XML
-  cannot hold become U+FFFD.
-* The summary (documents, options, counts) is in the page header and the
-  document properties, never in the body.
+* The body is `diffing.redline`'s pieces: accepting every change gives B's
+  original text and rejecting every change gives A's, character for character,
+  one paragraph per line of the file (a line end is a paragraph mark; one that
+  only A has is tracked as deleted, one only B has as inserted). Revisions
+  carry author ``wendiff`` and one date; a change the normalization ignores
+  (``(一)`` against ``（一）``, spaces between clauses) carries the author
+  ``wendiff（归一化）``, so that a reviewer can hide it by reviewer in Word.
+* A clause moved unchanged is a Word move (``w:moveFrom`` at its place in A,
+  ``w:moveTo`` at its place in B, paired by name); a renumbered article is a
+  tracked change of its number alone.
+* A paragraph that is a heading — a Markdown ``#`` line, 第X编/章/节, 一、 —
+  has a Word heading style (levels in that order among the kinds the two
+  documents use), so Word's navigation pane shows the outline.
+* A tab is ``w:tab``; characters XML cannot hold become U+FFFD.
+* The first page's header holds the title (both documents' titles and dates,
+  file names without folders), a legend and the counts; other pages have no
+  header. Paths, digests and options are in the document properties. The
+  body holds the documents only.
 """
 
 from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable
 from datetime import UTC, datetime
-from typing import Any, Literal
+from pathlib import PurePath
+from typing import Any
 
 from docx import Document as new_docx
 from docx.oxml.ns import qn
-from docx.shared import Mm
+from docx.shared import Mm, Pt
 from lxml import etree
 
-from corpus.document import Document
-from diffing.highlight import Run, clause_segments, unified_runs
-from diffing.model import OPS, Clause, Diff, Row
-from diffing.report_layout import Item, displaced, reading_order
-from diffing.report_words import op_label, options_items, percent
+from diffing.model import OPS, Diff
+from diffing.redline import Piece, redline
+from diffing.report_meta import document_date, document_title
+from diffing.report_words import OP_NAMES, options_items, percent, tool_version
 
-__all__ = ["AUTHOR", "render_docx"]
+__all__ = ["AUTHOR", "AUTHOR_IGNORED", "heading_levels", "render_docx"]
 
 AUTHOR = "wendiff"
-"""Author of every revision mark."""
+"""Author of every revision mark of a change the diff reports."""
+AUTHOR_IGNORED = "wendiff（归一化）"
+"""Author of the marks of a difference the normalization ignores."""
 
-RunKind = Literal["same", "del", "ins", "moveFrom", "moveTo"]
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_PIECES = re.compile(r"(\r\n|\r|\n|\t)")
+_TAB = re.compile(r"(\t)")
+_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s")
+_NUMERAL = "[一二三四五六七八九十百千零〇两\\d]+"
+_STRUCTURE = re.compile(rf"^\s*第{_NUMERAL}([编章节])(?:\s|$)")
+_ITEM = re.compile(r"^\s*[一二三四五六七八九十]+、")
+_HEADING_MAX = 40
+"""Longest line taken as a 一、 or 第X章 heading (a longer one is a paragraph that starts with its number)."""
+_ORDER = ("编", "章", "节", "、")
 _AFTER_TRACK_REVISIONS = (
     "w:doNotTrackMoves",
     "w:doNotTrackFormatting",
@@ -92,108 +98,88 @@ _AFTER_TRACK_REVISIONS = (
 )
 
 
-@dataclass(frozen=True)
-class _Text:
-    """A run of the body: text and how it is tracked."""
-
-    text: str
-    kind: RunKind
-    a_clause: int | None
-    b_clause: int | None
-    move: str = ""
-    """Name pairing a ``moveFrom`` run with its ``moveTo`` run."""
-
-
 def render_docx(diff: Diff, when: datetime | None = None) -> bytes:
     """The report as a .docx file; ``when`` dates the revisions (now, by default)."""
     stamp = (when or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0, tzinfo=None).isoformat() + "Z"
     document = new_docx()
     _set_defaults(document)
-    _set_header(document, diff)
+    _set_first_page(document, diff)
     _set_properties(document, diff, stamp)
-    writer = _Writer(document.element.body, stamp)
-    writer.write(_marked(diff))
+    levels = heading_levels((diff.a.original, diff.b.original))
+    writer = _Writer(document.element.body, stamp, levels)
+    writer.write(redline(diff))
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
 
 
-def _marked(diff: Diff) -> Iterator[_Text | RunKind]:
-    """Runs in reading order, with a paragraph mark (its kind) wherever A or B has a line break."""
-    a_breaks = _Breaks(diff.a, diff.a_clauses)
-    b_breaks = _Breaks(diff.b, diff.b_clauses)
-    last_a: int | None = None
-    last_b: int | None = None
-    for text in _texts(diff, reading_order(diff)):
-        a_break = text.a_clause is not None and last_a is not None and a_breaks.between(last_a, text.a_clause)
-        b_break = text.b_clause is not None and last_b is not None and b_breaks.between(last_b, text.b_clause)
-        if a_break or b_break:
-            yield "same" if a_break and b_break else ("del" if a_break else "ins")
-        yield text
-        last_a = text.a_clause if text.a_clause is not None else last_a
-        last_b = text.b_clause if text.b_clause is not None else last_b
+def _heading_kind(line: str) -> str | None:
+    """``#``…``######`` for a Markdown heading, 编/章/节 for 第X编/章/节, ``、`` for 一、; None otherwise."""
+    m = _MD_HEADING.match(line)
+    if m:
+        return m.group(1)
+    if len(line.strip()) > _HEADING_MAX:
+        return None
+    m = _STRUCTURE.match(line)
+    if m:
+        return m.group(1)
+    return "、" if _ITEM.match(line) else None
 
 
-class _Breaks:
-    """Whether a document has a line break between two of its clauses."""
+def heading_levels(texts: Iterable[str]) -> dict[str, int]:
+    """Word heading level of each kind of heading line the texts use.
 
-    def __init__(self, doc: Document, clauses: Sequence[Clause]) -> None:
-        self.original = doc.original
-        self.bounds = [doc.to_original(c.start, c.end) for c in clauses]
-
-    def between(self, p: int, q: int) -> bool:
-        if p == q:
-            return False
-        first, second = min(p, q), max(p, q)
-        gap = self.original[self.bounds[first][1] : self.bounds[second][0]]
-        return "\n" in gap or "\r" in gap
-
-
-def _pure_move(diff: Diff, row: Row) -> bool:
-    """A move Word can show as a move: one clause, the same text after normalization."""
-    return len(row.a) == len(row.b) == 1 and diff.a_text(row) == diff.b_text(row)
-
-
-def _texts(diff: Diff, items: Sequence[Item]) -> Iterator[_Text]:
-    moved = displaced(diff)
-    for item in items:
-        row = diff.rows[item.row]
-        name = f"wendiff-move-{item.row}"
-        if item.kind == "origin":
-            kind: RunKind = "moveFrom" if _pure_move(diff, row) else "del"
-            for group in clause_segments(diff, row, "a"):
-                text = "".join(s.text for s in group.segments)
-                yield _Text(text, kind, group.index, None, name if kind == "moveFrom" else "")
-        elif item.row in moved or row.op == "copied":
-            kind = "moveTo" if item.row in moved and _pure_move(diff, row) else "ins"
-            for group in clause_segments(diff, row, "b"):
-                text = "".join(s.text for s in group.segments)
-                yield _Text(text, kind, None, group.index, name if kind == "moveTo" else "")
-        else:
-            yield from (_from_run(run) for run in unified_runs(diff, row))
-
-
-def _from_run(run: Run) -> _Text:
-    return _Text(run.text, run.kind, run.a_clause, run.b_clause)
+    Markdown headings keep their level; 编, 章, 节 and 一、 follow, in that
+    order, each one level below the kinds above it that the texts use.
+    """
+    kinds: set[str] = set()
+    for text in texts:
+        for line in text.splitlines():
+            kind = _heading_kind(line)
+            if kind:
+                kinds.add(kind)
+    levels = {kind: len(kind) for kind in kinds if kind.startswith("#")}
+    level = 1
+    for kind in _ORDER:
+        if kind in kinds:
+            levels[kind] = min(level, 9)
+            level += 1
+    return levels
 
 
 class _Writer:
     """Appends paragraphs of tracked runs to the body, numbering every revision."""
 
-    def __init__(self, body: Any, stamp: str) -> None:
+    def __init__(self, body: Any, stamp: str, levels: dict[str, int]) -> None:
         self.body = body
         self.stamp = stamp
+        self.levels = levels
         self.next_id = 1
         self.sect_pr = body.find(qn("w:sectPr"))
-        self.paragraph = self._new_paragraph()
+        self.paragraph: Any = None
+        self.b_line: list[str] = []
+        self.a_line: list[str] = []
 
-    def write(self, marked: Iterator[_Text | RunKind]) -> None:
-        for token in marked:
-            if isinstance(token, _Text):
-                self._run(token)
-            else:
-                self._end_paragraph(token)
-                self.paragraph = self._new_paragraph()
+    def write(self, pieces: Iterable[Piece]) -> None:
+        for piece in pieces:
+            lines = piece.text.split("\n")
+            move_start = self._move_start(piece) if piece.kind in ("moveFrom", "moveTo") else None
+            for k, line in enumerate(lines):
+                if k:
+                    self._end_paragraph(piece)
+                if line:
+                    self._run(piece, line)
+            if move_start is not None:
+                end = etree.SubElement(self._current(), qn(f"w:{piece.kind}RangeEnd"))
+                end.set(qn("w:id"), move_start)
+        if self.paragraph is not None or not len(self.body.findall(qn("w:p"))):
+            self._end_paragraph(None)
+
+    def _current(self) -> Any:
+        """The open paragraph; a line end closes one, and the next text opens the next (none after the last)."""
+        if self.paragraph is None:
+            self.paragraph = self._new_paragraph()
+        return self.paragraph
 
     def _new_paragraph(self) -> Any:
         p = etree.Element(qn("w:p"))
@@ -203,52 +189,61 @@ class _Writer:
             self.body.append(p)
         return p
 
-    def _revision(self, parent: Any, tag: str) -> Any:
+    def _revision(self, parent: Any, tag: str, piece: Piece) -> Any:
         element = etree.SubElement(parent, qn(tag))
         element.set(qn("w:id"), str(self.next_id))
-        element.set(qn("w:author"), AUTHOR)
+        element.set(qn("w:author"), AUTHOR_IGNORED if piece.ignored else AUTHOR)
         element.set(qn("w:date"), self.stamp)
         self.next_id += 1
         return element
 
-    def _end_paragraph(self, kind: RunKind) -> None:
-        """Track the paragraph mark as deleted (only A breaks here) or inserted (only B does)."""
-        if kind == "same":
-            return
-        p_pr = etree.Element(qn("w:pPr"))
-        r_pr = etree.SubElement(p_pr, qn("w:rPr"))
-        self._revision(r_pr, "w:del" if kind in ("del", "moveFrom") else "w:ins")
-        self.paragraph.insert(0, p_pr)
+    def _move_start(self, piece: Piece) -> str:
+        range_id = str(self.next_id)
+        start = self._revision(self._current(), f"w:{piece.kind}RangeStart", piece)
+        start.set(qn("w:name"), piece.move)
+        return range_id
 
-    def _run(self, token: _Text) -> None:
-        p = self.paragraph
-        if token.kind == "same":
-            _add_run(p, token.text, deleted=False)
+    def _end_paragraph(self, piece: Piece | None) -> None:
+        """Style the paragraph; track its mark as deleted (only A ends a line here) or inserted (only B does)."""
+        self._current()
+        p_pr = etree.Element(qn("w:pPr"))
+        b_line, a_line = "".join(self.b_line), "".join(self.a_line)
+        kind = _heading_kind(b_line if b_line.strip() else a_line)
+        if kind in self.levels:
+            style = etree.SubElement(p_pr, qn("w:pStyle"))
+            style.set(qn("w:val"), f"Heading{self.levels[kind]}")
+        if piece is not None and piece.kind != "same":
+            r_pr = etree.SubElement(p_pr, qn("w:rPr"))
+            self._revision(r_pr, f"w:{piece.kind}", piece)
+        if piece is None or piece.kind in ("same", "ins", "moveTo"):
+            self.b_line = []
+        if piece is None or piece.kind in ("same", "del", "moveFrom"):
+            self.a_line = []
+        if len(p_pr):
+            self._current().insert(0, p_pr)
+        self.paragraph = None
+
+    def _run(self, piece: Piece, text: str) -> None:
+        if piece.kind in ("same", "ins", "moveTo"):
+            self.b_line.append(text)
+        if piece.kind in ("same", "del", "moveFrom"):
+            self.a_line.append(text)
+        if piece.kind == "same":
+            _add_run(self._current(), text, deleted=False)
             return
-        if token.kind in ("moveFrom", "moveTo"):
-            range_id = self.next_id
-            start = self._revision(p, f"w:{token.kind}RangeStart")
-            start.set(qn("w:name"), token.move)
-            wrapper = self._revision(p, f"w:{token.kind}")
-            _add_run(wrapper, token.text, deleted=False)
-            end = etree.SubElement(p, qn(f"w:{token.kind}RangeEnd"))
-            end.set(qn("w:id"), str(range_id))
-            return
-        wrapper = self._revision(p, "w:del" if token.kind == "del" else "w:ins")
-        _add_run(wrapper, token.text, deleted=token.kind == "del")
+        wrapper = self._revision(self._current(), f"w:{piece.kind}", piece)
+        _add_run(wrapper, text, deleted=piece.kind == "del")
 
 
 def _add_run(parent: Any, text: str, deleted: bool) -> None:
-    """One ``w:r`` holding ``text``: line breaks as ``w:br``, tabs as ``w:tab``."""
+    """One ``w:r`` holding ``text`` (no line end): tabs as ``w:tab``."""
     run = etree.SubElement(parent, qn("w:r"))
     tag = qn("w:delText" if deleted else "w:t")
-    for piece in _PIECES.split(_INVALID_XML.sub("\ufffd", text)):
+    for piece in _TAB.split(_INVALID_XML.sub("\ufffd", text)):
         if not piece:
             continue
         if piece == "\t":
             etree.SubElement(run, qn("w:tab"))
-        elif piece in ("\n", "\r", "\r\n"):
-            etree.SubElement(run, qn("w:br"))
         else:
             t = etree.SubElement(run, tag)
             t.text = piece
@@ -257,8 +252,10 @@ def _add_run(parent: Any, text: str, deleted: bool) -> None:
 
 
 def _set_defaults(document: Any) -> None:
-    """Chinese text in a Chinese face; new edits by the reviewer are tracked too."""
+    """Chinese text in a Chinese face, no space after a paragraph (the files' blank lines are paragraphs of
+    their own); new edits by the reviewer are tracked too."""
     style = document.styles["Normal"]
+    style.paragraph_format.space_after = Pt(0)
     r_pr = style.element.get_or_add_rPr()
     fonts = r_pr.find(qn("w:rFonts"))
     if fonts is None:
@@ -274,19 +271,56 @@ def _set_defaults(document: Any) -> None:
 
 
 def _summary_line(diff: Diff) -> str:
+    """``改动 7 处（修改 6 · 新增 1）· 序号调整 1 处 · 相似度 93.1%``."""
     summary = diff.summary
-    counts = " · ".join(f"{op_label(op)} {summary.counts[op]}" for op in OPS if summary.counts.get(op))
-    return f"wendiff：{diff.a.name} → {diff.b.name} ｜ 相似度 {percent(summary.similarity)} ｜ {counts}"
+    counts = " · ".join(
+        f"{OP_NAMES[op]} {summary.counts[op]}" for op in OPS if op not in ("equal", "renumbered") and summary.counts[op]
+    )
+    line = f"改动 {summary.changes} 处" + (f"（{counts}）" if counts else "")
+    if summary.counts.get("renumbered"):
+        line += f" · 序号调整 {summary.counts['renumbered']} 处"
+    return f"{line} · 相似度 {percent(summary.similarity)}"
 
 
-def _set_header(document: Any, diff: Diff) -> None:
-    """A4 pages whose header names both documents and sums up the diff."""
+def _title(diff: Diff) -> str:
+    a, b = document_title(diff.a), document_title(diff.b)
+    return a if a == b else f"{a} → {b}"
+
+
+LEGEND = (
+    "修订标记：删除线为 A（原文）有而 B（新文）没有的文字，下划线为 B 新增的文字；移动的条文以“移动”修订标出；"
+    "条文序号调整只标出序号。全部接受得 B 原文，全部拒绝得 A 原文。"
+    "修订者“wendiff（归一化）”的修订是比较时忽略的差异（全角半角、繁简、空白），可按修订者隐藏。"
+)
+"""How to read the redline, on its first page."""
+
+
+def _doc_line(label: str, name: str, date: str | None) -> str:
+    return f"{label}：{name}" + (f"（{date}）" if date else "")
+
+
+def _set_first_page(document: Any, diff: Diff) -> None:
+    """A4 pages; the first page's header holds the title, both documents, a legend and the counts."""
     section = document.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.left_margin = section.right_margin = Mm(25)
     section.top_margin = section.bottom_margin = Mm(25)
-    header = section.header
-    header.paragraphs[0].text = _INVALID_XML.sub("\ufffd", _summary_line(diff))
+    section.different_first_page_header_footer = True
+    header = section.first_page_header
+    lines = [
+        _title(diff),
+        _doc_line("A（原文）", PurePath(diff.a.name).name, document_date(diff.a)),
+        _doc_line("B（新文）", PurePath(diff.b.name).name, document_date(diff.b)),
+        _summary_line(diff),
+        LEGEND,
+    ]
+    paragraph = header.paragraphs[0]
+    for k, line in enumerate(lines):
+        if k:
+            paragraph = header.add_paragraph()
+        run = paragraph.add_run(_INVALID_XML.sub("\ufffd", line))
+        run.font.size = Pt(14 if k == 0 else 9)
+        run.bold = k == 0
 
 
 def _set_properties(document: Any, diff: Diff, stamp: str) -> None:
@@ -295,9 +329,10 @@ def _set_properties(document: Any, diff: Diff, stamp: str) -> None:
     a, b = diff.a.source, diff.b.source
     props.author = props.last_modified_by = AUTHOR
     props.title = _property(f"{a.name} → {b.name}")
-    props.subject = _property(_summary_line(diff))
+    props.subject = _property(f"{_title(diff)} ｜ {_summary_line(diff)}")
     props.comments = _property(
-        f"A sha256 {a.sha256} ({a.size} bytes, {a.encoding}); B sha256 {b.sha256} ({b.size} bytes, {b.encoding})"
+        f"{tool_version()}; A sha256 {a.sha256} ({a.size} bytes, {a.encoding});"
+        f" B sha256 {b.sha256} ({b.size} bytes, {b.encoding})"
     )
     props.keywords = _property(", ".join(f"{name}={value}" for name, value in options_items(diff)))
     props.created = props.modified = datetime.fromisoformat(stamp.rstrip("Z"))

@@ -5,15 +5,30 @@ Rules:
 * One file: the stylesheet and script are inlined and allowed by hash in a
   Content-Security-Policy that forbids everything else (no network, no other
   script, no inline handlers), so the page loads nothing when opened.
-* Every piece of document text (and every name, place and option) goes
-  through ``html.escape``: a document cannot inject markup.
+* Every piece of document text (and every name, title, place and option) goes
+  through ``html.escape``, and characters a reader cannot see (bidirectional
+  controls, zero-width characters, controls) are shown as marks
+  (`diffing.visible`), never applied: a document can neither inject markup
+  nor make its text read as something it does not say.
 * What is shown is the **original** text with highlights placed through the
   offset maps (`diffing.highlight`); rows come in the report reading order
   (`diffing.report_layout`): a moved row links to an ``origin`` marker where
-  its clauses stood in A, and back.
-* Ids: ``r<N>`` is row N of the diff, ``o<N>`` the origin of moved row N.
-  Each row is a ``<tbody>``: split/merged rows hold one line per clause with
-  the single clause of the other side spanning them.
+  its clauses stood in A, and back; both say A's and B's places.
+* Quiet rows (``equal``; ``renumbered``, a number alone changed) are not change
+  stops; an equal row whose texts differ before normalization is marked ``≈``
+  with the names of the steps that made them equal (`report_words.IGNORED_NAMES`).
+* The markup is compact (no white space between rows: with end tags left out it
+  would be text of the last cell) so that the largest real pair stays under 1 MB:
+  optional end tags (``</td>``, ``</tr>``, ``</tbody>``) are left out, classes
+  are one letter (`OP_CLASS`), a place is shown where it changes (and on every
+  change row), and only rows a link points to carry an id.
+* Ids: ``r<N>`` is row N of the diff, ``o<N>`` the origin of moved row N. Each
+  row is a ``<tbody>`` (class: its op's letter; every class but ``e``, ``n``
+  and ``o`` is a change stop) whose first cell is a ``<th>`` with the row's mark; split/merged rows
+  hold one line per clause with the single clause of the other side spanning
+  them. Text cells are A's then B's, after the ``th``; they carry ``a``/``b``
+  only in rows of several lines (an empty ``td`` is a side without text),
+  places ``<i>``, notes ``<a>`` or ``span.n``, an origin's preview ``span.p``.
 """
 
 from __future__ import annotations
@@ -22,28 +37,50 @@ import base64
 import hashlib
 from collections.abc import Sequence
 from html import escape
+from pathlib import PurePath
 
 from diffing.highlight import ClauseSegments, Segment, Side, clause_segments
-from diffing.model import OPS, Diff, Row
+from diffing.model import OPS, Diff, Op, Row
 from diffing.report_html_assets import CSS, JS
 from diffing.report_layout import Item, a_home, displaced, is_change, reading_order
+from diffing.report_meta import document_date, document_title
 from diffing.report_words import (
+    IGNORED_NAMES,
+    LEGEND,
     OP_SHORT,
     START_SECTION,
+    ignored_text,
     op_label,
     options_items,
     percent,
     section_of,
     section_titles,
     size_text,
+    tool_version,
 )
+from diffing.visible import mark_html, mark_plain
 
-__all__ = ["content_security_policy", "render_html"]
+__all__ = ["OP_CLASS", "content_security_policy", "render_html"]
 
 _TOC_OPEN_MAX = 40
 """Sections listed open in the table of contents; more start folded."""
-_PREVIEW = 40
+_TOC_MAX = 150
+"""Most sections listed: beyond, changes are spread over the whole text and the toolbar is the way through."""
+_PREVIEW = 24
 """Characters of a moved clause shown at its origin."""
+
+OP_CLASS: dict[Op, str] = {
+    "equal": "e",
+    "renumbered": "n",
+    "modified": "m",
+    "inserted": "i",
+    "deleted": "d",
+    "moved": "v",
+    "copied": "c",
+    "split": "s",
+    "merged": "g",
+}
+"""One-letter class of a row's ``<tbody>`` for each op."""
 
 
 def _digest(text: str) -> str:
@@ -61,54 +98,79 @@ def content_security_policy() -> str:
     )
 
 
+def _h(text: str) -> str:
+    """Escaped text with hidden characters shown as marks."""
+    return mark_html(escape(text))
+
+
+def _titles(diff: Diff) -> tuple[str, str]:
+    return document_title(diff.a), document_title(diff.b)
+
+
 def render_html(diff: Diff) -> str:
     """The whole report as one HTML page."""
     items = reading_order(diff)
-    title = f"wendiff: {diff.a.name} → {diff.b.name}"
+    a_title, b_title = _titles(diff)
+    title = a_title if a_title == b_title else f"{a_title} → {b_title}"
     out: list[str] = [
         "<!DOCTYPE html>\n",
         '<html lang="zh-Hans">\n<head>\n<meta charset="utf-8">\n',
         f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy()}">\n',
         '<meta name="referrer" content="no-referrer">\n',
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
-        '<meta name="generator" content="wendiff">\n',
-        f"<title>{escape(title)}</title>\n",
+        f'<meta name="generator" content="{escape(tool_version())}">\n',
+        f"<title>{escape(mark_plain(f'wendiff：{title}'))}</title>\n",
         f"<style>{CSS}</style>\n",
         "</head>\n<body>\n",
     ]
-    out.extend(_header(diff))
+    out.extend(_header(diff, title))
     out.extend(_toolbar(diff))
-    out.extend(_toc(diff, items))
-    out.extend(_table(diff, items))
+    toc, targets = _toc(diff, items)
+    out.extend(toc)
+    out.extend(_table(diff, items, targets))
     out.append(f"<script>{JS}</script>\n</body>\n</html>\n")
     return "".join(out)
 
 
-def _header(diff: Diff) -> list[str]:
+def _header(diff: Diff, title: str) -> list[str]:
     a, b = diff.a.source, diff.b.source
+    a_title, b_title = _titles(diff)
+    a_date, b_date = document_date(diff.a), document_date(diff.b)
     summary = diff.summary
     out = [
         "<header>\n",
-        f"<h1>{escape(a.name)} → {escape(b.name)}</h1>\n",
+        f"<h1>{_h(title)}</h1>\n",
         '<table class="docs">\n<tr><th></th><th>A（原文）</th><th>B（新文）</th></tr>\n',
     ]
-    for label, a_value, b_value in (
-        ("文件", escape(a.name), escape(b.name)),
+    rows = [("标题", _h(a_title), _h(b_title))]
+    if a_date or b_date:
+        rows.append(("日期", _h(a_date or "—"), _h(b_date or "—")))
+    rows += [
+        ("文件", _h(a.name), _h(b.name)),
         ("大小", size_text(a.size), size_text(b.size)),
         ("编码", escape(a.encoding), escape(b.encoding)),
         ("SHA-256", f"<code>{escape(a.sha256)}</code>", f"<code>{escape(b.sha256)}</code>"),
-    ):
+    ]
+    for label, a_value, b_value in rows:
         out.append(f"<tr><th>{label}</th><td>{a_value}</td><td>{b_value}</td></tr>\n")
     out.append("</table>\n")
     out.append('<ul class="summary">')
     out.append(f'<li class="similarity">相似度 similarity {percent(summary.similarity)}</li>')
+    out.append(f'<li class="changes">改动 changes <b>{summary.changes}</b></li>')
     for op in OPS:
         count = summary.counts.get(op, 0)
         zero = ' class="zero"' if count == 0 else ""
         out.append(f'<li{zero} data-op="{op}">{op_label(op)} <b>{count}</b></li>')
     out.append("</ul>\n")
     options = "".join(f"<li>{escape(name)}=<code>{escape(value)}</code></li>" for name, value in options_items(diff))
-    out.append(f'<div class="options">归一化选项 options: <ul>{options}</ul></div>\n')
+    out.append(f'<div class="options">{escape(tool_version())} · 归一化选项 options: <ul>{options}</ul></div>\n')
+    legend = "".join(f"<li><b>{mark}</b> {escape(text)}</li>" for mark, text in LEGEND)
+    out.append(
+        f'<details class="legend"><summary>图例 legend</summary><ul>{legend}'
+        "<li><del>删去的文字</del> 只在 A 中，<ins>加入的文字</ins> 只在 B 中；"
+        '<span class="u">&lt;U+202E&gt;</span> 是文件中看不见的字符（如改变文字方向的控制符），只标出，不生效</li>'
+        "</ul></details>\n"
+    )
     if summary.changes == 0:
         out.append('<p class="same-banner">按上述归一化选项，两份文件没有差异。No differences.</p>\n')
     out.append("</header>\n")
@@ -117,7 +179,7 @@ def _header(diff: Diff) -> list[str]:
 
 def _toolbar(diff: Diff) -> list[str]:
     return [
-        '<nav class="toolbar" aria-label="改动导航">',
+        '<nav class="toolbar" id="bar" aria-label="改动导航">',
         '<button type="button" id="prev" title="上一处改动 (p / k)">↑ 上一处 <kbd>p</kbd></button>',
         '<button type="button" id="next" title="下一处改动 (n / j)">↓ 下一处 <kbd>n</kbd></button>',
         f'<span id="position">– / {diff.summary.changes}</span>',
@@ -126,15 +188,18 @@ def _toolbar(diff: Diff) -> list[str]:
     ]
 
 
-def _toc(diff: Diff, items: Sequence[Item]) -> list[str]:
-    """Changed sections in reading order, each linking to its first change."""
+def _toc(diff: Diff, items: Sequence[Item]) -> tuple[list[str], set[int]]:
+    """Changed sections in reading order, each linking to its first change; and the rows linked to."""
     sections: dict[str, list[int]] = {}
     for item in items:
         row = diff.rows[item.row]
         if item.kind == "row" and is_change(row):
             sections.setdefault(section_of(diff.place(row)), []).append(item.row)
     if not sections:
-        return []
+        return [], set()
+    if len(sections) > _TOC_MAX:
+        note = f"改动分布在 {len(sections)} 个章节条文中：用“下一处”逐处查看。"
+        return [f'<nav class="toc" aria-label="改动目录"><p>{note}</p></nav>\n'], set()
     titles = section_titles(diff)
     is_open = " open" if len(sections) <= _TOC_OPEN_MAX else ""
     out = [
@@ -143,135 +208,170 @@ def _toc(diff: Diff, items: Sequence[Item]) -> list[str]:
     ]
     for section, rows in sections.items():
         name = titles.get(section, section)
-        out.append(f'<li><a href="#r{rows[0]}">{escape(name)}</a> <span class="n">{len(rows)} 处</span></li>')
+        out.append(f"<li><a href=#r{rows[0]}>{_h(name)}</a> <span class=n>{len(rows)} 处</span>")
     out.append("</ol></details></nav>\n")
-    return out
+    return out, {rows[0] for rows in sections.values()}
 
 
-def _table(diff: Diff, items: Sequence[Item]) -> list[str]:
+class _Places:
+    """Shows a side's place where it differs from the row above, in the whole table and among change rows.
+
+    So a place shows once per run of rows in it, whether or not quiet rows are
+    hidden; never where the clause's text starts with it (the 第X条 label itself).
+    """
+
+    def __init__(self) -> None:
+        self.last: dict[Side, str] = {"a": "", "b": ""}
+        self.last_change: dict[Side, str] = {"a": "", "b": ""}
+        self.last_page: dict[Side, int | None] = {"a": None, "b": None}
+
+    def page(self, side: Side, page: int | None) -> str:
+        """第N页 of a paged document (PDF, OFD), where the side's page differs from the row above."""
+        if page is None or page == self.last_page[side]:
+            return ""
+        self.last_page[side] = page
+        return f"<i class=pg>第{page}页</i>"
+
+    def show(self, side: Side, place: str, change: bool, text: str = "") -> str:
+        """The place's chip, or nothing where it would repeat the row above or the text's own label."""
+        shown = place != self.last[side] or (change and place != self.last_change[side])
+        self.last[side] = place
+        if change:
+            self.last_change[side] = place
+        if not place or not shown or (text.startswith(place) and "/" not in place):
+            return ""
+        return f"<i>{_h(place)}</i>"
+
+
+def _table(diff: Diff, items: Sequence[Item], targets: set[int]) -> list[str]:
     moved = displaced(diff)
     home = a_home(diff, moved)
+    linked = {home[i] for row in diff.rows if row.op == "copied" for i in row.a if i in home}
+    linked.update(Item("row", r) for r in targets)
     position = {item: k for k, item in enumerate(items)}
+    places = _Places()
     out = [
         '<main>\n<table class="diff">\n',
-        '<colgroup><col class="op"><col class="side"><col class="side"></colgroup>\n',
-        f'<thead><tr><th title="改动">±</th><th>A：{escape(diff.a.name)}</th>'
-        f"<th>B：{escape(diff.b.name)}</th></tr></thead>\n",
+        '<colgroup><col class="op"><col><col></colgroup>\n',
+        f'<thead><tr><th title="改动">±</th><th>A：{_h(PurePath(diff.a.name).name)}</th>'
+        f"<th>B：{_h(PurePath(diff.b.name).name)}</th></tr></thead>\n",
     ]
     for k, item in enumerate(items):
         row = diff.rows[item.row]
         if item.kind == "origin":
             later = position[Item("row", item.row)] > k
-            out.append(_origin(diff, item.row, row, "↓" if later else "↑"))
+            out.append(_origin(diff, item.row, row, "↓" if later else "↑", places))
         else:
             origin = position.get(Item("origin", item.row)) if item.row in moved else None
             arrow = "" if origin is None else ("↑" if origin < k else "↓")
-            out.append(_row(diff, item.row, row, home, arrow))
+            out.append(_row(diff, item.row, row, home, arrow, places, item in linked))
     out.append("</table>\n</main>\n")
     return out
 
 
-def _origin(diff: Diff, r: int, row: Row, arrow: str) -> str:
+def _origin(diff: Diff, r: int, row: Row, arrow: str, places: _Places) -> str:
     """Where a moved row's clauses stood in A: a marker linking to the row, with the text's start."""
-    places = _places(diff, row, "a")
     text = " ".join("".join(diff.a.original[lo:hi] for lo, hi in diff.a_spans(row)).split())
     preview = text if len(text) <= _PREVIEW else text[: _PREVIEW - 1] + "…"
+    place = places.show("a", diff.place_a(row) or "", True, preview)
     return (
-        f'<tbody class="origin" id="o{r}"><tr><td class="op" title="{op_label("moved")}"><b>↷</b></td>'
-        f'<td class="text a">{places}<span class="moved-text">{escape(preview)}</span>'
-        f'<a class="note" href="#r{r}">{arrow} 已移至 B {escape(_where(diff.place(row)))}</a></td>'
-        '<td class="empty"></td></tr></tbody>\n'
+        f"<tbody id=o{r} class=o><tr><th>↷"
+        f"<td class=a>{place}<span class=p>{_h(preview)}</span>"
+        f"<a href=#r{r}>{arrow} 已移至 {_h(_both(diff, row))}</a><td>"
     )
 
 
-def _where(place: str) -> str:
+def _where(place: str | None) -> str:
     return place or START_SECTION
 
 
-def _row(diff: Diff, r: int, row: Row, home: dict[int, Item], arrow: str) -> str:
-    change = " change" if is_change(row) else ""
-    focus = ' tabindex="-1"' if change else ""
-    body = [f'<tbody class="row op-{row.op}{change}" id="r{r}" data-op="{row.op}"{focus}>']
-    a_cells = _cells(diff, row, "a", home, r, arrow)
-    b_cells = _cells(diff, row, "b", home, r, arrow)
+def _both(diff: Diff, row: Row) -> str:
+    """``A 第五条 → B 第十九条``: a moved row's place on each side."""
+    a_places = "、".join(dict.fromkeys(_where(diff.a_clauses[i].place) for i in row.a))
+    return f"A {a_places} → B {_where(diff.place_b(row))}"
+
+
+def _row(diff: Diff, r: int, row: Row, home: dict[int, Item], arrow: str, places: _Places, linked: bool) -> str:
+    change = is_change(row)
+    row_id = f" id=r{r}" if linked or arrow else ""
+    body = [f"<tbody{row_id} class={OP_CLASS[row.op]}>"]
+    a_cells = _cells(diff, row, "a", home, r, "", places, change)
+    b_cells = _cells(diff, row, "b", home, r, arrow, places, change)
     lines = max(len(a_cells), len(b_cells), 1)
+    if lines == 1:  # the columns say the side: th, A, B
+        a_cells = [c.replace("<td class=a>", "<td>", 1) for c in a_cells]
+        b_cells = [c.replace("<td class=b>", "<td>", 1) for c in b_cells]
     for k in range(lines):
         body.append("<tr>")
         if k == 0:
-            body.append(_op_cell(row, lines))
-        body.append(_spread(a_cells, k, lines, "a"))
-        body.append(_spread(b_cells, k, lines, "b"))
-        body.append("</tr>")
-    body.append("</tbody>\n")
+            body.append(_op_cell(diff, row, lines))
+        body.append(_spread(a_cells, k, lines))
+        body.append(_spread(b_cells, k, lines))
     return "".join(body)
 
 
-def _spread(cells: list[str], k: int, lines: int, side: Side) -> str:
+def _spread(cells: list[str], k: int, lines: int) -> str:
     """Cell ``k`` of a side; the last cell of the shorter side spans the remaining lines."""
     if not cells:
-        return f'<td class="empty {side}" rowspan="{lines}"></td>' if k == 0 else ""
+        if k:
+            return ""
+        return f"<td rowspan={lines}>" if lines > 1 else "<td>"
     if k >= len(cells):
         return ""
     span = lines - len(cells) + 1 if k == len(cells) - 1 else 1
-    rowspan = f' rowspan="{span}"' if span > 1 else ""
-    return cells[k].replace("<td", f"<td{rowspan}", 1)
+    return cells[k].replace("<td", f"<td rowspan={span}", 1) if span > 1 else cells[k]
 
 
-def _op_cell(row: Row, lines: int) -> str:
-    rowspan = f' rowspan="{lines}"' if lines > 1 else ""
+def _op_cell(diff: Diff, row: Row, lines: int) -> str:
+    rowspan = f" rowspan={lines}" if lines > 1 else ""
+    if row.op == "equal":
+        steps = diff.ignored(row)
+        if not steps:
+            return f"<th{rowspan}>"
+        names = "<br>".join(IGNORED_NAMES.get(step, step) for step in steps)
+        return f'<th{rowspan} title="{ignored_text(steps)}">≈<small>{names}</small>'
     similarity = ""
-    if row.a and row.b and row.op != "equal" and row.similarity < 1:
-        similarity = percent(row.similarity)
-    return f'<td class="op"{rowspan} title="{op_label(row.op)}"><b>{OP_SHORT[row.op]}</b>{similarity}</td>'
+    if row.a and row.b and row.op != "renumbered" and row.similarity < 1:
+        similarity = f"<small>{percent(row.similarity)}</small>"
+    return f"<th{rowspan}>{OP_SHORT[row.op]}{similarity}"
 
 
-def _cells(diff: Diff, row: Row, side: Side, home: dict[int, Item], r: int, arrow: str) -> list[str]:
+def _cells(
+    diff: Diff, row: Row, side: Side, home: dict[int, Item], r: int, arrow: str, places: _Places, change: bool
+) -> list[str]:
     """One ``<td>`` per clause of a side (the A side of a copied row is a reference)."""
     if side == "a" and row.op == "copied":
         links = "".join(_link_to(home.get(i), "复制自 A " + _where(diff.a_clauses[i].place)) for i in row.a)
-        return [f'<td class="text a">{links}</td>'] if links else []
+        return [f"<td class=a>{links}"] if links else []
     clauses = diff.a_clauses if side == "a" else diff.b_clauses
     cells = []
-    groups = clause_segments(diff, row, side)
-    for n, group in enumerate(groups):
+    quiet = row.op in ("renumbered", "inserted", "deleted")  # a number alone; or a whole side, tinted by CSS
+    for n, group in enumerate(clause_segments(diff, row, side)):
         note = ""
-        if side == "b" and arrow and n == 0:
-            where = "、".join(dict.fromkeys(_where(diff.a_clauses[i].place) for i in row.a))
-            note = f'<a class="note" href="#o{r}">{arrow} 自 A {escape(where)} 移来</a>'
-        place = _place(clauses[group.index].place) + _page(diff.clause_page(side, group.index))
-        cells.append(f'<td class="text {side}">{note}{place}{_text(group)}</td>')
+        if arrow and n == 0:
+            note = f"<a href=#o{r}>{arrow} 移自 {_h(_both(diff, row))}</a>"
+        text = _text(group, quiet)
+        place = places.show(side, clauses[group.index].place, change, group.segments[0].text if group.segments else "")
+        place += places.page(side, diff.clause_page(side, group.index))
+        cells.append(f"<td class={side}>{note}{place}{text}")
     return cells
 
 
 def _link_to(item: Item | None, label: str) -> str:
     if item is None:
-        return f'<span class="note">{escape(label)}</span>'
+        return f"<span class=n>{_h(label)}</span>"
     anchor = f"o{item.row}" if item.kind == "origin" else f"r{item.row}"
-    return f'<a class="note" href="#{anchor}">{escape(label)}</a>'
+    return f"<a href=#{anchor}>{_h(label)}</a>"
 
 
-def _places(diff: Diff, row: Row, side: Side) -> str:
-    clauses = diff.a_clauses if side == "a" else diff.b_clauses
-    indices = row.a if side == "a" else row.b
-    return "".join(_place(p) for p in dict.fromkeys(clauses[i].place for i in indices))
+def _text(group: ClauseSegments, quiet: bool) -> str:
+    return "".join(_segment(s, quiet) for s in group.segments)
 
 
-def _page(page: int | None) -> str:
-    return f'<span class="place page">第{page}页</span>' if page is not None else ""
-
-
-def _place(place: str) -> str:
-    return f'<span class="place">{escape(place)}</span>' if place else ""
-
-
-def _text(group: ClauseSegments) -> str:
-    return "".join(_segment(s) for s in group.segments)
-
-
-def _segment(segment: Segment) -> str:
-    text = escape(segment.text)
+def _segment(segment: Segment, quiet: bool) -> str:
+    text = _h(segment.text)
+    if quiet or segment.kind == "same":
+        return text
     if segment.kind == "del":
         return f"<del>{text}</del>"
-    if segment.kind == "ins":
-        return f"<ins>{text}</ins>"
-    return text
+    return f"<ins>{text}</ins>"

@@ -42,7 +42,11 @@ table { border-collapse: collapse; }
 .options ul { display: inline; margin: 0; padding: 0; list-style: none; }
 .options li { display: inline-block; margin-right: 10px; white-space: nowrap; }
 .options li code { color: var(--fg); }
-.toolbar { display: none; position: sticky; top: 0; z-index: 2; background: #fff; gap: 8px;
+.legend { font-size: 13px; margin: 6px 0; }
+.legend summary { cursor: pointer; color: var(--muted); }
+.legend ul { margin: 4px 0; padding-left: 4px; list-style: none; }
+.legend b { display: inline-block; min-width: 1.6em; text-align: center; }
+.toolbar { display: none; position: sticky; top: 0; z-index: 2; background: #fff; gap: 6px 8px;
   align-items: center; padding: 6px 0; border-bottom: 1px solid var(--line); flex-wrap: wrap; }
 .js .toolbar { display: flex; }
 .toolbar button { font: inherit; font-size: 13px; padding: 2px 10px; border: 1px solid var(--line);
@@ -59,51 +63,63 @@ table { border-collapse: collapse; }
 .toc li { break-inside: avoid; }
 .toc .n { color: var(--muted); }
 table.diff { width: 100%; table-layout: fixed; margin-top: 8px; }
-table.diff col.op { width: 3.2em; }
-table.diff th { position: sticky; top: 38px; background: var(--bg-alt); z-index: 1; text-align: left;
-  font-weight: 600; padding: 4px 8px; border: 1px solid var(--line); font-size: 13px; word-break: break-all; }
-table.diff td { border: 1px solid var(--line); padding: 4px 8px; vertical-align: top; }
-td.text { font-family: var(--text); white-space: pre-wrap; overflow-wrap: anywhere; }
-td.empty { background: repeating-linear-gradient(135deg, #fff 0 6px, var(--bg-alt) 6px 12px); }
-td.op { text-align: center; font-size: 12px; color: var(--muted); line-height: 1.3; padding: 4px 2px; }
-td.op b { display: block; font-size: 14px; color: var(--fg); }
-.place { display: inline-block; font-family: var(--ui); font-size: 11px; color: var(--muted);
+table.diff col.op { width: 3.4em; }
+table.diff thead th { position: sticky; top: var(--bar, 0px); background: var(--bg-alt); z-index: 1;
+  text-align: left; font-weight: 600; padding: 4px 8px; border: 1px solid var(--line); font-size: 13px;
+  word-break: break-all; }
+table.diff td, table.diff tbody th { border: 1px solid var(--line); padding: 4px 8px; vertical-align: top; }
+table.diff tbody td { font-family: var(--text); white-space: pre-wrap; overflow-wrap: anywhere; }
+table.diff tbody td:empty { background: repeating-linear-gradient(135deg, #fff 0 6px, var(--bg-alt) 6px 12px); }
+table.diff tbody th { text-align: center; font-size: 14px; font-weight: 600; line-height: 1.3; padding: 4px 2px; }
+tbody th small { display: block; font-size: 11px; font-weight: 400; color: var(--muted); }
+tbody.e th, tbody.n th { color: var(--muted); font-weight: 400; }
+td i { display: inline-block; font-family: var(--ui); font-style: normal; font-size: 11px; color: var(--muted);
   border: 1px solid var(--line); border-radius: 4px; padding: 0 4px; margin-right: 6px; line-height: 1.5;
   white-space: nowrap; }
-.moved-text { color: var(--muted); }
-.note { display: block; font-family: var(--ui); font-size: 12px; color: var(--muted); }
+td .p { color: var(--muted); }
+td a, td span.n { display: block; font-family: var(--ui); font-size: 12px; color: var(--muted); }
+.u { font-family: var(--mono); font-size: 11px; color: #cf222e; border: 1px dashed #cf222e; border-radius: 3px;
+  padding: 0 2px; margin: 0 1px; white-space: nowrap; unicode-bidi: isolate; }
 del { background: var(--del-bg); color: var(--del-fg); text-decoration: line-through;
   text-decoration-color: rgba(130, 7, 30, .55); }
 ins { background: var(--ins-bg); color: var(--ins-fg); text-decoration: underline;
   text-decoration-color: rgba(17, 99, 41, .45); text-underline-offset: 2px; }
-tbody.op-deleted td.text del, tbody.op-inserted td.text ins { background: none; }
-tbody.op-deleted td.a { background: var(--del-bg); }
-tbody.op-inserted td.b { background: var(--ins-bg); }
-tbody.op-modified td.op { box-shadow: inset 3px 0 #d4a72c; }
-tbody.op-inserted td.op { box-shadow: inset 3px 0 #1a7f37; }
-tbody.op-deleted td.op { box-shadow: inset 3px 0 #cf222e; }
-tbody.op-moved td.op, tbody.origin td.op { box-shadow: inset 3px 0 #8250df; }
-tbody.op-copied td.op { box-shadow: inset 3px 0 #1b7c83; }
-tbody.op-split td.op, tbody.op-merged td.op { box-shadow: inset 3px 0 #bc4c00; }
-tbody.origin td { background: #fbf8ff; }
-tbody.op-equal td.text, tbody.op-renumbered td.text { color: #3d444d; }
-tbody.change { scroll-margin-top: 80px; }
-tbody.change:focus { outline: none; }
-tbody.current td { border-top: 2px solid var(--cur); border-bottom: 2px solid var(--cur); }
-tbody.current td.op { background: #ddf4ff; }
-:target td { background-color: #fff8c5; }
-.changes-only tbody.row:not(.change) { display: none; }
+tbody.d td:not(:empty) { background: var(--del-bg); }
+tbody.i td:not(:empty) { background: var(--ins-bg); }
+tbody.m th { box-shadow: inset 3px 0 #d4a72c; }
+tbody.i th { box-shadow: inset 3px 0 #1a7f37; }
+tbody.d th { box-shadow: inset 3px 0 #cf222e; }
+tbody.v th, tbody.o th { box-shadow: inset 3px 0 #8250df; }
+tbody.c th { box-shadow: inset 3px 0 #1b7c83; }
+tbody.s th, tbody.g th { box-shadow: inset 3px 0 #bc4c00; }
+tbody.o td { background: #fbf8ff; }
+tbody.e td, tbody.n td { color: #3d444d; }
+tbody { scroll-margin-top: calc(var(--bar, 0px) + var(--head, 0px) + 8px); }
+table.diff tbody:focus { outline: none; }
+tbody.current td, tbody.current th { border-top: 2px solid var(--cur); border-bottom: 2px solid var(--cur); }
+tbody.current th { background: #ddf4ff; }
+table.diff tbody:target td, table.diff tbody:target th { background-color: #fff8c5; }
+.changes-only tbody.e, .changes-only tbody.n { display: none; }
+@media (max-width: 600px) {
+  body { padding: 0 6px 32px; font-size: 14px; }
+  h1 { font-size: 17px; }
+  table.diff col.op { width: 3em; }
+  tbody th small { font-size: 10px; }
+  table.diff td { padding: 2px 4px; }
+  .docs code { font-size: 10px; }
+  .toolbar button { padding: 2px 6px; }
+}
 @page { size: A4; margin: 14mm 12mm 16mm; }
 @media print {
   html { background: #fff; }
   body { max-width: none; padding: 0; font-size: 10pt; line-height: 1.5; }
   .toolbar, .js .toolbar, button { display: none !important; }
   .toc { display: none; }
-  table.diff th { position: static; }
+  table.diff thead th { position: static; }
   thead { display: table-header-group; }
   tbody, tr { break-inside: avoid; page-break-inside: avoid; }
-  tbody.current td { border-top: 1px solid var(--line); border-bottom: 1px solid var(--line); }
-  tbody.current td.op { background: none; }
+  tbody.current td, tbody.current th { border-top: 1px solid var(--line); border-bottom: 1px solid var(--line); }
+  tbody.current th { background: none; }
   a { color: inherit; text-decoration: none; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
@@ -115,7 +131,24 @@ JS = """
   "use strict";
   var root = document.documentElement;
   root.classList.add("js");
-  var changes = Array.prototype.slice.call(document.querySelectorAll("tbody.change"));
+  var CHANGES = "table.diff tbody:not(.e):not(.n):not(.o)";
+  var changes = Array.prototype.slice.call(document.querySelectorAll(CHANGES));
+  changes.forEach(function (body) { body.tabIndex = -1; });
+  var bar = document.getElementById("bar");
+  var head = document.querySelector("table.diff thead");
+
+  function measure() {
+    root.style.setProperty("--bar", bar.offsetHeight + "px");
+    root.style.setProperty("--head", (head ? head.offsetHeight : 0) + "px");
+  }
+  measure();
+  if (window.ResizeObserver) {
+    var observer = new ResizeObserver(measure);
+    observer.observe(bar);
+    if (head) { observer.observe(head); }
+  } else {
+    window.addEventListener("resize", measure);
+  }
   var prev = document.getElementById("prev");
   var next = document.getElementById("next");
   var position = document.getElementById("position");
@@ -141,7 +174,7 @@ JS = """
   }
 
   function indexOf(node) {
-    var body = node && node.closest ? node.closest("tbody.change") : null;
+    var body = node && node.closest ? node.closest(CHANGES) : null;
     return body ? changes.indexOf(body) : -1;
   }
 
@@ -163,10 +196,14 @@ JS = """
       update();
     }
   });
-  window.addEventListener("hashchange", function () {
-    var k = indexOf(document.getElementById(location.hash.slice(1)));
+  function jump() {
+    var target = location.hash ? document.getElementById(location.hash.slice(1)) : null;
+    var k = indexOf(target);
     if (k >= 0) { go(k); }
-  });
+    else if (target) { target.scrollIntoView({ block: "start" }); }
+  }
+  window.addEventListener("hashchange", jump);
+  if (location.hash) { jump(); }
   document.addEventListener("keydown", function (event) {
     if (event.ctrlKey || event.metaKey || event.altKey) { return; }
     var tag = event.target && event.target.tagName;

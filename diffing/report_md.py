@@ -1,20 +1,28 @@
-"""The Markdown report: readable as plain text, rendered by GitHub and GitLab.
+"""The Markdown report: GitHub-flavoured Markdown, readable as plain text.
 
 Rules:
 
-* A summary (both documents, options, counts, similarity), then each changed
-  row in reading order with its place: deletions ``~~struck~~``, insertions
-  ``**bold**``, on the original text (`diffing.highlight.unified_segments`).
+* A summary (titles, dates, files, counts, options, a legend), then each
+  change in reading order under a heading naming its place on both sides
+  (``A 第八条 → B 第九条``; one side for an insertion or deletion), then the
+  renumbered labels as one quiet list: a number that alone changed is not a
+  change.
+* One way of marking, on the original text (`diffing.highlight.unified_segments`):
+  deletions ``~~struck~~``, insertions ``**bold**``; never raw HTML. Where
+  CommonMark's flanking rules would not let ``~~``/``**`` work (a change that
+  starts with 《 right after a Chinese character), the change takes in the
+  neighbouring unchanged characters, shown deleted and inserted both, until
+  they do: joining unmarked and struck text still gives A, unmarked and bold
+  text B.
+* A change inside a longer clause is shown on one line with its context: the
+  unchanged text around it is cut to a few characters each side (``…``).
 * Document text is escaped: every character with an inline meaning in
   CommonMark/GFM (``\\ ` * _ [ ] < > | ~ & $``) is backslash-escaped, and a
   line that could start a block (``#``, ``-``, ``1.``, …) has its marker
-  escaped. A document can add no markup, link, image or HTML.
+  escaped; characters a reader cannot see are shown as ``<U+202E>``
+  (`diffing.visible`). A document can add no markup, link, image or HTML.
 * A clause is one paragraph line: a line break inside it (a hard wrap) is
   dropped between Chinese characters and becomes a space elsewhere.
-* ``~~``/``**`` only work where CommonMark's flanking rules let them (not, for
-  example, between a Chinese character and a 《 that the change starts with);
-  where they would not, the segment is wrapped in ``<del>``/``<strong>``
-  instead, which both sites render.
 """
 
 from __future__ import annotations
@@ -24,22 +32,35 @@ import unicodedata
 from collections.abc import Sequence
 
 from corpus.normalize import is_cjk
-from diffing.highlight import Segment, unified_segments
+from diffing.highlight import Kind, Segment, unified_segments
 from diffing.model import OPS, Diff, Row
-from diffing.report_layout import reading_order
-from diffing.report_words import START_SECTION, op_label, options_items, percent, size_text
+from diffing.report_layout import is_change, reading_order
+from diffing.report_meta import document_date, document_title
+from diffing.report_words import (
+    START_SECTION,
+    op_label,
+    options_items,
+    percent,
+    size_text,
+    tool_version,
+)
+from diffing.visible import mark_plain
 
 __all__ = ["escape_markdown", "render_markdown", "segments_markdown"]
 
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&$])")
 _BLOCK_START = re.compile(r"^(\s*)([#=+\-]|\d+(?=[.)]))")
 _BREAK = re.compile(r"[ \t]*(?:\r\n|\r|\n)[\s]*")
-_DELIMS = {"del": ("~~", "~~", "<del>", "</del>"), "ins": ("**", "**", "<strong>", "</strong>")}
+_DELIMS = {"del": "~~", "ins": "**"}
+_LONG = 90
+"""A clause longer than this (characters) shows its changes with context only."""
+_CONTEXT = 16
+"""Unchanged characters kept on each side of a change in a long clause."""
 
 
 def escape_markdown(text: str) -> str:
-    """``text`` as Markdown that renders exactly as ``text`` (one line, no markup)."""
-    return _INLINE_SPECIAL.sub(r"\\\1", text)
+    """``text`` as Markdown that renders exactly as ``text`` (one line, no markup; hidden characters named)."""
+    return _INLINE_SPECIAL.sub(r"\\\1", mark_plain(text))
 
 
 def _escape_line_start(line: str) -> str:
@@ -93,44 +114,123 @@ def _right_flanking(prev: str, nxt: str) -> bool:
     return not _is_space(prev) and (not _punct(prev, True) or _is_space(nxt) or _punct(nxt, False))
 
 
+def _wrapped(kind: Kind, raw: str, prev: str, nxt: str) -> str | None:
+    """``raw`` escaped between its delimiters, or None where the flanking rules would not let them work."""
+    text = escape_markdown(raw)
+    stripped = text.strip()
+    if not stripped:
+        return text  # white space alone: nothing a delimiter could hold
+    lead = text[: len(text) - len(text.lstrip())]
+    trail = text[len(text.rstrip()) :]
+    prev, nxt = (lead[-1] if lead else prev), (trail[0] if trail else nxt)
+    if _left_flanking(prev, stripped[0]) and _right_flanking(stripped[-1], nxt):
+        delim = _DELIMS[kind]
+        return f"{lead}{delim}{stripped}{delim}{trail}"
+    return None
+
+
+class _Change:
+    """A run of changes between two unchanged texts: A's text and B's text there."""
+
+    def __init__(self, a: str, b: str) -> None:
+        self.a = a
+        self.b = b
+
+    def pieces(self) -> list[tuple[Kind, str]]:
+        both: tuple[tuple[Kind, str], ...] = (("del", self.a), ("ins", self.b))
+        return [(kind, text) for kind, text in both if text]
+
+    def render(self, prev: str, nxt: str) -> str | None:
+        pieces = self.pieces()
+        out = ""
+        for k, (kind, raw) in enumerate(pieces):
+            after = _DELIMS[pieces[k + 1][0]][0] if k + 1 < len(pieces) else nxt
+            marked = _wrapped(kind, raw, out[-1:] if out else prev, after)
+            if marked is None:
+                return None
+            out += marked
+        return out
+
+    def opens(self, prev: str) -> bool:
+        """Whether the first delimiter works after ``prev``."""
+        kind, raw = self.pieces()[0]
+        return _wrapped(kind, raw, prev, "~") is not None
+
+
+_Token = str | _Change
+
+
+def _tokens(segments: Sequence[Segment]) -> list[_Token]:
+    """Unchanged texts and changes, alternating (a change joins every del and ins between two same texts)."""
+    tokens: list[_Token] = []
+    for seg in _join_breaks(segments):
+        if not seg.text:
+            continue
+        last = tokens[-1] if tokens else None
+        if seg.kind == "same":
+            if isinstance(last, str):
+                tokens[-1] = last + seg.text
+            else:
+                tokens.append(seg.text)
+            continue
+        if not isinstance(last, _Change):
+            last = _Change("", "")
+            tokens.append(last)
+        if seg.kind == "del":
+            last.a += seg.text
+        else:
+            last.b += seg.text
+    return tokens
+
+
+def _edge(tokens: list[_Token], k: int, before: bool) -> str:
+    """The Markdown character next to token ``k`` (before or after it); empty at a line end."""
+    j = k - 1 if before else k + 1
+    if j < 0 or j >= len(tokens):
+        return ""
+    token = tokens[j]
+    if isinstance(token, _Change):
+        return "~" if before or token.a else "*"
+    text = escape_markdown(token)
+    return text[-1:] if before else text[:1]
+
+
 def segments_markdown(segments: Sequence[Segment]) -> str:
     """One line of Markdown: same text plain, ``del`` struck, ``ins`` bold, all escaped."""
-    pieces: list[tuple[str, str]] = []
-    for seg in _join_breaks(segments):
-        if pieces and pieces[-1][0] == seg.kind:
-            pieces[-1] = (seg.kind, pieces[-1][1] + escape_markdown(seg.text))
-        elif seg.text:
-            pieces.append((seg.kind, escape_markdown(seg.text)))
-    out = ""
-    for k, (kind, text) in enumerate(pieces):
-        if kind == "same":
-            out += text
+    tokens = _tokens(segments)
+    out: list[str] = []
+    for k, token in enumerate(tokens):
+        if isinstance(token, str):
             continue
-        stripped = text.strip()
-        lead = text[: len(text) - len(text.lstrip())]
-        trail = text[len(text.rstrip()) :]
-        if not stripped:
-            out += text
-            continue
-        out += lead
-        follower = ""
-        if not trail and k + 1 < len(pieces):
-            next_kind, next_text = pieces[k + 1]
-            follower = next_text[:1] if next_kind == "same" else "*"  # a wrapped neighbour starts with punctuation
-        opener, closer, html_open, html_close = _DELIMS[kind]
-        prev = out[-1:]
-        if _left_flanking(prev, stripped[0]) and _right_flanking(stripped[-1], trail[:1] or follower):
-            out += f"{opener}{stripped}{closer}"
+        while True:
+            prev, nxt = _edge(tokens, k, True), _edge(tokens, k, False)
+            if token.render(prev, nxt) is not None:
+                break
+            left = tokens[k - 1] if k and isinstance(tokens[k - 1], str) else ""
+            right = tokens[k + 1] if k + 1 < len(tokens) and isinstance(tokens[k + 1], str) else ""
+            assert isinstance(left, str) and isinstance(right, str)
+            if left and not token.opens(prev):  # take in the character before
+                token.a, token.b = left[-1] + token.a, left[-1] + token.b
+                tokens[k - 1] = left[:-1]
+            elif right:  # take in the character after
+                token.a, token.b = token.a + right[0], token.b + right[0]
+                tokens[k + 1] = right[1:]
+            else:
+                break  # a line end on both sides: the delimiters work there
+    for k, token in enumerate(tokens):
+        if isinstance(token, str):
+            out.append(escape_markdown(token))
         else:
-            out += f"{html_open}{stripped}{html_close}"
-        out += trail
-    return _escape_line_start(out.lstrip(" \t"))
+            rendered = token.render(_edge(tokens, k, True), _edge(tokens, k, False))
+            out.append(rendered if rendered is not None else "".join(escape_markdown(t) for _, t in token.pieces()))
+    return _escape_line_start("".join(out).lstrip(" \t"))
 
 
 def render_markdown(diff: Diff) -> str:
     """The whole report as Markdown text."""
     lines = _summary(diff)
     lines.extend(_changes(diff))
+    lines.extend(_renumbered(diff))
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
@@ -140,56 +240,117 @@ def _cell(text: str) -> str:
 
 def _summary(diff: Diff) -> list[str]:
     a, b = diff.a.source, diff.b.source
+    a_title, b_title = document_title(diff.a), document_title(diff.b)
+    a_date, b_date = document_date(diff.a), document_date(diff.b)
     summary = diff.summary
+    title = a_title if a_title == b_title else f"{a_title} → {b_title}"
     lines = [
-        f"# wendiff：{_cell(a.name)} → {_cell(b.name)}",
+        f"# {_cell(title)}",
         "",
         "| | A（原文） | B（新文） |",
         "|---|---|---|",
+        f"| 标题 | {_cell(a_title)} | {_cell(b_title)} |",
+    ]
+    if a_date or b_date:
+        lines.append(f"| 日期 | {_cell(a_date or '—')} | {_cell(b_date or '—')} |")
+    lines += [
         f"| 文件 | {_cell(a.name)} | {_cell(b.name)} |",
         f"| 大小 | {size_text(a.size)} | {size_text(b.size)} |",
         f"| 编码 | {_cell(a.encoding)} | {_cell(b.encoding)} |",
         f"| SHA-256 | `{a.sha256}` | `{b.sha256}` |",
         "",
-        f"相似度 similarity：**{percent(summary.similarity)}**",
+        f"相似度 similarity：**{percent(summary.similarity)}** · 改动 changes：**{summary.changes}**",
         "",
         "| 改动 | 数目 |",
         "|---|---:|",
     ]
     lines.extend(f"| {op_label(op)} | {summary.counts.get(op, 0)} |" for op in OPS)
     options = " · ".join(f"{_cell(name)}={_cell(value)}" for name, value in options_items(diff))
-    lines.extend(["", f"归一化选项 options：{options}", ""])
+    lines.extend(["", f"{_cell(tool_version())} · 归一化选项 options：{options}", ""])
+    lines.extend(
+        [
+            "图例：~~删去的文字~~ 只在 A 中，**加入的文字** 只在 B 中；每条改动的标题写出它在两边的位置"
+            "（A 第八条 → B 第九条）；百分数是两边文字的相似度（归一化之后）；只有序号变了的条文列在最后，不算改动。",
+            "",
+        ]
+    )
     return lines
 
 
 def _changes(diff: Diff) -> list[str]:
-    changed = [i.row for i in reading_order(diff) if i.kind == "row" and diff.rows[i.row].op != "equal"]
+    changed = [i.row for i in reading_order(diff) if i.kind == "row" and is_change(diff.rows[i.row])]
     if not changed:
         return ["按上述归一化选项，两份文件没有差异。No differences.", ""]
     lines = [f"## 改动 changes（{len(changed)}）", ""]
-    if diff.summary.counts.get("equal", 0):
-        lines.extend([f"相同的 {diff.summary.counts['equal']} 处未列出。", ""])
+    equal, renumbered = diff.summary.counts.get("equal", 0), diff.summary.counts.get("renumbered", 0)
+    if equal or renumbered:
+        lines.extend([f"相同的 {equal} 处未列出；序号调整的 {renumbered} 处列在最后。", ""])
     for n, r in enumerate(changed, 1):
         lines.extend(_change(diff, n, diff.rows[r]))
     return lines
 
 
+def _where(place: str | None) -> str:
+    return _cell(place or START_SECTION)
+
+
+def _a_places(diff: Diff, row: Row) -> str:
+    return "、".join(dict.fromkeys(_where(diff.a_clauses[i].place) for i in row.a))
+
+
+def _places(diff: Diff, row: Row) -> str:
+    """``A 第八条 → B 第九条``; one side for a row that has one side only."""
+    a_place, b_place = _a_places(diff, row), _where(diff.place_b(row))
+    if not row.b:
+        return f"A {a_place}"
+    if not row.a:
+        return f"B {b_place}"
+    return f"A {a_place} → B {b_place}"
+
+
 def _change(diff: Diff, n: int, row: Row) -> list[str]:
     page = diff.cite(row).removeprefix(diff.place(row)).strip()
-    title = f"### {n}. {_cell(diff.place(row) or START_SECTION)}{' ' + page if page else ''} · {op_label(row.op)}"
-    if row.a and row.b and row.op not in ("equal", "copied") and row.similarity < 1:
+    title = f"### {n}. {_places(diff, row)}{' ' + page if page else ''} · {op_label(row.op)}"
+    if row.a and row.b and row.op != "copied" and row.similarity < 1:
         title += f" · {percent(row.similarity)}"
     lines = [title, ""]
     if row.op == "moved":
         lines.extend([f"（自 A {_a_places(diff, row)} 移来）", ""])
     elif row.op == "copied":
-        lines.extend([f"（复制自 A {_a_places(diff, row)}，B 中新增的一份）", ""])
+        lines.extend([f"（复制自 A {_where(diff.place_a(row))}，B 中新增的一份）", ""])
     segments = unified_segments(diff, row)
     if row.op == "copied":
         segments = [Segment(s.text, "ins") for s in segments if s.kind != "del"]
-    lines.extend([segments_markdown(segments), ""])
+    lines.extend([segments_markdown(_in_context(segments)), ""])
     return lines
 
 
-def _a_places(diff: Diff, row: Row) -> str:
-    return "、".join(dict.fromkeys(_cell(diff.a_clauses[i].place or START_SECTION) for i in row.a))
+def _in_context(segments: list[Segment]) -> list[Segment]:
+    """A long clause's changes with a few unchanged characters each side (``…`` for the rest)."""
+    if sum(len(s.text) for s in segments) <= _LONG or all(s.kind == "same" for s in segments):
+        return segments
+    out: list[Segment] = []
+    last = len(segments) - 1
+    for k, seg in enumerate(segments):
+        text = seg.text
+        if seg.kind == "same" and len(text) > 2 * _CONTEXT:
+            head = "" if k == 0 else text[:_CONTEXT]
+            tail = "" if k == last else text[-_CONTEXT:]
+            text = f"{head}…{tail}"
+        out.append(Segment(text, seg.kind))
+    return out
+
+
+def _renumbered(diff: Diff) -> list[str]:
+    """The labels whose number alone changed, as one quiet list."""
+    rows = [diff.rows[i.row] for i in reading_order(diff) if i.kind == "row" and diff.rows[i.row].op == "renumbered"]
+    if not rows:
+        return []
+    lines = [f"## 序号调整 renumbered（{len(rows)}，不算改动）", ""]
+    for row in rows:
+        a_text = " ".join("".join(diff.a.original[lo:hi] for lo, hi in diff.a_spans(row)).split())
+        b_text = " ".join("".join(diff.b.original[lo:hi] for lo, hi in diff.b_spans(row)).split())
+        places = _places(diff, row)
+        entry = f"A {_cell(a_text)} → B {_cell(b_text)}"
+        lines.append(f"- {entry}" if entry == places else f"- {entry}（{places}）")
+    return [*lines, ""]

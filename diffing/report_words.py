@@ -11,15 +11,19 @@ from __future__ import annotations
 from diffing.model import OPS, Diff, Op
 
 __all__ = [
+    "IGNORED_NAMES",
+    "LEGEND",
     "OP_NAMES",
     "OP_SHORT",
     "START_SECTION",
+    "ignored_text",
     "op_label",
     "options_items",
     "percent",
     "section_of",
     "section_titles",
     "size_text",
+    "tool_version",
 ]
 
 OP_NAMES: dict[Op, str] = {
@@ -48,6 +52,29 @@ OP_SHORT: dict[Op, str] = {
 }
 """One-character mark of each op, for narrow columns."""
 
+IGNORED_NAMES: dict[str, str] = {
+    "invisible": "不可见字符",
+    "junk": "乱码",
+    "script": "繁简",
+    "unspin": "同义改写",
+    "width": "全角半角",
+    "whitespace": "空白与换行",
+}
+"""Chinese name of each normalization step an ``equal`` row may have ignored (report format version 2)."""
+
+LEGEND: tuple[tuple[str, str], ...] = (
+    ("改", "修改：同一条款，文字有改动；百分数是两边文字的相似度（归一化之后）"),
+    ("增", "新增：只有 B 有"),
+    ("删", "删除：只有 A 有"),
+    ("移", "移动：条款换了位置（可能也有改动），↷ 标出它在 A 中原来的位置，两边的编号都写出"),
+    ("号", "序号调整：只有条、章、项的序号变了，如 第七条 → 第八条，不算改动"),
+    ("复", "复制：B 重复了 A 中另一处的条款"),
+    ("拆", "拆分：A 的一句成了 B 的几句"),
+    ("并", "合并：A 的几句成了 B 的一句"),
+    ("≈", "相同，但只在归一化之后相同（如 (三) 与 （三））：标出忽略了什么"),
+)
+"""Each mark a report shows beside a row, and what it means."""
+
 START_SECTION = "（开头）"
 """Section name of clauses before the first heading."""
 
@@ -57,6 +84,21 @@ assert set(OP_NAMES) == set(OPS) == set(OP_SHORT)
 def op_label(op: Op) -> str:
     """``修改 modified``: the Chinese name with the JSON name."""
     return f"{OP_NAMES[op]} {op}"
+
+
+def ignored_text(steps: tuple[str, ...]) -> str:
+    """``忽略：全角半角、空白与换行`` for the steps an equal row ignored; empty when none."""
+    return "忽略：" + "、".join(IGNORED_NAMES.get(s, s) for s in steps) if steps else ""
+
+
+def tool_version() -> str:
+    """``wendiff 0.1.0`` (the installed version; ``wendiff`` alone when not installed as a package)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return f"wendiff {version('wendiff')}"
+    except PackageNotFoundError:
+        return "wendiff"
 
 
 def percent(value: float) -> str:

@@ -324,9 +324,9 @@ def test_text_markdown_and_html_reports_cite_the_page_beside_the_place() -> None
     diff = compare(load(str(SOURCES["01a"])), load(str(FORMATS / "01b.pdf")))
     text = render_text(diff, TextView(color=False, width=120, layout="unified", full=False))
     assert "~ 第二条/(一) 第1页" in text and "第2页" in text
-    assert "### 3. 第二条/(一) 第1页 · 修改" in render_markdown(diff)
+    assert "### 3. A 第二条/(一) → B 第二条/(一) 第1页 · 修改" in render_markdown(diff)
     html = render(diff, "html")
-    assert isinstance(html, str) and '<span class="place page">第2页</span>' in html
+    assert isinstance(html, str) and "<i class=pg>第2页</i>" in html
     plain = compare(load(str(SOURCES["01a"])), load(str(SOURCES["01b"])))
     assert "页" not in render_text(plain, TextView(color=False, width=120, layout="unified", full=False))
 

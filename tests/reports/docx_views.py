@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 from typing import Any
 
 import docx
@@ -53,3 +54,52 @@ def revisions(data: bytes) -> list[Any]:
     """Every revision element of the body (ins, del, moveFrom, moveTo, and the move ranges)."""
     names = {"ins", "del", "moveFrom", "moveTo", "moveFromRangeStart", "moveToRangeStart"}
     return [e for e in body(data).iter() if isinstance(e.tag, str) and _local(e) in names]
+
+
+def apply_revisions(data: bytes, accept: bool) -> list[str]:
+    """Accept (or reject) every tracked change in the XML, as Word does, and return the body's paragraphs.
+
+    Rejected revisions (``w:del``/``w:moveFrom`` on accepting, ``w:ins``/``w:moveTo``
+    on rejecting) are removed with their content, kept ones are unwrapped, a
+    ``w:delText`` kept becomes ``w:t``; a paragraph whose mark is removed is
+    joined with the next paragraph. The text is then read as python-docx reads it.
+    """
+    removed = _HIDDEN[accept]
+    kept = _HIDDEN[not accept]
+    document = docx.Document(io.BytesIO(data))
+    root = document.element.body
+    for element in list(root.iter(*(f"{W}{name}" for name in removed))):
+        parent = element.getparent()
+        if _local(parent) == "rPr":
+            continue  # a paragraph mark: handled below
+        parent.remove(element)
+    for element in list(root.iter(*(f"{W}{name}" for name in kept))):
+        parent = element.getparent()
+        if _local(parent) == "rPr":
+            parent.remove(element)
+            continue
+        index = parent.index(element)
+        for child in list(element):
+            parent.insert(index, child)
+            index += 1
+        parent.remove(element)
+    for t in list(root.iter(f"{W}delText")):
+        t.tag = f"{W}t"
+    paragraphs = list(root.iter(f"{W}p"))
+    for p, following in itertools.pairwise(paragraphs):
+        mark = p.find(f"{W}pPr/{W}rPr")
+        if mark is not None and any(_local(child) in removed for child in mark):
+            # The mark goes: this paragraph's content runs on at the start of the next one.
+            runs = [child for child in p if _local(child) != "pPr"]
+            start = 1 if following.find(f"{W}pPr") is not None else 0
+            for k, run in enumerate(runs):
+                following.insert(start + k, run)
+            p.getparent().remove(p)
+    return [paragraph.text for paragraph in docx.Document(_saved(document)).paragraphs]
+
+
+def _saved(document: Any) -> io.BytesIO:
+    buffer = io.BytesIO()
+    document.save(buffer)
+    buffer.seek(0)
+    return buffer

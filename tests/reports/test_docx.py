@@ -2,51 +2,43 @@
 
 from __future__ import annotations
 
+import io
+import re
 import subprocess
 from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 
+import docx
 import pytest
 
-from corpus.document import Document
-from corpus.pipeline import from_text
-from diffing.model import Clause, Diff
-from diffing.report_docx import AUTHOR, render_docx
+from diffing.model import Diff
+from diffing.report_docx import AUTHOR, AUTHOR_IGNORED, heading_levels, render_docx
 
-from .docx_views import W, revisions, view
+from .docx_views import W, apply_revisions, body, revisions, view
 from .handmade import document, make_diff
 from .pairs import diff_000_001, diff_002_t2s, real_diff, real_pair_names
 
 WHEN = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
 
 
-def _paragraphs(doc: Document, clauses: tuple[Clause, ...]) -> list[str]:
-    """A document's clauses, one paragraph per original line (text between clauses on a line left out)."""
-    out: list[str] = []
-    previous_end: int | None = None
-    for clause in clauses:
-        lo, hi = doc.to_original(clause.start, clause.end)
-        text = "".join(doc.original[s:e] for s, e in doc.spans(clause.start, clause.end))
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-        gap = doc.original[previous_end:lo] if previous_end is not None else ""
-        if previous_end is None or "\n" in gap or "\r" in gap:
-            out.append(text)
-        else:
-            out[-1] += text
-        previous_end = hi
-    return out or [""]
+def _lines(text: str) -> list[str]:
+    """A text as Word paragraphs: one per line (a line end closes a line; none opens an empty last one)."""
+    lines = re.split(r"\r\n|\r|\n", text)
+    return lines[:-1] if len(lines) > 1 and lines[-1] == "" else lines
 
 
-def _normalized(diff: Diff, texts: list[str]) -> list[str]:
-    options = diff.options.with_(boilerplate=False, junk=False)
-    return [from_text(t, options=options).text for t in texts]
+def _ended(paragraphs: list[str], text: str) -> list[str]:
+    """The paragraphs, less an empty last one that ``text`` lacks (Word always has a last paragraph)."""
+    if paragraphs[-1:] == [""] and paragraphs[:-1] == _lines(text):
+        return paragraphs[:-1]
+    return paragraphs
 
 
 def _check_views(diff: Diff, data: bytes) -> None:
-    """Accepting all gives B's paragraphs exactly; rejecting all gives A's (B's wording where equal)."""
-    assert view(data, accept=True) == _paragraphs(diff.b, diff.b_clauses)
-    assert _normalized(diff, view(data, accept=False)) == _normalized(diff, _paragraphs(diff.a, diff.a_clauses))
+    """Accepting all gives B exactly as written, rejecting all gives A exactly as written."""
+    assert _ended(view(data, accept=True), diff.b.original) == _lines(diff.b.original)
+    assert _ended(view(data, accept=False), diff.a.original) == _lines(diff.a.original)
 
 
 def test_accepting_gives_b_and_rejecting_gives_a_on_a_handmade_diff() -> None:
@@ -59,12 +51,70 @@ def test_accepting_gives_b_and_rejecting_gives_a_on_a_handmade_diff() -> None:
     )
     data = render_docx(diff, WHEN)
     assert view(data, accept=True) == ["一、总则", "加强两地领土空间。", "第二句新增", "第三句"]
-    assert [t.replace(" ", "") for t in view(data, accept=False)] == [
-        "一、总则",
-        "加强两地国土空间。第二句",
-        "旧段落",
-        "第三句",
-    ]
+    assert view(data, accept=False) == ["一、总则", "加强 两地国土 空间。第二句", "旧段落", "第三句"]
+
+
+@pytest.mark.parametrize("name", ["01_holiday_measures", "04_admin_reconsideration_law", "06_company_law"])
+def test_accept_all_in_the_xml_gives_b_and_reject_all_gives_a_character_for_character(name: str) -> None:
+    diff = real_diff(name)
+    data = render_docx(diff, WHEN)
+    assert _ended(apply_revisions(data, accept=True), diff.b.original) == _lines(diff.b.original)
+    assert _ended(apply_revisions(data, accept=False), diff.a.original) == _lines(diff.a.original)
+
+
+def test_rejecting_keeps_a_half_width_numbers_and_accepting_keeps_b_spaces() -> None:
+    diff = real_diff("01_holiday_measures")
+    data = render_docx(diff, WHEN)
+    rejected, accepted = view(data, accept=False), view(data, accept=True)
+    assert "(一)新年，放假1天(1月1日)；" in rejected
+    assert any(line.startswith("第一条 为统一全国年节") for line in accepted)
+    assert any("\u3000" in line for line in accepted)
+
+
+def test_renumbered_article_is_a_tracked_change_of_its_number_only() -> None:
+    diff = real_diff("01_holiday_measures")
+    paragraphs = body(render_docx(diff, WHEN)).findall(f"{W}p")
+    renumbered = [p for p in paragraphs if "".join(t.text or "" for t in p.iter(f"{W}delText")) == "七"]
+    assert renumbered, "old 第七条 is not a tracked change of 七"
+    p = renumbered[0]
+    assert "".join(t.text or "" for t in p.iter(f"{W}t")).startswith("第八条 ")
+    inserted = [t.text for ins in p.iter(f"{W}ins") for t in ins.iter(f"{W}t")]
+    assert inserted == ["八"]
+    assert p.find(f"{W}pPr/{W}rPr") is None  # its paragraph mark is not tracked: nothing glued to the next
+
+
+def _styles(data: bytes) -> dict[str, str]:
+    """Style id of each paragraph that has one, by the paragraph's text as accepted (B's)."""
+    out: dict[str, str] = {}
+    for p in body(data).iter(f"{W}p"):
+        style = p.find(f"{W}pPr/{W}pStyle")
+        if style is not None:
+            text = "".join(t.text or "" for t in p.iter(f"{W}t"))  # w:t: B's text; A's is in w:delText
+            out[text] = style.get(f"{W}val")
+    return out
+
+
+def test_headings_have_word_heading_styles_for_the_navigation_pane() -> None:
+    styled = _styles(render_docx(real_diff("06_company_law"), WHEN))
+    assert styled["# 中华人民共和国公司法"] == "Heading1"
+    assert styled["## 第一章 总 则"] == "Heading2"
+    assert styled["## 第二章 公司登记"] == "Heading2"
+    assert styled["### 第一节 股份发行"] == "Heading3"
+    pair_01 = _styles(render_docx(real_diff("01_holiday_measures"), WHEN))
+    assert pair_01 == {"# 全国年节及纪念日放假办法": "Heading1"}
+
+
+def test_first_page_has_title_and_legend_and_no_page_repeats_a_header_of_paths() -> None:
+    diff = real_diff("01_holiday_measures")
+    document = docx.Document(io.BytesIO(render_docx(diff, WHEN)))
+    section = document.sections[0]
+    assert section.different_first_page_header_footer
+    first = [p.text for p in section.first_page_header.paragraphs]
+    assert first[0] == "全国年节及纪念日放假办法"
+    assert any("全部接受得 B 原文" in line for line in first)
+    assert any("序号调整 1 处" in line for line in first)
+    assert all(not p.text for p in section.header.paragraphs)
+    assert all(diff.a.name not in p.text for p in document.paragraphs)
 
 
 @pytest.mark.parametrize(
@@ -89,8 +139,8 @@ def test_revision_marks_carry_author_date_and_unique_ids() -> None:
     marks = revisions(data)
     kinds = Counter(str(m.tag).removeprefix(W) for m in marks)
     assert kinds["ins"] > 0 and kinds["del"] > 0
+    assert {m.get(f"{W}author") for m in marks} == {AUTHOR, AUTHOR_IGNORED}
     for mark in marks:
-        assert mark.get(f"{W}author") == AUTHOR
         assert mark.get(f"{W}date") == "2026-01-02T03:04:05Z"
     ids = [m.get(f"{W}id") for m in marks]
     assert len(ids) == len(set(ids))
@@ -138,11 +188,20 @@ def test_unchanged_move_is_a_tracked_move_and_a_changed_one_is_delete_plus_inser
     assert view(data, accept=False) == ["第一句原样子", "第二句"]
 
 
+def test_documents_equal_after_normalization_differ_only_by_marks_of_the_ignored_author() -> None:
+    diff = diff_002_t2s()  # Traditional against Simplified: equal after normalization
+    data = render_docx(diff, WHEN)
+    marks = revisions(data)
+    assert marks and {m.get(f"{W}author") for m in marks} == {AUTHOR_IGNORED}
+    _check_views(diff, data)
+
+
 def test_identical_documents_give_b_without_any_mark() -> None:
-    diff = diff_002_t2s()
+    text = "一、总则\n第一条 内容。\n"
+    diff = make_diff(document(text), document(text, "b.txt"), [("equal", [0], [0]), ("equal", [1], [1])])
     data = render_docx(diff, WHEN)
     assert revisions(data) == []
-    assert view(data, accept=True) == _paragraphs(diff.b, diff.b_clauses)
+    assert view(data, accept=True) == ["一、总则", "第一条 内容。"]
 
 
 def test_line_breaks_tabs_and_control_characters_survive() -> None:
@@ -183,8 +242,33 @@ def test_libreoffice_opens_the_report_and_keeps_its_revisions(soffice: str, tmp_
     again_dir = tmp_path / "again"
     _soffice(soffice, ["--convert-to", "docx:MS Word 2007 XML", "--outdir", str(again_dir), str(report)], tmp_path)
     again = (again_dir / "report.docx").read_bytes()
-    assert view(again, accept=True) == _paragraphs(diff.b, diff.b_clauses)
-    assert _normalized(diff, view(again, accept=False)) == _normalized(diff, _paragraphs(diff.a, diff.a_clauses))
+    assert _ended(view(again, accept=True), diff.b.original) == _lines(diff.b.original)
+    assert _ended(view(again, accept=False), diff.a.original) == _lines(diff.a.original)
     ours = Counter(str(m.tag).removeprefix(W) for m in revisions(report.read_bytes()))
     theirs = Counter(str(m.tag).removeprefix(W) for m in revisions(again))
     assert theirs["moveFromRangeStart"] == ours["moveFromRangeStart"]
+
+
+@pytest.mark.office
+@pytest.mark.slow
+def test_libreoffice_converts_the_redlines_of_pairs_01_04_06_to_pdf(soffice: str, tmp_path: Path) -> None:
+    names = ["01_holiday_measures", "04_admin_reconsideration_law", "06_company_law"]
+    reports = []
+    for name in names:
+        report = tmp_path / f"{name}.docx"
+        report.write_bytes(render_docx(real_diff(name), WHEN))
+        reports.append(str(report))
+    _soffice(soffice, ["--convert-to", "pdf", "--outdir", str(tmp_path / "pdf"), *reports], tmp_path)
+    for name in names:
+        pdf = tmp_path / "pdf" / f"{name}.pdf"
+        assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 10_000
+        assert b"/Outlines" in pdf.read_bytes()  # the heading styles gave the PDF its outline (bookmarks)
+
+
+def test_heading_levels_follow_the_kinds_a_document_uses() -> None:
+    law = "第一编 总则\n第一章 基本规定\n第一节 一般规定\n第一条 为了……\n一、说明\n"
+    assert heading_levels([law]) == {"编": 1, "章": 2, "节": 3, "、": 4}
+    assert heading_levels(["一、总体要求\n（一）强化规划引领。\n"]) == {"、": 1}
+    assert heading_levels(["# 标题\n## 第一章 总则\n第二章 分则\n"]) == {"#": 1, "##": 2, "章": 1}
+    long_line = "一、" + "正文" * 30 + "。\n"
+    assert heading_levels([long_line]) == {}  # a paragraph that starts with 一、 is not a heading

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -12,9 +13,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from corpus.pipeline import from_text
+from diffing.compare import compare
 from diffing.model import Diff
 from diffing.report_html import render_html
 from diffing.report_layout import is_change, reading_order
+from diffing.visible import INVISIBLE
 
 from .handmade import auto_diff, document, make_diff
 from .pairs import diff_000_001, diff_002_t2s, real_diff, real_pair_names
@@ -31,7 +35,12 @@ class _Element:
 
 
 class _Page(HTMLParser):
-    """Elements with their attributes, and the text of each ``td.text`` without places and notes."""
+    """Elements with their attributes, and the text of each text cell without places and notes.
+
+    A text cell is a ``td`` of the diff table's bodies (an empty one holds no text); its side is its class
+    (``a``/``b``) or, without one, its position after the row's ``th`` (A, then B). Hidden characters
+    shown as marks (``span.u``, ``<U+202E>``) read back as the characters.
+    """
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -39,12 +48,19 @@ class _Page(HTMLParser):
         self.cells: list[_Element] = []
         self.raw: dict[str, list[str]] = {"style": [], "script": []}
         self._stack: list[_Element] = []
+        self._tds = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         element = _Element(tag, {k: v or "" for k, v in attrs})
         self.elements.append(element)
-        if tag in ("td", "th") and "text" in element.attrs.get("class", "").split():
+        if tag == "tr":
+            self._tds = 0
+        if tag == "td" and any(e.tag == "tbody" for e in self._stack):
+            classes = element.attrs.get("class", "").split()
+            side = "a" if "a" in classes else "b" if "b" in classes else "ab"[min(self._tds, 1)]
+            element.attrs["side"] = side
             self.cells.append(element)
+            self._tds += 1
         if tag not in ("meta", "col", "input", "br"):
             self._stack.append(element)
 
@@ -57,13 +73,17 @@ class _Page(HTMLParser):
         if self._stack and self._stack[-1].tag in self.raw:
             self.raw[self._stack[-1].tag].append(data)
             return
-        classes = {c for e in self._stack for c in e.attrs.get("class", "").split()}
-        if classes & {"place", "note", "moved-text"}:
-            return
         for element in reversed(self._stack):
             if element in self.cells:
                 element.text.append(data)
-                break
+                return
+            if element.tag in ("th", "tr", "tbody"):
+                return  # a row's mark, or the space between rows (end tags are left out)
+            classes = element.attrs.get("class", "").split()
+            if element.tag in ("i", "a") or {"n", "p"} & set(classes):
+                return  # a place, a note, a preview
+            if "u" in classes:
+                data = re.sub(r"<U\+([0-9A-F]{4,6})>", lambda m: chr(int(m.group(1), 16)), data)
 
     def all(self, tag: str, cls: str | None = None) -> list[_Element]:
         return [e for e in self.elements if e.tag == tag and (cls is None or cls in e.attrs.get("class", "").split())]
@@ -77,7 +97,7 @@ def _parse(html: str) -> _Page:
 
 
 def _side_texts(page: _Page, side: str) -> str:
-    return "".join("".join(c.text) for c in page.cells if side in c.attrs["class"].split())
+    return "".join("".join(c.text) for c in page.cells if c.attrs["side"] == side)
 
 
 def _expected_side(diff: Diff, side: str) -> str:
@@ -160,8 +180,8 @@ def test_document_text_cannot_inject_markup() -> None:
     diff = _injected_diff()
     html = render_html(diff)
     page = _parse(html)
-    assert len(page.all("script")) == 1 and not page.all("img") and not page.all("i")
-    assert SCRIPT not in html and "<img" not in html
+    assert len(page.all("script")) == 1 and not page.all("img")
+    assert SCRIPT not in html and "<img" not in html and "<i>.txt" not in html
     b_text = _side_texts(page, "b")
     assert IMG in b_text and SCRIPT in b_text and SCRIPT in _side_texts(page, "a")
     assert "b&lt;i&gt;.txt" in html
@@ -179,10 +199,10 @@ def test_moved_row_and_its_origin_link_to_each_other() -> None:
     b = document("一、总则\n第二句\n第三句\n第一句\n", "b.txt")
     diff = make_diff(a, b, [("equal", [0], [0]), ("equal", [2], [1]), ("equal", [3], [2]), ("moved", [1], [3])])
     page = _parse(render_html(diff))
-    bodies = [e.attrs["id"] for e in page.all("tbody")]
-    assert bodies == ["r0", "o3", "r1", "r2", "r3"]
-    hrefs = {e.attrs["href"] for e in page.all("a", "note")}
-    assert {"#r3", "#o3"} <= hrefs
+    bodies = [(e.attrs.get("id"), e.attrs["class"]) for e in page.all("tbody")]
+    assert bodies == [(None, "e"), ("o3", "o"), (None, "e"), (None, "e"), ("r3", "v")]
+    notes = {e.attrs["href"]: e for e in page.all("a")}
+    assert {"#r3", "#o3"} <= set(notes)
 
 
 def test_split_row_spans_the_clauses_it_became() -> None:
@@ -202,10 +222,9 @@ def test_changes_are_navigable_and_equal_rows_can_be_hidden() -> None:
     diff = real_diff("01_holiday_measures")
     page = _parse(render_html(diff))
     bodies = page.all("tbody")
-    changes = [b for b in bodies if "change" in b.attrs["class"].split()]
-    equal = [b for b in bodies if "op-equal" in b.attrs["class"].split()]
+    changes = [b for b in bodies if b.attrs["class"] not in ("e", "n", "o")]
+    equal = [b for b in bodies if b.attrs["class"] == "e"]
     assert len(changes) == diff.summary.changes and len(equal) == diff.summary.counts["equal"]
-    assert all(b.attrs.get("tabindex") == "-1" for b in changes)
     ids = {e.attrs.get("id") for e in page.elements}
     assert {"prev", "next", "changes-only", "position"} <= ids
 
@@ -250,5 +269,89 @@ def test_any_document_text_comes_back_as_the_same_text(a_lines: list[str], b_lin
 _PAGE_TAGS = {
     "html", "head", "meta", "title", "style", "body", "header", "h1", "table", "tr", "th", "td", "code", "ul", "li",
     "b", "div", "p", "nav", "button", "kbd", "span", "label", "input", "details", "summary", "ol", "a", "main",
-    "colgroup", "col", "thead", "tbody", "del", "ins", "script",
+    "colgroup", "col", "thead", "tbody", "del", "ins", "script", "i", "small", "br",
 }  # fmt: skip
+
+
+def test_header_gives_titles_dates_tool_version_options_and_a_legend() -> None:
+    diff = real_diff("01_holiday_measures")
+    html = render_html(diff)
+    assert "<h1>全国年节及纪念日放假办法</h1>" in html
+    assert "<th>日期</th><td>2007年12月14日 《国务院关于修改〈全国年节及纪念日放假办法〉的决定》第二次修订</td>" in html
+    assert "2024年11月10日 《国务院关于修改〈全国年节及纪念日放假办法〉的决定》第四次修订" in html
+    assert re.search(r"wendiff( \d+\.\d+\S*)? · 归一化选项", html)
+    legend = html[html.index('<details class="legend">') :]
+    for mark in ("改", "增", "删", "移", "号", "≈"):
+        assert f"<li><b>{mark}</b>" in legend
+    assert "相似度" in legend and "百分数" in legend
+
+
+def test_title_falls_back_to_the_file_name() -> None:
+    diff = auto_diff(
+        document("这是一段很长的正文，没有标题行，第一行就是一句话。\n", "dir/甲.txt"), document("乙\n", "b.txt")
+    )
+    assert "<h1>甲.txt → 乙</h1>" in render_html(diff)
+
+
+def test_rows_equal_only_after_normalization_are_marked_with_what_was_ignored() -> None:
+    a = from_text("一、总则\n(三)清明节，放假1天。\n", "a.txt")
+    b = from_text("一、总则\n（三）清明节，放假1天。\n", "b.txt")
+    diff = compare(a, b)
+    assert diff.summary.changes == 0 and any(diff.ignored(row) for row in diff.rows)
+    page = _parse(render_html(diff))
+    marked = [th for th in page.all("th") if th.attrs.get("title", "").startswith("忽略：")]
+    assert [th.attrs["title"] for th in marked] == ["忽略：全角半角"]
+    assert '<th title="忽略：全角半角">≈<small>全角半角</small>' in render_html(diff)
+    identical = compare(from_text("一、总则\n", "a.txt"), from_text("一、总则\n", "b.txt"))
+    assert "忽略：" not in render_html(identical)
+
+
+def test_renumbered_article_is_a_quiet_row_showing_both_numbers() -> None:
+    diff = real_diff("01_holiday_measures")
+    page = _parse(render_html(diff))
+    renumbered = [b for b in page.all("tbody") if b.attrs["class"] == "n"]
+    assert len(renumbered) == diff.summary.counts["renumbered"] == 1
+    html = render_html(diff)
+    assert "<tbody class=n><tr><th>号<td>第七条<td>第八条" in html  # plain numbers, no del/ins, no change stop
+
+
+def test_moved_row_and_origin_name_both_places() -> None:
+    a = document("一、总则\n第一句\n第二句\n第三句\n")
+    b = document("一、总则\n第二句\n第三句\n第一句\n", "b.txt")
+    diff = make_diff(a, b, [("equal", [0], [0]), ("equal", [2], [1]), ("equal", [3], [2]), ("moved", [1], [3])])
+    html = render_html(diff)
+    assert "↓ 已移至 A 一 → B 一</a>" in html and "↑ 移自 A 一 → B 一</a>" in html
+
+
+BIDI_PAYLOAD = "价款\u202e元001\u202c整"
+
+
+def test_bidirectional_controls_in_document_text_are_shown_as_marks_never_applied() -> None:
+    a = document(f"一、总则\n合同{BIDI_PAYLOAD}\n")
+    b = document(f"一、总则\n合同{BIDI_PAYLOAD}，另付\u2066税\u2069\u200b\n", "b\u202e.txt")
+    html = render_html(auto_diff(a, b))
+    assert not INVISIBLE.search(html)
+    assert '价款<span class="u">&lt;U+202E&gt;</span>元001<span class="u">&lt;U+202C&gt;</span>整' in html
+    assert '<span class="u">&lt;U+2066&gt;</span>税<span class="u">&lt;U+2069&gt;</span>' in html
+    assert '<span class="u">&lt;U+200B&gt;</span>' in html
+    assert "b&lt;U+202E&gt;.txt" in html or 'b<span class="u">&lt;U+202E&gt;</span>.txt' in html
+
+
+def test_every_invisible_or_control_character_is_marked() -> None:
+    keep = {"\t", "\n", "\r"}
+    hidden = [
+        chr(c)
+        for c in range(0x110000)
+        if unicodedata.category(chr(c)) in ("Cf", "Cc", "Zl", "Zp") and chr(c) not in keep
+    ]
+    assert [hex(ord(c)) for c in hidden if not INVISIBLE.fullmatch(c)] == []
+    assert not INVISIBLE.search("\t\n\r 中文（一）ａ")
+
+
+@pytest.mark.slow
+def test_largest_real_pair_html_is_under_one_megabyte() -> None:
+    html = render_html(real_diff("10_procuratorate_criminal_procedure_rules"))
+    assert len(html.encode("utf-8")) <= 1_000_000
+    assert "<span" not in html.replace('<span class="u">', "").replace("<span class=n>", "").replace(
+        "<span class=p>", ""
+    ).replace('<span id="position">', "")

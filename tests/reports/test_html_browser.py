@@ -62,11 +62,20 @@ class _Opened:
         self.dialogs.append(dialog.message)
         dialog.dismiss()
 
+    def _stop(self, expression: str) -> str | None:
+        k = self.page.evaluate(
+            f"(() => {{ const e = {expression}; const all = [...document.querySelectorAll({CHANGES!r})];"
+            " const k = all.indexOf(e); return k < 0 ? null : k; })()"
+        )
+        return None if k is None else f"#{k}"
+
     def current(self) -> str | None:
-        return self.page.evaluate("document.querySelector('tbody.current')?.id ?? null")  # type: ignore[no-any-return]
+        """The current change stop, as ``#<k>``."""
+        return self._stop("document.querySelector('tbody.current')")
 
     def focused(self) -> str | None:
-        return self.page.evaluate("document.activeElement?.id || null")  # type: ignore[no-any-return]
+        """The focused change stop, as ``#<k>``."""
+        return self._stop("document.activeElement")
 
     def visible(self, selector: str) -> int:
         return self.page.locator(selector).evaluate_all(  # type: ignore[no-any-return]
@@ -80,10 +89,15 @@ def _open(browser: Any, tmp_path: Path, diff: Diff, name: str = "report.html") -
     return _Opened(browser, path)
 
 
-def _change_ids(diff: Diff) -> list[str]:
-    from diffing.report_layout import reading_order
+CHANGES = "table.diff tbody:not(.e):not(.n):not(.o)"
 
-    return [f"r{i.row}" for i in reading_order(diff) if i.kind == "row" and diff.rows[i.row].op != "equal"]
+
+def _change_ids(diff: Diff) -> list[str]:
+    """The change stops in page order, each named ``#<k>`` by its position among them (not every row has an id)."""
+    from diffing.report_layout import is_change, reading_order
+
+    stops = [i for i in reading_order(diff) if i.kind == "row" and is_change(diff.rows[i.row])]
+    return [f"#{k}" for k in range(len(stops))]
 
 
 def test_report_loads_nothing_but_itself_and_runs_its_script(browser: Any, tmp_path: Path) -> None:
@@ -107,7 +121,7 @@ def test_next_and_previous_step_through_changes(browser: Any, tmp_path: Path) ->
     assert page.locator("#position").inner_text() == f"2 / {len(ids)}"
     page.click("#prev")
     assert opened.current() == ids[0] == opened.focused()
-    assert page.locator(f"#{ids[0]}").is_visible()
+    assert page.locator(CHANGES).first.is_visible()
     page.keyboard.press("n")
     page.keyboard.press("j")
     assert opened.current() == ids[2]
@@ -118,7 +132,7 @@ def test_next_and_previous_step_through_changes(browser: Any, tmp_path: Path) ->
     for _ in range(len(ids) + 2):
         page.keyboard.press("n")
     assert opened.current() == ids[-1] and page.locator("#next").is_disabled()
-    box = page.locator(f"#{ids[-1]}").bounding_box()
+    box = page.locator(CHANGES).last.bounding_box()
     assert box is not None and 0 <= box["y"] < 900  # scrolled into view
 
 
@@ -128,15 +142,15 @@ def test_changes_only_switch_hides_and_shows_equal_rows(browser: Any, tmp_path: 
     assert equal > 0
     opened = _open(browser, tmp_path, diff)
     page = opened.page
-    assert opened.visible("tbody.op-equal") == equal
+    assert opened.visible("tbody.e") == equal
     page.check("#changes-only")
-    assert opened.visible("tbody.op-equal") == 0
-    assert opened.visible("tbody.change") == diff.summary.changes
+    assert opened.visible("tbody.e") == 0 and opened.visible("tbody.n") == 0
+    assert opened.visible(CHANGES) == diff.summary.changes
     page.keyboard.press("n")
     assert opened.current() == _change_ids(diff)[0]
     page.keyboard.press("c")
     assert not page.is_checked("#changes-only")
-    assert opened.visible("tbody.op-equal") == equal
+    assert opened.visible("tbody.e") == equal
 
 
 def test_table_of_contents_link_moves_the_current_change(browser: Any, tmp_path: Path) -> None:
@@ -146,7 +160,10 @@ def test_table_of_contents_link_moves_the_current_change(browser: Any, tmp_path:
     target = link.get_attribute("href")
     assert target is not None
     link.click()
-    assert opened.current() == target[1:]
+    expected = opened.page.evaluate(
+        f"[...document.querySelectorAll({CHANGES!r})].indexOf(document.getElementById({target[1:]!r}))"
+    )
+    assert opened.current() == f"#{expected}"
 
 
 def test_injected_markup_is_shown_as_text_and_never_runs(browser: Any, tmp_path: Path) -> None:
@@ -172,3 +189,91 @@ def test_printed_report_hides_the_controls(browser: Any, tmp_path: Path) -> None
     assert page.locator("table.diff").is_visible()
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF")
+
+
+def _bars_bottom(page: Any) -> float:
+    """Where the sticky toolbar and column header end, in viewport pixels."""
+    return page.evaluate(  # type: ignore[no-any-return]
+        "Math.max(document.getElementById('bar').getBoundingClientRect().bottom,"
+        " document.querySelector('table.diff thead').getBoundingClientRect().bottom)"
+    )
+
+
+def test_right_to_left_override_is_shown_as_a_mark_not_applied(browser: Any, tmp_path: Path) -> None:
+    a = document("一、总则\n合同价款\u202e元001\u202c整\n")
+    b = document("一、总则\n合同价款\u202e元002\u202c整\n", "b.txt")
+    opened = _open(browser, tmp_path, make_diff(a, b, [("equal", [0], [0]), ("modified", [1], [1])]))
+    page = opened.page
+    shown = page.locator("table.diff").inner_text()
+    assert "价款<U+202E>元001<U+202C>整" in shown and "价款<U+202E>元002<U+202C>整" in shown
+    assert not page.evaluate("/[\\u202a-\\u202e\\u2066-\\u2069]/.test(document.body.innerText)")
+    # Laid out left to right as the file says: 价 stands left of 元, 元 left of 1.
+    order = page.evaluate(
+        """(() => {
+          const cell = document.querySelector('table.diff tbody:not(.e) td');
+          const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+          const xs = {};
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+            for (let i = 0; i < n.data.length; i++) {
+              const ch = n.data[i];
+              if (!('价元1'.includes(ch)) || ch in xs) continue;
+              const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 1);
+              xs[ch] = r.getBoundingClientRect().left;
+            }
+          }
+          return xs;
+        })()"""
+    )
+    assert order["价"] < order["元"] < order["1"]
+
+
+@pytest.mark.parametrize("width", [420, 1400])
+def test_jump_to_a_moved_clause_lands_below_the_sticky_bars(browser: Any, tmp_path: Path, width: int) -> None:
+    diff = real_diff("04_admin_reconsideration_law")
+    opened = _open(browser, tmp_path, diff)
+    page = opened.page
+    page.set_viewport_size({"width": width, "height": 800})
+    for link_selector in ("tbody.o a", "tbody.v a"):
+        link = page.locator(link_selector).nth(3)
+        target = link.get_attribute("href")
+        assert target is not None
+        link.click()
+        page.wait_for_timeout(100)
+        box = page.locator(target).bounding_box()
+        assert box is not None
+        assert _bars_bottom(page) <= box["y"] + 1 and box["y"] < 800, (link_selector, box, _bars_bottom(page))
+
+
+@pytest.mark.parametrize("width", [320, 420])
+def test_column_header_stays_below_the_toolbar_at_phone_width(browser: Any, tmp_path: Path, width: int) -> None:
+    opened = _open(browser, tmp_path, real_diff("06_company_law"))
+    page = opened.page
+    page.set_viewport_size({"width": width, "height": 800})
+    page.mouse.wheel(0, 6000)
+    page.wait_for_timeout(200)
+    bar = page.locator("#bar").bounding_box()
+    head = page.locator("table.diff thead th").nth(1).bounding_box()
+    assert bar is not None and head is not None
+    assert head["y"] >= bar["y"] + bar["height"] - 1  # below the toolbar, however many lines it takes
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+
+@pytest.mark.parametrize("width", [420, 1400])
+def test_screenshot_of_the_report(browser: Any, tmp_path: Path, width: int) -> None:
+    """Screenshots to look at (kept in the test's tmp_path; $WENDIFF_SHOTS names a folder to copy them to)."""
+    import os
+    import shutil
+
+    opened = _open(browser, tmp_path, real_diff("01_holiday_measures"))
+    page = opened.page
+    page.set_viewport_size({"width": width, "height": 1000})
+    shot = tmp_path / f"report-{width}.png"
+    page.screenshot(path=str(shot))
+    page.keyboard.press("n")
+    page.keyboard.press("n")
+    scrolled = tmp_path / f"report-{width}-change.png"
+    page.screenshot(path=str(scrolled))
+    assert shot.read_bytes().startswith(b"\x89PNG") and scrolled.stat().st_size > 10_000
+    if os.environ.get("WENDIFF_SHOTS"):
+        for path in (shot, scrolled):
+            shutil.copy(path, Path(os.environ["WENDIFF_SHOTS"]) / path.name)

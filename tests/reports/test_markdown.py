@@ -11,7 +11,9 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from diffing.highlight import Segment
+from diffing.report_layout import is_change, reading_order
 from diffing.report_md import render_markdown, segments_markdown
+from diffing.visible import INVISIBLE
 
 from .handmade import document, make_diff
 from .pairs import diff_000_001, diff_002_t2s, real_diff
@@ -60,16 +62,31 @@ _TEXT = st.text(alphabet="中文字，。、《》“”()[]{}*_~`<>|&$#-+=!\\:.
 _SEGMENTS = st.lists(st.tuples(_TEXT, st.sampled_from(["same", "del", "ins"])), min_size=1, max_size=5)
 
 
+def _side(chars: Sequence[tuple[str, str]], side: str) -> str:
+    """The text of one side: unmarked and struck characters for A, unmarked and bold for B (no white space)."""
+    shown = {"a": ("same", "del"), "b": ("same", "ins")}[side]
+    return "".join(ch for ch, kind in chars if kind in shown and not ch.isspace())
+
+
 @settings(max_examples=300, deadline=None)
 @given(_SEGMENTS)
-def test_highlights_render_exactly_as_marked_whatever_the_text(parts: list[tuple[str, str]]) -> None:
+def test_highlights_render_both_texts_with_strike_and_bold_only_whatever_the_text(
+    parts: list[tuple[str, str]],
+) -> None:
     segments = [Segment(text, kind) for text, kind in parts]  # type: ignore[arg-type]
     line = segments_markdown(segments)
     assert "\n" not in line
     marked = _render(line)
     expected = [(ch, s.kind) for s in segments for ch in s.text]
-    assert _visible(marked.chars) == _visible(expected)
-    assert set(marked.tags) <= {"p", "s", "del", "strong"}
+    assert _side(marked.chars, "a") == _side(expected, "a")
+    assert _side(marked.chars, "b") == _side(expected, "b")
+    assert set(marked.tags) <= {"p", "s", "strong"}  # no raw HTML: <del>, <strong> typed in would show as del
+
+
+def test_a_change_that_starts_with_punctuation_takes_in_its_neighbour_instead_of_raw_html() -> None:
+    line = segments_markdown([Segment("（5月1日", "same"), Segment("、2日", "ins"), Segment("）；", "same")])
+    assert line == "（5月1~~日~~**日、2日**）；"
+    assert "<" not in line
 
 
 def test_deletions_are_struck_and_insertions_bold() -> None:
@@ -91,7 +108,7 @@ def test_document_text_adds_no_markup() -> None:
     assert not {"script", "a", "img", "em", "ol", "ul", "li"} & set(marked.tags)
     assert marked.tags.count("h1") == 1 and marked.tags.count("code") == 2  # the two digests
     text = "".join(ch for ch, _ in marked.chars)
-    assert text.count(hostile) == 2  # the modified row (same in both) and the inserted one
+    assert text.count(hostile) == 1  # the inserted row; the long modified one shows its change in context
     assert ("#", "del") in marked.chars and ("1", "ins") in marked.chars
 
 
@@ -107,13 +124,56 @@ def test_summary_names_both_documents_counts_and_options() -> None:
     assert "inline=word" in text and f"{diff.summary.similarity * 100:.1f}%" in text
 
 
-def test_every_change_has_a_heading_with_its_place() -> None:
+def test_every_change_has_a_heading_with_its_place_on_each_side() -> None:
     diff = real_diff("01_holiday_measures")
     text = render_markdown(diff)
     headings = [line for line in text.splitlines() if line.startswith("### ")]
-    changed = [row for row in diff.rows if row.op != "equal"]
-    assert len(headings) == len(changed)
-    assert sorted(h.split(" ")[2] for h in headings) == sorted(diff.place(r) or "（开头）" for r in changed)
+    changed = [diff.rows[i.row] for i in reading_order(diff) if i.kind == "row" and is_change(diff.rows[i.row])]
+    assert len(headings) == len(changed) == diff.summary.changes
+    for heading, row in zip(headings, changed, strict=True):
+        a, b = diff.place_a(row), diff.place_b(row)
+        a_text, b_text = f"A {a or '（开头）'}", f"B {b or '（开头）'}"
+        places = f"{a_text} → {b_text}" if a is not None and b is not None else a_text if b is None else b_text
+        assert heading.split(" · ")[0].split(" ", 2)[2] == places
+
+
+def test_moved_article_names_both_numbers() -> None:
+    text = render_markdown(real_diff("06_company_law"))
+    assert re.search(r"^### \d+\. A 第五条 → B 第十九条 · 移动 moved", text, re.M)
+
+
+def test_renumbered_labels_are_one_quiet_list_not_changes() -> None:
+    text = render_markdown(real_diff("01_holiday_measures"))
+    assert "序号调整 renumbered ·" not in text.replace("| 序号调整 renumbered |", "")
+    quiet = text[text.index("## 序号调整 renumbered（1，不算改动）") :]
+    assert "- A 第七条 → B 第八条" in quiet
+    assert "## 改动 changes（11）" in text
+
+
+def test_no_raw_html_in_any_real_pair_report() -> None:
+    for name in ("01_holiday_measures", "06_company_law"):
+        marked = _render(render_markdown(real_diff(name)))
+        assert set(marked.tags) <= {"h1", "h2", "h3", "p", "s", "strong", "table", "thead", "tbody", "tr", "th", "td",
+                                    "code", "ul", "li"}  # fmt: skip
+
+
+def test_a_change_in_a_long_clause_is_shown_on_one_line_with_context() -> None:
+    long_a = "甲" * 60 + "旧" + "乙" * 60
+    long_b = "甲" * 60 + "新" + "乙" * 60
+    diff = make_diff(document(f"一、总则\n{long_a}\n"), document(f"一、总则\n{long_b}\n", "b.txt"),
+                     [("equal", [0], [0]), ("modified", [1], [1])])  # fmt: skip
+    text = render_markdown(diff)
+    line = next(line for line in text.splitlines() if "~~旧~~" in line)
+    assert line == "…" + "甲" * 16 + "~~旧~~**新**" + "乙" * 16 + "…"
+
+
+def test_hidden_characters_are_named_never_passed_on() -> None:
+    a = document("一、总则\n价款\u202e元001\u202c整\n")
+    b = document("一、总则\n价款\u202e元002\u202c整\n", "b.txt")
+    text = render_markdown(make_diff(a, b, [("equal", [0], [0]), ("modified", [1], [1])]))
+    assert INVISIBLE.search(text) is None
+    rendered = "".join(ch for ch, _ in _render(text).chars)
+    assert "价款<U+202E>元00" in rendered
 
 
 def test_moved_clause_names_where_it_came_from() -> None:
