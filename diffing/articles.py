@@ -15,7 +15,8 @@ Rules:
   heading such as 一、 starts a new one.
 * **Front matter** (a law's title and its 题注 of dates) is what comes before
   the first article or division heading in a document that has articles; it
-  is no unit. ``title`` is its first heading (or first line), ``date`` its last
+  is no unit. ``title`` is its first line that is no date (or the heading that
+  opens a document without front matter), ``date`` its last
   line holding a date; both are original text.
 * All text is original text (``Document.original``), cut at clause spans.
 """
@@ -121,7 +122,9 @@ class Outline:
     @property
     def title(self) -> str:
         """The document's title as written (without a Markdown ``#``), or empty."""
-        first = self.front[:3] or tuple(range(min(1, len(self.clauses))))
+        first = self.front[:3]
+        if not first and self.clauses and self.clauses[0].kind not in ("article", "sentence"):
+            first = (0,)
         for i in first:
             text = self.original(i).lstrip("#").strip()
             if text and not _DATE.match(text) and len(text) <= _TITLE_MAX:

@@ -8,7 +8,9 @@ Rules:
   units of the same kind; front matter takes no part.
 * An A unit with no partner is ``deleted``, a B unit with none ``inserted``.
 * A pair is **changed** unless every clause of both units lies in a quiet row
-  (``equal``, ``renumbered``) whose other side lies in the partner unit.
+  whose other side lies in the partner unit. A row is quiet (`quiet`) when it
+  is ``equal`` or ``renumbered``, or ``moved`` with no change of text (the
+  aligner's view of a whole article out of order) or between two 第X条 labels.
 * A pair is **moved** when it is out of order: the pairs, in B's order, that
   are not on a longest run increasing in A's order (ties: the later B unit
   moves). Every other pair whose labels differ is **renumbered** only.
@@ -25,9 +27,9 @@ from functools import cached_property
 from typing import Literal
 
 from diffing.articles import Outline, Unit, outline
-from diffing.model import QUIET_OPS, Diff
+from diffing.model import QUIET_OPS, Diff, Row
 
-__all__ = ["Correspondence", "Link", "Status", "correspond"]
+__all__ = ["Correspondence", "Link", "Status", "correspond", "quiet"]
 
 Status = Literal["unchanged", "renumbered", "modified", "moved", "inserted", "deleted"]
 
@@ -82,6 +84,17 @@ class Correspondence:
     def row_of_b(self) -> tuple[int, ...]:
         """For each B clause, the index of its row."""
         return _rows_of(self.diff, "b")
+
+
+def quiet(diff: Diff, row: Row) -> bool:
+    """True for a row that changes no wording (see the module's rules)."""
+    if row.op in QUIET_OPS:
+        return True
+    if row.op != "moved" or len(row.a) != 1 or len(row.b) != 1:
+        return False
+    if row.similarity >= 1.0:
+        return True
+    return diff.a_clauses[row.a[0]].kind == "article" and diff.b_clauses[row.b[0]].kind == "article"
 
 
 def correspond(diff: Diff) -> Correspondence:
@@ -147,7 +160,7 @@ def _changed(
     for row in diff.rows:
         a_units = {a_of[i] for i in row.a} - {-1}
         b_units = {b_of[j] for j in row.b} - {-1}
-        if row.op in QUIET_OPS:
+        if quiet(diff, row):
             for u in a_units:
                 if partner_of_a.get(u) not in b_units:
                     changed_a.add(u)

@@ -90,7 +90,7 @@ def table_text(table: Table) -> str:
 def _md_cell(cell: Cell) -> str:
     from diffing.report_md import segments_markdown
 
-    return "<br>".join(segments_markdown(p) for p in cell) or " "
+    return "<br>".join(segments_markdown([Segment(visible(s.text), s.kind) for s in p]) for p in cell) or " "
 
 
 def table_markdown(table: Table) -> str:

@@ -23,9 +23,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from diffing.articles import Outline, Unit
-from diffing.correspond import Correspondence, Link, correspond
+from diffing.correspond import Correspondence, Link, correspond, quiet
 from diffing.highlight import Kind, Segment, clause_segments
-from diffing.model import QUIET_OPS, Diff
+from diffing.model import Diff
 
 __all__ = ["Cell", "Table", "TableRow", "build_table", "unit_name"]
 
@@ -160,7 +160,7 @@ class _Cells:
                 inside = partner is not None and any(other.unit_of[j] == partner for j in others)
                 if not inside:
                     segments.append(Segment(outline.original(i), changed))
-                elif row.op in QUIET_OPS:
+                elif quiet(self.diff, row):
                     segments.append(Segment(outline.original(i), "same"))
                 else:
                     segments.extend(self._segments(side, r)[i])
