@@ -10,11 +10,13 @@ Rules:
   several paragraphs opens each paragraph with “ and closes only the last ”.
   Quoted old text (the 甲 of “甲”修改为“乙”) is A's original text.
 * An article whose wording changed gives, from the finest to the coarsest:
-  in-place changes ``将第X条[第Y款]中的“甲”修改为“乙”`` / ``删去…中的“甲”``
-  when each change is short and its 甲 occurs in the cited 款 only where it
-  changes (a 甲 too short or not unique is widened by its neighbours, up to
-  `_WIDEN`); else one item per changed, added or removed 款; else, when most
-  of its 款 changed (or it has one 款), ``将第X条修改为：“…”``.
+  in-place changes ``将第X条[第Y款]中的“甲”修改为“乙”`` / ``删去…中的“甲”`` /
+  ``在…中的“甲”后增加“乙”`` when each change is short and its 甲 occurs in the
+  cited article (or 款) only where it changes (a 甲 too short or not unique is
+  widened by whole words, up to `_WIDEN` characters); else one item per
+  changed, added or removed 款; else, when that takes more than `_MAX_ITEMS`
+  items, most of its 款 changed, or its only 款 is restated,
+  ``将第X条修改为：“…”``.
 * ``将第X条改为第Y条`` only for an article out of order (`Link.moved`); an
   article renumbered by insertions or deletions before it gets no item, and
   the decision closes with ``此外，对条文顺序作相应调整。``
@@ -175,6 +177,10 @@ class _Drafter:
         a_kuan, b_kuan = a_unit.kuan, b_unit.kuan
         pairs = _pair_kuan(self.corr, a_kuan, b_kuan)
         single = len(a_kuan) == 1
+        if not single and all(ka is not None and kb is not None for ka, kb in pairs):
+            whole = self._substitution(a_unit.paragraphs, b_unit.paragraphs, a_unit.label)
+            if whole:
+                return [whole]
         out: list[str] = []
         restated = 0
         rewritten = False
