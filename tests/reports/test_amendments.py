@@ -134,4 +134,5 @@ def test_same_articles_need_no_amendment() -> None:
 
 
 def test_ordinals_count_as_chinese_documents_do() -> None:
-    assert [ordinal(n) for n in (1, 10, 11, 20, 21, 105)] == ["一、", "十、", "十一、", "二十、", "二十一、", "一百零五、"]
+    expected = ["一、", "十、", "十一、", "二十、", "二十一、", "一百零五、"]
+    assert [ordinal(n) for n in (1, 10, 11, 20, 21, 105)] == expected
