@@ -121,7 +121,7 @@ td p{margin:0 0 .3em}
 del{text-decoration:line-through;color:#a00}
 ins{text-decoration:none;font-weight:bold;color:#060}
 .left-out{margin-top:.8em;color:#333}
-@media (max-width:600px){col.text{width:40%}col.note{width:20%}body{padding:0 .3em}}
+@media (max-width:600px){col.text{width:44%}col.note{width:12%}body{padding:0 .3em}th,td{padding:.3em}}
 @media print{@page{size:A4 landscape;margin:15mm}thead{display:table-header-group}tr{break-inside:avoid}}
 """.strip()
 

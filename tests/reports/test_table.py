@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import io
 import re
+import subprocess
 from html.parser import HTMLParser
+from pathlib import Path
 
 import docx
 import pytest
@@ -17,6 +19,7 @@ from diffing.table import Table, build_table
 from .pairs import real_diff
 
 PAIR_01 = "01_holiday_measures"
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def _table_01(full: bool = False) -> Table:
@@ -75,9 +78,7 @@ def test_docx_of_pair_01_reopens_with_the_rows_marks_and_count_under_the_table()
     assert section.page_width > section.page_height
     grid = document.tables[0]
     assert [c.text for c in grid.rows[0].cells] == ["修改前", "修改后", "说明"]
-    assert grid.rows[0]._tr.trPr.find(
-        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tblHeader"
-    ) is not None  # fmt: skip
+    assert grid.rows[0]._tr.trPr.find(f"{W}tblHeader") is not None
     texts = [[c.text for c in row.cells] for row in grid.rows[1:]]
     assert [t[2] for t in texts] == ["修改", "修改", "新增"]
     assert texts[0][0].startswith("第二条") and texts[0][1].startswith("第二条")
@@ -188,3 +189,31 @@ def test_every_changed_article_of_a_real_pair_is_a_row_and_every_other_is_counte
     b_names = [r.b_name for r in full.rows if r.b_name.startswith("第") and r.b_name.endswith("条")]
     assert len(b_names) == len(set(b_names))
     assert all(re.fullmatch(r"第.+条", n) for n in b_names)
+
+
+@pytest.mark.office
+@pytest.mark.slow
+def test_libreoffice_converts_the_table_and_keeps_its_repeating_header(soffice: str, tmp_path: Path) -> None:
+    from diffing.amendments import draft
+    from diffing.report_amendments import amendments_docx
+
+    table = build_table(real_diff("06_company_law"))
+    (tmp_path / "table.docx").write_bytes(table_docx(table))
+    (tmp_path / "amendments.docx").write_bytes(amendments_docx(draft(real_diff("01_holiday_measures"))))
+    profile = f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}"
+    for target, out in (("pdf", "pdf"), ("docx:MS Word 2007 XML", "again")):
+        subprocess.run(
+            [soffice, profile, "--headless", "--convert-to", target, "--outdir", str(tmp_path / out),
+             str(tmp_path / "table.docx"), str(tmp_path / "amendments.docx")],
+            cwd=tmp_path, check=True, capture_output=True, timeout=300,
+        )  # fmt: skip
+    for name in ("table", "amendments"):
+        assert (tmp_path / "pdf" / f"{name}.pdf").read_bytes().startswith(b"%PDF")
+    pdf = (tmp_path / "pdf" / "table.pdf").read_bytes()
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) > 10  # many pages, each with the header row
+    again = docx.Document(str(tmp_path / "again" / "table.docx"))
+    grid = again.tables[0]
+    assert len(grid.rows) == len(table.rows) + 1
+    assert grid.rows[0]._tr.trPr.find(f"{W}tblHeader") is not None
+    section = again.sections[0]
+    assert section.page_width > section.page_height
