@@ -14,6 +14,8 @@ Rules:
 * A pair is **moved** when it is out of order: the pairs, in B's order, that
   are not on a longest run increasing in A's order (ties: the later B unit
   moves). Every other pair whose labels differ is **renumbered** only.
+* `Correspondence.elsewhere` names, for an inserted or deleted unit, the units
+  of the other side it shares text with (`_SHARED_MIN` characters or more).
 * `Link`s come in reading order of B; a deleted unit stands right after the
   link of the A unit before it.
 """
@@ -30,6 +32,9 @@ from diffing.articles import Outline, Unit, outline
 from diffing.model import QUIET_OPS, Diff, Row
 
 __all__ = ["Correspondence", "Link", "Status", "correspond", "quiet"]
+
+_SHARED_MIN = 8
+"""Characters of text two units must share for `Correspondence.elsewhere` to name one for the other."""
 
 Status = Literal["unchanged", "renumbered", "modified", "moved", "inserted", "deleted"]
 
@@ -74,6 +79,25 @@ class Correspondence:
         """Both sides exist and their labels differ."""
         a, b = self.a_unit(link), self.b_unit(link)
         return a is not None and b is not None and a.label != b.label
+
+    def elsewhere(self, link: Link) -> list[int]:
+        """For an inserted (deleted) unit: the A (B) units its text is aligned with, most shared text first."""
+        if (link.a is None) == (link.b is None):
+            return []
+        side_a = link.a is not None
+        unit = self.a.units[link.a] if link.a is not None else self.b.units[link.b]  # type: ignore[index]
+        rows_of = self.row_of_a if side_a else self.row_of_b
+        other = self.b if side_a else self.a
+        clauses = self.diff.a_clauses if side_a else self.diff.b_clauses
+        shared: dict[int, int] = defaultdict(int)
+        for i in unit.clauses:
+            row = self.diff.rows[rows_of[i]]
+            if row.op == "renumbered":
+                continue
+            for u in {other.unit_of[j] for j in (row.b if side_a else row.a)}:
+                if u >= 0 and other.units[u].kind == unit.kind:
+                    shared[u] += len(clauses[i].text)
+        return sorted((u for u in shared if shared[u] >= _SHARED_MIN), key=lambda u: (-shared[u], u))
 
     @cached_property
     def row_of_a(self) -> tuple[int, ...]:

@@ -13,7 +13,9 @@ Rules:
 * Articles that are unchanged, or renumbered only, are left out unless ``full``;
   the table counts them (``unchanged``, ``renumbered``).
 * 说明 is one of 修改, 新增, 删除, 移自第X条 (with “，修改” when its text changed
-  too), 条文顺序调整 (renumbered only), 未修改.
+  too), 条文顺序调整 (renumbered only), 未修改. A new article that holds text of
+  other A articles says so (新增，部分内容来自第X条), as does a deleted one
+  whose text went to other B articles (删除，部分内容移入第X条).
 * Titles and dates come from the documents' front matter (`Outline.title`,
   `Outline.date`); empty when a document has none.
 """
@@ -79,10 +81,14 @@ def unit_name(outline: Outline, unit: Unit) -> str:
 def note(corr: Correspondence, link: Link) -> str:
     """说明 of a link (see the module's rules)."""
     status = link.status
-    if status == "inserted":
-        return "新增"
-    if status == "deleted":
-        return "删除"
+    if status in ("inserted", "deleted"):
+        other = corr.a if status == "inserted" else corr.b
+        names = [unit_name(other, other.units[u]) for u in corr.elsewhere(link)[:2]]
+        if not names:
+            return "新增" if status == "inserted" else "删除"
+        if status == "inserted":
+            return "新增，部分内容来自" + "、".join(names)
+        return "删除，部分内容移入" + "、".join(names)
     a_unit = corr.a_unit(link)
     assert a_unit is not None
     if status == "moved":

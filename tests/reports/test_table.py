@@ -217,3 +217,22 @@ def test_libreoffice_converts_the_table_and_keeps_its_repeating_header(soffice: 
     assert grid.rows[0]._tr.trPr.find(f"{W}tblHeader") is not None
     section = again.sections[0]
     assert section.page_width > section.page_height
+
+
+def test_a_new_article_made_of_old_text_says_where_the_text_came_from() -> None:
+    from corpus.pipeline import from_text
+    from diffing.compare import compare
+
+    a = (
+        "第一条 公司是企业法人，有独立的法人财产。\n\n公司的合法权益受法律保护，不受侵犯。\n\n"
+        "第二条 本法自公布之日起施行。\n"
+    )
+    b = (
+        "第一条 公司是企业法人，有独立的法人财产。\n\n第二条 公司的合法权益受法律保护，不受侵犯。\n\n"
+        "第三条 本法自公布之日起施行。\n"
+    )
+    table = build_table(compare(from_text(a, "a.txt"), from_text(b, "b.txt")))
+    assert [(r.a_name, r.b_name, r.note) for r in table.rows] == [
+        ("第一条", "第一条", "修改"),
+        ("", "第二条", "新增，部分内容来自第一条"),
+    ]
