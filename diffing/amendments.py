@@ -64,6 +64,8 @@ class Decision:
     """Each item's text; a quote of several paragraphs holds line breaks."""
     closing: str
     """`CLOSING` when articles were renumbered, else empty."""
+    articles: bool = True
+    """Whether either version has articles (第X条) at all."""
 
     @property
     def heading(self) -> str:
@@ -105,7 +107,8 @@ def draft(diff: Diff, corr: Correspondence | None = None) -> Decision:
     if deleted:
         items.append("删去" + "、".join(deleted) + "。")
     title = corr.b.title or corr.a.title
-    return Decision(diff.a.name, diff.b.name, title, tuple(items), CLOSING if renumbered else "")
+    articles = any(u.kind == "article" for o in (corr.a, corr.b) for u in o.units)
+    return Decision(diff.a.name, diff.b.name, title, tuple(items), CLOSING if renumbered else "", articles)
 
 
 def quote(paragraphs: list[str]) -> str:

@@ -2,8 +2,9 @@
 
 Rules: every writer shows the heading (关于修改《…》的决定（草稿）), the
 introductory sentence, the numbered items (一、二、…) and the closing sentence,
-in that order, one paragraph per paragraph of the decision (a quote of several
-paragraphs keeps one paragraph each). Text is what `Decision.numbered` gives:
+in that order (or one line saying why there are none), one paragraph per
+paragraph of the decision (a quote of several paragraphs keeps one paragraph
+each). Text is what `Decision.numbered` gives:
 the text writer prints exactly it; the others escape it for their format and
 make control characters visible.
 """
@@ -22,11 +23,18 @@ def _paragraphs(decision: Decision) -> list[str]:
     return [line for item in decision.numbered() for line in item.split("\n")]
 
 
+def _body(decision: Decision) -> list[str]:
+    """The paragraphs after the introduction, or one line saying why there are none."""
+    if decision.items or decision.closing:
+        return _paragraphs(decision)
+    if not decision.articles:
+        return ["（两个文本都没有“第X条”式的条文，无从起草修改决定；请看 --report table 或 redline。）"]
+    return ["（两个版本的条文没有差别。）"]
+
+
 def amendments_text(decision: Decision) -> str:
     """Plain text: heading, blank line, introduction, one line per paragraph."""
-    lines = [decision.heading, "", decision.intro, *_paragraphs(decision)]
-    if not decision.items:
-        lines.append("（两个版本的条文没有差别。）")
+    lines = [decision.heading, "", decision.intro, *_body(decision)]
     return "\n".join(visible(line) for line in lines) + "\n"
 
 
@@ -39,7 +47,7 @@ def amendments_markdown(decision: Decision) -> str:
         return "\\" + escaped if escaped[:1] in "#-+=>" or escaped[:1].isdigit() else escaped
 
     lines = [f"# {escape_markdown(decision.heading)}", "", para(decision.intro), ""]
-    for line in _paragraphs(decision) or ["（两个版本的条文没有差别。）"]:
+    for line in _body(decision):
         lines += [para(line), ""]
     return "\n".join(lines)
 
@@ -56,7 +64,7 @@ p{margin:0;text-indent:2em}
 def amendments_html(decision: Decision) -> str:
     """One self-contained HTML page."""
     body = [f"<h1>{escape(decision.heading)}</h1>", f"<p>{escape(decision.intro)}</p>"]
-    body += [f"<p>{escape(line)}</p>" for line in _paragraphs(decision) or ["（两个版本的条文没有差别。）"]]
+    body += [f"<p>{escape(line)}</p>" for line in _body(decision)]
     return html_page(decision.heading, _CSS, "\n".join(body))
 
 
@@ -69,7 +77,7 @@ def amendments_docx(decision: Decision) -> bytes:
     title = document.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     add_run(title, decision.heading, bold=True).font.size = Pt(16)
-    for line in [decision.intro, *(_paragraphs(decision) or ["（两个版本的条文没有差别。）"])]:
+    for line in [decision.intro, *_body(decision)]:
         p = document.add_paragraph()
         p.paragraph_format.first_line_indent = Pt(24)
         add_run(p, line)

@@ -136,3 +136,26 @@ def test_same_articles_need_no_amendment() -> None:
 def test_ordinals_count_as_chinese_documents_do() -> None:
     expected = ["一、", "十、", "十一、", "二十、", "二十一、", "一百零五、"]
     assert [ordinal(n) for n in (1, 10, 11, 20, 21, 105)] == expected
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "将第三条修改为：“审理本规定第二条所称案件的下级人民法院应当按照规定及时向知识产权法庭移送纸质、电子卷宗。”",
+        "删去第四条、第五条。",
+        "增加一条，作为第四条：“知识产权法庭可以要求当事人披露涉案知识产权相关权属、侵权、授权确权等关联案件情况。"
+        "当事人拒不如实披露的，可以作为认定其是否遵循诚实信用原则和构成滥用权利等的考量因素。”",
+        "将第十一条中的“第一、二、三项所称第一审案件”修改为“第一款规定类型的第一审民事和行政案件”。",
+        "删去第十二条、第十三条、第十四条。",
+    ],
+)
+def test_pair_03_items_checked_by_hand(item: str) -> None:
+    # 知识产权法庭规定 2018 → 2023: read side by side in tests/data/real/03_ip_tribunal_provisions
+    assert item in draft(real_diff("03_ip_tribunal_provisions")).items
+
+
+def test_texts_without_articles_say_why_there_is_no_decision() -> None:
+    a = from_text("一、总体要求\n坚持生态优先。\n", "a.txt")
+    b = from_text("一、总体要求\n坚持绿色发展。\n", "b.txt")
+    text = amendments_text(draft(compare(a, b)))
+    assert "没有“第X条”式的条文" in text
