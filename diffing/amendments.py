@@ -13,8 +13,10 @@ Rules:
   in-place changes ``将第X条[第Y款]中的“甲”修改为“乙”`` / ``删去…中的“甲”`` /
   ``在…中的“甲”后增加“乙”`` when each change is short and its 甲 occurs in the
   cited article (or 款) only where it changes (a 甲 too short or not unique is
-  widened by whole words, up to `_WIDEN` characters); else one item per
-  changed, added or removed 款; else, when that takes more than `_MAX_ITEMS`
+  widened by whole words, up to `_WIDEN` characters); else, for a 款 whose
+  only change is one 项 (changed, or added or removed at its end), that 项
+  (``将第X条第Y款第Z项修改为``, ``增加一项，作为第Z项``, ``删去…第Z项``); else one
+  item per changed, added or removed 款; else, when that takes more than `_MAX_ITEMS`
   items, most of its 款 changed, or its only 款 is restated,
   ``将第X条修改为：“…”``.
 * ``将第X条改为第Y条`` only for an article out of order (`Link.moved`); an
@@ -192,7 +194,7 @@ class _Drafter:
                 if not self._kuan_changed(a_kuan[ka], b_kuan[kb]):
                     continue
                 cite = a_unit.label if single else f"{a_unit.label}第{to_chinese(ka + 1)}款"
-                sub = self._substitution(a_kuan[ka], b_kuan[kb], cite)
+                sub = self._substitution(a_kuan[ka], b_kuan[kb], cite) or self._item(a_kuan[ka], b_kuan[kb], cite)
                 if sub:
                     out.append(sub)
                     continue
@@ -212,6 +214,32 @@ class _Drafter:
         if restated > 1 and 2 * restated >= max(len(a_kuan), len(b_kuan)):
             return None
         return out
+
+    def _item(self, ka: _Kuan, kb: _Kuan, cite: str) -> str | None:
+        """The one 项 of a 款 that changed, was added at its end or removed from its end, as an item; else None."""
+        if len(ka) < 2 or len(kb) < 2 or abs(len(ka) - len(kb)) > 1:
+            return None
+        common = min(len(ka), len(kb))
+        changed = [k for k in range(common) if self._kuan_changed((ka[k],), (kb[k],))]
+        if len(ka) != len(kb) and changed == [common - 1] and self._ends_only(ka[common - 1], kb[common - 1]):
+            changed = []  # a 项 added (removed) at the end turns the one before it from “。” to “；” (and back)
+        if len(kb) > len(ka) and not changed and kb[-1].item:
+            text = quote(self._paragraphs(self.corr.b, (kb[-1],)))
+            return f"在{cite}中增加一项，作为第{to_chinese(len(kb) - 1)}项：{text}"
+        if len(ka) > len(kb) and not changed and ka[-1].item:
+            return f"删去{cite}第{to_chinese(len(ka) - 1)}项。"
+        if len(ka) != len(kb) or len(changed) != 1 or changed[0] == 0:
+            return None
+        k = changed[0]
+        item = f"{cite}第{to_chinese(k)}项"
+        sub = self._substitution((ka[k],), (kb[k],), item)
+        return sub or f"将{item}修改为：{quote(self._paragraphs(self.corr.b, (kb[k],)))}"
+
+    def _ends_only(self, pa: Paragraph, pb: Paragraph) -> bool:
+        """The two paragraphs differ at most in their closing punctuation."""
+        a = self.corr.a.paragraph_text(pa).rstrip("；。;.，,")
+        b = self.corr.b.paragraph_text(pb).rstrip("；。;.，,")
+        return _fold_brackets(a) == _fold_brackets(b)
 
     def _kuan_changed(self, ka: _Kuan, kb: _Kuan) -> bool:
         a_set = {i for p in ka for i in p.clauses}
@@ -273,6 +301,10 @@ class _Drafter:
         for k, phrase in enumerate(added):
             parts.append(phrase.replace("在“", "在{cite}中的“", 1) if not parts and not k else phrase)
         return "，".join(parts).replace("{cite}", cite) + "。"
+
+
+def _fold_brackets(text: str) -> str:
+    return text.replace("（", "(").replace("）", ")")
 
 
 def _division(outline: Outline, unit: Unit) -> tuple[str, str] | None:

@@ -159,3 +159,26 @@ def test_texts_without_articles_say_why_there_is_no_decision() -> None:
     b = from_text("一、总体要求\n坚持绿色发展。\n", "b.txt")
     text = amendments_text(draft(compare(a, b)))
     assert "没有“第X条”式的条文" in text
+
+
+_DISSOLVE = (
+    "第一条 为了规范公司的行为，制定本法。\n\n第二条 有下列情形之一的，公司应当解散：\n\n"
+    "（一）公司章程规定的营业期限届满；\n\n（二）股东会决议解散；\n\n（三）依法被吊销营业执照。\n\n"
+    "第三条 本法自公布之日起施行。\n"
+)
+
+
+def test_an_item_added_at_the_end_is_cited_as_a_new_xiang() -> None:
+    b = _DISSOLVE.replace("（三）依法被吊销营业执照。", "（三）依法被吊销营业执照；\n\n（四）人民法院依法予以解散。")
+    assert _draft(_DISSOLVE, b) == ["一、在第二条中增加一项，作为第四项：“（四）人民法院依法予以解散。”"]
+
+
+def test_an_item_removed_from_the_end_is_cited_by_its_number() -> None:
+    b = _DISSOLVE.replace("；\n\n（三）依法被吊销营业执照。", "。")
+    assert _draft(_DISSOLVE, b) == ["一、删去第二条第三项。"]
+
+
+def test_one_item_rewritten_is_restated_alone() -> None:
+    new = "（二）因公司合并或者分立需要解散，且合并或者分立的方案已经股东会以特别决议通过并公告；"
+    b = _DISSOLVE.replace("（二）股东会决议解散；", new)
+    assert _draft(_DISSOLVE, b) == [f"一、将第二条第二项修改为：“{new}”"]
