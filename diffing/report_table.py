@@ -8,7 +8,7 @@ Rules:
   out (or, with ``--all``, shown though unchanged).
 * Deletions in 修改前 are struck, insertions in 修改后 bold — in Word as run
   formatting, in HTML as ``<del>``/``<ins>``, in Markdown as ``~~``/``**``, in
-  text as ``[-…-]``/``{+…+}``. Document text is original text, escaped for
+  text as ``[-…-]``/``{+…+}`` (in colour on a terminal). Document text is original text, escaped for
   the format, with control characters made visible.
 * Word: A4 landscape, a grid table whose header row repeats on every page.
 """
@@ -64,13 +64,18 @@ def left_out(table: Table) -> str:
 # ---- text
 
 
-def _marked(paragraph: Sequence[Segment]) -> str:
-    marks = {"same": ("", ""), "del": ("[-", "-]"), "ins": ("{+", "+}")}
+_MARKS = {"same": ("", ""), "del": ("[-", "-]"), "ins": ("{+", "+}")}
+_COLORS = {"same": ("", ""), "del": ("\x1b[9;31m", "\x1b[0m"), "ins": ("\x1b[1;32m", "\x1b[0m")}
+
+
+def _marked(paragraph: Sequence[Segment], color: bool = False) -> str:
+    marks = _COLORS if color else _MARKS
     return "".join(marks[s.kind][0] + visible(s.text) + marks[s.kind][1] for s in paragraph)
 
 
-def table_text(table: Table) -> str:
-    """The table for a terminal: each row as a block, 修改前 then 修改后."""
+def table_text(table: Table, color: bool = False) -> str:
+    """The table for a terminal: each row as a block, 修改前 then 修改后; deletions ``[-…-]`` and
+    insertions ``{+…+}``, or (``color``) struck red and bold green."""
     lines = [heading(table), *versions(table), ""]
     for row in table.rows:
         names = " → ".join(n for n in (row.a_name, row.b_name) if n)
@@ -78,7 +83,7 @@ def table_text(table: Table) -> str:
         for label, cell in (("修改前", row.before), ("修改后", row.after)):
             if cell:
                 lines.append(f"  {label}：")
-                lines.extend(f"    {_marked(p)}" for p in cell)
+                lines.extend(f"    {_marked(p, color)}" for p in cell)
         lines.append("")
     lines.append(left_out(table))
     return "\n".join(lines) + "\n"

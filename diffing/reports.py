@@ -42,17 +42,19 @@ def unsupported(report: Report, fmt: Format) -> str | None:
     return f"--report {report} cannot be written as {fmt} (it can be: {', '.join(REPORT_FORMATS[report])})"
 
 
-def render(diff: Diff, fmt: Format, report: Report = "redline", full: bool = False) -> str | bytes:
+def render(
+    diff: Diff, fmt: Format, report: Report = "redline", full: bool = False, color: bool = False
+) -> str | bytes:
     """The ``report`` of ``diff`` in format ``fmt`` (``text`` is the plain terminal view).
 
-    ``full`` shows unchanged and renumber-only articles in the 对照表. Raises
-    ValueError for a combination `unsupported` refuses.
+    ``full`` shows unchanged and renumber-only articles in the 对照表; ``color``
+    colours its text view. Raises ValueError for a combination `unsupported` refuses.
     """
     reason = unsupported(report, fmt)
     if reason:
         raise ValueError(reason)
     if report == "table":
-        return _table(diff, fmt, full)
+        return _table(diff, fmt, full, color)
     if report == "amendments":
         return _amendments(diff, fmt)
     if fmt == "json":
@@ -76,11 +78,13 @@ def render(diff: Diff, fmt: Format, report: Report = "redline", full: bool = Fal
     return render_text(diff, TextView(color=False, width=100))
 
 
-def _table(diff: Diff, fmt: Format, full: bool) -> str | bytes:
+def _table(diff: Diff, fmt: Format, full: bool, color: bool) -> str | bytes:
     from diffing import report_table
     from diffing.table import build_table
 
     table = build_table(diff, full)
+    if fmt == "text":
+        return report_table.table_text(table, color)
     writers: dict[str, Callable[[Table], str | bytes]] = {
         "text": report_table.table_text,
         "html": report_table.table_html,

@@ -133,15 +133,15 @@ def emit(diff: Diff, args: argparse.Namespace) -> int:
     check_report(args)
     fmt = _format(args)
     report_kind: Report = getattr(args, "report", "redline")
+    to_tty = args.output is None and sys.stdout.isatty()
+    color = args.color == "always" or (args.color == "auto" and to_tty and "NO_COLOR" not in os.environ)
     if report_kind != "redline":
         from diffing.reports import render
 
-        report: str | bytes = render(diff, fmt, report_kind, args.full)
+        report: str | bytes = render(diff, fmt, report_kind, args.full, color)
     elif fmt == "text":
         from diffing.report_text import TextView, render_text
 
-        to_tty = args.output is None and sys.stdout.isatty()
-        color = args.color == "always" or (args.color == "auto" and to_tty and "NO_COLOR" not in os.environ)
         width = args.columns or (shutil.get_terminal_size((100, 24)).columns if to_tty else 100)
         report = render_text(diff, TextView(color=color, width=width, layout=args.layout, full=args.full))
     else:

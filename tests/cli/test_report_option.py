@@ -89,3 +89,10 @@ def test_store_diff_takes_the_report_option(tmp_path: Path, capsys: pytest.Captu
     assert "| 修改前 | 修改后 | 说明 |" in out.read_text(encoding="utf-8")
     assert main(["store", "--store", store, "diff", "holiday", "--report", "table", "-f", "json"]) == 2
     assert "cannot be written as json" in capsys.readouterr().err
+
+
+def test_color_always_colours_the_table_and_never_leaves_marks(capsys: pytest.CaptureFixture[str]) -> None:
+    main(["diff", A, B, "--report", "table", "--color", "always"])
+    out = capsys.readouterr().out
+    assert "\x1b[9;31m新年\x1b[0m" in out and "\x1b[1;32m元旦\x1b[0m" in out
+    assert "[-" not in out
