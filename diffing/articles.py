@@ -14,8 +14,9 @@ Rules:
   ``heading``; a run of other paragraphs is one unit of kind ``text``, and a
   heading such as 一、 starts a new one.
 * **Front matter** (a law's title and its 题注 of dates) is what comes before
-  the first article or division heading in a document that has articles; it
-  is no unit. ``title`` is its first line that is no date (or the heading that
+  the first article or division heading in a document that has articles, when
+  that is at most `_FRONT_MAX` characters (more is content: a notice with
+  rules attached); it is no unit. ``title`` is its first line that is no date (or the heading that
   opens a document without front matter), ``date`` its last
   line holding a date; both are original text.
 * All text is original text (``Document.original``), cut at clause spans.
@@ -41,6 +42,8 @@ _DIVISION = re.compile(r"#*\s*第[一二三四五六七八九十百千零〇两\
 _LABEL = re.compile(r"第([一二三四五六七八九十百千零〇两\d]+)条")
 _DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")
 _TITLE_MAX = 80
+_FRONT_MAX = 3000
+"""Characters before the first article that can still be front matter (a title and its 题注)."""
 
 
 @dataclass(frozen=True)
@@ -145,7 +148,10 @@ def outline(document: Document, clauses: tuple[Clause, ...]) -> Outline:
     """Group a document's clauses into units (see the module's rules)."""
     spans = tuple(_span(document, c) for c in clauses)
     original = document.original
+    first = next((i for i, c in enumerate(clauses) if c.kind == "article" or _numbered_division(c)), None)
     has_articles = any(c.kind == "article" for c in clauses)
+    if first is not None and spans[first][0] > _FRONT_MAX:
+        has_articles = False  # a long text before the first article is content (a notice with rules attached)
     units: list[Unit] = []
     front: list[int] = []
     in_front = has_articles
@@ -160,7 +166,7 @@ def outline(document: Document, clauses: tuple[Clause, ...]) -> Outline:
 
     for i, clause in enumerate(clauses):
         text = clause.text
-        numbered = clause.kind == "heading" and _DIVISION.match(text) is not None
+        numbered = _numbered_division(clause)
         is_division = numbered or (clause.kind == "heading" and text.startswith("#"))
         if in_front and (clause.kind == "article" or numbered):
             in_front = False
@@ -186,6 +192,10 @@ def outline(document: Document, clauses: tuple[Clause, ...]) -> Outline:
             paragraphs[-1].append(i)
     close()
     return Outline(document, clauses, tuple(units), tuple(front), spans)
+
+
+def _numbered_division(clause: Clause) -> bool:
+    return clause.kind == "heading" and _DIVISION.match(clause.text) is not None
 
 
 def _span(document: Document, clause: Clause) -> tuple[int, int]:

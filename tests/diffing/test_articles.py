@@ -86,3 +86,12 @@ def test_identical_articles_renumbered_in_order_are_unchanged_not_moved() -> Non
     corr = correspond(compare(from_text(a, "a.txt"), from_text(b, "b.txt")))
     statuses = [(link.status, corr.renumbered(link)) for link in corr.links]
     assert statuses == [("inserted", False), ("unchanged", True), ("unchanged", True), ("unchanged", True)]
+
+
+def test_a_long_text_before_the_first_article_is_content_not_front_matter() -> None:
+    body = "各单位要认真贯彻执行，切实加强管理。\n\n" * 200
+    notice = "关于印发管理办法的通知\n\n" + body + "第一条 为了加强管理，制定本办法。\n"
+    doc = from_text(notice, "n.txt")
+    o = outline(doc, segment(doc))
+    assert o.front == ()
+    assert o.units[0].kind == "text" and o.units[-1].kind == "article"
