@@ -8,8 +8,8 @@ Rules:
   original text, paragraph by paragraph, with its own number.
 * In 修改前, text that B does not keep is ``del``; in 修改后, text A did not have
   is ``ins``; everything else is ``same``. A clause whose row pairs it with a
-  clause outside the partner article is wholly ``del``/``ins`` there. Labels of
-  a renumbered article are ``same``: each column shows its own number.
+  clause outside the partner article is wholly ``del``/``ins`` there. The 第X条
+  labels of two linked articles are ``same``: each column shows its own number.
 * Articles that are unchanged, or renumbered only, are left out unless ``full``;
   the table counts them (``unchanged``, ``renumbered``).
 * 说明 is one of 修改, 新增, 删除, 移自第X条 (with “，修改” when its text changed
@@ -164,7 +164,9 @@ class _Cells:
                 row = self.diff.rows[r]
                 others = row.b if side == "a" else row.a
                 inside = partner is not None and any(other.unit_of[j] == partner for j in others)
-                if not inside:
+                if partner is not None and outline.clauses[i].kind == "article":
+                    segments.append(Segment(outline.original(i), "same"))  # each column shows its own number
+                elif not inside:
                     segments.append(Segment(outline.original(i), changed))
                 elif quiet(self.diff, row):
                     segments.append(Segment(outline.original(i), "same"))

@@ -236,3 +236,11 @@ def test_a_new_article_made_of_old_text_says_where_the_text_came_from() -> None:
         ("第一条", "第一条", "修改"),
         ("", "第二条", "新增，部分内容来自第一条"),
     ]
+
+
+def test_the_labels_of_linked_articles_are_never_marked() -> None:
+    table = build_table(real_diff("06_company_law"))
+    for row in table.rows:
+        if row.a_name.endswith("条") and row.b_name.endswith("条"):
+            assert row.before[0][0].kind == "same" and row.before[0][0].text.startswith(row.a_name)
+            assert row.after[0][0].kind == "same" and row.after[0][0].text.startswith(row.b_name)
