@@ -6,8 +6,9 @@ Rules:
   reading order with deleted articles after their predecessor; they cite A's
   numbers (第X条第Y款) for what is changed or deleted and B's numbers for
   where something new goes (作为第Y条, 作为第Y款).
-* Quoted new text is B's original text without the article label; a quote of
-  several paragraphs opens each paragraph with “ and closes only the last ”.
+* Quoted new text is B's original text without the article label (a hard
+  wrap inside a paragraph joined); a quote of several paragraphs opens each
+  paragraph with “ and closes only the last ”.
   Quoted old text (the 甲 of “甲”修改为“乙”) is A's original text.
 * An article whose wording changed gives, from the finest to the coarsest:
   in-place changes ``将第X条[第Y款]中的“甲”修改为“乙”`` / ``删去…中的“甲”`` /
@@ -51,6 +52,7 @@ _MAX_CHANGES = 3
 """At most this many distinct in-place changes in one 款."""
 _MAX_ITEMS = 2
 """An article that would take more items than this is restated whole."""
+_WRAP = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
 _DIVISION = re.compile(r"#*\s*(第[一二三四五六七八九十百千零〇两\d]+\s*[编章节])\s*(.*)")
 
 
@@ -174,7 +176,7 @@ class _Drafter:
         return changes
 
     def _paragraphs(self, outline: Outline, paragraphs: tuple[Paragraph, ...]) -> list[str]:
-        texts = [outline.paragraph_text(p, drop_label=True) for p in paragraphs]
+        texts = [_one_line(outline.paragraph_text(p, drop_label=True)) for p in paragraphs]
         return [t for t in texts if t]
 
     def _kuan_changes(self, link: Link, a_unit: Unit, b_unit: Unit) -> list[str] | None:
@@ -449,4 +451,9 @@ def _original(doc: Document, start: int, lo: int, hi: int) -> str:
     if lo == hi:
         return ""
     o_lo, o_hi = doc.to_original(start + lo, start + hi)
-    return doc.original[o_lo:o_hi]
+    return _one_line(doc.original[o_lo:o_hi])
+
+
+def _one_line(text: str) -> str:
+    """Text quoted in an item holds no line break: a hard wrap inside a paragraph is joined."""
+    return _WRAP.sub("", text) if "\n" in text or "\r" in text else text

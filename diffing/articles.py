@@ -4,9 +4,15 @@ Rules:
 
 * An **article** (`Unit` of kind ``article``) is a 第X条 label clause and every
   clause after it up to the next label, division heading (第X编/章/节) or
-  Markdown heading. Its **paragraphs** follow the original layout: a line
-  break in the original text between two clauses starts a new paragraph; the
-  label and the text on its line are the first paragraph.
+  Markdown heading. Its **paragraphs** follow the original layout: a （一）
+  item always starts one; a blank line between two clauses starts one, and so
+  does a line break before a heading or a label. In a document that does not
+  separate its paragraphs by blank lines, a line break after a short line
+  starts one when the text is hard-wrapped (most long lines have one width),
+  else a line break after a clause that ends a sentence (。；：). Any other line
+  break is a hard wrap. The label and the text on its line are the first
+  paragraph. (Paragraphs are layout: a text flattened onto one line has one
+  paragraph per article, plus its items.)
 * A paragraph that opens with （一）/(一) is a **项** (item) of the 款 before it;
   every other paragraph opens a new **款**. ``kuan`` numbers 款 from 1, as the
   law counts them (第二款 is the second paragraph that is not an item).
@@ -25,6 +31,7 @@ Rules:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
@@ -42,6 +49,10 @@ _DIVISION = re.compile(r"#*\s*第[一二三四五六七八九十百千零〇两\
 _LABEL = re.compile(r"第([一二三四五六七八九十百千零〇两\d]+)条")
 _DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")
 _TITLE_MAX = 80
+_BLANK = re.compile(r"\n[ \t\u3000\u200b]*\r?\n")
+_PARAGRAPH_END = frozenset("。；：！？;:!?”」")
+_WRAP_MIN = 20  # lines this long may be hard-wrapped ones
+_WRAP_LINES = 5  # a text needs this many of them to have a wrap width
 _FRONT_MAX = 3000
 """Characters before the first article that can still be front matter (a title and its 题注)."""
 
@@ -152,6 +163,7 @@ def outline(document: Document, clauses: tuple[Clause, ...]) -> Outline:
     has_articles = any(c.kind == "article" for c in clauses)
     if first is not None and spans[first][0] > _FRONT_MAX:
         has_articles = False  # a long text before the first article is content (a notice with rules attached)
+    layout = _layout(original)
     units: list[Unit] = []
     front: list[int] = []
     in_front = has_articles
@@ -173,7 +185,7 @@ def outline(document: Document, clauses: tuple[Clause, ...]) -> Outline:
         if in_front:
             front.append(i)
             continue
-        new_line = i == 0 or "\n" in original[spans[i - 1][1] : spans[i][0]]
+        new_line = i == 0 or _breaks(original, spans[i - 1][1], spans[i][0], clauses[i - 1], clause, layout)
         if clause.kind == "article":
             close()
             kind, label = "article", re.sub(r"\s+", "", text.lstrip("#"))
@@ -192,6 +204,36 @@ def outline(document: Document, clauses: tuple[Clause, ...]) -> Outline:
             paragraphs[-1].append(i)
     close()
     return Outline(document, clauses, tuple(units), tuple(front), spans)
+
+
+def _layout(original: str) -> tuple[bool, int]:
+    """How a text lays out its paragraphs: (blank lines between them, the width of its hard wraps or 0)."""
+    blank = len(_BLANK.findall(original)) * 5 >= original.count("\n") * 2
+    lengths = [len(line.strip()) for line in original.splitlines()]
+    long = [n for n in lengths if n >= _WRAP_MIN]
+    if len(long) < _WRAP_LINES:
+        return blank, 0
+    width = Counter(long).most_common(1)[0][0]
+    near = sum(1 for n in long if abs(n - width) <= 1)
+    return blank, width if 2 * near >= len(long) else 0
+
+
+def _breaks(original: str, end: int, start: int, before: Clause, after: Clause, layout: tuple[bool, int]) -> bool:
+    """Whether the original text between two clauses (``end``–``start``) breaks a paragraph (module rules)."""
+    gap = original[end:start]
+    if _ITEM.match(after.text):
+        return True
+    if "\n" not in gap:
+        return False
+    if _BLANK.search(gap) or after.kind in ("article", "heading"):
+        return True
+    blank, width = layout
+    if blank:
+        return False
+    if width:  # a hard-wrapped text: a full line runs on, a short one ends its paragraph
+        line_start = original.rfind("\n", 0, end) + 1
+        return len(original[line_start : end + gap.index("\n")].strip()) < width - 1
+    return before.text[-1:] in _PARAGRAPH_END
 
 
 def _numbered_division(clause: Clause) -> bool:

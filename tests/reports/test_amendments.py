@@ -182,3 +182,14 @@ def test_one_item_rewritten_is_restated_alone() -> None:
     new = "（二）因公司合并或者分立需要解散，且合并或者分立的方案已经股东会以特别决议通过并公告；"
     b = _DISSOLVE.replace("（二）股东会决议解散；", new)
     assert _draft(_DISSOLVE, b) == [f"一、将第二条第二项修改为：“{new}”"]
+
+
+def test_pair_01_hard_wrapped_at_37_columns_gives_the_same_decision() -> None:
+    from corpus.pipeline import load
+    from tests.conftest import REAL
+    from tests.diffing.test_layout_proof import wrapped
+
+    pair = REAL / "01_holiday_measures"
+    b_text = (pair / "b.txt").read_text(encoding="utf-8")
+    relaid = compare(load(str(pair / "a.txt")), from_text(wrapped(b_text, stray=0.0), "b.txt"))
+    assert amendments_text(draft(relaid)) == PAIR_01_DECISION
