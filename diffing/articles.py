@@ -49,6 +49,7 @@ _DIVISION = re.compile(r"#*\s*第[一二三四五六七八九十百千零〇两\
 _LABEL = re.compile(r"第([一二三四五六七八九十百千零〇两\d]+)条")
 _DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")
 _TITLE_MAX = 80
+_CJK = re.compile(r"[\u4e00-\u9fff]{2}")
 _BLANK = re.compile(r"\n[ \t\u3000\u200b]*\r?\n")
 _PARAGRAPH_END = frozenset("。；：！？;:!?”」")
 _WRAP_MIN = 20  # lines this long may be hard-wrapped ones
@@ -141,7 +142,7 @@ class Outline:
             first = (0,)
         for i in first:
             text = self.original(i).lstrip("#").strip()
-            if text and not _DATE.match(text) and len(text) <= _TITLE_MAX:
+            if _CJK.search(text) and not _DATE.match(text) and len(text) <= _TITLE_MAX:
                 return text
         return ""
 
