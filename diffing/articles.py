@@ -22,9 +22,9 @@ Rules:
 * **Front matter** (a law's title and its 题注 of dates) is what comes before
   the first article or division heading in a document that has articles, when
   that is at most `_FRONT_MAX` characters (more is content: a notice with
-  rules attached); it is no unit. ``title`` is its first line that is no date (or the heading that
-  opens a document without front matter), ``date`` its last
-  line holding a date; both are original text.
+  rules attached); it is no unit. ``title`` is its first line that is no
+  date and holds Chinese (or the heading that opens a document without front
+  matter), ``date`` its last line holding a date; both are original text.
 * All text is original text (``Document.original``), cut at clause spans.
 """
 
