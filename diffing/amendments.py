@@ -23,7 +23,8 @@ Rules:
 * ``将第X条改为第Y条`` only for an article out of order (`Link.moved`); an
   article renumbered by insertions or deletions before it gets no item, and
   the decision closes with ``此外，对条文顺序作相应调整。``
-* A changed chapter title: ``将第X章的章名修改为“…”``; text outside articles
+* A chapter title: ``将第X章的章名修改为“…”`` when its name changed (spaces
+  aside), ``增加一章，作为第X章，章名为“…”`` for a new one; text outside articles
   and chapter titles (a preamble, a list of revisions) is not amended.
 """
 
@@ -153,13 +154,14 @@ class _Drafter:
             if b_unit.kind == "article":
                 return [f"增加一条，作为{b_unit.label}：{quote(self._paragraphs(corr.b, b_unit.paragraphs))}"]
             if b_unit.kind == "heading" and (m := _division(corr.b, b_unit)):
-                return [f"增加{m[0]}的标题：“{m[1]}”。"]
+                kind = m[0][-1]
+                return [f"增加一{kind}，作为{m[0]}，{kind}名为“{m[1]}”。"]
             return []
         if a_unit is None or b_unit is None or not (link.changed or link.moved):
             return []
         if a_unit.kind == "heading":
             old, new = _division(corr.a, a_unit), _division(corr.b, b_unit)
-            if old and new and old[1] != new[1]:
+            if old and new and _fold_spaces(old[1]) != _fold_spaces(new[1]):
                 kind = old[0][-1]
                 return [f"将{old[0]}的{kind}名修改为“{new[1]}”。"]
             return []
@@ -310,9 +312,13 @@ def _fold_brackets(text: str) -> str:
 
 
 def _division(outline: Outline, unit: Unit) -> tuple[str, str] | None:
-    """(第X章, the title as written) of a division heading, None for another heading."""
+    """(第X章, its name as written) of a division heading, None for another heading."""
     m = _DIVISION.match(outline.paragraph_text(unit.paragraphs[0]))
-    return (re.sub(r"\s+", "", m.group(1)), m.group(0).lstrip("#").strip()) if m else None
+    return (re.sub(r"\s+", "", m.group(1)), m.group(2).strip()) if m else None
+
+
+def _fold_spaces(text: str) -> str:
+    return re.sub(r"[\s\u3000]+", "", text)
 
 
 def _pair_kuan(

@@ -193,3 +193,17 @@ def test_pair_01_hard_wrapped_at_37_columns_gives_the_same_decision() -> None:
     b_text = (pair / "b.txt").read_text(encoding="utf-8")
     relaid = compare(load(str(pair / "a.txt")), from_text(wrapped(b_text, stray=0.0), "b.txt"))
     assert amendments_text(draft(relaid)) == PAIR_01_DECISION
+
+
+def test_a_renamed_chapter_gets_its_new_name_and_a_new_chapter_is_added_by_number() -> None:
+    a = "## 第一章 总则\n\n第一条 为了规范公司的行为，制定本法。\n\n## 第二章 附则\n\n第二条 本法自公布之日起施行。\n"
+    b = (
+        "## 第一章 一般规定\n\n第一条 为了规范公司的行为，制定本法。\n\n## 第二章 公司登记\n\n"
+        "第二条 设立公司，应当依法向公司登记机关申请设立登记。\n\n## 第三章 附则\n\n第三条 本法自公布之日起施行。\n"
+    )
+    assert _draft(a, b) == [
+        "一、将第一章的章名修改为“一般规定”。",
+        "二、增加一章，作为第二章，章名为“公司登记”。",
+        "三、增加一条，作为第二条：“设立公司，应当依法向公司登记机关申请设立登记。”",
+        CLOSING,
+    ]
