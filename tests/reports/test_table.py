@@ -189,6 +189,7 @@ def test_every_changed_article_of_a_real_pair_is_a_row_and_every_other_is_counte
     b_names = [r.b_name for r in full.rows if r.b_name.startswith("第") and r.b_name.endswith("条")]
     assert len(b_names) == len(set(b_names))
     assert all(re.fullmatch(r"第.+条", n) for n in b_names)
+    assert len(table_html(table).encode("utf-8")) <= 1_000_000  # issue 11: a report of the largest pair ≤ 1 MB
 
 
 @pytest.mark.office
