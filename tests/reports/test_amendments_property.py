@@ -60,3 +60,64 @@ def test_deleted_and_inserted_articles_are_the_only_items(versions: tuple[list[s
     table = build_table(diff)
     assert len(table.rows) == len(deleted) + len(new)
     assert table.renumbered + table.unchanged == len([body for body in a if body in b])
+
+
+_REPLACEMENT = st.text(alphabet="国家机关公民权利义务和、的", min_size=0, max_size=4)
+
+
+def _apply(item: str, body: str) -> str:
+    """An item of one article applied to its text, the way a reader of the decision would."""
+    import re
+
+    if m := re.fullmatch(r"将第.+?条修改为：“(.*)”", item):
+        return m.group(1)
+    phrases = re.sub(r"第[^“”]*?[条款项]中的", "", item)
+    pattern = r"“([^”]*)”修改为“([^”]*)”|删去((?:“[^”]*”、?)+)|在“([^”]*)”(后|前)增加“([^”]*)”"
+    seen = 0
+    for m in re.finditer(pattern, phrases):
+        seen += 1
+        if m.group(1) is not None:
+            body = body.replace(m.group(1), m.group(2))
+        elif m.group(3) is not None:
+            for old in re.findall(r"“([^”]*)”", m.group(3)):
+                body = body.replace(old, "")
+        else:
+            anchor, where, added = m.group(4), m.group(5), m.group(6)
+            body = body.replace(anchor, anchor + added if where == "后" else added + anchor)
+    assert seen, f"an item of a form this test does not apply: {item}"
+    return body
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.sampled_from(BODIES), st.data())
+def test_an_edited_article_amended_as_drafted_gives_bs_text(body: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(min_value=0, max_value=len(body) - 2))
+    end = data.draw(st.integers(min_value=start, max_value=min(len(body) - 1, start + 4)))
+    new_body = body[:start] + data.draw(_REPLACEMENT) + body[end:]
+    others = [x for x in BODIES if x != body][:2]
+    a, b = [others[0], body, others[1]], [others[0], new_body, others[1]]
+    decision = draft(compare(from_text(_law(a), "a.txt"), from_text(_law(b), "b.txt")))
+    if new_body == body:
+        assert decision.items == ()
+        return
+    assert len(decision.items) == 1
+    assert _apply(decision.items[0], body) == new_body
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.sampled_from(BODIES), st.data())
+def test_two_edits_in_one_article_amended_as_drafted_give_bs_text(body: str, data: st.DataObject) -> None:
+    cut = len(body) // 2
+    first = data.draw(st.integers(min_value=0, max_value=cut - 2))
+    second = data.draw(st.integers(min_value=cut, max_value=len(body) - 2))
+    new_body = (
+        body[:first] + data.draw(_REPLACEMENT) + body[first + 1 : second] + data.draw(_REPLACEMENT) + body[second + 1 :]
+    )
+    others = [x for x in BODIES if x != body][:2]
+    a, b = [others[0], body, others[1]], [others[0], new_body, others[1]]
+    decision = draft(compare(from_text(_law(a), "a.txt"), from_text(_law(b), "b.txt")))
+    if new_body == body:
+        assert decision.items == ()
+        return
+    assert len(decision.items) == 1
+    assert _apply(decision.items[0], body) == new_body
