@@ -246,8 +246,8 @@ class _Drafter:
         return _fold_brackets(a) == _fold_brackets(b)
 
     def _kuan_changed(self, ka: _Kuan, kb: _Kuan) -> bool:
-        a_set = {i for p in ka for i in p.clauses}
-        b_set = {j for p in kb for j in p.clauses}
+        a_set = {i for p in ka for i in p.clauses if self.diff.a_clauses[i].kind != "article"}
+        b_set = {j for p in kb for j in p.clauses if self.diff.b_clauses[j].kind != "article"}
         rows = {self.corr.row_of_a[i] for i in a_set} | {self.corr.row_of_b[j] for j in b_set}
         for r in rows:
             row = self.diff.rows[r]
@@ -258,8 +258,8 @@ class _Drafter:
     def _substitution(self, ka: _Kuan, kb: _Kuan, cite: str) -> str | None:
         """``将{cite}中的“甲”修改为“乙”`` for a 款 changed in a few short places, else None."""
         diff = self.diff
-        a_set = [i for p in ka for i in p.clauses]
-        b_set = {j for p in kb for j in p.clauses}
+        a_set = [i for p in ka for i in p.clauses if diff.a_clauses[i].kind != "article"]
+        b_set = {j for p in kb for j in p.clauses if diff.b_clauses[j].kind != "article"}
         rows = sorted({self.corr.row_of_a[i] for i in a_set} | {self.corr.row_of_b[j] for j in b_set})
         hunks: list[_Hunk] = []
         for r in rows:
@@ -331,6 +331,8 @@ def _pair_kuan(
     for ka, kuan in enumerate(a_kuan):
         for p in kuan:
             for i in p.clauses:
+                if diff.a_clauses[i].kind == "article":
+                    continue  # the label belongs to the article, not to its first 款
                 row = diff.rows[corr.row_of_a[i]]
                 for kb in {b_index[j] for j in row.b if j in b_index}:
                     weight[ka, kb] += len(diff.a_clauses[i].text)

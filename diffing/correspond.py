@@ -8,7 +8,8 @@ Rules:
   units of the same kind; front matter takes no part.
 * An A unit with no partner is ``deleted``, a B unit with none ``inserted``.
 * A pair is **changed** unless every clause of both units lies in a quiet row
-  whose other side lies in the partner unit. A row is quiet (`quiet`) when it
+  whose other side lies in the partner unit; rows of 第X条 labels alone are
+  left out (a label is the article's number, not its text). A row is quiet (`quiet`) when it
   is ``equal`` or ``renumbered``, or ``moved`` with no change of text (the
   aligner's view of a whole article out of order) or between two 第X条 labels.
 * A pair is **moved** when it is out of order: the pairs, in B's order, that
@@ -182,6 +183,10 @@ def _changed(
     changed_b: set[int] = set()
     a_of, b_of = a.unit_of, b.unit_of
     for row in diff.rows:
+        if all(diff.a_clauses[i].kind == "article" for i in row.a) and all(
+            diff.b_clauses[j].kind == "article" for j in row.b
+        ):
+            continue  # 第X条 labels: their numbers are the renumbering's business, never a change of text
         a_units = {a_of[i] for i in row.a} - {-1}
         b_units = {b_of[j] for j in row.b} - {-1}
         if quiet(diff, row):

@@ -121,3 +121,64 @@ def test_two_edits_in_one_article_amended_as_drafted_give_bs_text(body: str, dat
         return
     assert len(decision.items) == 1
     assert _apply(decision.items[0], body) == new_body
+
+
+def _apply_article(item: str, paragraphs: list[str]) -> list[str]:
+    """An item on an article of several 款 applied to its paragraphs, citing 款 as the law counts them."""
+    import re
+
+    from diffing.numerals import to_int
+
+    def number(text: str) -> int:
+        value = to_int(text)
+        assert value is not None
+        return value
+
+    out = list(paragraphs)
+    if m := re.fullmatch(r"将第.+?条修改为：(.*)", item, re.S):
+        return [line.strip("“”") for line in m.group(1).split("\n")]
+    if m := re.fullmatch(r"删去第.+?条第(.+?)款。", item):
+        del out[number(m.group(1)) - 1]
+        return out
+    if m := re.fullmatch(r"在第.+?条中增加一款，作为第(.+?)款：“(.*)”", item):
+        out.insert(number(m.group(1)) - 1, m.group(2))
+        return out
+    if m := re.fullmatch(r"将第.+?条第(.+?)款修改为：“(.*)”", item):
+        out[number(m.group(1)) - 1] = m.group(2)
+        return out
+    if m := re.match(r"(?:将|删去|在)第.+?条第(.+?)款中的", item):
+        k = number(m.group(1)) - 1
+        out[k] = _apply(item, out[k])
+        return out
+    joined = _apply(item, "\n".join(out))
+    return joined.split("\n")
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(BODIES), min_size=2, max_size=4, unique=True), st.data())
+def test_an_article_of_several_kuan_amended_as_drafted_gives_bs_paragraphs(
+    paragraphs: list[str], data: st.DataObject
+) -> None:
+    change = data.draw(st.sampled_from(["edit", "delete", "insert"]))
+    k = data.draw(st.integers(min_value=0, max_value=len(paragraphs) - 1))
+    new = list(paragraphs)
+    if change == "edit":
+        body = new[k]
+        start = data.draw(st.integers(min_value=0, max_value=len(body) - 2))
+        new[k] = body[:start] + data.draw(_REPLACEMENT) + body[start + 2 :]
+    elif change == "delete":
+        del new[k]
+    else:
+        new.insert(k, data.draw(st.sampled_from(NEW)))
+    first = "第一条 为了规范管理，制定本法。\n\n"
+    last = "\n\n第三条 本法自公布之日起施行。\n"
+    a = first + "第二条 " + "\n\n".join(paragraphs) + last
+    b = first + "第二条 " + "\n\n".join(new) + last
+    decision = draft(compare(from_text(a, "a.txt"), from_text(b, "b.txt")))
+    if new == paragraphs:
+        assert decision.items == ()
+        return
+    result = list(paragraphs)
+    for item in decision.items:
+        result = _apply_article(item, result)
+    assert result == new
