@@ -406,8 +406,6 @@ def _widen(diff: Diff, hunks: list[_Hunk], scope: str) -> list[_Hunk] | None:
             return current
         for k in bad:
             h = current[k]
-            if (h.a_hi - h.a_lo) - (0 if h.inserted else len(texts[k][0]) - 0) > _WIDEN + 8:
-                return None
             words = bounds.get(id(h.row))
             if words is None:
                 words = bounds[id(h.row)] = _word_bounds(diff.a_text(h.row))
