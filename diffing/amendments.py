@@ -34,7 +34,6 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Literal
 
 from corpus.document import Document
 from diffing.articles import Outline, Paragraph, Unit
@@ -139,15 +138,17 @@ class _Hunk:
 
 
 _Kuan = tuple[Paragraph, ...]
-_Change = Literal["sub", "rewrite", "insert", "delete"]
 
 
 class _Drafter:
+    """The items of one link at a time, from the finest form that says it to the coarsest (module rules)."""
+
     def __init__(self, corr: Correspondence) -> None:
         self.corr = corr
         self.diff = corr.diff
 
     def items(self, link: Link) -> list[str]:
+        """The items of one link (none for an unchanged or renumbered article, or text outside articles)."""
         corr = self.corr
         a_unit, b_unit = corr.a_unit(link), corr.b_unit(link)
         if link.status == "inserted" and b_unit is not None:
@@ -172,16 +173,17 @@ class _Drafter:
             if not link.changed:
                 return [f"将{a_unit.label}改为{b_unit.label}。"]
             return [f"将{a_unit.label}改为{b_unit.label}，修改为：{new_text}"]
-        changes = self._kuan_changes(link, a_unit, b_unit)
+        changes = self._kuan_changes(a_unit, b_unit)
         if changes is None:
             return [f"将{a_unit.label}修改为：{new_text}"]
         return changes
 
     def _paragraphs(self, outline: Outline, paragraphs: tuple[Paragraph, ...]) -> list[str]:
+        """Original text of the paragraphs, one line each, the article label left out."""
         texts = [_one_line(outline.paragraph_text(p, drop_label=True)) for p in paragraphs]
         return [t for t in texts if t]
 
-    def _kuan_changes(self, link: Link, a_unit: Unit, b_unit: Unit) -> list[str] | None:
+    def _kuan_changes(self, a_unit: Unit, b_unit: Unit) -> list[str] | None:
         """Items for an article changed in place, 款 by 款; None when the whole article is to be restated."""
         a_kuan, b_kuan = a_unit.kuan, b_unit.kuan
         pairs = _pair_kuan(self.corr, a_kuan, b_kuan)
@@ -246,6 +248,7 @@ class _Drafter:
         return _fold_brackets(a) == _fold_brackets(b)
 
     def _kuan_changed(self, ka: _Kuan, kb: _Kuan) -> bool:
+        """Some text of the two 款 (or 项) changed, or went to or came from elsewhere (labels aside)."""
         a_set = {i for p in ka for i in p.clauses if self.diff.a_clauses[i].kind != "article"}
         b_set = {j for p in kb for j in p.clauses if self.diff.b_clauses[j].kind != "article"}
         rows = {self.corr.row_of_a[i] for i in a_set} | {self.corr.row_of_b[j] for j in b_set}
