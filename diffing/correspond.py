@@ -9,12 +9,13 @@ Rules:
 * An A unit with no partner is ``deleted``, a B unit with none ``inserted``.
 * A pair is **changed** unless every clause of both units lies in a quiet row
   whose other side lies in the partner unit; rows of 第X条 labels alone are
-  left out (a label is the article's number, not its text). A row is quiet (`quiet`) when it
-  is ``equal`` or ``renumbered``, or ``moved`` with no change of text (the
-  aligner's view of a whole article out of order) or between two 第X条 labels.
+  left out (a label is the article's number, not its text). A row is quiet
+  (`quiet`) when it is ``equal`` or ``renumbered``, or ``moved`` with no
+  change of text (the aligner's view of a whole article out of order) or
+  between two 第X条 labels.
 * A pair is **moved** when it is out of order: the pairs, in B's order, that
-  are not on a longest run increasing in A's order (ties: the later B unit
-  moves). Every other pair whose labels differ is **renumbered** only.
+  are not on one longest run increasing in A's order. Every other pair whose
+  labels differ is renumbered only (`Correspondence.renumbered`).
 * `Correspondence.elsewhere` names, for an inserted or deleted unit, the units
   of the other side it shares text with (`_SHARED_MIN` characters or more).
 * `Link`s come in reading order of B; a deleted unit stands right after the
@@ -37,7 +38,7 @@ __all__ = ["Correspondence", "Link", "Status", "correspond", "quiet"]
 _SHARED_MIN = 8
 """Characters of text two units must share for `Correspondence.elsewhere` to name one for the other."""
 
-Status = Literal["unchanged", "renumbered", "modified", "moved", "inserted", "deleted"]
+Status = Literal["unchanged", "modified", "moved", "inserted", "deleted"]
 
 
 @dataclass(frozen=True)
