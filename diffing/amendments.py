@@ -456,11 +456,14 @@ def _texts(diff: Diff, h: _Hunk) -> tuple[str, str]:
 
 
 def _original(doc: Document, start: int, lo: int, hi: int) -> str:
-    """Original text of normalized ``[start + lo, start + hi)``."""
+    """Original text of normalized ``[start + lo, start + hi)``, with what normalization removed just before
+    it (an invisible or control character must be quoted, never silently dropped); spaces at the ends go."""
     if lo == hi:
         return ""
     o_lo, o_hi = doc.to_original(start + lo, start + hi)
-    return _one_line(doc.original[o_lo:o_hi])
+    if lo > 0:
+        o_lo = min(o_lo, doc.to_original(start + lo - 1, start + lo)[1])
+    return _one_line(doc.original[o_lo:o_hi]).strip(" \t\u3000\u00a0")
 
 
 def _one_line(text: str) -> str:

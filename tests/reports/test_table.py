@@ -167,8 +167,22 @@ def test_bidirectional_controls_in_a_document_are_shown_as_marks_never_applied()
 
     a = from_text("第一条 价款100元。\n", "a.txt")
     b = from_text("第一条 价款\u202e元001\u202c。\n", "b.txt")
-    table = build_table(compare(a, b))
-    for out in (table_html(table), table_markdown(table), table_text(table)):
+    from diffing.amendments import draft
+    from diffing.report_amendments import amendments_docx, amendments_html, amendments_markdown, amendments_text
+
+    diff = compare(a, b)
+    table = build_table(diff)
+    decision = draft(diff)
+    word = docx.Document(io.BytesIO(amendments_docx(decision)))
+    for out in (
+        table_html(table),
+        table_markdown(table),
+        table_text(table),
+        amendments_text(decision),
+        amendments_markdown(decision),
+        amendments_html(decision),
+        "\n".join(p.text for p in word.paragraphs),
+    ):
         assert "\u202e" not in out
         assert "⟨U+202E⟩" in out
 
