@@ -14,7 +14,7 @@ from __future__ import annotations
 import io
 
 from diffing.amendments import Decision
-from diffing.report_kit import add_run, escape, html_page, new_document, visible
+from diffing.report_kit import W_NS, add_run, escape, html_page, new_document, visible, w_paragraph, w_run
 
 __all__ = ["amendments_docx", "amendments_html", "amendments_markdown", "amendments_text"]
 
@@ -72,15 +72,18 @@ def amendments_docx(decision: Decision) -> bytes:
     """A .docx on A4: the heading centred, each paragraph indented by two characters."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
+    from lxml import etree
 
     document = new_document()
     title = document.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     add_run(title, decision.heading, bold=True).font.size = Pt(16)
-    for line in [decision.intro, *_body(decision)]:
-        p = document.add_paragraph()
-        p.paragraph_format.first_line_indent = Pt(24)
-        add_run(p, line)
+    paragraphs = "".join(w_paragraph([w_run(line)], indent=480) for line in [decision.intro, *_body(decision)])
+    body = etree.fromstring(f'<w:body xmlns:w="{W_NS}">{paragraphs}</w:body>'.encode())
+    anchor = title._p
+    for p in list(body):
+        anchor.addnext(p)
+        anchor = p
     document.core_properties.title = decision.heading[:255]
     document.core_properties.author = "wendiff"
     out = io.BytesIO()

@@ -17,10 +17,9 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from xml.sax.saxutils import escape as xml_escape
 
 from diffing.highlight import Segment
-from diffing.report_kit import add_run, escape, html_page, new_document, visible, xml_safe
+from diffing.report_kit import W_NS, add_run, escape, html_page, new_document, visible, w_paragraph, w_run, xml_safe
 from diffing.table import Cell, Table
 
 __all__ = ["HEADERS", "left_out", "table_docx", "table_html", "table_markdown", "table_text"]
@@ -172,20 +171,20 @@ def table_docx(table: Table) -> bytes:
         add_run(document.add_paragraph(), line)
     # The rows are written as XML text and parsed once: python-docx's add_row/add_run per run takes
     # seconds on a large law, this a tenth of that.
-    xml = [f'<w:tbl xmlns:w="{_W}"><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="0" w:type="auto"/>'
+    xml = [f'<w:tbl xmlns:w="{W_NS}"><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="0" w:type="auto"/>'
            '<w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" '
            'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>']  # fmt: skip
     xml += [f'<w:gridCol w:w="{w}"/>' for w in _WIDTHS]
     xml.append("</w:tblGrid><w:tr><w:trPr><w:tblHeader/></w:trPr>")
     for text, width in zip(HEADERS, _WIDTHS, strict=True):
-        xml.append(_tc(width, [_p([_r(text, bold=True)], center=True)]))
+        xml.append(_tc(width, [w_paragraph([w_run(text, bold=True)], center=True)]))
     xml.append("</w:tr>")
     for row in table.rows:
         xml.append("<w:tr>")
         for content, width in zip((row.before, row.after), _WIDTHS, strict=False):
-            paragraphs = [_p([_r(s.text, s.kind == "del", s.kind == "ins") for s in p]) for p in content]
-            xml.append(_tc(width, paragraphs or [_p([])]))
-        xml.append(_tc(_WIDTHS[2], [_p([_r(row.note)])]))
+            paragraphs = [w_paragraph([w_run(s.text, s.kind == "del", s.kind == "ins") for s in p]) for p in content]
+            xml.append(_tc(width, paragraphs or [w_paragraph([])]))
+        xml.append(_tc(_WIDTHS[2], [w_paragraph([w_run(row.note)])]))
         xml.append("</w:tr>")
     xml.append("</w:tbl>")
     tbl = etree.fromstring("".join(xml).encode("utf-8"))
@@ -199,22 +198,9 @@ def table_docx(table: Table) -> bytes:
     return out.getvalue()
 
 
-_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _WIDTHS = (6236, 6236, 2098)
 """Column widths in twentieths of a point: 110 mm, 110 mm, 37 mm (A4 landscape less 20 mm margins)."""
 
 
 def _tc(width: int, paragraphs: list[str]) -> str:
     return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>{"".join(paragraphs)}</w:tc>'
-
-
-def _p(runs: list[str], center: bool = False) -> str:
-    props = '<w:pPr><w:jc w:val="center"/></w:pPr>' if center else ""
-    return f"<w:p>{props}{''.join(runs)}</w:p>"
-
-
-def _r(text: str, strike: bool = False, bold: bool = False) -> str:
-    props = ("<w:b/>" if bold else "") + ("<w:strike/>" if strike else "")
-    props = f"<w:rPr>{props}</w:rPr>" if props else ""
-    body = xml_escape(xml_safe(visible(text)))
-    return f'<w:r>{props}<w:t xml:space="preserve">{body}</w:t></w:r>'
