@@ -68,7 +68,8 @@ def main() -> None:
         r = run(REAL / pair / "a.txt", REAL / pair / "b.txt")
         compare_s = float(r["compare"])  # type: ignore[arg-type]
         print(f"\n{name}: {r['rows']} rows, compare {compare_s:.3f} s (target: compare + first report ≤ {target} s)")
-        print(f"  {'report/format':18} {'first':>7} {'warm':>7} {'total':>7} {'KiB':>7}  result")
+        print(f"  {'report/format':18} {'first':>7} {'warm':>7} {'total':>7} {'vs json':>8} {'KiB':>7}  result")
+        json_total = compare_s + float(r["redline/json"]["first"])  # type: ignore[index]
         for report, fmt in KINDS:
             f = r[f"{report}/{fmt}"]
             assert isinstance(f, dict)
@@ -78,10 +79,13 @@ def main() -> None:
             verdict = "baseline" if report == "redline" else ("ok" if ok else "OVER")
             label = f"{report}/{fmt}"
             size = f["size"] / 1024
-            print(f"  {label:18} {f['first']:>7.3f} {f['warm']:>7.3f} {total:>7.3f} {size:>7.0f}  {verdict}")
+            extra = f"{total - json_total:+8.3f}"
+            print(f"  {label:18} {f['first']:>7.3f} {f['warm']:>7.3f} {total:>7.3f} {extra} {size:>7.0f}  {verdict}")
     print(f"\n{'all within target' if not failures else f'{failures} over target'}")
     print("(seconds; 'first' includes importing the report's modules; total = compare + first;")
-    print(" redline/json is the baseline: the same diff converted to the machine format)")
+    print(" redline/json is the baseline: the same diff converted to the machine format; 'vs json' is")
+    print(" total minus the baseline's total, what the report costs beyond the JSON report, which stays")
+    print(" meaningful when the machine is busy and every total grows)")
 
 
 if __name__ == "__main__":
