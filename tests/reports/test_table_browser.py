@@ -17,9 +17,10 @@ from diffing.report_table import table_html
 from diffing.table import build_table
 
 from .pairs import real_diff
-from .test_html_browser import ARGS
 
 pytestmark = pytest.mark.browser
+
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 
 
 @pytest.fixture(scope="module")
