@@ -1,9 +1,11 @@
-"""One door to every report format of a diff.
+"""One door to every report of a diff: which report (redline, 对照表, 修改决定) in which format.
 
-Rules: each format lives in its own module and is imported only when asked for
-(a JSON report never pays for python-docx or rich); this module itself imports
-nothing at run time, so the command line can offer `FORMATS` and `SUFFIXES`
-without loading the diff engine.
+Rules: each report and format lives in its own module and is imported only when
+asked for (a JSON report never pays for python-docx or rich); this module itself
+imports nothing at run time, so the command line can offer `FORMATS`,
+`SUFFIXES` and `REPORTS` without loading the diff engine. `REPORT_FORMATS`
+says which formats each report can be written as; `unsupported` words the
+refusal of any other combination in one line.
 """
 
 from __future__ import annotations
@@ -11,17 +13,50 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
-    from diffing.model import Diff
+    from collections.abc import Callable
 
-__all__ = ["FORMATS", "SUFFIXES", "Format", "render"]
+    from diffing.amendments import Decision
+    from diffing.model import Diff
+    from diffing.table import Table
+
+__all__ = ["FORMATS", "REPORTS", "REPORT_FORMATS", "SUFFIXES", "Format", "Report", "render", "unsupported"]
 
 Format = Literal["text", "json", "html", "md", "docx"]
 FORMATS: tuple[Format, ...] = ("text", "json", "html", "md", "docx")
 SUFFIXES: dict[str, Format] = {".json": "json", ".html": "html", ".htm": "html", ".md": "md", ".docx": "docx"}
 
+Report = Literal["redline", "table", "amendments"]
+REPORTS: tuple[Report, ...] = ("redline", "table", "amendments")
+"""``redline``: the diff itself (every format); ``table``: 新旧对照表; ``amendments``: 修改决定."""
+REPORT_FORMATS: dict[Report, tuple[Format, ...]] = {
+    "redline": FORMATS,
+    "table": ("text", "html", "md", "docx"),
+    "amendments": ("text", "html", "md", "docx"),
+}
 
-def render(diff: Diff, fmt: Format) -> str | bytes:
-    """The report of ``diff`` in format ``fmt`` (``text`` is the plain terminal view)."""
+
+def unsupported(report: Report, fmt: Format) -> str | None:
+    """Why ``report`` cannot be written as ``fmt`` (one line), or None when it can."""
+    if fmt in REPORT_FORMATS[report]:
+        return None
+    return f"--report {report} cannot be written as {fmt} (it can be: {', '.join(REPORT_FORMATS[report])})"
+
+
+def render(
+    diff: Diff, fmt: Format, report: Report = "redline", full: bool = False, color: bool = False
+) -> str | bytes:
+    """The ``report`` of ``diff`` in format ``fmt`` (``text`` is the plain terminal view).
+
+    ``full`` shows unchanged and renumber-only articles in the 对照表; ``color``
+    colours its text view. Raises ValueError for a combination `unsupported` refuses.
+    """
+    reason = unsupported(report, fmt)
+    if reason:
+        raise ValueError(reason)
+    if report == "table":
+        return _table(diff, fmt, full, color)
+    if report == "amendments":
+        return _amendments(diff, fmt)
     if fmt == "json":
         from diffing.report_json import dumps
 
@@ -41,3 +76,33 @@ def render(diff: Diff, fmt: Format) -> str | bytes:
     from diffing.report_text import TextView, render_text
 
     return render_text(diff, TextView(color=False, width=100))
+
+
+def _table(diff: Diff, fmt: Format, full: bool, color: bool) -> str | bytes:
+    from diffing import report_table
+    from diffing.table import build_table
+
+    table = build_table(diff, full)
+    if fmt == "text":
+        return report_table.table_text(table, color)
+    writers: dict[str, Callable[[Table], str | bytes]] = {
+        "text": report_table.table_text,
+        "html": report_table.table_html,
+        "md": report_table.table_markdown,
+        "docx": report_table.table_docx,
+    }
+    return writers[fmt](table)
+
+
+def _amendments(diff: Diff, fmt: Format) -> str | bytes:
+    from diffing import report_amendments
+    from diffing.amendments import draft
+
+    decision = draft(diff)
+    writers: dict[str, Callable[[Decision], str | bytes]] = {
+        "text": report_amendments.amendments_text,
+        "html": report_amendments.amendments_html,
+        "md": report_amendments.amendments_markdown,
+        "docx": report_amendments.amendments_docx,
+    }
+    return writers[fmt](decision)

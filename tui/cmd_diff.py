@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from corpus.errors import WendiffError
 from corpus.read import DEFAULT_MAX_SIZE
-from diffing.reports import FORMATS, SUFFIXES, Format
+from diffing.reports import FORMATS, REPORTS, SUFFIXES, Format, Report, unsupported
 from tui.cli_help import exit_statuses
 
 if TYPE_CHECKING:
@@ -34,8 +34,8 @@ if TYPE_CHECKING:
     from diffing.model import Diff
 
 __all__ = [
-    "COMMANDS", "EXIT_STATUSES", "STRICT_DECODE_HELP", "add_normalization_arguments", "add_output_arguments", "emit",
-    "options_from", "register", "warn_read",
+    "COMMANDS", "EXIT_STATUSES", "STRICT_DECODE_HELP", "add_normalization_arguments", "add_output_arguments",
+    "check_report", "emit", "options_from", "register", "warn_read",
 ]
 
 COMMANDS = {"diff": "compare two documents clause by clause"}
@@ -110,13 +110,17 @@ def warn_read(source: Source) -> None:
 def add_output_arguments(parser: argparse.ArgumentParser) -> None:
     """``--format``, ``-o``, ``--color``, ``--layout``, ``--all`` and the normalization switches."""
     g = parser.add_argument_group("output")
+    g.add_argument("--report", choices=REPORTS, default="redline",
+                   help="redline: the diff (default); table: 新旧对照表 (text, html, md, docx); "
+                   "amendments: 修改决定 (text, html, md, docx)")  # fmt: skip
     g.add_argument("-f", "--format", choices=FORMATS, help="text (default on a terminal), json, html, md, docx")
     g.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of standard output")
     g.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text view")
     g.add_argument("--layout", choices=("auto", "side", "unified"), default="auto",
                    help="side by side, unified, or by terminal width (auto)")  # fmt: skip
     g.add_argument("--columns", type=int, metavar="N", help="width of the text view (default: the terminal's)")
-    g.add_argument("--all", dest="full", action="store_true", help="show equal clauses too, not folded")
+    g.add_argument("--all", dest="full", action="store_true",
+                   help="show equal clauses too, not folded (table: unchanged, renumbered articles)")  # fmt: skip
     add_normalization_arguments(parser)
 
 
@@ -128,17 +132,29 @@ def _format(args: argparse.Namespace) -> Format:
     return "text"
 
 
+def check_report(args: argparse.Namespace) -> None:
+    """Refuse (`WendiffError`, exit 2) a report that cannot be written in the format asked for."""
+    reason = unsupported(getattr(args, "report", "redline"), _format(args))
+    if reason:
+        raise WendiffError(reason)
+
+
 def emit(diff: Diff, args: argparse.Namespace) -> int:
     """Write the report ``args`` ask for; return 0 when the documents are the same, else 1."""
+    check_report(args)
     fmt = _format(args)
-    if fmt == "text":
+    report_kind: Report = getattr(args, "report", "redline")
+    to_tty = args.output is None and sys.stdout.isatty()
+    color = args.color == "always" or (args.color == "auto" and to_tty and "NO_COLOR" not in os.environ)
+    if report_kind != "redline":
+        from diffing.reports import render
+
+        report: str | bytes = render(diff, fmt, report_kind, args.full, color)
+    elif fmt == "text":
         from diffing.report_text import TextView, render_text
 
-        to_tty = args.output is None and sys.stdout.isatty()
-        color = args.color == "always" or (args.color == "auto" and to_tty and "NO_COLOR" not in os.environ)
         width = args.columns or (shutil.get_terminal_size((100, 24)).columns if to_tty else 100)
-        report: str | bytes = render_text(diff, TextView(color=color, width=width, layout=args.layout,
-                                                          full=args.full))  # fmt: skip
+        report = render_text(diff, TextView(color=color, width=width, layout=args.layout, full=args.full))
     else:
         from diffing.reports import render
 
@@ -163,6 +179,7 @@ def _run(args: argparse.Namespace) -> int:
 
     if args.a == "-" and args.b == "-":
         raise WendiffError("-: standard input can be only one of the two documents")
+    check_report(args)
     options = options_from(args)
     a = load(args.a, options, args.max_size)
     b = load(args.b, options, args.max_size)

@@ -151,8 +151,9 @@ def _show(args: argparse.Namespace) -> int:
 def _diff(args: argparse.Namespace) -> int:
     from corpus.store import LATEST, Rev, parse_ref
     from diffing.compare import compare
-    from tui.cmd_diff import emit, options_from
+    from tui.cmd_diff import check_report, emit, options_from
 
+    check_report(args)
     doc_id, rev = parse_ref(args.old)
     new_id, new_rev = parse_ref(args.new) if args.new else (doc_id, LATEST)
     if args.new is None and "@" not in args.old:

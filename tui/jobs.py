@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from corpus.errors import WendiffError
 from corpus.store.values import BlameLine, DocumentInfo, Version
 from diffing.model import Diff
-from diffing.reports import FORMATS, Format
+from diffing.reports import FORMATS, Format, Report
 from tui.dup_list import Base, DupLine, dup_lines
 from tui.layout import Measure
 from tui.sides import CompareRequest, FileSide, StoreSide
@@ -91,25 +91,30 @@ def prepare_view(diff: Diff, progress: Progress = _quiet) -> Measure:
     return measure
 
 
-def suggest_export_path(diff: Diff, fmt: str, folder: Path | None = None) -> Path:
-    """``wendiff-A-vs-B.FMT`` in ``folder`` (default: the working directory), names made file-safe."""
+def suggest_export_path(diff: Diff, fmt: str, folder: Path | None = None, report: str = "redline") -> Path:
+    """``wendiff-A-vs-B.FMT`` (``wendiff-A-vs-B-table.FMT`` for another report than the redline) in
+    ``folder`` (default: the working directory), names made file-safe."""
 
     def stem(name: str) -> str:
         base = Path(name).stem or "text"
         return "".join(c if c.isalnum() or c in "-_.@" else "_" for c in base)[:40]
 
     suffix = {"text": "txt"}.get(fmt, fmt)
-    return (folder or Path.cwd()) / f"wendiff-{stem(diff.a.name)}-vs-{stem(diff.b.name)}.{suffix}"
+    kind = "" if report == "redline" else f"-{report}"
+    return (folder or Path.cwd()) / f"wendiff-{stem(diff.a.name)}-vs-{stem(diff.b.name)}{kind}.{suffix}"
 
 
-def export_report(diff: Diff, fmt: Format, path: Path) -> Path:
-    """Write the report of ``diff`` in ``fmt`` to ``path``; return the path written."""
-    from diffing.reports import render
+def export_report(diff: Diff, fmt: Format, path: Path, kind: Report = "redline") -> Path:
+    """Write the ``kind`` of report of ``diff`` in ``fmt`` to ``path``; return the path written."""
+    from diffing.reports import render, unsupported
 
     if fmt not in FORMATS:
         raise WendiffError(f"{fmt}: not a report format (one of {', '.join(FORMATS)})")
+    reason = unsupported(kind, fmt)
+    if reason:
+        raise WendiffError(reason)
     try:
-        report = render(diff, fmt)
+        report = render(diff, fmt) if kind == "redline" else render(diff, fmt, kind)
     except ImportError as exc:
         raise ExportUnavailable(f"{fmt} export is not available yet ({exc})") from exc
     data = report if isinstance(report, bytes) else report.encode("utf-8")

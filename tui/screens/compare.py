@@ -26,7 +26,7 @@ from textual.widgets import Footer
 from corpus.errors import WendiffError
 from corpus.options import Options
 from diffing.model import Diff
-from diffing.reports import Format
+from diffing.reports import Format, Report
 from tui.jobs import ExportUnavailable, export_report, prepare_view, run_compare
 from tui.lookup import find_place
 from tui.messages import CursorMoved, DiffFailed, DiffProgress, DiffReady, ExportFinished
@@ -243,16 +243,16 @@ class CompareScreen(Screen[None]):
         if diff is None:
             return
 
-        def chosen(choice: tuple[Format, Path] | None) -> None:
+        def chosen(choice: tuple[Format, Path, Report] | None) -> None:
             if choice is not None:
                 self._export(diff, *choice)
 
         self.app.push_screen(ExportScreen(diff), chosen)
 
     @work(thread=True, group="export", exit_on_error=False)
-    def _export(self, diff: Diff, fmt: Format, path: Path) -> None:
+    def _export(self, diff: Diff, fmt: Format, path: Path, report: Report = "redline") -> None:
         try:
-            export_report(diff, fmt, path)
+            export_report(diff, fmt, path, report)
         except ExportUnavailable as exc:
             self.post_message(ExportFinished(path, fmt, str(exc), unavailable=True))
         except WendiffError as exc:

@@ -1,0 +1,471 @@
+"""The 修改决定 as values: numbered amendments in the official drafting style, citing A's 条, 款 and 项.
+
+Rules:
+
+* Items follow the correspondence of articles (`diffing.correspond`), in B's
+  reading order with deleted articles after their predecessor; they cite A's
+  numbers (第X条第Y款) for what is changed or deleted and B's numbers for
+  where something new goes (作为第Y条, 作为第Y款).
+* Quoted new text is B's original text without the article label (a hard
+  wrap inside a paragraph joined); a quote of several paragraphs opens each
+  paragraph with “ and closes only the last ”.
+  Quoted old text (the 甲 of “甲”修改为“乙”) is A's original text.
+* An article whose wording changed gives, from the finest to the coarsest:
+  in-place changes ``将第X条[第Y款]中的“甲”修改为“乙”`` / ``删去…中的“甲”`` /
+  ``在…中的“甲”后增加“乙”`` when each change is short and its 甲 occurs in the
+  cited article (or 款) only where it changes (a 甲 too short or not unique is
+  widened by whole words, up to `_WIDEN` characters); else, for a 款 whose
+  only change is one 项 (changed, or added or removed at its end), that 项
+  (``将第X条第Y款第Z项修改为``, ``增加一项，作为第Z项``, ``删去…第Z项``); else one
+  item per changed, added or removed 款; else, when that takes more than `_MAX_ITEMS`
+  items, most of its 款 changed, or its only 款 is restated,
+  ``将第X条修改为：“…”``.
+* ``将第X条改为第Y条`` only for an article out of order (`Link.moved`); an
+  article renumbered by insertions or deletions before it gets no item, and
+  the decision closes with ``此外，对条文顺序作相应调整。``
+* A chapter title: ``将第X章的章名修改为“…”`` when its name changed (spaces
+  aside), ``增加一章，作为第X章，章名为“…”`` for a new one; text outside articles
+  and chapter titles (a preamble, a list of revisions) is not amended.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+from dataclasses import dataclass
+
+from corpus.document import Document
+from diffing.articles import Outline, Paragraph, Unit
+from diffing.correspond import Correspondence, Link, correspond, quiet
+from diffing.model import Diff, Row
+from diffing.numerals import to_chinese
+
+__all__ = ["CLOSING", "Decision", "draft", "ordinal"]
+
+CLOSING = "此外，对条文顺序作相应调整。"
+_WIDEN = 8
+"""At most this many characters are added around a change to make its 甲 unique."""
+_SHORT = 30
+"""A change quoted in place holds at most this many characters a side."""
+_MAX_CHANGES = 3
+"""At most this many distinct in-place changes in one 款."""
+_MAX_ITEMS = 2
+"""An article that would take more items than this is restated whole."""
+_WRAP = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
+_DIVISION = re.compile(r"#*\s*(第[一二三四五六七八九十百千零〇两\d]+\s*[编章节])\s*(.*)")
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A drafted 修改决定: titles of both versions, the items (without ordinals) and the closing sentence."""
+
+    a_name: str
+    b_name: str
+    title: str
+    """The law's title as B writes it (A's when B has none), or empty."""
+    items: tuple[str, ...]
+    """Each item's text; a quote of several paragraphs holds line breaks."""
+    closing: str
+    """`CLOSING` when articles were renumbered, else empty."""
+    articles: bool = True
+    """Whether either version has articles (第X条) at all."""
+
+    @property
+    def heading(self) -> str:
+        return f"关于修改《{self.title}》的决定（草稿）" if self.title else "修改决定（草稿）"
+
+    @property
+    def intro(self) -> str:
+        return f"对《{self.title}》作如下修改：" if self.title else "作如下修改："
+
+    def numbered(self) -> list[str]:
+        """The items with their ordinals (一、二、…), then the closing sentence."""
+        out = [f"{ordinal(k)}{item}" for k, item in enumerate(self.items, 1)]
+        return [*out, self.closing] if self.closing else out
+
+
+def ordinal(n: int) -> str:
+    """``一、`` for 1, ``十一、`` for 11."""
+    return f"{to_chinese(n)}、"
+
+
+def draft(diff: Diff, corr: Correspondence | None = None) -> Decision:
+    """The 修改决定 that turns A into B (see the module's rules)."""
+    corr = corr or correspond(diff)
+    drafter = _Drafter(corr)
+    items: list[str] = []
+    deleted: list[str] = []
+    renumbered = False
+    for link in corr.links:
+        a_unit, b_unit = corr.a_unit(link), corr.b_unit(link)
+        if a_unit and b_unit and a_unit.kind == "article" and a_unit.label != b_unit.label:
+            renumbered = True
+        if link.status == "deleted" and a_unit is not None and a_unit.kind == "article":
+            deleted.append(a_unit.label)
+            continue
+        if deleted:
+            items.append("删去" + "、".join(deleted) + "。")
+            deleted = []
+        items.extend(drafter.items(link))
+    if deleted:
+        items.append("删去" + "、".join(deleted) + "。")
+    title = corr.b.title or corr.a.title
+    articles = any(u.kind == "article" for o in (corr.a, corr.b) for u in o.units)
+    return Decision(diff.a.name, diff.b.name, title, tuple(items), CLOSING if renumbered else "", articles)
+
+
+def quote(paragraphs: list[str]) -> str:
+    """“…” around text of several paragraphs: each opens with “, the last closes with ”."""
+    return "\n".join(f"“{p}" for p in paragraphs) + "”"
+
+
+@dataclass(frozen=True)
+class _Hunk:
+    """One in-place change inside a modified row, in the row's normalized coordinates."""
+
+    row: Row
+    a_lo: int
+    a_hi: int
+    b_lo: int
+    b_hi: int
+    lo_limit: int
+    """How far left it may widen (A coordinates): the end of the previous change."""
+    hi_limit: int
+    """How far right it may widen (A coordinates): the start of the next change."""
+    inserted: int = 0
+    """For a pure insertion: how many characters were inserted (the rest is widening context)."""
+
+
+_Kuan = tuple[Paragraph, ...]
+
+
+class _Drafter:
+    """The items of one link at a time, from the finest form that says it to the coarsest (module rules)."""
+
+    def __init__(self, corr: Correspondence) -> None:
+        self.corr = corr
+        self.diff = corr.diff
+
+    def items(self, link: Link) -> list[str]:
+        """The items of one link (none for an unchanged or renumbered article, or text outside articles)."""
+        corr = self.corr
+        a_unit, b_unit = corr.a_unit(link), corr.b_unit(link)
+        if link.status == "inserted" and b_unit is not None:
+            if b_unit.kind == "article":
+                return [f"增加一条，作为{b_unit.label}：{quote(self._paragraphs(corr.b, b_unit.paragraphs))}"]
+            if b_unit.kind == "heading" and (m := _division(corr.b, b_unit)):
+                kind = m[0][-1]
+                return [f"增加一{kind}，作为{m[0]}，{kind}名为“{m[1]}”。"]
+            return []
+        if a_unit is None or b_unit is None or not (link.changed or link.moved):
+            return []
+        if a_unit.kind == "heading":
+            old, new = _division(corr.a, a_unit), _division(corr.b, b_unit)
+            if old and new and _fold_spaces(old[1]) != _fold_spaces(new[1]):
+                kind = old[0][-1]
+                return [f"将{old[0]}的{kind}名修改为“{new[1]}”。"]
+            return []
+        if a_unit.kind != "article":
+            return []
+        new_text = quote(self._paragraphs(corr.b, b_unit.paragraphs))
+        if link.moved:
+            if not link.changed:
+                return [f"将{a_unit.label}改为{b_unit.label}。"]
+            return [f"将{a_unit.label}改为{b_unit.label}，修改为：{new_text}"]
+        changes = self._kuan_changes(a_unit, b_unit)
+        if changes is None:
+            return [f"将{a_unit.label}修改为：{new_text}"]
+        return changes
+
+    def _paragraphs(self, outline: Outline, paragraphs: tuple[Paragraph, ...]) -> list[str]:
+        """Original text of the paragraphs, one line each, the article label left out."""
+        texts = [_one_line(outline.paragraph_text(p, drop_label=True)) for p in paragraphs]
+        return [t for t in texts if t]
+
+    def _kuan_changes(self, a_unit: Unit, b_unit: Unit) -> list[str] | None:
+        """Items for an article changed in place, 款 by 款; None when the whole article is to be restated."""
+        a_kuan, b_kuan = a_unit.kuan, b_unit.kuan
+        pairs = _pair_kuan(self.corr, a_kuan, b_kuan)
+        single = len(a_kuan) == 1
+        if not single and all(ka is not None and kb is not None for ka, kb in pairs):
+            whole = self._substitution(a_unit.paragraphs, b_unit.paragraphs, a_unit.label)
+            if whole:
+                return [whole]
+        out: list[str] = []
+        restated = 0
+        rewritten = False
+        for ka, kb in pairs:
+            if ka is not None and kb is not None:
+                if not self._kuan_changed(a_kuan[ka], b_kuan[kb]):
+                    continue
+                cite = a_unit.label if single else f"{a_unit.label}第{to_chinese(ka + 1)}款"
+                sub = self._substitution(a_kuan[ka], b_kuan[kb], cite) or self._item(a_kuan[ka], b_kuan[kb], cite)
+                if sub:
+                    out.append(sub)
+                    continue
+                restated += 1
+                rewritten = True
+                texts = self._paragraphs(self.corr.b, b_kuan[kb])
+                out.append(f"将{cite}修改为：{quote(texts)}")
+            elif kb is not None:
+                restated += 1
+                texts = self._paragraphs(self.corr.b, b_kuan[kb])
+                out.append(f"在{a_unit.label}中增加一款，作为第{to_chinese(kb + 1)}款：{quote(texts)}")
+            elif ka is not None:
+                restated += 1
+                out.append(f"删去{a_unit.label}第{to_chinese(ka + 1)}款。")
+        if (single and rewritten) or len(out) > _MAX_ITEMS:
+            return None
+        if restated > 1 and 2 * restated >= max(len(a_kuan), len(b_kuan)):
+            return None
+        return out
+
+    def _item(self, ka: _Kuan, kb: _Kuan, cite: str) -> str | None:
+        """The one 项 of a 款 that changed, was added at its end or removed from its end, as an item; else None."""
+        if len(ka) < 2 or len(kb) < 2 or abs(len(ka) - len(kb)) > 1:
+            return None
+        common = min(len(ka), len(kb))
+        changed = [k for k in range(common) if self._kuan_changed((ka[k],), (kb[k],))]
+        if len(ka) != len(kb) and changed == [common - 1] and self._ends_only(ka[common - 1], kb[common - 1]):
+            changed = []  # a 项 added (removed) at the end turns the one before it from “。” to “；” (and back)
+        if len(kb) > len(ka) and not changed and kb[-1].item:
+            text = quote(self._paragraphs(self.corr.b, (kb[-1],)))
+            return f"在{cite}中增加一项，作为第{to_chinese(len(kb) - 1)}项：{text}"
+        if len(ka) > len(kb) and not changed and ka[-1].item:
+            return f"删去{cite}第{to_chinese(len(ka) - 1)}项。"
+        if len(ka) != len(kb) or len(changed) != 1 or changed[0] == 0:
+            return None
+        k = changed[0]
+        item = f"{cite}第{to_chinese(k)}项"
+        sub = self._substitution((ka[k],), (kb[k],), item)
+        return sub or f"将{item}修改为：{quote(self._paragraphs(self.corr.b, (kb[k],)))}"
+
+    def _ends_only(self, pa: Paragraph, pb: Paragraph) -> bool:
+        """The two paragraphs differ at most in their closing punctuation."""
+        a = self.corr.a.paragraph_text(pa).rstrip("；。;.，,")
+        b = self.corr.b.paragraph_text(pb).rstrip("；。;.，,")
+        return _fold_brackets(a) == _fold_brackets(b)
+
+    def _kuan_changed(self, ka: _Kuan, kb: _Kuan) -> bool:
+        """Some text of the two 款 (or 项) changed, or went to or came from elsewhere (labels aside)."""
+        a_set = {i for p in ka for i in p.clauses if self.diff.a_clauses[i].kind != "article"}
+        b_set = {j for p in kb for j in p.clauses if self.diff.b_clauses[j].kind != "article"}
+        rows = {self.corr.row_of_a[i] for i in a_set} | {self.corr.row_of_b[j] for j in b_set}
+        for r in rows:
+            row = self.diff.rows[r]
+            if not quiet(self.diff, row) or not set(row.a) <= a_set or not set(row.b) <= b_set:
+                return True
+        return False
+
+    def _substitution(self, ka: _Kuan, kb: _Kuan, cite: str) -> str | None:
+        """``将{cite}中的“甲”修改为“乙”`` for a 款 changed in a few short places, else None."""
+        diff = self.diff
+        a_set = [i for p in ka for i in p.clauses if diff.a_clauses[i].kind != "article"]
+        b_set = {j for p in kb for j in p.clauses if diff.b_clauses[j].kind != "article"}
+        rows = sorted({self.corr.row_of_a[i] for i in a_set} | {self.corr.row_of_b[j] for j in b_set})
+        hunks: list[_Hunk] = []
+        for r in rows:
+            row = diff.rows[r]
+            if quiet(diff, row):
+                continue
+            if row.op != "modified" or row.inline is None or row.a[0] not in a_set or row.b[0] not in b_set:
+                return None
+            hunks.extend(_hunks(row))
+        if not hunks:
+            return None
+        scope = "\n".join(diff.a_clauses[i].text for i in a_set)
+        widened = _widen(diff, hunks, scope)
+        if widened is None:
+            return None
+        changed: list[str] = []
+        removed: list[str] = []
+        added: list[str] = []
+        seen: set[tuple[str, str]] = set()
+        for h in widened:
+            old = _original(diff.a, diff.a_clauses[h.row.a[0]].start, h.a_lo, h.a_hi)
+            new = _original(diff.b, diff.b_clauses[h.row.b[0]].start, h.b_lo, h.b_hi)
+            if (old, new) in seen:
+                continue
+            seen.add((old, new))
+            if len(old) > _SHORT or len(new) > _SHORT or not old.strip():
+                return None
+            if h.inserted and new.startswith(old) and len(new) - len(old) == h.inserted:
+                added.append(f"在“{old}”后增加“{new[len(old) :]}”")
+            elif h.inserted and new.endswith(old) and len(new) - len(old) == h.inserted:
+                added.append(f"在“{old}”前增加“{new[: len(new) - len(old)]}”")
+            elif new:
+                changed.append(f"“{old}”修改为“{new}”")
+            else:
+                removed.append(f"“{old}”")
+        if len(seen) > _MAX_CHANGES:
+            return None
+        parts = []
+        if changed:
+            parts.append("将{cite}中的" + "，".join(changed))
+        if removed:
+            parts.append(("删去" if parts else "删去{cite}中的") + "、".join(removed))
+        for k, phrase in enumerate(added):
+            parts.append(phrase.replace("在“", "在{cite}中的“", 1) if not parts and not k else phrase)
+        return "，".join(parts).replace("{cite}", cite) + "。"
+
+
+def _fold_brackets(text: str) -> str:
+    return text.replace("（", "(").replace("）", ")")
+
+
+def _division(outline: Outline, unit: Unit) -> tuple[str, str] | None:
+    """(第X章, its name as written) of a division heading, None for another heading."""
+    m = _DIVISION.match(outline.paragraph_text(unit.paragraphs[0]))
+    return (re.sub(r"\s+", "", m.group(1)), m.group(2).strip()) if m else None
+
+
+def _fold_spaces(text: str) -> str:
+    return re.sub(r"[\s\u3000]+", "", text)
+
+
+def _pair_kuan(
+    corr: Correspondence, a_kuan: tuple[_Kuan, ...], b_kuan: tuple[_Kuan, ...]
+) -> list[tuple[int | None, int | None]]:
+    """The 款 of two articles paired by shared text (mutual best), in B's order, removed 款 after their predecessor."""
+    diff = corr.diff
+    b_index = {j: k for k, kuan in enumerate(b_kuan) for p in kuan for j in p.clauses}
+    weight: dict[tuple[int, int], int] = defaultdict(int)
+    for ka, kuan in enumerate(a_kuan):
+        for p in kuan:
+            for i in p.clauses:
+                if diff.a_clauses[i].kind == "article":
+                    continue  # the label belongs to the article, not to its first 款
+                row = diff.rows[corr.row_of_a[i]]
+                for kb in {b_index[j] for j in row.b if j in b_index}:
+                    weight[ka, kb] += len(diff.a_clauses[i].text)
+    best_b: dict[int, tuple[int, int]] = {}
+    best_a: dict[int, tuple[int, int]] = {}
+    for (ka, kb), w in sorted(weight.items()):
+        if w > best_b.get(ka, (0, -1))[0]:
+            best_b[ka] = (w, kb)
+        if w > best_a.get(kb, (0, -1))[0]:
+            best_a[kb] = (w, ka)
+    partner = {kb: ka for kb, (_, ka) in best_a.items() if best_b.get(ka, (0, -1))[1] == kb}
+    placed = set(partner.values())
+    out: list[tuple[int | None, int | None]] = []
+    pending = [ka for ka in range(len(a_kuan)) if ka not in placed]
+    for kb in range(len(b_kuan)):
+        mate = partner.get(kb)
+        if mate is not None:
+            while pending and pending[0] < mate:
+                out.append((pending.pop(0), None))
+        out.append((mate, kb))
+    out.extend((ka, None) for ka in pending)
+    return out
+
+
+def _hunks(row: Row) -> list[_Hunk]:
+    """The runs of ``-``/``+`` parts of a modified row, with how far each may widen."""
+    assert row.inline is not None
+    spans: list[list[int]] = []
+    a = b = 0
+    open_hunk = False
+    for op, text in row.inline:
+        if op == "=":
+            a += len(text)
+            b += len(text)
+            open_hunk = False
+            continue
+        if not open_hunk:
+            spans.append([a, a, b, b])
+            open_hunk = True
+        if op == "-":
+            a += len(text)
+            spans[-1][1] = a
+        else:
+            b += len(text)
+            spans[-1][3] = b
+    out = []
+    for k, (a_lo, a_hi, b_lo, b_hi) in enumerate(spans):
+        lo_limit = spans[k - 1][1] if k else 0
+        hi_limit = spans[k + 1][0] if k + 1 < len(spans) else a
+        out.append(_Hunk(row, a_lo, a_hi, b_lo, b_hi, lo_limit, hi_limit, b_hi - b_lo if a_lo == a_hi else 0))
+    return out
+
+
+def _widen(diff: Diff, hunks: list[_Hunk], scope: str) -> list[_Hunk] | None:
+    """Widen each hunk by whole words until its old text has two characters or more and occurs in ``scope``
+    only where it changes, the same way each time; None when that takes more than `_WIDEN` characters.
+    A pure insertion widens to the left first (``在“甲”后增加“乙”``), any other change to the right first."""
+    current = list(hunks)
+    bounds: dict[int, list[int]] = {}
+    for step in range(2 * _WIDEN + 1):
+        texts = [_texts(diff, h) for h in current]
+        same_change: dict[tuple[str, str], int] = defaultdict(int)
+        for t in texts:
+            same_change[t] += 1
+        bad = [
+            k
+            for k, (old, new) in enumerate(texts)
+            if len(old) < 2 or scope.count(old) != same_change[old, new] or "\n" in old
+        ]
+        if not bad:
+            return current
+        for k in bad:
+            h = current[k]
+            words = bounds.get(id(h.row))
+            if words is None:
+                words = bounds[id(h.row)] = _word_bounds(diff.a_text(h.row))
+            order = ("left", "right") if h.inserted or step % 2 else ("right", "left")
+            for direction in order:
+                wider = _step(h, words, direction)
+                if wider is not None:
+                    current[k] = wider
+                    break
+            else:
+                return None
+            if (current[k].a_hi - current[k].a_lo) > _WIDEN + (hunks[k].a_hi - hunks[k].a_lo):
+                return None
+    return None
+
+
+def _step(h: _Hunk, words: list[int], direction: str) -> _Hunk | None:
+    """``h`` widened by one word to the left or right, None at a limit."""
+    if direction == "left":
+        k = bisect_left(words, h.a_lo) - 1
+        if k < 0 or words[k] < h.lo_limit:
+            return None
+        d = h.a_lo - words[k]
+        return _Hunk(h.row, h.a_lo - d, h.a_hi, h.b_lo - d, h.b_hi, h.lo_limit, h.hi_limit, h.inserted)
+    k = bisect_right(words, h.a_hi)
+    if k >= len(words) or words[k] > h.hi_limit:
+        return None
+    d = words[k] - h.a_hi
+    return _Hunk(h.row, h.a_lo, h.a_hi + d, h.b_lo, h.b_hi + d, h.lo_limit, h.hi_limit, h.inserted)
+
+
+def _word_bounds(text: str) -> list[int]:
+    """Positions between Chinese words of ``text`` (rjieba), its start and end included."""
+    import rjieba
+
+    out = [0]
+    for token in rjieba.cut(text):
+        out.append(out[-1] + len(token))
+    return out if out[-1] == len(text) else list(range(len(text) + 1))
+
+
+def _texts(diff: Diff, h: _Hunk) -> tuple[str, str]:
+    """Normalized old and new text of a hunk."""
+    return diff.a_text(h.row)[h.a_lo : h.a_hi], diff.b_text(h.row)[h.b_lo : h.b_hi]
+
+
+def _original(doc: Document, start: int, lo: int, hi: int) -> str:
+    """Original text of normalized ``[start + lo, start + hi)``, with what normalization removed just before
+    it (an invisible or control character must be quoted, never silently dropped); spaces at the ends go."""
+    if lo == hi:
+        return ""
+    o_lo, o_hi = doc.to_original(start + lo, start + hi)
+    if lo > 0:
+        o_lo = min(o_lo, doc.to_original(start + lo - 1, start + lo)[1])
+    return _one_line(doc.original[o_lo:o_hi]).strip(" \t\u3000\u00a0")
+
+
+def _one_line(text: str) -> str:
+    """Text quoted in an item holds no line break: a hard wrap inside a paragraph is joined."""
+    return _WRAP.sub("", text) if "\n" in text or "\r" in text else text

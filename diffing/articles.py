@@ -1,0 +1,261 @@
+"""The articles of a law: clauses grouped as a drafter counts them, 条, 款 and 项.
+
+Rules:
+
+* An **article** (`Unit` of kind ``article``) is a 第X条 label clause and every
+  clause after it up to the next label, division heading (第X编/章/节) or
+  Markdown heading. Its **paragraphs** follow the original layout: a （一）
+  item always starts one; a blank line between two clauses starts one, and so
+  does a line break before a heading or a label. In a document that does not
+  separate its paragraphs by blank lines, a line break after a short line
+  starts one when the text is hard-wrapped (most long lines have one width),
+  else a line break after a clause that ends a sentence (。；：). Any other line
+  break is a hard wrap. The label and the text on its line are the first
+  paragraph. (Paragraphs are layout: a text flattened onto one line has one
+  paragraph per article, plus its items.)
+* A paragraph that opens with （一）/(一) is a **项** (item) of the 款 before it;
+  every other paragraph opens a new **款**. ``kuan`` numbers 款 from 1, as the
+  law counts them (第二款 is the second paragraph that is not an item).
+* Outside articles: each division heading (第X章, ``#`` line) is a unit of kind
+  ``heading``; a run of other paragraphs is one unit of kind ``text``, and a
+  heading such as 一、 starts a new one.
+* **Front matter** (a law's title and its 题注 of dates) is what comes before
+  the first article or division heading in a document that has articles, when
+  that is at most `_FRONT_MAX` characters (more is content: a notice with
+  rules attached); it is no unit. ``title`` is its first line that is no
+  date and holds Chinese (or the heading that opens a document without front
+  matter), ``date`` its last line holding a date; both are original text.
+* All text is original text (``Document.original``), cut at clause spans.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Literal
+
+from corpus.document import Document
+from diffing.model import Clause
+from diffing.numerals import to_int
+
+__all__ = ["Outline", "Paragraph", "Unit", "UnitKind", "outline"]
+
+UnitKind = Literal["article", "heading", "text"]
+
+_ITEM = re.compile(r"\s*[(（][一二三四五六七八九十]+[)）]")
+_DIVISION = re.compile(r"#*\s*第[一二三四五六七八九十百千零〇两\d]+\s*[编章节]")
+_LABEL = re.compile(r"第([一二三四五六七八九十百千零〇两\d]+)条")
+_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")
+_TITLE_MAX = 80
+_CJK = re.compile(r"[\u4e00-\u9fff]{2}")
+_BLANK = re.compile(r"\n[ \t\u3000\u200b]*\r?\n")
+_PARAGRAPH_END = frozenset("。；：！？;:!?”」")
+_WRAP_MIN = 20  # lines this long may be hard-wrapped ones
+_WRAP_LINES = 5  # a text needs this many of them to have a wrap width
+_FRONT_MAX = 3000
+"""Characters before the first article that can still be front matter (a title and its 题注)."""
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph of a unit: clause indices, and whether it is a 项 (item)."""
+
+    clauses: tuple[int, ...]
+    item: bool
+
+
+@dataclass(frozen=True)
+class Unit:
+    """An article, a heading, or a run of text outside articles."""
+
+    kind: UnitKind
+    label: str
+    """``第七条`` for an article (spaces removed), ``""`` otherwise."""
+    number: int | None
+    """The article's number (7 for 第七条; None for 第七条之一's kind of label and for other units)."""
+    paragraphs: tuple[Paragraph, ...]
+
+    @property
+    def clauses(self) -> tuple[int, ...]:
+        return tuple(i for p in self.paragraphs for i in p.clauses)
+
+    @property
+    def kuan(self) -> tuple[tuple[Paragraph, ...], ...]:
+        """The 款: each a paragraph that is no item, with the items that follow it."""
+        out: list[list[Paragraph]] = []
+        for p in self.paragraphs:
+            if p.item and out:
+                out[-1].append(p)
+            else:
+                out.append([p])
+        return tuple(tuple(k) for k in out)
+
+
+@dataclass(frozen=True)
+class Outline:
+    """A document's units in reading order, with its front matter."""
+
+    document: Document
+    clauses: tuple[Clause, ...]
+    units: tuple[Unit, ...]
+    front: tuple[int, ...]
+    """Clauses of the front matter (none when the document has no articles)."""
+    spans: tuple[tuple[int, int], ...]
+    """Original span of each clause."""
+
+    @cached_property
+    def unit_of(self) -> tuple[int, ...]:
+        """For each clause, the index of its unit (-1 in the front matter)."""
+        out = [-1] * len(self.clauses)
+        for u, unit in enumerate(self.units):
+            for i in unit.clauses:
+                out[i] = u
+        return tuple(out)
+
+    def original(self, i: int) -> str:
+        """Original text of clause ``i``."""
+        lo, hi = self.spans[i]
+        return self.document.original[lo:hi]
+
+    def paragraph_text(self, paragraph: Paragraph, drop_label: bool = False) -> str:
+        """Original text of a paragraph, from its first clause to its last (the label left out on request)."""
+        clauses = paragraph.clauses
+        if drop_label and clauses and self.clauses[clauses[0]].kind == "article":
+            clauses = clauses[1:]
+        if not clauses:
+            return ""
+        return self.document.original[self.spans[clauses[0]][0] : self.spans[clauses[-1]][1]].strip()
+
+    def gap(self, i: int) -> str:
+        """Original text between clause ``i`` and clause ``i + 1`` (empty after the last)."""
+        if i + 1 >= len(self.spans):
+            return ""
+        return self.document.original[self.spans[i][1] : self.spans[i + 1][0]]
+
+    @property
+    def title(self) -> str:
+        """The document's title as written (without a Markdown ``#``), or empty."""
+        first = self.front[:3]
+        if not first and self.clauses and self.clauses[0].kind not in ("article", "sentence"):
+            first = (0,)
+        for i in first:
+            text = self.original(i).lstrip("#").strip()
+            if _CJK.search(text) and not _DATE.match(text) and len(text) <= _TITLE_MAX:
+                return text
+        return ""
+
+    @property
+    def date(self) -> str:
+        """The last line of the front matter holding a date (e.g. a revision's date and name), or empty."""
+        for i in reversed(self.front):
+            text = self.original(i).strip()
+            if _DATE.search(text):
+                return text
+        return ""
+
+
+def outline(document: Document, clauses: tuple[Clause, ...]) -> Outline:
+    """Group a document's clauses into units (see the module's rules)."""
+    spans = tuple(_span(document, c) for c in clauses)
+    original = document.original
+    first = next((i for i, c in enumerate(clauses) if c.kind == "article" or _numbered_division(c)), None)
+    has_articles = any(c.kind == "article" for c in clauses)
+    if first is not None and spans[first][0] > _FRONT_MAX:
+        has_articles = False  # a long text before the first article is content (a notice with rules attached)
+    layout = _layout(original)
+    units: list[Unit] = []
+    front: list[int] = []
+    in_front = has_articles
+    paragraphs: list[list[int]] = []
+    kind: UnitKind = "text"
+    label = ""
+
+    def close() -> None:
+        if paragraphs:
+            units.append(_unit(kind, label, paragraphs, clauses, original, spans))
+        paragraphs.clear()
+
+    for i, clause in enumerate(clauses):
+        text = clause.text
+        numbered = _numbered_division(clause)
+        is_division = numbered or (clause.kind == "heading" and text.startswith("#"))
+        if in_front and (clause.kind == "article" or numbered):
+            in_front = False
+        if in_front:
+            front.append(i)
+            continue
+        new_line = i == 0 or _breaks(original, spans[i - 1][1], spans[i][0], clauses[i - 1], clause, layout)
+        if clause.kind == "article":
+            close()
+            kind, label = "article", re.sub(r"\s+", "", text.lstrip("#"))
+            paragraphs.append([i])
+        elif is_division:
+            close()
+            units.append(_unit("heading", "", [[i]], clauses, original, spans))
+            kind, label = "text", ""
+        elif kind != "article" and clause.kind == "heading":
+            close()
+            kind, label = "text", ""
+            paragraphs.append([i])
+        elif new_line or not paragraphs:
+            paragraphs.append([i])
+        else:
+            paragraphs[-1].append(i)
+    close()
+    return Outline(document, clauses, tuple(units), tuple(front), spans)
+
+
+def _layout(original: str) -> tuple[bool, int]:
+    """How a text lays out its paragraphs: (blank lines between them, the width of its hard wraps or 0)."""
+    blank = len(_BLANK.findall(original)) * 5 >= original.count("\n") * 2
+    lengths = [len(line.strip()) for line in original.splitlines()]
+    long = [n for n in lengths if n >= _WRAP_MIN]
+    if len(long) < _WRAP_LINES:
+        return blank, 0
+    width = Counter(long).most_common(1)[0][0]
+    near = sum(1 for n in long if abs(n - width) <= 1)
+    return blank, width if 2 * near >= len(long) else 0
+
+
+def _breaks(original: str, end: int, start: int, before: Clause, after: Clause, layout: tuple[bool, int]) -> bool:
+    """Whether the original text between two clauses (``end``–``start``) breaks a paragraph (module rules)."""
+    gap = original[end:start]
+    if _ITEM.match(after.text):
+        return True
+    if "\n" not in gap:
+        return False
+    if _BLANK.search(gap) or after.kind in ("article", "heading"):
+        return True
+    blank, width = layout
+    if blank:
+        return False
+    if width:  # a hard-wrapped text: a full line runs on, a short one ends its paragraph
+        line_start = original.rfind("\n", 0, end) + 1
+        return len(original[line_start : end + gap.index("\n")].strip()) < width - 1
+    return before.text[-1:] in _PARAGRAPH_END
+
+
+def _numbered_division(clause: Clause) -> bool:
+    return clause.kind == "heading" and _DIVISION.match(clause.text) is not None
+
+
+def _span(document: Document, clause: Clause) -> tuple[int, int]:
+    return document.to_original(clause.start, clause.end)
+
+
+def _unit(
+    kind: UnitKind,
+    label: str,
+    paragraphs: list[list[int]],
+    clauses: tuple[Clause, ...],
+    original: str,
+    spans: tuple[tuple[int, int], ...],
+) -> Unit:
+    out = []
+    for k, p in enumerate(paragraphs):
+        first = original[spans[p[0]][0] : spans[p[0]][1]]
+        out.append(Paragraph(tuple(p), k > 0 and kind == "article" and _ITEM.match(first) is not None))
+    m = _LABEL.fullmatch(label) if kind == "article" else None
+    return Unit(kind, label, to_int(m.group(1)) if m else None, tuple(out))

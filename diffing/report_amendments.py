@@ -1,0 +1,91 @@
+"""The 修改决定 written out: terminal text, Markdown, HTML and Word, from one `Decision` value.
+
+Rules: every writer shows the heading (关于修改《…》的决定（草稿）), the
+introductory sentence, the numbered items (一、二、…) and the closing sentence,
+in that order (or one line saying why there are none), one paragraph per
+paragraph of the decision (a quote of several paragraphs keeps one paragraph
+each). Text is what `Decision.numbered` gives:
+the text writer prints exactly it; the others escape it for their format and
+make control characters visible.
+"""
+
+from __future__ import annotations
+
+import io
+
+from diffing.amendments import Decision
+from diffing.report_kit import W_NS, add_run, escape, html_page, new_document, visible, w_paragraph, w_run
+
+__all__ = ["amendments_docx", "amendments_html", "amendments_markdown", "amendments_text"]
+
+
+def _paragraphs(decision: Decision) -> list[str]:
+    return [line for item in decision.numbered() for line in item.split("\n")]
+
+
+def _body(decision: Decision) -> list[str]:
+    """The paragraphs after the introduction, or one line saying why there are none."""
+    if decision.items or decision.closing:
+        return _paragraphs(decision)
+    if not decision.articles:
+        return ["（两个文本都没有“第X条”式的条文，无从起草修改决定；请看 --report table 或 redline。）"]
+    return ["（两个版本的条文没有差别。）"]
+
+
+def amendments_text(decision: Decision) -> str:
+    """Plain text: heading, blank line, introduction, one line per paragraph."""
+    lines = [decision.heading, "", decision.intro, *_body(decision)]
+    return "\n".join(visible(line) for line in lines) + "\n"
+
+
+def amendments_markdown(decision: Decision) -> str:
+    """Markdown: the heading as ``#``, each paragraph its own escaped paragraph."""
+    from diffing.report_md import escape_markdown
+
+    def para(text: str) -> str:
+        escaped = escape_markdown(visible(text))
+        return "\\" + escaped if escaped[:1] in "#-+=>" or escaped[:1].isdigit() else escaped
+
+    lines = [f"# {escape_markdown(decision.heading)}", "", para(decision.intro), ""]
+    for line in _body(decision):
+        lines += [para(line), ""]
+    return "\n".join(lines)
+
+
+_CSS = """
+body{font-family:"Noto Serif CJK SC","Source Han Serif SC",SimSun,"Songti SC",serif;max-width:52em;
+margin:2em auto;padding:0 1em;line-height:1.9;color:#111;background:#fff}
+h1{font-size:1.4em;text-align:center}
+p{margin:0;text-indent:2em}
+@media print{@page{size:A4;margin:25mm}}
+""".strip()
+
+
+def amendments_html(decision: Decision) -> str:
+    """One self-contained HTML page."""
+    body = [f"<h1>{escape(decision.heading)}</h1>", f"<p>{escape(decision.intro)}</p>"]
+    body += [f"<p>{escape(line)}</p>" for line in _body(decision)]
+    return html_page(decision.heading, _CSS, "\n".join(body))
+
+
+def amendments_docx(decision: Decision) -> bytes:
+    """A .docx on A4: the heading centred, each paragraph indented by two characters."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+    from lxml import etree
+
+    document = new_document()
+    title = document.add_paragraph()
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    add_run(title, decision.heading, bold=True).font.size = Pt(16)
+    paragraphs = "".join(w_paragraph([w_run(line)], indent=480) for line in [decision.intro, *_body(decision)])
+    body = etree.fromstring(f'<w:body xmlns:w="{W_NS}">{paragraphs}</w:body>'.encode())
+    anchor = title._p
+    for p in list(body):
+        anchor.addnext(p)
+        anchor = p
+    document.core_properties.title = decision.heading[:255]
+    document.core_properties.author = "wendiff"
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()

@@ -1,0 +1,199 @@
+"""The 新旧对照表 as values: one row per changed article, 修改前 | 修改后 | 说明.
+
+Rules:
+
+* Rows follow the correspondence of articles (`diffing.correspond`), in B's
+  reading order with deleted articles after their predecessor. Each cell holds
+  its side's article (or heading, or run of text outside articles) as written:
+  original text, paragraph by paragraph, with its own number.
+* In 修改前, text that B does not keep is ``del``; in 修改后, text A did not have
+  is ``ins``; everything else is ``same``. A clause whose row pairs it with a
+  clause outside the partner article is wholly ``del``/``ins`` there. The 第X条
+  labels of two linked articles are ``same``: each column shows its own number.
+* Articles that are unchanged, or renumbered only, are left out unless ``full``;
+  the table counts them (``unchanged``, ``renumbered``).
+* 说明 is one of 修改, 新增, 删除, 移自第X条 (with “，修改” when its text changed
+  too), 条文顺序调整 (renumbered only), 未修改. A new article that holds text of
+  other A articles says so (新增，部分内容来自第X条), as does a deleted one
+  whose text went to other B articles (删除，部分内容移入第X条).
+* Titles and dates come from the documents' front matter (`Outline.title`,
+  `Outline.date`); empty when a document has none.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from diffing.articles import Outline, Unit
+from diffing.correspond import Correspondence, Link, correspond, quiet
+from diffing.highlight import Kind, Segment, clause_segments
+from diffing.model import Diff
+
+__all__ = ["Cell", "Table", "TableRow", "build_table", "unit_name"]
+
+Cell = tuple[tuple[Segment, ...], ...]
+"""A cell: its paragraphs, each a run of segments."""
+
+_NAME_MAX = 16
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """One article (or heading) of the table."""
+
+    before: Cell
+    """A's article; empty for an inserted one."""
+    after: Cell
+    """B's article; empty for a deleted one."""
+    note: str
+    """说明."""
+    a_name: str
+    """How A's side is cited (第七条, a heading's text), or empty."""
+    b_name: str
+
+
+@dataclass(frozen=True)
+class Table:
+    """The whole 对照表."""
+
+    a_name: str
+    b_name: str
+    a_title: str
+    b_title: str
+    a_date: str
+    b_date: str
+    rows: tuple[TableRow, ...]
+    unchanged: int
+    """Articles left out (or shown, with ``full``) because nothing in them changed."""
+    renumbered: int
+    """Articles left out (or shown) because only their number changed."""
+    full: bool
+
+
+def unit_name(outline: Outline, unit: Unit) -> str:
+    """How a unit is cited: its label, or the start of its text."""
+    if unit.label:
+        return unit.label
+    text = outline.paragraph_text(unit.paragraphs[0]).lstrip("#").strip()
+    return text if len(text) <= _NAME_MAX else text[: _NAME_MAX - 1] + "…"
+
+
+def note(corr: Correspondence, link: Link) -> str:
+    """说明 of a link (see the module's rules)."""
+    status = link.status
+    if status in ("inserted", "deleted"):
+        other = corr.a if status == "inserted" else corr.b
+        names = [unit_name(other, other.units[u]) for u in corr.elsewhere(link)[:2]]
+        if not names:
+            return "新增" if status == "inserted" else "删除"
+        if status == "inserted":
+            return "新增，部分内容来自" + "、".join(names)
+        return "删除，部分内容移入" + "、".join(names)
+    a_unit = corr.a_unit(link)
+    assert a_unit is not None
+    if status == "moved":
+        return f"移自{unit_name(corr.a, a_unit)}" + ("，修改" if link.changed else "")
+    if status == "modified":
+        return "修改"
+    return "条文顺序调整" if corr.renumbered(link) else "未修改"
+
+
+def build_table(diff: Diff, full: bool = False, corr: Correspondence | None = None) -> Table:
+    """The 对照表 of a diff (rows of changed articles only, unless ``full``)."""
+    corr = corr or correspond(diff)
+    cells = _Cells(corr)
+    rows: list[TableRow] = []
+    unchanged = renumbered = 0
+    for link in corr.links:
+        if not link.changed and not link.moved:
+            if corr.renumbered(link):
+                renumbered += 1
+            else:
+                unchanged += 1
+            if not full:
+                continue
+        a_unit, b_unit = corr.a_unit(link), corr.b_unit(link)
+        rows.append(
+            TableRow(
+                cells.cell("a", link.a, link.b) if link.a is not None else (),
+                cells.cell("b", link.b, link.a) if link.b is not None else (),
+                note(corr, link),
+                unit_name(corr.a, a_unit) if a_unit else "",
+                unit_name(corr.b, b_unit) if b_unit else "",
+            )
+        )
+    return Table(
+        diff.a.name,
+        diff.b.name,
+        corr.a.title,
+        corr.b.title,
+        corr.a.date,
+        corr.b.date,
+        tuple(rows),
+        unchanged,
+        renumbered,
+        full,
+    )
+
+
+class _Cells:
+    """Segments of the clauses of a unit, against its partner unit."""
+
+    def __init__(self, corr: Correspondence) -> None:
+        self.corr = corr
+        self.diff = corr.diff
+        self._row_segments: dict[tuple[str, int], dict[int, tuple[Segment, ...]]] = {}
+
+    def cell(self, side: str, unit_index: int, partner: int | None) -> Cell:
+        outline = self.corr.a if side == "a" else self.corr.b
+        other = self.corr.b if side == "a" else self.corr.a
+        rows_of = self.corr.row_of_a if side == "a" else self.corr.row_of_b
+        unit = outline.units[unit_index]
+        changed: Kind = "del" if side == "a" else "ins"
+        paragraphs: list[tuple[Segment, ...]] = []
+        for paragraph in unit.paragraphs:
+            segments: list[Segment] = []
+            gaps: list[int] = []
+            for k, i in enumerate(paragraph.clauses):
+                if k:
+                    gap = outline.gap(paragraph.clauses[k - 1])
+                    if gap:
+                        gaps.append(len(segments))
+                        segments.append(Segment(gap, "same"))
+                r = rows_of[i]
+                row = self.diff.rows[r]
+                others = row.b if side == "a" else row.a
+                inside = partner is not None and any(other.unit_of[j] == partner for j in others)
+                if partner is not None and outline.clauses[i].kind == "article":
+                    segments.append(Segment(outline.original(i), "same"))  # each column shows its own number
+                elif not inside:
+                    segments.append(Segment(outline.original(i), changed))
+                elif quiet(self.diff, row):
+                    segments.append(Segment(outline.original(i), "same"))
+                else:
+                    segments.extend(self._segments(side, r)[i])
+            for g in gaps:  # a space between two deleted (inserted) clauses is deleted (inserted) too
+                before, after = segments[g - 1].kind, segments[g + 1].kind if g + 1 < len(segments) else "same"
+                if before == after != "same":
+                    segments[g] = Segment(segments[g].text, before)
+            paragraphs.append(tuple(_merged(segments)))
+        return tuple(paragraphs)
+
+    def _segments(self, side: str, r: int) -> dict[int, tuple[Segment, ...]]:
+        key = (side, r)
+        if key not in self._row_segments:
+            groups = clause_segments(self.diff, self.diff.rows[r], "a" if side == "a" else "b")
+            self._row_segments[key] = {g.index: g.segments for g in groups}
+        return self._row_segments[key]
+
+
+def _merged(segments: list[Segment]) -> list[Segment]:
+    out: list[Segment] = []
+    for seg in segments:
+        if not seg.text:
+            continue
+        if out and out[-1].kind == seg.kind:
+            out[-1] = Segment(out[-1].text + seg.text, seg.kind)
+        else:
+            out.append(seg)
+    return out

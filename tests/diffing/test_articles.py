@@ -1,0 +1,97 @@
+"""Articles, 款 and 项 (diffing/articles.py), Chinese numerals (diffing/numerals.py) and the
+correspondence of A's articles to B's (diffing/correspond.py)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from corpus.pipeline import from_text
+from diffing.articles import outline
+from diffing.compare import compare
+from diffing.correspond import correspond
+from diffing.numerals import to_chinese, to_int
+from diffing.segment import segment
+from tests.reports.pairs import real_diff
+
+
+@given(st.integers(min_value=1, max_value=9999))
+def test_chinese_numerals_read_back_to_the_number(n: int) -> None:
+    assert to_int(to_chinese(n)) == n
+
+
+def test_numerals_as_laws_write_them() -> None:
+    texts = ("一百二十四", "十一", "一百零五", "二百一十", "两千", "12")
+    assert [to_int(t) for t in texts] == [124, 11, 105, 210, 2000, 12]
+    assert to_int("条") is None
+
+
+def test_pair_01_articles_with_their_kuan_and_items() -> None:
+    diff = real_diff("01_holiday_measures")
+    b = outline(diff.b, diff.b_clauses)
+    articles = [u for u in b.units if u.kind == "article"]
+    assert [u.number for u in articles] == list(range(1, 9))
+    second = articles[1]
+    assert len(second.kuan) == 1 and len(second.kuan[0]) == 8  # one 款: the lead-in and its seven 项
+    assert [p.item for p in second.paragraphs] == [False] + [True] * 7
+    assert b.paragraph_text(second.paragraphs[0], drop_label=True) == "全体公民放假的节日："
+    assert b.title == "全国年节及纪念日放假办法"
+    assert b.date.startswith("2024年11月10日")
+    assert all(b.unit_of[i] == -1 for i in b.front)
+
+
+def test_paragraphs_follow_the_original_line_breaks() -> None:
+    diff = real_diff("06_company_law")
+    a = outline(diff.a, diff.a_clauses)
+    sixth = next(u for u in a.units if u.label == "第六条")
+    assert len(sixth.kuan) == 3
+    third = "公众可以向公司登记机关申请查询公司登记事项，公司登记机关应当提供查询服务。"
+    assert a.paragraph_text(sixth.paragraphs[2]) == third
+    headings = [a.paragraph_text(u.paragraphs[0]) for u in a.units if u.kind == "heading"]
+    assert headings[0] == "## 第一章 总则"
+
+
+def test_a_text_without_articles_has_no_front_matter_and_no_article_units() -> None:
+    doc = from_text("一、总体要求\n坚持生态优先。\n二、主要任务\n加强管控。\n", "n.txt")
+    o = outline(doc, segment(doc))
+    assert o.front == () and {u.kind for u in o.units} == {"text"}
+    assert len(o.units) == 2
+
+
+def test_pair_01_correspondence_names_the_new_and_the_renumbered_article() -> None:
+    corr = correspond(real_diff("01_holiday_measures"))
+    seen = []
+    for link in corr.links:
+        a, b = corr.a_unit(link), corr.b_unit(link)
+        seen.append((a.label if a else None, b.label if b else None, link.status, corr.renumbered(link)))
+    assert ("第二条", "第二条", "modified", False) in seen
+    assert ("第六条", "第六条", "modified", False) in seen
+    assert (None, "第七条", "inserted", False) in seen
+    assert ("第七条", "第八条", "unchanged", True) in seen
+
+
+@pytest.mark.parametrize("name", ["01_holiday_measures", "04_admin_reconsideration_law", "06_company_law"])
+def test_every_unit_of_both_sides_is_in_exactly_one_link(name: str) -> None:
+    corr = correspond(real_diff(name))
+    assert sorted(link.a for link in corr.links if link.a is not None) == list(range(len(corr.a.units)))
+    assert sorted(link.b for link in corr.links if link.b is not None) == list(range(len(corr.b.units)))
+    b_order = [link.b for link in corr.links if link.b is not None]
+    assert b_order == sorted(b_order)
+
+
+def test_identical_articles_renumbered_in_order_are_unchanged_not_moved() -> None:
+    a = "第一条 甲方应当守法。\n\n第二条 乙方应当纳税。\n\n第三条 本法自公布之日起施行。\n"
+    b = "第一条 新增的规定。\n\n第二条 甲方应当守法。\n\n第三条 乙方应当纳税。\n\n第四条 本法自公布之日起施行。\n"
+    corr = correspond(compare(from_text(a, "a.txt"), from_text(b, "b.txt")))
+    statuses = [(link.status, corr.renumbered(link)) for link in corr.links]
+    assert statuses == [("inserted", False), ("unchanged", True), ("unchanged", True), ("unchanged", True)]
+
+
+def test_a_long_text_before_the_first_article_is_content_not_front_matter() -> None:
+    body = "各单位要认真贯彻执行，切实加强管理。\n\n" * 200
+    notice = "关于印发管理办法的通知\n\n" + body + "第一条 为了加强管理，制定本办法。\n"
+    doc = from_text(notice, "n.txt")
+    o = outline(doc, segment(doc))
+    assert o.front == ()
+    assert o.units[0].kind == "text" and o.units[-1].kind == "article"

@@ -1,0 +1,209 @@
+"""The 修改决定 (diffing/amendments.py, diffing/report_amendments.py): pair 01 against a text written by hand."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+import pytest
+from markdown_it import MarkdownIt
+
+from corpus.pipeline import from_text
+from diffing.amendments import CLOSING, Decision, draft, ordinal
+from diffing.compare import compare
+from diffing.report_amendments import amendments_docx, amendments_html, amendments_markdown, amendments_text
+
+from .pairs import real_diff
+
+# Written by hand from corpus/samples/real/01_holiday_measures/a.txt and b.txt (the 2013 and 2024 texts):
+# 第二条 changed in four of its seven items (restated whole, in B's full-width brackets), 第六条 changed
+# 星期六、星期日 to 周六、周日 in both its sentences, a new 第七条, and the old 第七条 is now 第八条.
+PAIR_01_DECISION = """关于修改《全国年节及纪念日放假办法》的决定（草稿）
+
+对《全国年节及纪念日放假办法》作如下修改：
+一、将第二条修改为：“全体公民放假的节日：
+“（一）元旦，放假1天（1月1日）；
+“（二）春节，放假4天（农历除夕、正月初一至初三）；
+“（三）清明节，放假1天（农历清明当日）；
+“（四）劳动节，放假2天（5月1日、2日）；
+“（五）端午节，放假1天（农历端午当日）；
+“（六）中秋节，放假1天（农历中秋当日）；
+“（七）国庆节，放假3天（10月1日至3日）。”
+二、将第六条中的“星期六、星期日”修改为“周六、周日”。
+三、增加一条，作为第七条：“全体公民放假的假日，可合理安排统一放假调休，结合落实带薪年休假等制度，实际形成较长假期。\
+除个别特殊情形外，法定节假日假期前后连续工作一般不超过6天。”
+此外，对条文顺序作相应调整。
+"""
+
+
+def _decision_01() -> Decision:
+    return draft(real_diff("01_holiday_measures"))
+
+
+def test_pair_01_decision_is_the_text_written_by_hand() -> None:
+    assert amendments_text(_decision_01()) == PAIR_01_DECISION
+
+
+def test_pair_01_in_markdown_html_and_word_holds_the_same_paragraphs() -> None:
+    decision = _decision_01()
+    paragraphs = PAIR_01_DECISION.splitlines()[2:]
+    md_html = MarkdownIt("commonmark").render(amendments_markdown(decision))
+    page = amendments_html(decision)
+    document = docx.Document(io.BytesIO(amendments_docx(decision)))
+    word = [p.text for p in document.paragraphs]
+    assert word[0] == decision.heading
+    assert word[1:] == paragraphs
+    for paragraph in paragraphs:
+        assert f"<p>{paragraph}</p>" in md_html
+        assert f"<p>{paragraph}</p>" in page
+
+
+def _pair_06() -> Decision:
+    return draft(real_diff("06_company_law"))
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        # A 第八条's two 款 each say 必须 where B 第七条 says 应当; nothing else changed
+        "将第八条中的“必须”修改为“应当”。",
+        # A 第十七条 is B 第十六条 with 必须 → 应当 in its first 款
+        "将第十七条中的“必须”修改为“应当”。",
+        # A 第十二条 is B 第九条: its first 款 reworded, its second 款 unchanged
+        "将第十二条第一款修改为：“公司的经营范围由公司章程规定。公司可以修改公司章程，变更经营范围。”",
+        # A 第九条 (变更公司形式) is B 第十二条 word for word, after three articles taken from further on
+        "将第九条改为第十二条。",
+        # B 第十一条 (法定代表人的行为) has no counterpart in A
+        "增加一条，作为第十一条：“法定代表人以公司名义从事的民事活动，其法律后果由公司承受。\n"
+        "“公司章程或者股东会对法定代表人职权的限制，不得对抗善意相对人。\n"
+        "“法定代表人因执行职务造成他人损害的，由公司承担民事责任。公司承担民事责任后，依照法律或者公司章程的规定，"
+        "可以向有过错的法定代表人追偿。”",
+    ],
+)
+def test_pair_06_items_checked_by_hand(item: str) -> None:
+    assert item in _pair_06().items
+
+
+def test_pair_06_closes_with_the_order_of_articles_and_renumbers_only_moved_articles() -> None:
+    decision = _pair_06()
+    assert decision.closing == CLOSING
+    assert decision.numbered()[-1] == CLOSING
+    # A 第十条 is B 第八条 word for word, in order: renumbered, so no item names it
+    assert not any(item.startswith("将第十条") for item in decision.items)
+
+
+def _draft(a: str, b: str) -> list[str]:
+    return draft(compare(from_text(a, "a.txt"), from_text(b, "b.txt"))).numbered()
+
+
+_TWO = "第一条 为了规范公司的行为，制定本法。\n\n第二条 公司应当依法纳税。\n"
+
+
+def test_a_removed_paragraph_is_cited_as_a_kuan() -> None:
+    a = "第一条 本法所称公司是指依照本法设立的公司。\n\n股东以出资额为限承担责任。\n\n第二条 公司应当遵守法律。\n"
+    b = "第一条 本法所称公司是指依照本法设立的公司。\n\n第二条 公司应当遵守法律。\n"
+    assert _draft(a, b) == ["一、删去第一条第二款。"]
+
+
+def test_an_added_paragraph_becomes_a_new_kuan_quoted_from_b() -> None:
+    a = "第一条 本法所称公司是指依照本法设立的公司。\n\n第二条 公司应当遵守法律。\n"
+    b = "第一条 本法所称公司是指依照本法设立的公司。\n\n股东以出资额为限承担责任。\n\n第二条 公司应当遵守法律。\n"
+    assert _draft(a, b) == ["一、在第一条中增加一款，作为第二款：“股东以出资额为限承担责任。”"]
+
+
+def test_a_short_removal_is_quoted_in_place() -> None:
+    a = "第一条 公司应当遵守法律、行政法规和社会公德。\n\n第二条 公司应当依法纳税。\n"
+    b = "第一条 公司应当遵守法律和社会公德。\n\n第二条 公司应当依法纳税。\n"
+    assert _draft(a, b) == ["一、删去第一条中的“、行政法规”。"]
+
+
+def test_a_deleted_article_renumbers_the_rest_without_an_item_for_them() -> None:
+    a = _TWO + "\n第三条 本法自公布之日起施行。\n"
+    b = "第一条 为了规范公司的行为，制定本法。\n\n第二条 本法自公布之日起施行。\n"
+    assert _draft(a, b) == ["一、删去第二条。", CLOSING]
+
+
+def test_an_article_out_of_order_is_moved_by_number() -> None:
+    a = _TWO + "\n第三条 本法自公布之日起施行。\n"
+    b = "第一条 为了规范公司的行为，制定本法。\n\n第二条 本法自公布之日起施行。\n\n第三条 公司应当依法纳税。\n"
+    assert _draft(a, b) == ["一、将第三条改为第二条。", CLOSING]
+
+
+def test_same_articles_need_no_amendment() -> None:
+    assert _draft(_TWO, _TWO) == []
+
+
+def test_ordinals_count_as_chinese_documents_do() -> None:
+    expected = ["一、", "十、", "十一、", "二十、", "二十一、", "一百零五、"]
+    assert [ordinal(n) for n in (1, 10, 11, 20, 21, 105)] == expected
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "将第三条修改为：“审理本规定第二条所称案件的下级人民法院应当按照规定及时向知识产权法庭移送纸质、电子卷宗。”",
+        "删去第四条、第五条。",
+        "增加一条，作为第四条：“知识产权法庭可以要求当事人披露涉案知识产权相关权属、侵权、授权确权等关联案件情况。"
+        "当事人拒不如实披露的，可以作为认定其是否遵循诚实信用原则和构成滥用权利等的考量因素。”",
+        "将第十一条中的“第一、二、三项所称第一审案件”修改为“第一款规定类型的第一审民事和行政案件”。",
+        "删去第十二条、第十三条、第十四条。",
+    ],
+)
+def test_pair_03_items_checked_by_hand(item: str) -> None:
+    # 知识产权法庭规定 2018 → 2023: read side by side in tests/data/real/03_ip_tribunal_provisions
+    assert item in draft(real_diff("03_ip_tribunal_provisions")).items
+
+
+def test_texts_without_articles_say_why_there_is_no_decision() -> None:
+    a = from_text("一、总体要求\n坚持生态优先。\n", "a.txt")
+    b = from_text("一、总体要求\n坚持绿色发展。\n", "b.txt")
+    text = amendments_text(draft(compare(a, b)))
+    assert "没有“第X条”式的条文" in text
+
+
+_DISSOLVE = (
+    "第一条 为了规范公司的行为，制定本法。\n\n第二条 有下列情形之一的，公司应当解散：\n\n"
+    "（一）公司章程规定的营业期限届满；\n\n（二）股东会决议解散；\n\n（三）依法被吊销营业执照。\n\n"
+    "第三条 本法自公布之日起施行。\n"
+)
+
+
+def test_an_item_added_at_the_end_is_cited_as_a_new_xiang() -> None:
+    b = _DISSOLVE.replace("（三）依法被吊销营业执照。", "（三）依法被吊销营业执照；\n\n（四）人民法院依法予以解散。")
+    assert _draft(_DISSOLVE, b) == ["一、在第二条中增加一项，作为第四项：“（四）人民法院依法予以解散。”"]
+
+
+def test_an_item_removed_from_the_end_is_cited_by_its_number() -> None:
+    b = _DISSOLVE.replace("；\n\n（三）依法被吊销营业执照。", "。")
+    assert _draft(_DISSOLVE, b) == ["一、删去第二条第三项。"]
+
+
+def test_one_item_rewritten_is_restated_alone() -> None:
+    new = "（二）因公司合并或者分立需要解散，且合并或者分立的方案已经股东会以特别决议通过并公告；"
+    b = _DISSOLVE.replace("（二）股东会决议解散；", new)
+    assert _draft(_DISSOLVE, b) == [f"一、将第二条第二项修改为：“{new}”"]
+
+
+def test_pair_01_hard_wrapped_at_37_columns_gives_the_same_decision() -> None:
+    from corpus.pipeline import load
+    from tests.conftest import REAL
+    from tests.diffing.test_layout_proof import wrapped
+
+    pair = REAL / "01_holiday_measures"
+    b_text = (pair / "b.txt").read_text(encoding="utf-8")
+    relaid = compare(load(str(pair / "a.txt")), from_text(wrapped(b_text, stray=0.0), "b.txt"))
+    assert amendments_text(draft(relaid)) == PAIR_01_DECISION
+
+
+def test_a_renamed_chapter_gets_its_new_name_and_a_new_chapter_is_added_by_number() -> None:
+    a = "## 第一章 总则\n\n第一条 为了规范公司的行为，制定本法。\n\n## 第二章 附则\n\n第二条 本法自公布之日起施行。\n"
+    b = (
+        "## 第一章 一般规定\n\n第一条 为了规范公司的行为，制定本法。\n\n## 第二章 公司登记\n\n"
+        "第二条 设立公司，应当依法向公司登记机关申请设立登记。\n\n## 第三章 附则\n\n第三条 本法自公布之日起施行。\n"
+    )
+    assert _draft(a, b) == [
+        "一、将第一章的章名修改为“一般规定”。",
+        "二、增加一章，作为第二章，章名为“公司登记”。",
+        "三、增加一条，作为第二条：“设立公司，应当依法向公司登记机关申请设立登记。”",
+        CLOSING,
+    ]
