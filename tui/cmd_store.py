@@ -108,7 +108,14 @@ def _add(args: argparse.Namespace) -> int:
                 source, doc_id=doc_id, title=args.title, date=args.date, source=args.source, message=args.message
             )
             print(_added_line(path, result))
+            _warn(result)
     return 0
+
+
+def _warn(result: AddResult) -> None:
+    """A warning line for a version recorded with a problem after it (packing failed)."""
+    if result.warning:
+        print(f"wendiff: warning: {result.warning}", file=sys.stderr)
 
 
 def _list(args: argparse.Namespace) -> int:
@@ -200,6 +207,7 @@ def _import(args: argparse.Namespace) -> int:
         else:
             results = import_files(store, paths, args.doc)
     for path, result in zip(paths, results, strict=True):
+        _warn(result)
         created += result.created
         identical += not result.created
         if args.verbose:
