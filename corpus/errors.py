@@ -19,3 +19,10 @@ class InputError(WendiffError):
         self.name = name
         self.problem = problem
         super().__init__(f"{name}: {problem}")
+
+
+class LimitError(WendiffError):
+    """A container or its text over a limit (corpus/limits.py); the message is the problem, one line.
+
+    The reader that hit it turns it into an `InputError` naming the file.
+    """

@@ -6,7 +6,9 @@ Rules:
   problem in one line (missing, a directory, no permission, too large, binary,
   undecodable, a corrupt .docx); never a traceback.
 * The size is checked with ``stat`` before a regular file is read, and standard
-  input or a pipe is read only up to one byte past the limit.
+  input is read only up to one byte past the limit. The same limit holds for
+  what a container (.docx) inflates to and for the text extracted from it
+  (corpus/limits.py): a decompression bomb is refused before it is inflated.
 * The format follows the name's extension: .html/.htm pages give their main
   text, .docx files their paragraphs and table rows (`corpus.extract`);
   anything else is a text file. ``Source.text`` is that text and all offsets
@@ -36,8 +38,9 @@ from pathlib import PurePath
 from typing import BinaryIO
 
 from corpus.document import Source
-from corpus.errors import InputError
+from corpus.errors import InputError, LimitError
 from corpus.extract import ExtractError, extract_docx, extract_html
+from corpus.limits import check_text, human_size
 
 __all__ = ["DEFAULT_MAX_SIZE", "STDIN", "TRIED_ENCODINGS", "decode", "read_source", "source_from_bytes"]
 
@@ -58,6 +61,8 @@ _PLAIN_ENOUGH = 0.9
 _GB_ALIASES = {"gb2312", "gbk", "gb18030", "cp936"}
 _HTML_EXTENSIONS = {".html", ".htm", ".xhtml"}
 _DOCX_EXTENSION = ".docx"
+_EXTRACTED = _HTML_EXTENSIONS | {_DOCX_EXTENSION}
+"""Formats whose text is extracted (and held to the size limit again)."""
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _BAD_IN_TEXT = frozenset({"Cc", "Cn", "Co", "Cs"})
 _TEXT_CONTROLS = frozenset("\t\n\r\f\v")
@@ -66,7 +71,7 @@ _TEXT_CONTROLS = frozenset("\t\n\r\f\v")
 def read_source(path: str, max_size: int = DEFAULT_MAX_SIZE) -> Source:
     """Read and decode ``path`` (``-`` for standard input)."""
     if path == STDIN:
-        return source_from_bytes(STDIN, _read_limited(path, sys.stdin.buffer, max_size))
+        return source_from_bytes(STDIN, _read_limited(path, sys.stdin.buffer, max_size), max_size)
     try:
         info = os.stat(path)
     except (FileNotFoundError, NotADirectoryError):
@@ -88,7 +93,7 @@ def read_source(path: str, max_size: int = DEFAULT_MAX_SIZE) -> Source:
         raise InputError(path, "is a directory, not a file") from None
     except OSError as exc:
         raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
-    return source_from_bytes(path, data)
+    return source_from_bytes(path, data, max_size)
 
 
 def _read_limited(name: str, stream: BinaryIO, max_size: int) -> bytes:
@@ -100,33 +105,29 @@ def _read_limited(name: str, stream: BinaryIO, max_size: int) -> bytes:
 
 
 def _too_large(size: int | None, max_size: int) -> str:
-    what = f"file is {_human(size)}" if size is not None else "input is"
-    return f"{what} over the {_human(max_size)} size limit (raise it with --max-size)"
+    what = f"file is {human_size(size)}" if size is not None else "input is"
+    return f"{what} over the {human_size(max_size)} size limit (raise it with --max-size)"
 
 
-def _human(size: int) -> str:
-    """``12 MB``-style size for messages."""
-    for unit, factor in (("GB", 1024**3), ("MB", 1024**2), ("KB", 1024)):
-        if size >= factor:
-            value = size / factor
-            return f"{value:.0f} {unit}" if value == int(value) else f"{value:.1f} {unit}"
-    return f"{size} bytes"
+def source_from_bytes(name: str, data: bytes, max_size: int = DEFAULT_MAX_SIZE) -> Source:
+    """A `Source` for ``data`` read from ``name`` (its extension picks the format).
 
-
-def source_from_bytes(name: str, data: bytes) -> Source:
-    """A `Source` for ``data`` read from ``name`` (its extension picks the format)."""
+    What a container inflates to and the text extracted are held to ``max_size`` (corpus/limits.py).
+    """
     suffix = PurePath(name).suffix.lower() if name != STDIN else ""
-    if suffix == _DOCX_EXTENSION:
-        try:
-            text = extract_docx(data)
-        except ExtractError as exc:
-            raise InputError(name, str(exc)) from None
-        encoding = "docx"
-    elif suffix in _HTML_EXTENSIONS:
-        html, encoding = decode(name, data, hint=_declared_charset(data))
-        text = extract_html(html)
-    else:
-        text, encoding = decode(name, data)
+    try:
+        if suffix == _DOCX_EXTENSION:
+            text = extract_docx(data, max_size)
+            encoding = "docx"
+        elif suffix in _HTML_EXTENSIONS:
+            html, encoding = decode(name, data, hint=_declared_charset(data))
+            text = extract_html(html)
+        else:
+            text, encoding = decode(name, data)
+        if suffix in _EXTRACTED:
+            check_text(text, max_size)
+    except (ExtractError, LimitError) as exc:
+        raise InputError(name, str(exc)) from None
     return Source(
         name=name,
         text=text,
