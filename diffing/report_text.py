@@ -2,7 +2,9 @@
 
 Rules:
 
-* It shows original text (through `diffing.highlight`), never normalized text.
+* It shows original text (through `diffing.highlight`), never normalized text,
+  with control and bidi characters shown as marks (`corpus.display`), colour
+  or not: a document can never send codes to the terminal.
 * Widths are measured in terminal cells (rich measures CJK as two cells);
   nothing here slices text by ``len()`` to fit a column.
 * With colour, deletions are red and struck, insertions green and underlined;
@@ -23,6 +25,7 @@ from typing import TYPE_CHECKING, Literal
 from rich.console import Console
 from rich.text import Text
 
+from corpus.display import safe_name, safe_text
 from diffing.highlight import Segment, row_segments, unified_segments
 from diffing.model import Diff, Row
 
@@ -62,7 +65,7 @@ class TextView:
 def _text(segments: list[Segment], color: bool) -> Text:
     out = Text()
     for seg in segments:
-        text = seg.text.replace("\r", "")
+        text = safe_text(seg.text.replace("\r", ""))
         if color:
             out.append(text, style=_STYLE[seg.kind])
         elif seg.kind == "del":
@@ -76,7 +79,7 @@ def _text(segments: list[Segment], color: bool) -> Text:
 
 def _origin(diff: Diff, row: Row) -> str:
     if row.op in ("moved", "copied") and row.a:
-        return f"← {diff.a_clauses[row.a[0]].place or '#' + str(row.a[0] + 1)}"
+        return f"← {safe_name(diff.a_clauses[row.a[0]].place or '#' + str(row.a[0] + 1))}"
     return ""
 
 
@@ -84,8 +87,8 @@ def _header(diff: Diff) -> Text:
     s = diff.summary
     counts = " · ".join(f"{op} {n}" for op, n in s.counts.items() if n)
     head = Text()
-    head.append(f"--- {diff.a.name} ({diff.a.source.encoding}, {len(diff.a.original)} chars)\n", style="bold red")
-    head.append(f"+++ {diff.b.name} ({diff.b.source.encoding}, {len(diff.b.original)} chars)\n", style="bold green")
+    for mark, doc, style in (("---", diff.a, "bold red"), ("+++", diff.b, "bold green")):
+        head.append(f"{mark} {safe_name(doc.name)} ({doc.source.encoding}, {len(doc.original)} chars)\n", style=style)
     head.append(f"{counts or 'no clauses'} · similarity {s.similarity:.3f}", style="bold")
     return head
 
@@ -139,13 +142,13 @@ def _new_table(diff: Diff, view: TextView) -> Table:
     table = Table(show_header=True, header_style="bold", box=None, expand=True, pad_edge=False)
     place_width = max(6, min(16, view.width // 8))
     table.add_column("", width=place_width, no_wrap=False)
-    table.add_column(diff.a.name, ratio=1, overflow="fold")
-    table.add_column(diff.b.name, ratio=1, overflow="fold")
+    table.add_column(safe_name(diff.a.name), ratio=1, overflow="fold")
+    table.add_column(safe_name(diff.b.name), ratio=1, overflow="fold")
     return table
 
 
 def _label(diff: Diff, row: Row) -> Text:
-    label = Text(f"{MARKS[row.op]} {diff.place(row)}", style=_ROW_STYLE.get(row.op, "yellow"))
+    label = Text(f"{MARKS[row.op]} {safe_name(diff.place(row))}", style=_ROW_STYLE.get(row.op, "yellow"))
     origin = _origin(diff, row)
     if origin:
         label.append(f" {origin}", style="dim")

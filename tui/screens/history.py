@@ -27,6 +27,7 @@ from corpus.store.values import Version
 from tui.jobs import HistoryData, load_history
 from tui.messages import HistoryLoaded
 from tui.sides import CompareRequest, StoreSide
+from tui.wrap import cell
 
 __all__ = ["HistoryScreen", "versions_to_compare"]
 
@@ -118,7 +119,7 @@ class HistoryScreen(Screen[None]):
                 changes,
                 similarity,
                 str(v.clauses),
-                v.message or v.title,
+                cell(v.message or v.title),
                 key=str(v.number),
             )
         table.move_cursor(row=min(row, len(self.data.versions) - 1))
@@ -128,7 +129,7 @@ class HistoryScreen(Screen[None]):
         table = self.query_one("#blame", DataTable)
         table.clear()
         for line in self.data.blame:
-            table.add_row(str(line.index + 1), f"v{line.version}", line.when, line.text)
+            table.add_row(str(line.index + 1), f"v{line.version}", line.when, cell(line.text))
         count = len({line.version for line in self.data.blame})
         self.query_one("#blame-title", Static).update(
             f"Blame of v{self.data.blamed}: each clause with the version that introduced its wording "
