@@ -16,6 +16,10 @@ Rules:
 * A name that was not UTF-8 reaches Python with ``surrogateescape`` (each bad
   byte a lone surrogate ``U+DC80``–``U+DCFF``); it is shown as ``\\xff``, so
   it can always be printed in UTF-8.
+* `report_name` is the name a file is known by once read (``Source.name``,
+  the names of reports and of the store's records): its bytes that were not
+  UTF-8 are written ``\\xff``, so it can be encoded in UTF-8 anywhere (JSON,
+  HTML, meta.json), while the path itself is used, unchanged, to open it.
 * Only the terminal view and messages are escaped: reports written as JSON,
   HTML, Markdown or Word escape in their own way, and the store keeps the
   original bytes.
@@ -26,7 +30,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-__all__ = ["TEXT_MARKS", "safe_name", "safe_text"]
+__all__ = ["TEXT_MARKS", "report_name", "safe_name", "safe_text"]
 
 _BIDI = (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))
 """Arabic letter mark, LRM/RLM, embeddings and overrides (LRE … RLO), isolates (LRI … PDI)."""
@@ -46,6 +50,13 @@ _NAME_MARKS = _marks()
 _TEXT_MARKS = {code: mark for code, mark in _NAME_MARKS.items() if code not in (0x09, 0x0A)}
 TEXT_MARKS: Mapping[int, str] = MappingProxyType(_TEXT_MARKS)
 """What `safe_text` replaces (code point → mark), for a view that adds rules of its own (tui/wrap.py)."""
+
+
+def report_name(name: str) -> str:
+    """``name`` with the bytes that were not UTF-8 (``surrogateescape``) written as ``\\xff``; else unchanged."""
+    if name.isascii():
+        return name
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def safe_text(text: str) -> str:

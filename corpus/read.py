@@ -5,6 +5,13 @@ Rules:
 * Every problem with an input is an `InputError` naming the file and the
   problem in one line (missing, a directory, no permission, too large, binary,
   undecodable, a corrupt .docx); never a traceback.
+* Only regular files are read (after links are followed): a FIFO, socket or
+  device is refused before it is opened (opening a FIFO would wait forever).
+  Standard input (``-``) may be a pipe.
+* A .docx or HTML file that is not empty but yields no text is refused
+  (never an empty document by accident).
+* ``Source.name`` is `corpus.display.report_name` of the path: bytes of a
+  name that were not UTF-8 are written ``\\xff`` there.
 * The size is checked with ``stat`` before a regular file is read, and standard
   input is read only up to one byte past the limit. The same limit holds for
   what a container (.docx) inflates to and for the text extracted from it
@@ -37,6 +44,7 @@ import unicodedata
 from pathlib import PurePath
 from typing import BinaryIO
 
+from corpus.display import report_name
 from corpus.document import Source
 from corpus.errors import InputError, LimitError
 from corpus.extract import ExtractError, extract_docx, extract_html
@@ -82,6 +90,8 @@ def read_source(path: str, max_size: int = DEFAULT_MAX_SIZE) -> Source:
         raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
     if stat.S_ISDIR(info.st_mode):
         raise InputError(path, "is a directory, not a file")
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(path, f"not a regular file ({_kind(info.st_mode)}); only files are read")
     if stat.S_ISREG(info.st_mode) and info.st_size > max_size:
         raise InputError(path, _too_large(info.st_size, max_size))
     try:
@@ -94,6 +104,15 @@ def read_source(path: str, max_size: int = DEFAULT_MAX_SIZE) -> Source:
     except OSError as exc:
         raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
     return source_from_bytes(path, data, max_size)
+
+
+def _kind(mode: int) -> str:
+    """What a non-regular file is, in a word or two."""
+    for test, kind in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device")):  # fmt: skip
+        if test(mode):
+            return kind
+    return "not a regular file"
 
 
 def _read_limited(name: str, stream: BinaryIO, max_size: int) -> bytes:
@@ -114,6 +133,7 @@ def source_from_bytes(name: str, data: bytes, max_size: int = DEFAULT_MAX_SIZE) 
 
     What a container inflates to and the text extracted are held to ``max_size`` (corpus/limits.py).
     """
+    name = report_name(name)
     suffix = PurePath(name).suffix.lower() if name != STDIN else ""
     try:
         if suffix == _DOCX_EXTENSION:
@@ -126,6 +146,9 @@ def source_from_bytes(name: str, data: bytes, max_size: int = DEFAULT_MAX_SIZE) 
             text, encoding = decode(name, data)
         if suffix in _EXTRACTED:
             check_text(text, max_size)
+            if not text.strip() and data.strip():
+                raise InputError(name, f"no text found in {human_size(len(data))} ({_format_name(suffix)} "
+                                       "yields nothing: empty, or nested too deep to read?)")  # fmt: skip
     except (ExtractError, LimitError) as exc:
         raise InputError(name, str(exc)) from None
     return Source(
@@ -136,6 +159,10 @@ def source_from_bytes(name: str, data: bytes, max_size: int = DEFAULT_MAX_SIZE) 
         size=len(data),
         data=data,
     )
+
+
+def _format_name(suffix: str) -> str:
+    return "the Word document" if suffix == _DOCX_EXTENSION else "the HTML page"
 
 
 def decode(name: str, data: bytes, hint: str | None = None) -> tuple[str, str]:

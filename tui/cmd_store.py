@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from corpus.display import safe_name
@@ -46,6 +48,17 @@ def _store(args: argparse.Namespace, create: bool = False) -> Store:
     from diffing.versions import open_store
 
     return open_store(getattr(args, "store", None), create=create)
+
+
+@contextmanager
+def _writing(args: argparse.Namespace) -> Iterator[Store]:
+    """The store, created if needed; removed again if this command created it and then failed."""
+    with _store(args, create=True) as store:
+        try:
+            yield store
+        except BaseException:
+            store.discard_if_new()
+            raise
 
 
 def _pad(text: str, cells: int) -> str:
@@ -106,7 +119,7 @@ def _add(args: argparse.Namespace) -> int:
     sources = [read_source(path, args.max_size) for path in args.files]
     ids = [validate_id(args.doc) if args.doc else derive_id(s.text, s.name) for s in sources]
     validate_date(args.date or "")
-    with _store(args, create=True) as store:
+    with _writing(args) as store:
         for path, source, doc_id in zip(args.files, sources, ids, strict=True):
             result = store.add_source(
                 source, doc_id=doc_id, title=args.title, date=args.date, source=args.source, message=args.message
@@ -198,9 +211,12 @@ def _blame(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace) -> int:
     from corpus.store.transfer import files_in, import_files
 
-    paths = files_in(args.folder)
+    found = files_in(args.folder)
+    for note in found.notes:
+        print(f"wendiff: warning: {safe_name(note)}", file=sys.stderr)
+    paths = list(found.paths)
     created = identical = 0
-    with _store(args, create=True) as store:
+    with _writing(args) as store:
         if sys.stderr.isatty() and paths:
             from rich.console import Console
             from rich.progress import Progress

@@ -4,7 +4,9 @@ Rules:
 
 * A `Store` is a bare git repository (see corpus/store/layout.py); it is
   created on first use when its folder is absent or empty, and refused when
-  the folder holds anything else.
+  the folder holds anything else. A command that created it and then failed
+  before recording a version removes it again (`discard_if_new`): a failed
+  first add or import leaves no empty store behind.
 * ``add`` reads and normalizes the new version, compares it with the latest
   version of its document and writes its blobs, all without the lock (the
   comparison can take long; git objects are content-addressed). Only the short
@@ -98,6 +100,7 @@ class Store:
         self.path = repo.path
         self.lock_timeout = lock_timeout
         self._analysis = analysis
+        self._created = False
 
     @classmethod
     def open(
@@ -109,18 +112,35 @@ class Store:
         ``analysis`` cuts and compares versions for ``add``; without it the store is read-only.
         """
         where = store_path(path)
+        created = False
         if create and (not where.exists() or (where.is_dir() and not any(where.iterdir()))):
             GitRepo.create(where, _NEW_STORE_CONFIG)
+            created = True
         if not where.is_dir():
             raise StoreError(f"{where}: no store there ('wendiff store add FILE' creates one)")
         repo = GitRepo.open(where)
         if repo.config(MARKER_KEY) != LAYOUT_VERSION:
             repo.close()
             raise StoreError(f"{where}: a git repository but not a wendiff store")
-        return cls(repo, lock_timeout, analysis)
+        opened = cls(repo, lock_timeout, analysis)
+        opened._created = created
+        return opened
 
     def close(self) -> None:
         self._repo.close()
+
+    def discard_if_new(self) -> None:
+        """Remove the store again if this `open` created it and no version was recorded since.
+
+        For a command that failed before its first version (an import of unreadable files): a
+        store exists only once its first version is written.
+        """
+        if not self._created or self._repo.head() is not None:
+            return
+        import shutil
+
+        self._repo.close()
+        shutil.rmtree(self.path, ignore_errors=True)
 
     def __enter__(self) -> Store:
         return self
@@ -307,7 +327,7 @@ class Store:
 
     def log(self, doc_id: str) -> list[Version]:
         """Every version of ``doc_id``, newest first."""
-        validate_id(doc_id)
+        doc_id = validate_id(doc_id)
         head = self._repo.head()
         commits = self._repo.log(head, doc_dir(doc_id)) if head else []
         if not commits:
@@ -322,7 +342,7 @@ class Store:
 
     def version(self, doc_id: str, rev: Rev = LATEST) -> Version:
         """The version of ``doc_id`` named by ``rev``."""
-        validate_id(doc_id)
+        doc_id = validate_id(doc_id)
         if rev == LATEST:
             head = self._repo.head()
             commit = self._repo.last_change(head, doc_dir(doc_id)) if head else None
