@@ -92,3 +92,28 @@ def test_an_error_about_a_name_with_newlines_and_escapes_is_one_line(
     assert main(["diff", str(name), str(name)]) == 2
     err = one_line_error(capsys.readouterr().err)
     assert "evil␊wendiff: all good␛[2J.txt: no such file" in err
+
+
+def test_the_apps_library_shows_a_hostile_title_as_marks(tmp_path: Path) -> None:
+    import asyncio
+
+    asyncio.run(_library_cells(tmp_path))
+
+
+async def _library_cells(tmp_path: Path) -> None:
+    from textual.widgets import DataTable
+
+    from diffing.versions import open_store
+    from tests.tui.conftest import settle
+    from tui.app import make_app
+
+    store = tmp_path / "store"
+    with open_store(store) as opened:
+        opened.add(f"{HOSTILE}通知\n第一条 本办法自公布之日起施行。\n".encode(), "hostile.txt", title=HOSTILE + BIDI)
+    app = make_app(store=store)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(DataTable)
+        cells = [str(getattr(c, "plain", c)) for c in table.get_row_at(0)]
+        assert any("PWNED␇␛[31m" in c and "<U+202E>" in c for c in cells)
+        assert not any("\033" in c or "\u202e" in c for c in cells)

@@ -81,7 +81,7 @@ class DuplicatesScreen(Screen[None]):
     def _found(self, message: DupsFound) -> None:
         self.query_one(WorkBar).end()
         if message.data is None:
-            self.notify(message.error, title="Cannot look for duplicates", severity="error", timeout=8)
+            self.notify(safe_name(message.error), title="Cannot look for duplicates", severity="error", timeout=8)
             return
         data = message.data
         for problem in data.skipped:

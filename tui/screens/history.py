@@ -22,6 +22,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from corpus.display import safe_name
 from corpus.errors import WendiffError
 from corpus.store.values import Version
 from tui.jobs import HistoryData, load_history
@@ -73,7 +74,7 @@ class HistoryScreen(Screen[None]):
         self.marked: list[int] = []
 
     def compose(self) -> ComposeResult:
-        yield Static(f"History of {self.doc_id}", id="history-title", classes="screen-title")
+        yield Static(f"History of {safe_name(self.doc_id)}", id="history-title", classes="screen-title")
         yield DataTable(cursor_type="row", zebra_stripes=True, id="versions")
         yield Static("", id="blame-title", classes="screen-title")
         yield DataTable(cursor_type="row", id="blame")
@@ -97,7 +98,7 @@ class HistoryScreen(Screen[None]):
     @on(HistoryLoaded)
     def _loaded(self, message: HistoryLoaded) -> None:
         if message.data is None:
-            self.notify(message.error, title="Cannot read the history", severity="error", timeout=8)
+            self.notify(safe_name(message.error), title="Cannot read the history", severity="error", timeout=8)
             return
         self.data = message.data
         self._fill_versions()

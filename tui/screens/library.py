@@ -23,6 +23,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
+from corpus.display import safe_name
 from corpus.errors import WendiffError
 from tui.catalog import LibraryItem, filter_items, library_items, side_of
 from tui.jobs import list_documents
@@ -91,7 +92,7 @@ class LibraryScreen(Screen[None]):
     @on(LibraryLoaded)
     def _loaded(self, message: LibraryLoaded) -> None:
         if message.error:
-            self.notify(message.error, title="Cannot read the store", severity="error", timeout=8)
+            self.notify(safe_name(message.error), title="Cannot read the store", severity="error", timeout=8)
         self.items = library_items(message.documents, self.files)
         keys = {(i.kind, i.key) for i in self.items}
         self.marked = [i for i in self.marked if (i.kind, i.key) in keys]
