@@ -3,7 +3,8 @@
 Target (issue 15, item 13): 2,000 windows of the same texts with 5 % of their
 characters changed (bench/gen_overlap.py) in ≤ 60 s on this machine (2 cores);
 before, 250 such files took 180 s (8,129 pairs aligned) and 500 over 600 s.
-Baseline in the same run: on a smaller set, today's exhaustive run (every pair
+The machine is shared: each line ends with the load average (above 2, other
+processes are taking the cores). Baseline in the same run: on a smaller set, today's exhaustive run (every pair
 that passes the prefilter aligned) against cluster by cluster: seconds, pairs
 aligned, and whether the near-duplicate clusters and exact duplicates are the
 same (they must be).
@@ -13,6 +14,7 @@ Run: ``.venv/bin/python bench/bench_dups_overlap.py [--files 2000] [--small 150]
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 import time
@@ -51,7 +53,8 @@ def answer(result: DupsResult) -> tuple[object, ...]:
 
 def line(name: str, seconds: float, result: DupsResult, note: str) -> str:
     sizes = sorted((len(c) for c in result.clusters), reverse=True)
-    split = f"read {result.stats.read_seconds:.1f} s + compare {result.stats.compare_seconds:.1f} s"
+    load = os.getloadavg()[0]
+    split = f"read {result.stats.read_seconds:.1f} s + compare {result.stats.compare_seconds:.1f} s, load {load:.1f}"
     return (f"{name:36} {seconds:>8.1f} {result.stats.candidates:>10,} {result.stats.compared:>9,} "
             f"{len(result.clusters):>8} {sizes[:3]!s:>16}  {split}; {note}")  # fmt: skip
 
