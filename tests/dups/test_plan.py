@@ -77,10 +77,10 @@ def test_an_overlapping_corpus_gives_the_exhaustive_clusters_with_fewer_pairs_al
     sys.path.insert(0, str(ROOT / "bench"))
     from gen_overlap import generate
 
-    generate(tmp_path / "in", 60)
+    generate(tmp_path / "in", 100)
     inputs = collect_inputs([str(tmp_path / "in")])
     by_cluster = find_duplicates(inputs, workers=1)
     monkeypatch.setattr(plan, "EXHAUSTIVE_PAIRS", 10**9)
     every = find_duplicates(inputs, workers=1)
     assert by_cluster.clusters == every.clusters and by_cluster.clusters
-    assert by_cluster.stats.compared < 0.75 * every.stats.compared
+    assert by_cluster.stats.compared < every.stats.compared / 2
