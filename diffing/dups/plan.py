@@ -39,7 +39,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from diffing.dups.verify import PairResult
 
-__all__ = ["EXHAUSTIVE_FACTOR", "EXHAUSTIVE_PAIRS", "GATE", "ROUND", "families", "verify_pairs"]
+__all__ = ["EXHAUSTIVE_FACTOR", "EXHAUSTIVE_PAIRS", "GATE", "ROUND", "families", "is_large", "verify_pairs"]
 
 EXHAUSTIVE_FACTOR = 3
 """A family with at most this many pairs per document has every pair aligned."""
@@ -106,7 +106,10 @@ def verify_pairs(
     small: list[Pair] = []
     large: list[list[Pair]] = []
     for family in families(pairs):
-        (large.append(family) if is_large(family) else small.extend(family))
+        if is_large(family):
+            large.append(family)
+        else:
+            small.extend(family)
     results: list[PairResult] = []
     if small:
         results.extend(verify(small))
@@ -124,7 +127,6 @@ def _by_cluster(
     ordered = sorted(family, key=lambda p: (-estimate[p], p))
     clusters = _Clusters()
     results: list[PairResult] = []
-    deferred: list[Pair] = []
 
     def settle(batch: list[Pair]) -> None:
         for result in verify(batch):
