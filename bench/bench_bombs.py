@@ -43,7 +43,11 @@ def run(*args: str) -> tuple[float, int, int, str]:
 
 
 def main() -> None:
-    tmp = Path(tempfile.mkdtemp(prefix="wendiff-bench-"))
+    with tempfile.TemporaryDirectory(prefix="wendiff-bench-") as folder:
+        measure(Path(folder))
+
+
+def measure(tmp: Path) -> None:
     plain = tmp / "plain.txt"
     plain.write_text("第一条 本办法自公布之日起施行。\n", encoding="utf-8")
     ordinary = tmp / "ordinary.docx"

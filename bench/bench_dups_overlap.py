@@ -65,7 +65,11 @@ def main() -> None:
     parser.add_argument("--small", type=int, default=150)
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
-    tmp = Path(tempfile.mkdtemp(prefix="wendiff-bench-"))
+    with tempfile.TemporaryDirectory(prefix="wendiff-bench-") as folder:
+        measure(Path(folder), args)
+
+
+def measure(tmp: Path, args: argparse.Namespace) -> None:
     small, large = tmp / "small", tmp / "large"
     generate(large, args.files)
     print(f"{'run':36} {'seconds':>8} {'candidates':>10} {'aligned':>9} {'clusters':>8} {'largest':>16}  note")
