@@ -16,6 +16,15 @@ class InputError(WendiffError):
     """A file (or standard input) that cannot be read as a document."""
 
     def __init__(self, name: str, problem: str) -> None:
-        self.name = name
+        from corpus.display import report_name
+
+        self.name = report_name(name)
         self.problem = problem
-        super().__init__(f"{name}: {problem}")
+        super().__init__(f"{self.name}: {problem}")
+
+
+class LimitError(WendiffError):
+    """A container or its text over a limit (corpus/limits.py); the message is the problem, one line.
+
+    The reader that hit it turns it into an `InputError` naming the file.
+    """

@@ -12,6 +12,9 @@ Rules:
   appears once (a horizontally merged cell is one ``w:tc``; the cells that
   continue a vertical merge are left empty, never repeated). Headers, footers,
   comments and notes are not part of the body and are left out.
+* A .docx is a zip archive: its directory is checked against the size limit
+  and for decompression bombs before python-docx inflates anything
+  (corpus/limits.py).
 * A file that cannot be parsed raises `ExtractError` with a short problem; the
   caller (`corpus.read`) turns it into an `InputError` that names the file.
 
@@ -84,13 +87,20 @@ def _body_text(root: Any) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def extract_docx(data: bytes) -> str:
-    """Paragraphs and table rows of a .docx body, one per line, in document order."""
+def extract_docx(data: bytes, limit: int) -> str:
+    """Paragraphs and table rows of a .docx body, one per line, in document order.
+
+    The archive is held to ``limit`` (corpus/limits.py) before anything is inflated.
+    """
     import docx
     from docx.opc.exceptions import PackageNotFoundError
     from lxml import etree
 
+    from corpus.limits import check_zip
+
     try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            check_zip(archive.infolist(), limit)
         document = docx.Document(io.BytesIO(data))
         body = document.element.body
         return "\n".join(_block_lines(body))

@@ -6,8 +6,17 @@ Rules:
   problem in one line (missing, a directory, no permission, too large, binary,
   undecodable, a corrupt .docx, a PDF without a text layer, encrypted or
   truncated, a malformed OFD, no LibreOffice for a .doc); never a traceback.
+* Only regular files are read (after links are followed): a FIFO, socket or
+  device is refused before it is opened (opening a FIFO would wait forever).
+  Standard input (``-``) may be a pipe.
+* A .docx, HTML, PDF, OFD or legacy Word file that is not empty but yields no
+  text is refused (never an empty document by accident).
+* ``Source.name`` is `corpus.display.report_name` of the path: bytes of a
+  name that were not UTF-8 are written ``\\xff`` there.
 * The size is checked with ``stat`` before a regular file is read, and standard
-  input or a pipe is read only up to one byte past the limit.
+  input is read only up to one byte past the limit. The same limit holds for
+  what a container (.docx) inflates to and for the text extracted from it
+  (corpus/limits.py): a decompression bomb is refused before it is inflated.
 * The format follows the name's extension: .html/.htm pages give their main
   text, .docx files their paragraphs and table rows (`corpus.extract`); .pdf
   the text layer page by page (`corpus.read_pdf`), .ofd the text of its pages
@@ -49,9 +58,11 @@ import unicodedata
 from pathlib import PurePath
 from typing import BinaryIO
 
+from corpus.display import report_name
 from corpus.document import DecodeErrors, Source
-from corpus.errors import InputError
+from corpus.errors import InputError, LimitError
 from corpus.extract import ExtractError, extract_docx, extract_html
+from corpus.limits import check_text, human_size
 
 __all__ = [
     "DEFAULT_MAX_SIZE", "LEGACY_EXTENSIONS", "STDIN", "TRIED_ENCODINGS", "decode", "decode_text", "read_source",
@@ -79,6 +90,8 @@ _PDF_EXTENSION = ".pdf"
 _OFD_EXTENSION = ".ofd"
 LEGACY_EXTENSIONS = frozenset({".doc", ".wps", ".rtf", ".odt"})
 """Converted to .docx by LibreOffice first (`corpus.read_legacy`)."""
+_EXTRACTED = _HTML_EXTENSIONS | {_DOCX_EXTENSION, _PDF_EXTENSION, _OFD_EXTENSION} | LEGACY_EXTENSIONS
+"""Formats whose text is extracted (and held to the size limit again)."""
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _BAD_IN_TEXT = frozenset({"Cc", "Cn", "Co", "Cs"})
 _TEXT_CONTROLS = frozenset("\t\n\r\f\v")
@@ -87,7 +100,9 @@ _TEXT_CONTROLS = frozenset("\t\n\r\f\v")
 def read_source(path: str, max_size: int = DEFAULT_MAX_SIZE, *, strict_decode: bool = False) -> Source:
     """Read and decode ``path`` (``-`` for standard input); see `source_from_bytes`."""
     if path == STDIN:
-        return source_from_bytes(STDIN, _read_limited(path, sys.stdin.buffer, max_size), strict_decode=strict_decode)
+        return source_from_bytes(
+            STDIN, _read_limited(path, sys.stdin.buffer, max_size), max_size, strict_decode=strict_decode
+        )
     try:
         info = os.stat(path)
     except (FileNotFoundError, NotADirectoryError):
@@ -98,6 +113,8 @@ def read_source(path: str, max_size: int = DEFAULT_MAX_SIZE, *, strict_decode: b
         raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
     if stat.S_ISDIR(info.st_mode):
         raise InputError(path, "is a directory, not a file")
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(path, f"not a regular file ({_kind(info.st_mode)}); only files are read")
     if stat.S_ISREG(info.st_mode) and info.st_size > max_size:
         raise InputError(path, _too_large(info.st_size, max_size))
     try:
@@ -109,7 +126,16 @@ def read_source(path: str, max_size: int = DEFAULT_MAX_SIZE, *, strict_decode: b
         raise InputError(path, "is a directory, not a file") from None
     except OSError as exc:
         raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
-    return source_from_bytes(path, data, strict_decode=strict_decode)
+    return source_from_bytes(path, data, max_size, strict_decode=strict_decode)
+
+
+def _kind(mode: int) -> str:
+    """What a non-regular file is, in a word or two."""
+    for test, kind in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device")):  # fmt: skip
+        if test(mode):
+            return kind
+    return "not a regular file"
 
 
 def _read_limited(name: str, stream: BinaryIO, max_size: int) -> bytes:
@@ -121,50 +147,50 @@ def _read_limited(name: str, stream: BinaryIO, max_size: int) -> bytes:
 
 
 def _too_large(size: int | None, max_size: int) -> str:
-    what = f"file is {_human(size)}" if size is not None else "input is"
-    return f"{what} over the {_human(max_size)} size limit (raise it with --max-size)"
+    what = f"file is {human_size(size)}" if size is not None else "input is"
+    return f"{what} over the {human_size(max_size)} size limit (raise it with --max-size)"
 
 
-def _human(size: int) -> str:
-    """``12 MB``-style size for messages."""
-    for unit, factor in (("GB", 1024**3), ("MB", 1024**2), ("KB", 1024)):
-        if size >= factor:
-            value = size / factor
-            return f"{value:.0f} {unit}" if value == int(value) else f"{value:.1f} {unit}"
-    return f"{size} bytes"
-
-
-def source_from_bytes(name: str, data: bytes, *, strict_decode: bool = False) -> Source:
+def source_from_bytes(
+    name: str, data: bytes, max_size: int = DEFAULT_MAX_SIZE, *, strict_decode: bool = False
+) -> Source:
     """A `Source` for ``data`` read from ``name`` (its extension picks the format).
 
-    ``strict_decode`` refuses a text with any invalid byte sequence instead of
-    reading a few of them as U+FFFD.
+    What a container inflates to and the text extracted are held to ``max_size``
+    (corpus/limits.py). ``strict_decode`` refuses a text with any invalid byte
+    sequence instead of reading a few of them as U+FFFD.
     """
+    name = report_name(name)
     suffix = PurePath(name).suffix.lower() if name != STDIN else ""
     decode_errors: DecodeErrors | None = None
     pages: tuple[int, ...] = ()
     furniture: tuple[tuple[int, int], ...] = ()
     try:
         if suffix == _DOCX_EXTENSION:
-            text, encoding = extract_docx(data), "docx"
+            text, encoding = extract_docx(data, max_size), "docx"
         elif suffix in LEGACY_EXTENSIONS:
             from corpus.read_legacy import convert_to_docx
 
             encoding = f"{suffix[1:]}→docx"
-            text = extract_docx(convert_to_docx(data, suffix))
+            text = extract_docx(convert_to_docx(data, suffix), max_size)
         elif suffix in (_PDF_EXTENSION, _OFD_EXTENSION):
             if suffix == _PDF_EXTENSION:
                 from corpus.read_pdf import extract_pdf as extract_paged
             else:
                 from corpus.read_ofd import extract_ofd as extract_paged
-            paged = extract_paged(data)
+            paged = extract_paged(data, max_size)
             text, encoding, pages, furniture = paged.text, suffix[1:], paged.pages, paged.furniture
         elif suffix in _HTML_EXTENSIONS:
             html, encoding, decode_errors = decode_text(name, data, _declared_charset(data), strict=strict_decode)
             text = extract_html(html)
         else:
             text, encoding, decode_errors = decode_text(name, data, strict=strict_decode)
-    except ExtractError as exc:
+        if suffix in _EXTRACTED:
+            check_text(text, max_size)
+            if not text.strip() and data.strip():
+                raise InputError(name, f"no text found in {human_size(len(data))} ({_format_name(suffix)} "
+                                       "yields nothing: empty, or nested too deep to read?)")  # fmt: skip
+    except (ExtractError, LimitError) as exc:
         raise InputError(name, str(exc)) from None
     return Source(
         name=name,
@@ -187,6 +213,12 @@ def _format(suffix: str, encoding: str) -> str:
     if suffix in (_DOCX_EXTENSION, _PDF_EXTENSION, _OFD_EXTENSION) or suffix in LEGACY_EXTENSIONS:
         return encoding
     return "text"
+
+
+def _format_name(suffix: str) -> str:
+    if suffix in _HTML_EXTENSIONS:
+        return "the HTML page"
+    return {_PDF_EXTENSION: "the PDF", _OFD_EXTENSION: "the OFD"}.get(suffix, "the Word document")
 
 
 def decode(name: str, data: bytes, hint: str | None = None) -> tuple[str, str]:

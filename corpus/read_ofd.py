@@ -12,9 +12,11 @@ Rules:
   of the same baseline (within a third of the font size); lines run top to
   bottom, and codes inside a line left to right.
 * A package that is not a zip, lacks a part, holds malformed XML or a bad
-  number is one `ExtractError` line. Size guard: a part whose declared or
-  actual inflated size exceeds `MAX_PART_BYTES`, or parts adding up to more
-  than `MAX_TOTAL_BYTES`, is refused before it fills memory.
+  number is one `ExtractError` line. Size guard: the zip directory is checked
+  by `corpus.limits.check_zip` (members, ratio, ``--max-size``) before anything
+  is inflated; a part whose declared or actual inflated size exceeds
+  `MAX_PART_BYTES`, or parts adding up to more than `MAX_TOTAL_BYTES` or the
+  limit, is refused before it fills memory.
 * Pages are joined by `corpus.pages.join_pages` (page starts, furniture).
 """
 
@@ -51,12 +53,16 @@ class _Code:
 class _Package:
     """The zip, read part by part under the size guard."""
 
-    def __init__(self, data: bytes) -> None:
+    def __init__(self, data: bytes, limit: int) -> None:
+        from corpus.limits import check_zip
+
         try:
             self.zip = zipfile.ZipFile(io.BytesIO(data))
         except (zipfile.BadZipFile, ValueError):
             raise ExtractError("malformed OFD file (not a zip package)") from None
+        check_zip(self.zip.infolist(), limit)  # a bomb is refused before anything is inflated
         self.read_total = 0
+        self.total_limit = min(MAX_TOTAL_BYTES, limit)
 
     def xml(self, name: str) -> Any:
         from lxml import etree
@@ -76,7 +82,7 @@ class _Package:
         if len(body) > MAX_PART_BYTES:
             raise ExtractError(f"malformed OFD file (part {name} inflates over the size limit)")
         self.read_total += len(body)
-        if self.read_total > MAX_TOTAL_BYTES:
+        if self.read_total > self.total_limit:
             raise ExtractError("malformed OFD file (its parts inflate over the size limit)")
         try:
             parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
@@ -85,9 +91,10 @@ class _Package:
             raise ExtractError(f"malformed OFD file (bad XML in {name})") from None
 
 
-def extract_ofd(data: bytes) -> Paged:
-    """The text of an OFD package's first document, page by page."""
-    package = _Package(data)
+def extract_ofd(data: bytes, limit: int = MAX_TOTAL_BYTES) -> Paged:
+    """The text of an OFD package's first document, page by page; the package is held to ``limit``
+    bytes inflated (corpus/limits.py checks its directory first)."""
+    package = _Package(data, limit)
     root = package.xml("OFD.xml")
     doc_root = root.findtext(f"{_NS}DocBody/{_NS}DocRoot")
     if not doc_root or not doc_root.strip():

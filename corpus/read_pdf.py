@@ -14,7 +14,7 @@ Rules:
   headers, footers and page numbers (removed later as boilerplate).
 * Every problem is an `ExtractError` with one short line: not a PDF, a
   truncated file (no ``%%EOF`` near its end), a password, no text layer at all
-  (a scan: OCR it first), more text than `MAX_TEXT_CHARS`.
+  (a scan: OCR it first), more text than ``--max-size`` (at most `MAX_TEXT_CHARS`), stopped page by page.
 * PDFium is not thread-safe: every call into it holds `_PDFIUM_LOCK`.
   pypdfium2 is imported when first needed.
 """
@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from corpus.extract import ExtractError
+from corpus.limits import human_size
 from corpus.pages import Paged, join_pages
 
 __all__ = ["MAX_TEXT_CHARS", "extract_pdf"]
@@ -41,8 +42,9 @@ _FLAT = 0.1
 """A box lower than this (points) has no height: a space PDFium generated (about 0.01 high)."""
 
 
-def extract_pdf(data: bytes) -> Paged:
-    """The text layer of a PDF, page by page, with its page starts and page furniture."""
+def extract_pdf(data: bytes, limit: int = MAX_TEXT_CHARS) -> Paged:
+    """The text layer of a PDF, page by page, with its page starts and page furniture;
+    extraction stops once the text passes ``limit`` characters (``--max-size``)."""
     if not data.startswith(b"%PDF-") and b"%PDF-" not in data[:1024]:
         raise ExtractError("not a PDF file (no %PDF- header)")
     if b"%%EOF" not in data[-_EOF_WINDOW:]:
@@ -55,7 +57,7 @@ def extract_pdf(data: bytes) -> Paged:
         except pdfium.PdfiumError as exc:
             raise ExtractError(_load_problem(str(exc))) from None
         try:
-            pages = _pages(pdf)
+            pages = _pages(pdf, min(limit, MAX_TEXT_CHARS))
         finally:
             pdf.close()
     if not any(line.strip() for lines in pages for line in lines):
@@ -69,7 +71,7 @@ def _load_problem(message: str) -> str:
     return "corrupt PDF file (PDFium cannot load it)"
 
 
-def _pages(pdf: Any) -> list[list[str]]:
+def _pages(pdf: Any, limit: int) -> list[list[str]]:
     pages: list[list[str]] = []
     total = 0
     for index in range(len(pdf)):
@@ -83,8 +85,8 @@ def _pages(pdf: Any) -> list[list[str]]:
         finally:
             page.close()
         total += sum(len(line) + 1 for line in lines)
-        if total > MAX_TEXT_CHARS:
-            raise ExtractError(f"text layer over the {MAX_TEXT_CHARS // 1024**2} M character limit")
+        if total > limit:
+            raise ExtractError(f"text layer over the {human_size(limit)} size limit (raise it with --max-size)")
         pages.append(lines)
     return pages
 

@@ -12,20 +12,27 @@ from corpus.document import Document
 from corpus.options import DEFAULT_OPTIONS, Options
 from diffing.align import align
 from diffing.inline import inline_diff
-from diffing.model import Diff
+from diffing.model import Clause, Diff
 from diffing.segment import segment
 
 __all__ = ["compare"]
 
 
-def compare(a: Document, b: Document, options: Options = DEFAULT_OPTIONS) -> Diff:
-    """Align the clauses of ``a`` and ``b`` and compute inline differences."""
-    a_clauses = segment(a)
-    b_clauses = segment(b)
+def compare(
+    a: Document, b: Document, options: Options = DEFAULT_OPTIONS, *, inline: bool = True,
+    clauses: tuple[tuple[Clause, ...], tuple[Clause, ...]] | None = None,
+) -> Diff:
+    """Align the clauses of ``a`` and ``b`` and compute inline differences.
+
+    ``inline=False`` leaves the inline differences out (the duplicate finder needs only the
+    alignment: rows and similarities are the same); ``clauses`` are ``segment(a)`` and
+    ``segment(b)`` when the caller has them already.
+    """
+    a_clauses, b_clauses = clauses if clauses is not None else (segment(a), segment(b))
     rows = align(a_clauses, b_clauses)
     out = []
     for row in rows:
-        if row.a and row.b and row.similarity < 1.0:
+        if inline and row.a and row.b and row.similarity < 1.0:
             a_text = "".join(a_clauses[i].text for i in row.a)
             b_text = "".join(b_clauses[j].text for j in row.b)
             row = replace(row, inline=inline_diff(a_text, b_text, options.inline))

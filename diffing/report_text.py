@@ -2,7 +2,9 @@
 
 Rules:
 
-* It shows original text (through `diffing.highlight`), never normalized text.
+* It shows original text (through `diffing.highlight`), never normalized text,
+  with control and bidi characters shown as marks (`corpus.display`), colour
+  or not: a document can never send codes to the terminal.
 * Widths are measured in terminal cells (rich measures CJK as two cells);
   nothing here slices text by ``len()`` to fit a column.
 * With colour, deletions are red and struck, insertions green and underlined;
@@ -26,6 +28,7 @@ from typing import TYPE_CHECKING, Literal
 from rich.console import Console
 from rich.text import Text
 
+from corpus.display import safe_name, safe_text
 from diffing.highlight import Segment, row_segments, unified_segments
 from diffing.model import Diff, Row
 
@@ -65,7 +68,7 @@ class TextView:
 def _text(segments: list[Segment], color: bool) -> Text:
     out = Text()
     for seg in segments:
-        text = seg.text.replace("\r", "")
+        text = safe_text(seg.text.replace("\r", ""))
         if color:
             out.append(text, style=_STYLE[seg.kind])
         elif seg.kind == "del":
@@ -85,6 +88,7 @@ def place_label(diff: Diff, row: Row) -> str:
     place = f"{a}→{b}" if a and b and a != b else b or a or ""
     side, indices = ("b", row.b) if row.b else ("a", row.a)
     page = diff.clause_page(side, indices[0]) if indices else None
+    place = safe_name(place)
     return place if page is None else f"{place} 第{page}页".strip()
 
 
@@ -92,8 +96,8 @@ def _header(diff: Diff) -> Text:
     s = diff.summary
     counts = " · ".join(f"{op} {n}" for op, n in s.counts.items() if n)
     head = Text()
-    head.append(f"--- {diff.a.name} ({diff.a.source.encoding}, {len(diff.a.original)} chars)\n", style="bold red")
-    head.append(f"+++ {diff.b.name} ({diff.b.source.encoding}, {len(diff.b.original)} chars)\n", style="bold green")
+    for mark, doc, style in (("---", diff.a, "bold red"), ("+++", diff.b, "bold green")):
+        head.append(f"{mark} {safe_name(doc.name)} ({doc.source.encoding}, {len(doc.original)} chars)\n", style=style)
     head.append(f"{counts or 'no clauses'} · similarity {s.similarity:.3f}", style="bold")
     return head
 
@@ -147,8 +151,8 @@ def _new_table(diff: Diff, view: TextView) -> Table:
     table = Table(show_header=True, header_style="bold", box=None, expand=True, pad_edge=False)
     place_width = max(6, min(24, view.width // 6))  # room for 第一百二十四条→第一百三十条 on a wide screen
     table.add_column("", width=place_width, no_wrap=False)
-    table.add_column(diff.a.name, ratio=1, overflow="fold")
-    table.add_column(diff.b.name, ratio=1, overflow="fold")
+    table.add_column(safe_name(diff.a.name), ratio=1, overflow="fold")
+    table.add_column(safe_name(diff.b.name), ratio=1, overflow="fold")
     return table
 
 

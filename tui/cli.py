@@ -15,7 +15,9 @@ Rules:
   finder, the app or the .docx and HTML readers (tests/cli/test_start_up.py
   checks this; bench/bench_startup.py times it).
 * A `WendiffError` (bad input, a broken store …) prints one line on stderr and
-  exits with status 2; no traceback ever reaches the user. Any other exception
+  exits with status 2 (`corpus.display.safe_name`: a file name holding a
+  newline or an escape code is shown escaped, so it stays one line); no
+  traceback ever reaches the user. Any other exception
   inside a command is a bug: one line ``wendiff: internal error: …`` and exit
   status 2, unless ``WENDIFF_DEBUG`` is set (not ``0``), which re-raises it with
   its traceback.
@@ -32,6 +34,7 @@ import os
 import sys
 from collections.abc import Sequence, Set
 
+from corpus.display import safe_name
 from corpus.errors import WendiffError
 from tui.cli_help import Parser
 
@@ -103,7 +106,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _run(args_list or ["library"])
     except WendiffError as exc:
-        print(f"wendiff: {exc}", file=sys.stderr)
+        print(f"wendiff: {safe_name(str(exc))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("wendiff: interrupted", file=sys.stderr)
@@ -138,7 +141,7 @@ def _named_command(args_list: list[str]) -> frozenset[str]:
 
 def _one_line(exc: BaseException) -> str:
     """``Type: message`` on one line, cut to `_MESSAGE_CHARS`."""
-    message = " ".join(str(exc).split())
+    message = safe_name(" ".join(str(exc).split()))
     if len(message) > _MESSAGE_CHARS:
         message = message[: _MESSAGE_CHARS - 1] + "…"
     return f"{type(exc).__name__}: {message}" if message else type(exc).__name__

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -49,20 +50,28 @@ EXIT_STATUSES = exit_statuses(
 
 STRICT_DECODE_HELP = "refuse a text with any invalid byte (default: a few become U+FFFD, with a warning)"
 
-_UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
+_UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3, "t": 1024**4}
+_SIZE = re.compile(r"([0-9]+(?:\.[0-9]+)?)\s*([kmgt]?)i?b?")
+MAX_SIZE_LIMIT = 1024**4
+"""The largest ``--max-size`` accepted (1 TB): beyond that a limit means nothing."""
 
 
 def parse_size(text: str) -> int:
-    """``100M``, ``512k``, ``2G`` or a number of bytes."""
-    t = text.strip().lower().removesuffix("b")
-    unit = t[-1:] if t[-1:] in _UNITS else ""
-    try:
-        value = float(t[: len(t) - len(unit)])
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a size: {text!r} (e.g. 100M, 512k)") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"not a size: {text!r}")
-    return int(value * _UNITS[unit])
+    """``100M``, ``512k``, ``2G``, ``1.5M`` or a number of bytes; at most `MAX_SIZE_LIMIT`.
+
+    Strict: digits with an optional fraction and unit, nothing else (no ``inf``, ``nan``,
+    exponents or signs), so every answer is a finite number of bytes.
+    """
+    match = _SIZE.fullmatch(text.strip().lower())
+    if match is None:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (e.g. 100M, 512k)")
+    number, unit = match.group(1), match.group(2) or ""
+    if len(number) > 16:
+        raise argparse.ArgumentTypeError(f"size too large: {text!r} (at most 1T)")
+    value = int(float(number) * _UNITS[unit])
+    if value > MAX_SIZE_LIMIT:
+        raise argparse.ArgumentTypeError(f"size too large: {text!r} (at most 1T)")
+    return value
 
 
 def add_normalization_arguments(parser: argparse.ArgumentParser) -> None:
@@ -103,8 +112,10 @@ def options_from(args: argparse.Namespace) -> Options:
 
 def warn_read(source: Source) -> None:
     """One warning line on standard error for a text read with invalid byte sequences replaced."""
+    from corpus.display import safe_name
+
     if source.decode_errors is not None:
-        print(f"wendiff: warning: {source.decode_errors.warning(source.name)}", file=sys.stderr)
+        print(f"wendiff: warning: {safe_name(source.decode_errors.warning(source.name))}", file=sys.stderr)
 
 
 def add_output_arguments(parser: argparse.ArgumentParser) -> None:

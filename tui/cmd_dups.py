@@ -29,6 +29,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from corpus.display import safe_name
 from corpus.errors import WendiffError
 from diffing.dups.clusters import NEAR_DUPLICATE
 from tui.cli_help import exit_statuses
@@ -70,7 +71,7 @@ def _positive(text: str) -> int:
 def _reporting(show_bar: bool) -> Iterator[tuple[Callable[[Progress], None], Callable[[str], None]]]:
     """A progress callback and a warning callback, drawing a bar on standard error if asked."""
     if not show_bar:
-        yield (lambda _p: None), (lambda line: print(f"wendiff: warning: {line}", file=sys.stderr))
+        yield (lambda _p: None), (lambda line: print(f"wendiff: warning: {safe_name(line)}", file=sys.stderr))
         return
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
@@ -87,7 +88,7 @@ def _reporting(show_bar: bool) -> Iterator[tuple[Callable[[Progress], None], Cal
             bar.update(tasks[p.stage], completed=p.done, total=p.total)
 
         def warn(line: str) -> None:
-            console.print(f"wendiff: warning: {line}", markup=False, highlight=False)
+            console.print(f"wendiff: warning: {safe_name(line)}", markup=False, highlight=False)
 
         yield progress, warn
 

@@ -8,6 +8,9 @@ Rules:
 * Exit status: 0 done; ``diff`` as diff(1) (0 same, 1 different); ``check``
   0 whole, 1 problems found; 2 for any trouble (a `WendiffError`, printed as
   one line by tui/cli.py).
+* Everything from a document or a file name (ids, titles, messages, clause
+  text, paths) is shown through `corpus.display.safe_name`: control and bidi
+  characters appear as marks, never reach the terminal raw.
 * Columns are measured in terminal cells (`rich.cells.cell_len`): a Chinese
   character takes two.
 * Importing this module is cheap: the store itself, GitPython, rich and the
@@ -20,8 +23,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
+from corpus.display import safe_name
 from tui.cli_help import exit_statuses
 
 if TYPE_CHECKING:
@@ -42,6 +48,17 @@ def _store(args: argparse.Namespace, create: bool = False) -> Store:
     from diffing.versions import open_store
 
     return open_store(getattr(args, "store", None), create=create)
+
+
+@contextmanager
+def _writing(args: argparse.Namespace) -> Iterator[Store]:
+    """The store, created if needed; removed again if this command created it and then failed."""
+    with _store(args, create=True) as store:
+        try:
+            yield store
+        except BaseException:
+            store.discard_if_new()
+            raise
 
 
 def _pad(text: str, cells: int) -> str:
@@ -87,8 +104,8 @@ def _stats(version: Version) -> str:
 def _added_line(path: str, result: AddResult) -> str:
     v = result.version
     if not result.created:
-        return f"{v.doc_id}: {path} is identical to version {v.number}; no new version"
-    return f"{v.doc_id} v{v.number} {v.commit[:_SHORT]}  {_stats(v)}  ({path})"
+        return safe_name(f"{v.doc_id}: {path} is identical to version {v.number}; no new version")
+    return safe_name(f"{v.doc_id} v{v.number} {v.commit[:_SHORT]}  {_stats(v)}  ({path})")
 
 
 # -- subcommands -------------------------------------------------------------------------------------
@@ -105,20 +122,27 @@ def _add(args: argparse.Namespace) -> int:
         warn_read(source)
     ids = [validate_id(args.doc) if args.doc else derive_id(s.text, s.name) for s in sources]
     validate_date(args.date or "")
-    with _store(args, create=True) as store:
+    with _writing(args) as store:
         for path, source, doc_id in zip(args.files, sources, ids, strict=True):
             result = store.add_source(
                 source, doc_id=doc_id, title=args.title, date=args.date, source=args.source, message=args.message
             )
             print(_added_line(path, result))
+            _warn_after(result)
     return 0
+
+
+def _warn_after(result: AddResult) -> None:
+    """A warning line for a version recorded with a problem after it (packing failed)."""
+    if result.warning:
+        print(f"wendiff: warning: {safe_name(result.warning)}", file=sys.stderr)
 
 
 def _list(args: argparse.Namespace) -> int:
     with _store(args) as store:
         infos = store.documents()
     rows = [["ID", "VERSIONS", "DATE", "TITLE"]]
-    rows += [[i.doc_id, str(i.versions), i.when, _clip(i.title, TITLE_CELLS)] for i in infos]
+    rows += [[safe_name(i.doc_id), str(i.versions), i.when, _clip(safe_name(i.title), TITLE_CELLS)] for i in infos]
     sys.stdout.write(_table(rows) if infos else "no documents\n")
     return 0
 
@@ -132,7 +156,7 @@ def _log(args: argparse.Namespace) -> int:
     rows = [["VERSION", "DATE", "COMMIT", "CHANGES", "MESSAGE"]]
     for v in versions:
         note = " ".join(part for part in (v.message, f"<{v.source}>" if v.source else "") if part)
-        rows.append([f"v{v.number}", v.when, v.commit[:_SHORT], _stats(v), note])
+        rows.append([f"v{v.number}", v.when, v.commit[:_SHORT], _stats(v), safe_name(note)])
     sys.stdout.write(_table(rows))
     return 0
 
@@ -184,21 +208,24 @@ def _blame(args: argparse.Namespace) -> int:
     width = max((len(f"v{line.version}") for line in lines), default=2)
     for line, text in zip(lines, originals, strict=True):
         label = _pad(f"v{line.version}", width)
-        sys.stdout.write(f"{label} {line.commit[:_SHORT]} {line.when} │ {text}\n")
+        sys.stdout.write(f"{label} {line.commit[:_SHORT]} {line.when} │ {safe_name(text)}\n")
     return 0
 
 
 def _warn(line: str) -> None:
-    print(f"wendiff: warning: {line}", file=sys.stderr)
+    print(f"wendiff: warning: {safe_name(line)}", file=sys.stderr)
 
 
 def _import(args: argparse.Namespace) -> int:
     from corpus.store.transfer import files_in, import_files
 
-    paths = files_in(args.folder)
+    found = files_in(args.folder)
+    for note in found.notes:
+        print(f"wendiff: warning: {safe_name(note)}", file=sys.stderr)
+    paths = list(found.paths)
     created = identical = 0
     reading = {"strict_decode": args.strict_decode, "warn": _warn}
-    with _store(args, create=True) as store:
+    with _writing(args) as store:
         if sys.stderr.isatty() and paths:
             from rich.console import Console
             from rich.progress import Progress
@@ -209,6 +236,7 @@ def _import(args: argparse.Namespace) -> int:
         else:
             results = import_files(store, paths, args.doc, **reading)
     for path, result in zip(paths, results, strict=True):
+        _warn_after(result)
         created += result.created
         identical += not result.created
         if args.verbose:
@@ -225,7 +253,7 @@ def _export(args: argparse.Namespace) -> int:
     doc_id = validate_id(args.doc)
     with _store(args) as store:
         paths = export_versions(store, doc_id, args.folder)
-    print(f"wrote {len(paths)} versions of {doc_id} to {args.folder}")
+    print(safe_name(f"wrote {len(paths)} versions of {doc_id} to {args.folder}"))
     return 0
 
 
@@ -236,14 +264,14 @@ def _check(args: argparse.Namespace) -> int:
         report = check(store)
         where = store.path
     for problem in report.problems:
-        print(problem)
+        print(safe_name(problem))
     summary = f"{report.versions} versions of {report.documents} documents"
     if report.leftovers:
         print(f"note: {report.leftovers} temporary files of interrupted adds in objects/ (harmless)")
     if report.ok:
-        print(f"{where}: store is whole ({summary})")
+        print(safe_name(f"{where}: store is whole ({summary})"))
         return 0
-    print(f"{where}: {len(report.problems)} problem(s) found ({summary}); nothing was changed")
+    print(safe_name(f"{where}: {len(report.problems)} problem(s) found ({summary}); nothing was changed"))
     return 1
 
 

@@ -18,9 +18,10 @@ Rules:
   `count_lines` and `fold` share that scan, so the height measured for a text
   is exactly the number of lines drawn for it.
 * Text is made safe to draw first (`displayable`): ``\\r`` is dropped, a tab
-  becomes a space and every other control character becomes its visible
-  Control Pictures sign (U+2400 …), so a file can never send escape sequences
-  to the terminal.
+  becomes a space and every other control or bidi character becomes its
+  visible mark (`corpus.display`: ``␛``, ``<U+202E>``), so a file can never
+  send escape sequences to the terminal. `cell` does the same for one-line
+  table cells (names, titles), and keeps Textual from reading them as markup.
 """
 
 from __future__ import annotations
@@ -31,14 +32,15 @@ from collections.abc import Iterator, Sequence
 from typing import TypeVar
 
 from rich.cells import get_character_cell_size
+from rich.text import Text
 
-__all__ = ["count_lines", "displayable", "fold", "fold_measured", "pad", "width"]
+from corpus.display import TEXT_MARKS, safe_name
+
+__all__ = ["cell", "count_lines", "displayable", "fold", "fold_measured", "pad", "width"]
 
 T = TypeVar("T")
 
-_CONTROLS: dict[int, str | None] = {code: chr(0x2400 + code) for code in range(32) if code not in (9, 10, 13)}
-_CONTROLS |= {9: " ", 13: None, 127: "\u2421"}
-_CONTROLS |= {code: "\ufffd" for code in range(0x80, 0xA0)}
+_CONTROLS: dict[int, str | None] = {**TEXT_MARKS, 9: " ", 13: None}
 _TABLE = str.maketrans(_CONTROLS)
 
 
@@ -89,6 +91,11 @@ def _runs(text: str) -> Iterator[tuple[str, int]]:
 def displayable(text: str) -> str:
     """``text`` with carriage returns dropped and other control characters made visible."""
     return text.translate(_TABLE)
+
+
+def cell(text: str) -> Text:
+    """A one-line table cell showing ``text`` as it is (marks for controls, no markup)."""
+    return Text(safe_name(text))
 
 
 def width(text: str) -> int:

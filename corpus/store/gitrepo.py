@@ -5,7 +5,9 @@ Rules:
 * This is the only module that imports GitPython (and its gitdb), lazily, on
   first use; nothing it returns is a GitPython object: hex ids, bytes, tuples.
 * Every git failure becomes a `StoreError` that names the repository and what
-  failed (``raise … from exc``).
+  failed (``raise … from exc``). A repository owned by another user, which git
+  refuses ("dubious ownership"), is refused on opening with that reason and
+  the fix (``safe.directory``), never reported as corrupt.
 * Objects are written in-process by gitdb's loose-object database (GitPython's
   own ``GitCmdObjectDB.store`` would start a ``git hash-object`` per object):
   each is written to a temporary file and renamed into place, so an object is
@@ -103,6 +105,7 @@ class GitRepo:
         if not repo.bare:
             repo.close()
             raise StoreError(f"{path}: a git working tree, not a store (a store is a bare repository)")
+        _check_ownership(repo, path)
         return cls(repo, path)
 
     @classmethod
@@ -327,6 +330,30 @@ class GitRepo:
         except git.exc.GitCommandError as exc:
             command = next(a for a in args if not a.startswith("-") and "=" not in a)
             raise StoreError(f"{self.path}: git {command} failed: {_stderr(exc)}") from exc
+
+
+def _check_ownership(repo: Any, path: Path) -> None:
+    """Refuse a repository git will not use because another user owns it ("dubious ownership"), saying so.
+
+    Only a repository owned by someone else costs a git process (``git rev-parse``) to ask.
+    """
+    try:
+        owner = os.stat(path).st_uid
+    except OSError:
+        return
+    if not hasattr(os, "geteuid") or owner == os.geteuid():
+        return
+    git = _git()
+    try:
+        repo.git.execute(["git", "rev-parse", "--git-dir"])
+    except git.exc.GitCommandError as exc:
+        if "dubious ownership" not in str(exc.stderr):
+            return
+        repo.close()
+        raise StoreError(
+            f"{path}: owned by another user (uid {owner}), so git refuses it (\"dubious ownership\"); run wendiff "
+            f"as its owner, or trust it with: git config --global --add safe.directory {path}"
+        ) from exc
 
 
 def _stderr(exc: Any) -> str:

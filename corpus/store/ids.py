@@ -10,13 +10,16 @@ Rules:
   spaces, control and other invisible characters (Unicode categories C*, Zl,
   Zp), ``@`` (it separates an id from a revision, ``ID@REV``) and ids longer
   than `MAX_ID_BYTES` bytes in UTF-8 (a file-name limit on every system).
-* An id is not rewritten silently: a bad id is a `StoreError` that names it.
+* Ids are NFC-normalized (`validate_id`, `derive_id`): a composed and a
+  decomposed ``é`` name one document. Otherwise an id is not rewritten
+  silently: a bad id is a `StoreError` that names it.
 """
 
 from __future__ import annotations
 
 import unicodedata
 
+from corpus.display import safe_name
 from corpus.store.errors import StoreError
 
 __all__ = ["MAX_ID_BYTES", "derive_id", "is_valid_id", "validate_id"]
@@ -54,10 +57,11 @@ def is_valid_id(doc_id: str) -> bool:
 
 
 def validate_id(doc_id: str) -> str:
-    """``doc_id`` itself when valid; a `StoreError` saying why otherwise."""
+    """``doc_id`` in NFC when valid; a `StoreError` saying why otherwise."""
+    doc_id = unicodedata.normalize("NFC", doc_id)
     problem = _problem(doc_id)
     if problem is not None:
-        raise StoreError(f"document id {doc_id!r} {problem}")
+        raise StoreError(f"document id {safe_name(repr(doc_id))} {problem}")
     return doc_id
 
 
@@ -72,8 +76,8 @@ def derive_id(text: str, name: str) -> str:
 
     number = find_doc_number(text)
     if number is not None and is_valid_id(number):
-        return number
-    stem = PurePath(name).stem if name not in ("", "-") else ""
+        return unicodedata.normalize("NFC", number)
+    stem = unicodedata.normalize("NFC", PurePath(name).stem if name not in ("", "-") else "")
     problem = _problem(stem)
     if problem is not None:
         raise StoreError(f"{name}: no 文号 found and the file name {problem}; give an id with --doc ID")

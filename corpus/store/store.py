@@ -4,18 +4,26 @@ Rules:
 
 * A `Store` is a bare git repository (see corpus/store/layout.py); it is
   created on first use when its folder is absent or empty, and refused when
-  the folder holds anything else.
-* ``add`` reads and normalizes the new version before taking the lock, then,
-  holding it, compares with the latest version, writes the objects and moves
-  the branch in one compare-and-swap (corpus/store/gitrepo.py). Bad input or a
-  bad id fails before anything is written.
+  the folder holds anything else. A command that created it and then failed
+  before recording a version removes it again (`discard_if_new`): a failed
+  first add or import leaves no empty store behind.
+* ``add`` reads and normalizes the new version, compares it with the latest
+  version of its document and writes its blobs, all without the lock (the
+  comparison can take long; git objects are content-addressed). Only the short
+  critical section holds the lock: check that the document's latest version is
+  still the one compared with (if another writer added one meanwhile, the
+  comparison is made again, outside the lock), write the trees and the commit
+  on the tip and move the branch in one compare-and-swap
+  (corpus/store/gitrepo.py). So a slow add never blocks writers of other
+  documents. Bad input or a bad id fails before anything is written.
 * Clauses and the comparison come from the `ClauseAnalysis` the store was
   opened with (diffing/ provides it: ``diffing.versions.open_store``); a store
   opened without one reads, and refuses to add.
 * Content identical to the latest version (same SHA-256) records nothing.
 * After an add, once loose objects pass `PACK_THRESHOLD`, ``git gc --auto``
   packs them (outside the lock; git's own pack writing is crash-safe), so that
-  log and blame read packs, not thousands of small files.
+  log and blame read packs, not thousands of small files. The version is
+  recorded by then: a failure to pack is the result's ``warning``, not an error.
 * If the compare-and-swap fails although the lock is held (a ``git update-ref``
   left running by a killed writer, or someone using plain git), the add starts
   again from the new tip; it never overwrites a version it did not see.
@@ -60,6 +68,9 @@ _PAUSE = 0.05
 """An add whose compare-and-swap fails (a git process of a killed writer, or plain git, moved or
 locked the branch in the meantime) starts again from the new tip, up to `_ATTEMPTS` times (git
 itself waits up to 100 ms for a locked ref each time)."""
+_OPTIMISTIC = 3
+"""Rounds of comparing outside the lock before an add to a document that other writers keep changing
+compares under the lock (so that it surely lands)."""
 _NEW_STORE_CONFIG = {
     MARKER_KEY: LAYOUT_VERSION,
     "core.logAllRefUpdates": "true",  # a reflog of the branch: every version ever recorded
@@ -89,6 +100,7 @@ class Store:
         self.path = repo.path
         self.lock_timeout = lock_timeout
         self._analysis = analysis
+        self._created = False
 
     @classmethod
     def open(
@@ -100,18 +112,35 @@ class Store:
         ``analysis`` cuts and compares versions for ``add``; without it the store is read-only.
         """
         where = store_path(path)
+        created = False
         if create and (not where.exists() or (where.is_dir() and not any(where.iterdir()))):
             GitRepo.create(where, _NEW_STORE_CONFIG)
+            created = True
         if not where.is_dir():
             raise StoreError(f"{where}: no store there ('wendiff store add FILE' creates one)")
         repo = GitRepo.open(where)
         if repo.config(MARKER_KEY) != LAYOUT_VERSION:
             repo.close()
             raise StoreError(f"{where}: a git repository but not a wendiff store")
-        return cls(repo, lock_timeout, analysis)
+        opened = cls(repo, lock_timeout, analysis)
+        opened._created = created
+        return opened
 
     def close(self) -> None:
         self._repo.close()
+
+    def discard_if_new(self) -> None:
+        """Remove the store again if this `open` created it and no version was recorded since.
+
+        For a command that failed before its first version (an import of unreadable files): a
+        store exists only once its first version is written.
+        """
+        if not self._created or self._repo.head() is not None:
+            return
+        import shutil
+
+        self._repo.close()
+        shutil.rmtree(self.path, ignore_errors=True)
 
     def __enter__(self) -> Store:
         return self
@@ -154,51 +183,55 @@ class Store:
         document = from_source(src, STORE_OPTIONS)
 
         given = _Given(title, date, source or "", message or "")
-        with locked(self.path / LOCK_FILE, self.lock_timeout):
-            prepared: tuple[str | None, AddResult] | None = None
-            for _attempt in range(_ATTEMPTS):
-                head = self._repo.head()
-                if prepared is None or prepared[0] != head:
-                    result = self._prepare(head, src, document, doc_id, given, analysis)
-                    if not result.created:
-                        return result
-                    prepared = (head, result)
-                version = prepared[1].version
-                try:
-                    self._repo.move_head(version.commit, head, f"wendiff add: {commit_subject(version)}")
-                    break
-                except BranchMoved as exc:
-                    moved = exc
-                    time.sleep(_PAUSE)
-            else:
-                raise StoreError(f"{self.path}: cannot record the version: {moved.reason}") from moved
-        self._repo.pack_if_needed()
-        return prepared[1]
+        for round_ in range(_OPTIMISTIC + 1):
+            if round_ == _OPTIMISTIC:  # other writers of this document kept winning: compare under the lock
+                with locked(self.path / LOCK_FILE, self.lock_timeout):
+                    result = self._add_round(src, document, doc_id, given, analysis, holding_lock=True)
+                if result is None:
+                    raise StoreError(f"{self.path}: {doc_id}: the branch moved under the lock (plain git?); try again")
+                return result
+            result = self._add_round(src, document, doc_id, given, analysis, holding_lock=False)
+            if result is not None:
+                return result
+        raise AssertionError("unreachable: the last round holds the lock")
 
-    def _prepare(
-        self, head: str | None, src: Source, document: Document, doc_id: str, given: _Given,
-        analysis: ClauseAnalysis,
-    ) -> AddResult:
-        """Under the lock: compare with the latest version at ``head`` and write the new commit.
-
-        The branch is not moved here; the result is not created when the content is unchanged.
-        """
+    def _add_round(
+        self, src: Source, document: Document, doc_id: str, given: _Given, analysis: ClauseAnalysis,
+        holding_lock: bool,
+    ) -> AddResult | None:
+        """Compare with the latest version and record: None when another writer added a version first."""
+        head = self._repo.head()
         previous = self._state_at(head, doc_id) if head else None
         if head is not None and previous is not None and previous.sha256 == src.sha256:
             recorded = self._repo.last_change(head, doc_dir(doc_id)) or head
             return AddResult(replace(previous, commit=recorded), created=False)
+        version, clauses = self._prepare(previous, src, document, doc_id, given, analysis)
+        blobs = (self._repo.write_blob(src.data), self._repo.write_blob(clauses))  # content-addressed: no lock
+        if holding_lock:
+            recorded_version = self._record(doc_id, previous, version, blobs)
+        else:
+            with locked(self.path / LOCK_FILE, self.lock_timeout):
+                recorded_version = self._record(doc_id, previous, version, blobs)
+        if recorded_version is None:
+            return None
+        return AddResult(recorded_version, created=True, warning=self._housekeeping())
+
+    def _prepare(
+        self, previous: Version | None, src: Source, document: Document, doc_id: str, given: _Given,
+        analysis: ClauseAnalysis,
+    ) -> tuple[Version, bytes]:
+        """Outside the lock: compare with ``previous`` (the slow part); the new version and its clauses.txt."""
         stats: ClauseStats | None = None
         if previous is None:
             clauses = analysis.clauses(document)
         else:
             stats, clauses = analysis.compare(self.document(previous), document)
         lines = clause_lines(clauses)
-        when = time.time()
         version = Version(
             doc_id=doc_id,
             number=previous.number + 1 if previous else 1,
             commit="",
-            added=datetime.fromtimestamp(int(when), UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            added="",
             title=given.title if given.title is not None else default_title(src.text),
             date=given.date,
             source=given.source,
@@ -210,17 +243,50 @@ class Store:
             clauses=len(lines),
             stats=stats,
         )
-        commit = self._write_commit(head, version, src.data, encode_clauses(lines), when)
-        return AddResult(replace(version, commit=commit), created=True)
+        return version, encode_clauses(lines)
 
-    def _write_commit(
-        self, head: str | None, version: Version, data: bytes, clauses: bytes, when: float
-    ) -> str:
-        """Write the objects of ``version`` and a commit on ``head``; its id."""
+    def _record(
+        self, doc_id: str, previous: Version | None, version: Version, blobs: tuple[str, str]
+    ) -> Version | None:
+        """Under the lock (the short critical section): write the commit on the tip and move the branch.
+
+        None when another writer recorded a version of ``doc_id`` since ``previous`` was read: the
+        comparison is stale and the caller makes it again.
+        """
+        for _attempt in range(_ATTEMPTS):
+            head = self._repo.head()
+            now = self._state_at(head, doc_id) if head else None
+            if (now is None) != (previous is None) or (
+                now is not None and previous is not None
+                and (now.number, now.sha256) != (previous.number, previous.sha256)
+            ):
+                return None
+            when = time.time()
+            stamped = replace(version, added=datetime.fromtimestamp(int(when), UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
+            commit = self._write_commit(head, stamped, blobs, when)
+            try:
+                self._repo.move_head(commit, head, f"wendiff add: {commit_subject(stamped)}")
+                return replace(stamped, commit=commit)
+            except BranchMoved as exc:
+                moved = exc
+                time.sleep(_PAUSE)
+        raise StoreError(f"{self.path}: cannot record the version: {moved.reason}") from moved
+
+    def _housekeeping(self) -> str | None:
+        """Pack loose objects if needed; a failure is a warning (the version is recorded), never an error."""
+        try:
+            self._repo.pack_if_needed()
+        except StoreError as exc:
+            return f"{exc} (the version is recorded; only packing failed)"
+        return None
+
+    def _write_commit(self, head: str | None, version: Version, blobs: tuple[str, str], when: float) -> str:
+        """Write the trees of ``version`` (its original and clauses.txt are the ``blobs``) and a commit on
+        ``head``; its id."""
         repo = self._repo
         files = [
-            TreeEntry(BLOB_MODE, ORIGINAL, repo.write_blob(data)),
-            TreeEntry(BLOB_MODE, CLAUSES, repo.write_blob(clauses)),
+            TreeEntry(BLOB_MODE, ORIGINAL, blobs[0]),
+            TreeEntry(BLOB_MODE, CLAUSES, blobs[1]),
             TreeEntry(BLOB_MODE, META, repo.write_blob(meta.encode(version))),
         ]
         doc_tree = TreeEntry(TREE_MODE, version.doc_id, repo.write_tree(files))
@@ -261,7 +327,7 @@ class Store:
 
     def log(self, doc_id: str) -> list[Version]:
         """Every version of ``doc_id``, newest first."""
-        validate_id(doc_id)
+        doc_id = validate_id(doc_id)
         head = self._repo.head()
         commits = self._repo.log(head, doc_dir(doc_id)) if head else []
         if not commits:
@@ -276,7 +342,7 @@ class Store:
 
     def version(self, doc_id: str, rev: Rev = LATEST) -> Version:
         """The version of ``doc_id`` named by ``rev``."""
-        validate_id(doc_id)
+        doc_id = validate_id(doc_id)
         if rev == LATEST:
             head = self._repo.head()
             commit = self._repo.last_change(head, doc_dir(doc_id)) if head else None

@@ -3,40 +3,87 @@
 Rules:
 
 * Import takes the regular files under a folder, recursively, in sorted path
-  order, skipping hidden files and folders (names starting with ``.``). Every
+  order, skipping hidden files and folders (names starting with ``.``). It
+  never follows a link out of the folder, nor a link to a folder, and leaves
+  out FIFOs, sockets and devices: each is one note (`Found.notes`), which the
+  command line prints as a warning. Every
   file is read and decoded, and its id found, before the first one is added,
   so an unreadable file stops the import with the store untouched. Files with
   the same id become successive versions in path order.
 * Export writes version N of a document as ``vNNN<ext>`` (its original
   bytes, the extension of the file it was added from) into a folder, created
   if needed. It never overwrites: if any target file exists, nothing is
-  written.
+  written. The files are made in a temporary folder beside the target and
+  moved into place at the end (the folder renamed when it did not exist, else
+  each file hard-linked in), so a failed export leaves nothing behind.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
+import stat
+import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path, PurePath
 
+from corpus.display import report_name
 from corpus.store.errors import StoreError
 from corpus.store.ids import derive_id, validate_id
 from corpus.store.store import Store
 from corpus.store.values import AddResult
 
-__all__ = ["export_name", "export_versions", "files_in", "import_files"]
+__all__ = ["Found", "export_name", "export_versions", "files_in", "import_files"]
 
 
-def files_in(folder: str | os.PathLike[str]) -> list[Path]:
-    """The files ``import`` takes from ``folder``, in the order it adds them."""
+@dataclass(frozen=True)
+class Found:
+    """What ``import`` takes from a folder, and one note for each entry it leaves out."""
+
+    paths: tuple[Path, ...]
+    """Regular files, in the order they are added."""
+    notes: tuple[str, ...]
+    """``PATH: why it is left out`` (a link out of the folder, a FIFO …), one line each."""
+
+
+def files_in(folder: str | os.PathLike[str]) -> Found:
+    """The files ``import`` takes from ``folder``, in the order it adds them, and what it leaves out."""
     root = Path(folder)
     if not root.is_dir():
-        raise StoreError(f"{root}: not a folder")
+        raise StoreError(f"{report_name(str(root))}: not a folder")
+    inside = root.resolve()
     found: list[Path] = []
+    notes: list[str] = []
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-        found.extend(Path(dirpath) / f for f in filenames if not f.startswith("."))
-    return sorted((p for p in found if p.is_file()), key=lambda p: p.relative_to(root).parts)
+        for d in dirnames:
+            if (Path(dirpath) / d).is_symlink():
+                notes.append(f"{report_name(os.path.join(dirpath, d))}: a link to a folder, not followed")
+        for name in filenames:
+            if name.startswith("."):
+                continue
+            path = Path(dirpath) / name
+            problem = _left_out(path, inside)
+            if problem is None:
+                found.append(path)
+            else:
+                notes.append(f"{report_name(str(path))}: {problem}")
+    return Found(tuple(sorted(found, key=lambda p: p.relative_to(root).parts)), tuple(sorted(notes)))
+
+
+def _left_out(path: Path, inside: Path) -> str | None:
+    """Why ``path`` is not imported, or None: a link out of the folder, or not a regular file."""
+    try:
+        target = path.resolve(strict=True)
+        mode = target.stat().st_mode
+    except (OSError, RuntimeError):
+        return "a broken link or an unreadable entry, skipped"
+    if path.is_symlink() and not target.is_relative_to(inside):
+        return f"a link to {report_name(str(target))}, outside the folder: not followed"
+    if not stat.S_ISREG(mode):
+        return "not a regular file (a FIFO, socket or device), skipped"
+    return None
 
 
 def import_files(
@@ -71,18 +118,42 @@ def export_name(number: int, name: str) -> str:
 
 
 def export_versions(store: Store, doc_id: str, folder: str | os.PathLike[str]) -> list[Path]:
-    """Write every version of ``doc_id`` into ``folder``; the paths written, oldest first."""
+    """Write every version of ``doc_id`` into ``folder``; the paths written, oldest first.
+
+    The files are written into a temporary folder beside ``folder`` and moved into place only
+    when all are written: a failure (a corrupt store, a full disk) leaves no partial files.
+    """
     target = Path(folder)
     versions = list(reversed(store.log(doc_id)))
-    paths = [target / export_name(v.number, v.name) for v in versions]
-    existing = [p for p in paths if p.exists()]
+    names = [export_name(v.number, v.name) for v in versions]
+    existing = [target / n for n in names if (target / n).exists()]
     if existing:
-        raise StoreError(f"{existing[0]}: already exists; export writes into a folder without such files")
+        raise StoreError(
+            f"{report_name(str(existing[0]))}: already exists; export writes into a folder without such files"
+        )
     try:
-        target.mkdir(parents=True, exist_ok=True)
-        for version, path in zip(versions, paths, strict=True):
-            with open(path, "xb") as out:
-                out.write(store.original(version))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.export-", dir=target.parent))
     except OSError as exc:
-        raise StoreError(f"{exc.filename or target}: cannot write: {exc.strerror or exc}") from exc
-    return paths
+        raise StoreError(f"{report_name(str(exc.filename or target))}: cannot write: {exc.strerror or exc}") from exc
+    try:
+        for version, name in zip(versions, names, strict=True):
+            with open(staging / name, "xb") as out:
+                out.write(store.original(version))
+        if not target.exists():
+            os.rename(staging, target)
+        else:
+            linked: list[Path] = []
+            try:
+                for name in names:
+                    os.link(staging / name, target / name)  # fails if one appeared meanwhile: never overwrites
+                    linked.append(target / name)
+            except OSError:
+                for path in linked:
+                    path.unlink(missing_ok=True)
+                raise
+    except OSError as exc:
+        raise StoreError(f"{report_name(str(exc.filename or target))}: cannot write: {exc.strerror or exc}") from exc
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return [target / name for name in names]

@@ -91,6 +91,8 @@ class AddResult:
     """The new version, or the latest one when nothing was added."""
     created: bool
     """False when the content was identical to the latest version."""
+    warning: str | None = None
+    """A problem after the version was recorded (packing failed): worth a warning, not a failure."""
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,9 @@ Rules:
 * A candidate is any pair of documents with a chunk in the same LSH bucket
   (`diffing.dups.minhash_index`); it is compared only if the MinHash estimate
   says the smaller document shares at least `MIN_OVERLAP` of its shingles.
+  Then `diffing.dups.plan` says which are aligned: every pair of a small
+  family, cluster by cluster in a large one (cost grows with the documents,
+  not the pairs). ``RunStats.compared`` counts the pairs aligned.
 * A bad input is skipped: reported through ``warn`` (one line naming it) and
   in the result; the run goes on. ``progress`` is called as inputs are read
   and as pairs are verified.
@@ -44,11 +47,14 @@ from corpus.unspin import load_table
 from diffing.dups.clusters import NEAR_DUPLICATE, clusters
 from diffing.dups.fingerprint import Fingerprint, Skipped, fingerprint_document
 from diffing.dups.inputs import Input, collect_inputs, load_input, store_inputs
-from diffing.dups.minhash_index import candidate_pairs, sketch_containment
+from diffing.dups.minhash_index import candidate_pairs, containments, sketch_containment, sketch_jaccards
+from diffing.dups.plan import verify_pairs
 from diffing.dups.result import DupsResult, Progress, RunStats, compact, duplicate_pairs
 from diffing.dups.reuse import Passage
 from diffing.dups.reworded import SpunWord, spun_words
 from diffing.dups.verify import PairResult, Reuse, verify_pair
+from diffing.model import Clause
+from diffing.segment import segment
 
 __all__ = [
     "MIN_OVERLAP",
@@ -73,8 +79,9 @@ MIN_OVERLAP = 0.1
 """Estimated share of the smaller document's shingles another must hold to be compared."""
 POOL_MIN_INPUTS = 64
 """Fewer inputs than this are handled in this process (starting workers costs more)."""
-_CACHE = 32
-"""Documents each worker keeps loaded while verifying."""
+_CACHE = 256
+"""Documents each worker keeps loaded (with their clauses) while verifying: a large family is verified
+in rounds, and its documents come back round after round."""
 _BATCH = 16
 """Pairs sent to a worker at once."""
 
@@ -93,9 +100,9 @@ def _fingerprint(task: tuple[int, Input, Options, int]) -> Fingerprint | Skipped
 
 
 @functools.lru_cache(maxsize=_CACHE)
-def _loaded(inp: Input, options: Options, max_size: int) -> tuple[Document, list[SpunWord]]:
+def _loaded(inp: Input, options: Options, max_size: int) -> tuple[Document, list[SpunWord], tuple[Clause, ...]]:
     doc = load_input(inp, options, max_size)
-    return doc, (spun_words(doc, options) if options.unspin else [])
+    return doc, (spun_words(doc, options) if options.unspin else []), segment(doc)
 
 
 def _verify_batch(
@@ -107,9 +114,9 @@ def _verify_batch(
     problems: list[str] = []
     for a, a_in, b, b_in in pairs:
         try:
-            a_doc, a_words = _loaded(a_in, options, max_size)
-            b_doc, b_words = _loaded(b_in, options, max_size)
-            out.append(verify_pair(a, a_doc, b, b_doc, options, a_words, b_words))
+            a_doc, a_words, a_clauses = _loaded(a_in, options, max_size)
+            b_doc, b_words, b_clauses = _loaded(b_in, options, max_size)
+            out.append(verify_pair(a, a_doc, b, b_doc, options, a_words, b_words, (a_clauses, b_clauses)))
         except WendiffError as exc:  # changed or removed since it was read
             problems.append(f"{exc} (read again to compare {a_in.name} with {b_in.name})")
         except Exception as exc:  # a bug must not stop the run: report the pair, go on
@@ -160,19 +167,33 @@ def find_duplicates(
         exact_of = exact_groups(prints)
         user = [not inputs[fp.index].from_store for fp in prints]
         candidates = _candidates(prints, exact_of, user)
-        to_compare = [(a, b) for a, b in sorted(candidates) if worth_comparing(prints[a], prints[b])]
-        batches = _batches(to_compare, prints, inputs, options, max_size)
-        verified: list[PairResult] = []
+        to_compare, estimates = _worth_comparing_all(prints, sorted(candidates))
+        aligned = 0
         done = 0
-        for results, problems in _map(pool, _verify_batch, batches, chunksize=1):
-            verified.extend(r for r in results if r.reuse)
-            done += len(results) + len(problems)
-            if warn is not None:
-                for line in problems:
-                    warn(line)
+
+        def verify(pairs: list[tuple[int, int]]) -> list[PairResult]:
+            nonlocal aligned
+            aligned += len(pairs)
+            results: list[PairResult] = []
+            size = max(1, min(_BATCH, -(-len(pairs) // (4 * workers))))  # several batches a worker: none idles
+            for batch_results, problems in _map(
+                pool, _verify_batch, _batches(pairs, prints, inputs, options, max_size, size), chunksize=1
+            ):
+                results.extend(batch_results)
+                if warn is not None:
+                    for line in problems:
+                        warn(line)
+            return results
+
+        def settled(count: int) -> None:
+            nonlocal done
+            done += count
             if progress is not None:
                 progress(Progress("compare", done, len(to_compare)))
-    stats = RunStats(len(candidates), len(to_compare), len(exact_of), read_seconds, time.perf_counter() - started)
+
+        verified = [r for r in verify_pairs(to_compare, estimates, verify, near_duplicate, settled) if r.reuse]
+        verified.sort(key=lambda r: (r.a, r.b))
+    stats = RunStats(len(candidates), aligned, len(exact_of), read_seconds, time.perf_counter() - started)
     return assemble(prints, skipped, exact_of, verified, user, near_duplicate, stats)
 
 
@@ -231,6 +252,21 @@ def _candidates(prints: Sequence[Fingerprint], exact_of: dict[int, int], user: l
     return pairs
 
 
+def _worth_comparing_all(
+    prints: Sequence[Fingerprint], pairs: list[tuple[int, int]]
+) -> tuple[list[tuple[int, int]], dict[tuple[int, int], float]]:
+    """`worth_comparing` of every pair at once (vectorized: a heavily overlapping corpus has 100,000s),
+    with the Jaccard estimate of each pair kept."""
+    if not pairs:
+        return [], {}
+    index = np.asarray(pairs, dtype=np.int64)
+    jaccards = sketch_jaccards([fp.sketch for fp in prints], index)
+    sizes = np.asarray([fp.size for fp in prints], dtype=np.int64)
+    keep = containments(jaccards, sizes[index[:, 0]], sizes[index[:, 1]]) >= MIN_OVERLAP
+    kept = [pair for pair, ok in zip(pairs, keep.tolist(), strict=True) if ok]
+    return kept, {pair: j for pair, j, ok in zip(pairs, jaccards.tolist(), keep.tolist(), strict=True) if ok}
+
+
 def worth_comparing(a: Fingerprint, b: Fingerprint) -> bool:
     """The MinHash prefilter: does the smaller document seem to share `MIN_OVERLAP` of its shingles?"""
     return sketch_containment(a.sketch, b.sketch, a.size, b.size) >= MIN_OVERLAP
@@ -238,9 +274,9 @@ def worth_comparing(a: Fingerprint, b: Fingerprint) -> bool:
 
 def _batches(
     pairs: list[tuple[int, int]], prints: Sequence[Fingerprint], inputs: Sequence[Input], options: Options,
-    max_size: int,
+    max_size: int, size: int = _BATCH,
 ) -> list[tuple[list[tuple[int, Input, int, Input]], Options, int]]:
-    """Pairs in batches of connected documents (a family together), at most `_BATCH` pairs each.
+    """Pairs in batches of connected documents (a family together), at most ``size`` pairs each.
 
     A worker then loads each document of a family once, from its cache.
     """
@@ -262,7 +298,7 @@ def _batches(
     for group in by_root.values():
         for a, b in group:
             current.append((a, inputs[prints[a].index], b, inputs[prints[b].index]))
-            if len(current) >= _BATCH:
+            if len(current) >= size:
                 batches.append((current, options, max_size))
                 current = []
     if current:

@@ -6,7 +6,10 @@ Rules:
   version store. It is a small frozen value, cheap to send to a worker.
 * Folders are walked recursively, in sorted order, leaving out hidden files
   and folders (names starting with a dot). A name that is neither a file nor
-  a folder is kept: reading it fails, and the run skips it with its problem.
+  a folder (missing, a FIFO, a device) is kept: reading it fails, and the run
+  skips it with its problem, in one warning line.
+* An input's ``name`` is `corpus.display.report_name` of its path (bytes that
+  are not UTF-8 written ``\\xff``); ``path`` is the path itself.
 * `load_input` reads and normalizes; every problem with the input is a
   `WendiffError` with one line naming it.
 """
@@ -20,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from corpus.display import report_name
 from corpus.document import Document
 from corpus.options import Options
 from corpus.read import DEFAULT_MAX_SIZE
@@ -62,9 +66,9 @@ def collect_inputs(paths: Sequence[str]) -> list[Input]:
                 for name in sorted(files):
                     if not name.startswith("."):
                         full = os.path.join(root, name)
-                        found.append(Input(full, path=full))
+                        found.append(Input(report_name(full), path=full))
         else:
-            found.append(Input(given, path=given))
+            found.append(Input(report_name(given), path=given))
     return found
 
 

@@ -6,6 +6,8 @@ Rules:
   the substitutions), so it reads well in a terminal and greps well in a log.
 * Widths are terminal cells (``rich.cells.cell_len``): a Chinese character
   takes two, and names are padded by cells, never by ``len()``.
+* Names, excerpts and problems go through `corpus.display.safe_name`: control
+  and bidi characters a file holds are shown as marks, never sent raw.
 * Each section shows at most ``limit`` findings (all when ``limit`` is 0)
   and says how many more there are.
 """
@@ -16,6 +18,7 @@ from collections.abc import Iterable
 
 from rich.cells import cell_len, set_cell_size
 
+from corpus.display import safe_name
 from diffing.dups.engine import DupsResult
 from diffing.dups.report import reuse_entries
 
@@ -29,7 +32,7 @@ _SUBSTITUTIONS = 8
 
 def render_summary(result: DupsResult, limit: int = DEFAULT_LIMIT) -> str:
     """The summary as text ending with a newline."""
-    names = [d.name for d in result.documents]
+    names = [safe_name(d.name) for d in result.documents]
     out: list[str] = [_headline(result), ""]
 
     out.append(f"Repeated inside one document ({len(result.repeats)})")
@@ -38,7 +41,7 @@ def render_summary(result: DupsResult, limit: int = DEFAULT_LIMIT) -> str:
     for doc, r in shown:
         out.append(
             f"  {_pad(names[doc], width)}  ×{len(r.spans)}  {r.chars:,} chars  "
-            f"similarity {r.similarity:.2f}  “{r.excerpt}”"
+            f"similarity {r.similarity:.2f}  “{safe_name(r.excerpt)}”"
         )
         out.append("  " + " " * width + "  " + "  ".join(f"[{lo}, {hi})" for lo, hi in r.spans))
     _more(out, len(result.repeats), len(shown))
@@ -51,11 +54,11 @@ def render_summary(result: DupsResult, limit: int = DEFAULT_LIMIT) -> str:
         p = e.passage
         out.append(
             f"  {p.similarity:.2f}  {_pad(names[e.a], width)} [{p.a[0]}, {p.a[1]})  →  "
-            f"{names[e.b]} [{p.b[0]}, {p.b[1]})  {p.chars:,} chars  “{p.excerpt}”"
+            f"{names[e.b]} [{p.b[0]}, {p.b[1]})  {p.chars:,} chars  “{safe_name(p.excerpt)}”"
         )
         if e.reworded is not None:
             subs = e.reworded.substitutions
-            listed = ", ".join(f"{spun}→{common}" for spun, common in subs[:_SUBSTITUTIONS])
+            listed = ", ".join(f"{safe_name(spun)}→{safe_name(common)}" for spun, common in subs[:_SUBSTITUTIONS])
             more = f", … ({len(subs) - _SUBSTITUTIONS} more)" if len(subs) > _SUBSTITUTIONS else ""
             out.append(f"        looks machine-reworded: {names[e.reworded.doc]} ({listed}{more})")
     _more(out, len(entries), len(shown_reuse))
@@ -69,7 +72,7 @@ def render_summary(result: DupsResult, limit: int = DEFAULT_LIMIT) -> str:
     if result.skipped:
         out.append(f"Skipped ({len(result.skipped)})")
         for s in result.skipped if not limit else result.skipped[:limit]:
-            out.append(f"  {s.problem}")
+            out.append(f"  {safe_name(s.problem)}")
         _more(out, len(result.skipped), len(result.skipped) if not limit else min(limit, len(result.skipped)))
     return "\n".join(out).rstrip("\n") + "\n"
 

@@ -5,8 +5,8 @@ Rules:
 * Nothing LSH proposes is reported before this check: the two documents are
   compared clause by clause (`diffing.compare.compare`), and only the
   passages of that alignment (`diffing.dups.reuse`) are re-use. Inline
-  differences are not reported here, so they are computed by character (the
-  cheaper way; the alignment does not depend on it).
+  differences are not reported here, so they are not computed (the alignment
+  and the similarities do not depend on them).
 * The pair's similarity is the whole comparison's, weighted by clause length
   as ``Diff.summary`` weighs it, with one change that makes it the same both
   ways round: a deleted clause whose text is matched elsewhere in A counts as
@@ -26,7 +26,7 @@ from corpus.options import Options
 from diffing.compare import compare
 from diffing.dups.reuse import Passage, passages
 from diffing.dups.reworded import SpunWord, spun_words, summarize
-from diffing.model import Diff
+from diffing.model import Clause, Diff
 
 __all__ = ["PairResult", "Reuse", "Reworded", "pair_similarity", "verify_pair"]
 
@@ -71,12 +71,14 @@ def verify_pair(
     options: Options,
     a_words: list[SpunWord] | None = None,
     b_words: list[SpunWord] | None = None,
+    clauses: tuple[tuple[Clause, ...], tuple[Clause, ...]] | None = None,
 ) -> PairResult:
     """Compare documents ``a`` and ``b`` (indices and documents) and list their shared passages.
 
-    ``a_words``/``b_words`` are the documents' `spun_words` when the caller has them already.
+    ``a_words``/``b_words`` are the documents' `spun_words`, and ``clauses`` their clauses, when the
+    caller has them already.
     """
-    diff = compare(a_doc, b_doc, options.with_(inline="char"))
+    diff = compare(a_doc, b_doc, options.with_(inline="char"), inline=False, clauses=clauses)
     if options.unspin:
         a_words = spun_words(a_doc, options) if a_words is None else a_words
         b_words = spun_words(b_doc, options) if b_words is None else b_words

@@ -23,6 +23,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer
 
+from corpus.display import safe_name
 from corpus.errors import WendiffError
 from corpus.options import Options
 from diffing.model import Diff
@@ -142,7 +143,7 @@ class CompareScreen(Screen[None]):
         if message.request != self.request:
             return
         self.query_one(WorkBar).end()
-        self.notify(message.error, title="Cannot compare", severity="error", timeout=8)
+        self.notify(safe_name(message.error), title="Cannot compare", severity="error", timeout=8)
         if self.diff is None:
             self.query_one(SummaryBar).show(None, note=message.error)
 
@@ -265,8 +266,8 @@ class CompareScreen(Screen[None]):
     @on(ExportFinished)
     def _exported(self, message: ExportFinished) -> None:
         if message.unavailable:
-            self.notify(message.error, title="Export", severity="warning")
+            self.notify(safe_name(message.error), title="Export", severity="warning")
         elif message.error:
-            self.notify(message.error, title="Export failed", severity="error")
+            self.notify(safe_name(message.error), title="Export failed", severity="error")
         else:
-            self.notify(f"Wrote {message.path}", title=f"{message.fmt} report")
+            self.notify(f"Wrote {safe_name(str(message.path))}", title=f"{message.fmt} report")

@@ -20,11 +20,13 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from corpus.display import safe_name
 from corpus.errors import WendiffError
 from tui.dup_list import DupLine
 from tui.jobs import find_dups
 from tui.messages import DupsFound, DupsProgress
 from tui.widgets.work_bar import WorkBar
+from tui.wrap import cell
 
 __all__ = ["DuplicatesScreen"]
 
@@ -79,16 +81,16 @@ class DuplicatesScreen(Screen[None]):
     def _found(self, message: DupsFound) -> None:
         self.query_one(WorkBar).end()
         if message.data is None:
-            self.notify(message.error, title="Cannot look for duplicates", severity="error", timeout=8)
+            self.notify(safe_name(message.error), title="Cannot look for duplicates", severity="error", timeout=8)
             return
         data = message.data
         for problem in data.skipped:
-            self.notify(problem, title="Skipped", severity="warning")
+            self.notify(safe_name(problem), title="Skipped", severity="warning")
         self.lines = list(data.lines)
         table = self.query_one(DataTable)
         table.clear()
         for line in self.lines:
-            table.add_row(line.kind, line.where, f"{line.chars:,}", f"{line.similarity:.3f}", line.detail)
+            table.add_row(line.kind, cell(line.where), f"{line.chars:,}", f"{line.similarity:.3f}", cell(line.detail))
         repeats = sum(1 for line in self.lines if line.kind == "repeat")
         self.query_one("#dups-note", Static).update(
             f"{data.documents} documents read · {repeats} repeated inside a document · "

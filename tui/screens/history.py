@@ -22,11 +22,13 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from corpus.display import safe_name
 from corpus.errors import WendiffError
 from corpus.store.values import Version
 from tui.jobs import HistoryData, load_history
 from tui.messages import HistoryLoaded
 from tui.sides import CompareRequest, StoreSide
+from tui.wrap import cell
 
 __all__ = ["HistoryScreen", "versions_to_compare"]
 
@@ -72,7 +74,7 @@ class HistoryScreen(Screen[None]):
         self.marked: list[int] = []
 
     def compose(self) -> ComposeResult:
-        yield Static(f"History of {self.doc_id}", id="history-title", classes="screen-title")
+        yield Static(f"History of {safe_name(self.doc_id)}", id="history-title", classes="screen-title")
         yield DataTable(cursor_type="row", zebra_stripes=True, id="versions")
         yield Static("", id="blame-title", classes="screen-title")
         yield DataTable(cursor_type="row", id="blame")
@@ -96,7 +98,7 @@ class HistoryScreen(Screen[None]):
     @on(HistoryLoaded)
     def _loaded(self, message: HistoryLoaded) -> None:
         if message.data is None:
-            self.notify(message.error, title="Cannot read the history", severity="error", timeout=8)
+            self.notify(safe_name(message.error), title="Cannot read the history", severity="error", timeout=8)
             return
         self.data = message.data
         self._fill_versions()
@@ -118,7 +120,7 @@ class HistoryScreen(Screen[None]):
                 changes,
                 similarity,
                 str(v.clauses),
-                v.message or v.title,
+                cell(v.message or v.title),
                 key=str(v.number),
             )
         table.move_cursor(row=min(row, len(self.data.versions) - 1))
@@ -128,7 +130,7 @@ class HistoryScreen(Screen[None]):
         table = self.query_one("#blame", DataTable)
         table.clear()
         for line in self.data.blame:
-            table.add_row(str(line.index + 1), f"v{line.version}", line.when, line.text)
+            table.add_row(str(line.index + 1), f"v{line.version}", line.when, cell(line.text))
         count = len({line.version for line in self.data.blame})
         self.query_one("#blame-title", Static).update(
             f"Blame of v{self.data.blamed}: each clause with the version that introduced its wording "

@@ -16,17 +16,20 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
+from corpus.display import safe_name
 from corpus.errors import WendiffError
 from tui.catalog import LibraryItem, filter_items, library_items, side_of
 from tui.jobs import list_documents
 from tui.messages import LibraryLoaded
 from tui.sides import CompareRequest
+from tui.wrap import cell
 
 __all__ = ["LibraryScreen"]
 
@@ -68,7 +71,7 @@ class LibraryScreen(Screen[None]):
         self.action_reload()
 
     @property
-    def table(self) -> DataTable[str]:
+    def table(self) -> DataTable[str | Text]:
         return self.query_one(DataTable)
 
     # -- loading -------------------------------------------------------------------------------------
@@ -89,7 +92,7 @@ class LibraryScreen(Screen[None]):
     @on(LibraryLoaded)
     def _loaded(self, message: LibraryLoaded) -> None:
         if message.error:
-            self.notify(message.error, title="Cannot read the store", severity="error", timeout=8)
+            self.notify(safe_name(message.error), title="Cannot read the store", severity="error", timeout=8)
         self.items = library_items(message.documents, self.files)
         keys = {(i.kind, i.key) for i in self.items}
         self.marked = [i for i in self.marked if (i.kind, i.key) in keys]
@@ -110,7 +113,7 @@ class LibraryScreen(Screen[None]):
         for item in self.shown:
             mark = str(self.marked.index(item) + 1) if item in self.marked else " "
             versions = str(item.versions) if item.kind == "store" else "file"
-            table.add_row(mark, item.key, versions, item.when, item.title)
+            table.add_row(mark, cell(item.key), versions, item.when, cell(item.title))
         if cursor in self.shown:
             table.move_cursor(row=self.shown.index(cursor))
         note = f"{self.store_note} · {len(self.marked)} marked · space marks, c compares, Enter opens"

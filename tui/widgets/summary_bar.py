@@ -11,6 +11,7 @@ from pathlib import PurePath
 from textual.content import Content
 from textual.widgets import Static
 
+from corpus.display import safe_name
 from corpus.document import Document
 from corpus.options import Options
 from diffing.model import Diff
@@ -42,7 +43,7 @@ def options_label(options: Options) -> str:
 
 
 def _describe(doc: Document, short: bool) -> str:
-    name = PurePath(doc.name).name or doc.name if short else doc.name
+    name = safe_name(PurePath(doc.name).name or doc.name if short else doc.name)
     if short:
         return name
     source = doc.source

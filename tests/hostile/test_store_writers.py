@@ -1,0 +1,104 @@
+"""A store add never fails after its version is recorded, and a slow add never blocks other writers
+(issue 15, items 3 and 4)."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from corpus.document import Document
+from corpus.store import ClauseStats, Store, StoreError
+from corpus.store.gitrepo import GitRepo
+from diffing.versions import VERSION_ANALYSIS, open_store
+from tui.cli import main
+
+from .conftest import one_line_error
+
+
+def test_a_failed_gc_after_a_recorded_add_is_a_warning_and_exit_0(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def full_disk(self: GitRepo) -> None:
+        raise StoreError(f"{self.path}: git gc failed: fatal: No space left on device")
+
+    monkeypatch.setattr(GitRepo, "pack_if_needed", full_disk)
+    doc = tmp_path / "notice.txt"
+    doc.write_text("第一条 本办法自公布之日起施行。\n", encoding="utf-8")
+    store = str(tmp_path / "store")
+    assert main(["store", "add", str(doc), "--store", store]) == 0
+    out, err = capsys.readouterr()
+    assert "notice v1" in out
+    assert one_line_error(err).startswith("wendiff: warning: ") and "No space left on device" in err
+    with open_store(store) as opened:
+        assert [v.number for v in opened.log("notice")] == [1]
+
+
+class _SlowAnalysis:
+    """The real analysis, except that a comparison waits until the test lets it go."""
+
+    def __init__(self) -> None:
+        self.comparing = threading.Event()
+        self.go_on = threading.Event()
+
+    def clauses(self, document: Document) -> list[str]:
+        return VERSION_ANALYSIS.clauses(document)
+
+    def compare(self, previous: Document, current: Document) -> tuple[ClauseStats, list[str]]:
+        self.comparing.set()
+        assert self.go_on.wait(30)
+        return VERSION_ANALYSIS.compare(previous, current)
+
+
+def test_a_slow_comparison_does_not_hold_the_lock_against_another_documents_add(tmp_path: Path) -> None:
+    path = tmp_path / "store"
+    with open_store(path) as store:
+        store.add("第一条 旧的文字。\n".encode(), "slow.txt")
+    slow = _SlowAnalysis()
+    errors: list[BaseException] = []
+
+    def add_slowly() -> None:
+        try:
+            with Store.open(path, analysis=slow) as store:
+                store.add("第一条 新的文字。\n".encode(), "slow.txt")
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    worker = threading.Thread(target=add_slowly)
+    worker.start()
+    try:
+        assert slow.comparing.wait(30)
+        with open_store(path, lock_timeout=1.0) as other:
+            added = other.add("第一条 另一份文件。\n".encode(), "other.txt")
+        assert added.created
+    finally:
+        slow.go_on.set()
+        worker.join(60)
+    assert not errors
+    with open_store(path) as store:
+        assert [v.number for v in store.log("slow")] == [2, 1]
+        assert [v.number for v in store.log("other")] == [1]
+
+
+def test_an_add_that_lost_the_race_on_its_own_document_compares_again_with_the_new_latest(tmp_path: Path) -> None:
+    path = tmp_path / "store"
+    with open_store(path) as store:
+        store.add("第一条 第一版。\n".encode(), "doc.txt")
+    slow = _SlowAnalysis()
+    results = []
+
+    def add_slowly() -> None:
+        with Store.open(path, analysis=slow) as store:
+            results.append(store.add("第一条 第三版。\n".encode(), "doc.txt"))
+
+    worker = threading.Thread(target=add_slowly)
+    worker.start()
+    assert slow.comparing.wait(30)
+    with open_store(path) as store:
+        store.add("第一条 第二版。\n".encode(), "doc.txt")
+    slow.go_on.set()
+    worker.join(60)
+    assert [r.version.number for r in results] == [3]
+    with open_store(path) as store:
+        assert [v.number for v in store.log("doc")] == [3, 2, 1]
