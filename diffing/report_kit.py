@@ -3,8 +3,9 @@
 Rules:
 
 * Document text never acts on the page: bidirectional controls (U+202A–202E,
-  U+2066–2069, U+200E/200F, U+061C) and other invisible format characters are
-  shown as a visible mark ``⟨U+202E⟩``, never applied; HTML text is escaped.
+  U+2066–2069, U+200E/200F, U+061C), other invisible format characters and
+  controls are shown as a visible mark ``<U+202E>``, never applied, as in
+  every other report (`diffing.visible` decides which); HTML text is escaped.
 * An HTML page is one self-contained file: inline CSS, no script, a
   Content-Security-Policy that forbids any network access.
 * A Word document has Chinese text in a Chinese face and A4 pages (landscape on
@@ -19,18 +20,19 @@ import html
 import re
 from typing import Any
 
+from diffing.visible import mark_plain
+
 __all__ = [
     "W_NS", "add_run", "escape", "html_page", "new_document", "visible", "w_paragraph", "w_run", "xml_safe",
 ]
 
-_CONTROLS = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u061c\ufeff]")
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 
 def visible(text: str) -> str:
-    """``text`` with each invisible format or bidirectional control character shown as ``⟨U+XXXX⟩``."""
-    return _CONTROLS.sub(lambda m: f"⟨U+{ord(m.group()):04X}⟩", text)
+    """``text`` with each invisible format or bidirectional control character shown as ``<U+XXXX>``."""
+    return mark_plain(text)
 
 
 def xml_safe(text: str) -> str:
