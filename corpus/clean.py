@@ -38,10 +38,12 @@ Rules:
   line (or re-wraps it) glues the sidebar to the article's last sentence, so
   where no label line starts it, a channel label (two CJK characters and a
   capitalised Latin word, line breaks and spaces inside it allowed) followed by
-  a bullet, inside a line, starts a sidebar too when at least two bullets
-  follow it; it runs to the end of the text, and a label block that it starts
-  in or right after (a sidebar re-wrapped by a PDF's page width, whose wrapped
-  lines end the block early; labels stacked above it) is taken into it.
+  a bullet, inside a line, starts a sidebar too when another bullet follows
+  within `_MAX_ITEM` characters; it ends one item after its last bullet (at a
+  line break there, or at the end of the text when that is near), never
+  taking the text after it, and a label block that it starts in or right
+  after (a sidebar re-wrapped by a PDF's page width, whose wrapped lines end
+  the block early; labels stacked above it) is taken into it.
 """
 
 from __future__ import annotations
@@ -165,6 +167,8 @@ _LABEL_STARTS = tuple(f"{open_}{label}" for label in NAV_LABELS for open_ in (""
 _MAX_LABEL_LINE = 100
 _BULLET = re.compile(r"[•●▪◆■◇□▶►·\-*] ")
 _BULLET_INSIDE = re.compile(r"[•●▪◆■◇□▶►]\s")
+_MAX_ITEM = 300
+"""Characters at most between two bullets of one inline sidebar (a headline and its summary)."""
 _INLINE_SIDEBAR = re.compile(r"[\u4e00-\u9fff]\s*[\u4e00-\u9fff]\s*[A-Z](?:\s*[A-Z]){1,11}\s*[•●▪◆■◇□▶►]\s")
 
 
@@ -246,20 +250,40 @@ def _boilerplate_once(text: str) -> StepOutput:
         # right after (a re-wrapped sidebar whose block ended early at a wrapped line, or labels
         # stacked above it), so that a second pass finds nothing left to remove.
         start = min([inline[0]] + [lo for lo, hi in blocks if lo <= inline[0] <= hi + 1])
-        holes = [h for h in holes if h[1] <= start] + [(start, inline[1])]
+        holes = [h for h in holes if h[1] <= start] + [(start, inline[1])] + [h for h in holes if h[0] >= inline[1]]
     if not holes:
         return unchanged(text)
     return _delete(text, holes)
 
 
 def _inline_sidebar(text: str) -> tuple[int, int] | None:
-    """A sidebar glued inside a line (a page copied as one line, or re-wrapped), as a hole, if any."""
+    """The first sidebar glued inside a line (a page copied as one line, or re-wrapped), as a hole, if any.
+
+    It starts at a channel label followed by a bullet and takes the bullets that
+    follow at most `_MAX_ITEM` characters apart; it ends at the first line break
+    after its last bullet if one comes within two items (an item: the longest gap
+    between its bullets), else one item after it, or at the end of the text if
+    that is nearer:
+    a sidebar in the middle of a text (pages joined into one file) never takes
+    the text after it.
+    """
     if not _BULLET_INSIDE.search(text):
         return None
     body = text.rstrip(_BLANK + "\r\n")
     for m in _INLINE_SIDEBAR.finditer(body):
-        if len(_BULLET_INSIDE.findall(body, m.start())) >= 2:
+        bullets = [m.end() - 2]
+        for b in _BULLET_INSIDE.finditer(body, m.end()):
+            if b.start() - bullets[-1] > _MAX_ITEM:
+                break
+            bullets.append(b.start())
+        if len(bullets) < 2:  # the label's own bullet and at least one more
+            continue
+        item = max(b - a for a, b in zip(bullets, bullets[1:], strict=False))
+        end = bullets[-1] + item
+        if end >= len(body) - item:
             return m.start(), len(body)
+        line_end = body.find("\n", bullets[-1])
+        return m.start(), (line_end if -1 < line_end < end + item else end)
     return None
 
 

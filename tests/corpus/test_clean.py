@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from corpus.clean import remove_boilerplate, remove_invisible, remove_junk
+from corpus.pipeline import from_text
 from corpus.samples import real_pair, seed
 from corpus.steps import StepOutput
 from tests.conftest import REAL
@@ -280,6 +281,22 @@ def test_sidebar_glued_into_a_one_line_page_is_boilerplate() -> None:
     out = remove_boilerplate(text)
     assert out.text == "会议强调，要抓好落实。（记者申晓佳）"
     assert remove_boilerplate(text.replace("乐活HOT", "乐活H\nOT")).text == "会议强调，要抓好落实。（记者申晓佳）"
+
+
+def test_a_sidebar_glued_inside_a_line_never_takes_the_text_after_it() -> None:
+    sidebar = "乐活HOT  • 2021年福建举办红色电影展映活动  • 浙江遂昌教育提质行动"
+    after = "\n重庆市规划和自然资源局与四川省自然资源厅共同印发《实施意见》。" * 40
+    out = remove_boilerplate("会议强调，要抓好落实。" + sidebar + after)
+    assert out.text == "会议强调，要抓好落实。" + after
+
+
+def test_pages_joined_into_one_file_keep_every_article_after_a_sidebar() -> None:
+    s001 = seed("001").read_text(encoding="utf-8")
+    s000 = seed("000").read_text(encoding="utf-8")
+    doc = from_text(s001 + s000, "joined.txt")
+    notice = from_text(s000, "000.txt").text
+    assert "乐活HOT" not in doc.text and len(notice) > 4000
+    assert doc.text.endswith(notice[-3000:]) and notice[200:400] in doc.text  # 000 survives after 001's sidebar
 
 
 @pytest.mark.parametrize("text", ["乐活HOT\n相关新闻\n  • \n  • 国", "乐活HOT\n乐活HOT\n  • \n  • 国"])
