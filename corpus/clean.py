@@ -49,6 +49,7 @@ Rules:
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from dataclasses import dataclass
 from typing import Literal
 
@@ -278,7 +279,7 @@ def _inline_sidebar(text: str) -> tuple[int, int] | None:
             bullets.append(b.start())
         if len(bullets) < 2:  # the label's own bullet and at least one more
             continue
-        item = max(b - a for a, b in zip(bullets, bullets[1:], strict=False))
+        item = max(b - a for a, b in pairwise(bullets))
         end = bullets[-1] + item
         if end >= len(body) - item:
             return m.start(), len(body)
