@@ -49,8 +49,8 @@ Rules:
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Literal
 
 from corpus.offsets import MapBuilder, substitute
