@@ -238,9 +238,8 @@ class DiffView(ScrollView, can_focus=True):
         layout = self.layout_
         if layout is None or not 0 <= i < len(layout.entries):
             return
-        scroll_y = round(self.scroll_offset.y)
-        top = layout.tops[i] - scroll_y
-        self.refresh_lines(max(0, top), layout.heights[i] + min(0, top))
+        # refresh_lines takes lines of the virtual (scrolled) content, not of the screen
+        self.refresh_lines(layout.tops[i], layout.heights[i])
 
     def _post_cursor(self) -> None:
         entry = self.cursor_entry()
