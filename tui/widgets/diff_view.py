@@ -31,12 +31,15 @@ from textual.strip import Strip
 
 from diffing.model import Diff
 from diffing.report_layout import a_home, is_change
+from tui.contrast import readable
 from tui.layout import TAGS, Columns, Entry, Layout, Measure, Mode, build_entries
 from tui.lookup import find_rows
 from tui.messages import CursorMoved
 
 __all__ = ["DiffView"]
 
+_DECOR = frozenset({"blank", "gutter", "rule", "fold", "note", "label-equal"})
+"""Tags drawn faint on purpose: the others are kept readable (`tui.contrast`) in every theme."""
 _COMPONENTS = {f"diffview--{tag}" for tag in TAGS} | {"diffview--match", "diffview--cursor"}
 
 
@@ -177,6 +180,8 @@ class DiffView(ScrollView, can_focus=True):
             style = self.get_component_rich_style(f"diffview--{base}")
             if match:
                 style += self.get_component_rich_style("diffview--match")
+            if base not in _DECOR:
+                style = readable(self.rich_style + style, self.app.current_theme.dark)
             self._styles[tag] = style
         return style
 
