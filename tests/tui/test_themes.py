@@ -53,5 +53,5 @@ def test_red_on_red_becomes_bright_white_on_red() -> None:
 def test_faint_truecolour_text_keeps_its_hue_and_gets_darker_on_a_light_background() -> None:
     style = readable(Style.parse("#d08080 on #f0e0e0"), dark=False)
     assert style.color is not None and style.bgcolor is not None
-    r, g, b = style.color.get_truecolor()
+    r, g, _ = style.color.get_truecolor()
     assert r > g and contrast(style, dark=False) >= MIN_CONTRAST
