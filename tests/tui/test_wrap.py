@@ -89,7 +89,7 @@ CORES = st.text(st.sampled_from(list("第条中华人民共和国规定ab12")), 
 TOKENS = st.tuples(
     st.sampled_from(["", "《", "（", "「", "『", "“", "‘"]),
     CORES,
-    st.sampled_from(["", "。", "，", "；", "：", "！", "？", "、", "）", "》", "」", "』", "”", "’", "”。", "）；", "》，"]),
+    st.sampled_from(["", *"。，；：！？、）》」』”’", "”。", "）；", "》，"]),
 ).map("".join)
 CLAUSES = st.lists(TOKENS, min_size=1, max_size=40).map("".join)
 
