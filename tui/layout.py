@@ -48,7 +48,9 @@ __all__ = [
     "Measure",
     "Mode",
     "build_entries",
+    "fit_place",
     "origin_text",
+    "places",
 ]
 
 Mode = Literal["side", "unified"]
@@ -203,21 +205,61 @@ def origin_text(diff: Diff, row: Row) -> str:
     return diff.a_clauses[row.a[0]].place or f"#{row.a[0] + 1}"
 
 
-def _label(diff: Diff, entry: Entry, previous: Entry | None) -> list[tuple[str, str]]:
-    """Mark and place of an entry; an equal row repeats no place the entry above already showed."""
+def fit_place(place: str, room: int) -> str:
+    """``place`` in at most ``room`` cells: leading parts of its path dropped first (``…/第十条/(一)``,
+    never down to its last part alone), then its end cut, always with ``…`` where something was cut."""
+    if cells(place) <= room:
+        return place
+    parts = place.split("/")
+    for k in range(1, len(parts) - 1):
+        shorter = "…/" + "/".join(parts[k:])
+        if cells(shorter) <= room:
+            return shorter
+    out, used = "", 0
+    for c in place:
+        if used + cells(c) > room - 1:
+            break
+        out += c
+        used += cells(c)
+    return out + "…"
+
+
+def places(diff: Diff, row: Row) -> tuple[tuple[str, str], ...]:
+    """The row's places as a reviewer cites them, ``(side, place)``: one place (side ``""``) when both
+    sides stand at the same place, else each side's, named ``A`` or ``B`` (``A 第七条``, ``B 第八条``);
+    a side without clauses, or before any heading, has none. A copy is cited where it stands in B."""
+    pa, pb = diff.place_a(row), diff.place_b(row)
+    if row.op == "copied":
+        pa = None  # the A clause a copy repeats is cited in its note
+    if pa is not None and pa == pb:
+        return (("", displayable(pa)),) if pa else ()
+    return tuple((side, displayable(p)) for side, p in (("A", pa), ("B", pb)) if p)
+
+
+def _cited(head: str, side: str, place: str, room: int) -> str:
+    """``head`` (a mark), the side and the place, the place shortened to fit ``room`` cells."""
+    prefix = f"{head} {side} " if side else f"{head} "
+    return prefix + fit_place(place, max(2, room - cells(prefix)))
+
+
+def _label(diff: Diff, entry: Entry, previous: Entry | None, room: int) -> list[tuple[str, str]]:
+    """Mark and place of an entry, one line per side, each cut to ``room`` cells; an equal row repeats no
+    place the row above already showed."""
     row = diff.rows[entry.row]
     tag = f"label-{row.op}"
     if entry.kind == "fold":
         return []
     if entry.kind == "origin":
-        return [(f"{MARKS['moved']} {displayable(origin_text(diff, row))}", tag)]
-    place = displayable(diff.place(row))
+        return [(_cited(MARKS["moved"], "A", displayable(origin_text(diff, row)), room), tag)]
+    lines = places(diff, row)
     if row.op == "equal":
-        above = diff.place(diff.rows[previous.row]) if previous is not None and previous.kind == "row" else None
-        return [(f"  {place}", tag)] if place and place != above else []
-    pieces = [(f"{MARKS[row.op]} {place}".rstrip(), tag)]
-    if row.op in ("moved", "copied"):
-        pieces.append((f"\n← {displayable(origin_text(diff, row))}", "note"))
+        above = places(diff, diff.rows[previous.row]) if previous is not None and previous.kind == "row" else None
+        if not lines or lines == above:
+            return []
+    text = "\n".join(_cited(MARKS[row.op] if k == 0 else " ", side, place, room) for k, (side, place) in enumerate(lines))
+    pieces = [(text or MARKS[row.op], tag)]
+    if row.op in ("moved", "copied") and all(side != "A" for side, _ in lines):
+        pieces += [("\n", "note"), (_cited("←", "A", displayable(origin_text(diff, row)), room), "note")]
     return pieces
 
 
@@ -295,7 +337,7 @@ class Layout:
     # -- heights -------------------------------------------------------------------------------------
 
     def _label(self, i: int) -> list[tuple[str, str]]:
-        return _label(self.diff, self.entries[i], self.entries[i - 1] if i else None)
+        return _label(self.diff, self.entries[i], self.entries[i - 1] if i else None, self.columns.label - 1)
 
     def _height(self, i: int) -> int:
         entry = self.entries[i]
@@ -343,7 +385,9 @@ class Layout:
         diff, row = self.diff, self.diff.rows[entry.row]
         built = _Built()
         if entry.kind == "origin":
-            where = displayable(diff.place(row)) or (f"clause {row.b[0] + 1} of B" if row.b else "B")
+            where = f"B {displayable(diff.place(row))}" if diff.place(row) else (
+                f"clause {row.b[0] + 1} of B" if row.b else "B"
+            )
             built.a.append((f"moved from here to {where} (o jumps there)", "origin"))
             return built
         equal = row.op == "equal"
