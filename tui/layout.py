@@ -256,7 +256,8 @@ def _label(diff: Diff, entry: Entry, previous: Entry | None, room: int) -> list[
         above = places(diff, diff.rows[previous.row]) if previous is not None and previous.kind == "row" else None
         if not lines or lines == above:
             return []
-    text = "\n".join(_cited(MARKS[row.op] if k == 0 else " ", side, place, room) for k, (side, place) in enumerate(lines))
+    heads = [MARKS[row.op], *([" "] * (len(lines) - 1))]
+    text = "\n".join(_cited(head, side, place, room) for head, (side, place) in zip(heads, lines, strict=False))
     pieces = [(text or MARKS[row.op], tag)]
     if row.op in ("moved", "copied") and all(side != "A" for side, _ in lines):
         pieces += [("\n", "note"), (_cited("←", "A", displayable(origin_text(diff, row)), room), "note")]
