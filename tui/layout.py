@@ -276,7 +276,12 @@ class Layout:
     """The view at one width: entries, their heights, and their lines on demand."""
 
     def __init__(
-        self, diff: Diff, entries: Sequence[Entry], columns: Columns, measure: Measure, search: str = ""
+        self,
+        diff: Diff,
+        entries: Sequence[Entry],
+        columns: Columns,
+        measure: Measure,
+        search: frozenset[str] = frozenset(),
     ) -> None:
         self.diff = diff
         self.entries = list(entries)
@@ -329,8 +334,8 @@ class Layout:
             self._lines.popitem(last=False)
         return lines
 
-    def set_search(self, search: str) -> None:
-        """Mark ``search`` hits in lines built from now on."""
+    def set_search(self, search: frozenset[str]) -> None:
+        """Mark the original wordings ``search`` (`tui.lookup.Hits.terms`) in lines built from now on."""
         if search != self.search:
             self.search = search
             self._lines.clear()
@@ -410,7 +415,7 @@ class Layout:
         if not self.search or not pieces:
             return pieces
         text = "".join(t for t, _ in pieces)
-        hits = list(_find_all(text.casefold(), self.search.casefold()))
+        hits = _hits(text, self.search)
         if not hits:
             return pieces
         out: list[tuple[str, str]] = []
@@ -479,6 +484,23 @@ def _fit(line: Line, width: int) -> Line:
         used += size
     if used < width:
         out.append((" " * (width - used), "blank"))
+    return out
+
+
+def _hits(text: str, terms: frozenset[str]) -> list[tuple[int, int]]:
+    """Where any of ``terms`` stands in displayable ``text`` (case ignored): sorted, overlaps joined."""
+    folded = text.casefold()
+    if len(folded) != len(text):
+        folded = text
+    found = sorted(
+        span for term in terms for span in _find_all(folded, displayable(term).casefold().replace("\n", ""))
+    )
+    out: list[tuple[int, int]] = []
+    for lo, hi in found:
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
     return out
 
 

@@ -2,8 +2,14 @@
 
 Rules:
 
-* Search looks at each row's original text and normalized text on both
-  sides, ignoring case, so a Simplified query finds a Traditional original.
+* Search is normalized both ways: the query goes through the diff's own
+  normalization (繁简, width, whitespace … as the diff's `Options` say) and is
+  looked for in each clause's normalized text, so a Traditional query finds a
+  Simplified text and ``(一)`` finds ``（一）``; the original text is searched
+  for the query as typed too. Case is ignored. Each hit is mapped to the
+  original text through the document's offset map (`Document.spans`), never
+  searched for again: `Hits.terms` holds the original wordings found, which
+  the view highlights.
 * A place is matched as a reviewer cites it (``二/(三)``, ``第十条``, ``(三)``):
   brackets and spaces are compared in one form (full-width brackets become
   half-width, spaces dropped). Exact places first, then places inside the one
@@ -15,29 +21,80 @@ Rules:
 
 from __future__ import annotations
 
-from diffing.model import Diff
+from dataclasses import dataclass
 
-__all__ = ["canonical_place", "find_place", "find_rows"]
+from corpus.document import Document
+from corpus.options import Options
+from diffing.model import Clause, Diff
+
+__all__ = ["Hits", "canonical_place", "find_hits", "find_place", "find_rows", "normalized_query"]
 
 _PLACE = str.maketrans({"（": "(", "）": ")", "／": "/", "　": "", " ": ""})
 
 
-def find_rows(diff: Diff, query: str) -> list[int]:
-    """Rows whose original or normalized text (either side) holds ``query``, ignoring case."""
-    needle = query.casefold()
-    if not needle:
-        return []
-    hits = []
+@dataclass(frozen=True)
+class Hits:
+    """What a search found."""
+
+    rows: tuple[int, ...]
+    """Rows holding the query (original or normalized, either side), in ``Diff.rows`` order."""
+    terms: frozenset[str]
+    """The original wordings of the hits (``（一）元旦`` for ``(一)元旦``), to highlight."""
+
+
+def normalized_query(query: str, options: Options) -> str:
+    """``query`` as the diff's normalization makes it (cleaning steps left out: a query is no web page)."""
+    from corpus.pipeline import from_text
+
+    return from_text(query, options=options.with_(boilerplate=False, junk=False)).text
+
+
+def find_hits(diff: Diff, query: str) -> Hits:
+    """Rows and original wordings that hold ``query``, ignoring case, compared as typed and normalized."""
+    raw = query.casefold()
+    if not raw.strip():
+        return Hits((), frozenset())
+    needle = normalized_query(query, diff.options).casefold()
+    terms: set[str] = set()
+    rows: list[int] = []
     for r, row in enumerate(diff.rows):
-        texts = (
-            diff.a_text(row),
-            diff.b_text(row),
-            *(diff.a.original[lo:hi] for lo, hi in diff.a_spans(row)),
-            *(diff.b.original[lo:hi] for lo, hi in diff.b_spans(row)),
-        )
-        if any(needle in t.casefold() for t in texts):
-            hits.append(r)
-    return hits
+        found = False
+        for doc, clauses, side in ((diff.a, diff.a_clauses, row.a), (diff.b, diff.b_clauses, row.b)):
+            for k in side:
+                found |= _in_clause(doc, clauses[k], raw, needle, terms)
+        if found:
+            rows.append(r)
+    return Hits(tuple(rows), frozenset(terms))
+
+
+def _in_clause(doc: Document, clause: Clause, raw: str, needle: str, terms: set[str]) -> bool:
+    """Whether ``clause`` holds the query; the original wording of each hit goes into ``terms``."""
+    found = False
+    if needle:
+        text = _fold(clause.text)
+        start = text.find(needle)
+        while start >= 0:
+            found = True
+            spans = doc.spans(clause.start + start, clause.start + start + len(needle))
+            terms.add("".join(doc.original[lo:hi] for lo, hi in spans))
+            start = text.find(needle, start + len(needle))
+    original = "".join(doc.original[lo:hi] for lo, hi in doc.spans(clause.start, clause.end))
+    at = _fold(original).find(raw)
+    if at >= 0:
+        terms.add(original[at : at + len(raw)])
+        found = True
+    return found
+
+
+def _fold(text: str) -> str:
+    """``text`` case-folded, where that keeps every offset (else as it is)."""
+    folded = text.casefold()
+    return folded if len(folded) == len(text) else text
+
+
+def find_rows(diff: Diff, query: str) -> list[int]:
+    """Rows whose original or normalized text (either side) holds ``query``, ignoring case (`find_hits`)."""
+    return list(find_hits(diff, query).rows)
 
 
 def canonical_place(place: str) -> str:

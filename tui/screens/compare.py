@@ -198,7 +198,7 @@ class CompareScreen(Screen[None]):
         self.app.push_screen(OptionsScreen(self.request.options), chosen)
 
     def action_search(self) -> None:
-        self.query_one(PromptBar).open("search", "/", "text to find (Enter: next hit)", self.view.search)
+        self.query_one(PromptBar).open("search", "/", "text to find, 繁/简 and full/half width alike (Enter ↓ next hit, ↑ previous)", self.view.search)
 
     def action_goto(self) -> None:
         self.query_one(PromptBar).open("goto", "go to", "a place, e.g. 二/(三) or 第十条")
@@ -218,9 +218,9 @@ class CompareScreen(Screen[None]):
             if not self.hits:
                 prompt.status("no match" if message.value else "")
                 return
-            k = self.view.find(self.hits, 1)
+            k = self.view.find(self.hits, message.step)
             prompt.status(f"{k + 1}/{len(self.hits)}")
-        elif message.mode == "goto" and self.diff is not None:
+        elif message.mode == "goto" and self.diff is not None and message.step == 1:
             rows = find_place(self.diff, message.value)
             if not rows:
                 prompt.status("no such place")

@@ -33,7 +33,7 @@ from diffing.model import Diff
 from diffing.report_layout import a_home, is_change
 from tui.contrast import readable
 from tui.layout import TAGS, Columns, Entry, Layout, Measure, Mode, build_entries
-from tui.lookup import find_rows
+from tui.lookup import find_hits
 from tui.messages import CursorMoved
 
 __all__ = ["DiffView"]
@@ -78,6 +78,7 @@ class DiffView(ScrollView, can_focus=True):
         self.changes_only = False
         self.forced_mode: Mode | None = None
         self.search = ""
+        self._terms: frozenset[str] = frozenset()
         self._measure: Measure | None = None
         self._revealed: frozenset[int] = frozenset()
         self._changes: list[int] = []
@@ -97,6 +98,7 @@ class DiffView(ScrollView, can_focus=True):
             (measure if measure is not None and measure.diff is diff else Measure(diff)) if diff is not None else None
         )
         self._revealed = frozenset()
+        self._terms = frozenset()
         self.cursor = 0
         self._relayout(force=True)
         row = self._first_at(place) if place is not None else None
@@ -146,7 +148,7 @@ class DiffView(ScrollView, can_focus=True):
         if not force and self.layout_ is not None and self.layout_.columns == columns:
             return
         entries = build_entries(self.diff, self.changes_only, self._revealed, self._measure.order())
-        self.layout_ = Layout(self.diff, entries, columns, self._measure, self.search)
+        self.layout_ = Layout(self.diff, entries, columns, self._measure, self._terms)
         self._changes = [i for i, e in enumerate(entries) if e.kind == "row" and is_change(self.diff.rows[e.row])]
         self.cursor = max(0, min(self.cursor, len(entries) - 1))
         self.virtual_size = Size(columns.width, self.layout_.height)
@@ -335,13 +337,15 @@ class DiffView(ScrollView, can_focus=True):
         self.search = query
         if self.layout_ is None or self.diff is None:
             return []
-        rows = set(find_rows(self.diff, query)) if query else set()
+        hits = find_hits(self.diff, query)
+        self._terms = hits.terms
+        rows = set(hits.rows)
         if rows and self.changes_only:
             self._revealed = self._revealed | rows
             self._relayout(force=True)
         layout = self.layout_
         assert layout is not None
-        layout.set_search(query)
+        layout.set_search(self._terms)
         self.refresh()
         return sorted((r for r in rows if r in layout.row_entry), key=lambda r: layout.row_entry[r])
 
