@@ -198,7 +198,8 @@ class CompareScreen(Screen[None]):
         self.app.push_screen(OptionsScreen(self.request.options), chosen)
 
     def action_search(self) -> None:
-        self.query_one(PromptBar).open("search", "/", "text to find, 繁/简 and full/half width alike (Enter ↓ next hit, ↑ previous)", self.view.search)
+        hint = "text to find, 繁/简 and full/half width alike (Enter ↓ next hit, ↑ previous)"
+        self.query_one(PromptBar).open("search", "/", hint, self.view.search)
 
     def action_goto(self) -> None:
         self.query_one(PromptBar).open("goto", "go to", "a place, e.g. 二/(三) or 第十条")
