@@ -51,6 +51,15 @@ _NEEDS_DIFF = {
 }
 
 
+def _row_with_b_text(diff: Diff, text: str) -> int | None:
+    """The first row with a B clause whose normalized text is ``text`` (else holds it)."""
+    for test in (lambda t: t == text, lambda t: text in t):
+        for r, row in enumerate(diff.rows):
+            if any(test(diff.b_clauses[j].text) for j in row.b):
+                return r
+    return None
+
+
 class CompareScreen(Screen[None]):
     """A and B side by side (or unified when narrow), with a summary bar."""
 
@@ -69,9 +78,11 @@ class CompareScreen(Screen[None]):
         Binding("left_square_bracket", "search_hit(-1)", "Prev hit", id="hit-prev", show=False),
     ]
 
-    def __init__(self, request: CompareRequest, *, name: str | None = None) -> None:
+    def __init__(self, request: CompareRequest, *, start_at: str | None = None, name: str | None = None) -> None:
+        """``start_at``: the normalized text of a B clause to put the cursor on when the diff arrives."""
         super().__init__(name=name)
         self.request = request
+        self.start_at = start_at
         self.diff: Diff | None = None
         self.hits: list[int] = []
         self.seconds = 0.0
@@ -134,6 +145,11 @@ class CompareScreen(Screen[None]):
         self.query_one(WorkBar).end()
         self.hits = []
         self.view.set_diff(message.diff, keep_place=keep, measure=message.measure)
+        if self.start_at is not None:
+            row = _row_with_b_text(message.diff, self.start_at)
+            if row is not None:
+                self.view.show_row(row)
+            self.start_at = None
         self.view.focus()
         self.refresh_bindings()
 
