@@ -3,11 +3,14 @@
 Rule: the dialog returns ``(format, path)`` (or None) through ``dismiss``;
 it writes nothing itself. The path follows the chosen format until the user
 edits it, and a suffix typed in the path (.html, .md, .docx, .json) picks
-the format.
+the format. Enter writes wherever the focus is: in the format list it picks
+the highlighted format first. Under the field, the whole path is shown with
+its middle elided, so a narrow terminal still shows the folder and the name.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
@@ -15,14 +18,16 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, RadioButton, RadioSet
 
 from diffing.model import Diff
 from diffing.reports import SUFFIXES, Format
 from tui.jobs import suggest_export_path
+from tui.wrap import width
 
-__all__ = ["EXPORT_FORMATS", "ExportScreen"]
+__all__ = ["EXPORT_FORMATS", "ExportScreen", "FormatList", "elide_middle"]
 
 EXPORT_FORMATS: tuple[tuple[Format, str], ...] = (
     ("html", "HTML page (side by side, self-contained)"),
@@ -31,6 +36,47 @@ EXPORT_FORMATS: tuple[tuple[Format, str], ...] = (
     ("json", "JSON (wendiff.diff v1)"),
     ("text", "plain text"),
 )
+
+
+def elide_middle(text: str, room: int) -> str:
+    """``text`` in at most ``room`` cells: its start and end kept, the middle replaced by ``…``."""
+    if width(text) <= room:
+        return text
+    head_room = (room - 1) // 3
+    tail_room = room - 1 - head_room
+    head, used = "", 0
+    for c in text:
+        if used + width(c) > head_room:
+            break
+        head += c
+        used += width(c)
+    tail, used = "", 0
+    for c in reversed(text):
+        if used + width(c) > tail_room:
+            break
+        tail = c + tail
+        used += width(c)
+    return f"{head}…{tail}"
+
+
+class FormatList(RadioSet):
+    """The formats; Enter picks the highlighted one and asks for the report to be written."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "choose", "Write", show=False, tooltip="Pick this format and write the report"),
+    ]
+
+    @dataclass
+    class Chosen(Message):
+        """Enter on a format: write it."""
+
+        index: int
+
+    def action_choose(self) -> None:
+        buttons = list(self.query(RadioButton))
+        index = next((k for k, b in enumerate(buttons) if b.has_class("-selected")), self.pressed_index)
+        if index >= 0:
+            self.post_message(self.Chosen(index))
 
 
 class ExportScreen(ModalScreen[tuple[Format, Path] | None]):
@@ -43,6 +89,7 @@ class ExportScreen(ModalScreen[tuple[Format, Path] | None]):
     ExportScreen .hint { margin-top: 1; color: $text-muted; width: 100%; }
     ExportScreen RadioSet, ExportScreen RadioSet:focus { border: none; }
     ExportScreen Input, ExportScreen Input:focus { border: none; height: 1; background: $boost; }
+    ExportScreen .path { color: $text-muted; width: 100%; }
     """
 
     def __init__(self, diff: Diff, folder: Path | None = None) -> None:
@@ -55,31 +102,50 @@ class ExportScreen(ModalScreen[tuple[Format, Path] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Label("Export a report of this comparison")
-            with RadioSet(id="formats"):
+            with FormatList(id="formats"):
                 for k, (fmt, text) in enumerate(EXPORT_FORMATS):
                     yield RadioButton(f"{fmt}: {text}", value=k == 0, id=f"fmt-{fmt}")
             yield Label("File:")
             yield Input(str(self._suggested), id="path")
+            yield Label(str(self._suggested), id="path-shown", classes="path")
             yield Label(
                 "the format follows the file's suffix (or pick one) · Enter writes · Esc cancels", classes="hint"
             )
 
     def on_mount(self) -> None:
         self.query_one("#path", Input).focus()
+        self._show_path()
+
+    def on_resize(self) -> None:
+        self._show_path()
+
+    def _show_path(self) -> None:
+        shown = self.query_one("#path-shown", Label)
+        room = shown.content_region.width or self.app.size.width - 20
+        shown.update(elide_middle(self.query_one("#path", Input).value, max(8, room)))
 
     @on(Input.Changed, "#path")
     def _suffix(self, event: Input.Changed) -> None:
+        self._show_path()
         fmt = SUFFIXES.get(Path(event.value).suffix.lower())
         if fmt is not None and fmt != self.fmt:
             self.query_one(f"#fmt-{fmt}", RadioButton).value = True
 
     @on(RadioSet.Changed, "#formats")
     def _format(self, event: RadioSet.Changed) -> None:
-        self.fmt = EXPORT_FORMATS[event.index][0]
+        self._pick(event.index)
+
+    def _pick(self, index: int) -> None:
+        self.fmt = EXPORT_FORMATS[index][0]
         field = self.query_one("#path", Input)
         if field.value == str(self._suggested):
             self._suggested = suggest_export_path(self.diff, self.fmt, self.folder)
             field.value = str(self._suggested)
+
+    @on(FormatList.Chosen)
+    def _chosen(self, event: FormatList.Chosen) -> None:
+        self._pick(event.index)
+        self._export()
 
     def choice(self) -> tuple[Format, Path] | None:
         """The chosen format and path (None without a path)."""
