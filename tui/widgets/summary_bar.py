@@ -31,13 +31,17 @@ _OP_COLOURS = {
 
 
 def options_label(options: Options) -> str:
-    """The normalization switches in a few characters: ``繁简 width space word``."""
+    """The normalization switches in a few characters: ``繁简 · width · space · by word``, then
+    ``unspin`` (a machine-reworded copy is compared with its source) and any cleaning step turned off."""
     parts = [
         "繁简" if options.script == "t2s" else "繁≠简",
         "width" if options.width else "width off",
         "space" if options.whitespace else "space off",
         f"by {options.inline}",
     ]
+    if options.unspin:
+        parts.append("unspin (machine-reworded)")
+    parts += [f"{name} off" for name in ("boilerplate", "junk", "invisible") if not getattr(options, name)]
     return " · ".join(parts)
 
 
