@@ -24,6 +24,7 @@ from corpus.errors import WendiffError
 from tui.dup_list import DupLine
 from tui.jobs import find_dups
 from tui.messages import DupsFound, DupsProgress
+from tui.widgets.row_table import RowTable
 from tui.widgets.work_bar import WorkBar
 
 __all__ = ["DuplicatesScreen"]
@@ -46,7 +47,7 @@ class DuplicatesScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static("Duplicates: passages repeated in a document or re-used across documents", classes="screen-title")
         yield WorkBar(id="work")
-        yield DataTable(cursor_type="row", zebra_stripes=True, id="dups")
+        yield RowTable(cursor_type="row", zebra_stripes=True, id="dups")
         yield Static("", id="dups-note")
         yield Footer()
 

@@ -29,6 +29,7 @@ from corpus.store.values import Version
 from tui.jobs import HistoryData, load_history
 from tui.messages import HistoryLoaded
 from tui.sides import CompareRequest, StoreSide
+from tui.widgets.row_table import RowTable
 from tui.wrap import displayable, width
 
 __all__ = ["HistoryScreen", "ellipsize", "versions_to_compare"]
@@ -93,9 +94,9 @@ class HistoryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(f"History of {self.doc_id}", id="history-title", classes="screen-title")
-        yield DataTable(cursor_type="row", zebra_stripes=True, id="versions")
+        yield RowTable(cursor_type="row", zebra_stripes=True, id="versions")
         yield Static("", id="blame-title", classes="screen-title")
-        yield DataTable(cursor_type="row", id="blame")
+        yield RowTable(cursor_type="row", id="blame")
         yield Footer()
 
     def on_mount(self) -> None:

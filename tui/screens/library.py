@@ -27,6 +27,8 @@ from tui.catalog import LibraryItem, filter_items, library_items, side_of
 from tui.jobs import list_documents
 from tui.messages import LibraryLoaded
 from tui.sides import CompareRequest
+from tui.widgets.filter_box import FilterBox
+from tui.widgets.row_table import RowTable
 
 __all__ = ["LibraryScreen"]
 
@@ -54,8 +56,8 @@ class LibraryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static("Library", id="library-title", classes="screen-title")
-        yield Input(placeholder="filter: part of an id, a title or a path", id="filter")
-        yield DataTable(cursor_type="row", zebra_stripes=True, id="documents")
+        yield FilterBox(placeholder="filter: part of an id, a title or a path (繁/简 alike; Esc leaves)", id="filter")
+        yield RowTable(cursor_type="row", zebra_stripes=True, id="documents")
         yield Static("", id="library-note")
         yield Footer()
 
@@ -141,6 +143,7 @@ class LibraryScreen(Screen[None]):
         self._fill()
 
     @on(Input.Submitted, "#filter")
+    @on(FilterBox.Left, "#filter")
     def _filter_done(self) -> None:
         self.table.focus()
 
