@@ -36,7 +36,18 @@ from typing import TypeVar
 
 from rich.cells import get_character_cell_size
 
-__all__ = ["CLOSING", "OPENING", "count_lines", "displayable", "fold", "fold_measured", "pad", "width"]
+__all__ = [
+    "CLOSING",
+    "OPENING",
+    "count_lines",
+    "displayable",
+    "elide_middle",
+    "ellipsize",
+    "fold",
+    "fold_measured",
+    "pad",
+    "width",
+]
 
 T = TypeVar("T")
 
@@ -221,3 +232,38 @@ def pad(line: Sequence[tuple[str, T]], cells: int, tag: T) -> list[tuple[str, T]
     if used < cells:
         out.append((" " * (cells - used), tag))
     return out
+
+
+def ellipsize(text: str, room: int) -> str:
+    """``text`` in at most ``room`` cells, its end cut with ``…`` when it is longer."""
+    if width(text) <= room:
+        return text
+    out, used = [], 0
+    for c in text:
+        size = width(c)
+        if used + size > room - 1:
+            break
+        out.append(c)
+        used += size
+    return "".join(out) + "…"
+
+
+def elide_middle(text: str, room: int) -> str:
+    """``text`` in at most ``room`` cells: its start and end kept, the middle replaced by ``…``."""
+    if width(text) <= room:
+        return text
+    head_room = (room - 1) // 3
+    tail_room = room - 1 - head_room
+    head, used = "", 0
+    for c in text:
+        if used + width(c) > head_room:
+            break
+        head += c
+        used += width(c)
+    tail, used = "", 0
+    for c in reversed(text):
+        if used + width(c) > tail_room:
+            break
+        tail = c + tail
+        used += width(c)
+    return f"{head}…{tail}"

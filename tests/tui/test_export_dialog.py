@@ -10,8 +10,8 @@ from textual.widgets import Label
 
 from tests.tui.conftest import app_on, pair_request, settle
 from tui.messages import ExportFinished
-from tui.screens.export import ExportScreen, FormatList, elide_middle
-from tui.wrap import width
+from tui.screens.export import ExportScreen, FormatList
+from tui.wrap import elide_middle, width
 
 
 async def test_enter_in_the_format_list_writes_the_highlighted_format(

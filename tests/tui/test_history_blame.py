@@ -10,9 +10,9 @@ from textual.widgets import DataTable, Static
 from tests.tui.conftest import settle
 from tui.app import make_app
 from tui.screens.compare import CompareScreen
-from tui.screens.history import HistoryScreen, ellipsize
+from tui.screens.history import HistoryScreen
 from tui.sides import StoreSide
-from tui.wrap import width
+from tui.wrap import ellipsize, width
 
 HOLIDAYS = "全国年节及纪念日放假办法"
 

@@ -21,7 +21,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from corpus.errors import WendiffError
 from corpus.options import Options
@@ -32,6 +31,7 @@ from tui.lookup import find_place
 from tui.messages import CursorMoved, DiffFailed, DiffProgress, DiffReady, ExportFinished
 from tui.sides import CompareRequest
 from tui.widgets.diff_view import DiffView
+from tui.widgets.key_footer import KeyFooter
 from tui.widgets.prompt_bar import PromptBar
 from tui.widgets.summary_bar import SummaryBar
 from tui.widgets.work_bar import WorkBar
@@ -58,6 +58,25 @@ def _row_with_b_text(diff: Diff, text: str) -> int | None:
             if any(test(diff.b_clauses[j].text) for j in row.b):
                 return r
     return None
+
+
+_FOOTER_PRIORITY = (
+    "quit",
+    "help",
+    "swap",
+    "origin",
+    "layout",
+    "next_change",
+    "prev_change",
+    "toggle_dark",
+    "search",
+    "changes_only",
+    "options",
+    "goto",
+    "export",
+    "back",
+)
+"""The keys a narrow footer keeps first (the rest are in the help and the palette)."""
 
 
 class CompareScreen(Screen[None]):
@@ -98,7 +117,7 @@ class CompareScreen(Screen[None]):
         yield WorkBar(id="work")
         yield DiffView(id="view")
         yield PromptBar(id="prompt")
-        yield Footer()
+        yield KeyFooter(priority=_FOOTER_PRIORITY)
 
     def on_mount(self) -> None:
         self.query_one(SummaryBar).show(None, note=f"comparing {self.request.a.label} with {self.request.b.label}…")

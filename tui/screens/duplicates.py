@@ -18,12 +18,13 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from corpus.errors import WendiffError
 from tui.dup_list import DupLine
 from tui.jobs import find_dups
 from tui.messages import DupsFound, DupsProgress
+from tui.widgets.key_footer import KeyFooter
 from tui.widgets.row_table import RowTable
 from tui.widgets.work_bar import WorkBar
 
@@ -49,7 +50,7 @@ class DuplicatesScreen(Screen[None]):
         yield WorkBar(id="work")
         yield RowTable(cursor_type="row", zebra_stripes=True, id="dups")
         yield Static("", id="dups-note")
-        yield Footer()
+        yield KeyFooter(priority=("quit", "help"))
 
     def on_mount(self) -> None:
         self.query_one(DataTable).add_columns("kind", "where", "chars", "similarity", "occurrences")

@@ -25,9 +25,9 @@ from textual.widgets import Input, Label, RadioButton, RadioSet
 from diffing.model import Diff
 from diffing.reports import SUFFIXES, Format
 from tui.jobs import suggest_export_path
-from tui.wrap import width
+from tui.wrap import elide_middle
 
-__all__ = ["EXPORT_FORMATS", "ExportScreen", "FormatList", "elide_middle"]
+__all__ = ["EXPORT_FORMATS", "ExportScreen", "FormatList"]
 
 EXPORT_FORMATS: tuple[tuple[Format, str], ...] = (
     ("html", "HTML page (side by side, self-contained)"),
@@ -36,27 +36,6 @@ EXPORT_FORMATS: tuple[tuple[Format, str], ...] = (
     ("json", "JSON (wendiff.diff v1)"),
     ("text", "plain text"),
 )
-
-
-def elide_middle(text: str, room: int) -> str:
-    """``text`` in at most ``room`` cells: its start and end kept, the middle replaced by ``…``."""
-    if width(text) <= room:
-        return text
-    head_room = (room - 1) // 3
-    tail_room = room - 1 - head_room
-    head, used = "", 0
-    for c in text:
-        if used + width(c) > head_room:
-            break
-        head += c
-        used += width(c)
-    tail, used = "", 0
-    for c in reversed(text):
-        if used + width(c) > tail_room:
-            break
-        tail = c + tail
-        used += width(c)
-    return f"{head}…{tail}"
 
 
 class FormatList(RadioSet):

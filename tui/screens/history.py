@@ -22,34 +22,21 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from corpus.errors import WendiffError
 from corpus.store.values import Version
 from tui.jobs import HistoryData, load_history
 from tui.messages import HistoryLoaded
 from tui.sides import CompareRequest, StoreSide
+from tui.widgets.key_footer import KeyFooter
 from tui.widgets.row_table import RowTable
-from tui.wrap import displayable, width
+from tui.wrap import displayable, ellipsize
 
-__all__ = ["HistoryScreen", "ellipsize", "versions_to_compare"]
+__all__ = ["HistoryScreen", "versions_to_compare"]
 
 _BLAME_FIXED = 36
 """Cells the blame table's other columns, its padding and scrollbar take."""
-
-
-def ellipsize(text: str, room: int) -> str:
-    """``text`` in at most ``room`` cells, its end cut with ``…`` when it is longer."""
-    if width(text) <= room:
-        return text
-    out, used = [], 0
-    for c in text:
-        size = width(c)
-        if used + size > room - 1:
-            break
-        out.append(c)
-        used += size
-    return "".join(out) + "…"
 
 
 def versions_to_compare(versions: list[Version], marked: list[int], cursor: int | None) -> tuple[int, int] | None:
@@ -97,7 +84,7 @@ class HistoryScreen(Screen[None]):
         yield RowTable(cursor_type="row", zebra_stripes=True, id="versions")
         yield Static("", id="blame-title", classes="screen-title")
         yield RowTable(cursor_type="row", id="blame")
-        yield Footer()
+        yield KeyFooter(priority=("quit", "help"))
 
     def on_mount(self) -> None:
         self.query_one("#versions", DataTable).add_columns(

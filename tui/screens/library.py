@@ -20,7 +20,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from corpus.errors import WendiffError
 from tui.catalog import LibraryItem, filter_items, library_items, side_of
@@ -28,6 +28,7 @@ from tui.jobs import list_documents
 from tui.messages import LibraryLoaded
 from tui.sides import CompareRequest
 from tui.widgets.filter_box import FilterBox
+from tui.widgets.key_footer import KeyFooter
 from tui.widgets.row_table import RowTable
 
 __all__ = ["LibraryScreen"]
@@ -59,7 +60,7 @@ class LibraryScreen(Screen[None]):
         yield FilterBox(placeholder="filter: part of an id, a title or a path (繁/简 alike; Esc leaves)", id="filter")
         yield RowTable(cursor_type="row", zebra_stripes=True, id="documents")
         yield Static("", id="library-note")
-        yield Footer()
+        yield KeyFooter(priority=("quit", "help"))
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

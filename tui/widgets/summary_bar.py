@@ -15,6 +15,8 @@ from corpus.document import Document
 from corpus.options import Options
 from diffing.model import Diff
 from diffing.report_text import MARKS
+from tui.wrap import elide_middle
+from tui.wrap import width as cells
 
 __all__ = ["SummaryBar", "options_label"]
 
@@ -45,18 +47,22 @@ def options_label(options: Options) -> str:
     return " · ".join(parts)
 
 
-def _describe(doc: Document, short: bool) -> str:
+def _describe(doc: Document, short: bool, room: int) -> str:
+    """A document as the bar names it, in at most ``room`` cells (a long name loses its middle)."""
     name = PurePath(doc.name).name or doc.name if short else doc.name
-    return name if short else f"{name} ({doc.source.encoding}, {len(doc.original):,} chars)"
+    tail = "" if short else f" ({doc.source.encoding}, {len(doc.original):,} chars)"
+    if cells(name + tail) > room:
+        tail = ""
+    return elide_middle(name, max(4, room - cells(tail))) + tail
 
 
 class SummaryBar(Static):
-    """Two lines: the documents, then counts, similarity and position; shorter when narrow."""
+    """Two lines, never more: the documents, then counts, similarity and position; shorter when narrow."""
 
     DEFAULT_CSS = """
     SummaryBar {
         height: auto;
-        max-height: 4;
+        max-height: 2;
         padding: 0 1;
     }
     """
@@ -75,26 +81,39 @@ class SummaryBar(Static):
 
     @staticmethod
     def describe(diff: Diff | None, change: int, changes: int, note: str, width: int) -> Content:
-        """The bar's text for a width of ``width`` cells."""
+        """The bar's text for a width of ``width`` cells: two lines, each at most ``width`` cells."""
         if diff is None:
-            return Content(note or "no comparison yet")
+            return Content(note or "no comparison yet").truncate(width * 2)
         short = width < 120
+        room = max(8, (width - 5) // 2)
         names = Content.assemble(
             ("A ", "bold $text-error"),
-            _describe(diff.a, short),
+            _describe(diff.a, short, room),
             "  ",
             ("B ", "bold $text-success"),
-            _describe(diff.b, short),
+            _describe(diff.b, short, room),
         )
-        s = diff.summary
-        pieces: list[str | tuple[str, str]] = []
-        for op, n in s.counts.items():
-            if n and op != "equal":
-                pieces += [(f"{MARKS[op]}{n}" + ("" if short else f" {op}"), _OP_COLOURS.get(op, "")), " "]
-        pieces.append(f"={s.counts.get('equal', 0)}" + (" " if short else " equal  "))
-        pieces.append((f"{'sim' if short else 'similarity'} {s.similarity:.3f}", "bold"))
         where = f"change {change}/{changes}" if change else f"{changes} change{'s' if changes != 1 else ''}"
-        pieces += [" │ ", (where, "bold"), f" │ {options_label(diff.options)}"]
-        if note:
-            pieces += [" │ ", (note, "italic")]
-        return Content.assemble(names, "\n", *pieces)
+        line = Content("")
+        for brief, with_options in ((short, True), (True, True), (True, False)):
+            line = _counts(diff, brief, where, options_label(diff.options) if with_options else "", note)
+            if line.cell_length <= width:
+                break
+        return Content.assemble(names.truncate(width, ellipsis=True), "\n", line.truncate(width, ellipsis=True))
+
+
+def _counts(diff: Diff, short: bool, where: str, options: str, note: str) -> Content:
+    """The second line: counts by kind, similarity, position, options and a note."""
+    s = diff.summary
+    pieces: list[str | tuple[str, str]] = []
+    for op, n in s.counts.items():
+        if n and op != "equal":
+            pieces += [(f"{MARKS[op]}{n}" + ("" if short else f" {op}"), _OP_COLOURS.get(op, "")), " "]
+    pieces.append(f"={s.counts.get('equal', 0)}" + (" " if short else " equal  "))
+    pieces.append((f"{'sim' if short else 'similarity'} {s.similarity:.3f}", "bold"))
+    pieces += [" │ ", (where, "bold")]
+    if options:
+        pieces.append(f" │ {options}")
+    if note:
+        pieces += [" │ ", (note, "italic")]
+    return Content.assemble(*pieces)
