@@ -14,20 +14,33 @@ Rules:
   brackets and spaces are compared in one form (full-width brackets become
   half-width, spaces dropped). Exact places first, then places inside the one
   asked for (``二/(三)/2`` for ``二/(三)``), then places that end with it, then
-  places that contain it.
+  places that contain it. Failing those, the same tests run on a loose form
+  (`loose_place`): Arabic numbers as Chinese numerals, 第…条 and brackets
+  dropped, a bracket starting a new part, so ``第3条``, ``第三条(四)``,
+  ``三/四`` and ``7`` find ``第三条``, ``第三条/(四)``, ``三/(四)`` and ``第七条``.
 * Both return row indices in ``Diff.rows`` order; the view sorts them into
   its own reading order.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from corpus.document import Document
 from corpus.options import Options
 from diffing.model import Clause, Diff
 
-__all__ = ["Hits", "canonical_place", "find_hits", "find_place", "find_rows", "normalized_query"]
+__all__ = [
+    "Hits",
+    "canonical_place",
+    "chinese_number",
+    "find_hits",
+    "find_place",
+    "find_rows",
+    "loose_place",
+    "normalized_query",
+]
 
 _PLACE = str.maketrans({"（": "(", "）": ")", "／": "/", "　": "", " ": ""})
 
@@ -102,12 +115,38 @@ def canonical_place(place: str) -> str:
     return place.translate(_PLACE).strip("/")
 
 
-def find_place(diff: Diff, query: str) -> list[int]:
-    """Rows at the place ``query``, best matches first."""
-    want = canonical_place(query)
-    if not want:
-        return []
-    places = [canonical_place(diff.place(row)) for row in diff.rows]
+_DIGITS = "零一二三四五六七八九"
+
+
+def chinese_number(n: int) -> str:
+    """``n`` (0–9999) as legal texts write it: 7 → 七, 12 → 十二, 105 → 一百零五, 1000 → 一千."""
+    if n < 10:
+        return _DIGITS[n]
+    if n < 20:
+        return "十" + (_DIGITS[n - 10] if n > 10 else "")
+    out = ""
+    zero = False
+    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit = n // value % 10
+        if digit:
+            out += ("零" if zero and out else "") + _DIGITS[digit] + unit
+            zero = False
+        elif out:
+            zero = True
+    return out
+
+
+def loose_place(place: str) -> str:
+    """``place`` in a loose form: numbers as Chinese numerals, ``第``/``条`` and brackets dropped, each bracket
+    a part of its own (``第3条(四)`` → ``三/四``)."""
+    text = canonical_place(place)
+    text = re.sub(r"(?<!^)(?<!/)\(", "/(", text)
+    text = re.sub(r"\d+", lambda m: chinese_number(int(m.group())) if len(m.group()) <= 4 else m.group(), text)
+    text = re.sub(r"第([零一二三四五六七八九十百千]+)条", r"\1", text)
+    return "/".join(p.strip("()") for p in text.split("/") if p.strip("()"))
+
+
+def _match(places: list[str], want: str) -> list[int]:
     tests = (
         lambda p: p == want,
         lambda p: p.startswith(want + "/"),
@@ -119,3 +158,18 @@ def find_place(diff: Diff, query: str) -> list[int]:
         if rows:
             return rows
     return []
+
+
+def find_place(diff: Diff, query: str) -> list[int]:
+    """Rows at the place ``query``, best matches first (as cited, then in the loose form)."""
+    want = canonical_place(query)
+    if not want:
+        return []
+    places = [canonical_place(diff.place(row)) for row in diff.rows]
+    rows = _match(places, want)
+    if rows:
+        return rows
+    loose = loose_place(query)
+    if not loose:
+        return []
+    return _match([loose_place(p) for p in places], loose)

@@ -27,6 +27,7 @@ from corpus.options import Options
 from diffing.model import Diff
 from diffing.reports import Format
 from tui.jobs import ExportUnavailable, export_report, prepare_view, run_compare
+from tui.layout import Mode
 from tui.lookup import find_place
 from tui.messages import CursorMoved, DiffFailed, DiffProgress, DiffReady, ExportFinished
 from tui.sides import CompareRequest
@@ -162,14 +163,13 @@ class CompareScreen(Screen[None]):
     def _ready(self, message: DiffReady) -> None:
         if message.request != self.request:
             return
-        keep = self.diff is not None and (self.diff.a.name, self.diff.b.name) == (
-            message.diff.a.name,
-            message.diff.b.name,
-        )
+        names = (self.diff.a.name, self.diff.b.name) if self.diff is not None else None
+        keep = names == (message.diff.a.name, message.diff.b.name)
+        swapped = names == (message.diff.b.name, message.diff.a.name) and not keep
         self.diff, self.seconds = message.diff, message.seconds
         self.query_one(WorkBar).end()
         self.hits = []
-        self.view.set_diff(message.diff, keep_place=keep, measure=message.measure)
+        self.view.set_diff(message.diff, keep_place=keep, measure=message.measure, swapped=swapped)
         if self.start_at is not None:
             row = _row_with_b_text(message.diff, self.start_at)
             if row is not None:
@@ -206,21 +206,28 @@ class CompareScreen(Screen[None]):
 
     def action_next_change(self) -> None:
         if not self.view.next_change(1):
-            self.notify("No change after this one.", timeout=2)
+            self.notify(self._no_change("after"), timeout=2)
 
     def action_prev_change(self) -> None:
         if not self.view.next_change(-1):
-            self.notify("No change before this one.", timeout=2)
+            self.notify(self._no_change("before"), timeout=2)
+
+    def _no_change(self, where: str) -> str:
+        if self.diff is not None and self.diff.summary.changes == 0:
+            return "No changes: the two texts are the same after normalization."
+        return f"No change {where} this one."
 
     def action_changes_only(self) -> None:
         self.view.set_changes_only(not self.view.changes_only)
 
     def action_layout(self) -> None:
-        order = [None, "side", "unified"]
-        current = order.index(self.view.forced_mode)
-        mode = order[(current + 1) % 3]
-        self.view.force_mode(mode)  # type: ignore[arg-type]
-        self.notify(f"Layout: {mode or 'by width'}", timeout=2)
+        """Switch to the other layout; switching back to what the width would choose follows the width again."""
+        shown = self.view.mode or "side"
+        other: Mode = "unified" if shown == "side" else "side"
+        mode = None if self.view.mode_by_width() == other else other
+        self.view.force_mode(mode)
+        name = "side by side" if other == "side" else "unified"
+        self.notify(f"Layout: {name}" + (" (by width again)" if mode is None else " (l switches back)"), timeout=2)
 
     def action_origin(self) -> None:
         if not self.view.jump_origin():

@@ -29,7 +29,7 @@ from tui.messages import LibraryLoaded
 from tui.sides import CompareRequest
 from tui.widgets.filter_box import FilterBox
 from tui.widgets.key_footer import KeyFooter
-from tui.widgets.row_table import RowTable
+from tui.widgets.row_table import SIDEWAYS_HINT, RowTable
 
 __all__ = ["LibraryScreen"]
 
@@ -54,6 +54,7 @@ class LibraryScreen(Screen[None]):
         self.shown: list[LibraryItem] = []
         self.marked: list[LibraryItem] = []
         self.store_note = ""
+        self._note = ""
 
     def compose(self) -> ComposeResult:
         yield Static("Library", id="library-title", classes="screen-title")
@@ -116,8 +117,16 @@ class LibraryScreen(Screen[None]):
             table.add_row(mark, item.key, versions, item.when, item.title)
         if cursor in self.shown:
             table.move_cursor(row=self.shown.index(cursor))
-        note = f"{self.store_note} · {len(self.marked)} marked · space marks, c compares, Enter opens"
-        self.query_one("#library-note", Static).update(note)
+        self._note = f"{self.store_note} · {len(self.marked)} marked · space marks, c compares, Enter opens"
+        self.query_one("#library-note", Static).update(self._note)
+        self.call_after_refresh(self._hint)
+
+    def _hint(self) -> None:
+        hint = SIDEWAYS_HINT if self.query_one(RowTable).scrolls_sideways() else ""
+        self.query_one("#library-note", Static).update(self._note + hint)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._hint)
 
     # -- choosing ------------------------------------------------------------------------------------
 

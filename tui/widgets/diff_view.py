@@ -32,7 +32,7 @@ from textual.strip import Strip
 from diffing.model import Diff
 from diffing.report_layout import a_home, is_change
 from tui.contrast import readable
-from tui.layout import TAGS, Columns, Entry, Layout, Measure, Mode, build_entries
+from tui.layout import SIDE_BY_SIDE_MIN_WIDTH, TAGS, Columns, Entry, Layout, Measure, Mode, build_entries
 from tui.lookup import find_hits
 from tui.messages import CursorMoved
 
@@ -86,13 +86,21 @@ class DiffView(ScrollView, can_focus=True):
 
     # -- content -------------------------------------------------------------------------------------
 
-    def set_diff(self, diff: Diff | None, keep_place: bool = False, measure: Measure | None = None) -> None:
-        """Show ``diff`` (None: nothing); ``keep_place``: stay at the same place (``二/(三)``) if it still exists.
+    def set_diff(
+        self, diff: Diff | None, keep_place: bool = False, measure: Measure | None = None, swapped: bool = False
+    ) -> None:
+        """Show ``diff`` (None: nothing); ``keep_place``: stay at the same place (``二/(三)``) if it still exists;
+        ``swapped``: ``diff`` is the one shown with its sides swapped, stay at the same place of old A.
 
         ``measure``: the diff's `Measure`, already prepared (in a worker) or None to measure here.
         """
         old, old_row = self.diff, self.cursor_row()
-        place = old.place(old.rows[old_row]) if keep_place and old is not None and old_row is not None else None
+        place = None
+        if old is not None and old_row is not None:
+            if keep_place:
+                place = old.place(old.rows[old_row])
+            elif swapped:
+                place = old.place_a(old.rows[old_row]) or old.place(old.rows[old_row])
         self.diff = diff
         self._measure = (
             (measure if measure is not None and measure.diff is diff else Measure(diff)) if diff is not None else None
@@ -121,6 +129,11 @@ class DiffView(ScrollView, can_focus=True):
         """The layout shown now (None before a diff)."""
         return self.layout_.columns.mode if self.layout_ is not None else None
 
+    def mode_by_width(self) -> Mode:
+        """The layout the terminal's width chooses: side by side from `SIDE_BY_SIDE_MIN_WIDTH` columns of the
+        view (its scrollbar included)."""
+        return "side" if (self.size.width or 80) >= SIDE_BY_SIDE_MIN_WIDTH else "unified"
+
     def set_changes_only(self, on: bool) -> None:
         """Fold equal rows away (``on``) or show every row."""
         row = self.cursor_row()
@@ -144,7 +157,7 @@ class DiffView(ScrollView, can_focus=True):
             self.refresh()
             return
         width = self.scrollable_content_region.width or self.size.width or 80
-        columns = Columns.fit(width, self.forced_mode)
+        columns = Columns.fit(width, self.forced_mode or self.mode_by_width())
         if not force and self.layout_ is not None and self.layout_.columns == columns:
             return
         entries = build_entries(self.diff, self.changes_only, self._revealed, self._measure.order())

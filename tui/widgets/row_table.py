@@ -11,7 +11,10 @@ from typing import ClassVar
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable
 
-__all__ = ["RowTable"]
+__all__ = ["SIDEWAYS_HINT", "RowTable"]
+
+SIDEWAYS_HINT = " · ← → show the columns cut off"
+"""What a screen adds to its note when its table is wider than the terminal."""
 
 
 class RowTable(DataTable[str]):
@@ -21,3 +24,7 @@ class RowTable(DataTable[str]):
         Binding("home", "scroll_top", "First row", show=False),
         Binding("end", "scroll_bottom", "Last row", show=False),
     ]
+
+    def scrolls_sideways(self) -> bool:
+        """Whether some columns are cut off at the right (the table is wider than it is shown)."""
+        return self.virtual_size.width > self.scrollable_content_region.width
