@@ -34,6 +34,7 @@ from tui.sides import CompareRequest
 from tui.widgets.diff_view import DiffView
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.prompt_bar import PromptBar
+from tui.widgets.row_detail import RowDetail, original_text
 from tui.widgets.summary_bar import SummaryBar
 from tui.widgets.work_bar import WorkBar
 
@@ -49,6 +50,9 @@ _NEEDS_DIFF = {
     "origin",
     "layout",
     "search_hit",
+    "detail",
+    "copy",
+    "same_kind",
 }
 
 
@@ -75,6 +79,7 @@ _FOOTER_PRIORITY = (
     "options",
     "goto",
     "export",
+    "detail",
     "back",
 )
 """The keys a narrow footer keeps first (the rest are in the help and the palette)."""
@@ -100,6 +105,11 @@ class CompareScreen(Screen[None]):
         Binding("s", "swap", "Swap", id="swap", tooltip="Swap A and B"),
         Binding("o", "origin", "Origin", id="origin", tooltip="Jump between a moved row and where it came from"),
         Binding("l", "layout", "Layout", id="layout", tooltip="Side by side, unified, or by width"),
+        Binding("i", "detail", "Detail", id="detail", tooltip="Show or hide everything about the current row"),
+        Binding("y", "copy('b')", "Copy B", id="copy-b", show=False, tooltip="Copy the row's B text (original)"),
+        Binding("Y", "copy('a')", "Copy A", id="copy-a", show=False, tooltip="Copy the row's A text (original)"),
+        Binding("N", "same_kind(1)", "Next same kind", id="kind-next", show=False, tooltip="Next row of this kind"),
+        Binding("P", "same_kind(-1)", "Prev same kind", id="kind-prev", show=False, tooltip="Back to this kind"),
         Binding("right_square_bracket", "search_hit(1)", "Next hit", id="hit-next", show=False),
         Binding("left_square_bracket", "search_hit(-1)", "Prev hit", id="hit-prev", show=False),
     ]
@@ -117,6 +127,7 @@ class CompareScreen(Screen[None]):
         yield SummaryBar(id="summary")
         yield WorkBar(id="work")
         yield DiffView(id="view")
+        yield RowDetail(id="detail")
         yield PromptBar(id="prompt")
         yield KeyFooter(priority=_FOOTER_PRIORITY)
 
@@ -191,6 +202,9 @@ class CompareScreen(Screen[None]):
     def _cursor(self, message: CursorMoved) -> None:
         note = "moved here: o jumps to where it was" if self._on_moved(message) else ""
         self.query_one(SummaryBar).show(self.diff, message.change, message.changes, note)
+        detail = self.query_one(RowDetail)
+        if detail.is_open:
+            detail.show(self.diff, message.row if message.kind != "fold" else None)
 
     def _on_moved(self, message: CursorMoved) -> bool:
         if self.diff is None or message.row is None:
@@ -216,6 +230,36 @@ class CompareScreen(Screen[None]):
         if self.diff is not None and self.diff.summary.changes == 0:
             return "No changes: the two texts are the same after normalization."
         return f"No change {where} this one."
+
+    def action_detail(self) -> None:
+        detail = self.query_one(RowDetail)
+        detail.toggle()
+        entry = self.view.cursor_entry()
+        detail.show(self.diff, entry.row if entry is not None and entry.kind != "fold" else None)
+        if detail.is_open:
+            self.call_after_refresh(self.view.keep_cursor_visible)
+
+    def action_copy(self, side: str) -> None:
+        """Copy one side's original text of the current row to the clipboard (OSC 52: over ssh and in tmux)."""
+        entry = self.view.cursor_entry()
+        if self.diff is None or entry is None or entry.kind == "fold":
+            self.notify("Not on a row: Enter opens a fold.", timeout=2)
+            return
+        row = self.diff.rows[entry.row]
+        text = original_text(self.diff, row, side)
+        if not text:
+            self.notify(f"This row has no {side.upper()} text.", timeout=2)
+            return
+        self.app.copy_to_clipboard(text)
+        self.notify(f"Copied {side.upper()}: {len(text):,} characters.", timeout=2)
+
+    def action_same_kind(self, step: int) -> None:
+        entry = self.view.cursor_entry()
+        if self.diff is None or entry is None or entry.kind == "fold":
+            return
+        op = self.diff.rows[entry.row].op
+        if not self.view.next_of(op, step):
+            self.notify(f"No {op} row {'after' if step > 0 else 'before'} this one.", timeout=2)
 
     def action_changes_only(self) -> None:
         self.view.set_changes_only(not self.view.changes_only)

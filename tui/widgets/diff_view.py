@@ -295,6 +295,24 @@ class DiffView(ScrollView, can_focus=True):
         self._move(targets[0] if step > 0 else targets[-1], center=True)
         return True
 
+    def next_of(self, op: str, step: int = 1) -> bool:
+        """Move to the next (``step`` 1) or previous (-1) row whose op is ``op``; False when there is none."""
+        layout, diff = self.layout_, self.diff
+        if layout is None or diff is None:
+            return False
+        ahead = range(self.cursor + 1, len(layout.entries)) if step > 0 else range(self.cursor - 1, -1, -1)
+        for i in ahead:
+            entry = layout.entries[i]
+            if entry.kind == "row" and diff.rows[entry.row].op == op:
+                self._move(i, center=True)
+                return True
+        return False
+
+    def keep_cursor_visible(self) -> None:
+        """Scroll so that the cursor's entry is on screen (after the view's height changed)."""
+        if self.layout_ is not None and self.layout_.entries:
+            self._move(self.cursor)
+
     def show_row(self, row: int) -> bool:
         """Put the cursor on diff row ``row``, opening its fold if it is folded away."""
         layout = self.layout_

@@ -1,0 +1,65 @@
+"""What a Beyond Compare / Meld user reaches for: copy a side, next of a kind, the detail pane (issue 12)."""
+
+from __future__ import annotations
+
+from textual.widgets import Static
+
+from tests.tui.conftest import app_on, pair_request, screen_of, seed_request, settle
+from tui.widgets.row_detail import RowDetail
+
+
+async def test_y_and_shift_y_copy_the_rows_original_b_and_a_texts() -> None:
+    app = app_on(pair_request())
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        screen = screen_of(app)
+        await pilot.press("n", "n", "n")
+        row = screen.diff.rows[screen.view.cursor_row()]
+        await pilot.press("y")
+        b = app.clipboard
+        await pilot.press("Y")
+        a = app.clipboard
+        assert b == "".join(screen.diff.b.original[lo:hi] for lo, hi in screen.diff.b_spans(row))
+        assert a == "".join(screen.diff.a.original[lo:hi] for lo, hi in screen.diff.a_spans(row))
+        assert a != b and "（" in b
+
+
+async def test_shift_n_goes_to_the_next_row_of_the_same_kind() -> None:
+    app = app_on(pair_request())
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        screen = screen_of(app)
+        inserted = [i for i, e in enumerate(screen.view.layout_.entries) if screen.diff.rows[e.row].op == "inserted"]
+        await pilot.press("n")
+        assert screen.view.cursor == inserted[0]
+        await pilot.press("N")
+        assert screen.view.cursor == inserted[1]
+        await pilot.press("P")
+        assert screen.view.cursor == inserted[0]
+
+
+async def test_i_opens_the_detail_pane_with_both_originals_and_what_normalization_ignored() -> None:
+    app = app_on(pair_request())
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        screen = screen_of(app)
+        await pilot.press("n", "n", "n", "i")
+        await pilot.pause()
+        detail = screen.query_one(RowDetail)
+        text = str(detail.query_one("#detail-text", Static).render())
+        assert detail.is_open and detail.region.height > 0
+        assert "modified" in text and "(一)新年，放假1天" in text and "（一）元旦，放假1天" in text
+        assert "line " in text and "normalized │ (一)元旦," in text
+
+
+async def test_the_detail_pane_follows_the_cursor_and_says_where_a_moved_clause_came_from() -> None:
+    app = app_on(seed_request("000", "001"))
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        screen = screen_of(app)
+        moved = next(r for r, row in enumerate(screen.diff.rows) if row.op == "moved")
+        await pilot.press("i")
+        screen.view.show_row(moved)
+        await pilot.pause()
+        text = str(screen.query_one("#detail-text", Static).render())
+        assert "↔ moved" in text and "from A " in text
