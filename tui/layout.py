@@ -88,15 +88,29 @@ class Entry:
 
 
 def build_entries(
-    diff: Diff, changes_only: bool = False, revealed: frozenset[int] = frozenset(), order: Sequence[Item] | None = None
+    diff: Diff,
+    changes_only: bool = False,
+    revealed: frozenset[int] = frozenset(),
+    order: Sequence[Item] | None = None,
+    context: int = 0,
 ) -> list[Entry]:
-    """The entries of the view, in reading order (``order``: that order, when already known)."""
+    """The entries of the view, in reading order (``order``: that order, when already known); with
+    ``changes_only``, equal rows fold away except ``context`` rows before and after each change (like
+    ``diff -U``)."""
+    items = reading_order(diff) if order is None else order
+    keep = [item.kind == "origin" or is_change(diff.rows[item.row]) or item.row in revealed for item in items]
+    if changes_only and context > 0:
+        near = [False] * len(items)
+        for k, item in enumerate(items):
+            if item.kind == "row" and is_change(diff.rows[item.row]):
+                for j in range(max(0, k - context), min(len(items), k + context + 1)):
+                    near[j] = True
+        keep = [a or b for a, b in zip(keep, near, strict=True)]
     out: list[Entry] = []
-    for item in reading_order(diff) if order is None else order:
-        row = diff.rows[item.row]
+    for item, kept in zip(items, keep, strict=True):
         if item.kind == "origin":
             out.append(Entry("origin", item.row))
-        elif changes_only and not is_change(row) and item.row not in revealed:
+        elif changes_only and not kept:
             last = out[-1] if out else None
             if last is not None and last.kind == "fold":
                 out[-1] = Entry("fold", last.row, last.count + 1)

@@ -63,3 +63,25 @@ async def test_the_detail_pane_follows_the_cursor_and_says_where_a_moved_clause_
         await pilot.pause()
         text = str(screen.query_one("#detail-text", Static).render())
         assert "↔ moved" in text and "from A " in text
+
+
+async def test_plus_keeps_rows_of_context_around_each_change_and_minus_takes_them_away() -> None:
+    app = app_on(pair_request())
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        screen = screen_of(app)
+        view = screen.view
+        await pilot.press("f")
+        bare = sum(1 for e in view.layout_.entries if e.kind == "row")
+        await pilot.press("plus", "plus")
+        assert view.changes_only and view.context == 2
+        entries = view.layout_.entries
+        rows = [k for k, e in enumerate(entries) if e.kind == "row"]
+        assert len(rows) > bare
+        for k, e in enumerate(entries):
+            if e.kind == "fold":  # a fold never touches a change: two context rows stand between
+                for j in (k - 1, k + 1):
+                    if 0 <= j < len(entries) and entries[j].kind == "row":
+                        assert screen.diff.rows[entries[j].row].op in ("equal", "renumbered")
+        await pilot.press("minus", "minus")
+        assert view.context == 0 and sum(1 for e in view.layout_.entries if e.kind == "row") == bare

@@ -53,6 +53,7 @@ _NEEDS_DIFF = {
     "detail",
     "copy",
     "same_kind",
+    "context",
 }
 
 
@@ -105,6 +106,10 @@ class CompareScreen(Screen[None]):
         Binding("s", "swap", "Swap", id="swap", tooltip="Swap A and B"),
         Binding("o", "origin", "Origin", id="origin", tooltip="Jump between a moved row and where it came from"),
         Binding("l", "layout", "Layout", id="layout", tooltip="Side by side, unified, or by width"),
+        Binding("plus,equals_sign", "context(1)", "More context", id="context-more", show=False,
+                tooltip="Changes only, with one more equal row around each change"),
+        Binding("minus", "context(-1)", "Less context", id="context-less", show=False,
+                tooltip="Changes only, with one equal row less around each change"),
         Binding("i", "detail", "Detail", id="detail", tooltip="Show or hide everything about the current row"),
         Binding("y", "copy('b')", "Copy B", id="copy-b", show=False, tooltip="Copy the row's B text (original)"),
         Binding("Y", "copy('a')", "Copy A", id="copy-a", show=False, tooltip="Copy the row's A text (original)"),
@@ -263,6 +268,11 @@ class CompareScreen(Screen[None]):
 
     def action_changes_only(self) -> None:
         self.view.set_changes_only(not self.view.changes_only)
+
+    def action_context(self, step: int) -> None:
+        context = max(0, self.view.context + step) if self.view.changes_only else max(0, step)
+        self.view.set_changes_only(True, context)
+        self.notify(f"Changes only, {context} row{'s' if context != 1 else ''} of context (+/-)", timeout=2)
 
     def action_layout(self) -> None:
         """Switch to the other layout; switching back to what the width would choose follows the width again."""

@@ -76,6 +76,7 @@ class DiffView(ScrollView, can_focus=True):
         self.layout_: Layout | None = None
         self.cursor = 0
         self.changes_only = False
+        self.context = 0
         self.forced_mode: Mode | None = None
         self.search = ""
         self._terms: frozenset[str] = frozenset()
@@ -134,10 +135,13 @@ class DiffView(ScrollView, can_focus=True):
         view (its scrollbar included)."""
         return "side" if (self.size.width or 80) >= SIDE_BY_SIDE_MIN_WIDTH else "unified"
 
-    def set_changes_only(self, on: bool) -> None:
-        """Fold equal rows away (``on``) or show every row."""
+    def set_changes_only(self, on: bool, context: int | None = None) -> None:
+        """Fold equal rows away (``on``) or show every row; ``context``: equal rows kept around each change
+        (None: as before)."""
         row = self.cursor_row()
         self.changes_only = on
+        if context is not None:
+            self.context = max(0, context)
         self._revealed = frozenset()
         self._relayout(force=True)
         self._restore(row)
@@ -160,7 +164,7 @@ class DiffView(ScrollView, can_focus=True):
         columns = Columns.fit(width, self.forced_mode or self.mode_by_width())
         if not force and self.layout_ is not None and self.layout_.columns == columns:
             return
-        entries = build_entries(self.diff, self.changes_only, self._revealed, self._measure.order())
+        entries = build_entries(self.diff, self.changes_only, self._revealed, self._measure.order(), self.context)
         self.layout_ = Layout(self.diff, entries, columns, self._measure, self._terms)
         self._changes = [i for i, e in enumerate(entries) if e.kind == "row" and is_change(self.diff.rows[e.row])]
         self.cursor = max(0, min(self.cursor, len(entries) - 1))
