@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.widgets import Static
 
 from tests.tui.conftest import app_on, pair_request, screen_of, seed_request, settle
+from tui.widgets.change_map import ChangeMap
 from tui.widgets.row_detail import RowDetail
 
 
@@ -85,3 +86,20 @@ async def test_plus_keeps_rows_of_context_around_each_change_and_minus_takes_the
                         assert screen.diff.rows[entries[j].row].op in ("equal", "renumbered")
         await pilot.press("minus", "minus")
         assert view.context == 0 and sum(1 for e in view.layout_.entries if e.kind == "row") == bare
+
+
+async def test_the_change_map_marks_the_changes_and_a_click_goes_there() -> None:
+    app = app_on(pair_request())
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        screen = screen_of(app)
+        view, chart = screen.view, screen.query_one(ChangeMap)
+        marked = [y for y in range(chart.size.height) if chart.render_line(y).text == "█"]
+        assert marked and len(marked) < chart.size.height
+        y = marked[-1]
+        await pilot.click(ChangeMap, offset=(0, y))
+        await pilot.pause()
+        lo, hi = chart._span(y)
+        entries = view.layout_.entries
+        assert lo <= view.layout_.tops[view.cursor] < hi or view.cursor == view.layout_.entry_at(lo)
+        assert view.has_focus and entries[view.cursor].kind in ("row", "origin")

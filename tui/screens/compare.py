@@ -20,6 +20,7 @@ from typing import ClassVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
 from textual.screen import Screen
 
 from corpus.errors import WendiffError
@@ -31,6 +32,7 @@ from tui.layout import Mode
 from tui.lookup import find_place
 from tui.messages import CursorMoved, DiffFailed, DiffProgress, DiffReady, ExportFinished
 from tui.sides import CompareRequest
+from tui.widgets.change_map import ChangeMap
 from tui.widgets.diff_view import DiffView
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.prompt_bar import PromptBar
@@ -131,7 +133,10 @@ class CompareScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield SummaryBar(id="summary")
         yield WorkBar(id="work")
-        yield DiffView(id="view")
+        view = DiffView(id="view")
+        with Horizontal(id="panes"):
+            yield view
+            yield ChangeMap(view, id="map")
         yield RowDetail(id="detail")
         yield PromptBar(id="prompt")
         yield KeyFooter(priority=_FOOTER_PRIORITY)

@@ -26,6 +26,7 @@ from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
+from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -45,6 +46,9 @@ _COMPONENTS = {f"diffview--{tag}" for tag in TAGS} | {"diffview--match", "diffvi
 
 class DiffView(ScrollView, can_focus=True):
     """Rows of a diff, side by side or unified, with a cursor."""
+
+    generation: reactive[int] = reactive(0, repaint=False)
+    """Counts the layouts made; whoever draws from the layout (the change map) watches it."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = _COMPONENTS
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -169,6 +173,7 @@ class DiffView(ScrollView, can_focus=True):
         self._changes = [i for i, e in enumerate(entries) if e.kind == "row" and is_change(self.diff.rows[e.row])]
         self.cursor = max(0, min(self.cursor, len(entries) - 1))
         self.virtual_size = Size(columns.width, self.layout_.height)
+        self.generation += 1
         self.refresh()
 
     def _restore(self, row: int | None) -> None:
@@ -311,6 +316,16 @@ class DiffView(ScrollView, can_focus=True):
                 self._move(i, center=True)
                 return True
         return False
+
+    @property
+    def changes(self) -> list[int]:
+        """Indices of the entries that are changes, in view order."""
+        return self._changes
+
+    def go_to_line(self, y: int) -> None:
+        """Put the cursor on the entry that view line ``y`` belongs to."""
+        if self.layout_ is not None and self.layout_.entries:
+            self._move(self.layout_.entry_at(y), center=True)
 
     def keep_cursor_visible(self) -> None:
         """Scroll so that the cursor's entry is on screen (after the view's height changed)."""
