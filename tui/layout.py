@@ -24,6 +24,7 @@ Rules:
 
 from __future__ import annotations
 
+import functools
 from bisect import bisect_right
 from collections import OrderedDict
 from collections.abc import Iterator, Sequence
@@ -250,6 +251,7 @@ def places(diff: Diff, row: Row) -> tuple[tuple[str, str], ...]:
     return tuple((side, displayable(p)) for side, p in (("A", pa), ("B", pb)) if p)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _cited(head: str, side: str, place: str, room: int) -> str:
     """``head`` (a mark), the side and the place, the place shortened to fit ``room`` cells."""
     prefix = f"{head} {side} " if side else f"{head} "
@@ -365,7 +367,7 @@ class Layout:
             return 1
         row = self.diff.rows[entry.row]
         cols = self.columns
-        label = count_lines("".join(text for text, _ in self._label(i)), cols.label - 1)
+        label = 1 + sum(text.count("\n") for text, _ in self._label(i))  # each label line fits its column
         if cols.mode == "side":
             a = sum(self.measure.clauses("a", cols.a - 1)[i] for i in row.a) if _shows_a(row) else 0
             b = sum(self.measure.clauses("b", cols.b - 1)[j] for j in row.b)
