@@ -111,3 +111,17 @@ async def test_library_at_80_columns_says_its_columns_scroll(demo_store: Path) -
     async with app.run_test(size=(200, 48)) as pilot:
         await settle(pilot)
         assert "← →" not in str(app.screen.query_one("#library-note", Static).render())
+
+
+async def test_swap_keeps_the_cursor_on_the_same_modified_row() -> None:
+    app = app_on(pair_request())
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        screen = screen_of(app)
+        await pilot.press("n", "n", "n")
+        before = screen.diff.rows[screen.view.cursor_row()]
+        texts = (screen.diff.a_text(before), screen.diff.b_text(before))
+        await pilot.press("s")
+        await settle(pilot)
+        after = screen.diff.rows[screen.view.cursor_row()]
+        assert (screen.diff.b_text(after), screen.diff.a_text(after)) == texts and after.op == "modified"

@@ -101,11 +101,13 @@ class DiffView(ScrollView, can_focus=True):
         """
         old, old_row = self.diff, self.cursor_row()
         place = None
+        texts: tuple[str, str] | None = None
         if old is not None and old_row is not None:
+            was = old.rows[old_row]
             if keep_place:
-                place = old.place(old.rows[old_row])
+                place, texts = old.place(was), (old.a_text(was), old.b_text(was))
             elif swapped:
-                place = old.place_a(old.rows[old_row]) or old.place(old.rows[old_row])
+                place, texts = old.place_a(was) or old.place(was), (old.b_text(was), old.a_text(was))
         self.diff = diff
         self._measure = (
             (measure if measure is not None and measure.diff is diff else Measure(diff)) if diff is not None else None
@@ -114,12 +116,23 @@ class DiffView(ScrollView, can_focus=True):
         self._terms = frozenset()
         self.cursor = 0
         self._relayout(force=True)
-        row = self._first_at(place) if place is not None else None
+        row = self._same_row(texts) if texts is not None else None
+        if row is None and place is not None:
+            row = self._first_at(place)
         if row is not None and self.layout_ is not None:
             self._move(self.layout_.row_entry[row], center=True)
         else:
             self.scroll_to(y=0, animate=False, immediate=True)
             self._post_cursor()
+
+    def _same_row(self, texts: tuple[str, str]) -> int | None:
+        """The first row (in view order) holding the normalized A and B texts ``texts``."""
+        diff, layout = self.diff, self.layout_
+        if diff is None or layout is None or not any(texts):
+            return None
+        rows = [r for r, row in enumerate(diff.rows) if (diff.a_text(row), diff.b_text(row)) == texts]
+        rows = [r for r in rows if r in layout.row_entry]
+        return min(rows, key=layout.row_entry.__getitem__) if rows else None
 
     def _first_at(self, place: str) -> int | None:
         """The first row (in view order) at ``place``."""
