@@ -149,8 +149,9 @@ class DiffView(ScrollView, can_focus=True):
 
     def mode_by_width(self) -> Mode:
         """The layout the terminal's width chooses: side by side from `SIDE_BY_SIDE_MIN_WIDTH` columns of the
-        view (its scrollbar included)."""
-        return "side" if (self.size.width or 80) >= SIDE_BY_SIDE_MIN_WIDTH else "unified"
+        screen (the view, its scrollbar and the change map beside it)."""
+        width = (self.screen.size.width if self.is_attached else 0) or self.size.width or 80
+        return "side" if width >= SIDE_BY_SIDE_MIN_WIDTH else "unified"
 
     def set_changes_only(self, on: bool, context: int | None = None) -> None:
         """Fold equal rows away (``on``) or show every row; ``context``: equal rows kept around each change
