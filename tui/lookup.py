@@ -36,8 +36,10 @@ __all__ = [
     "canonical_place",
     "chinese_number",
     "find_hits",
+    "find_line",
     "find_place",
     "find_rows",
+    "line_query",
     "loose_place",
     "normalized_query",
 ]
@@ -108,6 +110,46 @@ def _fold(text: str) -> str:
 def find_rows(diff: Diff, query: str) -> list[int]:
     """Rows whose original or normalized text (either side) holds ``query``, ignoring case (`find_hits`)."""
     return list(find_hits(diff, query).rows)
+
+
+_LINE = re.compile(r"^\s*(?:[:：]|[lL](?:ine)?\s*)(\d+)\s*$")
+
+
+def line_query(query: str) -> int | None:
+    """The line number a go-to query asks for (``:120``, ``L120``, ``line 120``), None for a place."""
+    match = _LINE.match(query)
+    return int(match.group(1)) if match else None
+
+
+def find_line(diff: Diff, line: int) -> list[int]:
+    """Rows whose B text (else A text) covers ``line`` (from 1) of its original file, B's first."""
+    found: list[int] = []
+    for side in ("b", "a"):
+        doc = diff.b if side == "b" else diff.a
+        start = _line_start(doc.original, line)
+        if start is None:
+            continue
+        for r, row in enumerate(diff.rows):
+            spans = diff.b_spans(row) if side == "b" and row.b else diff.a_spans(row) if side == "a" and row.a else []
+            if spans and spans[0][0] <= start + _line_len(doc.original, start) and spans[-1][1] > start:
+                found.append(r)
+        if found:
+            return found
+    return found
+
+
+def _line_start(text: str, line: int) -> int | None:
+    pos = 0
+    for _ in range(line - 1):
+        pos = text.find("\n", pos) + 1
+        if pos == 0:
+            return None
+    return pos
+
+
+def _line_len(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return (len(text) if end < 0 else end) - start
 
 
 def canonical_place(place: str) -> str:

@@ -103,3 +103,13 @@ async def test_the_change_map_marks_the_changes_and_a_click_goes_there() -> None
         entries = view.layout_.entries
         assert lo <= view.layout_.tops[view.cursor] < hi or view.cursor == view.layout_.entry_at(lo)
         assert view.has_focus and entries[view.cursor].kind in ("row", "origin")
+
+
+async def test_go_to_a_line_of_the_file_puts_the_cursor_on_the_clause_there() -> None:
+    app = app_on(pair_request())
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        screen = screen_of(app)
+        await pilot.press("g", *":19", "enter")
+        row = screen.diff.rows[screen.view.cursor_row()]
+        assert screen.diff.b_text(row).startswith("(一)元旦")

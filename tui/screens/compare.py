@@ -29,7 +29,7 @@ from diffing.model import Diff
 from diffing.reports import Format
 from tui.jobs import ExportUnavailable, export_report, prepare_view, run_compare
 from tui.layout import Mode
-from tui.lookup import find_place
+from tui.lookup import find_line, find_place, line_query
 from tui.messages import CursorMoved, DiffFailed, DiffProgress, DiffReady, ExportFinished
 from tui.sides import CompareRequest
 from tui.widgets.change_map import ChangeMap
@@ -103,7 +103,7 @@ class CompareScreen(Screen[None]):
             tooltip="Switch 繁简, width, spaces, unspin, cleaning steps, word/char",
         ),
         Binding("slash", "search", "Search", id="search", tooltip="Find text in either document"),
-        Binding("g", "goto", "Go to", id="goto", tooltip="Go to a clause by its place, e.g. 二/(三)"),
+        Binding("g", "goto", "Go to", id="goto", tooltip="Go to a place (二/(三)) or a line (:120)"),
         Binding("e", "export", "Export", id="export", tooltip="Write a report (HTML, Markdown, Word, JSON)"),
         Binding("s", "swap", "Swap", id="swap", tooltip="Swap A and B"),
         Binding("o", "origin", "Origin", id="origin", tooltip="Jump between a moved row and where it came from"),
@@ -309,7 +309,8 @@ class CompareScreen(Screen[None]):
         self.query_one(PromptBar).open("search", "/", hint, self.view.search)
 
     def action_goto(self) -> None:
-        self.query_one(PromptBar).open("goto", "go to", "a place, e.g. 二/(三) or 第十条")
+        hint = "a place (二/(三), 第十条, 第3条, 7) or a line of the file (:120)"
+        self.query_one(PromptBar).open("goto", "go to", hint)
 
     def action_search_hit(self, step: int) -> None:
         k = self.view.find(self.hits, step)
@@ -329,7 +330,8 @@ class CompareScreen(Screen[None]):
             k = self.view.find(self.hits, message.step)
             prompt.status(f"{k + 1}/{len(self.hits)}")
         elif message.mode == "goto" and self.diff is not None and message.step == 1:
-            rows = find_place(self.diff, message.value)
+            line = line_query(message.value)
+            rows = find_place(self.diff, message.value) if line is None else find_line(self.diff, line)
             if not rows:
                 prompt.status("no such place")
                 return
