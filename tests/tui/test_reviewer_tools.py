@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-from tests.tui.conftest import app_on, pair_request, screen_of, seed_request, settle
+from tests.tui.conftest import app_on, pair_request, screen_of, screen_text, seed_request, settle
 from tui.widgets.change_map import ChangeMap
 from tui.widgets.row_detail import RowDetail
 
@@ -113,3 +113,24 @@ async def test_go_to_a_line_of_the_file_puts_the_cursor_on_the_clause_there() ->
         await pilot.press("g", *":19", "enter")
         row = screen.diff.rows[screen.view.cursor_row()]
         assert screen.diff.b_text(row).startswith("(一)元旦")
+
+
+async def test_clicking_a_count_in_the_summary_shows_only_that_kind_and_again_every_row() -> None:
+    app = app_on(pair_request())
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        screen = screen_of(app)
+        bar = screen.query_one("#summary")
+        line = screen_text(app)[bar.region.y + 1]
+        x = line.index("~6") - bar.region.x
+        full = len(screen.view.layout_.entries)
+        await pilot.click("#summary", offset=(x, 1))
+        await settle(pilot)
+        entries = screen.view.layout_.entries
+        assert len(entries) == 6 and {screen.diff.rows[e.row].op for e in entries} == {"modified"}
+        assert "only modified rows" in str(bar.render())
+        await pilot.pause(0.6)  # two quick clicks would be a double click
+        x = screen_text(app)[bar.region.y + 1].index("~6") - bar.region.x  # the bar may have gone brief
+        await pilot.click("#summary", offset=(x, 1))
+        await settle(pilot)
+        assert len(screen.view.layout_.entries) == full

@@ -56,6 +56,7 @@ _NEEDS_DIFF = {
     "copy",
     "same_kind",
     "context",
+    "only",
 }
 
 
@@ -211,6 +212,8 @@ class CompareScreen(Screen[None]):
     @on(CursorMoved)
     def _cursor(self, message: CursorMoved) -> None:
         note = "moved here: o jumps to where it was" if self._on_moved(message) else ""
+        if self.view.only:
+            note = f"only {self.view.only} rows (click its count again for all)" + (f" · {note}" if note else "")
         self.query_one(SummaryBar).show(self.diff, message.change, message.changes, note)
         detail = self.query_one(RowDetail)
         if detail.is_open:
@@ -273,6 +276,12 @@ class CompareScreen(Screen[None]):
 
     def action_changes_only(self) -> None:
         self.view.set_changes_only(not self.view.changes_only)
+
+    def action_only(self, op: str) -> None:
+        """Show only the rows of kind ``op`` (a count in the summary bar was clicked); again: every row."""
+        op_ = None if self.view.only == op else op
+        self.view.show_only(op_)
+        self.notify(f"Only {op} rows: click the count again for all." if op_ else "Every row again.", timeout=3)
 
     def action_context(self, step: int) -> None:
         context = max(0, self.view.context + step) if self.view.changes_only else max(0, step)

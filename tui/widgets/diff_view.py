@@ -81,6 +81,8 @@ class DiffView(ScrollView, can_focus=True):
         self.cursor = 0
         self.changes_only = False
         self.context = 0
+        self.only: str | None = None
+        """Show only the rows of this op (None: every row)."""
         self.forced_mode: Mode | None = None
         self.search = ""
         self._terms: frozenset[str] = frozenset()
@@ -158,9 +160,17 @@ class DiffView(ScrollView, can_focus=True):
         (None: as before)."""
         row = self.cursor_row()
         self.changes_only = on
+        self.only = None
         if context is not None:
             self.context = max(0, context)
         self._revealed = frozenset()
+        self._relayout(force=True)
+        self._restore(row)
+
+    def show_only(self, op: str | None) -> None:
+        """Show only the rows whose op is ``op`` (None: every row again)."""
+        row = self.cursor_row()
+        self.only = op
         self._relayout(force=True)
         self._restore(row)
 
@@ -182,7 +192,12 @@ class DiffView(ScrollView, can_focus=True):
         columns = Columns.fit(width, self.forced_mode or self.mode_by_width())
         if not force and self.layout_ is not None and self.layout_.columns == columns:
             return
-        entries = build_entries(self.diff, self.changes_only, self._revealed, self._measure.order(), self.context)
+        if self.only is not None:
+            diff, only = self.diff, self.only
+            order = self._measure.order()
+            entries = [Entry("row", i.row) for i in order if i.kind == "row" and diff.rows[i.row].op == only]
+        else:
+            entries = build_entries(self.diff, self.changes_only, self._revealed, self._measure.order(), self.context)
         self.layout_ = Layout(self.diff, entries, columns, self._measure, self._terms)
         self._changes = [i for i, e in enumerate(entries) if e.kind == "row" and is_change(self.diff.rows[e.row])]
         self.cursor = max(0, min(self.cursor, len(entries) - 1))

@@ -1,7 +1,8 @@
 """The summary bar of a comparison: the two documents, counts by kind, similarity, where the cursor is.
 
 Rule: the bar only formats what it is given (`show`); counts and similarity
-come from ``Diff.summary``, never recounted here.
+come from ``Diff.summary``, never recounted here. Each count is a link to
+the screen's ``only`` action (show only the rows of that kind).
 """
 
 from __future__ import annotations
@@ -108,7 +109,8 @@ def _counts(diff: Diff, short: bool, where: str, options: str, note: str) -> Con
     pieces: list[str | tuple[str, str]] = []
     for op, n in s.counts.items():
         if n and op != "equal":
-            pieces += [(f"{MARKS[op]}{n}" + ("" if short else f" {op}"), _OP_COLOURS.get(op, "")), " "]
+            style = f"{_OP_COLOURS.get(op, '')} @click=screen.only('{op}')".strip()
+            pieces += [(f"{MARKS[op]}{n}" + ("" if short else f" {op}"), style), " "]
     pieces.append(f"={s.counts.get('equal', 0)}" + (" " if short else " equal  "))
     pieces.append((f"{'sim' if short else 'similarity'} {s.similarity:.3f}", "bold"))
     pieces += [" │ ", (where, "bold")]
