@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
+from textual.message import Message
 from textual.widgets import Static
 
-from tests.tui.conftest import app_on, pair_request, screen_of, screen_text, seed_request, settle
+from tests.tui.conftest import app_on, notes, pair_request, screen_of, screen_text, seed_request, settle
+from tui.sides import CompareRequest, FileSide
 from tui.widgets.change_map import ChangeMap
 from tui.widgets.row_detail import RowDetail
 
@@ -134,3 +139,37 @@ async def test_clicking_a_count_in_the_summary_shows_only_that_kind_and_again_ev
         await pilot.click("#summary", offset=(x, 1))
         await settle(pilot)
         assert len(screen.view.layout_.entries) == full
+
+
+async def test_a_file_changed_on_disk_is_announced_and_r_reloads_it(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("第一条 本办法自公布之日起施行。\n", encoding="utf-8")
+    b.write_text("第一条 本办法自公布之日起施行。\n", encoding="utf-8")
+    messages: list[Message] = []
+    app = app_on(CompareRequest(FileSide(str(a)), FileSide(str(b))))
+    async with app.run_test(size=(80, 24), message_hook=messages.append) as pilot:
+        await settle(pilot)
+        screen = screen_of(app)
+        assert screen.diff.summary.changes == 0
+        b.write_text("第一条 本办法自二〇二五年一月一日起施行。\n", encoding="utf-8")
+        os.utime(b, (1, 1))
+        screen._watch_files()
+        await pilot.pause()
+        assert any(str(b) in n and "changed on disk: r reloads." in n for n in notes(messages))
+        await pilot.press("r")
+        await settle(pilot)
+        assert screen.diff.summary.changes == 1
+
+
+async def test_shift_o_compares_a_with_another_file(tmp_path: Path) -> None:
+    other = tmp_path / "other.txt"
+    other.write_text("第一条 另一个文件。\n", encoding="utf-8")
+    app = app_on(pair_request())
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        screen = screen_of(app)
+        await pilot.press("O")
+        screen.query_one("#prompt-input").value = str(other)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen.request.b == FileSide(str(other)) and screen.diff.b.name == str(other)

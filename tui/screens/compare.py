@@ -14,6 +14,7 @@ Rules:
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
 
@@ -31,7 +32,7 @@ from tui.jobs import ExportUnavailable, export_report, prepare_view, run_compare
 from tui.layout import Mode
 from tui.lookup import find_line, find_place, line_query
 from tui.messages import CursorMoved, DiffFailed, DiffProgress, DiffReady, ExportFinished
-from tui.sides import CompareRequest
+from tui.sides import CompareRequest, FileSide
 from tui.widgets.change_map import ChangeMap
 from tui.widgets.diff_view import DiffView
 from tui.widgets.key_footer import KeyFooter
@@ -58,6 +59,19 @@ _NEEDS_DIFF = {
     "context",
     "only",
 }
+
+
+def _stamps(request: CompareRequest) -> dict[str, tuple[float, int]]:
+    """Modification time and size of each compared file (store versions and texts never change)."""
+    out: dict[str, tuple[float, int]] = {}
+    for side in (request.a, request.b):
+        if isinstance(side, FileSide):
+            try:
+                info = Path(side.path).stat()
+            except OSError:
+                continue
+            out[side.label] = (info.st_mtime, info.st_size)
+    return out
 
 
 def _row_with_b_text(diff: Diff, text: str) -> int | None:
@@ -113,6 +127,8 @@ class CompareScreen(Screen[None]):
                 tooltip="Changes only, with one more equal row around each change"),
         Binding("minus", "context(-1)", "Less context", id="context-less", show=False,
                 tooltip="Changes only, with one equal row less around each change"),
+        Binding("r", "reload", "Reload", id="reload", show=False, tooltip="Read both files again and recompute"),
+        Binding("O", "open_file", "Open file", id="open", show=False, tooltip="Compare A with another file as B"),
         Binding("i", "detail", "Detail", id="detail", tooltip="Show or hide everything about the current row"),
         Binding("y", "copy('b')", "Copy B", id="copy-b", show=False, tooltip="Copy the row's B text (original)"),
         Binding("Y", "copy('a')", "Copy A", id="copy-a", show=False, tooltip="Copy the row's A text (original)"),
@@ -127,6 +143,7 @@ class CompareScreen(Screen[None]):
         super().__init__(name=name)
         self.request = request
         self.start_at = start_at
+        self._stamps: dict[str, tuple[float, int]] = {}
         self.diff: Diff | None = None
         self.hits: list[int] = []
         self.seconds = 0.0
@@ -145,6 +162,23 @@ class CompareScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one(SummaryBar).show(None, note=f"comparing {self.request.a.label} with {self.request.b.label}…")
         self.compute(self.request)
+        self._stamps = _stamps(self.request)
+        self.set_interval(2.0, self._watch_files)
+
+    def _watch_files(self) -> None:
+        """Say so when a compared file changed on disk (r reloads); once per change."""
+        now = _stamps(self.request)
+        changed = [label for label, stamp in now.items() if self._stamps.get(label) not in (None, stamp)]
+        self._stamps = now
+        if changed:
+            self.notify(f"{', '.join(changed)} changed on disk: r reloads.", title="Changed", timeout=10)
+
+    def action_reload(self) -> None:
+        self._stamps = _stamps(self.request)
+        self.compute(self.request)
+
+    def action_open_file(self) -> None:
+        self.query_one(PromptBar).open("open", "open as B", "a file to compare with A (Enter opens)")
 
     @property
     def view(self) -> DiffView:
@@ -338,6 +372,16 @@ class CompareScreen(Screen[None]):
                 return
             k = self.view.find(self.hits, message.step)
             prompt.status(f"{k + 1}/{len(self.hits)}")
+        elif message.mode == "open" and message.step == 1:
+            path = message.value.strip()
+            if not path:
+                return
+            if not Path(path).expanduser().is_file():
+                prompt.status("no such file")
+                return
+            prompt.action_close()
+            self.compute(replace(self.request, b=FileSide(str(Path(path).expanduser()))))
+            self._stamps = _stamps(self.request)
         elif message.mode == "goto" and self.diff is not None and message.step == 1:
             line = line_query(message.value)
             rows = find_place(self.diff, message.value) if line is None else find_line(self.diff, line)
