@@ -51,3 +51,11 @@ async def test_at_80_columns_the_path_shows_its_folder_and_its_name() -> None:
 def test_elide_middle_keeps_both_ends() -> None:
     assert elide_middle("/a/b/c/d/e/f/name.html", 12) == "/a/…ame.html"
     assert elide_middle("short", 12) == "short"
+
+
+def test_the_dialog_offers_every_format_the_report_module_writes() -> None:
+    from diffing.reports import FORMATS
+    from tui.screens.export import EXPORT_FORMATS
+
+    assert sorted(fmt for fmt, _ in EXPORT_FORMATS) == sorted(FORMATS)
+    assert EXPORT_FORMATS[0][0] == "html"

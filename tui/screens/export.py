@@ -23,19 +23,25 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, RadioButton, RadioSet
 
 from diffing.model import Diff
-from diffing.reports import SUFFIXES, Format
+from diffing.reports import FORMATS, SUFFIXES, Format
 from tui.jobs import suggest_export_path
 from tui.wrap import elide_middle
 
 __all__ = ["EXPORT_FORMATS", "ExportScreen", "FormatList"]
 
-EXPORT_FORMATS: tuple[tuple[Format, str], ...] = (
-    ("html", "HTML page (side by side, self-contained)"),
-    ("md", "Markdown"),
-    ("docx", "Word document (tracked-change style)"),
-    ("json", "JSON (wendiff.diff v1)"),
-    ("text", "plain text"),
+_DESCRIBED: dict[str, str] = {
+    "html": "HTML page (side by side, self-contained)",
+    "md": "Markdown",
+    "docx": "Word document (tracked-change style)",
+    "json": "JSON (wendiff.diff)",
+    "text": "plain text",
+}
+_ORDER = ("html", "md", "docx", "json", "text")
+EXPORT_FORMATS: tuple[tuple[Format, str], ...] = tuple(
+    (fmt, _DESCRIBED.get(fmt, fmt))
+    for fmt in sorted(FORMATS, key=lambda f: (_ORDER.index(f) if f in _ORDER else len(_ORDER), f))
 )
+"""Every report format `diffing.reports` writes (a new kind shows up here by itself), known ones first."""
 
 
 class FormatList(RadioSet):
