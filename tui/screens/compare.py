@@ -311,6 +311,11 @@ class CompareScreen(Screen[None]):
     def action_changes_only(self) -> None:
         self.view.set_changes_only(not self.view.changes_only)
 
+    @on(SummaryBar.KindClicked)
+    def _kind_clicked(self, message: SummaryBar.KindClicked) -> None:
+        if self.diff is not None:
+            self.action_only(message.op)
+
     def action_only(self, op: str) -> None:
         """Show only the rows of kind ``op`` (a count in the summary bar was clicked); again: every row."""
         op_ = None if self.view.only == op else op

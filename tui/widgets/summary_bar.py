@@ -1,15 +1,18 @@
 """The summary bar of a comparison: the two documents, counts by kind, similarity, where the cursor is.
 
 Rule: the bar only formats what it is given (`show`); counts and similarity
-come from ``Diff.summary``, never recounted here. Each count is a link to
-the screen's ``only`` action (show only the rows of that kind).
+come from ``Diff.summary``, never recounted here. A click on a count posts
+`SummaryBar.KindClicked` (the screen shows only the rows of that kind).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import PurePath
 
+from textual import events
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import Static
 
 from corpus.document import Document
@@ -80,6 +83,27 @@ class SummaryBar(Static):
     def on_resize(self) -> None:
         self.show(*self._shown)
 
+    @dataclass
+    class KindClicked(Message):
+        """A count of the summary was clicked: the rows of kind ``op``."""
+
+        op: str
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None or offset.y != 1:
+            return
+        line = str(self.render()).split("\n")[1] if "\n" in str(self.render()) else ""
+        at = 0
+        for k, c in enumerate(line):
+            size = cells(c)
+            if at <= offset.x < at + size:
+                op = _op_at(line, k)
+                if op is not None:
+                    self.post_message(self.KindClicked(op))
+                return
+            at += size
+
     @staticmethod
     def describe(diff: Diff | None, change: int, changes: int, note: str, width: int) -> Content:
         """The bar's text for a width of ``width`` cells: two lines, each at most ``width`` cells."""
@@ -103,14 +127,32 @@ class SummaryBar(Static):
         return Content.assemble(names.truncate(width, ellipsis=True), "\n", line.truncate(width, ellipsis=True))
 
 
+_BY_MARK = {mark: op for op, mark in MARKS.items() if op != "equal"}
+
+
+def _op_at(line: str, k: int) -> str | None:
+    """The op of the count at character ``k`` of the counts line (``~6 modified``, ``↔3``), None elsewhere."""
+    if k >= len(line) or line[k] == " ":
+        return None
+    start = line.rfind(" ", 0, k) + 1
+    word = line[start:]
+    if word[:1] in _BY_MARK and word[1:2].isdigit():
+        return _BY_MARK[word[0]]
+    # the op name after a count: ``~6 modified``
+    before = line[:start].rstrip().rsplit(" ", 1)[-1]
+    op = word.split(" ", 1)[0]
+    if before[:1] in _BY_MARK and before[1:].isdigit() and _BY_MARK[before[0]] == op:
+        return op
+    return None
+
+
 def _counts(diff: Diff, short: bool, where: str, options: str, note: str) -> Content:
     """The second line: counts by kind, similarity, position, options and a note."""
     s = diff.summary
     pieces: list[str | tuple[str, str]] = []
     for op, n in s.counts.items():
         if n and op != "equal":
-            style = f"{_OP_COLOURS.get(op, '')} @click=screen.only('{op}')".strip()
-            pieces += [(f"{MARKS[op]}{n}" + ("" if short else f" {op}"), style), " "]
+            pieces += [(f"{MARKS[op]}{n}" + ("" if short else f" {op}"), _OP_COLOURS.get(op, "")), " "]
     pieces.append(f"={s.counts.get('equal', 0)}" + (" " if short else " equal  "))
     pieces.append((f"{'sim' if short else 'similarity'} {s.similarity:.3f}", "bold"))
     pieces += [" │ ", (where, "bold")]
