@@ -36,7 +36,7 @@ from diffing.highlight import Kind, Segment, clause_segments, unified_segments
 from diffing.model import Clause, Diff, Row
 from diffing.report_layout import Item, is_change, reading_order
 from diffing.report_text import MARKS
-from tui.wrap import count_lines, displayable, fold, fold_measured
+from tui.wrap import count_lines, displayable, ellipsize, fold, fold_measured
 from tui.wrap import width as cells
 
 __all__ = [
@@ -410,7 +410,10 @@ class Layout:
             where = f"B {displayable(diff.place(row))}" if diff.place(row) else (
                 f"clause {row.b[0] + 1} of B" if row.b else "B"
             )
-            built.a.append((f"moved from here to {where} (o jumps there)", "origin"))
+            head = f"moved to {where}: "
+            text = " ".join(self.measure.texts("a")[k] for k in row.a).replace("\n", " ")
+            room = self.columns.a - 1 - cells(head)
+            built.a += [(head, "origin"), (ellipsize(text, max(2, room)), "equal")]
             return built
         equal = row.op == "equal"
         if self.columns.mode == "side":
