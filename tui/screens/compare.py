@@ -245,7 +245,11 @@ class CompareScreen(Screen[None]):
 
     @on(CursorMoved)
     def _cursor(self, message: CursorMoved) -> None:
-        note = "moved here: o jumps to where it was" if self._on_moved(message) else ""
+        note = ""
+        if self._on_moved(message):
+            note = "moved from here: o jumps to where it went" if message.kind == "origin" else (
+                "moved here: o jumps to where it was"
+            )
         if self.view.only:
             note = f"only {self.view.only} rows (click its count again for all)" + (f" · {note}" if note else "")
         self.query_one(SummaryBar).show(self.diff, message.change, message.changes, note)
