@@ -162,6 +162,23 @@ class Measure:
         self._heights: dict[tuple[str, int], list[int]] = {}
         self._unified: dict[int, list[Segment]] = {}
         self._unified_heights: dict[tuple[int, int], int] = {}
+        self._line_starts: dict[str, list[int]] = {}
+
+    def line(self, side: Literal["a", "b"], pos: int) -> int:
+        """The line (from 1) of one side's original file that offset ``pos`` is on."""
+        starts = self._line_starts.get(side)
+        if starts is None:
+            text = (self.diff.a if side == "a" else self.diff.b).original
+            starts = [0] + [k + 1 for k, c in enumerate(text) if c == "\n"]
+            self._line_starts[side] = starts
+        return bisect_right(starts, pos)
+
+    def row_lines(self, r: int) -> tuple[int | None, int | None]:
+        """The lines where row ``r`` starts in A and in B (None on a side without clauses)."""
+        diff, row = self.diff, self.diff.rows[r]
+        a = self.line("a", diff.a_spans(row)[0][0]) if row.a else None
+        b = self.line("b", diff.b_spans(row)[0][0]) if row.b else None
+        return a, b
 
     def prepare(self) -> Measure:
         """Compute the clause texts, the reading order and the unified segments of changed rows now."""
@@ -298,12 +315,15 @@ class Layout:
         columns: Columns,
         measure: Measure,
         search: frozenset[str] = frozenset(),
+        numbers: bool = False,
     ) -> None:
         self.diff = diff
         self.entries = list(entries)
         self.columns = columns
         self.measure = measure
         self.search = search
+        self.numbers = numbers
+        """Show the original files' line numbers under each row's place."""
         self._lines: OrderedDict[int, list[Line]] = OrderedDict()
         self.heights = [self._height(i) for i in range(len(self.entries))]
         self.tops = [0]
@@ -359,7 +379,15 @@ class Layout:
     # -- heights -------------------------------------------------------------------------------------
 
     def _label(self, i: int) -> list[tuple[str, str]]:
-        return _label(self.diff, self.entries[i], self.entries[i - 1] if i else None, self.columns.label - 1)
+        label = _label(self.diff, self.entries[i], self.entries[i - 1] if i else None, self.columns.label - 1)
+        entry = self.entries[i]
+        if not self.numbers or entry.kind == "fold":
+            return label
+        a, b = self.measure.row_lines(entry.row)
+        if entry.kind == "origin":
+            b = None
+        where = " ".join(f"{side}:{n}" for side, n in (("A", a), ("B", b)) if n is not None)
+        return [*label, ("\n" if label else "", "note"), (ellipsize(f"  {where}", self.columns.label - 1), "note")]
 
     def _height(self, i: int) -> int:
         entry = self.entries[i]

@@ -173,3 +173,18 @@ async def test_shift_o_compares_a_with_another_file(tmp_path: Path) -> None:
         await pilot.press("enter")
         await settle(pilot)
         assert screen.request.b == FileSide(str(other)) and screen.diff.b.name == str(other)
+
+
+async def test_shift_l_shows_the_original_files_line_numbers_under_the_places() -> None:
+    app = app_on(pair_request())
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        screen = screen_of(app)
+        await pilot.press("n", "n", "n", "L")
+        await pilot.pause()
+        view = screen.view
+        text = "".join(t for line in view.layout_.lines(view.cursor) for t, _ in line)
+        assert "A:15 B:19" in text
+        assert all(len(view.layout_.lines(i)) == view.layout_.heights[i] for i in range(len(view.layout_.entries)))
+        await pilot.press("L")
+        assert "A:15" not in "".join(t for line in view.layout_.lines(view.cursor) for t, _ in line)

@@ -58,6 +58,7 @@ _NEEDS_DIFF = {
     "same_kind",
     "context",
     "only",
+    "numbers",
 }
 
 
@@ -129,6 +130,8 @@ class CompareScreen(Screen[None]):
                 tooltip="Changes only, with one equal row less around each change"),
         Binding("r", "reload", "Reload", id="reload", show=False, tooltip="Read both files again and recompute"),
         Binding("O", "open_file", "Open file", id="open", show=False, tooltip="Compare A with another file as B"),
+        Binding("L", "numbers", "Line numbers", id="numbers", show=False,
+                tooltip="Show the original files' line numbers under the places"),
         Binding("i", "detail", "Detail", id="detail", tooltip="Show or hide everything about the current row"),
         Binding("y", "copy('b')", "Copy B", id="copy-b", show=False, tooltip="Copy the row's B text (original)"),
         Binding("Y", "copy('a')", "Copy A", id="copy-a", show=False, tooltip="Copy the row's A text (original)"),
@@ -319,6 +322,9 @@ class CompareScreen(Screen[None]):
     def _kind_clicked(self, message: SummaryBar.KindClicked) -> None:
         if self.diff is not None:
             self.action_only(message.op)
+
+    def action_numbers(self) -> None:
+        self.view.show_numbers(not self.view.numbers)
 
     def action_only(self, op: str) -> None:
         """Show only the rows of kind ``op`` (a count in the summary bar was clicked); again: every row."""

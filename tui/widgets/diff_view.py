@@ -81,6 +81,8 @@ class DiffView(ScrollView, can_focus=True):
         self.cursor = 0
         self.changes_only = False
         self.context = 0
+        self.numbers = False
+        """Line numbers of the original files under the places."""
         self.only: str | None = None
         """Show only the rows of this op (None: every row)."""
         self.forced_mode: Mode | None = None
@@ -167,6 +169,13 @@ class DiffView(ScrollView, can_focus=True):
         self._relayout(force=True)
         self._restore(row)
 
+    def show_numbers(self, on: bool) -> None:
+        """Show (or hide) the original files' line numbers under each row's place."""
+        row = self.cursor_row()
+        self.numbers = on
+        self._relayout(force=True)
+        self._restore(row)
+
     def show_only(self, op: str | None) -> None:
         """Show only the rows whose op is ``op`` (None: every row again)."""
         row = self.cursor_row()
@@ -198,7 +207,7 @@ class DiffView(ScrollView, can_focus=True):
             entries = [Entry("row", i.row) for i in order if i.kind == "row" and diff.rows[i.row].op == only]
         else:
             entries = build_entries(self.diff, self.changes_only, self._revealed, self._measure.order(), self.context)
-        self.layout_ = Layout(self.diff, entries, columns, self._measure, self._terms)
+        self.layout_ = Layout(self.diff, entries, columns, self._measure, self._terms, self.numbers)
         self._changes = [i for i, e in enumerate(entries) if e.kind == "row" and is_change(self.diff.rows[e.row])]
         self.cursor = max(0, min(self.cursor, len(entries) - 1))
         self.virtual_size = Size(columns.width, self.layout_.height)
