@@ -25,7 +25,7 @@ from textual.widgets import Input, Label, RadioButton, RadioSet
 from diffing.model import Diff
 from diffing.reports import FORMATS, SUFFIXES, Format
 from tui.jobs import suggest_export_path
-from tui.wrap import elide_middle
+from tui.wrap import elide_middle, width
 
 __all__ = ["EXPORT_FORMATS", "ExportScreen", "FormatList"]
 
@@ -105,9 +105,12 @@ class ExportScreen(ModalScreen[tuple[Format, Path] | None]):
         self._show_path()
 
     def _show_path(self) -> None:
-        shown = self.query_one("#path-shown", Label)
+        """Under the field, the whole path with its middle elided, when the field cannot show all of it."""
+        shown, field = self.query_one("#path-shown", Label), self.query_one("#path", Input)
         room = shown.content_region.width or self.app.size.width - 20
-        shown.update(elide_middle(self.query_one("#path", Input).value, max(8, room)))
+        fits = width(field.value) < (field.content_region.width or room)
+        shown.update("" if fits else elide_middle(field.value, max(8, room)))
+        shown.display = not fits
 
     @on(Input.Changed, "#path")
     def _suffix(self, event: Input.Changed) -> None:
