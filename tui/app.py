@@ -38,7 +38,7 @@ class WendiffApp(App[int]):
         Binding("q", "quit", "Quit", id="quit", tooltip="Leave wendiff"),
         Binding("escape", "back", "Back", id="back", tooltip="Back to the previous screen"),
         Binding("question_mark", "help", "Help", id="help", tooltip="Keys of this screen and what the marks mean"),
-        Binding("d", "toggle_dark", "Dark/light", id="theme", show=False, tooltip="Switch light and dark theme"),
+        Binding("d", "toggle_dark", "Dark/light", id="theme", tooltip="Switch light and dark theme"),
     ]
 
     def __init__(

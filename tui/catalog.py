@@ -6,11 +6,14 @@ Rules:
   marks items, and turns the chosen ones into sides to compare
   (`side_of`) — a store document compares as its latest version.
 * Filtering is a case-insensitive substring match on the id, title and
-  path, so typing part of a 文号 or a title finds the document.
+  path, so typing part of a 文号 or a title finds the document. Query and
+  texts are compared normalized (繁简, full/half width, `corpus.normalize`):
+  ``生態`` finds 生态, ``３２１４`` finds 3214.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,12 +48,20 @@ def library_items(documents: Sequence[DocumentInfo], files: Sequence[str]) -> li
     return items
 
 
+@functools.lru_cache(maxsize=4096)
+def folded(text: str) -> str:
+    """``text`` as the filter compares it: Simplified, half width, case-folded, spaces dropped."""
+    from corpus.normalize import fold_width, to_simplified
+
+    return "".join(fold_width(to_simplified(text).text).text.casefold().split())
+
+
 def filter_items(items: Sequence[LibraryItem], query: str) -> list[LibraryItem]:
-    """Items whose id, title or path holds ``query`` (all of them for an empty query)."""
-    needle = query.strip().casefold()
+    """Items whose id, title or path holds ``query`` (all of them for an empty query), compared `folded`."""
+    needle = folded(query)
     if not needle:
         return list(items)
-    return [i for i in items if needle in i.key.casefold() or needle in i.title.casefold()]
+    return [i for i in items if needle in folded(i.key) or needle in folded(i.title)]
 
 
 def side_of(item: LibraryItem, store: Path | None) -> Side:

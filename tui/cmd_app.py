@@ -68,6 +68,7 @@ def _tui(args: argparse.Namespace) -> int:
 
     if "-" in (args.a, args.b):
         raise WendiffError("-: the app reads its keys from standard input; give files (or use 'wendiff diff')")
+    _check_files(args.a, args.b)
     _need_terminal("for a text report run 'wendiff diff A B'")
     strict = args.strict_decode
     request = CompareRequest(
@@ -75,6 +76,27 @@ def _tui(args: argparse.Namespace) -> int:
     )
     make_app(store=_store(args), files=[args.a, args.b], compare=request, library=False).run()
     return 0
+
+
+def _check_files(*paths: str) -> None:
+    """A file that cannot be opened is the same one-line error (exit 2) as in 'wendiff diff', before the app
+    starts."""
+    import os
+    import stat
+
+    from corpus.errors import InputError
+
+    for path in paths:
+        try:
+            info = os.stat(path)
+        except (FileNotFoundError, NotADirectoryError):
+            raise InputError(path, "no such file") from None
+        except OSError as exc:
+            raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(path, "is a directory, not a file")
+        if not os.access(path, os.R_OK):
+            raise InputError(path, "permission denied")
 
 
 def _demo(args: argparse.Namespace) -> int:

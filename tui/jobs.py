@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
+from corpus.document import Document
 from corpus.errors import WendiffError
 from corpus.store.values import BlameLine, DocumentInfo, Version
 from diffing.model import Diff
@@ -137,6 +138,9 @@ class HistoryData:
     """One line per clause of version ``blamed``."""
     blamed: int
     """Number of the version the blame is of (0 when there is none)."""
+    originals: tuple[str, ...] = ()
+    """Each blamed clause as it stands in the version's original text (as ``wendiff store blame`` shows
+    it: runs of whitespace as one space), one per line of ``blame``."""
 
 
 def load_history(store_path: Path, doc_id: str, blamed: int | None = None) -> HistoryData:
@@ -148,7 +152,19 @@ def load_history(store_path: Path, doc_id: str, blamed: int | None = None) -> Hi
         versions = store.log(doc_id)
         number = blamed or (versions[0].number if versions else 0)
         lines = blame(store, doc_id, Rev("number", number)) if number else []
-    return HistoryData(doc_id, tuple(versions), tuple(lines), number)
+        doc = store.document(store.version(doc_id, Rev("number", number))) if lines else None
+        originals = _blamed_originals(doc, lines) if doc is not None else []
+    return HistoryData(doc_id, tuple(versions), tuple(lines), number, tuple(originals))
+
+
+def _blamed_originals(doc: Document, lines: Sequence[BlameLine]) -> list[str]:
+    """The original text of each blamed clause (its normalized text where the clauses do not line up)."""
+    from diffing.segment import segment
+
+    clauses = segment(doc)
+    if len(clauses) != len(lines):
+        return [line.text for line in lines]
+    return [" ".join(doc.original[lo:hi].split()) for lo, hi in (doc.to_original(c.start, c.end) for c in clauses)]
 
 
 def list_documents(store_path: Path | None) -> list[DocumentInfo]:

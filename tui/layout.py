@@ -24,6 +24,7 @@ Rules:
 
 from __future__ import annotations
 
+import functools
 from bisect import bisect_right
 from collections import OrderedDict
 from collections.abc import Iterator, Sequence
@@ -35,7 +36,7 @@ from diffing.highlight import Kind, Segment, clause_segments, unified_segments
 from diffing.model import Clause, Diff, Row
 from diffing.report_layout import Item, is_change, reading_order
 from diffing.report_text import MARKS
-from tui.wrap import count_lines, displayable, fold, fold_measured
+from tui.wrap import count_lines, displayable, ellipsize, fold, fold_measured
 from tui.wrap import width as cells
 
 __all__ = [
@@ -48,7 +49,9 @@ __all__ = [
     "Measure",
     "Mode",
     "build_entries",
+    "fit_place",
     "origin_text",
+    "places",
 ]
 
 Mode = Literal["side", "unified"]
@@ -86,15 +89,29 @@ class Entry:
 
 
 def build_entries(
-    diff: Diff, changes_only: bool = False, revealed: frozenset[int] = frozenset(), order: Sequence[Item] | None = None
+    diff: Diff,
+    changes_only: bool = False,
+    revealed: frozenset[int] = frozenset(),
+    order: Sequence[Item] | None = None,
+    context: int = 0,
 ) -> list[Entry]:
-    """The entries of the view, in reading order (``order``: that order, when already known)."""
+    """The entries of the view, in reading order (``order``: that order, when already known); with
+    ``changes_only``, equal rows fold away except ``context`` rows before and after each change (like
+    ``diff -U``)."""
+    items = reading_order(diff) if order is None else order
+    keep = [item.kind == "origin" or is_change(diff.rows[item.row]) or item.row in revealed for item in items]
+    if changes_only and context > 0:
+        near = [False] * len(items)
+        for k, item in enumerate(items):
+            if item.kind == "row" and is_change(diff.rows[item.row]):
+                for j in range(max(0, k - context), min(len(items), k + context + 1)):
+                    near[j] = True
+        keep = [a or b for a, b in zip(keep, near, strict=True)]
     out: list[Entry] = []
-    for item in reading_order(diff) if order is None else order:
-        row = diff.rows[item.row]
+    for item, kept in zip(items, keep, strict=True):
         if item.kind == "origin":
             out.append(Entry("origin", item.row))
-        elif changes_only and not is_change(row) and item.row not in revealed:
+        elif changes_only and not kept:
             last = out[-1] if out else None
             if last is not None and last.kind == "fold":
                 out[-1] = Entry("fold", last.row, last.count + 1)
@@ -145,6 +162,23 @@ class Measure:
         self._heights: dict[tuple[str, int], list[int]] = {}
         self._unified: dict[int, list[Segment]] = {}
         self._unified_heights: dict[tuple[int, int], int] = {}
+        self._line_starts: dict[str, list[int]] = {}
+
+    def line(self, side: Literal["a", "b"], pos: int) -> int:
+        """The line (from 1) of one side's original file that offset ``pos`` is on."""
+        starts = self._line_starts.get(side)
+        if starts is None:
+            text = (self.diff.a if side == "a" else self.diff.b).original
+            starts = [0] + [k + 1 for k, c in enumerate(text) if c == "\n"]
+            self._line_starts[side] = starts
+        return bisect_right(starts, pos)
+
+    def row_lines(self, r: int) -> tuple[int | None, int | None]:
+        """The lines where row ``r`` starts in A and in B (None on a side without clauses)."""
+        diff, row = self.diff, self.diff.rows[r]
+        a = self.line("a", diff.a_spans(row)[0][0]) if row.a else None
+        b = self.line("b", diff.b_spans(row)[0][0]) if row.b else None
+        return a, b
 
     def prepare(self) -> Measure:
         """Compute the clause texts, the reading order and the unified segments of changed rows now."""
@@ -203,21 +237,63 @@ def origin_text(diff: Diff, row: Row) -> str:
     return diff.a_clauses[row.a[0]].place or f"#{row.a[0] + 1}"
 
 
-def _label(diff: Diff, entry: Entry, previous: Entry | None) -> list[tuple[str, str]]:
-    """Mark and place of an entry; an equal row repeats no place the entry above already showed."""
+def fit_place(place: str, room: int) -> str:
+    """``place`` in at most ``room`` cells: leading parts of its path dropped first (``…/第十条/(一)``,
+    never down to its last part alone), then its end cut, always with ``…`` where something was cut."""
+    if cells(place) <= room:
+        return place
+    parts = place.split("/")
+    for k in range(1, len(parts) - 1):
+        shorter = "…/" + "/".join(parts[k:])
+        if cells(shorter) <= room:
+            return shorter
+    out, used = "", 0
+    for c in place:
+        if used + cells(c) > room - 1:
+            break
+        out += c
+        used += cells(c)
+    return out + "…"
+
+
+def places(diff: Diff, row: Row) -> tuple[tuple[str, str], ...]:
+    """The row's places as a reviewer cites them, ``(side, place)``: one place (side ``""``) when both
+    sides stand at the same place, else each side's, named ``A`` or ``B`` (``A 第七条``, ``B 第八条``);
+    a side without clauses, or before any heading, has none. A copy is cited where it stands in B."""
+    pa, pb = diff.place_a(row), diff.place_b(row)
+    if row.op == "copied":
+        pa = None  # the A clause a copy repeats is cited in its note
+    if pa is not None and pa == pb:
+        return (("", displayable(pa)),) if pa else ()
+    return tuple((side, displayable(p)) for side, p in (("A", pa), ("B", pb)) if p)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _cited(head: str, side: str, place: str, room: int) -> str:
+    """``head`` (a mark), the side and the place, the place shortened to fit ``room`` cells."""
+    prefix = f"{head} {side} " if side else f"{head} "
+    return prefix + fit_place(place, max(2, room - cells(prefix)))
+
+
+def _label(diff: Diff, entry: Entry, previous: Entry | None, room: int) -> list[tuple[str, str]]:
+    """Mark and place of an entry, one line per side, each cut to ``room`` cells; an equal row repeats no
+    place the row above already showed."""
     row = diff.rows[entry.row]
     tag = f"label-{row.op}"
     if entry.kind == "fold":
         return []
     if entry.kind == "origin":
-        return [(f"{MARKS['moved']} {displayable(origin_text(diff, row))}", tag)]
-    place = displayable(diff.place(row))
+        return [(_cited(MARKS["moved"], "A", displayable(origin_text(diff, row)), room), tag)]
+    lines = places(diff, row)
     if row.op == "equal":
-        above = diff.place(diff.rows[previous.row]) if previous is not None and previous.kind == "row" else None
-        return [(f"  {place}", tag)] if place and place != above else []
-    pieces = [(f"{MARKS[row.op]} {place}".rstrip(), tag)]
-    if row.op in ("moved", "copied"):
-        pieces.append((f"\n← {displayable(origin_text(diff, row))}", "note"))
+        above = places(diff, diff.rows[previous.row]) if previous is not None and previous.kind == "row" else None
+        if not lines or lines == above:
+            return []
+    heads = [MARKS[row.op], *([" "] * (len(lines) - 1))]
+    text = "\n".join(_cited(head, side, place, room) for head, (side, place) in zip(heads, lines, strict=False))
+    pieces = [(text or MARKS[row.op], tag)]
+    if row.op in ("moved", "copied") and all(side != "A" for side, _ in lines):
+        pieces += [("\n", "note"), (_cited("←", "A", displayable(origin_text(diff, row)), room), "note")]
     return pieces
 
 
@@ -233,13 +309,21 @@ class Layout:
     """The view at one width: entries, their heights, and their lines on demand."""
 
     def __init__(
-        self, diff: Diff, entries: Sequence[Entry], columns: Columns, measure: Measure, search: str = ""
+        self,
+        diff: Diff,
+        entries: Sequence[Entry],
+        columns: Columns,
+        measure: Measure,
+        search: frozenset[str] = frozenset(),
+        numbers: bool = False,
     ) -> None:
         self.diff = diff
         self.entries = list(entries)
         self.columns = columns
         self.measure = measure
         self.search = search
+        self.numbers = numbers
+        """Show the original files' line numbers under each row's place."""
         self._lines: OrderedDict[int, list[Line]] = OrderedDict()
         self.heights = [self._height(i) for i in range(len(self.entries))]
         self.tops = [0]
@@ -286,8 +370,8 @@ class Layout:
             self._lines.popitem(last=False)
         return lines
 
-    def set_search(self, search: str) -> None:
-        """Mark ``search`` hits in lines built from now on."""
+    def set_search(self, search: frozenset[str]) -> None:
+        """Mark the original wordings ``search`` (`tui.lookup.Hits.terms`) in lines built from now on."""
         if search != self.search:
             self.search = search
             self._lines.clear()
@@ -295,7 +379,15 @@ class Layout:
     # -- heights -------------------------------------------------------------------------------------
 
     def _label(self, i: int) -> list[tuple[str, str]]:
-        return _label(self.diff, self.entries[i], self.entries[i - 1] if i else None)
+        label = _label(self.diff, self.entries[i], self.entries[i - 1] if i else None, self.columns.label - 1)
+        entry = self.entries[i]
+        if not self.numbers or entry.kind == "fold":
+            return label
+        a, b = self.measure.row_lines(entry.row)
+        if entry.kind == "origin":
+            b = None
+        where = " ".join(f"{side}:{n}" for side, n in (("A", a), ("B", b)) if n is not None)
+        return [*label, ("\n" if label else "", "note"), (ellipsize(f"  {where}", self.columns.label - 1), "note")]
 
     def _height(self, i: int) -> int:
         entry = self.entries[i]
@@ -303,7 +395,7 @@ class Layout:
             return 1
         row = self.diff.rows[entry.row]
         cols = self.columns
-        label = count_lines("".join(text for text, _ in self._label(i)), cols.label - 1)
+        label = 1 + sum(text.count("\n") for text, _ in self._label(i))  # each label line fits its column
         if cols.mode == "side":
             a = sum(self.measure.clauses("a", cols.a - 1)[i] for i in row.a) if _shows_a(row) else 0
             b = sum(self.measure.clauses("b", cols.b - 1)[j] for j in row.b)
@@ -343,8 +435,13 @@ class Layout:
         diff, row = self.diff, self.diff.rows[entry.row]
         built = _Built()
         if entry.kind == "origin":
-            where = displayable(diff.place(row)) or (f"clause {row.b[0] + 1} of B" if row.b else "B")
-            built.a.append((f"moved from here to {where} (o jumps there)", "origin"))
+            where = f"B {displayable(diff.place(row))}" if diff.place(row) else (
+                f"clause {row.b[0] + 1} of B" if row.b else "B"
+            )
+            head = f"moved to {where}: "
+            text = " ".join(self.measure.texts("a")[k] for k in row.a).replace("\n", " ")
+            room = self.columns.a - 1 - cells(head)
+            built.a += [(head, "origin"), (ellipsize(text, max(2, room)), "equal")]
             return built
         equal = row.op == "equal"
         if self.columns.mode == "side":
@@ -365,7 +462,7 @@ class Layout:
         if not self.search or not pieces:
             return pieces
         text = "".join(t for t, _ in pieces)
-        hits = list(_find_all(text.casefold(), self.search.casefold()))
+        hits = _hits(text, self.search)
         if not hits:
             return pieces
         out: list[tuple[str, str]] = []
@@ -434,6 +531,23 @@ def _fit(line: Line, width: int) -> Line:
         used += size
     if used < width:
         out.append((" " * (width - used), "blank"))
+    return out
+
+
+def _hits(text: str, terms: frozenset[str]) -> list[tuple[int, int]]:
+    """Where any of ``terms`` stands in displayable ``text`` (case ignored): sorted, overlaps joined."""
+    folded = text.casefold()
+    if len(folded) != len(text):
+        folded = text
+    found = sorted(
+        span for term in terms for span in _find_all(folded, displayable(term).casefold().replace("\n", ""))
+    )
+    out: list[tuple[int, int]] = []
+    for lo, hi in found:
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
     return out
 
 

@@ -2,42 +2,154 @@
 
 Rules:
 
-* Search looks at each row's original text and normalized text on both
-  sides, ignoring case, so a Simplified query finds a Traditional original.
+* Search is normalized both ways: the query goes through the diff's own
+  normalization (繁简, width, whitespace … as the diff's `Options` say) and is
+  looked for in each clause's normalized text, so a Traditional query finds a
+  Simplified text and ``(一)`` finds ``（一）``; the original text is searched
+  for the query as typed too. Case is ignored. Each hit is mapped to the
+  original text through the document's offset map (`Document.spans`), never
+  searched for again: `Hits.terms` holds the original wordings found, which
+  the view highlights.
 * A place is matched as a reviewer cites it (``二/(三)``, ``第十条``, ``(三)``):
   brackets and spaces are compared in one form (full-width brackets become
   half-width, spaces dropped). Exact places first, then places inside the one
   asked for (``二/(三)/2`` for ``二/(三)``), then places that end with it, then
-  places that contain it.
+  places that contain it. Failing those, the same tests run on a loose form
+  (`loose_place`): Arabic numbers as Chinese numerals, 第…条 and brackets
+  dropped, a bracket starting a new part, so ``第3条``, ``第三条(四)``,
+  ``三/四`` and ``7`` find ``第三条``, ``第三条/(四)``, ``三/(四)`` and ``第七条``.
 * Both return row indices in ``Diff.rows`` order; the view sorts them into
   its own reading order.
 """
 
 from __future__ import annotations
 
-from diffing.model import Diff
+import re
+from dataclasses import dataclass
 
-__all__ = ["canonical_place", "find_place", "find_rows"]
+from corpus.document import Document
+from corpus.options import Options
+from diffing.model import Clause, Diff
+
+__all__ = [
+    "Hits",
+    "canonical_place",
+    "chinese_number",
+    "find_hits",
+    "find_line",
+    "find_place",
+    "find_rows",
+    "line_query",
+    "loose_place",
+    "normalized_query",
+]
 
 _PLACE = str.maketrans({"（": "(", "）": ")", "／": "/", "　": "", " ": ""})
 
 
-def find_rows(diff: Diff, query: str) -> list[int]:
-    """Rows whose original or normalized text (either side) holds ``query``, ignoring case."""
-    needle = query.casefold()
-    if not needle:
-        return []
-    hits = []
+@dataclass(frozen=True)
+class Hits:
+    """What a search found."""
+
+    rows: tuple[int, ...]
+    """Rows holding the query (original or normalized, either side), in ``Diff.rows`` order."""
+    terms: frozenset[str]
+    """The original wordings of the hits (``（一）元旦`` for ``(一)元旦``), to highlight."""
+
+
+def normalized_query(query: str, options: Options) -> str:
+    """``query`` as the diff's normalization makes it (cleaning steps left out: a query is no web page)."""
+    from corpus.pipeline import from_text
+
+    return from_text(query, options=options.with_(boilerplate=False, junk=False)).text
+
+
+def find_hits(diff: Diff, query: str) -> Hits:
+    """Rows and original wordings that hold ``query``, ignoring case, compared as typed and normalized."""
+    raw = query.casefold()
+    if not raw.strip():
+        return Hits((), frozenset())
+    needle = normalized_query(query, diff.options).casefold()
+    terms: set[str] = set()
+    rows: list[int] = []
     for r, row in enumerate(diff.rows):
-        texts = (
-            diff.a_text(row),
-            diff.b_text(row),
-            *(diff.a.original[lo:hi] for lo, hi in diff.a_spans(row)),
-            *(diff.b.original[lo:hi] for lo, hi in diff.b_spans(row)),
-        )
-        if any(needle in t.casefold() for t in texts):
-            hits.append(r)
-    return hits
+        found = False
+        for doc, clauses, side in ((diff.a, diff.a_clauses, row.a), (diff.b, diff.b_clauses, row.b)):
+            for k in side:
+                found |= _in_clause(doc, clauses[k], raw, needle, terms)
+        if found:
+            rows.append(r)
+    return Hits(tuple(rows), frozenset(terms))
+
+
+def _in_clause(doc: Document, clause: Clause, raw: str, needle: str, terms: set[str]) -> bool:
+    """Whether ``clause`` holds the query; the original wording of each hit goes into ``terms``."""
+    found = False
+    if needle:
+        text = _fold(clause.text)
+        start = text.find(needle)
+        while start >= 0:
+            found = True
+            spans = doc.spans(clause.start + start, clause.start + start + len(needle))
+            terms.add("".join(doc.original[lo:hi] for lo, hi in spans))
+            start = text.find(needle, start + len(needle))
+    original = "".join(doc.original[lo:hi] for lo, hi in doc.spans(clause.start, clause.end))
+    at = _fold(original).find(raw)
+    if at >= 0:
+        terms.add(original[at : at + len(raw)])
+        found = True
+    return found
+
+
+def _fold(text: str) -> str:
+    """``text`` case-folded, where that keeps every offset (else as it is)."""
+    folded = text.casefold()
+    return folded if len(folded) == len(text) else text
+
+
+def find_rows(diff: Diff, query: str) -> list[int]:
+    """Rows whose original or normalized text (either side) holds ``query``, ignoring case (`find_hits`)."""
+    return list(find_hits(diff, query).rows)
+
+
+_LINE = re.compile(r"^\s*(?:[:：]|[lL](?:ine)?\s*)(\d+)\s*$")
+
+
+def line_query(query: str) -> int | None:
+    """The line number a go-to query asks for (``:120``, ``L120``, ``line 120``), None for a place."""
+    match = _LINE.match(query)
+    return int(match.group(1)) if match else None
+
+
+def find_line(diff: Diff, line: int) -> list[int]:
+    """Rows whose B text (else A text) covers ``line`` (from 1) of its original file, B's first."""
+    found: list[int] = []
+    for side in ("b", "a"):
+        doc = diff.b if side == "b" else diff.a
+        start = _line_start(doc.original, line)
+        if start is None:
+            continue
+        for r, row in enumerate(diff.rows):
+            spans = diff.b_spans(row) if side == "b" and row.b else diff.a_spans(row) if side == "a" and row.a else []
+            if spans and spans[0][0] <= start + _line_len(doc.original, start) and spans[-1][1] > start:
+                found.append(r)
+        if found:
+            return found
+    return found
+
+
+def _line_start(text: str, line: int) -> int | None:
+    pos = 0
+    for _ in range(line - 1):
+        pos = text.find("\n", pos) + 1
+        if pos == 0:
+            return None
+    return pos
+
+
+def _line_len(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return (len(text) if end < 0 else end) - start
 
 
 def canonical_place(place: str) -> str:
@@ -45,12 +157,38 @@ def canonical_place(place: str) -> str:
     return place.translate(_PLACE).strip("/")
 
 
-def find_place(diff: Diff, query: str) -> list[int]:
-    """Rows at the place ``query``, best matches first."""
-    want = canonical_place(query)
-    if not want:
-        return []
-    places = [canonical_place(diff.place(row)) for row in diff.rows]
+_DIGITS = "零一二三四五六七八九"
+
+
+def chinese_number(n: int) -> str:
+    """``n`` (0–9999) as legal texts write it: 7 → 七, 12 → 十二, 105 → 一百零五, 1000 → 一千."""
+    if n < 10:
+        return _DIGITS[n]
+    if n < 20:
+        return "十" + (_DIGITS[n - 10] if n > 10 else "")
+    out = ""
+    zero = False
+    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit = n // value % 10
+        if digit:
+            out += ("零" if zero and out else "") + _DIGITS[digit] + unit
+            zero = False
+        elif out:
+            zero = True
+    return out
+
+
+def loose_place(place: str) -> str:
+    """``place`` in a loose form: numbers as Chinese numerals, ``第``/``条`` and brackets dropped, each bracket
+    a part of its own (``第3条(四)`` → ``三/四``)."""
+    text = canonical_place(place)
+    text = re.sub(r"(?<!^)(?<!/)\(", "/(", text)
+    text = re.sub(r"\d+", lambda m: chinese_number(int(m.group())) if len(m.group()) <= 4 else m.group(), text)
+    text = re.sub(r"第([零一二三四五六七八九十百千]+)条", r"\1", text)
+    return "/".join(p.strip("()") for p in text.split("/") if p.strip("()"))
+
+
+def _match(places: list[str], want: str) -> list[int]:
     tests = (
         lambda p: p == want,
         lambda p: p.startswith(want + "/"),
@@ -62,3 +200,18 @@ def find_place(diff: Diff, query: str) -> list[int]:
         if rows:
             return rows
     return []
+
+
+def find_place(diff: Diff, query: str) -> list[int]:
+    """Rows at the place ``query``, best matches first (as cited, then in the loose form)."""
+    want = canonical_place(query)
+    if not want:
+        return []
+    places = [canonical_place(diff.place(row)) for row in diff.rows]
+    rows = _match(places, want)
+    if rows:
+        return rows
+    loose = loose_place(query)
+    if not loose:
+        return []
+    return _match([loose_place(p) for p in places], loose)

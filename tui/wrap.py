@@ -13,6 +13,10 @@ Rules:
 * Lines are folded character by character (Chinese has no spaces to break
   at); a double-width character that would straddle the edge goes to the next
   line, so a line is never wider than asked, and ``\\n`` always breaks.
+* Breaks keep to the common Chinese 避头尾 rules: closing punctuation
+  (`CLOSING`: ``。，；：！？、）》」』”’`` …) never starts a line and opening
+  brackets and quotes (`OPENING`: ``《（「『“‘`` …) never end one; the break
+  moves back a few characters instead (a line then ends short).
 * Text is scanned in runs of equal-width characters (one regular expression),
   so measuring a long clause costs a few steps per run, not per character.
   `count_lines` and `fold` share that scan, so the height measured for a text
@@ -36,7 +40,19 @@ from rich.text import Text
 
 from corpus.display import TEXT_MARKS, safe_name
 
-__all__ = ["cell", "count_lines", "displayable", "fold", "fold_measured", "pad", "width"]
+__all__ = [
+    "CLOSING",
+    "OPENING",
+    "cell",
+    "count_lines",
+    "displayable",
+    "elide_middle",
+    "ellipsize",
+    "fold",
+    "fold_measured",
+    "pad",
+    "width",
+]
 
 T = TypeVar("T")
 
@@ -105,29 +121,67 @@ def width(text: str) -> int:
     return sum(len(run) * size for run, size in _runs(text.replace("\n", "")))
 
 
+CLOSING = frozenset("。，、；：！？）》」』”’〉】〕］｝〗〙．…‥・·,.;:!?)]}%％")
+"""Characters that never start a folded line (避头: closing punctuation and brackets)."""
+OPENING = frozenset("《（「『“‘〈【〔［｛〖〘([{")
+"""Characters that never end a folded line (避尾: opening brackets and quotes)."""
+_BACK_OFF = 8
+"""How many characters a break may move back to keep to 避头尾; past that the line breaks where it fills."""
+
+
+def _breaks(line: str, width: int) -> list[int]:
+    """Where displayable ``line`` (no ``\\n``) is folded at ``width`` cells: the index each new line starts at.
+
+    Greedy by cells, then 避头尾: a break that would start a line with closing
+    punctuation (``。``, ``”`` …) or end one with an opening bracket (``《``,
+    ``“`` …) moves back, taking the characters before it to the next line.
+    A break never comes before a zero-width character, nor leaves a line empty.
+    """
+    if 2 * len(line) <= width:
+        return []
+    breaks: list[int] = []
+    start = used = pos = 0
+    for run, size in _runs(line):
+        if not size:
+            pos += len(run)
+            continue
+        k = 0
+        while k < len(run):
+            fit = (width - used) // size
+            if len(run) - k <= fit:
+                used += (len(run) - k) * size
+                break
+            at = pos + k + fit
+            p = _kinsoku(line, start, at)
+            breaks.append(p)
+            start = p
+            used = _cells(line[p:at]) if p < at else 0
+            k += fit
+        pos += len(run)
+    return breaks
+
+
+def _kinsoku(line: str, start: int, at: int) -> int:
+    """The break at or before ``at`` that keeps to 避头尾 and leaves the line from ``start`` non-empty."""
+    p = at
+    while p > start + 1 and at - p < _BACK_OFF:
+        c = line[p]
+        if c in CLOSING or line[p - 1] in OPENING or not get_character_cell_size(c):
+            p -= 1
+            continue
+        return p
+    return at
+
+
+def _cells(text: str) -> int:
+    """`width`, for functions whose parameter of that name hides it."""
+    return width(text)
+
+
 def count_lines(text: str, width: int) -> int:
     """Number of lines `fold` makes of displayable ``text`` at ``width`` cells (at least 1)."""
     width = max(2, width)
-    total = 0
-    for line in text.split("\n"):
-        total += 1
-        if 2 * len(line) <= width:
-            continue
-        used = 0
-        for run, size in _runs(line):
-            if not size:
-                continue
-            n = len(run)
-            fit = (width - used) // size
-            if n <= fit:
-                used += n * size
-                continue
-            n -= fit
-            per = width // size
-            lines = -(-n // per)
-            total += lines
-            used = (n - (lines - 1) * per) * size
-    return total
+    return sum(1 + len(_breaks(line, width)) for line in text.split("\n"))
 
 
 def fold(pieces: Sequence[tuple[str, T]], width: int) -> list[list[tuple[str, T]]]:
@@ -142,28 +196,31 @@ def fold(pieces: Sequence[tuple[str, T]], width: int) -> list[list[tuple[str, T]
 def fold_measured(pieces: Sequence[tuple[str, T]], width: int) -> list[tuple[list[tuple[str, T]], int]]:
     """`fold`, with the cells each line takes."""
     width = max(2, width)
+    text = "".join(t for t, _ in pieces)
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        start = pos
+        for b in _breaks(line, width):
+            spans.append((start, pos + b))
+            start = pos + b
+        spans.append((start, pos + len(line)))
+        pos += len(line) + 1
+    starts = [0]
+    for t, _ in pieces:
+        starts.append(starts[-1] + len(t))
     lines: list[tuple[list[tuple[str, T]], int]] = []
-    line: list[tuple[str, T]] = []
-    used = 0
-    for text, tag in pieces:
-        for k, chunk in enumerate(text.split("\n")):
-            if k:
-                lines.append((line, used))
-                line, used = [], 0
-            for run, size in _runs(chunk):
-                if not size:
-                    _add(line, run, tag)
-                    continue
-                while run:
-                    fit = (width - used) // size
-                    if fit == 0:
-                        lines.append((line, used))
-                        line, used = [], 0
-                        continue
-                    _add(line, run[:fit], tag)
-                    used += len(run[:fit]) * size
-                    run = run[fit:]
-    lines.append((line, used))
+    k = 0
+    for lo, hi in spans:
+        while k < len(pieces) and starts[k + 1] <= lo:
+            k += 1
+        out: list[tuple[str, T]] = []
+        j = k
+        while j < len(pieces) and starts[j] < hi:
+            piece, tag = pieces[j]
+            _add(out, piece[max(lo, starts[j]) - starts[j] : min(hi, starts[j + 1]) - starts[j]], tag)
+            j += 1
+        lines.append((out, _cells("".join(t for t, _ in out))))
     return lines
 
 
@@ -183,3 +240,38 @@ def pad(line: Sequence[tuple[str, T]], cells: int, tag: T) -> list[tuple[str, T]
     if used < cells:
         out.append((" " * (cells - used), tag))
     return out
+
+
+def ellipsize(text: str, room: int) -> str:
+    """``text`` in at most ``room`` cells, its end cut with ``…`` when it is longer."""
+    if width(text) <= room:
+        return text
+    out, used = [], 0
+    for c in text:
+        size = width(c)
+        if used + size > room - 1:
+            break
+        out.append(c)
+        used += size
+    return "".join(out) + "…"
+
+
+def elide_middle(text: str, room: int) -> str:
+    """``text`` in at most ``room`` cells: its start and end kept, the middle replaced by ``…``."""
+    if width(text) <= room:
+        return text
+    head_room = (room - 1) // 3
+    tail_room = room - 1 - head_room
+    head, used = "", 0
+    for c in text:
+        if used + width(c) > head_room:
+            break
+        head += c
+        used += width(c)
+    tail, used = "", 0
+    for c in reversed(text):
+        if used + width(c) > tail_room:
+            break
+        tail = c + tail
+        used += width(c)
+    return f"{head}…{tail}"

@@ -338,11 +338,11 @@ def test_the_app_compares_a_pdf_with_its_text_and_its_summary_names_pages_and_ba
 
     diff = run_compare(CompareRequest(FileSide(str(SOURCES["01a"])), FileSide(str(FORMATS / "01a.pdf"))))
     assert diff.same
-    assert _describe(diff.b, short=False).endswith("(pdf, 723 chars, 2 pages)")
+    assert _describe(diff.b, short=False, room=200).endswith("(pdf, 723 chars, 2 pages)")
     cut = tmp_path / "cut.txt"
     cut.write_bytes(_cut_inside_a_character(seed("003").read_bytes())[0])
     lenient = run_compare(CompareRequest(FileSide(str(seed("003"))), FileSide(str(cut))))
-    assert "1 bad bytes → U+FFFD" in _describe(lenient.b, short=False)
+    assert "1 bad bytes → U+FFFD" in _describe(lenient.b, short=False, room=200)
     with pytest.raises(InputError, match="cannot decode"):
         run_compare(CompareRequest(FileSide(str(seed("003"))), FileSide(str(cut), strict_decode=True)))
 

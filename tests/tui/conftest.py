@@ -95,3 +95,21 @@ def screen_of(app: WendiffApp) -> CompareScreen:
 def notes(messages: list[Message]) -> list[str]:
     """The texts of the notifications among ``messages``."""
     return [m.notification.message for m in messages if isinstance(m, Notify)]
+
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "real"
+
+
+def data_request(name: str) -> CompareRequest:
+    """A pair of tests/data/real as in-memory sides named by its number."""
+    folder = next(DATA.glob(f"{name}_*"))
+    short = name.split("_", 1)[0]
+    return CompareRequest(
+        TextSide(source_from_bytes(f"{short}/a.txt", (folder / "a.txt").read_bytes())),
+        TextSide(source_from_bytes(f"{short}/b.txt", (folder / "b.txt").read_bytes())),
+    )
+
+
+def screen_text(app: WendiffApp) -> list[str]:
+    """The lines the terminal shows now, as the compositor draws them from the widgets' caches."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]

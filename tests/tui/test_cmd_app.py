@@ -50,7 +50,8 @@ def test_app_subcommands_are_registered_with_their_arguments() -> None:
 
 
 def test_app_without_a_terminal_says_what_to_run_instead_and_exits_2() -> None:
-    for argv, hint in ((["tui", "a.txt", "b.txt"], "wendiff diff A B"), ([], "wendiff store list")):
+    pair = ["corpus/samples/real/01_holiday_measures/a.txt", "corpus/samples/real/01_holiday_measures/b.txt"]
+    for argv, hint in ((["tui", *pair], "wendiff diff A B"), ([], "wendiff store list")):
         done = subprocess.run(
             [sys.executable, "-m", "tui.cli", *argv],
             cwd=ROOT, capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL,

@@ -155,7 +155,7 @@ async def test_narrow_terminal_shows_one_pane_and_widening_shows_two() -> None:
         await pilot.resize_terminal(160, 48)
         await settle(pilot)
         assert view.mode == "side" and view.cursor_row() == row
-        await pilot.press("l", "l")
+        await pilot.press("l")
         assert view.mode == "unified"
 
 

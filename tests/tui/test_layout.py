@@ -12,6 +12,7 @@ from diffing.compare import compare
 from diffing.model import Diff
 from diffing.report_layout import is_change
 from tui.layout import SIDE_BY_SIDE_MIN_WIDTH, Columns, Layout, Line, Measure, build_entries
+from tui.lookup import find_hits
 from tui.wrap import width
 
 CLAUSES = st.sampled_from(
@@ -24,7 +25,7 @@ DOCS = st.lists(CLAUSES, min_size=1, max_size=12).map("\n".join)
 def layout(diff: Diff, cells: int, changes_only: bool = False, search: str = "") -> Layout:
     measure = Measure(diff)
     entries = build_entries(diff, changes_only, order=measure.order())
-    return Layout(diff, entries, Columns.fit(cells), measure, search)
+    return Layout(diff, entries, Columns.fit(cells), measure, find_hits(diff, search).terms)
 
 
 def column(line: Line, lo: int, hi: int) -> str:

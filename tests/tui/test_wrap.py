@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from rich.cells import cell_len, get_character_cell_size
 
 import tui.wrap
-from tui.wrap import count_lines, displayable, fold, width
+from tui.wrap import CLOSING, OPENING, count_lines, displayable, fold, width
 
 # Letters, digits, CJK, full-width forms, combining marks, zero-width space, emoji and line breaks.
 ALPHABET = st.sampled_from(list("ab 1，。、（）第条款中华人民共和国ＡＢ１\u0301\u200b\n😀ｶ"))
@@ -82,3 +82,43 @@ def test_wrap_uses_only_the_public_api_of_rich() -> None:
     modules = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module} - {"__future__"}
     assert "rich.cells" in modules
     assert all(not part.startswith("_") for m in modules for part in m.split(".")), modules
+
+
+# Clauses as tokens: an optional opening bracket, one to three characters, up to two closing marks.
+CORES = st.text(st.sampled_from(list("第条中华人民共和国规定ab12")), min_size=1, max_size=3)
+TOKENS = st.tuples(
+    st.sampled_from(["", "《", "（", "「", "『", "“", "‘"]),
+    CORES,
+    st.sampled_from(["", *"。，；：！？、）》」』”’", "”。", "）；", "》，"]),
+).map("".join)
+CLAUSES = st.lists(TOKENS, min_size=1, max_size=40).map("".join)
+
+
+@settings(max_examples=400)
+@given(CLAUSES, st.integers(12, 60))
+def test_no_folded_line_starts_with_closing_punctuation_or_ends_with_an_opening_bracket(
+    clause: str, cells: int
+) -> None:
+    lines = ["".join(t for t, _ in line) for line in fold([(clause, "x")], cells)]
+    assert "".join(lines) == clause
+    assert count_lines(clause, cells) == len(lines)
+    for line in lines[1:]:
+        assert line[0] not in CLOSING, lines
+    for line in lines[:-1]:
+        assert line[-1] not in OPENING, lines
+        assert width(line) <= cells
+
+
+def test_a_full_stop_that_would_start_a_line_takes_the_character_before_it_along() -> None:
+    lines = fold([("中华人民共和国。", "x")], 14)
+    assert ["".join(t for t, _ in line) for line in lines] == ["中华人民共和", "国。"]
+
+
+def test_an_opening_title_mark_that_would_end_a_line_goes_to_the_next() -> None:
+    lines = fold([("依照《中华人民共和国》", "x")], 6)
+    assert ["".join(t for t, _ in line) for line in lines][:2] == ["依照", "《中华"]
+
+
+def test_a_line_of_nothing_but_punctuation_still_folds_within_the_width() -> None:
+    lines = fold([("。" * 10, "x")], 6)
+    assert [len("".join(t for t, _ in line)) for line in lines] == [3, 3, 3, 1]

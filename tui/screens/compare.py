@@ -14,14 +14,15 @@ Rules:
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from corpus.display import safe_name
 from corpus.errors import WendiffError
@@ -29,11 +30,15 @@ from corpus.options import Options
 from diffing.model import Diff
 from diffing.reports import Format, Report
 from tui.jobs import ExportUnavailable, export_report, prepare_view, run_compare
-from tui.lookup import find_place
+from tui.layout import Mode
+from tui.lookup import find_line, find_place, line_query
 from tui.messages import CursorMoved, DiffFailed, DiffProgress, DiffReady, ExportFinished
-from tui.sides import CompareRequest
+from tui.sides import CompareRequest, FileSide
+from tui.widgets.change_map import ChangeMap
 from tui.widgets.diff_view import DiffView
+from tui.widgets.key_footer import KeyFooter
 from tui.widgets.prompt_bar import PromptBar
+from tui.widgets.row_detail import RowDetail, original_text
 from tui.widgets.summary_bar import SummaryBar
 from tui.widgets.work_bar import WorkBar
 
@@ -49,7 +54,55 @@ _NEEDS_DIFF = {
     "origin",
     "layout",
     "search_hit",
+    "detail",
+    "copy",
+    "same_kind",
+    "context",
+    "only",
+    "numbers",
 }
+
+
+def _stamps(request: CompareRequest) -> dict[str, tuple[float, int]]:
+    """Modification time and size of each compared file (store versions and texts never change)."""
+    out: dict[str, tuple[float, int]] = {}
+    for side in (request.a, request.b):
+        if isinstance(side, FileSide):
+            try:
+                info = Path(side.path).stat()
+            except OSError:
+                continue
+            out[side.label] = (info.st_mtime, info.st_size)
+    return out
+
+
+def _row_with_b_text(diff: Diff, text: str) -> int | None:
+    """The first row with a B clause whose normalized text is ``text`` (else holds it)."""
+    for test in (lambda t: t == text, lambda t: text in t):
+        for r, row in enumerate(diff.rows):
+            if any(test(diff.b_clauses[j].text) for j in row.b):
+                return r
+    return None
+
+
+_FOOTER_PRIORITY = (
+    "quit",
+    "help",
+    "swap",
+    "origin",
+    "layout",
+    "next_change",
+    "prev_change",
+    "toggle_dark",
+    "search",
+    "changes_only",
+    "options",
+    "goto",
+    "export",
+    "detail",
+    "back",
+)
+"""The keys a narrow footer keeps first (the rest are in the help and the palette)."""
 
 
 class CompareScreen(Screen[None]):
@@ -59,20 +112,42 @@ class CompareScreen(Screen[None]):
         Binding("n", "next_change", "Next", id="next", tooltip="Go to the next change"),
         Binding("p", "prev_change", "Prev", id="prev", tooltip="Go to the previous change"),
         Binding("f", "changes_only", "Changes only", id="fold", tooltip="Fold equal rows away, or show them"),
-        Binding("t", "options", "Normalize", id="options", tooltip="Toggle 繁简, width, whitespace, word/char"),
+        Binding(
+            "t",
+            "options",
+            "Normalize",
+            id="options",
+            tooltip="Switch 繁简, width, spaces, unspin, cleaning steps, word/char",
+        ),
         Binding("slash", "search", "Search", id="search", tooltip="Find text in either document"),
-        Binding("g", "goto", "Go to", id="goto", tooltip="Go to a clause by its place, e.g. 二/(三)"),
+        Binding("g", "goto", "Go to", id="goto", tooltip="Go to a place (二/(三)) or a line (:120)"),
         Binding("e", "export", "Export", id="export", tooltip="Write a report (HTML, Markdown, Word, JSON)"),
         Binding("s", "swap", "Swap", id="swap", tooltip="Swap A and B"),
         Binding("o", "origin", "Origin", id="origin", tooltip="Jump between a moved row and where it came from"),
         Binding("l", "layout", "Layout", id="layout", tooltip="Side by side, unified, or by width"),
+        Binding("plus,equals_sign", "context(1)", "More context", id="context-more", show=False,
+                tooltip="Changes only, with one more equal row around each change"),
+        Binding("minus", "context(-1)", "Less context", id="context-less", show=False,
+                tooltip="Changes only, with one equal row less around each change"),
+        Binding("r", "reload", "Reload", id="reload", show=False, tooltip="Read both files again and recompute"),
+        Binding("O", "open_file", "Open file", id="open", show=False, tooltip="Compare A with another file as B"),
+        Binding("L", "numbers", "Line numbers", id="numbers", show=False,
+                tooltip="Show the original files' line numbers under the places"),
+        Binding("i", "detail", "Detail", id="detail", tooltip="Show or hide everything about the current row"),
+        Binding("y", "copy('b')", "Copy B", id="copy-b", show=False, tooltip="Copy the row's B text (original)"),
+        Binding("Y", "copy('a')", "Copy A", id="copy-a", show=False, tooltip="Copy the row's A text (original)"),
+        Binding("N", "same_kind(1)", "Next same kind", id="kind-next", show=False, tooltip="Next row of this kind"),
+        Binding("P", "same_kind(-1)", "Prev same kind", id="kind-prev", show=False, tooltip="Back to this kind"),
         Binding("right_square_bracket", "search_hit(1)", "Next hit", id="hit-next", show=False),
         Binding("left_square_bracket", "search_hit(-1)", "Prev hit", id="hit-prev", show=False),
     ]
 
-    def __init__(self, request: CompareRequest, *, name: str | None = None) -> None:
+    def __init__(self, request: CompareRequest, *, start_at: str | None = None, name: str | None = None) -> None:
+        """``start_at``: the normalized text of a B clause to put the cursor on when the diff arrives."""
         super().__init__(name=name)
         self.request = request
+        self.start_at = start_at
+        self._stamps: dict[str, tuple[float, int]] = {}
         self.diff: Diff | None = None
         self.hits: list[int] = []
         self.seconds = 0.0
@@ -80,13 +155,34 @@ class CompareScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield SummaryBar(id="summary")
         yield WorkBar(id="work")
-        yield DiffView(id="view")
+        view = DiffView(id="view")
+        with Horizontal(id="panes"):
+            yield view
+            yield ChangeMap(view, id="map")
+        yield RowDetail(id="detail")
         yield PromptBar(id="prompt")
-        yield Footer()
+        yield KeyFooter(priority=_FOOTER_PRIORITY)
 
     def on_mount(self) -> None:
         self.query_one(SummaryBar).show(None, note=f"comparing {self.request.a.label} with {self.request.b.label}…")
         self.compute(self.request)
+        self._stamps = _stamps(self.request)
+        self.set_interval(2.0, self._watch_files)
+
+    def _watch_files(self) -> None:
+        """Say so when a compared file changed on disk (r reloads); once per change."""
+        now = _stamps(self.request)
+        changed = [label for label, stamp in now.items() if self._stamps.get(label) not in (None, stamp)]
+        self._stamps = now
+        if changed:
+            self.notify(f"{', '.join(changed)} changed on disk: r reloads.", title="Changed", timeout=10)
+
+    def action_reload(self) -> None:
+        self._stamps = _stamps(self.request)
+        self.compute(self.request)
+
+    def action_open_file(self) -> None:
+        self.query_one(PromptBar).open("open", "open as B", "a file to compare with A (Enter opens)")
 
     @property
     def view(self) -> DiffView:
@@ -127,14 +223,18 @@ class CompareScreen(Screen[None]):
     def _ready(self, message: DiffReady) -> None:
         if message.request != self.request:
             return
-        keep = self.diff is not None and (self.diff.a.name, self.diff.b.name) == (
-            message.diff.a.name,
-            message.diff.b.name,
-        )
+        names = (self.diff.a.name, self.diff.b.name) if self.diff is not None else None
+        keep = names == (message.diff.a.name, message.diff.b.name)
+        swapped = names == (message.diff.b.name, message.diff.a.name) and not keep
         self.diff, self.seconds = message.diff, message.seconds
         self.query_one(WorkBar).end()
         self.hits = []
-        self.view.set_diff(message.diff, keep_place=keep, measure=message.measure)
+        self.view.set_diff(message.diff, keep_place=keep, measure=message.measure, swapped=swapped)
+        if self.start_at is not None:
+            row = _row_with_b_text(message.diff, self.start_at)
+            if row is not None:
+                self.view.show_row(row)
+            self.start_at = None
         self.view.focus()
         self.refresh_bindings()
 
@@ -149,8 +249,17 @@ class CompareScreen(Screen[None]):
 
     @on(CursorMoved)
     def _cursor(self, message: CursorMoved) -> None:
-        note = "moved here: o jumps to where it was" if self._on_moved(message) else ""
+        note = ""
+        if self._on_moved(message):
+            note = "moved from here: o jumps to where it went" if message.kind == "origin" else (
+                "moved here: o jumps to where it was"
+            )
+        if self.view.only:
+            note = f"only {self.view.only} rows (click its count again for all)" + (f" · {note}" if note else "")
         self.query_one(SummaryBar).show(self.diff, message.change, message.changes, note)
+        detail = self.query_one(RowDetail)
+        if detail.is_open:
+            detail.show(self.diff, message.row if message.kind != "fold" else None)
 
     def _on_moved(self, message: CursorMoved) -> bool:
         if self.diff is None or message.row is None:
@@ -166,21 +275,77 @@ class CompareScreen(Screen[None]):
 
     def action_next_change(self) -> None:
         if not self.view.next_change(1):
-            self.notify("No change after this one.", timeout=2)
+            self.notify(self._no_change("after"), timeout=2)
 
     def action_prev_change(self) -> None:
         if not self.view.next_change(-1):
-            self.notify("No change before this one.", timeout=2)
+            self.notify(self._no_change("before"), timeout=2)
+
+    def _no_change(self, where: str) -> str:
+        if self.diff is not None and self.diff.summary.changes == 0:
+            return "No changes: the two texts are the same after normalization."
+        return f"No change {where} this one."
+
+    def action_detail(self) -> None:
+        detail = self.query_one(RowDetail)
+        detail.toggle()
+        entry = self.view.cursor_entry()
+        detail.show(self.diff, entry.row if entry is not None and entry.kind != "fold" else None)
+        if detail.is_open:
+            self.call_after_refresh(self.view.keep_cursor_visible)
+
+    def action_copy(self, side: str) -> None:
+        """Copy one side's original text of the current row to the clipboard (OSC 52: over ssh and in tmux)."""
+        entry = self.view.cursor_entry()
+        if self.diff is None or entry is None or entry.kind == "fold":
+            self.notify("Not on a row: Enter opens a fold.", timeout=2)
+            return
+        row = self.diff.rows[entry.row]
+        text = original_text(self.diff, row, side)
+        if not text:
+            self.notify(f"This row has no {side.upper()} text.", timeout=2)
+            return
+        self.app.copy_to_clipboard(text)
+        self.notify(f"Copied {side.upper()}: {len(text):,} characters.", timeout=2)
+
+    def action_same_kind(self, step: int) -> None:
+        entry = self.view.cursor_entry()
+        if self.diff is None or entry is None or entry.kind == "fold":
+            return
+        op = self.diff.rows[entry.row].op
+        if not self.view.next_of(op, step):
+            self.notify(f"No {op} row {'after' if step > 0 else 'before'} this one.", timeout=2)
 
     def action_changes_only(self) -> None:
         self.view.set_changes_only(not self.view.changes_only)
 
+    @on(SummaryBar.KindClicked)
+    def _kind_clicked(self, message: SummaryBar.KindClicked) -> None:
+        if self.diff is not None:
+            self.action_only(message.op)
+
+    def action_numbers(self) -> None:
+        self.view.show_numbers(not self.view.numbers)
+
+    def action_only(self, op: str) -> None:
+        """Show only the rows of kind ``op`` (a count in the summary bar was clicked); again: every row."""
+        op_ = None if self.view.only == op else op
+        self.view.show_only(op_)
+        self.notify(f"Only {op} rows: click the count again for all." if op_ else "Every row again.", timeout=3)
+
+    def action_context(self, step: int) -> None:
+        context = max(0, self.view.context + step) if self.view.changes_only else max(0, step)
+        self.view.set_changes_only(True, context)
+        self.notify(f"Changes only, {context} row{'s' if context != 1 else ''} of context (+/-)", timeout=2)
+
     def action_layout(self) -> None:
-        order = [None, "side", "unified"]
-        current = order.index(self.view.forced_mode)
-        mode = order[(current + 1) % 3]
-        self.view.force_mode(mode)  # type: ignore[arg-type]
-        self.notify(f"Layout: {mode or 'by width'}", timeout=2)
+        """Switch to the other layout; switching back to what the width would choose follows the width again."""
+        shown = self.view.mode or "side"
+        other: Mode = "unified" if shown == "side" else "side"
+        mode = None if self.view.mode_by_width() == other else other
+        self.view.force_mode(mode)
+        name = "side by side" if other == "side" else "unified"
+        self.notify(f"Layout: {name}" + (" (by width again)" if mode is None else " (l switches back)"), timeout=2)
 
     def action_origin(self) -> None:
         if not self.view.jump_origin():
@@ -199,10 +364,12 @@ class CompareScreen(Screen[None]):
         self.app.push_screen(OptionsScreen(self.request.options), chosen)
 
     def action_search(self) -> None:
-        self.query_one(PromptBar).open("search", "/", "text to find (Enter: next hit)", self.view.search)
+        hint = "text to find, 繁/简 and full/half width alike (Enter ↓ next hit, ↑ previous)"
+        self.query_one(PromptBar).open("search", "/", hint, self.view.search)
 
     def action_goto(self) -> None:
-        self.query_one(PromptBar).open("goto", "go to", "a place, e.g. 二/(三) or 第十条")
+        hint = "a place (二/(三), 第十条, 第3条, 7) or a line of the file (:120)"
+        self.query_one(PromptBar).open("goto", "go to", hint)
 
     def action_search_hit(self, step: int) -> None:
         k = self.view.find(self.hits, step)
@@ -219,10 +386,21 @@ class CompareScreen(Screen[None]):
             if not self.hits:
                 prompt.status("no match" if message.value else "")
                 return
-            k = self.view.find(self.hits, 1)
+            k = self.view.find(self.hits, message.step)
             prompt.status(f"{k + 1}/{len(self.hits)}")
-        elif message.mode == "goto" and self.diff is not None:
-            rows = find_place(self.diff, message.value)
+        elif message.mode == "open" and message.step == 1:
+            path = message.value.strip()
+            if not path:
+                return
+            if not Path(path).expanduser().is_file():
+                prompt.status("no such file")
+                return
+            prompt.action_close()
+            self.compute(replace(self.request, b=FileSide(str(Path(path).expanduser()))))
+            self._stamps = _stamps(self.request)
+        elif message.mode == "goto" and self.diff is not None and message.step == 1:
+            line = line_query(message.value)
+            rows = find_place(self.diff, message.value) if line is None else find_line(self.diff, line)
             if not rows:
                 prompt.status("no such place")
                 return

@@ -18,13 +18,15 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from corpus.display import safe_name
 from corpus.errors import WendiffError
 from tui.dup_list import DupLine
 from tui.jobs import find_dups
 from tui.messages import DupsFound, DupsProgress
+from tui.widgets.key_footer import KeyFooter
+from tui.widgets.row_table import SIDEWAYS_HINT, RowTable
 from tui.widgets.work_bar import WorkBar
 from tui.wrap import cell
 
@@ -44,13 +46,14 @@ class DuplicatesScreen(Screen[None]):
         self.store = store
         self.files = files
         self.lines: list[DupLine] = []
+        self._note = ""
 
     def compose(self) -> ComposeResult:
         yield Static("Duplicates: passages repeated in a document or re-used across documents", classes="screen-title")
         yield WorkBar(id="work")
-        yield DataTable(cursor_type="row", zebra_stripes=True, id="dups")
+        yield RowTable(cursor_type="row", zebra_stripes=True, id="dups")
         yield Static("", id="dups-note")
-        yield Footer()
+        yield KeyFooter(priority=("quit", "help"))
 
     def on_mount(self) -> None:
         self.query_one(DataTable).add_columns("kind", "where", "chars", "similarity", "occurrences")
@@ -92,10 +95,20 @@ class DuplicatesScreen(Screen[None]):
         for line in self.lines:
             table.add_row(line.kind, cell(line.where), f"{line.chars:,}", f"{line.similarity:.3f}", cell(line.detail))
         repeats = sum(1 for line in self.lines if line.kind == "repeat")
-        self.query_one("#dups-note", Static).update(
+        self._note = (
             f"{data.documents} documents read · {repeats} repeated inside a document · "
             f"{len(self.lines) - repeats} passages shared between documents · Enter opens one side by side"
         )
+        self.query_one("#dups-note", Static).update(self._note)
+        self.call_after_refresh(self._hint)
+
+    def _hint(self) -> None:
+        hint = SIDEWAYS_HINT if self.query_one(RowTable).scrolls_sideways() else ""
+        self.query_one("#dups-note", Static).update(self._note + hint)
+
+    def on_resize(self) -> None:
+        if self._note:
+            self.call_after_refresh(self._hint)
 
     def action_open(self) -> None:
         row = self.query_one(DataTable).cursor_row

@@ -5,11 +5,15 @@ Rule: the dialog returns ``(format, path, report)`` (or None) through
 ``dismiss``; it writes nothing itself. The path follows the chosen report and
 format until the user edits it, and a suffix typed in the path (.html, .md,
 .docx, .json) picks the format. A report in a format it cannot be written as
-is refused in the dialog, with the command line's words.
+is refused in the dialog, with the command line's words. Enter writes
+wherever the focus is: in the format list it picks the highlighted format
+first. Under the field, the whole path is shown with its middle elided, so a
+narrow terminal still shows the folder and the name.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
@@ -17,14 +21,16 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, RadioButton, RadioSet
 
 from diffing.model import Diff
-from diffing.reports import SUFFIXES, Format, Report, unsupported
+from diffing.reports import FORMATS, SUFFIXES, Format, Report, unsupported
 from tui.jobs import suggest_export_path
+from tui.wrap import elide_middle, width
 
-__all__ = ["EXPORT_FORMATS", "EXPORT_REPORTS", "ExportScreen"]
+__all__ = ["EXPORT_FORMATS", "EXPORT_REPORTS", "ExportScreen", "FormatList"]
 
 EXPORT_REPORTS: tuple[tuple[Report, str], ...] = (
     ("redline", "the comparison, clause by clause"),
@@ -32,13 +38,39 @@ EXPORT_REPORTS: tuple[tuple[Report, str], ...] = (
     ("amendments", "修改决定 (numbered amendments)"),
 )
 
-EXPORT_FORMATS: tuple[tuple[Format, str], ...] = (
-    ("html", "HTML page (side by side, self-contained)"),
-    ("md", "Markdown"),
-    ("docx", "Word document (tracked-change style)"),
-    ("json", "JSON (wendiff.diff v1)"),
-    ("text", "plain text"),
+_DESCRIBED: dict[str, str] = {
+    "html": "HTML page (side by side, self-contained)",
+    "md": "Markdown",
+    "docx": "Word document (tracked-change style)",
+    "json": "JSON (wendiff.diff)",
+    "text": "plain text",
+}
+_ORDER = ("html", "md", "docx", "json", "text")
+EXPORT_FORMATS: tuple[tuple[Format, str], ...] = tuple(
+    (fmt, _DESCRIBED.get(fmt, fmt))
+    for fmt in sorted(FORMATS, key=lambda f: (_ORDER.index(f) if f in _ORDER else len(_ORDER), f))
 )
+"""Every report format `diffing.reports` writes (a new kind shows up here by itself), known ones first."""
+
+
+class FormatList(RadioSet):
+    """The formats; Enter picks the highlighted one and asks for the report to be written."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "choose", "Write", show=False, tooltip="Pick this format and write the report"),
+    ]
+
+    @dataclass
+    class Chosen(Message):
+        """Enter on a format: write it."""
+
+        index: int
+
+    def action_choose(self) -> None:
+        buttons = list(self.query(RadioButton))
+        index = next((k for k, b in enumerate(buttons) if b.has_class("-selected")), self.pressed_index)
+        if index >= 0:
+            self.post_message(self.Chosen(index))
 
 
 class ExportScreen(ModalScreen[tuple[Format, Path, Report] | None]):
@@ -51,6 +83,7 @@ class ExportScreen(ModalScreen[tuple[Format, Path, Report] | None]):
     ExportScreen .hint { margin-top: 1; color: $text-muted; width: 100%; }
     ExportScreen RadioSet, ExportScreen RadioSet:focus { border: none; }
     ExportScreen Input, ExportScreen Input:focus { border: none; height: 1; background: $boost; }
+    ExportScreen .path { color: $text-muted; width: 100%; }
     """
 
     def __init__(self, diff: Diff, folder: Path | None = None) -> None:
@@ -67,32 +100,49 @@ class ExportScreen(ModalScreen[tuple[Format, Path, Report] | None]):
             with RadioSet(id="reports"):
                 for k, (report, text) in enumerate(EXPORT_REPORTS):
                     yield RadioButton(f"{report}: {text}", value=k == 0, id=f"report-{report}")
-            with RadioSet(id="formats"):
+            with FormatList(id="formats"):
                 for k, (fmt, text) in enumerate(EXPORT_FORMATS):
                     yield RadioButton(f"{fmt}: {text}", value=k == 0, id=f"fmt-{fmt}")
             yield Label("File:")
             yield Input(str(self._suggested), id="path")
+            yield Label(str(self._suggested), id="path-shown", classes="path")
             yield Label(
                 "the format follows the file's suffix (or pick one) · Enter writes · Esc cancels", classes="hint"
             )
 
     def on_mount(self) -> None:
         self.query_one("#path", Input).focus()
+        self._show_path()
+
+    def on_resize(self) -> None:
+        self._show_path()
+
+    def _show_path(self) -> None:
+        """Under the field, the whole path with its middle elided, when the field cannot show all of it."""
+        shown, field = self.query_one("#path-shown", Label), self.query_one("#path", Input)
+        room = shown.content_region.width or self.app.size.width - 20
+        fits = width(field.value) < (field.content_region.width or room)
+        shown.update("" if fits else elide_middle(field.value, max(8, room)))
+        shown.display = not fits
 
     @on(Input.Changed, "#path")
     def _suffix(self, event: Input.Changed) -> None:
+        self._show_path()
         fmt = SUFFIXES.get(Path(event.value).suffix.lower())
         if fmt is not None and fmt != self.fmt:
             self.query_one(f"#fmt-{fmt}", RadioButton).value = True
 
     @on(RadioSet.Changed, "#formats")
     def _format(self, event: RadioSet.Changed) -> None:
-        self.fmt = EXPORT_FORMATS[event.index][0]
-        self._follow()
+        self._pick(event.index)
 
     @on(RadioSet.Changed, "#reports")
     def _report(self, event: RadioSet.Changed) -> None:
         self.report = EXPORT_REPORTS[event.index][0]
+        self._follow()
+
+    def _pick(self, index: int) -> None:
+        self.fmt = EXPORT_FORMATS[index][0]
         self._follow()
 
     def _follow(self) -> None:
@@ -101,6 +151,11 @@ class ExportScreen(ModalScreen[tuple[Format, Path, Report] | None]):
         if field.value == str(self._suggested):
             self._suggested = suggest_export_path(self.diff, self.fmt, self.folder, self.report)
             field.value = str(self._suggested)
+
+    @on(FormatList.Chosen)
+    def _chosen(self, event: FormatList.Chosen) -> None:
+        self._pick(event.index)
+        self._export()
 
     def choice(self) -> tuple[Format, Path, Report] | None:
         """The chosen format, path and report (None without a path)."""

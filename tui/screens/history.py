@@ -8,7 +8,9 @@ Rules:
   the marked one and the one under the cursor, or (nothing marked) the
   version under the cursor against the one before it.
 * Blame is of the version under the cursor (``b``), newest by default: per
-  clause, the version whose wording it still has.
+  clause, the version whose wording it still has, shown in its original text
+  (cut with ``…`` to the screen); Enter on a clause opens the comparison
+  that brought that wording (its version against the one before), on it.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from corpus.display import safe_name
 from corpus.errors import WendiffError
@@ -28,9 +30,14 @@ from corpus.store.values import Version
 from tui.jobs import HistoryData, load_history
 from tui.messages import HistoryLoaded
 from tui.sides import CompareRequest, StoreSide
-from tui.wrap import cell
+from tui.widgets.key_footer import KeyFooter
+from tui.widgets.row_table import RowTable
+from tui.wrap import cell, ellipsize
 
 __all__ = ["HistoryScreen", "versions_to_compare"]
+
+_BLAME_FIXED = 36
+"""Cells the blame table's other columns, its padding and scrollbar take."""
 
 
 def versions_to_compare(versions: list[Version], marked: list[int], cursor: int | None) -> tuple[int, int] | None:
@@ -75,10 +82,10 @@ class HistoryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(f"History of {safe_name(self.doc_id)}", id="history-title", classes="screen-title")
-        yield DataTable(cursor_type="row", zebra_stripes=True, id="versions")
+        yield RowTable(cursor_type="row", zebra_stripes=True, id="versions")
         yield Static("", id="blame-title", classes="screen-title")
-        yield DataTable(cursor_type="row", id="blame")
-        yield Footer()
+        yield RowTable(cursor_type="row", id="blame")
+        yield KeyFooter(priority=("quit", "help"))
 
     def on_mount(self) -> None:
         self.query_one("#versions", DataTable).add_columns(
@@ -129,13 +136,37 @@ class HistoryScreen(Screen[None]):
         assert self.data is not None
         table = self.query_one("#blame", DataTable)
         table.clear()
-        for line in self.data.blame:
-            table.add_row(str(line.index + 1), f"v{line.version}", line.when, cell(line.text))
+        room = max(12, self.app.size.width - _BLAME_FIXED)
+        originals = self.data.originals or tuple(line.text for line in self.data.blame)
+        for line, text in zip(self.data.blame, originals, strict=True):
+            table.add_row(str(line.index + 1), f"v{line.version}", line.when, cell(ellipsize(safe_name(text), room)))
         count = len({line.version for line in self.data.blame})
+        verb = "contributes" if count == 1 else "contribute"
         self.query_one("#blame-title", Static).update(
             f"Blame of v{self.data.blamed}: each clause with the version that introduced its wording "
-            f"({count} version{'s' if count != 1 else ''} contribute)"
+            f"({count} version{'s' if count != 1 else ''} {verb}; Enter opens that version's change)"
         )
+
+    def on_resize(self) -> None:
+        if self.data is not None:
+            row = self.query_one("#blame", DataTable).cursor_row
+            self._fill_blame()
+            self.query_one("#blame", DataTable).move_cursor(row=row)
+
+    @on(DataTable.RowSelected, "#blame")
+    def _blame_selected(self, event: DataTable.RowSelected) -> None:
+        """Open the change that brought the clause's wording: its version against the one before."""
+        if self.data is None or not 0 <= event.cursor_row < len(self.data.blame):
+            return
+        line = self.data.blame[event.cursor_row]
+        older = [v.number for v in self.data.versions if v.number < line.version]
+        if not older:
+            self.notify(f"v{line.version} is the first version: this wording has been there from the start.")
+            return
+        from tui.screens.compare import CompareScreen
+
+        a, b = StoreSide(self.store, self.doc_id, max(older)), StoreSide(self.store, self.doc_id, line.version)
+        self.app.push_screen(CompareScreen(CompareRequest(a, b), start_at=line.text))
 
     def cursor_version(self) -> int | None:
         if self.data is None or not self.data.versions:

@@ -21,7 +21,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from corpus.display import safe_name
 from corpus.errors import WendiffError
@@ -29,6 +29,9 @@ from tui.catalog import LibraryItem, filter_items, library_items, side_of
 from tui.jobs import list_documents
 from tui.messages import LibraryLoaded
 from tui.sides import CompareRequest
+from tui.widgets.filter_box import FilterBox
+from tui.widgets.key_footer import KeyFooter
+from tui.widgets.row_table import SIDEWAYS_HINT, RowTable
 from tui.wrap import cell
 
 __all__ = ["LibraryScreen"]
@@ -54,13 +57,14 @@ class LibraryScreen(Screen[None]):
         self.shown: list[LibraryItem] = []
         self.marked: list[LibraryItem] = []
         self.store_note = ""
+        self._note = ""
 
     def compose(self) -> ComposeResult:
         yield Static("Library", id="library-title", classes="screen-title")
-        yield Input(placeholder="filter: part of an id, a title or a path", id="filter")
-        yield DataTable(cursor_type="row", zebra_stripes=True, id="documents")
+        yield FilterBox(placeholder="filter: part of an id, a title or a path (繁/简 alike; Esc leaves)", id="filter")
+        yield RowTable(cursor_type="row", zebra_stripes=True, id="documents")
         yield Static("", id="library-note")
-        yield Footer()
+        yield KeyFooter(priority=("quit", "help"))
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
@@ -116,8 +120,16 @@ class LibraryScreen(Screen[None]):
             table.add_row(mark, cell(item.key), versions, item.when, cell(item.title))
         if cursor in self.shown:
             table.move_cursor(row=self.shown.index(cursor))
-        note = f"{self.store_note} · {len(self.marked)} marked · space marks, c compares, Enter opens"
-        self.query_one("#library-note", Static).update(note)
+        self._note = f"{self.store_note} · {len(self.marked)} marked · space marks, c compares, Enter opens"
+        self.query_one("#library-note", Static).update(self._note)
+        self.call_after_refresh(self._hint)
+
+    def _hint(self) -> None:
+        hint = SIDEWAYS_HINT if self.query_one(RowTable).scrolls_sideways() else ""
+        self.query_one("#library-note", Static).update(self._note + hint)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._hint)
 
     # -- choosing ------------------------------------------------------------------------------------
 
@@ -144,6 +156,7 @@ class LibraryScreen(Screen[None]):
         self._fill()
 
     @on(Input.Submitted, "#filter")
+    @on(FilterBox.Left, "#filter")
     def _filter_done(self) -> None:
         self.table.focus()
 

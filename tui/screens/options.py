@@ -1,4 +1,5 @@
-"""The normalization dialog (``t``): switch 繁简, width, whitespace and word/char inline, then recompute.
+"""The normalization dialog (``t``): every switch of the pipeline (繁简, width, whitespace, unspin, the
+cleaning steps) and word/char inline, then recompute.
 
 Rule: the dialog returns new `Options` (or None when cancelled) through
 ``dismiss``; it changes nothing itself.
@@ -23,6 +24,10 @@ SWITCHES = (
     ("width", "2 full/half width: ＡＢＣ１２３（） as ABC123()"),
     ("whitespace", "3 whitespace: ignore line wraps and stray spaces"),
     ("char", "4 inline by character (off: by Chinese word)"),
+    ("unspin", "5 unspin: see through a machine-reworded copy (洗稿)"),
+    ("boilerplate", "6 boilerplate: leave out web sidebars after the text"),
+    ("junk", "7 junk: leave out mojibake (�) and what came with it"),
+    ("invisible", "8 invisible: ignore zero-width characters and BOM"),
 )
 
 
@@ -32,6 +37,10 @@ def _values(options: Options) -> dict[str, bool]:
         "width": options.width,
         "whitespace": options.whitespace,
         "char": options.inline == "char",
+        "unspin": options.unspin,
+        "boilerplate": options.boilerplate,
+        "junk": options.junk,
+        "invisible": options.invisible,
     }
 
 
@@ -41,6 +50,10 @@ def _options(base: Options, values: dict[str, bool]) -> Options:
         width=values["width"],
         whitespace=values["whitespace"],
         inline="char" if values["char"] else "word",
+        unspin=values["unspin"],
+        boilerplate=values["boilerplate"],
+        junk=values["junk"],
+        invisible=values["invisible"],
     )
 
 
@@ -69,7 +82,8 @@ class OptionsScreen(ModalScreen[Options | None]):
             yield Label("Normalization (applies to both documents)", classes="title")
             for key, text in SWITCHES:
                 yield Checkbox(text, values[key], id=f"opt-{key}")
-            yield Label("1-4 or click to switch · Enter applies and recomputes · Esc cancels", classes="hint")
+            hint = f"1-{len(SWITCHES)} or click to switch · Enter applies and recomputes · Esc cancels"
+            yield Label(hint, classes="hint")
 
     def chosen(self) -> Options:
         """The options the checkboxes describe now."""

@@ -26,22 +26,29 @@ from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
+from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from diffing.model import Diff
 from diffing.report_layout import a_home, is_change
-from tui.layout import TAGS, Columns, Entry, Layout, Measure, Mode, build_entries
-from tui.lookup import find_rows
+from tui.contrast import readable
+from tui.layout import SIDE_BY_SIDE_MIN_WIDTH, TAGS, Columns, Entry, Layout, Measure, Mode, build_entries
+from tui.lookup import find_hits
 from tui.messages import CursorMoved
 
 __all__ = ["DiffView"]
 
+_DECOR = frozenset({"blank", "gutter", "rule", "fold", "note", "label-equal"})
+"""Tags drawn faint on purpose: the others are kept readable (`tui.contrast`) in every theme."""
 _COMPONENTS = {f"diffview--{tag}" for tag in TAGS} | {"diffview--match", "diffview--cursor"}
 
 
 class DiffView(ScrollView, can_focus=True):
     """Rows of a diff, side by side or unified, with a cursor."""
+
+    generation: reactive[int] = reactive(0, repaint=False)
+    """Counts the layouts made; whoever draws from the layout (the change map) watches it."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = _COMPONENTS
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -73,8 +80,14 @@ class DiffView(ScrollView, can_focus=True):
         self.layout_: Layout | None = None
         self.cursor = 0
         self.changes_only = False
+        self.context = 0
+        self.numbers = False
+        """Line numbers of the original files under the places."""
+        self.only: str | None = None
+        """Show only the rows of this op (None: every row)."""
         self.forced_mode: Mode | None = None
         self.search = ""
+        self._terms: frozenset[str] = frozenset()
         self._measure: Measure | None = None
         self._revealed: frozenset[int] = frozenset()
         self._changes: list[int] = []
@@ -82,26 +95,48 @@ class DiffView(ScrollView, can_focus=True):
 
     # -- content -------------------------------------------------------------------------------------
 
-    def set_diff(self, diff: Diff | None, keep_place: bool = False, measure: Measure | None = None) -> None:
-        """Show ``diff`` (None: nothing); ``keep_place``: stay at the same place (``二/(三)``) if it still exists.
+    def set_diff(
+        self, diff: Diff | None, keep_place: bool = False, measure: Measure | None = None, swapped: bool = False
+    ) -> None:
+        """Show ``diff`` (None: nothing); ``keep_place``: stay at the same place (``二/(三)``) if it still exists;
+        ``swapped``: ``diff`` is the one shown with its sides swapped, stay at the same place of old A.
 
         ``measure``: the diff's `Measure`, already prepared (in a worker) or None to measure here.
         """
         old, old_row = self.diff, self.cursor_row()
-        place = old.place(old.rows[old_row]) if keep_place and old is not None and old_row is not None else None
+        place = None
+        texts: tuple[str, str] | None = None
+        if old is not None and old_row is not None:
+            was = old.rows[old_row]
+            if keep_place:
+                place, texts = old.place(was), (old.a_text(was), old.b_text(was))
+            elif swapped:
+                place, texts = old.place_a(was) or old.place(was), (old.b_text(was), old.a_text(was))
         self.diff = diff
         self._measure = (
             (measure if measure is not None and measure.diff is diff else Measure(diff)) if diff is not None else None
         )
         self._revealed = frozenset()
+        self._terms = frozenset()
         self.cursor = 0
         self._relayout(force=True)
-        row = self._first_at(place) if place is not None else None
+        row = self._same_row(texts) if texts is not None else None
+        if row is None and place is not None:
+            row = self._first_at(place)
         if row is not None and self.layout_ is not None:
             self._move(self.layout_.row_entry[row], center=True)
         else:
             self.scroll_to(y=0, animate=False, immediate=True)
             self._post_cursor()
+
+    def _same_row(self, texts: tuple[str, str]) -> int | None:
+        """The first row (in view order) holding the normalized A and B texts ``texts``."""
+        diff, layout = self.diff, self.layout_
+        if diff is None or layout is None or not any(texts):
+            return None
+        rows = [r for r, row in enumerate(diff.rows) if (diff.a_text(row), diff.b_text(row)) == texts]
+        rows = [r for r in rows if r in layout.row_entry]
+        return min(rows, key=layout.row_entry.__getitem__) if rows else None
 
     def _first_at(self, place: str) -> int | None:
         """The first row (in view order) at ``place``."""
@@ -116,11 +151,35 @@ class DiffView(ScrollView, can_focus=True):
         """The layout shown now (None before a diff)."""
         return self.layout_.columns.mode if self.layout_ is not None else None
 
-    def set_changes_only(self, on: bool) -> None:
-        """Fold equal rows away (``on``) or show every row."""
+    def mode_by_width(self) -> Mode:
+        """The layout the terminal's width chooses: side by side from `SIDE_BY_SIDE_MIN_WIDTH` columns of the
+        screen (the view, its scrollbar and the change map beside it)."""
+        width = (self.screen.size.width if self.is_attached else 0) or self.size.width or 80
+        return "side" if width >= SIDE_BY_SIDE_MIN_WIDTH else "unified"
+
+    def set_changes_only(self, on: bool, context: int | None = None) -> None:
+        """Fold equal rows away (``on``) or show every row; ``context``: equal rows kept around each change
+        (None: as before)."""
         row = self.cursor_row()
         self.changes_only = on
+        self.only = None
+        if context is not None:
+            self.context = max(0, context)
         self._revealed = frozenset()
+        self._relayout(force=True)
+        self._restore(row)
+
+    def show_numbers(self, on: bool) -> None:
+        """Show (or hide) the original files' line numbers under each row's place."""
+        row = self.cursor_row()
+        self.numbers = on
+        self._relayout(force=True)
+        self._restore(row)
+
+    def show_only(self, op: str | None) -> None:
+        """Show only the rows whose op is ``op`` (None: every row again)."""
+        row = self.cursor_row()
+        self.only = op
         self._relayout(force=True)
         self._restore(row)
 
@@ -139,14 +198,20 @@ class DiffView(ScrollView, can_focus=True):
             self.refresh()
             return
         width = self.scrollable_content_region.width or self.size.width or 80
-        columns = Columns.fit(width, self.forced_mode)
+        columns = Columns.fit(width, self.forced_mode or self.mode_by_width())
         if not force and self.layout_ is not None and self.layout_.columns == columns:
             return
-        entries = build_entries(self.diff, self.changes_only, self._revealed, self._measure.order())
-        self.layout_ = Layout(self.diff, entries, columns, self._measure, self.search)
+        if self.only is not None:
+            diff, only = self.diff, self.only
+            order = self._measure.order()
+            entries = [Entry("row", i.row) for i in order if i.kind == "row" and diff.rows[i.row].op == only]
+        else:
+            entries = build_entries(self.diff, self.changes_only, self._revealed, self._measure.order(), self.context)
+        self.layout_ = Layout(self.diff, entries, columns, self._measure, self._terms, self.numbers)
         self._changes = [i for i, e in enumerate(entries) if e.kind == "row" and is_change(self.diff.rows[e.row])]
         self.cursor = max(0, min(self.cursor, len(entries) - 1))
         self.virtual_size = Size(columns.width, self.layout_.height)
+        self.generation += 1
         self.refresh()
 
     def _restore(self, row: int | None) -> None:
@@ -177,6 +242,8 @@ class DiffView(ScrollView, can_focus=True):
             style = self.get_component_rich_style(f"diffview--{base}")
             if match:
                 style += self.get_component_rich_style("diffview--match")
+            if base not in _DECOR:
+                style = readable(self.rich_style + style, self.app.current_theme.dark)
             self._styles[tag] = style
         return style
 
@@ -238,9 +305,8 @@ class DiffView(ScrollView, can_focus=True):
         layout = self.layout_
         if layout is None or not 0 <= i < len(layout.entries):
             return
-        scroll_y = round(self.scroll_offset.y)
-        top = layout.tops[i] - scroll_y
-        self.refresh_lines(max(0, top), layout.heights[i] + min(0, top))
+        # refresh_lines takes lines of the virtual (scrolled) content, not of the screen
+        self.refresh_lines(layout.tops[i], layout.heights[i])
 
     def _post_cursor(self) -> None:
         entry = self.cursor_entry()
@@ -275,6 +341,34 @@ class DiffView(ScrollView, can_focus=True):
             return False
         self._move(targets[0] if step > 0 else targets[-1], center=True)
         return True
+
+    def next_of(self, op: str, step: int = 1) -> bool:
+        """Move to the next (``step`` 1) or previous (-1) row whose op is ``op``; False when there is none."""
+        layout, diff = self.layout_, self.diff
+        if layout is None or diff is None:
+            return False
+        ahead = range(self.cursor + 1, len(layout.entries)) if step > 0 else range(self.cursor - 1, -1, -1)
+        for i in ahead:
+            entry = layout.entries[i]
+            if entry.kind == "row" and diff.rows[entry.row].op == op:
+                self._move(i, center=True)
+                return True
+        return False
+
+    @property
+    def changes(self) -> list[int]:
+        """Indices of the entries that are changes, in view order."""
+        return self._changes
+
+    def go_to_line(self, y: int) -> None:
+        """Put the cursor on the entry that view line ``y`` belongs to."""
+        if self.layout_ is not None and self.layout_.entries:
+            self._move(self.layout_.entry_at(y), center=True)
+
+    def keep_cursor_visible(self) -> None:
+        """Scroll so that the cursor's entry is on screen (after the view's height changed)."""
+        if self.layout_ is not None and self.layout_.entries:
+            self._move(self.cursor)
 
     def show_row(self, row: int) -> bool:
         """Put the cursor on diff row ``row``, opening its fold if it is folded away."""
@@ -331,13 +425,15 @@ class DiffView(ScrollView, can_focus=True):
         self.search = query
         if self.layout_ is None or self.diff is None:
             return []
-        rows = set(find_rows(self.diff, query)) if query else set()
+        hits = find_hits(self.diff, query)
+        self._terms = hits.terms
+        rows = set(hits.rows)
         if rows and self.changes_only:
             self._revealed = self._revealed | rows
             self._relayout(force=True)
         layout = self.layout_
         assert layout is not None
-        layout.set_search(query)
+        layout.set_search(self._terms)
         self.refresh()
         return sorted((r for r in rows if r in layout.row_entry), key=lambda r: layout.row_entry[r])
 

@@ -22,7 +22,11 @@ __all__ = ["PromptBar"]
 class PromptBar(Horizontal):
     """Label, input and a short status (e.g. ``3/17``)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close", show=True)]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close", show=True),
+        Binding("down", "step(1)", "Next hit", show=False, tooltip="Submit, and go to the next hit"),
+        Binding("up", "step(-1)", "Previous hit", show=False, tooltip="Submit, and go to the previous hit"),
+    ]
     DEFAULT_CSS = """
     PromptBar {
         height: 1;
@@ -45,10 +49,11 @@ class PromptBar(Horizontal):
 
     @dataclass
     class Submitted(Message):
-        """Enter was pressed in the prompt."""
+        """Enter (``step`` 1), ↓ (1) or ↑ (-1) was pressed in the prompt."""
 
         mode: str
         value: str
+        step: int = 1
 
     @dataclass
     class Closed(Message):
@@ -88,6 +93,10 @@ class PromptBar(Horizontal):
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.post_message(self.Submitted(self.mode, event.value))
+
+    def action_step(self, step: int) -> None:
+        """Submit what was typed, asking for the next (1) or previous (-1) hit."""
+        self.post_message(self.Submitted(self.mode, self.query_one("#prompt-input", Input).value, step))
 
     def action_close(self) -> None:
         """Hide the prompt."""

@@ -1,0 +1,106 @@
+"""The detail pane (``i``): everything about the row under the cursor, for a reviewer who must be sure.
+
+Rules:
+
+* The pane only formats what `describe` is given: a diff and a row. It shows
+  the kind and similarity, each side's place and line in the original file,
+  both original texts, the normalized texts where normalization changed
+  them, what normalization ignored (version 2's ``ignored``) and where a
+  moved or copied clause came from.
+* Texts are made safe to draw (`tui.wrap.displayable`); the pane is a few
+  lines high and scrolls when a row is longer.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from diffing.model import Diff, Row
+from diffing.report_text import MARKS
+from tui.layout import origin_text
+from tui.wrap import displayable
+
+__all__ = ["RowDetail", "describe", "line_of", "original_text"]
+
+
+def original_text(diff: Diff, row: Row, side: str) -> str:
+    """The original text of one side of ``row`` (holes cut out)."""
+    doc, spans = (diff.a, diff.a_spans(row)) if side == "a" else (diff.b, diff.b_spans(row))
+    if not (row.a if side == "a" else row.b):
+        return ""
+    return "".join(doc.original[lo:hi] for lo, hi in spans)
+
+
+def line_of(diff: Diff, row: Row, side: str) -> int | None:
+    """The line (from 1) of the original file where one side of ``row`` starts; None without that side."""
+    if not (row.a if side == "a" else row.b):
+        return None
+    doc, spans = (diff.a, diff.a_spans(row)) if side == "a" else (diff.b, diff.b_spans(row))
+    return doc.original.count("\n", 0, spans[0][0]) + 1
+
+
+def describe(diff: Diff, row: Row) -> Content:
+    """The pane's text for ``row``."""
+    a_place, b_place = diff.place_a(row), diff.place_b(row)
+    head: list[str | tuple[str, str]] = [
+        (f"{MARKS[row.op]} {row.op}", "bold"),
+        f"  similarity {row.similarity:.3f}",
+    ]
+    ignored = diff.ignored(row)
+    if ignored:
+        head.append(f"  ignored: {', '.join(ignored)}")
+    if row.op in ("moved", "copied") and row.a:
+        head.append(f"  from A {displayable(origin_text(diff, row))}")
+    lines: list[Content] = [Content.assemble(*head)]
+    for side, place, clauses, normalized in (
+        ("A", a_place, row.a, diff.a_text(row)),
+        ("B", b_place, row.b, diff.b_text(row)),
+    ):
+        if not clauses:
+            lines.append(Content.assemble((f"{side} ", "bold"), ("(none)", "italic")))
+            continue
+        key = side.lower()
+        where = f"{displayable(place or '')} line {line_of(diff, row, key)}".strip()
+        original = original_text(diff, row, key)
+        lines.append(Content.assemble((f"{side} ", "bold"), (where, "italic"), " │ ", displayable(original)))
+        if normalized != original:
+            lines.append(Content.assemble(("  normalized │ ", "italic"), displayable(normalized)))
+    return Content("\n").join(lines)
+
+
+class RowDetail(VerticalScroll):
+    """The pane: hidden until ``i``; follows the cursor."""
+
+    DEFAULT_CSS = """
+    RowDetail {
+        height: auto;
+        max-height: 40%;
+        display: none;
+        border-top: solid $primary 50%;
+        padding: 0 1;
+    }
+    RowDetail.-open {
+        display: block;
+    }
+    RowDetail > Static {
+        width: 100%;
+    }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="detail-text")
+
+    @property
+    def is_open(self) -> bool:
+        return self.has_class("-open")
+
+    def toggle(self) -> None:
+        self.set_class(not self.is_open, "-open")
+
+    def show(self, diff: Diff | None, row: int | None) -> None:
+        """Describe row ``row`` of ``diff`` (nothing for None)."""
+        text = describe(diff, diff.rows[row]) if diff is not None and row is not None else Content("")
+        self.query_one("#detail-text", Static).update(text)
