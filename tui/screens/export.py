@@ -97,9 +97,11 @@ class ExportScreen(ModalScreen[tuple[Format, Path, Report] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Label("Export a report of this comparison")
+            yield Label("Report:")
             with RadioSet(id="reports"):
                 for k, (report, text) in enumerate(EXPORT_REPORTS):
                     yield RadioButton(f"{report}: {text}", value=k == 0, id=f"report-{report}")
+            yield Label("Format:")
             with FormatList(id="formats"):
                 for k, (fmt, text) in enumerate(EXPORT_FORMATS):
                     yield RadioButton(f"{fmt}: {text}", value=k == 0, id=f"fmt-{fmt}")
