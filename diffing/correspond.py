@@ -24,7 +24,6 @@ Rules:
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
@@ -32,6 +31,7 @@ from typing import Literal
 
 from diffing.articles import Outline, Unit, outline
 from diffing.model import QUIET_OPS, Diff, Row
+from diffing.sequences import longest_increasing
 
 __all__ = ["Correspondence", "Link", "Status", "correspond", "quiet"]
 
@@ -205,24 +205,7 @@ def _changed(
 
 def _increasing(values: list[int]) -> set[int]:
     """The values on one longest strictly increasing subsequence (patience sorting)."""
-    tails: list[int] = []  # smallest tail value of an increasing run of each length
-    tail_at: list[int] = []  # index (in values) of that tail
-    back: list[int] = [-1] * len(values)
-    for k, x in enumerate(values):
-        pos = bisect_left(tails, x)
-        if pos == len(tails):
-            tails.append(x)
-            tail_at.append(k)
-        else:
-            tails[pos] = x
-            tail_at[pos] = k
-        back[k] = tail_at[pos - 1] if pos else -1
-    out: set[int] = set()
-    k = tail_at[-1] if tail_at else -1
-    while k >= 0:
-        out.add(values[k])
-        k = back[k]
-    return out
+    return {values[k] for k in longest_increasing(values)}
 
 
 def _rows_of(diff: Diff, side: Literal["a", "b"]) -> tuple[int, ...]:

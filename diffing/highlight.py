@@ -41,6 +41,7 @@ __all__ = [
     "Segment",
     "Side",
     "clause_segments",
+    "merge_segments",
     "part_ranges",
     "row_segments",
     "unified_runs",
@@ -123,12 +124,12 @@ def row_segments(diff: Diff, row: Row, side: Side) -> list[Segment]:
     out: list[Segment] = []
     for group in clause_segments(diff, row, side):
         out.extend(group.segments)
-    return list(_merge_segments(out))
+    return list(merge_segments(out))
 
 
 def unified_segments(diff: Diff, row: Row) -> list[Segment]:
     """One reading line for a row: B's original text with A's deletions where they were."""
-    return _merge_segments(Segment(run.text, run.kind) for run in unified_runs(diff, row))
+    return merge_segments(Segment(run.text, run.kind) for run in unified_runs(diff, row))
 
 
 def unified_runs(diff: Diff, row: Row) -> list[Run]:
@@ -302,10 +303,10 @@ def _map_clause(doc: Document, clause: Clause, ci: int, cuts: Sequence[tuple[int
 
 
 def _merge(original: str, pieces: Sequence[_Piece]) -> tuple[Segment, ...]:
-    return tuple(_merge_segments(Segment(original[p.lo : p.hi], p.kind) for p in pieces))
+    return tuple(merge_segments(Segment(original[p.lo : p.hi], p.kind) for p in pieces))
 
 
-def _merge_segments(segments: Iterable[Segment]) -> list[Segment]:
+def merge_segments(segments: Iterable[Segment]) -> list[Segment]:
     """Drop empty segments and join neighbours of the same kind."""
     out: list[Segment] = []
     for seg in segments:

@@ -38,6 +38,7 @@ from lxml import etree
 
 from diffing.model import OPS, Diff
 from diffing.redline import Piece, redline
+from diffing.report_kit import chinese_normal_style
 from diffing.report_meta import document_date, document_title
 from diffing.report_words import OP_NAMES, options_items, percent, tool_version
 
@@ -256,15 +257,7 @@ def _set_defaults(document: Any) -> None:
     their own); new edits by the reviewer are tracked too."""
     style = document.styles["Normal"]
     style.paragraph_format.space_after = Pt(0)
-    r_pr = style.element.get_or_add_rPr()
-    fonts = r_pr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = etree.SubElement(r_pr, qn("w:rFonts"))
-    fonts.set(qn("w:eastAsia"), "SimSun")
-    lang = r_pr.find(qn("w:lang"))
-    if lang is None:
-        lang = etree.SubElement(r_pr, qn("w:lang"))
-    lang.set(qn("w:eastAsia"), "zh-CN")
+    chinese_normal_style(document)
     settings = document.settings.element
     if settings.find(qn("w:trackRevisions")) is None:
         settings.insert_element_before(etree.Element(qn("w:trackRevisions")), *_AFTER_TRACK_REVISIONS)

@@ -23,7 +23,8 @@ from typing import Any
 from diffing.visible import mark_plain
 
 __all__ = [
-    "W_NS", "add_run", "escape", "html_page", "new_document", "visible", "w_paragraph", "w_run", "xml_safe",
+    "W_NS", "add_run", "chinese_normal_style", "escape", "html_page", "new_document", "visible", "w_paragraph",
+    "w_run", "xml_safe",
 ]
 
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -59,9 +60,7 @@ def new_document(landscape: bool = False) -> Any:
     """A python-docx document: A4 (landscape on request), 20 mm margins, SimSun for Chinese."""
     from docx import Document
     from docx.enum.section import WD_ORIENT
-    from docx.oxml.ns import qn
     from docx.shared import Mm
-    from lxml import etree
 
     document = Document()
     section = document.sections[0]
@@ -72,6 +71,15 @@ def new_document(landscape: bool = False) -> Any:
         section.page_width, section.page_height = Mm(210), Mm(297)
     section.left_margin = section.right_margin = Mm(20)
     section.top_margin = section.bottom_margin = Mm(20)
+    chinese_normal_style(document)
+    return document
+
+
+def chinese_normal_style(document: Any) -> None:
+    """The Normal style writes Chinese in SimSun, as zh-CN."""
+    from docx.oxml.ns import qn
+    from lxml import etree
+
     r_pr = document.styles["Normal"].element.get_or_add_rPr()
     fonts = r_pr.find(qn("w:rFonts"))
     if fonts is None:
@@ -81,7 +89,6 @@ def new_document(landscape: bool = False) -> Any:
     if lang is None:
         lang = etree.SubElement(r_pr, qn("w:lang"))
     lang.set(qn("w:eastAsia"), "zh-CN")
-    return document
 
 
 def add_run(paragraph: Any, text: str, strike: bool = False, bold: bool = False) -> Any:

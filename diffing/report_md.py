@@ -199,8 +199,11 @@ def segments_markdown(segments: Sequence[Segment]) -> str:
     """One line of Markdown: same text plain, ``del`` struck, ``ins`` bold, all escaped."""
     tokens = _tokens(segments)
     out: list[str] = []
-    for k, token in enumerate(tokens):
+    k = 0
+    while k < len(tokens):
+        token = tokens[k]
         if isinstance(token, str):
+            k += 1
             continue
         while True:
             prev, nxt = _edge(tokens, k, True), _edge(tokens, k, False)
@@ -212,11 +215,20 @@ def segments_markdown(segments: Sequence[Segment]) -> str:
             if left and not token.opens(prev):  # take in the character before
                 token.a, token.b = left[-1] + token.a, left[-1] + token.b
                 tokens[k - 1] = left[:-1]
+                if not tokens[k - 1] and k >= 2 and isinstance(before := tokens[k - 2], _Change):
+                    # nothing unchanged is left between two changes: they are one change
+                    token.a, token.b = before.a + token.a, before.b + token.b
+                    del tokens[k - 2 : k]
+                    k -= 2
             elif right:  # take in the character after
                 token.a, token.b = token.a + right[0], token.b + right[0]
                 tokens[k + 1] = right[1:]
+                if not tokens[k + 1] and k + 2 < len(tokens) and isinstance(after := tokens[k + 2], _Change):
+                    token.a, token.b = token.a + after.a, token.b + after.b
+                    del tokens[k + 1 : k + 3]
             else:
                 break  # a line end on both sides: the delimiters work there
+        k += 1
     for k, token in enumerate(tokens):
         if isinstance(token, str):
             out.append(escape_markdown(token))

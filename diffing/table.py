@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from diffing.articles import Outline, Unit
 from diffing.correspond import Correspondence, Link, correspond, quiet
-from diffing.highlight import Kind, Segment, clause_segments
+from diffing.highlight import Kind, Segment, clause_segments, merge_segments
 from diffing.model import Diff
 
 __all__ = ["Cell", "Table", "TableRow", "build_table", "unit_name"]
@@ -176,7 +176,7 @@ class _Cells:
                 before, after = segments[g - 1].kind, segments[g + 1].kind if g + 1 < len(segments) else "same"
                 if before == after != "same":
                     segments[g] = Segment(segments[g].text, before)
-            paragraphs.append(tuple(_merged(segments)))
+            paragraphs.append(tuple(merge_segments(segments)))
         return tuple(paragraphs)
 
     def _segments(self, side: str, r: int) -> dict[int, tuple[Segment, ...]]:
@@ -185,15 +185,3 @@ class _Cells:
             groups = clause_segments(self.diff, self.diff.rows[r], "a" if side == "a" else "b")
             self._row_segments[key] = {g.index: g.segments for g in groups}
         return self._row_segments[key]
-
-
-def _merged(segments: list[Segment]) -> list[Segment]:
-    out: list[Segment] = []
-    for seg in segments:
-        if not seg.text:
-            continue
-        if out and out[-1].kind == seg.kind:
-            out[-1] = Segment(out[-1].text + seg.text, seg.kind)
-        else:
-            out.append(seg)
-    return out

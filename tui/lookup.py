@@ -30,11 +30,11 @@ from dataclasses import dataclass
 from corpus.document import Document
 from corpus.options import Options
 from diffing.model import Clause, Diff
+from diffing.numerals import to_chinese
 
 __all__ = [
     "Hits",
     "canonical_place",
-    "chinese_number",
     "find_hits",
     "find_line",
     "find_place",
@@ -157,33 +157,12 @@ def canonical_place(place: str) -> str:
     return place.translate(_PLACE).strip("/")
 
 
-_DIGITS = "零一二三四五六七八九"
-
-
-def chinese_number(n: int) -> str:
-    """``n`` (0–9999) as legal texts write it: 7 → 七, 12 → 十二, 105 → 一百零五, 1000 → 一千."""
-    if n < 10:
-        return _DIGITS[n]
-    if n < 20:
-        return "十" + (_DIGITS[n - 10] if n > 10 else "")
-    out = ""
-    zero = False
-    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
-        digit = n // value % 10
-        if digit:
-            out += ("零" if zero and out else "") + _DIGITS[digit] + unit
-            zero = False
-        elif out:
-            zero = True
-    return out
-
-
 def loose_place(place: str) -> str:
     """``place`` in a loose form: numbers as Chinese numerals, ``第``/``条`` and brackets dropped, each bracket
     a part of its own (``第3条(四)`` → ``三/四``)."""
     text = canonical_place(place)
     text = re.sub(r"(?<!^)(?<!/)\(", "/(", text)
-    text = re.sub(r"\d+", lambda m: chinese_number(int(m.group())) if len(m.group()) <= 4 else m.group(), text)
+    text = re.sub(r"\d+", lambda m: to_chinese(int(m.group())) if len(m.group()) <= 4 else m.group(), text)
     text = re.sub(r"第([零一二三四五六七八九十百千]+)条", r"\1", text)
     return "/".join(p.strip("()") for p in text.split("/") if p.strip("()"))
 

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from html.parser import HTMLParser
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
@@ -70,6 +70,8 @@ def _side(chars: Sequence[tuple[str, str]], side: str) -> str:
 
 @settings(max_examples=300, deadline=None)
 @given(_SEGMENTS)
+@example([(":", "del"), ("1", "same"), (":", "ins")])  # two changes that met once a neighbour was taken in
+@example([(":", "del"), ("1", "same"), ("1", "ins")])
 def test_highlights_render_both_texts_with_strike_and_bold_only_whatever_the_text(
     parts: list[tuple[str, str]],
 ) -> None:
