@@ -11,7 +11,9 @@ Rules:
 * Objects are written in-process by gitdb's loose-object database (GitPython's
   own ``GitCmdObjectDB.store`` would start a ``git hash-object`` per object):
   each is written to a temporary file and renamed into place, so an object is
-  either absent or whole. The branch moves only through
+  either absent or whole. Writers write objects outside the store lock while
+  another process's ``git gc`` may remove an empty fan-out folder under them:
+  a rename that finds its folder gone writes the object again. The branch moves only through
   ``git update-ref BRANCH NEW OLD``, git's compare-and-swap: a writer killed at
   any moment leaves the branch at the old or the new commit, and at worst some
   unreferenced objects that ``git fsck`` calls dangling.
@@ -46,6 +48,8 @@ IDENTITY = "wendiff <wendiff@localhost>"
 _ZERO = "0" * 40
 PACK_THRESHOLD = 1000
 """Loose objects (about five per version) above which an add packs them."""
+_WRITE_ATTEMPTS = 5
+"""Writes of one object before a vanishing folder (a concurrent ``git gc``) is an error."""
 _TEMP_PREFIX = "obj"
 """gitdb writes each loose object to ``objects/obj*`` first, then renames it into place."""
 
@@ -317,11 +321,18 @@ class GitRepo:
     def _store(self, kind: bytes, data: bytes) -> str:
         from gitdb import IStream
 
-        try:
-            stored = self._objects.store(IStream(kind, len(data), io.BytesIO(data)))
-        except OSError as exc:
-            raise StoreError(f"{self.path}: cannot write a git object: {exc.strerror or exc}") from exc
-        return bytes(stored.binsha).hex()
+        for attempt in range(_WRITE_ATTEMPTS):
+            try:
+                stored = self._objects.store(IStream(kind, len(data), io.BytesIO(data)))
+                return bytes(stored.binsha).hex()
+            except FileNotFoundError as exc:
+                # Another process's git gc removed the empty fan-out folder (objects/64/) between
+                # gitdb's makedirs and its rename: write again (the object is whole or absent).
+                if attempt + 1 == _WRITE_ATTEMPTS:
+                    raise StoreError(f"{self.path}: cannot write a git object: {exc.strerror or exc}") from exc
+            except OSError as exc:
+                raise StoreError(f"{self.path}: cannot write a git object: {exc.strerror or exc}") from exc
+        raise AssertionError("unreachable: the last attempt returns or raises")
 
     def _run(self, *args: str) -> str:
         git = _git()

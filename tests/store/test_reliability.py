@@ -125,3 +125,28 @@ def test_no_temporary_files_are_left_by_adds_that_finish(store: Store, holiday: 
     store.add_file(holiday[1], doc_id="h")
     assert store.repo.temporary_objects() == []
     assert os.listdir(store.path.parent) == [store.path.name]
+
+
+def test_an_object_folder_removed_by_git_gc_between_mkdir_and_rename_is_made_again(
+    store_path: Path, holiday: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another process's ``git gc`` prunes empty fan-out folders: one can vanish under gitdb's rename."""
+    import os
+
+    import gitdb.db.loose as loose
+
+    real_rename = loose.rename
+    removed: list[str] = []
+
+    def rename_after_gc(src: str, dst: str) -> None:
+        folder = os.path.dirname(dst)
+        if not removed and not os.listdir(folder):  # as a concurrent prune-packed removes an empty folder
+            os.rmdir(folder)
+            removed.append(folder)
+        real_rename(src, dst)
+
+    with open_store(store_path) as store:
+        monkeypatch.setattr(loose, "rename", rename_after_gc)
+        result = store.add_file(holiday[0], doc_id="h")
+        assert removed and result.created
+        assert store.original(store.version("h")) == holiday[0].read_bytes()
