@@ -131,6 +131,14 @@ class HistoryScreen(Screen[None]):
                 key=str(v.number),
             )
         table.move_cursor(row=min(row, len(self.data.versions) - 1))
+        self.call_after_refresh(self._redraw, table)
+
+    @staticmethod
+    def _redraw(table: DataTable[str]) -> None:
+        """Draw the table afresh once its new column widths are known: without this, its header could
+        keep the widths of the empty table (seen 1 time in 12 at 80x24)."""
+        table.notify_style_update()  # drops the table's line caches
+        table.refresh()
 
     def _fill_blame(self) -> None:
         assert self.data is not None
