@@ -55,10 +55,10 @@ def test_command_line_adds_killed_at_random_moments_leave_a_whole_store(
     rng = random.Random(7)
     texts = {holiday[0].read_bytes(), holiday[1].read_bytes()}
     for round_ in range(8):
-        proc = subprocess.Popen([*wendiff, str(holiday[round_ % 2 - 1])], cwd=ROOT,
+        proc = subprocess.Popen([*wendiff, str(holiday[round_ % 2 - 1])], cwd=ROOT, start_new_session=True,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
         time.sleep(rng.uniform(0.1, 0.6))
-        proc.send_signal(signal.SIGKILL)
+        os.killpg(proc.pid, signal.SIGKILL)  # with the git processes it started (see workers.kill)
         proc.wait()
         with open_store(store_path) as store:
             assert store.original(store.version("h")) in texts

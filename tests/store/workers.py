@@ -14,6 +14,7 @@ which may run threads), so fork is safe and each round costs milliseconds.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -48,11 +49,15 @@ def kill(path: str, rounds: int, seed: int) -> dict[str, object]:
         pid = os.fork()
         if pid == 0:
             try:
+                os.setpgid(0, 0)  # its own process group: the git processes it starts die with it
                 _add_forever(path)
             finally:
                 os._exit(1)
         time.sleep(rng.uniform(0.0, 0.06))
-        os.kill(pid, signal.SIGKILL)
+        # The whole group, as a crash takes the machine's processes: a `git gc` left running on its own
+        # would still be deleting packed loose objects while the store is checked (fsck saw them vanish).
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
         with open_store(path) as store:
             latest = store.version("law")
