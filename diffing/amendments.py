@@ -20,6 +20,9 @@ Rules:
   item per changed, added or removed 款; else, when that takes more than `_MAX_ITEMS`
   items, most of its 款 changed, or its only 款 is restated,
   ``将第X条修改为：“…”``.
+* New articles in a row are one item, ``增加两条，分别作为第X条、第Y条：`` with
+  each article quoted under its own label; deleted articles in a row are one
+  item too, ``删去第X条、第Y条。``
 * ``将第X条改为第Y条`` only for an article out of order (`Link.moved`); an
   article renumbered by insertions or deletions before it gets no item, and
   the decision closes with ``此外，对条文顺序作相应调整。``
@@ -96,20 +99,36 @@ def draft(diff: Diff, corr: Correspondence | None = None) -> Decision:
     drafter = _Drafter(corr)
     items: list[str] = []
     deleted: list[str] = []
+    added: list[Unit] = []
     renumbered = False
+
+    def flush() -> None:
+        if deleted:
+            items.append("删去" + "、".join(deleted) + "。")
+            deleted.clear()
+        if len(added) > 1:
+            items.append(drafter.added_articles(added))
+        elif added:
+            items.extend(drafter.items_of_inserted(added[0]))
+        added.clear()
+
     for link in corr.links:
         a_unit, b_unit = corr.a_unit(link), corr.b_unit(link)
         if a_unit and b_unit and a_unit.kind == "article" and a_unit.label != b_unit.label:
             renumbered = True
         if link.status == "deleted" and a_unit is not None and a_unit.kind == "article":
+            if added:
+                flush()
             deleted.append(a_unit.label)
             continue
-        if deleted:
-            items.append("删去" + "、".join(deleted) + "。")
-            deleted = []
+        if link.status == "inserted" and b_unit is not None and b_unit.kind == "article":
+            if deleted:
+                flush()
+            added.append(b_unit)
+            continue
+        flush()
         items.extend(drafter.items(link))
-    if deleted:
-        items.append("删去" + "、".join(deleted) + "。")
+    flush()
     title = corr.b.title or corr.a.title
     articles = any(u.kind == "article" for o in (corr.a, corr.b) for u in o.units)
     return Decision(diff.a.name, diff.b.name, title, tuple(items), CLOSING if renumbered else "", articles)
@@ -153,7 +172,7 @@ class _Drafter:
         a_unit, b_unit = corr.a_unit(link), corr.b_unit(link)
         if link.status == "inserted" and b_unit is not None:
             if b_unit.kind == "article":
-                return [f"增加一条，作为{b_unit.label}：{quote(self._paragraphs(corr.b, b_unit.paragraphs))}"]
+                return self.items_of_inserted(b_unit)
             if b_unit.kind == "heading" and (m := _division(corr.b, b_unit)):
                 kind = m[0][-1]
                 return [f"增加一{kind}，作为{m[0]}，{kind}名为“{m[1]}”。"]
@@ -177,6 +196,20 @@ class _Drafter:
         if changes is None:
             return [f"将{a_unit.label}修改为：{new_text}"]
         return changes
+
+    def items_of_inserted(self, b_unit: Unit) -> list[str]:
+        """``增加一条，作为第X条：“…”`` for one new article."""
+        return [f"增加一条，作为{b_unit.label}：{quote(self._paragraphs(self.corr.b, b_unit.paragraphs))}"]
+
+    def added_articles(self, units: list[Unit]) -> str:
+        """``增加两条，分别作为第X条、第Y条：“第X条 …”“第Y条 …”`` for new articles in a row, each quoted
+        with its own label as B writes it."""
+        count = "两" if len(units) == 2 else to_chinese(len(units))
+        quotes = []
+        for unit in units:
+            texts = [_one_line(self.corr.b.paragraph_text(p, drop_label=k > 0)) for k, p in enumerate(unit.paragraphs)]
+            quotes.append(quote([t for t in texts if t]))
+        return f"增加{count}条，分别作为{'、'.join(u.label for u in units)}：" + "\n".join(quotes)
 
     def _paragraphs(self, outline: Outline, paragraphs: tuple[Paragraph, ...]) -> list[str]:
         """Original text of the paragraphs, one line each, the article label left out."""

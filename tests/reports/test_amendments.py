@@ -207,3 +207,15 @@ def test_a_renamed_chapter_gets_its_new_name_and_a_new_chapter_is_added_by_numbe
         "三、增加一条，作为第二条：“设立公司，应当依法向公司登记机关申请设立登记。”",
         CLOSING,
     ]
+
+
+def test_new_articles_in_a_row_are_one_item_each_quoted_under_its_label() -> None:
+    b = (
+        "第一条 为了规范公司的行为，制定本法。\n\n第二条 国家保护公民的合法财产不受侵犯。\n\n"
+        "各级人民政府应当加强领导。\n\n第三条 任何单位和个人不得非法占用耕地。\n\n第四条 公司应当依法纳税。\n"
+    )
+    assert _draft(_TWO, b) == [
+        "一、增加两条，分别作为第二条、第三条：“第二条 国家保护公民的合法财产不受侵犯。\n"
+        "“各级人民政府应当加强领导。”\n“第三条 任何单位和个人不得非法占用耕地。”",
+        CLOSING,
+    ]

@@ -43,6 +43,26 @@ def _versions(draw: st.DrawFn) -> tuple[list[str], list[str], list[str]]:
     return a, b, new
 
 
+def _inserted_items(b: list[str], new: list[str]) -> list[str]:
+    """One item per run of new articles in B: 增加一条 for one, 增加两条，分别作为… for two in a row."""
+    runs: list[list[int]] = []
+    for k, body in enumerate(b, 1):
+        if body in new:
+            if runs and runs[-1][-1] == k - 1:
+                runs[-1].append(k)
+            else:
+                runs.append([k])
+    items = []
+    for run in runs:
+        if len(run) == 1:
+            items.append(f"增加一条，作为第{to_chinese(run[0])}条：“{b[run[0] - 1]}”")
+        else:
+            labels = [f"第{to_chinese(k)}条" for k in run]
+            quotes = "\n".join(f"“{label} {b[k - 1]}”" for label, k in zip(labels, run, strict=True))
+            items.append(f"增加两条，分别作为{'、'.join(labels)}：{quotes}")
+    return items
+
+
 @settings(max_examples=60, deadline=None)
 @given(_versions())
 def test_deleted_and_inserted_articles_are_the_only_items(versions: tuple[list[str], list[str], list[str]]) -> None:
@@ -50,7 +70,7 @@ def test_deleted_and_inserted_articles_are_the_only_items(versions: tuple[list[s
     diff = compare(from_text(_law(a), "a.txt"), from_text(_law(b), "b.txt"))
     decision = draft(diff)
     deleted = [f"第{to_chinese(k)}条" for k, body in enumerate(a, 1) if body not in b]
-    inserted = [f"增加一条，作为第{to_chinese(b.index(body) + 1)}条：“{body}”" for body in new]
+    inserted = _inserted_items(b, new)
     assert sorted(item for item in decision.items if item.startswith("增加")) == sorted(inserted)
     removed = [label for item in decision.items if item.startswith("删去") for label in item[2:-1].split("、")]
     assert removed == deleted
