@@ -31,7 +31,7 @@ from corpus.normalize import _VARIANT_RE, _fix_variant, to_simplified  # noqa: E
 from corpus.samples import seed  # noqa: E402
 
 TARGET = 0.2  # seconds for 1 MB
-UDHR = ROOT.parent / "shared" / "benchmark" / "real" / "02_udhr_simplified_vs_traditional" / "b.txt"
+UDHR = ROOT / "tests" / "data" / "real" / "02_udhr_simplified_vs_traditional" / "b.txt"
 
 
 # --- The old way, as corpus/normalize.py had it (the baseline) ---------------------------------
@@ -107,8 +107,7 @@ print(json.dumps({"import": imp, "simplified_loads": loaded_by_simplified, "firs
 
 def main() -> None:
     cases = [("seed 002 repeated (target)", one_mb(seed("002").read_text(encoding="utf-8")))]
-    if UDHR.exists():
-        cases.append(("UDHR Traditional copy repeated", one_mb(UDHR.read_text(encoding="utf-8"))))
+    cases.append(("UDHR Traditional copy repeated", one_mb(UDHR.read_text(encoding="utf-8"))))
     to_simplified("乾")  # load the dictionaries of both ways before timing
     old_to_simplified("乾")
     print(f"{'1 MB of':32} {'lines':>6} {'old s':>7} {'new s':>7} {'speed-up':>8}  same output")

@@ -13,8 +13,9 @@ from hypothesis import strategies as st
 from corpus import t2s
 from corpus.make_t2s_data import render
 from corpus.samples import REAL_PAIRS, real_pair, seed
+from tests.conftest import REAL
 
-UDHR_TRADITIONAL = Path("/work/shared/benchmark/real/02_udhr_simplified_vs_traditional/b.txt")
+UDHR_TRADITIONAL = REAL / "02_udhr_simplified_vs_traditional" / "b.txt"
 
 
 @cache
@@ -39,8 +40,7 @@ def reference(text: str) -> str:
 def sample_texts() -> dict[str, str]:
     """Traditional texts: seed 002, the UDHR's Traditional copy, and the reference's s2t of each real sample."""
     texts = {"seed 002": seed("002").read_text(encoding="utf-8")}
-    if UDHR_TRADITIONAL.exists():
-        texts["udhr"] = UDHR_TRADITIONAL.read_text(encoding="utf-8")
+    texts["udhr"] = UDHR_TRADITIONAL.read_text(encoding="utf-8")
     s2t = opencc.OpenCC("s2t").convert
     for name in REAL_PAIRS:
         for path in real_pair(name):
