@@ -155,12 +155,10 @@ class Diff:
         doc, spans = (self.a, self._a_clause_spans) if side == "a" else (self.b, self._b_clause_spans)
         return doc.source.page_at(spans[index][0][0]) if doc.source.pages and spans[index] else None
 
-    def cite(self, row: Row) -> str:
-        """`place`, followed by ``第N页`` when the side it is cited on is a paged document (PDF, OFD)."""
+    def page(self, row: Row) -> int | None:
+        """The page the row is cited on (B's side, else A's) when that side is a paged document (PDF, OFD)."""
         side, indices = ("b", row.b) if row.b else ("a", row.a)
-        page = self.clause_page(side, indices[0]) if indices else None
-        place = self.place(row)
-        return place if page is None else f"{place} 第{page}页".strip()
+        return self.clause_page(side, indices[0]) if indices else None
 
     def place_a(self, row: Row) -> str | None:
         """Place of the row's first A clause (for a copied row: the clause it repeats), None without one."""

@@ -321,8 +321,8 @@ def _places(diff: Diff, row: Row) -> str:
 
 
 def _change(diff: Diff, n: int, row: Row) -> list[str]:
-    page = diff.cite(row).removeprefix(diff.place(row)).strip()
-    title = f"### {n}. {_places(diff, row)}{' ' + page if page else ''} · {op_label(row.op)}"
+    page = diff.page(row)
+    title = f"### {n}. {_places(diff, row)}{f' 第{page}页' if page is not None else ''} · {op_label(row.op)}"
     if row.a and row.b and row.op != "copied" and row.similarity < 1:
         title += f" · {percent(row.similarity)}"
     lines = [title, ""]

@@ -86,8 +86,7 @@ def place_label(diff: Diff, row: Row) -> str:
     ``第N页`` of a paged document (PDF, OFD)."""
     a, b = diff.place_a(row), diff.place_b(row)
     place = f"{a}→{b}" if a and b and a != b else b or a or ""
-    side, indices = ("b", row.b) if row.b else ("a", row.a)
-    page = diff.clause_page(side, indices[0]) if indices else None
+    page = diff.page(row)
     place = safe_name(place)
     return place if page is None else f"{place} 第{page}页".strip()
 

@@ -86,7 +86,6 @@ def _table(diff: Diff, fmt: Format, full: bool, color: bool) -> str | bytes:
     if fmt == "text":
         return report_table.table_text(table, color)
     writers: dict[str, Callable[[Table], str | bytes]] = {
-        "text": report_table.table_text,
         "html": report_table.table_html,
         "md": report_table.table_markdown,
         "docx": report_table.table_docx,
