@@ -127,18 +127,6 @@ class Document:
                 pos = layer.map.pos_to_derived(pos)
         return pos
 
-    def steps_changing(self, start: int, end: int) -> list[str]:
-        """Names of the layers whose step changed the text of normalized ``[start, end)``, in pipeline order."""
-        changed: list[str] = []
-        for k in range(len(self.layers) - 1, -1, -1):
-            layer = self.layers[k]
-            src_start, src_end = layer.map.span_to_source(start, end) if layer.map.edits else (start, end)
-            before = self.layers[k - 1].text if k else self.original
-            if layer.text[start:end] != before[src_start:src_end]:
-                changed.append(layer.name)
-            start, end = src_start, src_end
-        return changed[::-1]
-
     def step_changes(self, start: int, end: int) -> dict[str, Counter[tuple[str, str]]]:
         """What each layer's step did to the text of normalized ``[start, end)``: a count of
         (before, after) replacements, one character apiece where a step keeps lengths, one
