@@ -72,20 +72,6 @@ TITLE_CELLS = 40
 """Titles longer than this many terminal cells are cut with an ellipsis in ``list``."""
 
 
-def _clip(text: str, cells: int) -> str:
-    """``text`` cut to at most ``cells`` terminal cells, with … where it was cut."""
-    from rich.cells import cell_len
-
-    if cell_len(text) <= cells:
-        return text
-    out = ""
-    for ch in text:
-        if cell_len(out + ch) > cells - 1:
-            break
-        out += ch
-    return out + "…"
-
-
 def _table(rows: list[list[str]]) -> str:
     """Rows of cells aligned in columns (the last column is not padded)."""
     from rich.cells import cell_len
@@ -139,10 +125,12 @@ def _warn_after(result: AddResult) -> None:
 
 
 def _list(args: argparse.Namespace) -> int:
+    from tui.wrap import ellipsize
+
     with _store(args) as store:
         infos = store.documents()
     rows = [["ID", "VERSIONS", "DATE", "TITLE"]]
-    rows += [[safe_name(i.doc_id), str(i.versions), i.when, _clip(safe_name(i.title), TITLE_CELLS)] for i in infos]
+    rows += [[safe_name(i.doc_id), str(i.versions), i.when, ellipsize(safe_name(i.title), TITLE_CELLS)] for i in infos]
     sys.stdout.write(_table(rows) if infos else "no documents\n")
     return 0
 

@@ -247,13 +247,7 @@ def fit_place(place: str, room: int) -> str:
         shorter = "…/" + "/".join(parts[k:])
         if cells(shorter) <= room:
             return shorter
-    out, used = "", 0
-    for c in place:
-        if used + cells(c) > room - 1:
-            break
-        out += c
-        used += cells(c)
-    return out + "…"
+    return ellipsize(place, room)
 
 
 def places(diff: Diff, row: Row) -> tuple[tuple[str, str], ...]:
