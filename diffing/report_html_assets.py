@@ -8,9 +8,11 @@ finds a CJK face on Windows, macOS and Linux.
 
 from __future__ import annotations
 
+from diffing.report_kit import FULL_WIDTH_PUNCTUATION
+
 __all__ = ["CSS", "JS"]
 
-CSS = """
+CSS = FULL_WIDTH_PUNCTUATION + """
 :root {
   --fg: #1f2328; --muted: #59636e; --line: #d1d9e0; --bg-alt: #f6f8fa;
   --del-bg: #ffebe9; --del-fg: #82071e; --ins-bg: #dafbe1; --ins-fg: #116329;

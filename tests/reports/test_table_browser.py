@@ -57,3 +57,43 @@ def test_a_right_to_left_override_shows_as_a_mark_in_both_pages(browser: Any, tm
             assert "<U+202E>" in text and "\u202e" not in text
         finally:
             page.close()
+
+
+def test_every_html_report_fits_every_width_from_a_phone_up(browser: Any, tmp_path: Path) -> None:
+    """No page scrolls sideways, whatever its width and the length of the file names it shows.
+
+    CI's checkout at another path moved the line breaks of the 对照表's header and the page at 420 px
+    scrolled to 421 px: a ``）`` ending a paragraph hung half outside the column (Chromium's default
+    ``text-spacing-trim``), as it did at 323 and 530 px on the build machine."""
+    from corpus.pipeline import load
+    from diffing.report_html import render_html
+    from tests.conftest import REAL
+
+    folder = tmp_path / "a-checkout-at-a-rather-long-path" / "check" / "work" / "main" / "tests" / "data" / "real"
+    folder.mkdir(parents=True)
+    sides = []
+    for side in ("a", "b"):
+        path = folder / "06_company_law" / f"{side}.txt"
+        path.parent.mkdir(exist_ok=True)
+        path.write_bytes((REAL / "06_company_law" / f"{side}.txt").read_bytes())
+        sides.append(load(str(path)))
+    diff = compare(*sides)
+    pages = {
+        "table": table_html(build_table(diff)),
+        "amendments": amendments_html(draft(diff)),
+        "report": render_html(diff),
+    }
+    too_wide = []
+    for name, html in pages.items():
+        path = tmp_path / f"{name}.html"
+        path.write_text(html, encoding="utf-8")
+        page, _ = _open(browser, path, 320)
+        try:
+            for width in range(320, 720, 7):
+                page.set_viewport_size({"width": width, "height": 900})
+                scroll = page.evaluate("document.documentElement.scrollWidth")
+                if scroll > width:
+                    too_wide.append((name, width, scroll))
+        finally:
+            page.close()
+    assert too_wide == []
