@@ -90,10 +90,12 @@ class DuplicatesScreen(Screen[None]):
         for problem in data.skipped:
             self.notify(safe_name(problem), title="Skipped", severity="warning")
         self.lines = list(data.lines)
-        table = self.query_one(DataTable)
-        table.clear()
-        for line in self.lines:
-            table.add_row(line.kind, cell(line.where), f"{line.chars:,}", f"{line.similarity:.3f}", cell(line.detail))
+        self.query_one(RowTable).show_rows(
+            [
+                (line.kind, cell(line.where), f"{line.chars:,}", f"{line.similarity:.3f}", cell(line.detail))
+                for line in self.lines
+            ]
+        )
         repeats = sum(1 for line in self.lines if line.kind == "repeat")
         self._note = (
             f"{data.documents} documents read · {repeats} repeated inside a document · "

@@ -113,41 +113,27 @@ class HistoryScreen(Screen[None]):
 
     def _fill_versions(self) -> None:
         assert self.data is not None
-        table = self.query_one("#versions", DataTable)
+        table = self.query_one("#versions", RowTable)
         row = table.cursor_row
-        table.clear()
+        rows = []
         for v in self.data.versions:
             mark = str(self.marked.index(v.number) + 1) if v.number in self.marked else " "
             changes = v.stats.short() if v.stats else "new"
             similarity = f"{v.stats.similarity:.3f}" if v.stats else ""
-            table.add_row(
-                mark,
-                f"v{v.number}",
-                v.when,
-                changes,
-                similarity,
-                str(v.clauses),
-                cell(v.message or v.title),
-                key=str(v.number),
-            )
+            rows.append((mark, f"v{v.number}", v.when, changes, similarity, str(v.clauses), cell(v.message or v.title)))
+        table.show_rows(rows, keys=[str(v.number) for v in self.data.versions])
         table.move_cursor(row=min(row, len(self.data.versions) - 1))
-        self.call_after_refresh(self._redraw, table)
-
-    @staticmethod
-    def _redraw(table: DataTable[str]) -> None:
-        """Draw the table afresh once its new column widths are known: without this, its header could
-        keep the widths of the empty table (seen 1 time in 12 at 80x24)."""
-        table.notify_style_update()  # drops the table's line caches
-        table.refresh()
 
     def _fill_blame(self) -> None:
         assert self.data is not None
-        table = self.query_one("#blame", DataTable)
-        table.clear()
         room = max(12, self.app.size.width - _BLAME_FIXED)
         originals = self.data.originals or tuple(line.text for line in self.data.blame)
-        for line, text in zip(self.data.blame, originals, strict=True):
-            table.add_row(str(line.index + 1), f"v{line.version}", line.when, cell(ellipsize(safe_name(text), room)))
+        self.query_one("#blame", RowTable).show_rows(
+            [
+                (str(line.index + 1), f"v{line.version}", line.when, cell(ellipsize(safe_name(text), room)))
+                for line, text in zip(self.data.blame, originals, strict=True)
+            ]
+        )
         count = len({line.version for line in self.data.blame})
         verb = "contributes" if count == 1 else "contribute"
         self.query_one("#blame-title", Static).update(

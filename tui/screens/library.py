@@ -16,7 +16,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -75,8 +74,8 @@ class LibraryScreen(Screen[None]):
         self.action_reload()
 
     @property
-    def table(self) -> DataTable[str | Text]:
-        return self.query_one(DataTable)
+    def table(self) -> RowTable:
+        return self.query_one(RowTable)
 
     # -- loading -------------------------------------------------------------------------------------
 
@@ -113,11 +112,12 @@ class LibraryScreen(Screen[None]):
         table = self.table
         cursor = self.shown[table.cursor_row] if self.shown and 0 <= table.cursor_row < len(self.shown) else None
         self.shown = filter_items(self.items, self.query_one("#filter", Input).value)
-        table.clear()
+        rows = []
         for item in self.shown:
             mark = str(self.marked.index(item) + 1) if item in self.marked else " "
             versions = str(item.versions) if item.kind == "store" else "file"
-            table.add_row(mark, cell(item.key), versions, item.when, cell(item.title))
+            rows.append((mark, cell(item.key), versions, item.when, cell(item.title)))
+        table.show_rows(rows)
         if cursor in self.shown:
             table.move_cursor(row=self.shown.index(cursor))
         self._note = f"{self.store_note} · {len(self.marked)} marked · space marks, c compares, Enter opens"
