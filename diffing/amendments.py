@@ -23,6 +23,9 @@ Rules:
 * New articles in a row are one item, ``增加两条，分别作为第X条、第Y条：`` with
   each article quoted under its own label; deleted articles in a row are one
   item too, ``删去第X条、第Y条。``
+* A date or a quantity is quoted whole: a change whose edge falls inside
+  ``2006年1月1日``, ``10个月``, ``25%`` or ``三十日`` takes in the rest of it
+  (``“2006年1月1日”修改为“2024年7月1日”``, never ``“2006年1”修改为“2024年7”``).
 * ``将第X条改为第Y条`` only for an article out of order (`Link.moved`); an
   article renumbered by insertions or deletions before it gets no item, and
   the decision closes with ``此外，对条文顺序作相应调整。``
@@ -36,7 +39,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from corpus.document import Document
 from diffing.articles import Outline, Paragraph, Unit
@@ -55,6 +58,13 @@ _MAX_CHANGES = 3
 """At most this many distinct in-place changes in one 款."""
 _MAX_ITEMS = 2
 """An article that would take more items than this is restated whole."""
+_DIGITS = r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
+_HANZI_NUMBER = r"[一二三四五六七八九十百千万亿零〇两]+"
+_QUANTITY = re.compile(
+    rf"{_DIGITS}(?:年(?:{_DIGITS}月(?:{_DIGITS}日)?)?|个?月(?:{_DIGITS}日)?|[%％‰]|(?:万|亿)?元|周岁|[日天岁倍])?"
+    rf"|{_HANZI_NUMBER}(?:个月|周岁|(?:万|亿)?元|[年日天岁倍])"
+)
+"""A date or a quantity, which a quoted change never cuts (digits alone count too)."""
 _WRAP = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
 _DIVISION = re.compile(r"#*\s*(第[一二三四五六七八九十百千零〇两\d]+\s*[编章节])\s*(.*)")
 
@@ -311,6 +321,7 @@ class _Drafter:
         widened = _widen(diff, hunks, scope)
         if widened is None:
             return None
+        widened = [_whole_quantities(diff, h) for h in widened]
         changed: list[str] = []
         removed: list[str] = []
         added: list[str] = []
@@ -471,6 +482,27 @@ def _step(h: _Hunk, words: list[int], direction: str) -> _Hunk | None:
         return None
     d = words[k] - h.a_hi
     return _Hunk(h.row, h.a_lo, h.a_hi + d, h.b_lo, h.b_hi + d, h.lo_limit, h.hi_limit, h.inserted)
+
+
+def _whole_quantities(diff: Diff, h: _Hunk) -> _Hunk:
+    """``h`` widened (within its limits) until neither of its edges falls inside a date or a quantity
+    on either side; the text it takes in is the same on both sides, as it lies outside the change."""
+    a_spans = [m.span() for m in _QUANTITY.finditer(diff.a_text(h.row))]
+    b_spans = [m.span() for m in _QUANTITY.finditer(diff.b_text(h.row))]
+    while True:
+        left = max(_cut_into(a_spans, h.a_lo)[0], _cut_into(b_spans, h.b_lo)[0])
+        right = max(_cut_into(a_spans, h.a_hi)[1], _cut_into(b_spans, h.b_hi)[1])
+        if (not left and not right) or h.a_lo - left < h.lo_limit or h.a_hi + right > h.hi_limit:
+            return h
+        h = replace(h, a_lo=h.a_lo - left, a_hi=h.a_hi + right, b_lo=h.b_lo - left, b_hi=h.b_hi + right)
+
+
+def _cut_into(spans: list[tuple[int, int]], at: int) -> tuple[int, int]:
+    """How far the span that ``at`` falls strictly inside reaches to its left and right; (0, 0) for none."""
+    for lo, hi in spans:
+        if lo < at < hi:
+            return at - lo, hi - at
+    return 0, 0
 
 
 def _word_bounds(text: str) -> list[int]:

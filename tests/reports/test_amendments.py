@@ -219,3 +219,23 @@ def test_new_articles_in_a_row_are_one_item_each_quoted_under_its_label() -> Non
         "“各级人民政府应当加强领导。”\n“第三条 任何单位和个人不得非法占用耕地。”",
         CLOSING,
     ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "item"),
+    [
+        # the inline diff changes 2006年1 into 2024年7; a drafter quotes the whole date
+        ("本法自2006年1月1日起施行。", "本法自2024年7月1日起施行。", "将第二条中的“2006年1月1日”修改为“2024年7月1日”。"),
+        ("应当在三十日内作出决定。", "应当在十五日内作出决定。", "将第二条中的“三十日”修改为“十五日”。"),
+        ("处五千元以上二万元以下的罚款。", "处一万元以上五万元以下的罚款。", "将第二条中的“五千元以上二万元”修改为“一万元以上五万元”。"),
+        ("期限为10月。", "期限为10个月。", "将第二条中的“10月”修改为“10个月”。"),
+        ("比例不得低于25%。", "比例不得低于30%。", "将第二条中的“25%”修改为“30%”。"),
+    ],
+)
+def test_a_changed_date_or_quantity_is_quoted_whole(old: str, new: str, item: str) -> None:
+    head = "第一条 为了规范公司的行为，制定本法。\n\n第二条 "
+    assert _draft(head + old + "\n", head + new + "\n") == [f"一、{item}"]
+
+
+def test_pair_06_quotes_the_commencement_date_whole() -> None:
+    assert "将第二百一十八条中的“2006年1月1日”修改为“2024年7月1日”。" in _pair_06().items
