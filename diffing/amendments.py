@@ -29,6 +29,9 @@ Rules:
 * ``将第X条改为第Y条`` only for an article out of order (`Link.moved`); an
   article renumbered by insertions or deletions before it gets no item, and
   the decision closes with ``此外，对条文顺序作相应调整。``
+* Every decision with an item ends as a promulgated one does:
+  ``本决定自　　年　　月　　日起施行。`` (the date left blank for the drafter)
+  and ``《…》根据本决定作相应修改，重新公布。`` (`Decision.ending`).
 * A chapter title: ``将第X章的章名修改为“…”`` when its name changed (spaces
   aside), ``增加一章，作为第X章，章名为“…”`` for a new one; text outside articles
   and chapter titles (a preamble, a list of revisions) is not amended.
@@ -47,9 +50,11 @@ from diffing.correspond import Correspondence, Link, correspond, quiet
 from diffing.model import Diff, Row
 from diffing.numerals import to_chinese
 
-__all__ = ["CLOSING", "Decision", "draft", "ordinal"]
+__all__ = ["CLOSING", "COMMENCEMENT", "Decision", "draft", "ordinal"]
 
 CLOSING = "此外，对条文顺序作相应调整。"
+COMMENCEMENT = "本决定自　　年　　月　　日起施行。"
+"""When the decision takes effect: a draft leaves the date blank for the drafter."""
 _WIDEN = 8
 """At most this many characters are added around a change to make its 甲 unique."""
 _SHORT = 30
@@ -91,6 +96,14 @@ class Decision:
     @property
     def intro(self) -> str:
         return f"对《{self.title}》作如下修改：" if self.title else "作如下修改："
+
+    @property
+    def ending(self) -> tuple[str, ...]:
+        """The sentences a decision ends with, after its items: when it takes effect, then (for a law
+        with a title) ``《…》根据本决定作相应修改，重新公布。``"""
+        if not self.title:
+            return (COMMENCEMENT,)
+        return (COMMENCEMENT, f"《{self.title}》根据本决定作相应修改，重新公布。")
 
     def numbered(self) -> list[str]:
         """The items with their ordinals (一、二、…), then the closing sentence."""

@@ -1,8 +1,8 @@
 """The 修改决定 written out: terminal text, Markdown, HTML and Word, from one `Decision` value.
 
 Rules: every writer shows the heading (关于修改《…》的决定（草稿）), the
-introductory sentence, the numbered items (一、二、…) and the closing sentence,
-in that order (or one line saying why there are none), one paragraph per
+introductory sentence, the numbered items (一、二、…), the closing sentence and
+the ending (本决定自…起施行。《…》根据本决定作相应修改，重新公布。), in that order (or one line saying why there are none), one paragraph per
 paragraph of the decision (a quote of several paragraphs keeps one paragraph
 each). Text is what `Decision.numbered` gives:
 the text writer prints exactly it; the others escape it for their format and
@@ -26,7 +26,7 @@ def _paragraphs(decision: Decision) -> list[str]:
 def _body(decision: Decision) -> list[str]:
     """The paragraphs after the introduction, or one line saying why there are none."""
     if decision.items or decision.closing:
-        return _paragraphs(decision)
+        return [*_paragraphs(decision), *decision.ending]
     if not decision.articles:
         return ["（两个文本都没有“第X条”式的条文，无从起草修改决定；请看 --report table 或 redline。）"]
     return ["（两个版本的条文没有差别。）"]

@@ -53,7 +53,9 @@ def test_each_new_report_is_written_in_the_format_of_the_suffix(report: str, suf
 def test_amendments_as_text(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["diff", A, B, "--report", "amendments"]) == 1
     out = capsys.readouterr().out
-    assert "三、增加一条，作为第七条：“" in out and out.endswith("此外，对条文顺序作相应调整。\n")
+    assert "三、增加一条，作为第七条：“" in out
+    assert out.endswith("此外，对条文顺序作相应调整。\n本决定自　　年　　月　　日起施行。\n"
+                        "《全国年节及纪念日放假办法》根据本决定作相应修改，重新公布。\n")
 
 
 @pytest.mark.parametrize("report", ["table", "amendments"])

@@ -33,6 +33,8 @@ PAIR_01_DECISION = """关于修改《全国年节及纪念日放假办法》的�
 三、增加一条，作为第七条：“全体公民放假的假日，可合理安排统一放假调休，结合落实带薪年休假等制度，实际形成较长假期。\
 除个别特殊情形外，法定节假日假期前后连续工作一般不超过6天。”
 此外，对条文顺序作相应调整。
+本决定自　　年　　月　　日起施行。
+《全国年节及纪念日放假办法》根据本决定作相应修改，重新公布。
 """
 
 
@@ -225,9 +227,17 @@ def test_new_articles_in_a_row_are_one_item_each_quoted_under_its_label() -> Non
     ("old", "new", "item"),
     [
         # the inline diff changes 2006年1 into 2024年7; a drafter quotes the whole date
-        ("本法自2006年1月1日起施行。", "本法自2024年7月1日起施行。", "将第二条中的“2006年1月1日”修改为“2024年7月1日”。"),
+        (
+            "本法自2006年1月1日起施行。",
+            "本法自2024年7月1日起施行。",
+            "将第二条中的“2006年1月1日”修改为“2024年7月1日”。",
+        ),
         ("应当在三十日内作出决定。", "应当在十五日内作出决定。", "将第二条中的“三十日”修改为“十五日”。"),
-        ("处五千元以上二万元以下的罚款。", "处一万元以上五万元以下的罚款。", "将第二条中的“五千元以上二万元”修改为“一万元以上五万元”。"),
+        (
+            "处五千元以上二万元以下的罚款。",
+            "处一万元以上五万元以下的罚款。",
+            "将第二条中的“五千元以上二万元”修改为“一万元以上五万元”。",
+        ),
         ("期限为10月。", "期限为10个月。", "将第二条中的“10月”修改为“10个月”。"),
         ("比例不得低于25%。", "比例不得低于30%。", "将第二条中的“25%”修改为“30%”。"),
     ],
@@ -239,3 +249,22 @@ def test_a_changed_date_or_quantity_is_quoted_whole(old: str, new: str, item: st
 
 def test_pair_06_quotes_the_commencement_date_whole() -> None:
     assert "将第二百一十八条中的“2006年1月1日”修改为“2024年7月1日”。" in _pair_06().items
+
+
+def test_every_format_ends_as_a_promulgated_decision_does() -> None:
+    decision = _decision_01()
+    ending = ["本决定自　　年　　月　　日起施行。", "《全国年节及纪念日放假办法》根据本决定作相应修改，重新公布。"]
+    assert amendments_text(decision).splitlines()[-2:] == ending
+    assert [line for line in amendments_markdown(decision).splitlines() if line][-2:] == ending
+    assert amendments_html(decision).index(ending[0]) < amendments_html(decision).index(ending[1])
+    paragraphs = [p.text for p in docx.Document(io.BytesIO(amendments_docx(decision))).paragraphs if p.text]
+    assert paragraphs[-2:] == ending
+
+
+def test_a_text_without_a_title_ends_with_the_date_only() -> None:
+    a = "第一条 公司应当遵守法律、行政法规和社会公德。\n\n第二条 公司应当依法纳税。\n"
+    b = "第一条 公司应当遵守法律和社会公德。\n\n第二条 公司应当依法纳税。\n"
+    decision = draft(compare(from_text(a, "a.txt"), from_text(b, "b.txt")))
+    assert decision.title == ""
+    last = ["一、删去第一条中的“、行政法规”。", "本决定自　　年　　月　　日起施行。"]
+    assert amendments_text(decision).splitlines()[-2:] == last
