@@ -2,11 +2,12 @@
 
 Rules: every writer shows the heading (关于修改《…》的决定（草稿）), the
 introductory sentence, the numbered items (一、二、…), the closing sentence and
-the ending (本决定自…起施行。《…》根据本决定作相应修改，重新公布。), in that order (or one line saying why there are none), one paragraph per
-paragraph of the decision (a quote of several paragraphs keeps one paragraph
-each). Text is what `Decision.numbered` gives:
-the text writer prints exactly it; the others escape it for their format and
-make control characters visible.
+the ending (本决定自…起施行。《…》根据本决定作相应修改，重新公布。), in that
+order (or one line saying why there are none), one paragraph per paragraph of
+the decision (a quote of several paragraphs keeps one paragraph each). Text is
+what `Decision.numbered` and `Decision.ending` give: the text writer prints
+exactly it; the others escape it for their format and make control characters
+visible.
 """
 
 from __future__ import annotations
