@@ -84,6 +84,19 @@ class Source:
     """Ranges of ``text`` that are page furniture (running headers, footers, page numbers), in order."""
     decode_errors: DecodeErrors | None = None
     """Invalid byte sequences read as U+FFFD (lenient decoding), or None when there were none."""
+    textless_pages: tuple[int, ...] = ()
+    """1-based numbers of the pages (PDF) that hold an image and no text: scanned pages, not compared."""
+
+    def warnings(self) -> tuple[str, ...]:
+        """One line for each thing the reader should know about how the text was read, naming the file."""
+        out = []
+        if self.decode_errors is not None:
+            out.append(self.decode_errors.warning(self.name))
+        if self.textless_pages:
+            numbers = ", ".join(map(str, self.textless_pages))
+            which = f"page {numbers} has" if len(self.textless_pages) == 1 else f"pages {numbers} have"
+            out.append(f"{self.name}: {which} no text layer (a scanned image?); its text is not compared, OCR it first")
+        return tuple(out)
 
     def page_at(self, offset: int) -> int | None:
         """The 1-based page that ``text[offset]`` is on, or None when the source has no pages."""

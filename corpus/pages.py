@@ -61,10 +61,13 @@ class Paged:
     """Offset in ``text`` where each page starts (the first is 0)."""
     furniture: tuple[tuple[int, int], ...]
     """Ranges of ``text`` that are running headers, footers and page numbers."""
+    textless: tuple[int, ...] = ()
+    """1-based numbers of the pages that hold an image and no text (scanned pages)."""
 
 
-def join_pages(pages: Sequence[Sequence[str]]) -> Paged:
-    """One text from each page's lines, with the page starts and the furniture ranges."""
+def join_pages(pages: Sequence[Sequence[str]], textless: tuple[int, ...] = ()) -> Paged:
+    """One text from each page's lines, with the page starts, the furniture ranges and (as given by the
+    reader) the pages without text."""
     pages = [list(lines) or [""] for lines in pages]  # a blank page is one empty line
     starts: list[int] = []
     line_spans: list[list[tuple[int, int]]] = []  # per page: (start, end) of each line, end before its break
@@ -77,7 +80,7 @@ def join_pages(pages: Sequence[Sequence[str]]) -> Paged:
             pos += len(line) + 1
         line_spans.append(spans)
     text = "\n".join("\n".join(lines) for lines in pages)
-    return Paged(text, tuple(starts), _furniture(text, line_spans))
+    return Paged(text, tuple(starts), _furniture(text, line_spans), textless)
 
 
 def _edges(text: str, spans: list[tuple[int, int]]) -> list[tuple[str, tuple[int, int]]]:

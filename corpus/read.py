@@ -165,6 +165,7 @@ def source_from_bytes(
     decode_errors: DecodeErrors | None = None
     pages: tuple[int, ...] = ()
     furniture: tuple[tuple[int, int], ...] = ()
+    textless: tuple[int, ...] = ()
     try:
         if suffix == _DOCX_EXTENSION:
             text, encoding = extract_docx(data, max_size), "docx"
@@ -180,6 +181,7 @@ def source_from_bytes(
                 from corpus.read_ofd import extract_ofd as extract_paged
             paged = extract_paged(data, max_size)
             text, encoding, pages, furniture = paged.text, suffix[1:], paged.pages, paged.furniture
+            textless = paged.textless
         elif suffix in _HTML_EXTENSIONS:
             html, encoding, decode_errors = decode_text(name, data, _declared_charset(data), strict=strict_decode)
             text = extract_html(html)
@@ -203,6 +205,7 @@ def source_from_bytes(
         pages=pages,
         furniture=furniture,
         decode_errors=decode_errors,
+        textless_pages=textless,
     )
 
 

@@ -15,6 +15,9 @@ Rules:
 * Every problem is an `ExtractError` with one short line: not a PDF, a
   truncated file (no ``%%EOF`` near its end), a password, no text layer at all
   (a scan: OCR it first), more text than ``--max-size`` (at most `MAX_TEXT_CHARS`), stopped page by page.
+* A page with an image and no text in a PDF that has text elsewhere is a
+  scanned page: its number goes to ``Paged.textless`` (the reader is warned
+  that its text is not compared); a page with neither is just blank.
 * PDFium is not thread-safe: every call into it holds `_PDFIUM_LOCK`.
   pypdfium2 is imported when first needed.
 """
@@ -57,12 +60,12 @@ def extract_pdf(data: bytes, limit: int = MAX_TEXT_CHARS) -> Paged:
         except pdfium.PdfiumError as exc:
             raise ExtractError(_load_problem(str(exc))) from None
         try:
-            pages = _pages(pdf, min(limit, MAX_TEXT_CHARS))
+            pages, textless = _pages(pdf, min(limit, MAX_TEXT_CHARS))
         finally:
             pdf.close()
     if not any(line.strip() for lines in pages for line in lines):
         raise ExtractError("no text layer (a scanned image?); OCR it first")
-    return join_pages(pages)
+    return join_pages(pages, textless)
 
 
 def _load_problem(message: str) -> str:
@@ -71,8 +74,10 @@ def _load_problem(message: str) -> str:
     return "corrupt PDF file (PDFium cannot load it)"
 
 
-def _pages(pdf: Any, limit: int) -> list[list[str]]:
+def _pages(pdf: Any, limit: int) -> tuple[list[list[str]], tuple[int, ...]]:
+    """Each page's lines, and the 1-based numbers of the pages with an image and no text."""
     pages: list[list[str]] = []
+    textless: list[int] = []
     total = 0
     for index in range(len(pdf)):
         page = pdf[index]
@@ -82,13 +87,21 @@ def _pages(pdf: Any, limit: int) -> list[list[str]]:
                 lines = _page_lines(textpage)
             finally:
                 textpage.close()
+            if not any(line.strip() for line in lines) and _has_image(page):
+                textless.append(index + 1)
         finally:
             page.close()
         total += sum(len(line) + 1 for line in lines)
         if total > limit:
             raise ExtractError(f"text layer over the {human_size(limit)} size limit (raise it with --max-size)")
         pages.append(lines)
-    return pages
+    return pages, tuple(textless)
+
+
+def _has_image(page: Any) -> bool:
+    import pypdfium2.raw as pdfium_c
+
+    return any(obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE for obj in page.get_objects())
 
 
 def _page_lines(textpage: Any) -> list[str]:

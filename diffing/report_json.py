@@ -6,7 +6,8 @@ Fields added within version 2 (readers ignore fields they do not know): a
 document entry's ``format`` (how the text was obtained: ``text``, ``html``,
 ``docx``, ``pdf``, ``ofd``, ``doc→docx`` …); for PDF and OFD ``pages`` (the
 offset where each page starts) and ``furniture`` (the ranges removed as page
-headers, footers and numbers); ``decode_errors`` (``count``, ``first_byte``,
+headers, footers and numbers) and, when some pages are scanned images,
+``textless_pages`` (their 1-based numbers); ``decode_errors`` (``count``, ``first_byte``,
 ``first_offset``: invalid byte sequences read as U+FFFD); and on each row, for
 a paged document, ``page_a``/``page_b``: the 1-based page of the row's first
 span on that side.
@@ -34,6 +35,8 @@ def _doc(doc: Document) -> dict[str, Any]:
         entry["furniture"] = [list(r) for r in s.furniture]
     if s.decode_errors is not None:
         entry["decode_errors"] = s.decode_errors.as_report()
+    if s.textless_pages:
+        entry["textless_pages"] = list(s.textless_pages)
     return entry
 
 

@@ -25,7 +25,8 @@ Rules it checks (docs/report-format.md):
   text, and then every row carries ``page_a``/``page_b``, the page of its
   first span on that side; ``furniture`` ranges (page headers, footers, page
   numbers) are ordered, disjoint and inside the text, and count as removed
-  boilerplate; ``decode_errors.first_offset`` points at a U+FFFD.
+  boilerplate; ``textless_pages`` are ascending numbers of the document's
+  pages; ``decode_errors.first_offset`` points at a U+FFFD.
 
 `validate` returns the list of problems found, empty when the report is valid.
 """
@@ -52,7 +53,7 @@ def _document(text: str, data: bytes, options: Options, furniture: tuple[tuple[i
 
 
 def _check_head(side: str, head: dict[str, Any], text: str) -> list[str]:
-    """The optional fields of a document entry: format, pages, furniture, decode_errors."""
+    """The optional fields of a document entry: format, pages, furniture, textless_pages, decode_errors."""
     problems: list[str] = []
     if "format" in head and not (isinstance(head["format"], str) and head["format"]):
         problems.append(f"{side}: format {head['format']!r} is not a name")
@@ -64,6 +65,9 @@ def _check_head(side: str, head: dict[str, Any], text: str) -> list[str]:
         if not last <= lo < hi <= len(text):
             problems.append(f"{side}: furniture [{lo}, {hi}) out of order or outside the text")
         last = hi
+    textless = head.get("textless_pages", [])
+    if textless and (sorted(set(textless)) != textless or textless[0] < 1 or textless[-1] > len(pages)):
+        problems.append(f"{side}: textless_pages {textless[:5]!r}… are not ascending page numbers of the document")
     errors = head.get("decode_errors")
     if errors is not None:
         at = errors.get("first_offset", -1)

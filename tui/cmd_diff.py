@@ -111,11 +111,11 @@ def options_from(args: argparse.Namespace) -> Options:
 
 
 def warn_read(source: Source) -> None:
-    """One warning line on standard error for a text read with invalid byte sequences replaced."""
+    """A warning line on standard error for each of `Source.warnings` (invalid bytes, scanned pages)."""
     from corpus.display import safe_name
 
-    if source.decode_errors is not None:
-        print(f"wendiff: warning: {safe_name(source.decode_errors.warning(source.name))}", file=sys.stderr)
+    for warning in source.warnings():
+        print(f"wendiff: warning: {safe_name(warning)}", file=sys.stderr)
 
 
 def add_output_arguments(parser: argparse.ArgumentParser) -> None:

@@ -93,15 +93,16 @@ def import_files(
 ) -> list[AddResult]:
     """Add each of ``paths`` as a version (all read first); ``on_added`` hears of each one.
 
-    ``warn`` hears one line for each text read with invalid byte sequences as U+FFFD
-    (``strict_decode`` refuses such a text instead).
+    ``warn`` hears each of `Source.warnings` (invalid byte sequences read as U+FFFD, scanned pages)
+    (``strict_decode`` refuses a text with invalid byte sequences instead).
     """
     from corpus.read import read_source
 
     sources = [read_source(str(path), strict_decode=strict_decode) for path in paths]
     for source in sources:
-        if warn is not None and source.decode_errors is not None:
-            warn(source.decode_errors.warning(source.name))
+        if warn is not None:
+            for warning in source.warnings():
+                warn(warning)
     ids = [validate_id(doc_id) if doc_id else derive_id(s.text, s.name) for s in sources]
     results = []
     for path, source, source_id in zip(paths, sources, ids, strict=True):

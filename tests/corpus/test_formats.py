@@ -433,3 +433,40 @@ def test_utf8_with_a_byte_order_mark_and_a_cut_character_is_read_leniently_too()
     assert source.decode_errors.first_byte == at + 3
     with pytest.raises(InputError, match="byte order mark"):
         source_from_bytes("bom.txt", b"\xef\xbb\xbf" + data, strict_decode=True)
+
+
+def test_a_scanned_page_inside_a_pdf_is_named_in_a_warning_and_the_report() -> None:
+    """Page 2 of partly_scanned.pdf is an image: its text is not compared, and the reviewer is told so."""
+    path = FORMATS / "partly_scanned.pdf"
+    source = read_source(str(path))
+    assert source.textless_pages == (2,)
+    assert len(source.pages) == 3
+    assert source.warnings() == (
+        f"{path}: page 2 has no text layer (a scanned image?); its text is not compared, OCR it first",
+    )
+    assert read_source(str(FORMATS / "01a.pdf")).warnings() == ()
+    done = _cli("diff", str(FORMATS / "01a.pdf"), str(path), "-f", "json")
+    assert done.returncode == 0
+    assert done.stderr == f"wendiff: warning: {source.warnings()[0]}\n"
+    report = json.loads(done.stdout)
+    assert report["b"]["textless_pages"] == [2] and "textless_pages" not in report["a"]
+    assert validate(report, _inputs(FORMATS / "01a.pdf"), (source.text, path.read_bytes())) == []
+    report["b"]["textless_pages"] = [4]
+    assert validate(report, _inputs(FORMATS / "01a.pdf"), (source.text, path.read_bytes())) != []
+
+
+def test_store_add_of_a_partly_scanned_pdf_warns_and_keeps_the_version(tmp_path: Path) -> None:
+    done = _cli("store", "--store", str(tmp_path / "store"), "add", str(FORMATS / "partly_scanned.pdf"))
+    assert done.returncode == 0
+    assert "page 2 has no text layer" in done.stderr and done.stderr.count("\n") == 1
+
+
+def test_the_app_summary_says_a_scanned_page_was_not_compared() -> None:
+    from tui.jobs import run_compare
+    from tui.sides import CompareRequest, FileSide
+    from tui.widgets.summary_bar import _describe
+
+    scanned = FileSide(str(FORMATS / "partly_scanned.pdf"))
+    diff = run_compare(CompareRequest(FileSide(str(FORMATS / "01a.pdf")), scanned))
+    assert diff.same
+    assert _describe(diff.b, short=False, room=200).endswith("(pdf, 724 chars, 3 pages, 1 scanned page not compared)")

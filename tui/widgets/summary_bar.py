@@ -59,6 +59,9 @@ def _describe(doc: Document, short: bool, room: int) -> str:
     notes = [source.encoding, f"{len(doc.original):,} chars"]
     if source.pages:
         notes.append(f"{len(source.pages)} pages")
+    if source.textless_pages:
+        notes.append(f"{len(source.textless_pages)} scanned {'page' if len(source.textless_pages) == 1 else 'pages'} "
+                     "not compared")  # fmt: skip
     if source.decode_errors is not None:
         notes.append(f"{source.decode_errors.count} bad bytes → U+FFFD")
     tail = "" if short else f" ({', '.join(notes)})"

@@ -12,6 +12,8 @@ network nor this script. What it makes (``NAME`` is a seed number, ``01a``, ``01
   holding the page number ``- N -`` on every page (the shape of a real notice PDF).
 * ``scan.pdf``: the first page of ``000.pdf`` rendered to an image and wrapped in a
   PDF: an image with no text layer.
+* ``partly_scanned.pdf``: ``01a.pdf`` with the page of ``scan.pdf`` between its two
+  pages: a text layer on pages 1 and 3, an image only on page 2.
 * ``encrypted.pdf``: ``01a`` exported with a password to open it.
 * ``01a.rtf``: ``01a`` as RTF.
 * ``000.ofd``: seed 000 as an OFD package built from the standard's structure
@@ -82,6 +84,17 @@ def soffice(source: Path, target_format: str, outdir: Path, profile: Path) -> Pa
         check=True, capture_output=True, timeout=300,
     )  # fmt: skip
     return outdir / f"{source.stem}.{target_format.split(':')[0]}"
+
+
+def insert_scan(pdf_path: Path, scan_path: Path, target: Path) -> None:
+    """``pdf_path`` with the page of ``scan_path`` inserted as its second page."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(str(pdf_path))
+    document.import_pages(pdfium.PdfDocument(str(scan_path)), [0], index=1)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    target.write_bytes(buffer.getvalue())
 
 
 def scan_of(pdf_path: Path, target: Path) -> None:
@@ -184,6 +197,7 @@ def main() -> int:
         )
         shutil.copy(soffice(secret, options, tmp, profile), HERE / "encrypted.pdf")
     scan_of(HERE / "000.pdf", HERE / "scan.pdf")
+    insert_scan(HERE / "01a.pdf", HERE / "scan.pdf", HERE / "partly_scanned.pdf")
     write_ofd((SEEDS / "000_fda571e414a07d3f.txt").read_text(encoding="utf-8"), HERE / "000.ofd")
     return 0
 
