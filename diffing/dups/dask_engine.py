@@ -208,8 +208,8 @@ def _find(
         for s in skipped:
             warn(s.problem)
         for fp in prints:
-            if fp.info.decode_warning is not None:
-                warn(fp.info.decode_warning)
+            for line in fp.info.warnings:
+                warn(line)
     if not prints:
         raise WendiffError("no readable documents" + (f" ({len(skipped)} skipped)" if skipped else ""))
     read_seconds = time.perf_counter() - started

@@ -156,8 +156,9 @@ def find_duplicates(
                     warn(item.problem)
             else:
                 prints.append(item)
-                if warn is not None and item.info.decode_warning is not None:
-                    warn(item.info.decode_warning)
+                if warn is not None:
+                    for line in item.info.warnings:
+                        warn(line)
             if progress is not None:
                 progress(Progress("read", done, len(tasks)))
         if not prints:

@@ -50,8 +50,9 @@ class DocInfo:
     """Length of the decoded original text, in code points."""
     format: str = "text"
     """How the text was obtained (`corpus.document.Source.format`)."""
-    decode_warning: str | None = None
-    """The warning line for invalid byte sequences read as U+FFFD, if there were any."""
+    warnings: tuple[str, ...] = ()
+    """What the reader must know about how the text was read (`Source.warnings`): invalid byte
+    sequences read as U+FFFD, scanned pages left out."""
     decode_errors: dict[str, int] | None = None
     """Their count and first offsets, as the report gives them."""
 
@@ -100,7 +101,7 @@ def fingerprint_document(index: int, path: str, doc: Document) -> Fingerprint:
     errors = source.decode_errors
     info = DocInfo(
         source.name, source.sha256, source.encoding, len(source.text), source.format,
-        errors.warning(source.name) if errors else None, errors.as_report() if errors else None,
+        source.warnings(), errors.as_report() if errors else None,
     )  # fmt: skip
     clauses = segment(doc)
     sequence = shingle_sequence(doc.text)

@@ -175,3 +175,16 @@ def test_an_unexpected_failure_on_one_file_skips_it_with_its_reason(
     result = find_duplicates(collect_inputs([str(corpus)]), workers=1)
     problems = [s.problem for s in result.skipped]
     assert f"{corpus / 'h-law.txt'}: could not be processed (RuntimeError: boom second line)" in problems
+
+
+def test_a_pdf_with_a_scanned_page_is_read_with_one_warning_naming_the_page(tmp_path: Path) -> None:
+    formats = Path(__file__).resolve().parents[1] / "data" / "formats"
+    for name in ("01a.pdf", "partly_scanned.pdf"):
+        (tmp_path / name).write_bytes((formats / name).read_bytes())
+    warnings: list[str] = []
+    result = find_duplicates(collect_inputs([str(tmp_path)]), workers=1, warn=warnings.append)
+    assert len(result.documents) == 2 and not result.skipped
+    assert warnings == [
+        f"{tmp_path / 'partly_scanned.pdf'}: page 2 has no text layer (a scanned image?); "
+        "its text is not compared, OCR it first"
+    ]
