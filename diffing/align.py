@@ -434,15 +434,17 @@ def _renumbered(st: _State) -> None:
     """A label or heading pair that differs only in its number is ``renumbered``."""
     for p in st.pairs:
         if p.op == "modified" and len(p.a) == 1 and len(p.b) == 1:
-            a_text, b_text = st.a[p.a[0]].text, st.b[p.b[0]].text
-            a_bare, b_bare = _unnumbered(a_text), _unnumbered(b_text)
+            a_bare, b_bare = _unnumbered(st.a[p.a[0]]), _unnumbered(st.b[p.b[0]])
             if a_bare is not None and a_bare == b_bare:
                 p.op, p.similarity = "renumbered", 1.0
 
 
-def _unnumbered(text: str) -> str | None:
-    """The text with its leading structural number masked (``第#条``, ``(#)``), or None without one."""
-    m = next((m for pattern in _NUMBERED if (m := pattern.match(text))), None)
+def _unnumbered(clause: Clause) -> str | None:
+    """The clause's text with its leading structural number masked (``第#条``, ``(#)``), or None without
+    one. 第X编/章/节/条 number only labels and headings: in a sentence it cites another article."""
+    text = clause.text
+    patterns = _NUMBERED if clause.kind in ("article", "heading") else _NUMBERED[1:]
+    m = next((m for pattern in patterns if (m := pattern.match(text))), None)
     if m is None:
         return None
     number = m.group("n")

@@ -17,7 +17,9 @@ a requirement. Rules:
   the line, a paragraph break, a sentence end or the 第X条 that follows it); a
   第X条 label is an ``article`` clause by itself (also where it stands after a
   division heading or before a removed space: ``总则第一条 为了``), so that a
-  renumbered article is a new label over an unchanged body; 一、 / (一) / 1. /
+  renumbered article is a new label over an unchanged body. A 第X条 right
+  after a label is that article's body citing another one (``第二条
+  第一条规定的…``: an article is never empty), in any layout; 一、 / (一) / 1. /
   (1) open a clause that is a ``heading`` when short.
 * A clause ending in ``|`` is a ``row`` (a table cell): a table flattened onto
   one line gives the same clauses as one cell per line.
@@ -188,7 +190,7 @@ class _Segmenter:
                 self.add(pos, stop, "heading", cut)
                 pos = stop
                 continue
-            m = _ARTICLE.match(text, pos, end)
+            m = None if self.clauses and self.clauses[-1].kind == "article" else _ARTICLE.match(text, pos, end)
             if m:
                 self.places.push(_ARTICLE_LEVEL, re.sub(r"\s+", "", m.group(0).lstrip("# ")))
                 self.add(pos, m.end(), "article")

@@ -107,6 +107,23 @@ def test_article_labels_are_found_on_one_line() -> None:
     ]
 
 
+@pytest.mark.parametrize("layout", ["第二条 第一条", "第二条\n第一条", "第二条　第一条"])
+def test_an_article_whose_body_opens_with_a_cross_reference_keeps_it_as_its_body(layout: str) -> None:
+    """``第二条 第一条规定的…``: a 第X条 right after a label is the body citing another article, not a
+    second label (an article is never empty), however the two are laid out."""
+    text = f"第一条 公司应当依法纳税。\n{layout}规定的期限届满的，应当报告。"
+    clauses = [(c.text, c.kind, c.place) for c in segment(from_text(text))]
+    assert clauses[2:] == [("第二条", "article", "第二条"), ("第一条规定的期限届满的,应当报告。", "sentence", "第二条")]
+
+
+def test_a_changed_cross_reference_at_the_start_of_a_body_is_a_change_not_a_renumbering() -> None:
+    head = "第一条 为了规范公司的行为，制定本法。\n第二条 "
+    a = from_text(head + "第十二条第二款规定的期限届满的，应当报告。\n", "a.txt")
+    b = from_text(head + "第十三条第二款规定的期限届满的，应当报告。\n", "b.txt")
+    diff = compare(a, b)
+    assert [row.op for row in diff.rows] == ["equal", "equal", "equal", "modified"]
+
+
 def test_a_flattened_table_gives_the_same_cells_as_one_cell_per_line() -> None:
     per_line = "序号 |\n地区名称 |\n1 |\n北京市怀柔区 |\n1.强化协同; 2.探索机制。 |"
     flat = per_line.replace("\n", "")

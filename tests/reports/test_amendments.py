@@ -268,3 +268,10 @@ def test_a_text_without_a_title_ends_with_the_date_only() -> None:
     assert decision.title == ""
     last = ["一、删去第一条中的“、行政法规”。", "本决定自　　年　　月　　日起施行。"]
     assert amendments_text(decision).splitlines()[-2:] == last
+
+
+def test_a_cross_reference_opening_an_article_is_amended_in_place() -> None:
+    head = "第一条 为了规范公司的行为，制定本法。\n\n第二条 "
+    a = head + "第十二条第二款规定的期限届满的，应当报告。\n"
+    b = head + "第十三条第二款规定的期限届满的，应当报告。\n"
+    assert _draft(a, b) == ["一、将第二条中的“第十二条”修改为“第十三条”。"]
