@@ -519,13 +519,13 @@ def _cut_into(spans: list[tuple[int, int]], at: int) -> tuple[int, int]:
 
 
 def _word_bounds(text: str) -> list[int]:
-    """Positions between Chinese words of ``text`` (rjieba), its start and end included."""
-    import rjieba
+    """Positions between Chinese words of ``text`` (`diffing.words`), its start and end included."""
+    from diffing.words import cut_all
 
     out = [0]
-    for token in rjieba.cut(text):
+    for token in cut_all([text])[0]:
         out.append(out[-1] + len(token))
-    return out if out[-1] == len(text) else list(range(len(text) + 1))
+    return out
 
 
 def _texts(diff: Diff, h: _Hunk) -> tuple[str, str]:

@@ -14,6 +14,7 @@ from diffing.align import align
 from diffing.inline import inline_diff
 from diffing.model import Clause, Diff
 from diffing.segment import segment
+from diffing.words import cut_all
 
 __all__ = ["compare"]
 
@@ -30,11 +31,14 @@ def compare(
     """
     a_clauses, b_clauses = clauses if clauses is not None else (segment(a), segment(b))
     rows = align(a_clauses, b_clauses)
-    out = []
-    for row in rows:
-        if inline and row.a and row.b and row.similarity < 1.0:
-            a_text = "".join(a_clauses[i].text for i in row.a)
-            b_text = "".join(b_clauses[j].text for j in row.b)
-            row = replace(row, inline=inline_diff(a_text, b_text, options.inline))
-        out.append(row)
-    return Diff(a, b, options, a_clauses, b_clauses, tuple(out))
+    changed = [k for k, row in enumerate(rows) if inline and row.a and row.b and row.similarity < 1.0]
+    texts = [
+        text
+        for k in changed
+        for text in ("".join(a_clauses[i].text for i in rows[k].a), "".join(b_clauses[j].text for j in rows[k].b))
+    ]
+    words = cut_all(texts) if options.inline == "word" else None  # every row's words at once
+    for n, k in enumerate(changed):
+        pair = (words[2 * n], words[2 * n + 1]) if words is not None else None
+        rows[k] = replace(rows[k], inline=inline_diff(texts[2 * n], texts[2 * n + 1], options.inline, pair))
+    return Diff(a, b, options, a_clauses, b_clauses, tuple(rows))

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "COMMANDS", "EXIT_STATUSES", "STRICT_DECODE_HELP", "add_normalization_arguments", "add_output_arguments",
-    "check_report", "emit", "options_from", "register", "warn_read",
+    "check_report", "emit", "options_from", "prefetch_words", "register", "warn_read",
 ]
 
 COMMANDS = {"diff": "compare two documents clause by clause"}
@@ -108,6 +108,14 @@ def options_from(args: argparse.Namespace) -> Options:
         inline=args.inline,
         strict_decode=args.strict_decode,
     )
+
+
+def prefetch_words(options: Options) -> None:
+    """For an inline diff by words: start loading the word segmenter beside the reading (`diffing.words`)."""
+    if options.inline == "word":
+        from diffing.words import prefetch
+
+        prefetch()
 
 
 def warn_read(source: Source) -> None:
@@ -185,13 +193,14 @@ def emit(diff: Diff, args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from corpus.pipeline import load
-    from diffing.compare import compare
-
     if args.a == "-" and args.b == "-":
         raise WendiffError("-: standard input can be only one of the two documents")
     check_report(args)
     options = options_from(args)
+    prefetch_words(options)  # first: the segmenter loads while the engine is imported and the files read
+    from corpus.pipeline import load
+    from diffing.compare import compare
+
     a = load(args.a, options, args.max_size)
     b = load(args.b, options, args.max_size)
     warn_read(a.source)

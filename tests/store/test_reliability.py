@@ -39,8 +39,10 @@ def _assert_whole(store_path: Path) -> None:
 
 def test_adds_killed_at_random_moments_leave_the_old_or_the_new_version(store_path: Path) -> None:
     rounds = 100
+    # 100 rounds take 10-16 s on 2 busy cores; the timeout only guards against a hang
     done = subprocess.run(_python("kill", str(store_path), str(rounds), "20240101"), cwd=ROOT,
-                          capture_output=True, text=True, timeout=60, check=True)  # fmt: skip
+                          capture_output=True, text=True, timeout=300, check=False)  # fmt: skip
+    assert done.returncode == 0, done.stderr[-3000:]
     summary = json.loads(done.stdout)
     assert summary["broken"] == []
     assert summary["versions"] >= 2
