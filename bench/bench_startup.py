@@ -5,7 +5,9 @@ Targets (the "instant start" issue): ``wendiff --help`` within 0.15 s;
 0.2 s. Baseline in the same run: ``python -c pass`` in the same environment.
 For reference, not targets: ``--version``, the same diff by character
 (``--inline char``, which never loads rjieba's dictionary) and as JSON (no rich),
-and ``import rjieba`` alone.
+and ``import rjieba`` alone. The word-level diff loads rjieba in a helper
+process beside the reading (`diffing.words`), so ``import rjieba`` is no longer
+on its path as a whole: two cores are used for a while.
 
 Each command runs as its own process, as a user runs it; the figure checked is
 the best of the runs (hyperfine's minimum when hyperfine is installed, else the

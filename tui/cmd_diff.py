@@ -110,12 +110,18 @@ def options_from(args: argparse.Namespace) -> Options:
     )
 
 
-def prefetch_words(options: Options) -> None:
-    """For an inline diff by words: start loading the word segmenter beside the reading (`diffing.words`)."""
-    if options.inline == "word":
-        from diffing.words import prefetch
+def prefetch_words(options: Options, args: argparse.Namespace) -> None:
+    """For an inline diff by words: start loading the word segmenter beside the reading (`diffing.words`).
 
-        prefetch()
+    When the helper started, the terminal view's writer (rich) is imported now too: for a small pair this
+    process would otherwise wait for the helper and then import it, for a large one the total is the same.
+    """
+    if options.inline != "word":
+        return
+    from diffing.words import prefetch
+
+    if prefetch() and getattr(args, "report", "redline") == "redline" and _format(args) == "text":
+        import diffing.report_text  # noqa: F401
 
 
 def warn_read(source: Source) -> None:
@@ -197,7 +203,7 @@ def _run(args: argparse.Namespace) -> int:
         raise WendiffError("-: standard input can be only one of the two documents")
     check_report(args)
     options = options_from(args)
-    prefetch_words(options)  # first: the segmenter loads while the engine is imported and the files read
+    prefetch_words(options, args)  # first: the segmenter loads while the engine is imported, the files read
     from corpus.pipeline import load
     from diffing.compare import compare
 

@@ -163,7 +163,7 @@ def _show(args: argparse.Namespace) -> int:
 def _diff(args: argparse.Namespace) -> int:
     from tui.cmd_diff import check_report, emit, options_from, prefetch_words
 
-    prefetch_words(options_from(args))  # first: the segmenter loads while the store is opened and read
+    prefetch_words(options_from(args), args)  # first: the segmenter loads while the store is opened and read
     from corpus.store import LATEST, Rev, parse_ref
     from diffing.compare import compare
 
@@ -173,7 +173,6 @@ def _diff(args: argparse.Namespace) -> int:
     if args.new is None and "@" not in args.old:
         rev = Rev("back", 1)
     options = options_from(args)
-    prefetch_words(options)
     with _store(args) as store:
         old_v, new_v = store.version(doc_id, rev), store.version(new_id, new_rev)
         old_doc, new_doc = store.document(old_v, options), store.document(new_v, options)
