@@ -78,6 +78,7 @@ def dumps(diff: Diff) -> str:
     """The report as JSON text: characters kept as they are, one row per line."""
     report = diff_report(diff)
     rows = report.pop("rows")
-    head = json.dumps(report, ensure_ascii=False)[:-1]
-    body = ",\n  ".join(json.dumps(row, ensure_ascii=False) for row in rows)
+    encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder for every row
+    head = encode(report)[:-1]
+    body = ",\n  ".join(map(encode, rows))
     return f'{head}, "rows": [\n  {body}\n]}}\n' if rows else f'{head}, "rows": []}}\n'

@@ -22,11 +22,13 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import itertools
 import os
 import pickle
 import signal
 import sys
 import threading
+from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -42,10 +44,20 @@ class _Helper:
     replies: IO[bytes]
 
     def ask(self, texts: list[str]) -> list[list[str]]:
+        """The words of ``texts``: the helper sends back only their lengths, which pickle much faster."""
         pickle.dump(texts, self.requests, protocol=pickle.HIGHEST_PROTOCOL)
         self.requests.flush()
-        reply: list[list[str]] = pickle.load(self.replies)
-        return reply
+        counts, lengths = pickle.load(self.replies)
+        out: list[list[str]] = []
+        k = 0
+        for text, count in zip(texts, counts, strict=True):
+            words, at = [], 0
+            for length in lengths[k : k + count]:
+                words.append(text[at : at + length])
+                at += length
+            out.append(words)
+            k += count
+        return out
 
     def close(self) -> None:
         for stream in (self.requests, self.replies):
@@ -99,7 +111,10 @@ def _serve(requests: IO[bytes], replies: IO[bytes]) -> None:
             texts = pickle.load(requests)
         except EOFError:
             return
-        pickle.dump([list(cut(text)) for text in texts], replies, protocol=pickle.HIGHEST_PROTOCOL)
+        words = [cut(text) for text in texts]
+        counts = array("I", map(len, words))
+        lengths = array("I", map(len, itertools.chain.from_iterable(words)))
+        pickle.dump((counts, lengths), replies, protocol=pickle.HIGHEST_PROTOCOL)
         replies.flush()
 
 
