@@ -41,7 +41,7 @@ def _bash(path: Path, line: str) -> list[str]:
         f"COMP_WORDS=({' '.join(shlex.quote(w) for w in words)}); COMP_CWORD={len(words) - 1}\n"
         '_wendiff; printf "%s\\n" "${COMPREPLY[@]}"\n'
     )
-    done = subprocess.run(["bash", "--norc", "--noprofile", "-c", code], capture_output=True, text=True, timeout=30)
+    done = subprocess.run(["bash", "--norc", "--noprofile", "-c", code], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0 and not done.stderr, done.stderr
     return [w for w in done.stdout.splitlines() if w]
 
@@ -62,14 +62,14 @@ def _zsh(path: Path, line: str) -> list[str]:
         _ZSH_STUBS + f"source {shlex.quote(str(path))}\n"
         f"words=({' '.join(shlex.quote(w) for w in words)}); CURRENT={len(words)}\n_wendiff\n"
     )
-    done = subprocess.run(["zsh", "-f", "-c", code], capture_output=True, text=True, timeout=30)
+    done = subprocess.run(["zsh", "-f", "-c", code], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0 and not done.stderr, done.stderr
     return [w for w in done.stdout.splitlines() if w and w != "<files>"]
 
 
 def _fish(path: Path, line: str) -> list[str]:
     code = f"source {shlex.quote(str(path))}; complete -C {shlex.quote(line)}"
-    done = subprocess.run(["fish", "--no-config", "-c", code], capture_output=True, text=True, timeout=30)
+    done = subprocess.run(["fish", "--no-config", "-c", code], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0 and not done.stderr, done.stderr
     return [w.split("\t")[0] for w in done.stdout.splitlines() if w]
 

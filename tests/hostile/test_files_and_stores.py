@@ -42,7 +42,7 @@ def test_a_fifo_is_refused_in_one_line_by_diff_and_store_add(tmp_path: Path, pla
     fifo = tmp_path / "fifo.txt"
     os.mkfifo(fifo)
     for args in (["diff", str(fifo), str(plain)], ["store", "add", str(fifo), "--store", str(tmp_path / "s")]):
-        done = _run(*args, timeout=20)
+        done = _run(*args, timeout=120)
         assert done.returncode == 2
         assert one_line_error(done.stderr) == f"wendiff: {fifo}: not a regular file (a FIFO); only files are read\n"
     assert not (tmp_path / "s").exists()
