@@ -69,7 +69,7 @@ def test_a_slow_comparison_does_not_hold_the_lock_against_another_documents_add(
     worker.start()
     try:
         assert slow.comparing.wait(30)
-        with open_store(path, lock_timeout=10) as other:  # the slow add holds its comparison forever
+        with open_store(path, lock_timeout=10) as other:  # the slow add waits in its comparison until go_on
             added = other.add("第一条 另一份文件。\n".encode(), "other.txt")
         assert added.created
     finally:
