@@ -53,11 +53,17 @@ def kill(path: str, rounds: int, seed: int) -> dict[str, object]:
                 _add_forever(path)
             finally:
                 os._exit(1)
+        # Both sides set the group, or a kill sent before the child ran setpgid finds no group, and the
+        # wait below waits forever for a child that adds forever (seen on a slow machine: a 300 s hang).
+        with contextlib.suppress(OSError):
+            os.setpgid(pid, pid)
         time.sleep(rng.uniform(0.0, 0.06))
         # The whole group, as a crash takes the machine's processes: a `git gc` left running on its own
         # would still be deleting packed loose objects while the store is checked (fsck saw them vanish).
-        with contextlib.suppress(ProcessLookupError):
+        try:
             os.killpg(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
         with open_store(path) as store:
             latest = store.version("law")
