@@ -37,8 +37,10 @@ from typing import IO
 __all__ = ["cut_all", "prefetch"]
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Helper:
+    """The helper process and the two pipes to it."""
+
     pid: int
     requests: IO[bytes]
     replies: IO[bytes]
