@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import IO
 
-__all__ = ["cut_all", "prefetch"]
+__all__ = ["cut_all", "prefetch", "stop"]
 
 
 @dataclass(frozen=True)
@@ -101,7 +101,7 @@ def prefetch() -> bool:
     os.close(request_r)
     os.close(reply_w)
     _helper = _Helper(pid, os.fdopen(request_w, "wb"), os.fdopen(reply_r, "rb"))
-    atexit.register(_stop)
+    atexit.register(stop)
     return True
 
 
@@ -120,7 +120,7 @@ def _serve(requests: IO[bytes], replies: IO[bytes]) -> None:
         replies.flush()
 
 
-def _stop() -> None:
+def stop() -> None:
     global _helper
     if _helper is not None:
         helper, _helper = _helper, None
@@ -144,7 +144,7 @@ def cut_all(texts: Sequence[str]) -> list[list[str]]:
         try:
             words = _helper.ask(list(texts))
         except (OSError, EOFError, pickle.UnpicklingError, ValueError):
-            _stop()  # the helper is gone: rjieba is loaded here from now on
+            stop()  # the helper is gone: rjieba is loaded here from now on
     if words is None or len(words) != len(texts):
         cut = _rjieba_cut()
         words = [list(cut(text)) for text in texts]
