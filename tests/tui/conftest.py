@@ -19,6 +19,7 @@ from diffing.compare import compare
 from diffing.model import Diff
 from tui.app import WendiffApp, make_app
 from tui.screens.compare import CompareScreen
+from tui.screens.history import HistoryScreen
 from tui.sides import CompareRequest, TextSide
 
 
@@ -79,6 +80,20 @@ async def settle(pilot: Pilot[Any]) -> None:
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
     await pilot.wait_for_scheduled_animations()  # and whatever widgets deferred to idle (table widths)
+
+
+HOLIDAYS = "全国年节及纪念日放假办法"
+"""The demo store's document with two versions (2013 and 2024)."""
+
+
+async def open_history(pilot: Pilot[Any], store: Path, doc_id: str = HOLIDAYS) -> HistoryScreen:
+    """Settle the app Pilot drives, open the History of ``doc_id`` in ``store`` and settle again."""
+    await settle(pilot)
+    pilot.app.push_screen(HistoryScreen(store, doc_id))
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, HistoryScreen)
+    return screen
 
 
 def app_on(request: CompareRequest) -> WendiffApp:

@@ -7,14 +7,12 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Static
 
-from tests.tui.conftest import settle
+from tests.tui.conftest import HOLIDAYS, open_history, settle
 from tui.app import make_app
 from tui.screens.compare import CompareScreen
 from tui.screens.history import HistoryScreen
 from tui.sides import StoreSide
 from tui.wrap import ellipsize, width
-
-HOLIDAYS = "全国年节及纪念日放假办法"
 
 
 def blame_texts(history: HistoryScreen) -> list[str]:
@@ -25,11 +23,7 @@ def blame_texts(history: HistoryScreen) -> list[str]:
 async def test_blame_shows_each_clause_in_its_original_text(demo_store: Path) -> None:
     app = make_app(store=demo_store)
     async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
-        app.push_screen(HistoryScreen(demo_store, HOLIDAYS))
-        await settle(pilot)
-        assert isinstance(app.screen, HistoryScreen)
-        texts = blame_texts(app.screen)
+        texts = blame_texts(await open_history(pilot, demo_store))
         assert texts[0] == "# 全国年节及纪念日放假办法"
         assert any(t.startswith("（一）元旦，放假1天") for t in texts)
         assert not any(t.startswith("(一)元旦,") for t in texts)
@@ -38,11 +32,7 @@ async def test_blame_shows_each_clause_in_its_original_text(demo_store: Path) ->
 async def test_long_blamed_clauses_are_cut_with_an_ellipsis_to_the_screen(demo_store: Path) -> None:
     app = make_app(store=demo_store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        app.push_screen(HistoryScreen(demo_store, HOLIDAYS))
-        await settle(pilot)
-        assert isinstance(app.screen, HistoryScreen)
-        texts = blame_texts(app.screen)
+        texts = blame_texts(await open_history(pilot, demo_store))
         assert any(t.endswith("…") for t in texts)
         assert all(width(t) <= 80 - 36 for t in texts)
 
@@ -50,11 +40,8 @@ async def test_long_blamed_clauses_are_cut_with_an_ellipsis_to_the_screen(demo_s
 async def test_enter_on_a_blame_row_opens_the_change_that_brought_it_on_that_clause(demo_store: Path) -> None:
     app = make_app(store=demo_store)
     async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
-        app.push_screen(HistoryScreen(demo_store, HOLIDAYS))
-        await settle(pilot)
-        history = app.screen
-        assert isinstance(history, HistoryScreen) and history.data is not None
+        history = await open_history(pilot, demo_store)
+        assert history.data is not None
         k = next(i for i, line in enumerate(history.data.blame) if line.version == 2)
         table = history.query_one("#blame", DataTable)
         table.focus()
@@ -72,11 +59,7 @@ async def test_enter_on_a_blame_row_opens_the_change_that_brought_it_on_that_cla
 async def test_blame_header_agrees_in_number(demo_store: Path) -> None:
     app = make_app(store=demo_store)
     async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
-        app.push_screen(HistoryScreen(demo_store, HOLIDAYS))
-        await settle(pilot)
-        history = app.screen
-        assert isinstance(history, HistoryScreen)
+        history = await open_history(pilot, demo_store)
         assert "(2 versions contribute;" in str(history.query_one("#blame-title", Static).render())
         await pilot.press("down", "b")
         await settle(pilot)

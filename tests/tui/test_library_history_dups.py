@@ -9,7 +9,7 @@ from textual.notifications import Notify
 from textual.widgets import DataTable
 
 from corpus import samples
-from tests.tui.conftest import settle
+from tests.tui.conftest import HOLIDAYS, open_history, settle
 from tui.app import make_app
 from tui.messages import LibraryLoaded
 from tui.screens.compare import CompareScreen
@@ -17,8 +17,6 @@ from tui.screens.duplicates import DuplicatesScreen
 from tui.screens.history import HistoryScreen, versions_to_compare
 from tui.screens.library import LibraryScreen
 from tui.sides import PassageSide, StoreSide
-
-HOLIDAYS = "全国年节及纪念日放假办法"
 
 
 async def test_library_lists_the_stores_documents_and_the_files_given(demo_store: Path) -> None:
@@ -83,11 +81,8 @@ async def test_enter_on_a_store_document_opens_its_history_and_c_compares_its_ve
 async def test_blame_names_the_version_that_brought_each_clause(demo_store: Path) -> None:
     app = make_app(store=demo_store)
     async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
-        app.push_screen(HistoryScreen(demo_store, HOLIDAYS))
-        await settle(pilot)
-        history = app.screen
-        assert isinstance(history, HistoryScreen) and history.data is not None
+        history = await open_history(pilot, demo_store)
+        assert history.data is not None
         blame = {line.text: line.version for line in history.data.blame}
         assert blame["第一条"] == 1
         assert blame["除个别特殊情形外,法定节假日假期前后连续工作一般不超过6天。"] == 2

@@ -12,9 +12,8 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from tests.tui.conftest import pair_request, seed_request, settle
+from tests.tui.conftest import open_history, pair_request, seed_request, settle
 from tui.app import make_app
-from tui.screens.history import HistoryScreen
 
 SIZES = [(80, 24), (160, 48)]
 Snap = Callable[..., bool]
@@ -60,9 +59,7 @@ def test_history_with_blame(snap_compare: Snap, size: tuple[int, int], demo_stor
     app = make_app(store=demo_store)
 
     async def run(pilot: Pilot[Any]) -> None:
-        await settle(pilot)
-        app.push_screen(HistoryScreen(demo_store, "全国年节及纪念日放假办法"))
-        await settle(pilot)
+        await open_history(pilot, demo_store)
 
     assert snap_compare(app, terminal_size=size, run_before=run)
 
