@@ -26,7 +26,7 @@ from tui.dup_list import DupLine
 from tui.jobs import find_dups
 from tui.messages import DupsFound, DupsProgress
 from tui.widgets.key_footer import KeyFooter
-from tui.widgets.row_table import SIDEWAYS_HINT, RowTable
+from tui.widgets.row_table import RowTable
 from tui.widgets.work_bar import WorkBar
 from tui.wrap import cell
 
@@ -105,8 +105,7 @@ class DuplicatesScreen(Screen[None]):
         self.call_after_refresh(self._hint)
 
     def _hint(self) -> None:
-        hint = SIDEWAYS_HINT if self.query_one(RowTable).scrolls_sideways() else ""
-        self.query_one("#dups-note", Static).update(self._note + hint)
+        self.query_one("#dups-note", Static).update(self._note + self.query_one(RowTable).sideways_hint())
 
     def on_resize(self) -> None:
         if self._note:

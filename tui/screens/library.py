@@ -30,7 +30,7 @@ from tui.messages import LibraryLoaded
 from tui.sides import CompareRequest
 from tui.widgets.filter_box import FilterBox
 from tui.widgets.key_footer import KeyFooter
-from tui.widgets.row_table import SIDEWAYS_HINT, RowTable
+from tui.widgets.row_table import RowTable
 from tui.wrap import cell
 
 __all__ = ["LibraryScreen"]
@@ -125,8 +125,7 @@ class LibraryScreen(Screen[None]):
         self.call_after_refresh(self._hint)
 
     def _hint(self) -> None:
-        hint = SIDEWAYS_HINT if self.query_one(RowTable).scrolls_sideways() else ""
-        self.query_one("#library-note", Static).update(self._note + hint)
+        self.query_one("#library-note", Static).update(self._note + self.table.sideways_hint())
 
     def on_resize(self) -> None:
         self.call_after_refresh(self._hint)

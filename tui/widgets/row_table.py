@@ -43,6 +43,10 @@ class RowTable(DataTable[str | Text]):
         for k, cells in enumerate(rows):
             self.add_row(*cells, key=None if keys is None else keys[k])
 
+    def sideways_hint(self) -> str:
+        """`SIDEWAYS_HINT` when some columns are cut off, else nothing: what a screen adds to its note."""
+        return SIDEWAYS_HINT if self.scrolls_sideways() else ""
+
     def scrolls_sideways(self) -> bool:
         """Whether some columns are cut off at the right (the table is wider than it is shown)."""
         wide = sum(column.get_render_width(self) for column in self.ordered_columns)
