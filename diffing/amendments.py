@@ -45,7 +45,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 
 from corpus.document import Document
-from diffing.articles import Outline, Paragraph, Unit
+from diffing.articles import DIVISION, Outline, Paragraph, Unit
 from diffing.correspond import Correspondence, Link, correspond, quiet
 from diffing.model import Diff, Row
 from diffing.numerals import to_chinese
@@ -71,7 +71,6 @@ _QUANTITY = re.compile(
 )
 """A date or a quantity, which a quoted change never cuts (digits alone count too)."""
 _WRAP = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
-_DIVISION = re.compile(r"#*\s*(第[一二三四五六七八九十百千零〇两\d]+\s*[编章节])\s*(.*)")
 
 
 @dataclass(frozen=True)
@@ -373,8 +372,9 @@ def _fold_brackets(text: str) -> str:
 
 def _division(outline: Outline, unit: Unit) -> tuple[str, str] | None:
     """(第X章, its name as written) of a division heading, None for another heading."""
-    m = _DIVISION.match(outline.paragraph_text(unit.paragraphs[0]))
-    return (re.sub(r"\s+", "", m.group(1)), m.group(2).strip()) if m else None
+    text = outline.paragraph_text(unit.paragraphs[0])
+    m = DIVISION.match(text)
+    return (re.sub(r"\s+", "", m.group(1)), text[m.end() :].split("\n", 1)[0].strip()) if m else None
 
 
 def _fold_spaces(text: str) -> str:

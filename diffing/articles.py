@@ -40,12 +40,13 @@ from corpus.document import Document
 from diffing.model import Clause
 from diffing.numerals import to_int
 
-__all__ = ["Outline", "Paragraph", "Unit", "UnitKind", "outline"]
+__all__ = ["DIVISION", "Outline", "Paragraph", "Unit", "UnitKind", "outline"]
 
 UnitKind = Literal["article", "heading", "text"]
 
 _ITEM = re.compile(r"\s*[(（][一二三四五六七八九十]+[)）]")
-_DIVISION = re.compile(r"#*\s*第[一二三四五六七八九十百千零〇两\d]+\s*[编章节]")
+DIVISION = re.compile(r"#*\s*(第[一二三四五六七八九十百千零〇两\d]+\s*[编章节])")
+"""A numbered division heading (第X编/章/节); its group is the label, what follows it the name."""
 _LABEL = re.compile(r"第([一二三四五六七八九十百千零〇两\d]+)条")
 _DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")
 _TITLE_MAX = 80
@@ -238,7 +239,7 @@ def _breaks(original: str, end: int, start: int, before: Clause, after: Clause, 
 
 
 def _numbered_division(clause: Clause) -> bool:
-    return clause.kind == "heading" and _DIVISION.match(clause.text) is not None
+    return clause.kind == "heading" and DIVISION.match(clause.text) is not None
 
 
 def _span(document: Document, clause: Clause) -> tuple[int, int]:
