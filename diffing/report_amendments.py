@@ -15,7 +15,8 @@ from __future__ import annotations
 import io
 
 from diffing.amendments import Decision
-from diffing.report_kit import W_NS, add_run, escape, html_page, new_document, visible, w_paragraph, w_run
+from diffing.report_kit import W_NS, add_run, escape, html_page, new_document, w_paragraph, w_run
+from diffing.visible import mark_plain
 
 __all__ = ["amendments_docx", "amendments_html", "amendments_markdown", "amendments_text"]
 
@@ -36,7 +37,7 @@ def _body(decision: Decision) -> list[str]:
 def amendments_text(decision: Decision) -> str:
     """Plain text: heading, blank line, introduction, one line per paragraph."""
     lines = [decision.heading, "", decision.intro, *_body(decision)]
-    return "\n".join(visible(line) for line in lines) + "\n"
+    return "\n".join(mark_plain(line) for line in lines) + "\n"
 
 
 def amendments_markdown(decision: Decision) -> str:
@@ -44,7 +45,7 @@ def amendments_markdown(decision: Decision) -> str:
     from diffing.report_md import escape_markdown
 
     def para(text: str) -> str:
-        escaped = escape_markdown(visible(text))
+        escaped = escape_markdown(mark_plain(text))
         return "\\" + escaped if escaped[:1] in "#-+=>" or escaped[:1].isdigit() else escaped
 
     lines = [f"# {escape_markdown(decision.heading)}", "", para(decision.intro), ""]

@@ -30,7 +30,6 @@ __all__ = [
     "escape",
     "html_page",
     "new_document",
-    "visible",
     "w_paragraph",
     "w_run",
     "xml_safe",
@@ -44,11 +43,6 @@ closing bracket such as ``）`` that ends a paragraph hang half outside the colu
 its width still scrolls sideways by a few pixels at some widths (seen at 323, 418 and 530 px)."""
 
 
-def visible(text: str) -> str:
-    """``text`` with each invisible format or bidirectional control character shown as ``<U+XXXX>``."""
-    return mark_plain(text)
-
-
 def xml_safe(text: str) -> str:
     """``text`` with the characters XML 1.0 cannot hold replaced by U+FFFD."""
     return _INVALID_XML.sub("\ufffd", text)
@@ -56,7 +50,7 @@ def xml_safe(text: str) -> str:
 
 def escape(text: str) -> str:
     """Document text as HTML: escaped, controls made visible."""
-    return html.escape(visible(text), quote=True)
+    return html.escape(mark_plain(text), quote=True)
 
 
 def html_page(title: str, css: str, body: str) -> str:
@@ -106,7 +100,7 @@ def chinese_normal_style(document: Any) -> None:
 
 def add_run(paragraph: Any, text: str, strike: bool = False, bold: bool = False) -> Any:
     """A run of ``text`` (controls made visible, XML-safe), struck or bold on request."""
-    run = paragraph.add_run(xml_safe(visible(text)))
+    run = paragraph.add_run(xml_safe(mark_plain(text)))
     if strike:
         run.font.strike = True
     if bold:
@@ -124,7 +118,7 @@ def w_run(text: str, strike: bool = False, bold: bool = False) -> str:
 
     props = ("<w:b/>" if bold else "") + ("<w:strike/>" if strike else "")
     props = f"<w:rPr>{props}</w:rPr>" if props else ""
-    return f'<w:r>{props}<w:t xml:space="preserve">{xml_escape(xml_safe(visible(text)))}</w:t></w:r>'
+    return f'<w:r>{props}<w:t xml:space="preserve">{xml_escape(xml_safe(mark_plain(text)))}</w:t></w:r>'
 
 
 def w_paragraph(runs: list[str], center: bool = False, indent: int = 0) -> str:

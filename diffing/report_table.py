@@ -19,8 +19,9 @@ import io
 from collections.abc import Sequence
 
 from diffing.highlight import Segment
-from diffing.report_kit import W_NS, add_run, escape, html_page, new_document, visible, w_paragraph, w_run, xml_safe
+from diffing.report_kit import W_NS, add_run, escape, html_page, new_document, w_paragraph, w_run, xml_safe
 from diffing.table import Cell, Table
+from diffing.visible import mark_plain
 
 __all__ = ["HEADERS", "left_out", "table_docx", "table_html", "table_markdown", "table_text"]
 
@@ -69,7 +70,7 @@ _COLORS = {"same": ("", ""), "del": ("\x1b[9;31m", "\x1b[0m"), "ins": ("\x1b[1;3
 
 def _marked(paragraph: Sequence[Segment], color: bool = False) -> str:
     marks = _COLORS if color else _MARKS
-    return "".join(marks[s.kind][0] + visible(s.text) + marks[s.kind][1] for s in paragraph)
+    return "".join(marks[s.kind][0] + mark_plain(s.text) + marks[s.kind][1] for s in paragraph)
 
 
 def table_text(table: Table, color: bool = False) -> str:
@@ -94,7 +95,7 @@ def table_text(table: Table, color: bool = False) -> str:
 def _md_cell(cell: Cell) -> str:
     from diffing.report_md import segments_markdown
 
-    return "<br>".join(segments_markdown([Segment(visible(s.text), s.kind) for s in p]) for p in cell) or " "
+    return "<br>".join(segments_markdown([Segment(mark_plain(s.text), s.kind) for s in p]) for p in cell) or " "
 
 
 def table_markdown(table: Table) -> str:
