@@ -115,7 +115,7 @@ def read_source(path: str, max_size: int = DEFAULT_MAX_SIZE, *, strict_decode: b
         raise InputError(path, "is a directory, not a file")
     if not stat.S_ISREG(info.st_mode):
         raise InputError(path, f"not a regular file ({_kind(info.st_mode)}); only files are read")
-    if stat.S_ISREG(info.st_mode) and info.st_size > max_size:
+    if info.st_size > max_size:
         raise InputError(path, _too_large(info.st_size, max_size))
     try:
         with open(path, "rb") as handle:
@@ -213,7 +213,7 @@ def _format(suffix: str, encoding: str) -> str:
     """The ``format`` of a source: how its text was obtained."""
     if suffix in _HTML_EXTENSIONS:
         return "html"
-    if suffix in (_DOCX_EXTENSION, _PDF_EXTENSION, _OFD_EXTENSION) or suffix in LEGACY_EXTENSIONS:
+    if suffix in _EXTRACTED:
         return encoding
     return "text"
 
