@@ -256,10 +256,7 @@ class Store:
         for _attempt in range(_ATTEMPTS):
             head = self._repo.head()
             now = self._state_at(head, doc_id) if head else None
-            if (now is None) != (previous is None) or (
-                now is not None and previous is not None
-                and (now.number, now.sha256) != (previous.number, previous.sha256)
-            ):
+            if _identity(now) != _identity(previous):
                 return None
             when = time.time()
             stamped = replace(version, added=datetime.fromtimestamp(int(when), UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
@@ -420,3 +417,8 @@ def commit_subject(version: Version) -> str:
     if version.stats is None:
         return f"{version.doc_id}: new document, {version.clauses} clauses (v{version.number})"
     return f"{version.doc_id}: {version.stats.short()} (v{version.number})"
+
+
+def _identity(version: Version | None) -> tuple[int, str] | None:
+    """What says two reads found the same latest version: its number and content."""
+    return None if version is None else (version.number, version.sha256)
