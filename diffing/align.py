@@ -57,12 +57,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import chain, count
 
+from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
 from diffing.model import Clause, Op, Row
 from diffing.sequences import longest_increasing
+from diffing.units import Article, articles, divisions, match_articles, match_divisions, unit_of
 
-__all__ = ["MIN_MODIFIED", "MIN_MOVED", "align"]
+__all__ = ["MIN_CROSS", "MIN_MODIFIED", "MIN_MOVED", "align", "swapped"]
 
 _NUMERAL = "一二三四五六七八九十百千零〇两壹贰叁肆伍陆柒捌玖拾"
 _NUMBERED = (
@@ -73,9 +75,15 @@ _NUMBERED = (
 MIN_MODIFIED = 0.5
 MIN_MOVED = 0.6
 MIN_MOVED_LEN = 6
+MIN_CROSS = 0.65
+"""A clause pairs with a clause of another article than its own article's counterpart from this
+similarity on (and `MIN_MOVED_LEN` characters): a stock sentence does not hop between articles."""
 SPLIT_GAIN = 0.04
 CANDIDATES_PER_CLAUSE = 8
 LCS_CELLS = 10**9  # the bit-parallel LCS holds cells/64 words: 125 MB at this bound
+CONTAINED_LEN = 8
+INSIDE_CELLS = 40_000
+"""Pairs of free clauses compared inside one pair of articles at most (more is left to rule 5)."""
 COPY_MIN_CLAUSES = 3
 COPY_MIN_CHARS = 30
 VOTING_GRAMS = 24
@@ -105,6 +113,28 @@ class _State:
     a_pair: list[_Pair | None] = field(default_factory=list)
     b_pair: list[_Pair | None] = field(default_factory=list)
     pairs: list[_Pair] = field(default_factory=list)
+    a_units: tuple[Article, ...] = ()
+    b_units: tuple[Article, ...] = ()
+    a_unit: list[int] = field(default_factory=list)
+    """For each A clause, its article (-1 outside articles)."""
+    b_unit: list[int] = field(default_factory=list)
+    partner: dict[int, int] = field(default_factory=dict)
+    """A article → its corresponding B article."""
+
+    def unlink(self, pair: _Pair) -> None:
+        self.pairs.remove(pair)
+        for i in pair.a:
+            self.a_pair[i] = None
+        for j in pair.b:
+            self.b_pair[j] = None
+
+    def crosses(self, i: int, j: int) -> bool:
+        """A clause ``i`` and B clause ``j`` lie in articles that are not each other's counterparts,
+        at least one of which has a counterpart of its own."""
+        u, v = self.a_unit[i], self.b_unit[j]
+        if u < 0 or v < 0 or self.partner.get(u) == v:
+            return False
+        return u in self.partner or v in self.partner.values()
 
     def link(self, op: Op, a: list[int], b: list[int], similarity: float) -> _Pair:
         pair = _Pair(op, a, b, similarity)
@@ -121,20 +151,47 @@ def similarity(x: str, y: str) -> float:
     return float(Indel.normalized_similarity(x, y))
 
 
+_MIRROR: dict[Op, Op] = {"split": "merged", "merged": "split"}
+
+
+def swapped(a: Sequence[Clause], b: Sequence[Clause]) -> bool:
+    """Whether the pairs are computed with the sides swapped: the texts in canonical order make
+    ``align(b, a)`` the mirror of ``align(a, b)`` by construction."""
+    return [c.text for c in b] < [c.text for c in a]
+
+
 def align(a: Sequence[Clause], b: Sequence[Clause]) -> list[Row]:
-    """Align the clauses of A and B into rows (without inline differences)."""
+    """Align the clauses of A and B into rows (without inline differences).
+
+    The pairs are computed on the two texts in canonical order (`swapped`) and
+    mirrored back: comparing B with A gives the same pairs, ``inserted`` ↔
+    ``deleted`` and ``split`` ↔ ``merged``. Copies (rule 9) are named after,
+    on the sides as given: only B can repeat text of A.
+    """
+    if swapped(a, b):
+        mirror = _pairs(b, a)
+        st = _State(a, b, [None] * len(a), [None] * len(b))
+        for p in mirror.pairs:
+            st.link(_MIRROR.get(p.op, p.op), p.b, p.a, p.similarity)
+    else:
+        st = _pairs(a, b)
+    _copies(st)
+    return _rows(st)
+
+
+def _pairs(a: Sequence[Clause], b: Sequence[Clause]) -> _State:
     st = _State(a, b, [None] * len(a), [None] * len(b))
     _boundaries(st)
     _anchor(st)
     _boundaries(st)
+    _units(st)
     _attach_labels(st)
     _exact_moves(st)
     _fuzzy(st)
     _attach_labels(st)
     _order(st)
     _renumbered(st)
-    _copies(st)
-    return _rows(st)
+    return st
 
 
 def _gaps(st: _State) -> list[tuple[tuple[int, int], tuple[int, int]]]:
@@ -266,19 +323,101 @@ def _zip(st: _State, a_atom: tuple[int, int], b_atom: tuple[int, int]) -> None:
 
 
 def _attach_labels(st: _State) -> None:
-    """Pair each free article label with the label in front of its body's partner."""
-    for i, clause in enumerate(st.a):
-        if clause.kind != "article" or st.a_pair[i] is not None or i + 1 >= len(st.a):
+    """Pair each free article label with the free label of the B article holding most of its body's partners."""
+    for art in st.a_units:
+        if st.a_pair[art.label] is not None:
             continue
-        body = st.a_pair[i + 1]
-        if body is None or not body.b or body.op == "copied":
+        votes: Counter[int] = Counter()
+        for k in art.body:
+            pair = st.a_pair[k]
+            if pair is not None and pair.b and pair.op != "copied" and (v := st.b_unit[pair.b[0]]) >= 0:
+                votes[v] += len(st.a[k].text)
+        if votes:
+            v = min(votes, key=lambda v: (-votes[v], v))
+            _link_label(st, art.label, st.b_units[v].label)
+
+
+def _link_label(st: _State, i: int, j: int) -> None:
+    """Pair two free labels (``_renumbered`` later names a change of number alone)."""
+    if st.a_pair[i] is None and st.b_pair[j] is None:
+        sim = similarity(st.a[i].text, st.b[j].text)
+        st.link("equal" if _key(st.a[i].text) == _key(st.b[j].text) else "modified", [i], [j], sim)
+
+
+def _units(st: _State) -> None:
+    """Rule 3: articles correspond as units (`diffing.units`); each pair's labels pair, stock
+    sentences that the exact passes paired across corresponding articles are freed, division
+    headings pair through their articles, and the free clauses of each pair of articles pair
+    inside it before any clause is looked for elsewhere."""
+    st.a_units, st.b_units = articles(st.a), articles(st.b)
+    st.a_unit, st.b_unit = unit_of(len(st.a), st.a_units), unit_of(len(st.b), st.b_units)
+    if not st.a_units or not st.b_units:
+        return
+    links = [(p.a, p.b) for p in st.pairs if p.a and p.b]
+    st.partner = match_articles(st.a, st.b, st.a_units, st.b_units, links)
+    _free_stock(st)
+    _divisions(st)
+    for u, v in sorted(st.partner.items()):
+        _link_label(st, st.a_units[u].label, st.b_units[v].label)
+        _pair_inside(st, st.a_units[u].body, st.b_units[v].body)
+
+
+def _contained(x: str, y: str) -> float:
+    """`MIN_MODIFIED` when the shorter text (`CONTAINED_LEN` characters or more) stands almost whole
+    inside the longer (an item that lost or gained an explanation), else 0."""
+    short, long = (x, y) if len(x) <= len(y) else (y, x)
+    if len(short) < CONTAINED_LEN:
+        return 0.0
+    return MIN_MODIFIED if fuzz.partial_ratio(short, long, score_cutoff=90) else 0.0
+
+
+def _free_stock(st: _State) -> None:
+    """Unpair 1:1 pairs of a text that repeats (a stock sentence, a list item) that cross articles."""
+    a_count = Counter(_key(c.text) for c in st.a)
+    b_count = Counter(_key(c.text) for c in st.b)
+    for p in list(st.pairs):
+        if len(p.a) == 1 and len(p.b) == 1 and st.crosses(p.a[0], p.b[0]):
+            key = _key(st.a[p.a[0]].text)
+            if a_count[key] > 1 or b_count[key] > 1:
+                st.unlink(p)
+
+
+def _divisions(st: _State) -> None:
+    """Division headings (第X章 …) pair through the articles they hold, replacing a 1:1 pair the
+    exact passes made for either heading (the same title may now stand over other articles)."""
+    a_divs, b_divs = divisions(st.a, st.a_units), divisions(st.b, st.b_units)
+    for h, g in sorted(match_divisions(st.a, st.b, a_divs, b_divs, st.partner).items()):
+        i, j = a_divs[h].heading, b_divs[g].heading
+        old = [p for p in {id(p): p for p in (st.a_pair[i], st.b_pair[j]) if p is not None}.values()]
+        if len(old) == 1 and old[0].a == [i] and old[0].b == [j]:
             continue
-        j = body.b[0] - 1
-        if j < 0 or st.b[j].kind != "article" or st.b_pair[j] is not None:
+        if any(len(p.a) != 1 or len(p.b) != 1 for p in old):
             continue
-        sim = similarity(clause.text, st.b[j].text)
-        op: Op = "moved" if body.op == "moved" else ("equal" if sim == 1.0 else "modified")
-        st.link(op, [i], [j], sim)
+        for p in old:
+            st.unlink(p)
+        _link_label(st, i, j)
+
+
+def _pair_inside(st: _State, a_range: range, b_range: range) -> None:
+    """Pair the free clauses of two corresponding articles by similarity, best first (then split/merge)."""
+    free_a = [i for i in a_range if st.a_pair[i] is None]
+    free_b = [j for j in b_range if st.b_pair[j] is None]
+    if not free_a or not free_b or len(free_a) * len(free_b) > INSIDE_CELLS:
+        return
+    scored = []
+    for x, i in enumerate(free_a):
+        for y, j in enumerate(free_b):
+            sim = similarity(st.a[i].text, st.b[j].text)
+            score = sim if sim >= MIN_MODIFIED else _contained(st.a[i].text, st.b[j].text)
+            if score:
+                scored.append((-score, abs(x / len(free_a) - y / len(free_b)), i, j, sim))
+    scored.sort()
+    linked = []
+    for *_, i, j, sim in scored:
+        if st.a_pair[i] is None and st.b_pair[j] is None:
+            linked.append(st.link("equal" if sim == 1.0 else "modified", [i], [j], sim))
+    for pair in linked:
+        _extend(st, pair)
 
 
 def _exact_moves(st: _State) -> None:
@@ -359,7 +498,10 @@ def _fuzzy(st: _State) -> None:
     for _, sim, i, j, g in scored:
         if i in used_a or j in used_b:
             continue
-        if g is None and (sim < MIN_MOVED or min(len(st.a[i].text), len(st.b[j].text)) < MIN_MOVED_LEN):
+        short = min(len(st.a[i].text), len(st.b[j].text)) < MIN_MOVED_LEN
+        if g is None and (sim < MIN_MOVED or short):
+            continue
+        if st.crosses(i, j) and (sim < MIN_CROSS or short):
             continue
         used_a.add(i)
         used_b.add(j)
@@ -377,8 +519,13 @@ def _order(st: _State) -> None:
     ]
     chain = set(_heaviest_chain([p.b[0] for p in pairs], weights, len(st.b)))
     for k, p in enumerate(pairs):
-        if k not in chain and p.op in ("equal", "modified"):
+        if k not in chain and p.op in ("equal", "modified") and not _labels_only(st, p):
             p.op = "moved"
+
+
+def _labels_only(st: _State, p: _Pair) -> bool:
+    """A pair of 第X条 labels: it goes where its article goes, and is never ``moved`` by itself."""
+    return all(st.a[i].kind == "article" for i in p.a) and all(st.b[j].kind == "article" for j in p.b)
 
 
 def _heaviest_chain(js: list[int], weights: list[float], size: int) -> list[int]:
@@ -427,6 +574,8 @@ def _extend(st: _State, pair: _Pair) -> None:
         for k, front in ((members[-1] + 1, False), (members[0] - 1, True)):
             if not (0 <= k < len(clauses) and owners[k] is None and clauses[k].kind != "article"):
                 continue
+            if (st.b_unit if grow_b else st.a_unit)[k] != (st.b_unit if grow_b else st.a_unit)[members[0]]:
+                continue  # a split or merge stays inside its article
             text = clauses[k].text + part if front else part + clauses[k].text
             sim = similarity(whole, text)
             if sim > best + SPLIT_GAIN:
@@ -446,7 +595,7 @@ def _renumbered(st: _State) -> None:
     for p in st.pairs:
         if p.op == "modified" and len(p.a) == 1 and len(p.b) == 1:
             a_bare, b_bare = _unnumbered(st.a[p.a[0]]), _unnumbered(st.b[p.b[0]])
-            if a_bare is not None and a_bare == b_bare:
+            if a_bare is not None and b_bare is not None and _key(a_bare) == _key(b_bare):
                 p.op, p.similarity = "renumbered", 1.0
 
 

@@ -1,0 +1,220 @@
+"""Articles and divisions as units of the alignment: which 第X条 (第X章 …) of A is which of B.
+
+Rules:
+
+* An **article** is a 第X条 label clause and the clauses after it up to the
+  next label or division heading; its **body** is those clauses without the
+  label. A **division** is a numbered heading 第X编/分编/章/节; it holds the
+  articles up to the next heading of the same or a higher level.
+* Articles correspond as wholes, before any clause is paired by similarity:
+  A article *u* and B article *v* are candidates when the pairs made so far
+  (exact text) link them or they share rare character bigrams. A candidate's
+  score is the similarity of the two whole bodies (spaces aside). Pairs are
+  taken best first, each article once: near-identical ones
+  (`ARTICLE_SURE`) first, then, against the order those keep, a pair that
+  keeps it from `ARTICLE_MIN`, one that breaks it (a moved article) from
+  `ARTICLE_MOVED`. A body that shares no bigram with any other is left alone.
+* Divisions correspond through their articles: heading *h* of A and *g* of B,
+  of the same level, pair when each holds most of the other's corresponding
+  articles (mutual best); a tie goes to the closer heading text.
+* Nothing here links clauses: the aligner links labels, headings and body
+  clauses from these unit pairs (`diffing.align`, rule 3).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import chain
+
+from rapidfuzz.distance import Indel
+
+from diffing.model import Clause
+from diffing.sequences import longest_increasing
+
+__all__ = [
+    "ARTICLE_MIN", "ARTICLE_MOVED", "ARTICLE_SURE", "Article", "Division",
+    "articles", "divisions", "match_articles", "match_divisions", "unit_of",
+]  # fmt: skip
+
+ARTICLE_SURE = 0.9
+ARTICLE_MIN = 0.4
+ARTICLE_MOVED = 0.6
+_CANDIDATES = 6
+_VOTING_GRAMS = 24
+_DIVISION = re.compile(r"#*\s*第[一二三四五六七八九十百千零〇两壹贰叁肆伍陆柒捌玖拾佰仟\d]+\s*(分编|编|章|节)")
+_LEVELS = {"编": 0, "分编": 1, "章": 2, "节": 3}
+
+
+@dataclass(frozen=True)
+class Article:
+    """Clauses ``label`` … ``end - 1`` of a document: a 第X条 label and its body."""
+
+    label: int
+    end: int
+
+    @property
+    def body(self) -> range:
+        return range(self.label + 1, self.end)
+
+
+@dataclass(frozen=True)
+class Division:
+    """A numbered division heading (clause ``heading``) and the articles it holds (indices into `articles`)."""
+
+    heading: int
+    level: int
+    """0 编, 1 分编, 2 章, 3 节."""
+    articles: tuple[int, ...]
+
+
+def division_level(clause: Clause) -> int | None:
+    """The level of a numbered division heading (0 编 … 3 节), None for any other clause."""
+    if clause.kind != "heading":
+        return None
+    m = _DIVISION.match(clause.text)
+    return _LEVELS[m.group(1)] if m else None
+
+
+def articles(clauses: Sequence[Clause]) -> tuple[Article, ...]:
+    """The articles of a document, in reading order."""
+    out: list[Article] = []
+    start: int | None = None
+    for k, clause in enumerate(clauses):
+        if clause.kind == "article" or division_level(clause) is not None or clause.text.startswith("#"):
+            if start is not None:
+                out.append(Article(start, k))
+            start = k if clause.kind == "article" else None
+    if start is not None:
+        out.append(Article(start, len(clauses)))
+    return tuple(out)
+
+
+def unit_of(size: int, units: Sequence[Article]) -> list[int]:
+    """For each of ``size`` clauses, the index of the article holding it, -1 outside articles."""
+    out = [-1] * size
+    for u, art in enumerate(units):
+        for k in range(art.label, art.end):
+            out[k] = u
+    return out
+
+
+def divisions(clauses: Sequence[Clause], units: Sequence[Article]) -> tuple[Division, ...]:
+    """The numbered division headings of a document, each with the articles it holds."""
+    heads = [(k, level) for k, c in enumerate(clauses) if (level := division_level(c)) is not None]
+    out: list[Division] = []
+    for n, (k, level) in enumerate(heads):
+        end = next((k2 for k2, l2 in heads[n + 1 :] if l2 <= level), len(clauses))
+        held = tuple(u for u, art in enumerate(units) if k < art.label < end)
+        out.append(Division(k, level, held))
+    return tuple(out)
+
+
+def _body_key(clauses: Sequence[Clause], art: Article) -> str:
+    return "".join(clauses[k].text for k in art.body).replace(" ", "")
+
+
+def _grams(text: str) -> set[str]:
+    return {text[k : k + 2] for k in range(len(text) - 1)} if len(text) > 2 else {text}
+
+
+def match_articles(
+    a: Sequence[Clause],
+    b: Sequence[Clause],
+    a_units: Sequence[Article],
+    b_units: Sequence[Article],
+    links: Iterable[tuple[Sequence[int], Sequence[int]]],
+) -> dict[int, int]:
+    """A article index → B article index of corresponding articles (see the module's rules).
+
+    ``links`` are the (A clauses, B clauses) of the pairs made so far.
+    """
+    a_of, b_of = unit_of(len(a), a_units), unit_of(len(b), b_units)
+    candidates: set[tuple[int, int]] = set()
+    for ai, bj in links:
+        us = {a_of[i] for i in ai} - {-1}
+        vs = {b_of[j] for j in bj} - {-1}
+        candidates.update((u, v) for u in us for v in vs)
+    a_keys = [_body_key(a, art) for art in a_units]
+    b_keys = [_body_key(b, art) for art in b_units]
+    candidates |= _voted(a_keys, b_keys)
+    scored = sorted(
+        ((Indel.normalized_similarity(a_keys[u], b_keys[v]), u, v) for u, v in candidates if a_keys[u] and b_keys[v]),
+        key=lambda t: (-t[0], abs(t[1] / len(a_units) - t[2] / len(b_units)), t[1], t[2]),
+    )
+    partner: dict[int, int] = {}
+    taken: set[int] = set()
+    for sim, u, v in scored:
+        if sim < ARTICLE_SURE:
+            break
+        if u not in partner and v not in taken:
+            partner[u] = v
+            taken.add(v)
+    chain_a = sorted(partner)
+    kept = [chain_a[k] for k in longest_increasing([partner[u] for u in chain_a])]
+    anchors_a, anchors_b = kept, [partner[u] for u in kept]
+
+    def in_order(u: int, v: int) -> bool:
+        from bisect import bisect_left
+
+        k = bisect_left(anchors_a, u)
+        lo = anchors_b[k - 1] if k > 0 else -1
+        hi = anchors_b[k] if k < len(anchors_b) else len(b_units)
+        return lo < v < hi
+
+    for sim, u, v in scored:
+        if u in partner or v in taken:
+            continue
+        if sim >= (ARTICLE_MIN if in_order(u, v) else ARTICLE_MOVED):
+            partner[u] = v
+            taken.add(v)
+    return partner
+
+
+def _voted(a_keys: Sequence[str], b_keys: Sequence[str]) -> set[tuple[int, int]]:
+    """Candidate pairs by shared rare bigrams: each A body's few best-voted B bodies."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for v, key in enumerate(b_keys):
+        for g in _grams(key):
+            index[g].append(v)
+    out: set[tuple[int, int]] = set()
+    for u, key in enumerate(a_keys):
+        rare = sorted((len(index[g]), g) for g in _grams(key) if g in index)[:_VOTING_GRAMS]
+        votes = Counter(chain.from_iterable(index[g] for _, g in rare))
+        out.update((u, v) for v, _ in votes.most_common(_CANDIDATES))
+    return out
+
+
+def match_divisions(
+    a: Sequence[Clause],
+    b: Sequence[Clause],
+    a_divs: Sequence[Division],
+    b_divs: Sequence[Division],
+    partner: dict[int, int],
+) -> dict[int, int]:
+    """A division index → B division index, through the corresponding articles they hold."""
+    b_holder: dict[tuple[int, int], int] = {}  # (level, B article) → B division
+    for g, div in enumerate(b_divs):
+        for v in div.articles:
+            b_holder[div.level, v] = g
+    weight: Counter[tuple[int, int]] = Counter()
+    for h, div in enumerate(a_divs):
+        for u in div.articles:
+            g = b_holder.get((div.level, partner[u])) if u in partner else None
+            if g is not None:
+                weight[h, g] += 1
+
+    def closeness(h: int, g: int) -> float:
+        return Indel.normalized_similarity(a[a_divs[h].heading].text, b[b_divs[g].heading].text)
+
+    best_g: dict[int, tuple[int, float, int]] = {}
+    best_h: dict[int, tuple[int, float, int]] = {}
+    for (h, g), w in weight.items():
+        score = (w, closeness(h, g))
+        if (score[0], score[1]) > best_g.get(h, (0, -1.0, -1))[:2]:
+            best_g[h] = (*score, g)
+        if (score[0], score[1]) > best_h.get(g, (0, -1.0, -1))[:2]:
+            best_h[g] = (*score, h)
+    return {h: g for h, (_, _, g) in best_g.items() if best_h[g][2] == h}
