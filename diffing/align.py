@@ -62,7 +62,7 @@ from rapidfuzz.distance import Indel
 
 from diffing.model import Clause, Op, Row
 from diffing.sequences import longest_increasing
-from diffing.units import Article, articles, divisions, match_articles, match_divisions, unit_of
+from diffing.units import Article, articles, division_level, divisions, match_articles, match_divisions, unit_of
 
 __all__ = ["MIN_CROSS", "MIN_MODIFIED", "MIN_MOVED", "align", "swapped"]
 
@@ -524,8 +524,13 @@ def _order(st: _State) -> None:
 
 
 def _labels_only(st: _State, p: _Pair) -> bool:
-    """A pair of 第X条 labels: it goes where its article goes, and is never ``moved`` by itself."""
-    return all(st.a[i].kind == "article" for i in p.a) and all(st.b[j].kind == "article" for j in p.b)
+    """A pair of 第X条 labels or of 第X章 headings: it goes where its unit goes, and is never ``moved``
+    by itself (the correspondence of units says which unit moved)."""
+    return all(_is_label(c) for c in chain((st.a[i] for i in p.a), (st.b[j] for j in p.b)))
+
+
+def _is_label(clause: Clause) -> bool:
+    return clause.kind == "article" or division_level(clause) is not None
 
 
 def _heaviest_chain(js: list[int], weights: list[float], size: int) -> list[int]:

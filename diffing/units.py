@@ -36,7 +36,7 @@ from diffing.sequences import longest_increasing
 
 __all__ = [
     "ARTICLE_MIN", "ARTICLE_MOVED", "ARTICLE_SURE", "Article", "Division",
-    "articles", "divisions", "match_articles", "match_divisions", "unit_of",
+    "articles", "division_level", "divisions", "match_articles", "match_divisions", "unit_of",
 ]  # fmt: skip
 
 ARTICLE_SURE = 0.9
@@ -202,9 +202,9 @@ def match_divisions(
     weight: Counter[tuple[int, int]] = Counter()
     for h, div in enumerate(a_divs):
         for u in div.articles:
-            g = b_holder.get((div.level, partner[u])) if u in partner else None
-            if g is not None:
-                weight[h, g] += 1
+            holder = b_holder.get((div.level, partner[u])) if u in partner else None
+            if holder is not None:
+                weight[h, holder] += 1
 
     def closeness(h: int, g: int) -> float:
         return Indel.normalized_similarity(a[a_divs[h].heading].text, b[b_divs[g].heading].text)
