@@ -1,4 +1,5 @@
-"""The ``wendiff.diff`` version 2 report (docs/report-format.md).
+"""The ``wendiff.diff`` version 3 report (docs/report-format.md): version 2 plus each side's
+``outline``, the ``structure`` correspondence of units and ``summary.structure`` (`diffing.structure`).
 
 Rule: this module only converts a `Diff` to the contract's JSON shape; the
 contract's field names and meanings never change without a new ``version``.
@@ -20,6 +21,7 @@ from typing import Any
 
 from corpus.document import Document
 from diffing.model import Diff
+from diffing.structure import structure
 
 __all__ = ["diff_report", "dumps"]
 
@@ -63,13 +65,18 @@ def diff_report(diff: Diff) -> dict[str, Any]:
         if ignored:
             item["ignored"] = list(ignored)
         rows.append(item)
+    units = structure(diff)
     return {
         "format": "wendiff.diff",
-        "version": 2,
-        "a": _doc(diff.a),
-        "b": _doc(diff.b),
+        "version": 3,
+        "a": {**_doc(diff.a), "outline": [u.as_report() for u in units.a]},
+        "b": {**_doc(diff.b), "outline": [u.as_report() for u in units.b]},
         "options": diff.options.as_report(),
-        "summary": {**summary.counts, "changes": summary.changes, "similarity": summary.similarity},
+        "summary": {
+            **summary.counts, "changes": summary.changes, "similarity": summary.similarity,
+            "structure": units.summary,
+        },
+        "structure": [e.as_report() for e in units.entries],
         "rows": rows,
     }
 

@@ -1,4 +1,4 @@
-"""A validator of ``wendiff.diff`` reports (versions 1 and 2), written from the spec, not from the writer.
+"""A validator of ``wendiff.diff`` reports (versions 1 to 3), written from the spec, not from the writer.
 
 Rules it checks (docs/report-format.md):
 
@@ -27,6 +27,13 @@ Rules it checks (docs/report-format.md):
   numbers) are ordered, disjoint and inside the text, and count as removed
   boilerplate; ``textless_pages`` are ascending numbers of the document's
   pages; ``decode_errors.first_offset`` points at a U+FFFD.
+* version 3 (and everything version 2 asks): each side's ``outline`` has ids
+  0…n-1 in order, known levels, spans inside the text, parents that come
+  before and enclose; ``structure`` entries have known levels and ops, ``a``
+  and ``b`` name units of that level (none on the missing side of an
+  inserted or deleted entry, several only for merged/split), no unit is in two
+  entries, every unit of levels part…article is in one, ``rows`` are row
+  indices; ``summary.structure`` counts the entries by level and op.
 
 `validate` returns the list of problems found, empty when the report is valid.
 """
@@ -92,8 +99,8 @@ def validate(report: dict[str, Any], a: tuple[str, bytes], b: tuple[str, bytes])
     """Problems of ``report`` against the inputs ``a`` and ``b`` (decoded text, original bytes)."""
     problems: list[str] = []
     version = report.get("version")
-    if report.get("format") != "wendiff.diff" or version not in (1, 2):
-        return [f"not a wendiff.diff v1 or v2 report: {report.get('format')!r} {version!r}"]
+    if report.get("format") != "wendiff.diff" or version not in (1, 2, 3):
+        return [f"not a wendiff.diff v1, v2 or v3 report: {report.get('format')!r} {version!r}"]
     known = set(Options.__dataclass_fields__)
     options = Options(**{k: v for k, v in report["options"].items() if k in known})
     docs: dict[str, Document] = {}
@@ -107,7 +114,7 @@ def validate(report: dict[str, Any], a: tuple[str, bytes], b: tuple[str, bytes])
         furniture = tuple((lo, hi) for lo, hi in head.get("furniture", []))
         docs[side] = _document(text, data, options, furniture)
     rows = report["rows"]
-    ops = OPS if version == 2 else tuple(op for op in OPS if op != "renumbered")
+    ops = OPS if version in (2, 3) else tuple(op for op in OPS if op != "renumbered")
     counts = {op: 0 for op in ops}
     for row in rows:
         if row["op"] not in counts:
@@ -116,7 +123,9 @@ def validate(report: dict[str, Any], a: tuple[str, bytes], b: tuple[str, bytes])
     for op in ops:
         if report["summary"].get(op) != counts[op]:
             problems.append(f"summary {op}={report['summary'].get(op)} but {counts[op]} rows")
-    if version == 2:
+    if version == 3:
+        problems.extend(_check_structure(report, len(a[0]), len(b[0])))
+    if version in (2, 3):
         changes = sum(n for op, n in counts.items() if op not in QUIET_OPS)
         if report["summary"].get("changes") != changes:
             problems.append(f"summary changes={report['summary'].get('changes')} but {changes} rows to read")
@@ -227,6 +236,81 @@ def _normalized_spans(clauses: _Clauses, row_spans: list[tuple[int, int]]) -> st
         if all(any(lo <= p_lo and p_hi <= hi for lo, hi in row_spans) for p_lo, p_hi in pieces):
             out.append(text)
     return "".join(out)
+
+
+_LEVELS = (
+    "part", "subpart", "chapter", "section", "article", "paragraph", "item", "subitem", "heading", "toc", "title",
+    "meta",
+)  # fmt: skip
+_MATCHED_LEVELS = ("part", "subpart", "chapter", "section", "article", "toc")
+_STRUCTURE_OPS = ("equal", "renumbered", "modified", "moved", "merged", "split", "inserted", "deleted")
+
+
+def _check_outline(side: str, outline: list[dict[str, Any]], length: int) -> list[str]:
+    problems: list[str] = []
+    for k, unit in enumerate(outline):
+        if unit.get("id") != k:
+            problems.append(f"{side}.outline[{k}]: id {unit.get('id')!r}, expected {k}")
+        if unit.get("level") not in _LEVELS:
+            problems.append(f"{side}.outline[{k}]: unknown level {unit.get('level')!r}")
+        lo, hi = unit.get("span", (0, -1))
+        if not 0 <= lo < hi <= length:
+            problems.append(f"{side}.outline[{k}]: span [{lo}, {hi}) outside the text")
+        parent = unit.get("parent")
+        if parent is not None:
+            if not (isinstance(parent, int) and 0 <= parent < k):
+                problems.append(f"{side}.outline[{k}]: parent {parent!r} is not an earlier unit")
+            else:
+                p_lo, p_hi = outline[parent]["span"]
+                if not p_lo <= lo < hi <= p_hi:
+                    problems.append(f"{side}.outline[{k}]: span outside its parent {parent}")
+    return problems
+
+
+def _check_structure(report: dict[str, Any], a_length: int, b_length: int) -> list[str]:
+    """Version 3: the outlines, the structure entries and their summary."""
+    problems: list[str] = []
+    outlines = {side: report[side].get("outline") for side in ("a", "b")}
+    for side, length in (("a", a_length), ("b", b_length)):
+        if not isinstance(outlines[side], list):
+            return [f"{side}: no outline in a version 3 report"]
+        problems.extend(_check_outline(side, outlines[side], length))
+    entries = report.get("structure")
+    if not isinstance(entries, list):
+        return [*problems, "no structure in a version 3 report"]
+    seen: dict[str, set[int]] = {"a": set(), "b": set()}
+    counts: dict[str, dict[str, int]] = {}
+    for k, e in enumerate(entries):
+        level, op = e.get("level"), e.get("op")
+        if level not in _MATCHED_LEVELS or op not in _STRUCTURE_OPS:
+            problems.append(f"structure[{k}]: level {level!r} op {op!r}")
+            continue
+        counts.setdefault(level, {}).setdefault(op, 0)
+        counts[level][op] += 1
+        sizes = {side: len(e.get(side, [])) for side in ("a", "b")}
+        expect_a = (0,) if op == "inserted" else (1,) if op in ("split", "deleted") else None
+        expect_b = (0,) if op == "deleted" else (1,) if op in ("merged", "inserted") else None
+        if (expect_a and sizes["a"] not in expect_a) or (expect_b and sizes["b"] not in expect_b):
+            problems.append(f"structure[{k}]: {op} with {sizes['a']} A and {sizes['b']} B units")
+        if op not in ("merged", "split", "inserted", "deleted") and sizes != {"a": 1, "b": 1}:
+            problems.append(f"structure[{k}]: {op} with {sizes['a']} A and {sizes['b']} B units")
+        for side in ("a", "b"):
+            for uid in e.get(side, []):
+                outline = outlines[side]
+                if not (isinstance(uid, int) and 0 <= uid < len(outline)) or outline[uid]["level"] != level:
+                    problems.append(f"structure[{k}]: {side} id {uid!r} is no {level}")
+                elif uid in seen[side]:
+                    problems.append(f"structure[{k}]: {side} unit {uid} is in two entries")
+                seen[side].add(uid)
+        if any(not (isinstance(r, int) and 0 <= r < len(report["rows"])) for r in e.get("rows", [])):
+            problems.append(f"structure[{k}]: rows {e.get('rows')!r} are not row indices")
+    for side in ("a", "b"):
+        for unit in outlines[side]:
+            if unit["level"] in _MATCHED_LEVELS[:-1] and unit["id"] not in seen[side]:
+                problems.append(f"{side}.outline[{unit['id']}]: a {unit['level']} in no structure entry")
+    if report["summary"].get("structure") != counts:
+        problems.append(f"summary structure {report['summary'].get('structure')!r} but entries count {counts!r}")
+    return problems
 
 
 def _check_coverage(side: str, doc: Document, owner: list[int]) -> list[str]:

@@ -50,7 +50,7 @@ def test_json_report_to_file(tmp_path: Path) -> None:
     out = tmp_path / "r.json"
     assert main(["diff", A, B, "-o", str(out)]) == 1
     report = json.loads(out.read_text(encoding="utf-8"))
-    assert report["format"] == "wendiff.diff" and report["version"] == 2
+    assert report["format"] == "wendiff.diff" and report["version"] == 3
     assert report["summary"]["inserted"] == 5
 
 

@@ -1,0 +1,375 @@
+"""A document's legal structure and the correspondence of its units (report format version 3).
+
+Rules:
+
+* The **outline** is a flat list in reading order: 编/分编/章/节 divisions,
+  articles (条; 第X条之一 has number X.1), their paragraphs (款, from
+  `diffing.articles`), items (项, （一）) and subitems (目, 1.), a notice's
+  headings (一、 （一） 1.), its title and meta lines (the front matter of a
+  law). Each entry has the original span of its whole text, label included,
+  and the id of the unit that encloses it.
+* The **correspondence** is read from the rows, never re-derived: the aligner
+  pairs a 第X条 label only with the label of the corresponding article, and a
+  division heading only with the heading of the corresponding division
+  (`diffing.align`, rule 3), so a row holding two labels is a pair of units.
+* A pair is ``equal`` when every row inside it is quiet and stays inside the
+  pair and the labels are the same, ``renumbered`` when only the labels
+  differ, else ``modified`` (flag ``renumbered`` when the labels differ too);
+  it is ``moved`` when it is off one longest run of pairs in the order of
+  both documents (flags ``modified``/``renumbered``). An A unit with no
+  partner whose body went mostly (`MERGE_SHARE`) into one paired B unit is
+  ``merged`` into that pair's entry; a B unit likewise ``split`` from an A
+  unit. Any other unit is ``inserted`` or ``deleted``.
+* Entries come in B's reading order, deleted units at their place: the order
+  of their first row.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Literal
+
+from corpus.document import Document
+from diffing.articles import Outline as LawOutline
+from diffing.articles import Unit as LawUnit
+from diffing.articles import outline as articles_outline
+from diffing.correspond import quiet
+from diffing.model import Clause, Diff
+from diffing.numerals import to_int
+from diffing.sequences import longest_increasing
+from diffing.units import articles, division_level
+
+__all__ = ["LEVELS", "STRUCTURE_OPS", "Entry", "Structure", "Unit", "document_outline", "structure"]
+
+Level = Literal[
+    "part", "subpart", "chapter", "section", "article", "paragraph", "item", "subitem", "heading", "toc", "title",
+    "meta",
+]  # fmt: skip
+LEVELS: tuple[Level, ...] = (
+    "part", "subpart", "chapter", "section", "article", "paragraph", "item", "subitem", "heading", "toc", "title",
+    "meta",
+)  # fmt: skip
+StructureOp = Literal["equal", "renumbered", "modified", "moved", "merged", "split", "inserted", "deleted"]
+STRUCTURE_OPS: tuple[StructureOp, ...] = (
+    "equal", "renumbered", "modified", "moved", "merged", "split", "inserted", "deleted",
+)  # fmt: skip
+MERGE_SHARE = 0.5
+_DIVISION_LEVELS: tuple[Level, ...] = ("part", "subpart", "chapter", "section")
+_LABEL = re.compile(r"第(?P<n>[^条]+?)\s*条(?:之(?P<k>[一二三四五六七八九十]+))?")
+_DIVISION_NUMBER = re.compile(r"#*\s*第(?P<n>[^编章节]+?)\s*(?:分编|编|章|节)")
+_SUBITEM = re.compile(r"\s*(?:\d{1,3}|[(（]\d{1,3}[)）])[.．、]?")
+_NOTICE_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]+[、､]|[(（][一二三四五六七八九十]+[)）]|\d{1,3}[.．、])")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One outline entry."""
+
+    id: int
+    level: Level
+    label: str
+    number: float | None
+    span: tuple[int, int]
+    parent: int | None
+    clauses: tuple[int, ...]
+    """The document's clauses in this unit (label included)."""
+
+    def as_report(self) -> dict[str, object]:
+        number: object = self.number
+        if isinstance(number, float) and number.is_integer():
+            number = int(number)
+        return {
+            "id": self.id, "level": self.level, "label": self.label, "number": number,
+            "span": list(self.span), "parent": self.parent,
+        }  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One unit (or several, merged or split) of A against its counterpart(s) in B."""
+
+    level: Level
+    op: StructureOp
+    a: tuple[int, ...]
+    b: tuple[int, ...]
+    rows: tuple[int, ...]
+    renumbered: bool = False
+    modified: bool = False
+
+    def as_report(self) -> dict[str, object]:
+        out: dict[str, object] = {"level": self.level, "op": self.op, "a": list(self.a), "b": list(self.b)}
+        out["rows"] = list(self.rows)
+        if self.renumbered and self.op in ("modified", "moved"):
+            out["renumbered"] = True
+        if self.modified and self.op == "moved":
+            out["modified"] = True
+        return out
+
+
+@dataclass(frozen=True)
+class Structure:
+    """Both outlines and the correspondence of their units."""
+
+    a: tuple[Unit, ...]
+    b: tuple[Unit, ...]
+    entries: tuple[Entry, ...]
+
+    @cached_property
+    def summary(self) -> dict[str, dict[str, int]]:
+        """Entries counted by level and op."""
+        out: dict[str, dict[str, int]] = {}
+        for e in self.entries:
+            counts = out.setdefault(e.level, {})
+            counts[e.op] = counts.get(e.op, 0) + 1
+        return out
+
+
+def _number(label: str, pattern: re.Pattern[str]) -> float | None:
+    m = pattern.match(label)
+    if m is None:
+        return None
+    n = to_int(m.group("n").replace(" ", ""))
+    if n is None:
+        return None
+    k = to_int(m.groupdict().get("k") or "")
+    return n + k / 10 ** len(str(k)) if k else float(n)
+
+
+def document_outline(document: Document, clauses: tuple[Clause, ...]) -> tuple[Unit, ...]:
+    """The outline of one document (see the module's rules)."""
+    law = articles_outline(document, clauses)
+    spans = law.spans
+    out: list[Unit] = []
+
+    def add(level: Level, label: str, number: float | None, members: tuple[int, ...], parent: int | None) -> int:
+        span = (spans[members[0]][0], spans[members[-1]][1])
+        out.append(Unit(len(out), level, label, number, span, parent, members))
+        return len(out) - 1
+
+    for k, i in enumerate(law.front):
+        text = law.original(i).lstrip("#").strip()
+        add("title" if k == 0 and law.title and text == law.title else "meta", "", None, (i,), None)
+    arts = articles(clauses)
+    art_of_label = {art.label: art for art in arts}
+    open_divisions: list[tuple[int, int]] = []  # (level, unit id), innermost last
+    for unit in law.units:
+        members = unit.clauses
+        first = clauses[members[0]]
+        level = division_level(first) if unit.kind == "heading" else None
+        if level is not None:
+            while open_divisions and open_divisions[-1][0] >= level:
+                open_divisions.pop()
+            holder = _division_clauses(clauses, members[0], level)
+            label = re.sub(r"\s+", "", first.text.lstrip("#"))
+            uid = add(_DIVISION_LEVELS[level], label, _number(label, _DIVISION_NUMBER), holder, _top(open_divisions))
+            open_divisions.append((level, uid))
+            continue
+        parent = _top(open_divisions)
+        if unit.kind == "article":
+            art = art_of_label.get(members[0])
+            whole = tuple(range(art.label, art.end)) if art is not None else members
+            uid = add("article", unit.label, _number(unit.label, _LABEL), whole, parent)
+            _paragraphs(add, law, unit, uid)
+        elif unit.kind == "heading" or _NOTICE_HEADING.match(law.original(members[0])):
+            add("heading", "", None, members, parent)
+    return tuple(out)
+
+
+def _top(stack: list[tuple[int, int]]) -> int | None:
+    return stack[-1][1] if stack else None
+
+
+def _division_clauses(clauses: tuple[Clause, ...], k: int, level: int) -> tuple[int, ...]:
+    """Clauses of a division: its heading up to the next division heading of the same or a higher level."""
+    end = next(
+        (j for j in range(k + 1, len(clauses)) if (lv := division_level(clauses[j])) is not None and lv <= level),
+        len(clauses),
+    )
+    return tuple(range(k, end))
+
+
+_Add = Callable[[Level, str, "float | None", tuple[int, ...], "int | None"], int]
+
+
+def _paragraphs(add: _Add, law: LawOutline, unit: LawUnit, article_id: int) -> None:
+    """The 款 of an article, their 项 and the 目 inside each 项."""
+    for n, kuan in enumerate(unit.kuan, start=1):
+        members = tuple(i for p in kuan for i in p.clauses)
+        pid = add("paragraph", "", float(n), members, article_id)
+        item_id = None
+        for p in kuan[1:]:
+            text = law.paragraph_text(p)
+            if p.item:
+                label = text[: text.find("）") + 1 if "）" in text[:6] else text.find(")") + 1]
+                item_id = add("item", label, _item_number(label), p.clauses, pid)
+            elif item_id is not None and (m := _SUBITEM.match(text)):
+                add("subitem", m.group(0).strip(), None, p.clauses, item_id)
+
+
+def _item_number(label: str) -> float | None:
+    n = to_int(label.strip("()（）"))
+    return None if n is None else float(n)
+
+
+def structure(diff: Diff) -> Structure:
+    """Both outlines and the correspondence of their units at the levels part … article (module rules)."""
+    a = document_outline(diff.a, diff.a_clauses)
+    b = document_outline(diff.b, diff.b_clauses)
+    entries: list[Entry] = []
+    for level in ("article", *_DIVISION_LEVELS):
+        entries.extend(_entries(diff, a, b, level))
+    entries.sort(key=lambda e: (e.rows[0] if e.rows else -1, _DEPTH[e.level]))
+    return Structure(a, b, tuple(entries))
+
+
+_DEPTH = {level: k for k, level in enumerate(LEVELS)}
+
+
+def _entries(diff: Diff, a: tuple[Unit, ...], b: tuple[Unit, ...], level: Level) -> list[Entry]:
+    a_units = [u for u in a if u.level == level]
+    b_units = [u for u in b if u.level == level]
+    a_head = {u.clauses[0]: u for u in a_units}
+    b_head = {u.clauses[0]: u for u in b_units}
+    a_rows, b_rows = _rows_of(diff, "a"), _rows_of(diff, "b")
+    pairs: dict[int, int] = {}
+    for row in diff.rows:
+        if len(row.a) == 1 and len(row.b) == 1 and row.op != "copied":
+            ua, ub = a_head.get(row.a[0]), b_head.get(row.b[0])
+            if ua is not None and ub is not None and ua.level == ub.level:
+                pairs[ua.id] = ub.id
+    a_inner, b_inner = _innermost(a, a_units), _innermost(b, b_units)
+    by_id_a = {u.id: u for u in a_units}
+    by_id_b = {u.id: u for u in b_units}
+    partner_b = {v: u for u, v in pairs.items()}
+    # Units without a partner: merged into / split from a pair when most of their text went there.
+    joined_a: dict[int, list[int]] = defaultdict(list)  # paired A unit → merged A units
+    joined_b: dict[int, list[int]] = defaultdict(list)
+    for u in a_units:
+        if u.id not in pairs:
+            target = _main_target(diff, u, "a", b_inner)
+            if target is not None and target in partner_b:
+                joined_a[partner_b[target]].append(u.id)
+    for v in b_units:
+        if v.id not in partner_b:
+            target = _main_target(diff, v, "b", a_inner)
+            if target is not None and target in pairs:
+                joined_b[target].append(v.id)
+    in_order = _in_order(pairs, a_units, b_units)
+    out: list[Entry] = []
+    consumed_a: set[int] = set()
+    consumed_b: set[int] = set()
+    for ia, ib in pairs.items():
+        ua, vb = by_id_a[ia], by_id_b[ib]
+        a_ids = tuple(sorted([ia, *joined_a.get(ia, [])]))
+        b_ids = tuple(sorted([ib, *joined_b.get(ia, [])]))  # keyed by the pair's A unit
+        consumed_a.update(a_ids)
+        consumed_b.update(b_ids)
+        rows = _unit_rows(diff, [by_id_a[x] for x in a_ids], [by_id_b[y] for y in b_ids], a_rows, b_rows)
+        renumbered = ua.label != vb.label
+        changed = _changed(diff, rows, a_ids, b_ids, a_inner, b_inner)
+        if len(a_ids) > 1 or len(b_ids) > 1:
+            op: StructureOp = "merged" if len(a_ids) > 1 else "split"
+        elif ia not in in_order:
+            op = "moved"
+        elif changed:
+            op = "modified"
+        else:
+            op = "renumbered" if renumbered else "equal"
+        out.append(Entry(ua.level, op, a_ids, b_ids, rows, renumbered, changed))
+    for u in a_units:
+        if u.id not in consumed_a:
+            out.append(Entry(u.level, "deleted", (u.id,), (), _unit_rows(diff, [u], [], a_rows, b_rows)))
+    for v in b_units:
+        if v.id not in consumed_b:
+            out.append(Entry(v.level, "inserted", (), (v.id,), _unit_rows(diff, [], [v], a_rows, b_rows)))
+    return out
+
+
+def _innermost(units: tuple[Unit, ...], chosen: list[Unit]) -> list[int]:
+    """For each clause, the id of the innermost chosen unit holding it (-1 for none)."""
+    size = max((c for u in units for c in u.clauses), default=-1) + 1
+    out = [-1] * size
+    for u in sorted(chosen, key=lambda u: len(u.clauses), reverse=True):
+        for i in u.clauses:
+            out[i] = u.id
+    return out
+
+
+def _main_target(diff: Diff, unit: Unit, side: str, other_inner: list[int]) -> int | None:
+    """The unit of the other side holding most (at least `MERGE_SHARE`) of this unit's aligned text."""
+    clauses = diff.a_clauses if side == "a" else diff.b_clauses
+    rows_of = _rows_of(diff, side)
+    shared: Counter[int] = Counter()
+    total = 0
+    for i in unit.clauses[1:]:
+        size = len(clauses[i].text)
+        total += size
+        row = diff.rows[rows_of[i]]
+        if row.op == "copied":
+            continue
+        others = row.b if side == "a" else row.a
+        if others and (k := others[0]) < len(other_inner) and other_inner[k] >= 0:
+            shared[other_inner[k]] += size
+    if not shared or total == 0:
+        return None
+    target, size = min(shared.items(), key=lambda t: (-t[1], t[0]))
+    return target if size >= MERGE_SHARE * total else None
+
+
+def _in_order(pairs: dict[int, int], a_units: list[Unit], b_units: list[Unit]) -> set[int]:
+    """A ids of the pairs on one longest run that keeps both orders."""
+    a_rank = {u.id: k for k, u in enumerate(a_units)}
+    b_rank = {u.id: k for k, u in enumerate(b_units)}
+    ordered = sorted(pairs, key=lambda u: b_rank[pairs[u]])
+    keep = longest_increasing([a_rank[u] for u in ordered])
+    return {ordered[k] for k in keep}
+
+
+def _rows_of(diff: Diff, side: str) -> list[int]:
+    n = len(diff.a_clauses if side == "a" else diff.b_clauses)
+    out = [-1] * n
+    for r, row in enumerate(diff.rows):
+        if side == "a" and row.op == "copied":
+            continue
+        for i in row.a if side == "a" else row.b:
+            out[i] = r
+    return out
+
+
+def _unit_rows(
+    diff: Diff, a_units: list[Unit], b_units: list[Unit], a_rows: list[int], b_rows: list[int]
+) -> tuple[int, ...]:
+    rows = {a_rows[i] for u in a_units for i in u.clauses} | {b_rows[j] for u in b_units for j in u.clauses}
+    return tuple(sorted(rows - {-1}))
+
+
+def _changed(
+    diff: Diff,
+    rows: tuple[int, ...],
+    a_ids: tuple[int, ...],
+    b_ids: tuple[int, ...],
+    a_inner: list[int],
+    b_inner: list[int],
+) -> bool:
+    """Some text of the pair changed: a row that is not quiet, or one whose other side lies outside."""
+    for r in rows:
+        row = diff.rows[r]
+        if not quiet(diff, row):
+            if all(_is_label(diff.a_clauses[i]) for i in row.a) and all(_is_label(diff.b_clauses[j]) for j in row.b):
+                continue  # labels: their numbers are the renumbering's business
+            return True
+        if row.op == "copied":
+            return True
+        inside_a = all(a_inner[i] in a_ids for i in row.a) if row.a else False
+        inside_b = all(b_inner[j] in b_ids for j in row.b) if row.b else False
+        if not (inside_a and inside_b):
+            return True
+    return False
+
+
+def _is_label(clause: Clause) -> bool:
+    return clause.kind == "article" or division_level(clause) is not None
