@@ -2,10 +2,13 @@
 
 Rules:
 
-* Units (see `diffing.articles`) correspond by the text their clauses share in
-  rows with both sides: A unit *u* and B unit *v* pair when each is the other's
-  best partner (most A characters aligned between them). Units pair only with
-  units of the same kind; front matter takes no part.
+* Articles correspond as the aligner paired them: a row holding two 第X条
+  labels is a pair of articles (`diffing.align`, rule 3). Other units (see
+  `diffing.articles`), and articles whose labels stayed unpaired, correspond
+  by the text their clauses share in rows with both sides: A unit *u* and B
+  unit *v* pair when each is the other's best partner (most A characters
+  aligned between them). Units pair only with units of the same kind; front
+  matter takes no part.
 * An A unit with no partner is ``deleted``, a B unit with none ``inserted``.
 * A pair is **changed** unless every clause of both units lies in a quiet row
   whose other side lies in the partner unit; rows of 第X条 labels alone are
@@ -128,18 +131,19 @@ def correspond(diff: Diff) -> Correspondence:
     a = outline(diff.a, diff.a_clauses)
     b = outline(diff.b, diff.b_clauses)
     a_of, b_of = a.unit_of, b.unit_of
+    labelled = _label_pairs(diff, a, b)
     weight: dict[tuple[int, int], int] = defaultdict(int)
     for row in diff.rows:
-        if not row.a or not row.b:
+        if not row.a or not row.b or row.op == "copied":
             continue
         b_units = {b_of[j] for j in row.b if b_of[j] >= 0}
         for i in row.a:
             u = a_of[i]
-            if u < 0:
+            if u < 0 or u in labelled:
                 continue
             size = len(diff.a_clauses[i].text)
             for v in b_units:
-                if a.units[u].kind == b.units[v].kind:
+                if a.units[u].kind == b.units[v].kind and v not in labelled.values():
                     weight[u, v] += size
     best_b: dict[int, tuple[int, int]] = {}
     best_a: dict[int, tuple[int, int]] = {}
@@ -149,6 +153,7 @@ def correspond(diff: Diff) -> Correspondence:
         if w > best_a.get(v, (-1, 0))[0] or (w == best_a[v][0] and u < best_a[v][1]):
             best_a[v] = (w, u)
     partner_of_b = {v: u for v, (_, u) in best_a.items() if best_b.get(u, (0, -1))[1] == v}
+    partner_of_b.update((v, u) for u, v in labelled.items())
     partner_of_a = {u: v for v, u in partner_of_b.items()}
     in_order = _increasing([partner_of_b[v] for v in sorted(partner_of_b)])
     changed_a, changed_b = _changed(diff, a, b, partner_of_a, partner_of_b)
@@ -174,6 +179,19 @@ def correspond(diff: Diff) -> Correspondence:
         out.append(link)
         out.extend(Link(u, None, True) for u in after[k])
     return Correspondence(diff, a, b, tuple(out))
+
+
+def _label_pairs(diff: Diff, a: Outline, b: Outline) -> dict[int, int]:
+    """A article unit → B article unit, from the rows that pair their 第X条 labels."""
+    out: dict[int, int] = {}
+    for row in diff.rows:
+        if len(row.a) == 1 and len(row.b) == 1 and row.op != "copied":
+            i, j = row.a[0], row.b[0]
+            if diff.a_clauses[i].kind == "article" and diff.b_clauses[j].kind == "article":
+                u, v = a.unit_of[i], b.unit_of[j]
+                if u >= 0 and v >= 0 and a.units[u].kind == b.units[v].kind == "article":
+                    out[u] = v
+    return out
 
 
 def _changed(
