@@ -7,16 +7,19 @@ finder and the app call; it never reads files and never prints.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Literal
 
 from corpus.document import Document
 from corpus.options import DEFAULT_OPTIONS, Options
-from diffing.align import align
+from diffing.align import align, swapped
 from diffing.inline import inline_diff
 from diffing.model import Clause, Diff
 from diffing.segment import segment
 from diffing.words import cut_all
 
 __all__ = ["compare"]
+
+_FLIP: dict[str, Literal["=", "-", "+"]] = {"=": "=", "-": "+", "+": "-"}
 
 
 def compare(
@@ -38,7 +41,10 @@ def compare(
         for text in ("".join(a_clauses[i].text for i in rows[k].a), "".join(b_clauses[j].text for j in rows[k].b))
     ]
     words = cut_all(texts) if options.inline == "word" else None  # every row's words at once
+    flip = swapped(a_clauses, b_clauses)  # inline parts in the aligner's canonical order, then mirrored
     for n, k in enumerate(changed):
-        pair = (words[2 * n], words[2 * n + 1]) if words is not None else None
-        rows[k] = replace(rows[k], inline=inline_diff(texts[2 * n], texts[2 * n + 1], options.inline, pair))
+        x, y = (2 * n + 1, 2 * n) if flip else (2 * n, 2 * n + 1)
+        pair = (words[x], words[y]) if words is not None else None
+        parts = inline_diff(texts[x], texts[y], options.inline, pair)
+        rows[k] = replace(rows[k], inline=tuple((_FLIP[op], t) for op, t in parts) if flip else parts)
     return Diff(a, b, options, a_clauses, b_clauses, tuple(rows))

@@ -34,6 +34,7 @@ from functools import cached_property
 from typing import Literal
 
 from corpus.document import Document
+from diffing.align import swapped
 from diffing.articles import Outline as LawOutline
 from diffing.articles import Unit as LawUnit
 from diffing.articles import outline as articles_outline
@@ -258,7 +259,7 @@ def _entries(diff: Diff, a: tuple[Unit, ...], b: tuple[Unit, ...], level: Level)
             target = _main_target(diff, v, "b", a_inner)
             if target is not None and target in pairs:
                 joined_b[target].append(v.id)
-    in_order = _in_order(pairs, a_units, b_units)
+    in_order = _in_order(pairs, a_units, b_units, swapped(diff.a_clauses, diff.b_clauses))
     out: list[Entry] = []
     consumed_a: set[int] = set()
     consumed_b: set[int] = set()
@@ -320,12 +321,17 @@ def _main_target(diff: Diff, unit: Unit, side: str, other_inner: list[int]) -> i
     return target if size >= MERGE_SHARE * total else None
 
 
-def _in_order(pairs: dict[int, int], a_units: list[Unit], b_units: list[Unit]) -> set[int]:
-    """A ids of the pairs on one longest run that keeps both orders."""
+def _in_order(pairs: dict[int, int], a_units: list[Unit], b_units: list[Unit], flip: bool) -> set[int]:
+    """A ids of the pairs on one longest run that keeps both orders, chosen on the sides in the
+    aligner's canonical order (`diffing.align.swapped`) so that B against A marks the same pairs."""
     a_rank = {u.id: k for k, u in enumerate(a_units)}
     b_rank = {u.id: k for k, u in enumerate(b_units)}
-    ordered = sorted(pairs, key=lambda u: b_rank[pairs[u]])
-    keep = longest_increasing([a_rank[u] for u in ordered])
+    if flip:
+        ordered = sorted(pairs, key=lambda u: a_rank[u])
+        keep = longest_increasing([b_rank[pairs[u]] for u in ordered])
+    else:
+        ordered = sorted(pairs, key=lambda u: b_rank[pairs[u]])
+        keep = longest_increasing([a_rank[u] for u in ordered])
     return {ordered[k] for k in keep}
 
 

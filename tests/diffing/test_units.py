@@ -1,0 +1,171 @@
+"""Articles as units: labels go with their articles, clauses pair inside corresponding articles,
+divisions correspond through their articles, and comparing B with A mirrors comparing A with B."""
+
+from __future__ import annotations
+
+import itertools
+from functools import cache
+
+import pytest
+
+from corpus.pipeline import from_text, load
+from corpus.samples import samples_dir
+from diffing.compare import compare
+from diffing.model import Diff, Row
+from diffing.structure import Structure, structure
+from tests.conftest import REAL, REAL_PAIRS
+
+_SEEDS = sorted((samples_dir() / "seeds").glob("*.txt"))
+PAIRS = [*(f"seed:{x.name}:{y.name}" for x, y in itertools.combinations(_SEEDS, 2)), *REAL_PAIRS]
+_MIRROR = {"inserted": "deleted", "deleted": "inserted", "split": "merged", "merged": "split"}
+
+
+def _paths(pair: str) -> tuple[str, str]:
+    if pair.startswith("seed:"):
+        _, x, y = pair.split(":")
+        return str(samples_dir() / "seeds" / x), str(samples_dir() / "seeds" / y)
+    return str(REAL / pair / "a.txt"), str(REAL / pair / "b.txt")
+
+
+@cache
+def _diff(pair: str, swap: bool = False) -> Diff:
+    a, b = _paths(pair)
+    if swap:
+        a, b = b, a
+    return compare(load(a), load(b), inline=False)
+
+
+@cache
+def _structure(pair: str, swap: bool = False) -> Structure:
+    return structure(_diff(pair, swap))
+
+
+def _rows_around(diff: Diff, label: str) -> list[Row]:
+    """The rows holding a clause of B's article ``label``."""
+    cl = diff.b_clauses
+    start = next(k for k, c in enumerate(cl) if c.kind == "article" and c.text.replace(" ", "") == label)
+    end = next((k for k in range(start + 1, len(cl)) if cl[k].kind == "article"), len(cl))
+    return [row for row in diff.rows if any(start <= j < end for j in row.b)]
+
+
+def _label(diff: Diff, side: str, row: Row) -> str:
+    clauses, index = (diff.a_clauses, row.a[0]) if side == "a" else (diff.b_clauses, row.b[0])
+    return clauses[index].place.split("/")[0]
+
+
+def test_board_article_pairs_its_own_lead_in_not_the_managers() -> None:
+    diff = _diff("06_company_law")
+    rows = _rows_around(diff, "第六十七条")
+    lead_in = next(r for r in rows if diff.b_text(r).startswith("董事会行使下列职权"))
+    assert diff.a_text(lead_in).startswith("董事会对股东会负责")
+    assert {_label(diff, "a", r) for r in rows if r.a and r.op != "copied"} <= {"第四十四条", "第四十六条"}
+    label = rows[0]
+    assert label.op == "renumbered" and diff.a_text(label) == "第四十六条"
+
+
+def test_supervisory_board_size_sentence_is_modified_not_deleted() -> None:
+    diff = _diff("06_company_law")
+    rows = _rows_around(diff, "第七十六条")
+    size = next(r for r in rows if r.a and diff.a_text(r).startswith("有限责任公司设监事会,其成员不得少于三人"))
+    assert size.op == "modified" and _label(diff, "a", size) == "第五十一条"
+
+
+def test_item_three_pairs_with_the_same_articles_item_three() -> None:
+    diff = _diff("10_procuratorate_criminal_procedure_rules")
+    rows = _rows_around(diff, "第一百二十八条")
+    item = next(r for r in rows if diff.b_text(r).startswith("(三)可能毁灭"))
+    assert _label(diff, "a", item) == "第一百三十九条"
+    assert diff.a_text(item).startswith("(三)可能毁灭")
+
+
+def test_chapters_correspond_through_their_articles() -> None:
+    diff, units = _diff("04_admin_reconsideration_law"), _structure("04_admin_reconsideration_law")
+    chapters = {
+        (tuple(units.a[i].label for i in e.a), tuple(units.b[j].label for j in e.b)): e
+        for e in units.entries
+        if e.level == "chapter"
+    }
+    accept = chapters[("第四章行政复议受理",), ("第三章行政复议受理",)]
+    assert accept.renumbered and accept.op in ("modified", "renumbered")
+    assert chapters[(), ("第四章行政复议审理",)].op == "inserted"
+    assert (("第七章附则",), ("第七章附则",)) in chapters
+    heading_rows = [r for r in diff.rows if diff.b_text(r).replace(" ", "") == "##第三章行政复议受理"]
+    assert [(r.op, diff.a_text(r).replace(" ", "")) for r in heading_rows] == [("renumbered", "##第四章行政复议受理")]
+
+
+def test_article_whose_first_sentence_changed_keeps_its_label() -> None:
+    rest = "第二条 本办法适用于全市。\n第三条 本办法自公布之日起施行。\n"
+    a = "第一条 为了规范管理，制定本办法。\n" + rest
+    b = "第一条 为了加强和规范管理，根据有关法律，制定本办法。\n" + rest
+    diff = compare(from_text(a, "a"), from_text(b, "b"))
+    ops = [(r.op, diff.a_text(r), diff.b_text(r)) for r in diff.rows]
+    assert ops[0] == ("equal", "第一条", "第一条")
+    assert ops[1][0] == "modified"
+
+
+@pytest.mark.parametrize("pair", PAIRS)
+def test_no_label_is_deleted_and_inserted_while_its_body_is_aligned(pair: str) -> None:
+    diff, units = _diff(pair), _structure(pair)
+    a_articles = {u.id: u for u in units.a if u.level == "article"}
+    b_articles = {u.id: u for u in units.b if u.level == "article"}
+    row_of_a = {i: r for r in diff.rows if r.op != "copied" for i in r.a}
+    b_article_of = {j: u.id for u in b_articles.values() for j in u.clauses}
+    deleted = {i for e in units.entries if e.level == "article" and e.op == "deleted" for i in e.a}
+    inserted = {j for e in units.entries if e.level == "article" and e.op == "inserted" for j in e.b}
+    for uid in deleted:
+        body = a_articles[uid].clauses[1:]
+        targets = {b_article_of.get(row_of_a[i].b[0]) for i in body if row_of_a[i].b}
+        assert not targets & inserted, (pair, a_articles[uid].label)
+
+
+@pytest.mark.parametrize("pair", PAIRS)
+def test_identical_articles_are_equal_or_renumbered_or_moved_unchanged(pair: str) -> None:
+    """An article whose body is the same text (once on each side) pairs with its twin, unchanged;
+    it is ``moved`` only off the longest run of articles in both orders (pair 06: 第九条 → 第十二条)."""
+    diff, units = _diff(pair), _structure(pair)
+
+    def body(doc_clauses: object, unit_clauses: tuple[int, ...]) -> str:
+        return "".join(doc_clauses[k].text for k in unit_clauses[1:]).replace(" ", "")  # type: ignore[index]
+
+    b_bodies: dict[str, list[int]] = {}
+    for u in units.b:
+        if u.level == "article":
+            b_bodies.setdefault(body(diff.b_clauses, u.clauses), []).append(u.id)
+    a_bodies = [(u, body(diff.a_clauses, u.clauses)) for u in units.a if u.level == "article"]
+    a_count: dict[str, int] = {}
+    for _, text in a_bodies:
+        a_count[text] = a_count.get(text, 0) + 1
+    entry_of = {i: e for e in units.entries for i in e.a if e.level == "article"}
+    for u, text in a_bodies:
+        if text and a_count[text] == 1 and len(b_bodies.get(text, [])) == 1:
+            e = entry_of[u.id]
+            unchanged = e.op in ("equal", "renumbered") or (e.op == "moved" and not e.modified)
+            assert unchanged and e.b == tuple(b_bodies[text]), (pair, u.label, e)
+
+
+@pytest.mark.parametrize("pair", PAIRS)
+def test_comparing_b_with_a_mirrors_comparing_a_with_b(pair: str) -> None:
+    forward, backward = _diff(pair), _diff(pair, swap=True)
+
+    def rows(diff: Diff, swap: bool) -> set[tuple[str, tuple[int, ...], tuple[int, ...]]]:
+        out = set()
+        for r in diff.rows:
+            op, a, b = ("inserted", (), r.b) if r.op == "copied" else (r.op, r.a, r.b)
+            out.add((_MIRROR.get(op, op), b, a) if swap else (op, a, b))
+        return out
+
+    assert rows(forward, False) == rows(backward, True)
+    f, m = _structure(pair), _structure(pair, swap=True)
+    assert {(e.level, e.op, e.a, e.b) for e in f.entries} == {
+        (e.level, _MIRROR.get(e.op, e.op), e.b, e.a) for e in m.entries
+    }
+
+
+def test_inline_differences_mirror_too() -> None:
+    a, b = _paths("01_holiday_measures")
+    forward, backward = compare(load(a), load(b)), compare(load(b), load(a))
+    flip = {"-": "+", "+": "-", "=": "="}
+    back = {(r.b, r.a): r.inline for r in backward.rows}
+    for r in forward.rows:
+        if r.inline is not None:
+            assert back[(r.a, r.b)] == tuple((flip[op], text) for op, text in r.inline)
