@@ -11,15 +11,23 @@ imports); the best of ``REPEAT`` runs is kept for both tools, as other work on a
 shared machine only ever adds time. Peak memory is the wendiff process's
 ru_maxrss plus its word helper's (`diffing.words`, stopped first so that it
 counts): an upper bound of both together. Run: ``.venv/bin/python bench/bench_diff.py``.
+
+``--baseline REV`` adds a column: the same case run by the code of commit REV
+(checked out in a temporary worktree, same interpreter and packages), so that a
+change's cost is measured in the same run (issue 18: pair 10 no slower than
+before articles became units of the alignment: ``--baseline 693b3da``).
 """
 
 from __future__ import annotations
 
+import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -43,13 +51,13 @@ print(json.dumps({"peak_mb": peak / 1024, "note": note}))
 """
 
 
-def wendiff(a: Path, b: Path, out: Path) -> tuple[float, dict[str, object]]:
+def wendiff(a: Path, b: Path, out: Path, code: Path = HERE.parent) -> tuple[float, dict[str, object]]:
     best, info = float("inf"), {}
     for _ in range(REPEAT):
         t0 = time.perf_counter()
         done = subprocess.run(
             [sys.executable, "-c", CASE, str(a), str(b), str(out)],
-            capture_output=True, text=True, check=False, cwd=HERE.parent,
+            capture_output=True, text=True, check=False, cwd=code, env={**os.environ, "PYTHONPATH": str(code)},
         )  # fmt: skip
         seconds = time.perf_counter() - t0
         if done.returncode not in (0, 1) or not done.stdout.strip():
@@ -70,10 +78,29 @@ def git_word_diff(a: Path, b: Path) -> float:
     return best
 
 
+def _baseline(rev: str, tmp: Path) -> Path:
+    """A worktree of commit ``rev`` (removed again at exit by `main`)."""
+    where = tmp / "baseline"
+    subprocess.run(["git", "worktree", "add", "--detach", "-q", str(where), rev], cwd=HERE.parent, check=True)
+    return where
+
+
 def main() -> None:
     from corpus.samples import seed
 
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--baseline", metavar="REV", help="also time the code of commit REV")
+    args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="wendiff-bench-"))
+    base = _baseline(args.baseline, tmp) if args.baseline else None
+    try:
+        _run(tmp, seed, base)
+    finally:
+        if base is not None:
+            subprocess.run(["git", "worktree", "remove", "--force", str(base)], cwd=HERE.parent, check=False)
+
+
+def _run(tmp: Path, seed: Callable[[str], Path], base: Path | None) -> None:
     text = seed("000").read_text(encoding="utf-8")
     cut = text.index(text.split("\n", 1)[0], 10)
     (tmp / "copy1.txt").write_text(text[:cut], encoding="utf-8")
@@ -94,6 +121,9 @@ def main() -> None:
     failures = 0
     for name, a, b, target, mem in cases:
         seconds, info = wendiff(a, b, tmp / "report.json")
+        if base is not None:
+            before, _ = wendiff(a, b, tmp / "baseline.json", base)
+            info["note"] = f"{info['note']}; baseline {before:.3f} s"
         git = git_word_diff(a, b)
         ok = seconds <= target and (mem is None or float(info["peak_mb"]) <= mem)  # type: ignore[arg-type]
         failures += not ok

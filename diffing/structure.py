@@ -42,7 +42,7 @@ from diffing.correspond import quiet
 from diffing.model import Clause, Diff
 from diffing.numerals import to_int
 from diffing.sequences import longest_increasing
-from diffing.units import articles, division_level
+from diffing.units import articles, division_level, divisions
 
 __all__ = ["LEVELS", "STRUCTURE_OPS", "Entry", "Structure", "Unit", "document_outline", "structure"]
 
@@ -155,6 +155,7 @@ def document_outline(document: Document, clauses: tuple[Clause, ...]) -> tuple[U
         text = law.original(i).lstrip("#").strip()
         add("title" if k == 0 and law.title and text == law.title else "meta", "", None, (i,), None)
     arts = articles(clauses)
+    division_end = {d.heading: d.end for d in divisions(clauses, arts)}
     art_of_label = {art.label: art for art in arts}
     open_divisions: list[tuple[int, int]] = []  # (level, unit id), innermost last
     for unit in law.units:
@@ -164,7 +165,7 @@ def document_outline(document: Document, clauses: tuple[Clause, ...]) -> tuple[U
         if level is not None:
             while open_divisions and open_divisions[-1][0] >= level:
                 open_divisions.pop()
-            holder = _division_clauses(clauses, members[0], level)
+            holder = tuple(range(members[0], division_end[members[0]]))
             label = re.sub(r"\s+", "", first.text.lstrip("#"))
             uid = add(_DIVISION_LEVELS[level], label, _number(label, _DIVISION_NUMBER), holder, _top(open_divisions))
             open_divisions.append((level, uid))
@@ -182,15 +183,6 @@ def document_outline(document: Document, clauses: tuple[Clause, ...]) -> tuple[U
 
 def _top(stack: list[tuple[int, int]]) -> int | None:
     return stack[-1][1] if stack else None
-
-
-def _division_clauses(clauses: tuple[Clause, ...], k: int, level: int) -> tuple[int, ...]:
-    """Clauses of a division: its heading up to the next division heading of the same or a higher level."""
-    end = next(
-        (j for j in range(k + 1, len(clauses)) if (lv := division_level(clauses[j])) is not None and lv <= level),
-        len(clauses),
-    )
-    return tuple(range(k, end))
 
 
 _Add = Callable[[Level, str, "float | None", tuple[int, ...], "int | None"], int]
@@ -251,12 +243,12 @@ def _entries(diff: Diff, a: tuple[Unit, ...], b: tuple[Unit, ...], level: Level)
     joined_b: dict[int, list[int]] = defaultdict(list)
     for u in a_units:
         if u.id not in pairs:
-            target = _main_target(diff, u, "a", b_inner)
+            target = _main_target(diff, u, "a", b_inner, a_rows)
             if target is not None and target in partner_b:
                 joined_a[partner_b[target]].append(u.id)
     for v in b_units:
         if v.id not in partner_b:
-            target = _main_target(diff, v, "b", a_inner)
+            target = _main_target(diff, v, "b", a_inner, b_rows)
             if target is not None and target in pairs:
                 joined_b[target].append(v.id)
     in_order = _in_order(pairs, a_units, b_units, swapped(diff.a_clauses, diff.b_clauses))
@@ -300,18 +292,17 @@ def _innermost(units: tuple[Unit, ...], chosen: list[Unit]) -> list[int]:
     return out
 
 
-def _main_target(diff: Diff, unit: Unit, side: str, other_inner: list[int]) -> int | None:
+def _main_target(diff: Diff, unit: Unit, side: str, other_inner: list[int], rows_of: list[int]) -> int | None:
     """The unit of the other side holding most (at least `MERGE_SHARE`) of this unit's aligned text."""
     clauses = diff.a_clauses if side == "a" else diff.b_clauses
-    rows_of = _rows_of(diff, side)
     shared: Counter[int] = Counter()
     total = 0
     for i in unit.clauses[1:]:
         size = len(clauses[i].text)
         total += size
+        if rows_of[i] < 0:
+            continue  # an A clause shown only as a copy's reference
         row = diff.rows[rows_of[i]]
-        if row.op == "copied":
-            continue
         others = row.b if side == "a" else row.a
         if others and (k := others[0]) < len(other_inner) and other_inner[k] >= 0:
             shared[other_inner[k]] += size

@@ -24,6 +24,7 @@ Rules:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -67,6 +68,8 @@ class Division:
     heading: int
     level: int
     """0 编, 1 分编, 2 章, 3 节."""
+    end: int
+    """The clause after the division's last (the next heading of the same or a higher level)."""
     articles: tuple[int, ...]
 
 
@@ -104,12 +107,17 @@ def unit_of(size: int, units: Sequence[Article]) -> list[int]:
 def divisions(clauses: Sequence[Clause], units: Sequence[Article]) -> tuple[Division, ...]:
     """The numbered division headings of a document, each with the articles it holds."""
     heads = [(k, level) for k, c in enumerate(clauses) if (level := division_level(c)) is not None]
-    out: list[Division] = []
+    ends = [len(clauses)] * len(heads)
+    open_heads: list[int] = []  # indices into heads, levels increasing
     for n, (k, level) in enumerate(heads):
-        end = next((k2 for k2, l2 in heads[n + 1 :] if l2 <= level), len(clauses))
-        held = tuple(u for u, art in enumerate(units) if k < art.label < end)
-        out.append(Division(k, level, held))
-    return tuple(out)
+        while open_heads and heads[open_heads[-1]][1] >= level:
+            ends[open_heads.pop()] = k
+        open_heads.append(n)
+    labels = [art.label for art in units]
+    return tuple(
+        Division(k, level, end, tuple(range(bisect_right(labels, k), bisect_left(labels, end))))
+        for (k, level), end in zip(heads, ends, strict=True)
+    )
 
 
 def _body_key(clauses: Sequence[Clause], art: Article) -> str:
@@ -139,9 +147,15 @@ def match_articles(
         candidates.update((u, v) for u in us for v in vs)
     a_keys = [_body_key(a, art) for art in a_units]
     b_keys = [_body_key(b, art) for art in b_units]
-    candidates |= _voted(a_keys, b_keys)
+    linked = [(_similarity(a_keys[u], b_keys[v]), u, v) for u, v in candidates]
+    sure_a = {u for sim, u, _ in linked if sim >= ARTICLE_SURE}
+    sure_b = {v for sim, _, v in linked if sim >= ARTICLE_SURE}
+    voted = _voted(
+        [(u, k) for u, k in enumerate(a_keys) if u not in sure_a],
+        [(v, k) for v, k in enumerate(b_keys) if v not in sure_b],
+    )
     scored = sorted(
-        ((Indel.normalized_similarity(a_keys[u], b_keys[v]), u, v) for u, v in candidates if a_keys[u] and b_keys[v]),
+        [*linked, *((_similarity(a_keys[u], b_keys[v]), u, v) for u, v in voted - candidates)],
         key=lambda t: (-t[0], abs(t[1] / len(a_units) - t[2] / len(b_units)), t[1], t[2]),
     )
     partner: dict[int, int] = {}
@@ -165,7 +179,7 @@ def match_articles(
         return lo < v < hi
 
     for sim, u, v in scored:
-        if u in partner or v in taken:
+        if u in partner or v in taken or sim == 0.0:
             continue
         if sim >= (ARTICLE_MIN if in_order(u, v) else ARTICLE_MOVED):
             partner[u] = v
@@ -173,14 +187,18 @@ def match_articles(
     return partner
 
 
-def _voted(a_keys: Sequence[str], b_keys: Sequence[str]) -> set[tuple[int, int]]:
+def _similarity(x: str, y: str) -> float:
+    return float(Indel.normalized_similarity(x, y)) if x and y else 0.0
+
+
+def _voted(a_keys: Sequence[tuple[int, str]], b_keys: Sequence[tuple[int, str]]) -> set[tuple[int, int]]:
     """Candidate pairs by shared rare bigrams: each A body's few best-voted B bodies."""
     index: dict[str, list[int]] = defaultdict(list)
-    for v, key in enumerate(b_keys):
+    for v, key in b_keys:
         for g in _grams(key):
             index[g].append(v)
     out: set[tuple[int, int]] = set()
-    for u, key in enumerate(a_keys):
+    for u, key in a_keys:
         rare = sorted((len(index[g]), g) for g in _grams(key) if g in index)[:_VOTING_GRAMS]
         votes = Counter(chain.from_iterable(index[g] for _, g in rare))
         out.update((u, v) for v, _ in votes.most_common(_CANDIDATES))
