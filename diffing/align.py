@@ -82,6 +82,8 @@ SPLIT_GAIN = 0.04
 CANDIDATES_PER_CLAUSE = 8
 LCS_CELLS = 10**9  # the bit-parallel LCS holds cells/64 words: 125 MB at this bound
 CONTAINED_LEN = 8
+GLUED_SEED = 75
+"""Partial similarity (percent) from which a short clause inside a long one seeds a merge or split."""
 INSIDE_CELLS = 40_000
 """Pairs of free clauses compared inside one pair of articles at most (more is left to rule 5)."""
 COPY_MIN_CLAUSES = 3
@@ -444,7 +446,8 @@ def _bigrams(text: str) -> set[str]:
 
 
 def _candidates(st: _State, free_a: list[int], free_b: list[int]) -> list[tuple[float, int, int]]:
-    """Pairs (similarity, i, j) of free clauses similar enough to be modified."""
+    """Pairs (similarity, i, j) of free clauses similar enough to be modified, or where one stands
+    almost whole inside the other (a seed of a glued run, rule 6)."""
     index: dict[str, list[int]] = {}
     b_grams: dict[int, set[str]] = {}
     for j in free_b:
@@ -465,7 +468,7 @@ def _candidates(st: _State, free_a: list[int], free_b: list[int]) -> list[tuple[
             if shared < 0.2 * min(len(rare), len(b_grams[j])):
                 break
             sim = similarity(text, st.b[j].text)
-            if sim >= MIN_MODIFIED:
+            if sim >= MIN_MODIFIED or _glued_seed(text, st.b[j].text):
                 out.append((sim, i, j))
     return out
 
@@ -489,8 +492,10 @@ def _fuzzy(st: _State) -> None:
     scored = []
     for sim, i, j in _candidates(st, free_a, free_b):
         g = gap(i, j)
+        if sim < MIN_MODIFIED and g is None:
+            continue  # a glued run is looked for only between its neighbours' pairs
         bonus = 0.05 if g is not None else 0.0
-        scored.append((sim + bonus, sim, i, j, g))
+        scored.append((max(sim, MIN_MODIFIED - 0.01) + bonus, sim, i, j, g))
     scored.sort(key=lambda t: (-t[0], abs(t[2] / max(1, len(st.a)) - t[3] / max(1, len(st.b)))))
     accepted: list[tuple[int, int, float, int | None]] = []
     used_a: set[int] = set()
@@ -509,6 +514,16 @@ def _fuzzy(st: _State) -> None:
     linked = [st.link("equal" if sim == 1.0 else "modified", [i], [j], sim) for i, j, sim, _ in sorted(accepted)]
     for pair in linked:
         _extend(st, pair)
+        if pair.similarity < MIN_MODIFIED:
+            st.unlink(pair)  # a seed that found no glued run to take in
+
+
+def _glued_seed(x: str, y: str) -> bool:
+    """The shorter text (`CONTAINED_LEN` characters or more) stands mostly inside the much longer one."""
+    short, long = (x, y) if len(x) <= len(y) else (y, x)
+    return len(short) >= CONTAINED_LEN and len(long) >= 2 * len(short) and bool(
+        fuzz.partial_ratio(short, long, score_cutoff=GLUED_SEED)
+    )
 
 
 def _order(st: _State) -> None:

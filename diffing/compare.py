@@ -12,14 +12,21 @@ from typing import Literal
 from corpus.document import Document
 from corpus.options import DEFAULT_OPTIONS, Options
 from diffing.align import align, swapped
+from diffing.glue import cut_glued
 from diffing.inline import inline_diff
-from diffing.model import Clause, Diff
+from diffing.model import Clause, Diff, Op, Row
 from diffing.segment import segment
 from diffing.words import cut_all
 
 __all__ = ["compare"]
 
 _FLIP: dict[str, Literal["=", "-", "+"]] = {"=": "=", "-": "+", "+": "-"}
+_MIRROR: dict[Op, Op] = {"inserted": "deleted", "deleted": "inserted", "split": "merged", "merged": "split"}
+
+
+def _mirror(rows: list[Row]) -> list[Row]:
+    """The rows seen from the other side (inline parts are computed later)."""
+    return [replace(r, op=_MIRROR.get(r.op, r.op), a=r.b, b=r.a) for r in rows]
 
 
 def compare(
@@ -33,7 +40,13 @@ def compare(
     ``segment(b)`` when the caller has them already.
     """
     a_clauses, b_clauses = clauses if clauses is not None else (segment(a), segment(b))
+    flip = swapped(a_clauses, b_clauses)  # the aligner's canonical order, kept for every later step
     rows = align(a_clauses, b_clauses)
+    if flip:
+        b_clauses, a_clauses, mirrored = cut_glued(b, a, b_clauses, a_clauses, _mirror(rows))
+        rows = _mirror(mirrored)
+    else:
+        a_clauses, b_clauses, rows = cut_glued(a, b, a_clauses, b_clauses, rows)
     changed = [k for k, row in enumerate(rows) if inline and row.a and row.b and row.similarity < 1.0]
     texts = [
         text
@@ -41,9 +54,8 @@ def compare(
         for text in ("".join(a_clauses[i].text for i in rows[k].a), "".join(b_clauses[j].text for j in rows[k].b))
     ]
     words = cut_all(texts) if options.inline == "word" else None  # every row's words at once
-    flip = swapped(a_clauses, b_clauses)  # inline parts in the aligner's canonical order, then mirrored
     for n, k in enumerate(changed):
-        x, y = (2 * n + 1, 2 * n) if flip else (2 * n, 2 * n + 1)
+        x, y = (2 * n + 1, 2 * n) if flip else (2 * n, 2 * n + 1)  # inline parts in canonical order too
         pair = (words[x], words[y]) if words is not None else None
         parts = inline_diff(texts[x], texts[y], options.inline, pair)
         rows[k] = replace(rows[k], inline=tuple((_FLIP[op], t) for op, t in parts) if flip else parts)
