@@ -62,6 +62,7 @@ MERGE_SHARE = 0.5
 _DIVISION_LEVELS: tuple[Level, ...] = ("part", "subpart", "chapter", "section")
 _LABEL = re.compile(r"第(?P<n>[^条]+?)\s*条(?:之(?P<k>[一二三四五六七八九十]+))?")
 _DIVISION_NUMBER = re.compile(r"#*\s*第(?P<n>[^编章节]+?)\s*(?:分编|编|章|节)")
+_TOC = re.compile(r"#*\s*目\s*录\s*")
 _SUBITEM = re.compile(r"\s*(?:\d{1,3}|[(（]\d{1,3}[)）])[.．、]?")
 _NOTICE_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]+[、､]|[(（][一二三四五六七八九十]+[)）]|\d{1,3}[.．、])")
 
@@ -151,15 +152,24 @@ def document_outline(document: Document, clauses: tuple[Clause, ...]) -> tuple[U
         out.append(Unit(len(out), level, label, number, span, parent, members))
         return len(out) - 1
 
+    toc = _toc(clauses)
     for k, i in enumerate(law.front):
+        if i == toc.start and toc:
+            add("toc", "目录", None, tuple(toc), None)
+        if i in toc:
+            continue
         text = law.original(i).lstrip("#").strip()
         add("title" if k == 0 and law.title and text == law.title else "meta", "", None, (i,), None)
     arts = articles(clauses)
     division_end = {d.heading: d.end for d in divisions(clauses, arts)}
     art_of_label = {art.label: art for art in arts}
     open_divisions: list[tuple[int, int]] = []  # (level, unit id), innermost last
+    if toc and not any(u.level == "toc" for u in out):
+        add("toc", "目录", None, tuple(toc), None)
     for unit in law.units:
         members = unit.clauses
+        if members[0] in toc:
+            continue
         first = clauses[members[0]]
         level = division_level(first) if unit.kind == "heading" else None
         if level is not None:
@@ -179,6 +189,24 @@ def document_outline(document: Document, clauses: tuple[Clause, ...]) -> tuple[U
         elif unit.kind == "heading" or _NOTICE_HEADING.match(law.original(members[0])):
             add("heading", "", None, members, parent)
     return tuple(out)
+
+
+def _toc(clauses: tuple[Clause, ...]) -> range:
+    """A 目录 block before the first article: the 目录 line and the headings after it up to the first
+    heading that repeats one of them (the body's), or empty."""
+    first_article = next((k for k, c in enumerate(clauses) if c.kind == "article"), len(clauses))
+    start = next((k for k in range(first_article) if _TOC.fullmatch(clauses[k].text)), None)
+    if start is None:
+        return range(0)
+    seen: set[str] = set()
+    k = start + 1
+    while k < first_article:
+        key = re.sub(r"[#\s]", "", clauses[k].text)
+        if key in seen:
+            break
+        seen.add(key)
+        k += 1
+    return range(start, k)
 
 
 def _top(stack: list[tuple[int, int]]) -> int | None:
@@ -213,7 +241,7 @@ def structure(diff: Diff) -> Structure:
     a = document_outline(diff.a, diff.a_clauses)
     b = document_outline(diff.b, diff.b_clauses)
     entries: list[Entry] = []
-    for level in ("article", *_DIVISION_LEVELS):
+    for level in ("article", *_DIVISION_LEVELS, "toc"):
         entries.extend(_entries(diff, a, b, level))
     entries.sort(key=lambda e: (e.rows[0] if e.rows else -1, _DEPTH[e.level]))
     return Structure(a, b, tuple(entries))
@@ -262,7 +290,7 @@ def _entries(diff: Diff, a: tuple[Unit, ...], b: tuple[Unit, ...], level: Level)
         consumed_a.update(a_ids)
         consumed_b.update(b_ids)
         rows = _unit_rows(diff, [by_id_a[x] for x in a_ids], [by_id_b[y] for y in b_ids], a_rows, b_rows)
-        renumbered = ua.label != vb.label
+        renumbered = ua.number != vb.number if ua.number is not None and vb.number is not None else ua.label != vb.label
         changed = _changed(diff, rows, a_ids, b_ids, a_inner, b_inner)
         if len(a_ids) > 1 or len(b_ids) > 1:
             op: StructureOp = "merged" if len(a_ids) > 1 else "split"
@@ -356,8 +384,10 @@ def _changed(
     for r in rows:
         row = diff.rows[r]
         if not quiet(diff, row):
-            if all(_is_label(diff.a_clauses[i]) for i in row.a) and all(_is_label(diff.b_clauses[j]) for j in row.b):
-                continue  # labels: their numbers are the renumbering's business
+            if all(diff.a_clauses[i].kind == "article" for i in row.a) and all(
+                diff.b_clauses[j].kind == "article" for j in row.b
+            ):
+                continue  # 第X条 labels: their numbers are the renumbering's business
             return True
         if row.op == "copied":
             return True
@@ -367,6 +397,3 @@ def _changed(
             return True
     return False
 
-
-def _is_label(clause: Clause) -> bool:
-    return clause.kind == "article" or division_level(clause) is not None

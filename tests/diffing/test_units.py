@@ -169,3 +169,30 @@ def test_inline_differences_mirror_too() -> None:
     for r in forward.rows:
         if r.inline is not None:
             assert back[(r.a, r.b)] == tuple((flip[op], text) for op, text in r.inline)
+
+
+_BODY = (
+    "第一章 总则\n第一条 为了规范管理，制定本条例。\n第二条 本条例适用于本市。\n第二章 管理\n"
+    "第三条 主管部门负责管理工作。\n第四条 有关部门按照职责做好工作。\n第三章 附则\n第五条 本条例自公布之日起施行。\n"
+)
+_TOC = "目录\n第一章 总则\n第二章 管理\n第三章 附则\n"
+
+
+def test_a_table_of_contents_lines_never_pair_with_body_headings() -> None:
+    diff = compare(from_text("某某条例\n" + _TOC + _BODY, "a"), from_text("某某条例\n" + _BODY, "b"), inline=False)
+    units = structure(diff)
+    toc = next(u for u in units.a if u.level == "toc")
+    assert all(not r.b for r in diff.rows if set(r.a) & set(toc.clauses))
+    assert units.summary["toc"] == {"deleted": 1}
+    assert units.summary["chapter"] == {"equal": 3}
+
+
+def test_a_table_of_contents_matches_a_table_of_contents() -> None:
+    b = "某某条例\n" + (_TOC + _BODY).replace("第二章 管理", "第二章 监督管理")
+    diff = compare(from_text("某某条例\n" + _TOC + _BODY, "a"), from_text(b, "b"), inline=False)
+    units = structure(diff)
+    assert units.summary["toc"] == {"modified": 1}
+    assert units.summary["chapter"] == {"equal": 2, "modified": 1}
+    toc_b = next(u for u in units.b if u.level == "toc")
+    heading = next(r for r in diff.rows if diff.b_text(r) == "第二章监督管理" and r.b[0] in toc_b.clauses)
+    assert diff.a_text(heading) == "第二章管理"
