@@ -14,7 +14,7 @@ from corpus.options import DEFAULT_OPTIONS, Options
 from diffing.align import align, swapped
 from diffing.glue import cut_glued
 from diffing.inline import inline_diff
-from diffing.model import Clause, Diff, Op, Row
+from diffing.model import Clause, Diff, InlinePart, Op, Row
 from diffing.segment import segment
 from diffing.words import cut_all
 
@@ -22,6 +22,28 @@ __all__ = ["compare"]
 
 _FLIP: dict[str, Literal["=", "-", "+"]] = {"=": "=", "-": "+", "+": "-"}
 _MIRROR: dict[Op, Op] = {"inserted": "deleted", "deleted": "inserted", "split": "merged", "merged": "split"}
+
+
+def _deletions_first(parts: tuple[InlinePart, ...]) -> tuple[InlinePart, ...]:
+    """Each run of changed parts between two equal ones as one deletion, then one insertion: the
+    order a reader expects, whichever side the parts were computed from."""
+    out: list[InlinePart] = []
+    run: dict[str, list[str]] = {"-": [], "+": []}
+
+    def flush() -> None:
+        for op in ("-", "+"):
+            if run[op]:
+                out.append((op, "".join(run[op])))
+                run[op].clear()
+
+    for op, text in parts:
+        if op == "=":
+            flush()
+            out.append((op, text))
+        else:
+            run[op].append(text)
+    flush()
+    return tuple(out)
 
 
 def _mirror(rows: list[Row]) -> list[Row]:
@@ -58,5 +80,5 @@ def compare(
         x, y = (2 * n + 1, 2 * n) if flip else (2 * n, 2 * n + 1)  # inline parts in canonical order too
         pair = (words[x], words[y]) if words is not None else None
         parts = inline_diff(texts[x], texts[y], options.inline, pair)
-        rows[k] = replace(rows[k], inline=tuple((_FLIP[op], t) for op, t in parts) if flip else parts)
+        rows[k] = replace(rows[k], inline=_deletions_first(tuple((_FLIP[op], t) for op, t in parts) if flip else parts))
     return Diff(a, b, options, a_clauses, b_clauses, tuple(rows))

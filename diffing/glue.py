@@ -11,6 +11,9 @@ Rules:
   common subsequence) puts against the other side's clause boundaries, so
   each unit gets its own row: ``equal`` where the two pieces read the same
   (spaces aside), else ``modified``.
+* Only layout boundaries are cut: where the other side's clauses end at a
+  line break or a heading's extent (``Clause.cut`` False). Two sentences
+  joined by a comma (。 → ，) are a real ``merged`` row and stay one.
 * A cut is made only where it is clean: strictly inside the clause, in
   increasing order, at a point whose original text does not straddle a
   normalization edit (both pieces keep disjoint original spans), and only
@@ -73,6 +76,8 @@ def cut_glued(
 
 def _cuts(many: Sequence[Clause], one: Clause, doc: Document) -> list[int]:
     """Normalized positions in ``one`` facing the boundaries between the clauses of ``many``, or []."""
+    if any(c.cut for c in many[:-1]):
+        return []  # a sentence (or cell) end on the other side: a real merge or split, not glue
     joined = "".join(c.text for c in many)
     text = one.text
     bounds = []
