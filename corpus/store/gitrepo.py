@@ -17,6 +17,14 @@ Rules:
   ``git update-ref BRANCH NEW OLD``, git's compare-and-swap: a writer killed at
   any moment leaves the branch at the old or the new commit, and at worst some
   unreferenced objects that ``git fsck`` calls dangling.
+* Nothing in a store runs a program: a store may come from anyone, and git
+  runs hooks and the programs its config names. Every git process this module
+  starts (GitPython's and its own, and the processes git starts in turn) gets
+  `_SAFE_ENVIRONMENT`: command-line-level config (``GIT_CONFIG_*``, which beats
+  the store's own config) that points ``core.hooksPath`` at nothing, turns off
+  ``core.fsmonitor``, signature checks, transports and detached ``gc``, and
+  names no pager or editor; log is run with ``--no-ext-diff --no-textconv``.
+  `_guarded` is the one place a GitPython ``Git`` gets it.
 * Single reads go through one long-lived ``git cat-file --batch`` process per
   open repository (GitPython's); `read_many` hands all its requests to one
   ``git cat-file --batch`` at once, so reading a thousand blobs costs one
@@ -50,6 +58,30 @@ PACK_THRESHOLD = 1000
 """Loose objects (about five per version) above which an add packs them."""
 _WRITE_ATTEMPTS = 5
 """Writes of one object before a vanishing folder (a concurrent ``git gc``) is an error."""
+_SAFE_CONFIG = {
+    "core.hooksPath": os.devnull,  # no hook (reference-transaction, pre-auto-gc …) is ever found
+    "core.fsmonitor": "false",
+    "core.attributesFile": os.devnull,
+    "core.pager": "cat",
+    "core.editor": ":",
+    "log.showSignature": "false",  # would run gpg.program on a signed commit
+    "protocol.allow": "never",  # no transport, so no core.sshCommand, gitProxy or credential helper
+    "gc.autoDetach": "false",  # no git process outlives the command that started it
+    "maintenance.auto": "false",
+}
+"""Config given on git's command line level, above the store's own: what keeps a store from running programs."""
+_SAFE_ENVIRONMENT = {
+    "GIT_CONFIG_COUNT": str(len(_SAFE_CONFIG)),
+    **{f"GIT_CONFIG_KEY_{i}": key for i, key in enumerate(_SAFE_CONFIG)},
+    **{f"GIT_CONFIG_VALUE_{i}": value for i, value in enumerate(_SAFE_CONFIG.values())},
+    # The same as `git -c` passes it to the processes it starts; read by git before 2.31 too.
+    "GIT_CONFIG_PARAMETERS": " ".join(f"'{key}={value}'" for key, value in _SAFE_CONFIG.items()),
+    "GIT_PAGER": "cat",
+    "GIT_EDITOR": ":",
+    "GIT_TERMINAL_PROMPT": "0",
+}
+_LOG = ("--no-ext-diff", "--no-textconv", "--no-show-signature")
+"""Options of every ``git log``: no external diff, textconv filter or gpg run on the store's say."""
 _TEMP_PREFIX = "obj"
 """gitdb writes each loose object to ``objects/obj*`` first, then renames it into place."""
 
@@ -106,6 +138,7 @@ class GitRepo:
             repo = git.Repo(str(path))
         except (git.exc.InvalidGitRepositoryError, git.exc.NoSuchPathError) as exc:
             raise StoreError(f"{path}: not a git repository") from exc
+        _guarded(repo.git)
         if not repo.bare:
             repo.close()
             raise StoreError(f"{path}: a git working tree, not a store (a store is a bare repository)")
@@ -124,7 +157,9 @@ class GitRepo:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.new-", dir=path.parent))
         try:
-            repo = git.Repo.init(str(tmp), bare=True, initial_branch="main")
+            _guarded(git.Git(str(tmp))).execute(["git", "init", "--quiet", "--bare", "--initial-branch=main", str(tmp)])
+            repo = git.Repo(str(tmp))
+            _guarded(repo.git)
             with repo.config_writer() as writer:
                 for key, value in config.items():
                     section, _, option = key.rpartition(".")
@@ -212,18 +247,18 @@ class GitRepo:
 
     def log(self, tip: str, path: str) -> list[str]:
         """Commits from ``tip`` back that change ``path`` (a literal path), newest first."""
-        out = self._run("log", "--format=%H", tip, "--", f":(literal){path}")
+        out = self._run("log", *_LOG, "--format=%H", tip, "--", f":(literal){path}")
         return out.split()
 
     def last_change(self, tip: str, path: str) -> str | None:
         """The newest commit from ``tip`` back that changes ``path``, or None."""
-        out = self._run("log", "-1", "--format=%H", tip, "--", f":(literal){path}")
+        out = self._run("log", *_LOG, "-1", "--format=%H", tip, "--", f":(literal){path}")
         return out.strip() or None
 
     def last_changes(self, tip: str, folder: str) -> dict[str, str]:
         """For each entry of ``folder``, the newest commit from ``tip`` back that changes it (one walk)."""
         out = self._run(
-            "-c", "core.quotePath=false", "log", "--no-renames", "--format=commit %H", "--name-only", tip,
+            "-c", "core.quotePath=false", "log", *_LOG, "--no-renames", "--format=commit %H", "--name-only", tip,
             "--", f":(literal){folder}",
         )
         newest: dict[str, str] = {}
@@ -238,7 +273,7 @@ class GitRepo:
     def history(self, tip: str) -> list[tuple[str, list[str], list[str]]]:
         """Every commit from the root to ``tip``: (commit, parents, paths it changes)."""
         out = self._run(
-            "-c", "core.quotePath=false", "log", "--reverse", "--no-renames", "--format=commit %H %P",
+            "-c", "core.quotePath=false", "log", *_LOG, "--reverse", "--no-renames", "--format=commit %H %P",
             "--name-only", tip,
         )
         commits: list[tuple[str, list[str], list[str]]] = []
@@ -341,6 +376,12 @@ class GitRepo:
         except git.exc.GitCommandError as exc:
             command = next(a for a in args if not a.startswith("-") and "=" not in a)
             raise StoreError(f"{self.path}: git {command} failed: {_stderr(exc)}") from exc
+
+
+def _guarded(runner: Any) -> Any:
+    """``runner`` (a GitPython ``Git``), set to give every git process it starts `_SAFE_ENVIRONMENT`."""
+    runner.update_environment(**_SAFE_ENVIRONMENT)
+    return runner
 
 
 def _check_ownership(repo: Any, path: Path) -> None:
