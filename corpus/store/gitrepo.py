@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -47,7 +48,9 @@ from corpus.store.layout import BRANCH
 if TYPE_CHECKING:
     import git
 
-__all__ = ["BLOB_MODE", "IDENTITY", "PACK_THRESHOLD", "TREE_MODE", "BranchMoved", "GitRepo", "TreeEntry"]
+__all__ = [
+    "BLOB_MODE", "IDENTITY", "PACK_THRESHOLD", "TREE_MODE", "BranchMoved", "DamagedStore", "GitRepo", "TreeEntry",
+]
 
 BLOB_MODE = "100644"
 TREE_MODE = "40000"
@@ -82,6 +85,7 @@ _SAFE_ENVIRONMENT = {
 }
 _LOG = ("--no-ext-diff", "--no-textconv", "--no-show-signature")
 """Options of every ``git log``: no external diff, textconv filter or gpg run on the store's say."""
+_OBJECT_ID = re.compile(rb"[0-9a-f]{40}|[0-9a-f]{64}")
 _TEMP_PREFIX = "obj"
 """gitdb writes each loose object to ``objects/obj*`` first, then renames it into place."""
 
@@ -92,6 +96,14 @@ class BranchMoved(StoreError):
     def __init__(self, reason: str) -> None:
         self.reason = reason
         super().__init__(f"the branch {BRANCH} {reason}" if reason.startswith("it") else reason)
+
+
+class DamagedStore(StoreError):
+    """The store's branch or the tree it points to is not what a store is: refused until checked."""
+
+    def __init__(self, path: Path, problem: str) -> None:
+        self.problem = problem
+        super().__init__(f"{path}: damaged store: {problem}; run 'wendiff store check'")
 
 
 @dataclass(frozen=True)
@@ -193,12 +205,34 @@ class GitRepo:
     # -- reading -------------------------------------------------------------------------------------
 
     def head(self) -> str | None:
-        """Commit at the tip of `BRANCH`, or None in a new store."""
-        git = _git()
+        """The object id `BRANCH` names (see corpus/store/tip.py for the checks of what it names).
+
+        None in a new store: no loose ref, none in ``packed-refs``, and no reflog of versions. A
+        ref that holds no object id, a malformed ``packed-refs`` line, or a branch gone while its
+        reflog remains is a `DamagedStore`. The loose ref is read first: ``git pack-refs`` writes
+        ``packed-refs`` before it removes the loose file, so a reader never misses a moving branch.
+        """
+        git_dir = Path(self._repo.git_dir)
         try:
-            return str(git.SymbolicReference.dereference_recursive(self._repo, BRANCH))
-        except ValueError:
-            return None
+            loose = (git_dir / BRANCH).read_bytes()
+        except FileNotFoundError:
+            loose = None
+        except OSError as exc:
+            raise DamagedStore(self.path, f"cannot read the branch {BRANCH}: {exc.strerror or exc}") from exc
+        packed = _packed_ref(git_dir / "packed-refs", BRANCH, self.path)
+        if loose is not None:
+            if not _OBJECT_ID.fullmatch(loose.strip()):
+                raise DamagedStore(self.path, f"the branch {BRANCH} holds no object id")
+            return loose.strip().decode("ascii")
+        if packed is not None:
+            return packed
+        try:
+            logged = (git_dir / "logs" / BRANCH).stat().st_size > 0
+        except OSError:
+            logged = False
+        if logged:
+            raise DamagedStore(self.path, f"the branch {BRANCH} is gone, but its reflog records versions")
+        return None
 
     def read(self, spec: str) -> bytes | None:
         """Content of the object ``spec`` (``SHA`` or ``COMMIT:path``), or None if absent."""
@@ -376,6 +410,28 @@ class GitRepo:
         except git.exc.GitCommandError as exc:
             command = next(a for a in args if not a.startswith("-") and "=" not in a)
             raise StoreError(f"{self.path}: git {command} failed: {_stderr(exc)}") from exc
+
+
+def _packed_ref(path: Path, ref: str, where: Path) -> str | None:
+    """The object id ``packed-refs`` at ``path`` gives ``ref``, or None; a malformed file is a `DamagedStore`."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise DamagedStore(where, f"cannot read packed-refs: {exc.strerror or exc}") from exc
+    found = None
+    for number, line in enumerate(data.splitlines(), 1):
+        sha, _, name = line.partition(b" ")
+        if (number == 1 and line.startswith(b"# pack-refs with:")) or (
+            line.startswith(b"^") and _OBJECT_ID.fullmatch(line[1:])
+        ):
+            continue
+        if not _OBJECT_ID.fullmatch(sha) or not name or b"\0" in name:
+            raise DamagedStore(where, f"packed-refs line {number} is not a ref")
+        if name == ref.encode("ascii"):
+            found = sha.decode("ascii")
+    return found
 
 
 def _guarded(runner: Any) -> Any:

@@ -57,6 +57,7 @@ from corpus.store.layout import CLAUSES, DOCS, LOCK_FILE, MARKER_KEY, META, ORIG
 from corpus.store.location import store_path
 from corpus.store.lock import DEFAULT_TIMEOUT, locked
 from corpus.store.revs import LATEST, Rev, select
+from corpus.store.tip import verified_tip
 from corpus.store.values import AddResult, ClauseStats, DocumentInfo, Version
 
 __all__ = ["LAYOUT_VERSION", "Store"]
@@ -200,7 +201,7 @@ class Store:
         holding_lock: bool,
     ) -> AddResult | None:
         """Compare with the latest version and record: None when another writer added a version first."""
-        head = self._repo.head()
+        head = self._tip()
         previous = self._state_at(head, doc_id) if head else None
         if head is not None and previous is not None and previous.sha256 == src.sha256:
             recorded = self._repo.last_change(head, doc_dir(doc_id)) or head
@@ -254,7 +255,7 @@ class Store:
         comparison is stale and the caller makes it again.
         """
         for _attempt in range(_ATTEMPTS):
-            head = self._repo.head()
+            head = self._tip()
             now = self._state_at(head, doc_id) if head else None
             if _identity(now) != _identity(previous):
                 return None
@@ -301,7 +302,7 @@ class Store:
 
     def documents(self) -> list[DocumentInfo]:
         """Every document, by id, with its latest version."""
-        head = self._repo.head()
+        head = self._tip()
         if head is None:
             return []
         infos = []
@@ -313,7 +314,7 @@ class Store:
 
     def latest_versions(self) -> list[Version]:
         """The latest version of every document, by id (one history walk, one batch read)."""
-        head = self._repo.head()
+        head = self._tip()
         if head is None:
             return []
         current = {entry.name for entry in self._repo.tree(f"{head}:{DOCS}") or []}
@@ -325,7 +326,7 @@ class Store:
     def log(self, doc_id: str) -> list[Version]:
         """Every version of ``doc_id``, newest first."""
         doc_id = validate_id(doc_id)
-        head = self._repo.head()
+        head = self._tip()
         commits = self._repo.log(head, doc_dir(doc_id)) if head else []
         if not commits:
             raise StoreError(f"no document {doc_id!r} in the store {self.path}")
@@ -341,7 +342,7 @@ class Store:
         """The version of ``doc_id`` named by ``rev``."""
         doc_id = validate_id(doc_id)
         if rev == LATEST:
-            head = self._repo.head()
+            head = self._tip()
             commit = self._repo.last_change(head, doc_dir(doc_id)) if head else None
             if commit is None:
                 raise StoreError(f"no document {doc_id!r} in the store {self.path}")
@@ -371,6 +372,10 @@ class Store:
         return from_source(source, options)
 
     # -- helpers -------------------------------------------------------------------------------------
+
+    def _tip(self) -> str | None:
+        """The branch tip, checked (corpus/store/tip.py): None in a new store; a damaged one is refused."""
+        return verified_tip(self._repo)
 
     def _state_at(self, commit: str, doc_id: str) -> Version | None:
         """The metadata of ``doc_id`` as it stands at ``commit``, or None if it has none there.

@@ -42,7 +42,7 @@ def _blobs_in_fan_out_17(count: int) -> list[bytes]:
     n = 0
     while len(found) < count:
         data = f"filler {n}\n".encode()
-        if hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest().startswith("17"):  # noqa: S324 - git's ids
+        if hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest().startswith("17"):
             found.append(data)
         n += 1
     return found
@@ -66,9 +66,9 @@ def booby_trapped(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[P
         _script(elsewhere / name, marker)
     program = _script(tmp_path / "program", marker)
     for key, value in {
-        "core.hooksPath": str(elsewhere), "core.fsmonitor": str(program), "core.sshCommand": str(program), "core.pager": str(program),
-        "core.editor": str(program), "diff.external": str(program), "gc.auto": "1", "gc.autoDetach": "true",
-        "gpg.program": str(program), "log.showSignature": "true", "pager.log": str(program),
+        "core.hooksPath": str(elsewhere), "core.fsmonitor": str(program), "core.sshCommand": str(program),
+        "core.pager": str(program), "core.editor": str(program), "diff.external": str(program), "gc.auto": "1",
+        "gc.autoDetach": "true", "gpg.program": str(program), "log.showSignature": "true", "pager.log": str(program),
     }.items():
         _git(store, "config", key, value)
     (store / "info").mkdir(exist_ok=True)
@@ -102,3 +102,80 @@ def test_a_received_stores_hooks_and_config_programs_never_run(
     capsys.readouterr()
     assert not marker.exists(), marker.read_text()
     assert _git(store, "rev-list", "--count", "main") == "3"
+
+
+# -- item 10: a damaged branch is refused, never read as an empty store nor written over -------------------
+
+
+def _missing_tip(store: Path, _tmp: Path) -> None:
+    (store / "refs" / "heads" / "main").write_text("0123456789abcdef0123456789abcdef01234567\n", encoding="ascii")
+
+
+def _garbage_packed_refs(store: Path, _tmp: Path) -> None:
+    _git(store, "pack-refs", "--all")
+    assert not (store / "refs" / "heads" / "main").exists()
+    (store / "packed-refs").write_bytes(b"# pack-refs with: peeled fully-peeled sorted\n\x00\xffnot a ref line\n")
+
+
+def _tip_is_a_tree(store: Path, _tmp: Path) -> None:
+    (store / "refs" / "heads" / "main").write_text(_git(store, "rev-parse", "main^{tree}") + "\n", encoding="ascii")
+
+
+def _branch_deleted(store: Path, _tmp: Path) -> None:
+    (store / "refs" / "heads" / "main").unlink()
+
+
+def _document_made_a_file(store: Path, tmp: Path) -> None:
+    """A foreign commit that replaces the folder docs/notice by a file."""
+    blob = _git(store, "hash-object", "-w", "--stdin", data=b"not a folder\n")
+    docs = _git(store, "mktree", data=f"100644 blob {blob}\tnotice\n".encode())
+    root = _git(store, "mktree", data=f"040000 tree {docs}\tdocs\n".encode())
+    commit = _git(store, "commit-tree", root, "-p", "main", "-m", "foreign change")
+    _git(store, "update-ref", "refs/heads/main", commit)
+
+
+def _docs_made_a_file(store: Path, tmp: Path) -> None:
+    blob = _git(store, "hash-object", "-w", "--stdin", data=b"not a folder\n")
+    root = _git(store, "mktree", data=f"100644 blob {blob}\tdocs\n".encode())
+    commit = _git(store, "commit-tree", root, "-p", "main", "-m", "foreign change")
+    _git(store, "update-ref", "refs/heads/main", commit)
+
+
+DAMAGE = [_missing_tip, _garbage_packed_refs, _tip_is_a_tree, _branch_deleted, _document_made_a_file,
+          _docs_made_a_file]  # fmt: skip
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("damage", DAMAGE, ids=lambda f: f.__name__.strip("_"))
+def test_every_command_refuses_a_damaged_branch_and_never_writes_over_it(
+    damage: object, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = tmp_path / "store"
+    doc, changed = tmp_path / "notice.txt", tmp_path / "notice-2.txt"
+    doc.write_text(TEXT, encoding="utf-8")
+    changed.write_text(CHANGED, encoding="utf-8")
+    assert main(["store", "add", str(doc), "--doc", "notice", "--store", str(store)]) == 0
+    assert callable(damage)
+    damage(store, tmp_path)
+    before = _snapshot(store)
+    folder = tmp_path / "more"
+    folder.mkdir()
+    (folder / "notice.txt").write_text(CHANGED, encoding="utf-8")
+    capsys.readouterr()
+    for command in (
+        ["add", str(changed), "--doc", "notice"], ["add", str(changed), "--doc", "other"], ["list"],
+        ["log", "notice"], ["show", "notice"], ["diff", "notice@1", "notice"], ["blame", "notice"],
+        ["import", str(folder)], ["export", "notice", str(tmp_path / "out")],
+    ):
+        assert main(["store", *command, "--store", str(store)]) == 2, command
+        err = one_line_error(capsys.readouterr().err)
+        assert "run 'wendiff store check'" in err, (command, err)
+    assert _snapshot(store) == before
+    assert not (tmp_path / "out").exists()
+    assert main(["store", "check", "--store", str(store)]) == 1
+    out = capsys.readouterr().out
+    assert "problem(s) found" in out
+    assert _snapshot(store) == before
