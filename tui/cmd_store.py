@@ -23,8 +23,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from corpus.display import safe_name
@@ -48,17 +46,6 @@ def _store(args: argparse.Namespace, create: bool = False) -> Store:
     from diffing.versions import open_store
 
     return open_store(getattr(args, "store", None), create=create)
-
-
-@contextmanager
-def _writing(args: argparse.Namespace) -> Iterator[Store]:
-    """The store, created if needed; removed again if this command created it and then failed."""
-    with _store(args, create=True) as store:
-        try:
-            yield store
-        except BaseException:
-            store.discard_if_new()
-            raise
 
 
 def _pad(text: str, cells: int) -> str:
@@ -108,7 +95,7 @@ def _add(args: argparse.Namespace) -> int:
         warn_read(source)
     ids = [validate_id(args.doc) if args.doc else derive_id(s.text, s.name) for s in sources]
     validate_date(args.date or "")
-    with _writing(args) as store:
+    with _store(args, create=True) as store:
         for path, source, doc_id in zip(args.files, sources, ids, strict=True):
             result = store.add_source(
                 source, doc_id=doc_id, title=args.title, date=args.date, source=args.source, message=args.message
@@ -215,7 +202,7 @@ def _import(args: argparse.Namespace) -> int:
     paths = list(found.paths)
     created = identical = 0
     reading = {"strict_decode": args.strict_decode, "warn": _warn}
-    with _writing(args) as store:
+    with _store(args, create=True) as store:
         if sys.stderr.isatty() and paths:
             from rich.console import Console
             from rich.progress import Progress

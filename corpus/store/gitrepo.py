@@ -158,16 +158,17 @@ class GitRepo:
         return cls(repo, path)
 
     @classmethod
-    def create(cls, path: Path, config: dict[str, str]) -> None:
-        """Create a bare repository at ``path`` (absent or an empty folder) with ``config`` set.
+    def create_beside(cls, path: Path, config: dict[str, str]) -> GitRepo:
+        """A new bare repository with ``config`` set, in a temporary folder beside ``path``, to `publish` there.
 
-        The repository is made complete in a temporary folder beside ``path`` and
-        then renamed into place, so no process ever sees a half-made store. If
-        another process created it first, that one is kept.
+        Until then it is this process's alone: no other process knows its name.
         """
         git = _git()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.new-", dir=path.parent))
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.new-", dir=path.parent))
+        except OSError as exc:
+            raise StoreError(f"{path}: cannot create the store: {exc.strerror or exc}") from exc
         try:
             _guarded(git.Git(str(tmp))).execute(["git", "init", "--quiet", "--bare", "--initial-branch=main", str(tmp)])
             repo = git.Repo(str(tmp))
@@ -176,18 +177,44 @@ class GitRepo:
                 for key, value in config.items():
                     section, _, option = key.rpartition(".")
                     writer.set_value(section, option, value)
-            repo.close()
-            try:
-                os.rename(tmp, path)
-            except OSError:
-                if not any(path.iterdir()):
-                    raise
         except git.exc.GitCommandError as exc:
+            shutil.rmtree(tmp, ignore_errors=True)
             raise StoreError(f"{path}: cannot create the store: {_stderr(exc)}") from exc
         except OSError as exc:
-            raise StoreError(f"{path}: cannot create the store: {exc.strerror or exc}") from exc
-        finally:
             shutil.rmtree(tmp, ignore_errors=True)
+            raise StoreError(f"{path}: cannot create the store: {exc.strerror or exc}") from exc
+        return cls(repo, path)
+
+    def publish(self) -> GitRepo | None:
+        """Rename this repository (from `create_beside`) into place at ``path``, absent or an empty folder.
+
+        The repository now there, open; None if another process put one there first (this one is
+        then removed: it was this process's alone). Either way this `GitRepo` is closed.
+        """
+        folder = self.folder
+        self.close()
+        try:
+            os.rename(folder, self.path)
+        except OSError as exc:
+            shutil.rmtree(folder, ignore_errors=True)
+            try:
+                taken = self.path.is_dir() and any(self.path.iterdir())
+            except OSError:
+                taken = False
+            if taken:
+                return None
+            raise StoreError(f"{self.path}: cannot create the store: {exc.strerror or exc}") from exc
+        return GitRepo.open(self.path)
+
+    def discard(self) -> None:
+        """Close and remove a repository from `create_beside` that was never published."""
+        self.close()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    @property
+    def folder(self) -> Path:
+        """The folder the repository is in now (``path``, or the temporary one of `create_beside`)."""
+        return Path(self._repo.git_dir)
 
     def close(self) -> None:
         """Stop the helper git processes."""

@@ -2,11 +2,15 @@
 
 Rules:
 
-* A `Store` is a bare git repository (see corpus/store/layout.py); it is
-  created on first use when its folder is absent or empty, and refused when
-  the folder holds anything else. A command that created it and then failed
-  before recording a version removes it again (`discard_if_new`): a failed
-  first add or import leaves no empty store behind.
+* A `Store` is a bare git repository (see corpus/store/layout.py). A new one
+  is made, complete, in a temporary folder beside its path (``open`` with
+  ``create`` when the folder is absent or empty) and renamed into place when
+  its first version is recorded: a store exists only with a version, a failed
+  or interrupted first add or import leaves none behind (its temporary folder
+  is this process's alone, removed on ``close``), and no process ever sees a
+  half-made store. If another process put a store there first, the version is
+  recorded in theirs. A store that is in place is never removed. A folder
+  holding anything else is refused.
 * ``add`` reads and normalizes the new version, compares it with the latest
   version of its document and writes its blobs, all without the lock (the
   comparison can take long; git objects are content-addressed). Only the short
@@ -36,7 +40,7 @@ import os
 import time
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from types import TracebackType
 
 from corpus.document import Document, Source
@@ -101,47 +105,34 @@ class Store:
         self.path = repo.path
         self.lock_timeout = lock_timeout
         self._analysis = analysis
-        self._created = False
+        self._unpublished = False
+        """A new store, still in its temporary folder: no version recorded yet."""
 
     @classmethod
     def open(
         cls, path: str | os.PathLike[str] | None = None, *, create: bool = True,
         lock_timeout: float = DEFAULT_TIMEOUT, analysis: ClauseAnalysis | None = None,
     ) -> Store:
-        """The store at ``path`` (default: `store_path`), created if absent and ``create``.
+        """The store at ``path`` (default: `store_path`); with ``create``, a new one if it is absent.
 
-        ``analysis`` cuts and compares versions for ``add``; without it the store is read-only.
+        A new store is made in a temporary folder beside ``path`` and appears there with its first
+        version (see the module's rules). ``analysis`` cuts and compares versions for ``add``;
+        without it the store is read-only.
         """
         where = store_path(path)
-        created = False
         if create and (not where.exists() or (where.is_dir() and not any(where.iterdir()))):
-            GitRepo.create(where, _NEW_STORE_CONFIG)
-            created = True
-        if not where.is_dir():
-            raise StoreError(f"{where}: no store there ('wendiff store add FILE' creates one)")
-        repo = GitRepo.open(where)
-        if repo.config(MARKER_KEY) != LAYOUT_VERSION:
-            repo.close()
-            raise StoreError(f"{where}: a git repository but not a wendiff store")
-        opened = cls(repo, lock_timeout, analysis)
-        opened._created = created
-        return opened
+            opened = cls(GitRepo.create_beside(where, _NEW_STORE_CONFIG), lock_timeout, analysis)
+            opened._unpublished = True
+            return opened
+        return cls(_existing(where), lock_timeout, analysis)
 
     def close(self) -> None:
-        self._repo.close()
-
-    def discard_if_new(self) -> None:
-        """Remove the store again if this `open` created it and no version was recorded since.
-
-        For a command that failed before its first version (an import of unreadable files): a
-        store exists only once its first version is written.
-        """
-        if not self._created or self._repo.head() is not None:
-            return
-        import shutil
-
-        self._repo.close()
-        shutil.rmtree(self.path, ignore_errors=True)
+        """Close the store; a new store that never got a version is removed (it was this process's alone)."""
+        if self._unpublished:
+            self._unpublished = False
+            self._repo.discard()
+        else:
+            self._repo.close()
 
     def __enter__(self) -> Store:
         return self
@@ -186,7 +177,7 @@ class Store:
         given = _Given(title, date, source or "", message or "")
         for round_ in range(_OPTIMISTIC + 1):
             if round_ == _OPTIMISTIC:  # other writers of this document kept winning: compare under the lock
-                with locked(self.path / LOCK_FILE, self.lock_timeout):
+                with locked(self._repo.folder / LOCK_FILE, self.lock_timeout):
                     result = self._add_round(src, document, doc_id, given, analysis, holding_lock=True)
                 if result is None:
                     raise StoreError(f"{self.path}: {doc_id}: the branch moved under the lock (plain git?); try again")
@@ -211,11 +202,24 @@ class Store:
         if holding_lock:
             recorded_version = self._record(doc_id, previous, version, blobs)
         else:
-            with locked(self.path / LOCK_FILE, self.lock_timeout):
+            with locked(self._repo.folder / LOCK_FILE, self.lock_timeout):
                 recorded_version = self._record(doc_id, previous, version, blobs)
-        if recorded_version is None:
+        if recorded_version is None or not self._published():
             return None
         return AddResult(recorded_version, created=True, warning=self._housekeeping())
+
+    def _published(self) -> bool:
+        """After a version is recorded: a new store with its first version is renamed into place.
+
+        False if another process put a store there first: this one is dropped and the version must
+        be recorded again, in theirs (now this store's repository).
+        """
+        if not self._unpublished:
+            return True
+        self._unpublished = False
+        published = self._repo.publish()
+        self._repo = published if published is not None else _existing(self.path)
+        return published is not None
 
     def _prepare(
         self, previous: Version | None, src: Source, document: Document, doc_id: str, given: _Given,
@@ -415,6 +419,17 @@ class Store:
             return decode_clauses(data)
         except UnicodeDecodeError as exc:
             raise StoreError(f"{version.doc_id}@{version.number}: clauses.txt is not UTF-8") from exc
+
+
+def _existing(where: Path) -> GitRepo:
+    """The store's repository at ``where``: a `StoreError` if there is none or it is not a store."""
+    if not where.is_dir():
+        raise StoreError(f"{where}: no store there ('wendiff store add FILE' creates one)")
+    repo = GitRepo.open(where)
+    if repo.config(MARKER_KEY) != LAYOUT_VERSION:
+        repo.close()
+        raise StoreError(f"{where}: a git repository but not a wendiff store")
+    return repo
 
 
 def commit_subject(version: Version) -> str:
