@@ -27,7 +27,8 @@ Rules:
 * After an add, once loose objects pass `PACK_THRESHOLD`, ``git gc --auto``
   packs them (outside the lock; git's own pack writing is crash-safe), so that
   log and blame read packs, not thousands of small files. The version is
-  recorded by then: a failure to pack is the result's ``warning``, not an error.
+  recorded by then: a failure to pack is the result's ``warning``, not an error,
+  and Ctrl-C while packing an `InterruptedAfterRecording` carrying the result.
 * If the compare-and-swap fails although the lock is held (a ``git update-ref``
   left running by a killed writer, or someone using plain git), the add starts
   again from the new tip; it never overwrites a version it did not see.
@@ -54,7 +55,7 @@ from corpus.store.derive import (
     default_title,
     encode_clauses,
 )
-from corpus.store.errors import StoreError
+from corpus.store.errors import InterruptedAfterRecording, StoreError
 from corpus.store.gitrepo import BLOB_MODE, PACK_THRESHOLD, TREE_MODE, BranchMoved, GitRepo, TreeEntry
 from corpus.store.ids import derive_id, validate_id
 from corpus.store.layout import CLAUSES, DOCS, LOCK_FILE, MARKER_KEY, META, ORIGINAL, doc_dir, doc_file
@@ -206,7 +207,11 @@ class Store:
                 recorded_version = self._record(doc_id, previous, version, blobs)
         if recorded_version is None or not self._published():
             return None
-        return AddResult(recorded_version, created=True, warning=self._housekeeping())
+        added = AddResult(recorded_version, created=True)
+        try:
+            return replace(added, warning=self._housekeeping())
+        except KeyboardInterrupt as exc:
+            raise InterruptedAfterRecording(added) from exc
 
     def _published(self) -> bool:
         """After a version is recorded: a new store with its first version is renamed into place.

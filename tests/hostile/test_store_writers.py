@@ -160,3 +160,51 @@ def test_a_first_add_interrupted_while_others_open_and_add_leaves_their_versions
         assert [info.doc_id for info in store.documents()] == [f"doc{n}" for n in range(4)]
         assert check(store).ok
     assert sorted(p.name for p in tmp_path.iterdir()) == ["slow.txt", "store"]  # no temporary store left beside
+
+
+# -- issue 24, item 17: what was recorded before an error or a Ctrl-C is said ------------------------------
+
+
+def test_ctrl_c_while_packing_after_an_add_says_the_version_was_recorded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def interrupted(self: GitRepo) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(GitRepo, "pack_if_needed", interrupted)
+    doc = tmp_path / "notice.txt"
+    doc.write_text("第一条 本办法自公布之日起施行。\n", encoding="utf-8")
+    store = str(tmp_path / "store")
+    assert main(["store", "add", str(doc), "--store", store]) == 130
+    out, err = capsys.readouterr()
+    assert "notice v1" in out
+    line = one_line_error(err)
+    assert line.startswith("wendiff: interrupted") and "1 new version was recorded" in line, line
+    with open_store(store) as opened:
+        assert [v.number for v in opened.log("notice")] == [1]
+
+
+@pytest.mark.parametrize("verbose", [[], ["-v"]])
+def test_an_import_that_fails_at_file_6_says_5_versions_were_recorded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], verbose: list[str]
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(1, 9):
+        (folder / f"doc{n}.txt").write_text(f"第一条 第{n}份文件的内容。\n", encoding="utf-8")
+    write_blob = GitRepo.write_blob
+
+    def full_disk_at_file_6(self: GitRepo, data: bytes) -> str:
+        if "第6份".encode() in data:
+            raise StoreError(f"{self.path}: cannot write a git object: No space left on device")
+        return write_blob(self, data)
+
+    monkeypatch.setattr(GitRepo, "write_blob", full_disk_at_file_6)
+    store = str(tmp_path / "store")
+    assert main(["store", "import", str(folder), "--store", store, *verbose]) == 2
+    out, err = capsys.readouterr()
+    line = one_line_error(err)
+    assert "No space left on device" in line and "5 new versions were recorded before" in line, line
+    assert out.count("\n") == (5 if verbose else 0), out
+    with open_store(store) as opened:
+        assert [info.doc_id for info in opened.documents()] == [f"doc{n}" for n in range(1, 6)]
