@@ -179,3 +179,44 @@ def test_every_command_refuses_a_damaged_branch_and_never_writes_over_it(
     out = capsys.readouterr().out
     assert "problem(s) found" in out
     assert _snapshot(store) == before
+
+
+# -- item 18: an empty store path is refused, never taken for the default store ------------------------------
+
+
+@pytest.mark.parametrize("command", [["add", "{doc}"], ["list"], ["import", "{folder}"]])
+def test_an_empty_store_option_is_refused_in_one_line(
+    command: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = tmp_path / "notice.txt"
+    doc.write_text(TEXT, encoding="utf-8")
+    args = [a.format(doc=doc, folder=tmp_path) for a in command]
+    assert main(["store", *args, "--store", ""]) == 2
+    assert "--store is empty" in one_line_error(capsys.readouterr().err)
+    assert not (tmp_path / "env-store").exists()
+
+
+def test_an_empty_wendiff_store_variable_is_refused_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("WENDIFF_STORE", "")
+    doc = tmp_path / "notice.txt"
+    doc.write_text(TEXT, encoding="utf-8")
+    assert main(["store", "add", str(doc)]) == 2
+    assert "WENDIFF_STORE is set but empty" in one_line_error(capsys.readouterr().err)
+    assert not (tmp_path / "xdg").exists()
+
+
+def test_dups_with_an_empty_store_option_is_refused_but_a_bare_one_means_the_default_store(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(TEXT, encoding="utf-8")
+    (folder / "b.txt").write_text(CHANGED, encoding="utf-8")
+    assert main(["dups", str(folder), "-q", "--store", ""]) == 2
+    assert "--store is empty" in one_line_error(capsys.readouterr().err)
+    assert main(["store", "add", str(folder / "a.txt"), "--doc", "a"]) == 0  # the default store ($WENDIFF_STORE)
+    capsys.readouterr()
+    assert main(["dups", str(folder), "-q", "--store"]) in (0, 1)
+    assert "a@1" in capsys.readouterr().out
