@@ -43,6 +43,8 @@ __all__ = ["COMMANDS", "SHOWN_PER_SECTION", "register"]
 COMMANDS = {"dups": "find repeated passages, re-used text and near-duplicate documents"}
 """The commands `register` adds, with the line ``wendiff --help`` shows for each."""
 
+_DEFAULT_STORE = "\0default"
+"""``--store`` given without a PATH (no argument can hold a NUL): the default store; ``--store ''`` is refused."""
 SHOWN_PER_SECTION = 20
 """Findings listed in each section of the terminal summary, unless ``--all``."""
 
@@ -101,7 +103,7 @@ def _run(args: argparse.Namespace) -> int:
     options = options_from(args)
     inputs = collect_inputs(args.paths)
     if args.store is not None:
-        inputs += store_inputs(args.store or None)
+        inputs += store_inputs(None if args.store == _DEFAULT_STORE else args.store)
     show_bar = sys.stderr.isatty() and not args.quiet
     engine = find_duplicates
     if args.engine == "dask":
@@ -153,7 +155,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     g.add_argument("--all", action="store_true", help=f"list every finding (else {SHOWN_PER_SECTION} a section)")
     g.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     r = p.add_argument_group("run")
-    r.add_argument("--store", nargs="?", const="", metavar="PATH",
+    r.add_argument("--store", nargs="?", const=_DEFAULT_STORE, metavar="PATH",
                    help="also check against each document of the version store (default store if no PATH)")  # fmt: skip
     r.add_argument("--near", type=_similarity, default=NEAR_DUPLICATE, metavar="SIM",
                    help=f"lowest similarity of near-duplicate documents (default {NEAR_DUPLICATE})")  # fmt: skip

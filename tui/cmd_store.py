@@ -5,6 +5,9 @@ Rules:
 * Each subcommand opens the store (``--store``, else ``$WENDIFF_STORE``, else
   the per-user default), calls one library function and prints; ``add`` and
   ``import`` create the store on first use, the other commands never do.
+* ``add`` and ``import`` print each version as it is recorded (``import``
+  with ``-v``); an error or Ctrl-C that stops them after some were recorded
+  says how many stand (and which was last) in its one line.
 * Exit status: 0 done; ``diff`` as diff(1) (0 same, 1 different); ``check``
   0 whole, 1 problems found; 2 for any trouble (a `WendiffError`, printed as
   one line by tui/cli.py).
@@ -23,8 +26,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from corpus.display import safe_name
@@ -48,17 +50,6 @@ def _store(args: argparse.Namespace, create: bool = False) -> Store:
     from diffing.versions import open_store
 
     return open_store(getattr(args, "store", None), create=create)
-
-
-@contextmanager
-def _writing(args: argparse.Namespace) -> Iterator[Store]:
-    """The store, created if needed; removed again if this command created it and then failed."""
-    with _store(args, create=True) as store:
-        try:
-            yield store
-        except BaseException:
-            store.discard_if_new()
-            raise
 
 
 def _pad(text: str, cells: int) -> str:
@@ -99,6 +90,7 @@ def _added_line(path: str, result: AddResult) -> str:
 
 def _add(args: argparse.Namespace) -> int:
     from corpus.read import read_source
+    from corpus.store import InterruptedAfterRecording
     from corpus.store.ids import derive_id, validate_id
     from corpus.store.meta import validate_date
     from tui.cmd_diff import warn_read
@@ -108,13 +100,64 @@ def _add(args: argparse.Namespace) -> int:
         warn_read(source)
     ids = [validate_id(args.doc) if args.doc else derive_id(s.text, s.name) for s in sources]
     validate_date(args.date or "")
-    with _writing(args) as store:
-        for path, source, doc_id in zip(args.files, sources, ids, strict=True):
-            result = store.add_source(
-                source, doc_id=doc_id, title=args.title, date=args.date, source=args.source, message=args.message
-            )
-            print(_added_line(path, result))
-            _warn_after(result)
+    recorded = _Recorded(echo=True)
+
+    def add_all() -> None:
+        with _store(args, create=True) as store:
+            for path, source, doc_id in zip(args.files, sources, ids, strict=True):
+                try:
+                    result = store.add_source(
+                        source, doc_id=doc_id, title=args.title, date=args.date, source=args.source,
+                        message=args.message,
+                    )
+                except InterruptedAfterRecording as exc:
+                    recorded.heard(path, exc.result)
+                    raise
+                recorded.heard(path, result)
+
+    return _saying_what_was_recorded(add_all, recorded)
+
+
+class _Recorded:
+    """The versions a writing command has recorded so far, each heard of as it is recorded.
+
+    ``echo`` prints each one's line as it comes; an error or Ctrl-C then says how many stand.
+    """
+
+    def __init__(self, echo: bool) -> None:
+        self.echo = echo
+        self.results: list[AddResult] = []
+
+    def heard(self, path: object, result: AddResult) -> None:
+        self.results.append(result)
+        if self.echo:
+            print(_added_line(str(path), result), flush=True)
+        _warn_after(result)
+
+    def summary(self, before: str) -> str:
+        """``3 new versions were recorded before BEFORE (the last: ID vN)``."""
+        new = [r.version for r in self.results if r.created]
+        if not new:
+            return f"no new version was recorded before {before}"
+        counted = "1 new version was" if len(new) == 1 else f"{len(new)} new versions were"
+        return f"{counted} recorded before {before} (the last: {new[-1].doc_id} v{new[-1].number})"
+
+
+def _saying_what_was_recorded(body: Callable[[], None], recorded: _Recorded) -> int:
+    """Run ``body``; if an error or Ctrl-C stops it once it recorded versions, say how many (exit 2, or 130)."""
+    from corpus.errors import WendiffError
+
+    try:
+        body()
+    except KeyboardInterrupt:
+        if not recorded.results:
+            raise
+        print(safe_name(f"wendiff: interrupted; {recorded.summary('the interruption')}"), file=sys.stderr)
+        return 130
+    except WendiffError as exc:
+        if not recorded.results:
+            raise
+        raise WendiffError(f"{exc}; {recorded.summary('this error')}") from exc
     return 0
 
 
@@ -213,26 +256,33 @@ def _import(args: argparse.Namespace) -> int:
     for note in found.notes:
         print(f"wendiff: warning: {safe_name(note)}", file=sys.stderr)
     paths = list(found.paths)
-    created = identical = 0
     reading = {"strict_decode": args.strict_decode, "warn": _warn}
-    with _writing(args) as store:
-        if sys.stderr.isatty() and paths:
-            from rich.console import Console
-            from rich.progress import Progress
+    recorded = _Recorded(echo=args.verbose)
 
-            with Progress(console=Console(stderr=True), transient=True) as progress:
-                task = progress.add_task("importing", total=len(paths))
-                results = import_files(store, paths, args.doc, lambda _p, _r: progress.advance(task), **reading)
-        else:
-            results = import_files(store, paths, args.doc, **reading)
-    for path, result in zip(paths, results, strict=True):
-        _warn_after(result)
-        created += result.created
-        identical += not result.created
-        if args.verbose:
-            print(_added_line(str(path), result))
-    documents = len({r.version.doc_id for r in results})
-    print(f"imported {len(paths)} files: {created} new versions of {documents} documents, {identical} same")
+    def import_all() -> None:
+        with _store(args, create=True) as store:
+            if sys.stderr.isatty() and paths:
+                from rich.console import Console
+                from rich.progress import Progress
+
+                with Progress(console=Console(stderr=True), transient=True) as progress:
+                    task = progress.add_task("importing", total=len(paths))
+
+                    def heard(path: object, result: AddResult) -> None:
+                        recorded.heard(path, result)
+                        progress.advance(task)
+
+                    import_files(store, paths, args.doc, heard, **reading)
+            else:
+                import_files(store, paths, args.doc, recorded.heard, **reading)
+
+    status = _saying_what_was_recorded(import_all, recorded)
+    if status:
+        return status
+    created = sum(r.created for r in recorded.results)
+    documents = len({r.version.doc_id for r in recorded.results})
+    print(f"imported {len(paths)} files: {created} new versions of {documents} documents, "
+          f"{len(recorded.results) - created} same")  # fmt: skip
     return 0
 
 

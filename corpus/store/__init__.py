@@ -8,7 +8,7 @@ Public API (everything else in the package is an implementation detail):
 * `check` — git fsck plus the store's own invariants, read-only.
 * `parse_ref` — ``ID[@REV]`` to an id and a `Rev`.
 * Values: `Version`, `ClauseStats`, `DocumentInfo`, `AddResult`, `BlameLine`;
-  errors: `StoreError`.
+  errors: `StoreError`, `InterruptedAfterRecording` (Ctrl-C after a version was recorded).
 
 Rules: corpus/store never imports diffing, textual or tui (clauses and comparisons
 come from the `ClauseAnalysis` its caller hands to ``Store.open``:
@@ -18,12 +18,12 @@ come from the `ClauseAnalysis` its caller hands to ``Store.open``:
 from __future__ import annotations
 
 from corpus.store.derive import ClauseAnalysis
-from corpus.store.errors import StoreError
+from corpus.store.errors import InterruptedAfterRecording, StoreError
 from corpus.store.revs import LATEST, Rev, parse_ref
 from corpus.store.store import Store
 from corpus.store.values import AddResult, BlameLine, ClauseStats, DocumentInfo, Version
 
 __all__ = [
-    "LATEST", "AddResult", "BlameLine", "ClauseAnalysis", "ClauseStats", "DocumentInfo", "Rev", "Store", "StoreError",
-    "Version", "parse_ref",
+    "LATEST", "AddResult", "BlameLine", "ClauseAnalysis", "ClauseStats", "DocumentInfo", "InterruptedAfterRecording",
+    "Rev", "Store", "StoreError", "Version", "parse_ref",
 ]

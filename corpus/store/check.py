@@ -4,6 +4,9 @@ Rules:
 
 * Read-only: nothing is repaired, rewritten or deleted; the report says what
   is wrong and where, one line per problem.
+* The branch tip gets the checks every command makes first
+  (corpus/store/tip.py); what they find is a problem here, and the walk goes
+  on from the tip when there is one.
 * git's part is ``git fsck --full --strict``; dangling objects (left by an
   ``add`` that was killed before it moved the branch) are not problems.
 * The store's part walks the branch from its first commit. Each commit must be
@@ -26,10 +29,11 @@ from dataclasses import dataclass
 from corpus.store import meta
 from corpus.store.derive import decode_clauses
 from corpus.store.errors import StoreError
-from corpus.store.gitrepo import GitRepo
+from corpus.store.gitrepo import DamagedStore, GitRepo
 from corpus.store.ids import is_valid_id
 from corpus.store.layout import CLAUSES, DOCS, FILES, META, ORIGINAL, doc_dir, doc_file
 from corpus.store.store import Store
+from corpus.store.tip import verified_tip
 
 __all__ = ["CheckReport", "check"]
 
@@ -58,7 +62,14 @@ def check(store: Store) -> CheckReport:
     passed, fsck_lines = repo.fsck()
     problems = [] if passed else [f"git fsck: {line}" for line in fsck_lines] or ["git fsck failed"]
     leftovers = len(repo.temporary_objects())
-    head = repo.head()
+    try:
+        head = verified_tip(repo)
+    except DamagedStore as exc:
+        problems.append(exc.problem)
+        try:
+            head = repo.head()
+        except DamagedStore:
+            head = None
     if head is None:
         return CheckReport(tuple(problems), 0, 0, leftovers)
     try:

@@ -17,6 +17,14 @@ Rules:
   ``git update-ref BRANCH NEW OLD``, git's compare-and-swap: a writer killed at
   any moment leaves the branch at the old or the new commit, and at worst some
   unreferenced objects that ``git fsck`` calls dangling.
+* Nothing in a store runs a program: a store may come from anyone, and git
+  runs hooks and the programs its config names. Every git process this module
+  starts (GitPython's and its own, and the processes git starts in turn) gets
+  `_SAFE_ENVIRONMENT`: command-line-level config (``GIT_CONFIG_*``, which beats
+  the store's own config) that points ``core.hooksPath`` at nothing, turns off
+  ``core.fsmonitor``, signature checks, transports and detached ``gc``, and
+  names no pager or editor; log is run with ``--no-ext-diff --no-textconv``.
+  `_guarded` is the one place a GitPython ``Git`` gets it.
 * Single reads go through one long-lived ``git cat-file --batch`` process per
   open repository (GitPython's); `read_many` hands all its requests to one
   ``git cat-file --batch`` at once, so reading a thousand blobs costs one
@@ -27,6 +35,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -39,7 +48,9 @@ from corpus.store.layout import BRANCH
 if TYPE_CHECKING:
     import git
 
-__all__ = ["BLOB_MODE", "IDENTITY", "PACK_THRESHOLD", "TREE_MODE", "BranchMoved", "GitRepo", "TreeEntry"]
+__all__ = [
+    "BLOB_MODE", "IDENTITY", "PACK_THRESHOLD", "TREE_MODE", "BranchMoved", "DamagedStore", "GitRepo", "TreeEntry",
+]
 
 BLOB_MODE = "100644"
 TREE_MODE = "40000"
@@ -50,6 +61,31 @@ PACK_THRESHOLD = 1000
 """Loose objects (about five per version) above which an add packs them."""
 _WRITE_ATTEMPTS = 5
 """Writes of one object before a vanishing folder (a concurrent ``git gc``) is an error."""
+_SAFE_CONFIG = {
+    "core.hooksPath": os.devnull,  # no hook (reference-transaction, pre-auto-gc …) is ever found
+    "core.fsmonitor": "false",
+    "core.attributesFile": os.devnull,
+    "core.pager": "cat",
+    "core.editor": ":",
+    "log.showSignature": "false",  # would run gpg.program on a signed commit
+    "protocol.allow": "never",  # no transport, so no core.sshCommand, gitProxy or credential helper
+    "gc.autoDetach": "false",  # no git process outlives the command that started it
+    "maintenance.auto": "false",
+}
+"""Config given on git's command line level, above the store's own: what keeps a store from running programs."""
+_SAFE_ENVIRONMENT = {
+    "GIT_CONFIG_COUNT": str(len(_SAFE_CONFIG)),
+    **{f"GIT_CONFIG_KEY_{i}": key for i, key in enumerate(_SAFE_CONFIG)},
+    **{f"GIT_CONFIG_VALUE_{i}": value for i, value in enumerate(_SAFE_CONFIG.values())},
+    # The same as `git -c` passes it to the processes it starts; read by git before 2.31 too.
+    "GIT_CONFIG_PARAMETERS": " ".join(f"'{key}={value}'" for key, value in _SAFE_CONFIG.items()),
+    "GIT_PAGER": "cat",
+    "GIT_EDITOR": ":",
+    "GIT_TERMINAL_PROMPT": "0",
+}
+_LOG = ("--no-ext-diff", "--no-textconv", "--no-show-signature")
+"""Options of every ``git log``: no external diff, textconv filter or gpg run on the store's say."""
+_OBJECT_ID = re.compile(rb"[0-9a-f]{40}|[0-9a-f]{64}")
 _TEMP_PREFIX = "obj"
 """gitdb writes each loose object to ``objects/obj*`` first, then renames it into place."""
 
@@ -60,6 +96,14 @@ class BranchMoved(StoreError):
     def __init__(self, reason: str) -> None:
         self.reason = reason
         super().__init__(f"the branch {BRANCH} {reason}" if reason.startswith("it") else reason)
+
+
+class DamagedStore(StoreError):
+    """The store's branch or the tree it points to is not what a store is: refused until checked."""
+
+    def __init__(self, path: Path, problem: str) -> None:
+        self.problem = problem
+        super().__init__(f"{path}: damaged store: {problem}; run 'wendiff store check'")
 
 
 @dataclass(frozen=True)
@@ -106,6 +150,7 @@ class GitRepo:
             repo = git.Repo(str(path))
         except (git.exc.InvalidGitRepositoryError, git.exc.NoSuchPathError) as exc:
             raise StoreError(f"{path}: not a git repository") from exc
+        _guarded(repo.git)
         if not repo.bare:
             repo.close()
             raise StoreError(f"{path}: a git working tree, not a store (a store is a bare repository)")
@@ -113,34 +158,63 @@ class GitRepo:
         return cls(repo, path)
 
     @classmethod
-    def create(cls, path: Path, config: dict[str, str]) -> None:
-        """Create a bare repository at ``path`` (absent or an empty folder) with ``config`` set.
+    def create_beside(cls, path: Path, config: dict[str, str]) -> GitRepo:
+        """A new bare repository with ``config`` set, in a temporary folder beside ``path``, to `publish` there.
 
-        The repository is made complete in a temporary folder beside ``path`` and
-        then renamed into place, so no process ever sees a half-made store. If
-        another process created it first, that one is kept.
+        Until then it is this process's alone: no other process knows its name.
         """
         git = _git()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.new-", dir=path.parent))
         try:
-            repo = git.Repo.init(str(tmp), bare=True, initial_branch="main")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.new-", dir=path.parent))
+        except OSError as exc:
+            raise StoreError(f"{path}: cannot create the store: {exc.strerror or exc}") from exc
+        try:
+            _guarded(git.Git(str(tmp))).execute(["git", "init", "--quiet", "--bare", "--initial-branch=main", str(tmp)])
+            repo = git.Repo(str(tmp))
+            _guarded(repo.git)
             with repo.config_writer() as writer:
                 for key, value in config.items():
                     section, _, option = key.rpartition(".")
                     writer.set_value(section, option, value)
-            repo.close()
-            try:
-                os.rename(tmp, path)
-            except OSError:
-                if not any(path.iterdir()):
-                    raise
         except git.exc.GitCommandError as exc:
+            shutil.rmtree(tmp, ignore_errors=True)
             raise StoreError(f"{path}: cannot create the store: {_stderr(exc)}") from exc
         except OSError as exc:
-            raise StoreError(f"{path}: cannot create the store: {exc.strerror or exc}") from exc
-        finally:
             shutil.rmtree(tmp, ignore_errors=True)
+            raise StoreError(f"{path}: cannot create the store: {exc.strerror or exc}") from exc
+        return cls(repo, path)
+
+    def publish(self) -> GitRepo | None:
+        """Rename this repository (from `create_beside`) into place at ``path``, absent or an empty folder.
+
+        The repository now there, open; None if another process put one there first (this one is
+        then removed: it was this process's alone). Either way this `GitRepo` is closed.
+        """
+        folder = self.folder
+        self.close()
+        try:
+            os.rename(folder, self.path)
+        except OSError as exc:
+            shutil.rmtree(folder, ignore_errors=True)
+            try:
+                taken = self.path.is_dir() and any(self.path.iterdir())
+            except OSError:
+                taken = False
+            if taken:
+                return None
+            raise StoreError(f"{self.path}: cannot create the store: {exc.strerror or exc}") from exc
+        return GitRepo.open(self.path)
+
+    def discard(self) -> None:
+        """Close and remove a repository from `create_beside` that was never published."""
+        self.close()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    @property
+    def folder(self) -> Path:
+        """The folder the repository is in now (``path``, or the temporary one of `create_beside`)."""
+        return Path(self._repo.git_dir)
 
     def close(self) -> None:
         """Stop the helper git processes."""
@@ -158,12 +232,34 @@ class GitRepo:
     # -- reading -------------------------------------------------------------------------------------
 
     def head(self) -> str | None:
-        """Commit at the tip of `BRANCH`, or None in a new store."""
-        git = _git()
+        """The object id `BRANCH` names (see corpus/store/tip.py for the checks of what it names).
+
+        None in a new store: no loose ref, none in ``packed-refs``, and no reflog of versions. A
+        ref that holds no object id, a malformed ``packed-refs`` line, or a branch gone while its
+        reflog remains is a `DamagedStore`. The loose ref is read first: ``git pack-refs`` writes
+        ``packed-refs`` before it removes the loose file, so a reader never misses a moving branch.
+        """
+        git_dir = Path(self._repo.git_dir)
         try:
-            return str(git.SymbolicReference.dereference_recursive(self._repo, BRANCH))
-        except ValueError:
-            return None
+            loose = (git_dir / BRANCH).read_bytes()
+        except FileNotFoundError:
+            loose = None
+        except OSError as exc:
+            raise DamagedStore(self.path, f"cannot read the branch {BRANCH}: {exc.strerror or exc}") from exc
+        packed = _packed_ref(git_dir / "packed-refs", BRANCH, self.path)
+        if loose is not None:
+            if not _OBJECT_ID.fullmatch(loose.strip()):
+                raise DamagedStore(self.path, f"the branch {BRANCH} holds no object id")
+            return loose.strip().decode("ascii")
+        if packed is not None:
+            return packed
+        try:
+            logged = (git_dir / "logs" / BRANCH).stat().st_size > 0
+        except OSError:
+            logged = False
+        if logged:
+            raise DamagedStore(self.path, f"the branch {BRANCH} is gone, but its reflog records versions")
+        return None
 
     def read(self, spec: str) -> bytes | None:
         """Content of the object ``spec`` (``SHA`` or ``COMMIT:path``), or None if absent."""
@@ -212,18 +308,18 @@ class GitRepo:
 
     def log(self, tip: str, path: str) -> list[str]:
         """Commits from ``tip`` back that change ``path`` (a literal path), newest first."""
-        out = self._run("log", "--format=%H", tip, "--", f":(literal){path}")
+        out = self._run("log", *_LOG, "--format=%H", tip, "--", f":(literal){path}")
         return out.split()
 
     def last_change(self, tip: str, path: str) -> str | None:
         """The newest commit from ``tip`` back that changes ``path``, or None."""
-        out = self._run("log", "-1", "--format=%H", tip, "--", f":(literal){path}")
+        out = self._run("log", *_LOG, "-1", "--format=%H", tip, "--", f":(literal){path}")
         return out.strip() or None
 
     def last_changes(self, tip: str, folder: str) -> dict[str, str]:
         """For each entry of ``folder``, the newest commit from ``tip`` back that changes it (one walk)."""
         out = self._run(
-            "-c", "core.quotePath=false", "log", "--no-renames", "--format=commit %H", "--name-only", tip,
+            "-c", "core.quotePath=false", "log", *_LOG, "--no-renames", "--format=commit %H", "--name-only", tip,
             "--", f":(literal){folder}",
         )
         newest: dict[str, str] = {}
@@ -238,7 +334,7 @@ class GitRepo:
     def history(self, tip: str) -> list[tuple[str, list[str], list[str]]]:
         """Every commit from the root to ``tip``: (commit, parents, paths it changes)."""
         out = self._run(
-            "-c", "core.quotePath=false", "log", "--reverse", "--no-renames", "--format=commit %H %P",
+            "-c", "core.quotePath=false", "log", *_LOG, "--reverse", "--no-renames", "--format=commit %H %P",
             "--name-only", tip,
         )
         commits: list[tuple[str, list[str], list[str]]] = []
@@ -341,6 +437,34 @@ class GitRepo:
         except git.exc.GitCommandError as exc:
             command = next(a for a in args if not a.startswith("-") and "=" not in a)
             raise StoreError(f"{self.path}: git {command} failed: {_stderr(exc)}") from exc
+
+
+def _packed_ref(path: Path, ref: str, where: Path) -> str | None:
+    """The object id ``packed-refs`` at ``path`` gives ``ref``, or None; a malformed file is a `DamagedStore`."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise DamagedStore(where, f"cannot read packed-refs: {exc.strerror or exc}") from exc
+    found = None
+    for number, line in enumerate(data.splitlines(), 1):
+        sha, _, name = line.partition(b" ")
+        if (number == 1 and line.startswith(b"# pack-refs with:")) or (
+            line.startswith(b"^") and _OBJECT_ID.fullmatch(line[1:])
+        ):
+            continue
+        if not _OBJECT_ID.fullmatch(sha) or not name or b"\0" in name:
+            raise DamagedStore(where, f"packed-refs line {number} is not a ref")
+        if name == ref.encode("ascii"):
+            found = sha.decode("ascii")
+    return found
+
+
+def _guarded(runner: Any) -> Any:
+    """``runner`` (a GitPython ``Git``), set to give every git process it starts `_SAFE_ENVIRONMENT`."""
+    runner.update_environment(**_SAFE_ENVIRONMENT)
+    return runner
 
 
 def _check_ownership(repo: Any, path: Path) -> None:

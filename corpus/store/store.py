@@ -2,11 +2,15 @@
 
 Rules:
 
-* A `Store` is a bare git repository (see corpus/store/layout.py); it is
-  created on first use when its folder is absent or empty, and refused when
-  the folder holds anything else. A command that created it and then failed
-  before recording a version removes it again (`discard_if_new`): a failed
-  first add or import leaves no empty store behind.
+* A `Store` is a bare git repository (see corpus/store/layout.py). A new one
+  is made, complete, in a temporary folder beside its path (``open`` with
+  ``create`` when the folder is absent or empty) and renamed into place when
+  its first version is recorded: a store exists only with a version, a failed
+  or interrupted first add or import leaves none behind (its temporary folder
+  is this process's alone, removed on ``close``), and no process ever sees a
+  half-made store. If another process put a store there first, the version is
+  recorded in theirs. A store that is in place is never removed. A folder
+  holding anything else is refused.
 * ``add`` reads and normalizes the new version, compares it with the latest
   version of its document and writes its blobs, all without the lock (the
   comparison can take long; git objects are content-addressed). Only the short
@@ -23,7 +27,8 @@ Rules:
 * After an add, once loose objects pass `PACK_THRESHOLD`, ``git gc --auto``
   packs them (outside the lock; git's own pack writing is crash-safe), so that
   log and blame read packs, not thousands of small files. The version is
-  recorded by then: a failure to pack is the result's ``warning``, not an error.
+  recorded by then: a failure to pack is the result's ``warning``, not an error,
+  and Ctrl-C while packing an `InterruptedAfterRecording` carrying the result.
 * If the compare-and-swap fails although the lock is held (a ``git update-ref``
   left running by a killed writer, or someone using plain git), the add starts
   again from the new tip; it never overwrites a version it did not see.
@@ -36,7 +41,7 @@ import os
 import time
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from types import TracebackType
 
 from corpus.document import Document, Source
@@ -50,13 +55,14 @@ from corpus.store.derive import (
     default_title,
     encode_clauses,
 )
-from corpus.store.errors import StoreError
+from corpus.store.errors import InterruptedAfterRecording, StoreError
 from corpus.store.gitrepo import BLOB_MODE, PACK_THRESHOLD, TREE_MODE, BranchMoved, GitRepo, TreeEntry
 from corpus.store.ids import derive_id, validate_id
 from corpus.store.layout import CLAUSES, DOCS, LOCK_FILE, MARKER_KEY, META, ORIGINAL, doc_dir, doc_file
 from corpus.store.location import store_path
 from corpus.store.lock import DEFAULT_TIMEOUT, locked
 from corpus.store.revs import LATEST, Rev, select
+from corpus.store.tip import verified_tip
 from corpus.store.values import AddResult, ClauseStats, DocumentInfo, Version
 
 __all__ = ["LAYOUT_VERSION", "Store"]
@@ -100,47 +106,34 @@ class Store:
         self.path = repo.path
         self.lock_timeout = lock_timeout
         self._analysis = analysis
-        self._created = False
+        self._unpublished = False
+        """A new store, still in its temporary folder: no version recorded yet."""
 
     @classmethod
     def open(
         cls, path: str | os.PathLike[str] | None = None, *, create: bool = True,
         lock_timeout: float = DEFAULT_TIMEOUT, analysis: ClauseAnalysis | None = None,
     ) -> Store:
-        """The store at ``path`` (default: `store_path`), created if absent and ``create``.
+        """The store at ``path`` (default: `store_path`); with ``create``, a new one if it is absent.
 
-        ``analysis`` cuts and compares versions for ``add``; without it the store is read-only.
+        A new store is made in a temporary folder beside ``path`` and appears there with its first
+        version (see the module's rules). ``analysis`` cuts and compares versions for ``add``;
+        without it the store is read-only.
         """
         where = store_path(path)
-        created = False
         if create and (not where.exists() or (where.is_dir() and not any(where.iterdir()))):
-            GitRepo.create(where, _NEW_STORE_CONFIG)
-            created = True
-        if not where.is_dir():
-            raise StoreError(f"{where}: no store there ('wendiff store add FILE' creates one)")
-        repo = GitRepo.open(where)
-        if repo.config(MARKER_KEY) != LAYOUT_VERSION:
-            repo.close()
-            raise StoreError(f"{where}: a git repository but not a wendiff store")
-        opened = cls(repo, lock_timeout, analysis)
-        opened._created = created
-        return opened
+            opened = cls(GitRepo.create_beside(where, _NEW_STORE_CONFIG), lock_timeout, analysis)
+            opened._unpublished = True
+            return opened
+        return cls(_existing(where), lock_timeout, analysis)
 
     def close(self) -> None:
-        self._repo.close()
-
-    def discard_if_new(self) -> None:
-        """Remove the store again if this `open` created it and no version was recorded since.
-
-        For a command that failed before its first version (an import of unreadable files): a
-        store exists only once its first version is written.
-        """
-        if not self._created or self._repo.head() is not None:
-            return
-        import shutil
-
-        self._repo.close()
-        shutil.rmtree(self.path, ignore_errors=True)
+        """Close the store; a new store that never got a version is removed (it was this process's alone)."""
+        if self._unpublished:
+            self._unpublished = False
+            self._repo.discard()
+        else:
+            self._repo.close()
 
     def __enter__(self) -> Store:
         return self
@@ -185,7 +178,7 @@ class Store:
         given = _Given(title, date, source or "", message or "")
         for round_ in range(_OPTIMISTIC + 1):
             if round_ == _OPTIMISTIC:  # other writers of this document kept winning: compare under the lock
-                with locked(self.path / LOCK_FILE, self.lock_timeout):
+                with locked(self._repo.folder / LOCK_FILE, self.lock_timeout):
                     result = self._add_round(src, document, doc_id, given, analysis, holding_lock=True)
                 if result is None:
                     raise StoreError(f"{self.path}: {doc_id}: the branch moved under the lock (plain git?); try again")
@@ -200,7 +193,7 @@ class Store:
         holding_lock: bool,
     ) -> AddResult | None:
         """Compare with the latest version and record: None when another writer added a version first."""
-        head = self._repo.head()
+        head = self._tip()
         previous = self._state_at(head, doc_id) if head else None
         if head is not None and previous is not None and previous.sha256 == src.sha256:
             recorded = self._repo.last_change(head, doc_dir(doc_id)) or head
@@ -210,11 +203,28 @@ class Store:
         if holding_lock:
             recorded_version = self._record(doc_id, previous, version, blobs)
         else:
-            with locked(self.path / LOCK_FILE, self.lock_timeout):
+            with locked(self._repo.folder / LOCK_FILE, self.lock_timeout):
                 recorded_version = self._record(doc_id, previous, version, blobs)
-        if recorded_version is None:
+        if recorded_version is None or not self._published():
             return None
-        return AddResult(recorded_version, created=True, warning=self._housekeeping())
+        added = AddResult(recorded_version, created=True)
+        try:
+            return replace(added, warning=self._housekeeping())
+        except KeyboardInterrupt as exc:
+            raise InterruptedAfterRecording(added) from exc
+
+    def _published(self) -> bool:
+        """After a version is recorded: a new store with its first version is renamed into place.
+
+        False if another process put a store there first: this one is dropped and the version must
+        be recorded again, in theirs (now this store's repository).
+        """
+        if not self._unpublished:
+            return True
+        self._unpublished = False
+        published = self._repo.publish()
+        self._repo = published if published is not None else _existing(self.path)
+        return published is not None
 
     def _prepare(
         self, previous: Version | None, src: Source, document: Document, doc_id: str, given: _Given,
@@ -254,7 +264,7 @@ class Store:
         comparison is stale and the caller makes it again.
         """
         for _attempt in range(_ATTEMPTS):
-            head = self._repo.head()
+            head = self._tip()
             now = self._state_at(head, doc_id) if head else None
             if _identity(now) != _identity(previous):
                 return None
@@ -301,7 +311,7 @@ class Store:
 
     def documents(self) -> list[DocumentInfo]:
         """Every document, by id, with its latest version."""
-        head = self._repo.head()
+        head = self._tip()
         if head is None:
             return []
         infos = []
@@ -313,7 +323,7 @@ class Store:
 
     def latest_versions(self) -> list[Version]:
         """The latest version of every document, by id (one history walk, one batch read)."""
-        head = self._repo.head()
+        head = self._tip()
         if head is None:
             return []
         current = {entry.name for entry in self._repo.tree(f"{head}:{DOCS}") or []}
@@ -325,7 +335,7 @@ class Store:
     def log(self, doc_id: str) -> list[Version]:
         """Every version of ``doc_id``, newest first."""
         doc_id = validate_id(doc_id)
-        head = self._repo.head()
+        head = self._tip()
         commits = self._repo.log(head, doc_dir(doc_id)) if head else []
         if not commits:
             raise StoreError(f"no document {doc_id!r} in the store {self.path}")
@@ -341,7 +351,7 @@ class Store:
         """The version of ``doc_id`` named by ``rev``."""
         doc_id = validate_id(doc_id)
         if rev == LATEST:
-            head = self._repo.head()
+            head = self._tip()
             commit = self._repo.last_change(head, doc_dir(doc_id)) if head else None
             if commit is None:
                 raise StoreError(f"no document {doc_id!r} in the store {self.path}")
@@ -371,6 +381,10 @@ class Store:
         return from_source(source, options)
 
     # -- helpers -------------------------------------------------------------------------------------
+
+    def _tip(self) -> str | None:
+        """The branch tip, checked (corpus/store/tip.py): None in a new store; a damaged one is refused."""
+        return verified_tip(self._repo)
 
     def _state_at(self, commit: str, doc_id: str) -> Version | None:
         """The metadata of ``doc_id`` as it stands at ``commit``, or None if it has none there.
@@ -410,6 +424,17 @@ class Store:
             return decode_clauses(data)
         except UnicodeDecodeError as exc:
             raise StoreError(f"{version.doc_id}@{version.number}: clauses.txt is not UTF-8") from exc
+
+
+def _existing(where: Path) -> GitRepo:
+    """The store's repository at ``where``: a `StoreError` if there is none or it is not a store."""
+    if not where.is_dir():
+        raise StoreError(f"{where}: no store there ('wendiff store add FILE' creates one)")
+    repo = GitRepo.open(where)
+    if repo.config(MARKER_KEY) != LAYOUT_VERSION:
+        repo.close()
+        raise StoreError(f"{where}: a git repository but not a wendiff store")
+    return repo
 
 
 def commit_subject(version: Version) -> str:

@@ -9,7 +9,9 @@ Rules:
   command line prints as a warning. Every
   file is read and decoded, and its id found, before the first one is added,
   so an unreadable file stops the import with the store untouched. Files with
-  the same id become successive versions in path order.
+  the same id become successive versions in path order; the caller hears of
+  each version as it is recorded (``on_added``), so an import stopped by an
+  error or Ctrl-C can say what it recorded.
 * Export writes version N of a document as ``vNNN<ext>`` (its original
   bytes, the extension of the file it was added from) into a folder, created
   if needed. It never overwrites: if any target file exists, nothing is
@@ -29,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePath
 
 from corpus.display import report_name
-from corpus.store.errors import StoreError
+from corpus.store.errors import InterruptedAfterRecording, StoreError
 from corpus.store.ids import derive_id, validate_id
 from corpus.store.store import Store
 from corpus.store.values import AddResult
@@ -106,7 +108,12 @@ def import_files(
     ids = [validate_id(doc_id) if doc_id else derive_id(s.text, s.name) for s in sources]
     results = []
     for path, source, source_id in zip(paths, sources, ids, strict=True):
-        result = store.add_source(source, doc_id=source_id)
+        try:
+            result = store.add_source(source, doc_id=source_id)
+        except InterruptedAfterRecording as exc:  # recorded: heard of like the others, then the interruption
+            if on_added is not None:
+                on_added(path, exc.result)
+            raise
         results.append(result)
         if on_added is not None:
             on_added(path, result)

@@ -15,10 +15,17 @@ from diffing.versions import open_store
 from .conftest import git
 
 
-def test_a_new_store_is_created_on_first_use_as_a_bare_repository(store_path: Path) -> None:
+def test_a_new_store_appears_with_its_first_version_as_a_bare_repository(
+    store_path: Path, holiday: tuple[Path, Path]
+) -> None:
     assert not store_path.exists()
     with open_store(store_path) as store:
         assert store.documents() == []
+    assert not store_path.exists()
+    assert list(store_path.parent.iterdir()) == []  # nor its temporary folder
+    with open_store(store_path) as store:
+        store.add_file(holiday[0], doc_id="holiday")
+        assert store_path.is_dir()
     assert git(store_path, "rev-parse", "--is-bare-repository").stdout.strip() == "true"
 
 

@@ -7,6 +7,11 @@ Run as ``python -m tests.store.workers COMMAND …`` from the checkout:
   latest version is whole (its original is one of the two texts and matches
   its SHA-256). Prints a JSON summary.
 * ``add STORE DOC TAG COUNT``: add COUNT distinct versions of DOC.
+* ``stalled-add STORE FILE``: ``wendiff store add FILE`` whose first clause
+  cutting prints ``ready`` and then sleeps (until a signal stops it); exits
+  with the command's status.
+* ``gated-add STORE DOC``: open the store, print ``opened``, wait for a line
+  on standard input, then add one version of DOC.
 
 The killing happens in this fresh, single-threaded process (never in pytest's,
 which may run threads), so fork is safe and each round costs milliseconds.
@@ -83,12 +88,36 @@ def add(path: str, doc_id: str, tag: str, count: int) -> None:
             assert result.created
 
 
+def stalled_add(path: str, file: str) -> int:
+    from diffing.versions import VersionAnalysis
+    from tui.cli import main as cli
+
+    def stall(_self: object, _document: object) -> list[str]:
+        print("ready", flush=True)
+        time.sleep(120)
+        raise SystemExit("stalled-add: never stopped")
+
+    VersionAnalysis.clauses = stall  # type: ignore[assignment,method-assign]
+    return cli(["store", "add", file, "--store", path])
+
+
+def gated_add(path: str, doc_id: str) -> None:
+    with open_store(path, lock_timeout=60) as store:
+        print("opened", flush=True)
+        sys.stdin.readline()
+        store.add(f"第一条　{doc_id}的内容。\n".encode(), f"{doc_id}.txt", doc_id=doc_id)
+
+
 def main(argv: list[str]) -> None:
     command, path, *rest = argv
     if command == "kill":
         print(json.dumps(kill(path, int(rest[0]), int(rest[1]))))
     elif command == "add":
         add(path, rest[0], rest[1], int(rest[2]))
+    elif command == "stalled-add":
+        raise SystemExit(stalled_add(path, rest[0]))
+    elif command == "gated-add":
+        gated_add(path, rest[0])
     else:
         raise SystemExit(f"unknown command {command}")
 
