@@ -72,7 +72,7 @@ def extract_pdf(data: bytes, limit: int = MAX_TEXT_CHARS) -> Paged:
 
 def _in_child(data: bytes, limit: int) -> dict[str, list]:  # type: ignore[type-arg]
     """The child's answer for ``data``; an `ExtractError` for a refusal, a death or an overrun."""
-    memory = _setting("WENDIFF_PDF_MEMORY", (MEMORY_BASE + MEMORY_PER_BYTE * len(data)) / 1024**2) * 1024**2
+    memory = math.ceil(_setting("WENDIFF_PDF_MEMORY", (MEMORY_BASE + MEMORY_PER_BYTE * len(data)) / 1024**2)) * 1024**2
     seconds = _setting("WENDIFF_PDF_TIMEOUT", TIME_LIMIT)
     command = [sys.executable, "-I", "-c", _CHILD, str(limit), str(int(memory)), str(math.ceil(seconds) + 1)]
     child = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
