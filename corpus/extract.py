@@ -14,7 +14,10 @@ Rules:
   comments and notes are not part of the body and are left out.
 * A .docx is a zip archive: its directory is checked against the size limit
   and for decompression bombs before python-docx inflates anything
-  (corpus/limits.py).
+  (corpus/limits.py), and for encrypted members and compression methods that
+  cannot be inflated (corpus/zip_members.py); a member whose data does not
+  inflate is named. A text node over libxml2's 10 MB limit is "a paragraph
+  too large to read", not a corrupt file.
 * A file that cannot be parsed raises `ExtractError` with a short problem; the
   caller (`corpus.read`) turns it into an `InputError` that names the file.
 
@@ -27,6 +30,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from typing import Any
 
@@ -40,6 +44,10 @@ _NOT_CONTENT = ("script", "style", "noscript", "template", "nav", "header", "foo
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 """lxml refuses a ``str`` that still declares its byte encoding."""
+
+_TOO_LARGE = "XML_PARSE_HUGE"
+"""In lxml's message when a text node passes libxml2's 10 MB limit (huge_tree is left off for .docx:
+python-docx parses, and deeper nesting would reach Python's recursion limit in `_block_lines`)."""
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -97,17 +105,37 @@ def extract_docx(data: bytes, limit: int) -> str:
     from lxml import etree
 
     from corpus.limits import check_zip
+    from corpus.zip_members import check_members
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             check_zip(archive.infolist(), limit)
+            check_members(archive.infolist())
         document = docx.Document(io.BytesIO(data))
         body = document.element.body
         return "\n".join(_block_lines(body))
-    except (zipfile.BadZipFile, PackageNotFoundError):
-        raise ExtractError("corrupt .docx file (not a valid Word document archive)") from None
-    except (KeyError, etree.XMLSyntaxError, ValueError, AttributeError, EOFError) as exc:
+    except (zipfile.BadZipFile, PackageNotFoundError, zlib.error, EOFError):
+        raise _damaged_docx(data) from None
+    except etree.XMLSyntaxError as exc:
+        if _TOO_LARGE in str(exc):
+            raise ExtractError("a paragraph too large to read (over 10 MB of text in one piece); split it") from None
         raise ExtractError(f"corrupt .docx file ({type(exc).__name__})") from None
+    except (KeyError, ValueError, AttributeError) as exc:
+        raise ExtractError(f"corrupt .docx file ({type(exc).__name__})") from None
+
+
+def _damaged_docx(data: bytes) -> ExtractError:
+    """The problem of a .docx that python-docx could not unpack: the member that is damaged, if one is."""
+    from corpus.zip_members import damaged, find_damaged
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            name = find_damaged(archive)
+    except (zipfile.BadZipFile, ValueError, OSError):
+        name = None
+    if name is None:
+        return ExtractError("corrupt .docx file (not a valid Word document archive)")
+    return damaged("corrupt .docx file", name)
 
 
 def _block_lines(container: Any) -> Iterator[str]:

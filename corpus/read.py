@@ -28,15 +28,16 @@ Rules:
 * This module is the one reader: every command reads documents through
   `read_source` or `source_from_bytes`.
 * Decoding (`decode`): a byte order mark wins (UTF-8, UTF-16 LE/BE); bytes with
-  NULs are UTF-16 without a BOM when a byte order decodes them strictly to
-  clean text (no NULs, controls, unassigned or private-use characters), and
-  otherwise a binary file; then strict UTF-8; then (HTML only) the declared
+  NULs are UTF-16 without a BOM when a byte order decodes them to clean text
+  (no NULs, controls, unassigned or private-use characters), strictly or with
+  a few unpaired surrogates (the byte order the NULs point to first, never
+  the other order's mojibake), and otherwise a binary file; then strict UTF-8; then (HTML only) the declared
   ``<meta charset>``; then GB18030 or the Big5 family, whichever decodes
   strictly and gives the larger share of frequent characters. GBK and
   GB2312 are decoded (and reported) as their superset GB18030; Big5 text is
   reported as ``big5``, or ``cp950``/``big5hkscs`` when only that extension
   decodes it. Line endings are kept as they are.
-* Lenient decoding (the default): UTF-8 valid but for a few invalid
+* Lenient decoding (the default): UTF-8 (or UTF-16) valid but for a few invalid
   sequences (at most 0.1 % of the bytes, `_utf8_with_few_errors`) is read
   with U+FFFD in their place, and ``Source.decode_errors`` records how many
   and where the first was (the command line prints it as one warning line).
@@ -250,10 +251,10 @@ def decode_text(
     if bom is not None:
         return bom
     if b"\x00" in data:
-        utf16 = _decode_utf16_without_bom(data)
+        utf16 = _decode_utf16_without_bom(name, data, strict)
         if utf16 is None:
             raise InputError(name, "binary file, not a text document")
-        return (*utf16, None)
+        return utf16
     try:
         return data.decode("utf-8"), "utf-8", None
     except UnicodeDecodeError:
@@ -312,21 +313,31 @@ def _utf8_with_few_errors(data: bytes, offset: int = 0) -> tuple[str, DecodeErro
     pass: a codec error handler counts the errors and stops the decode past
     the limit.
     """
+    lenient = _with_few_errors(data, "utf-8", offset)
+    if lenient is None:
+        return None
+    text, errors = lenient
+    non_ascii = len(text) - len(text.encode("ascii", errors="ignore")) - errors.count
+    return lenient if non_ascii >= _VALID_PER_ERROR * errors.count else None
+
+
+def _with_few_errors(data: bytes, encoding: str, offset: int = 0) -> tuple[str, DecodeErrors] | None:
+    """``data`` in ``encoding`` with each invalid sequence read as U+FFFD, when there are some but at most
+    `MAX_DECODE_ERROR_SHARE` of the bytes (one is always allowed); otherwise None. One pass: a codec
+    error handler counts the errors and stops the decode past the limit."""
     starts: list[int] = []
     _COUNTING.starts = starts
     _COUNTING.limit = max(1, int(len(data) * MAX_DECODE_ERROR_SHARE))
     try:
-        text = data.decode("utf-8", errors="wendiff-count")
+        text = data.decode(encoding, errors="wendiff-count")
     except _TooManyErrors:
         return None
     finally:
         _COUNTING.starts = []
-    count = len(starts)
-    non_ascii = len(text) - len(text.encode("ascii", errors="ignore")) - count
-    if count == 0 or non_ascii < _VALID_PER_ERROR * count:
+    if not starts:
         return None
-    first_offset = len(data[: starts[0]].decode("utf-8"))
-    return text, DecodeErrors(count, offset + starts[0], first_offset)
+    first_offset = len(data[: starts[0]].decode(encoding, errors="replace"))
+    return text, DecodeErrors(len(starts), offset + starts[0], first_offset)
 
 
 def _decode_bom(name: str, data: bytes, strict: bool) -> tuple[str, str, DecodeErrors | None] | None:
@@ -340,8 +351,13 @@ def _decode_bom(name: str, data: bytes, strict: bool) -> tuple[str, str, DecodeE
             try:
                 return data[len(bom) :].decode(encoding.removesuffix("-sig")), encoding, None
             except UnicodeDecodeError as exc:
-                if not strict and encoding == "utf-8-sig":
-                    lenient = _utf8_with_few_errors(data[len(bom) :], len(bom))
+                if not strict:
+                    body = data[len(bom) :]
+                    lenient = (
+                        _utf8_with_few_errors(body, len(bom))
+                        if encoding == "utf-8-sig"
+                        else _with_few_errors(body, encoding, len(bom))
+                    )
                     if lenient is not None:
                         return lenient[0], encoding, lenient[1]
                 at = exc.start + len(bom)
@@ -351,14 +367,22 @@ def _decode_bom(name: str, data: bytes, strict: bool) -> tuple[str, str, DecodeE
     return None
 
 
-def _decode_utf16_without_bom(data: bytes) -> tuple[str, str] | None:
-    """UTF-16 text without a BOM: a byte order that decodes strictly to clean text.
+def _decode_utf16_without_bom(
+    name: str, data: bytes, strict: bool
+) -> tuple[str, str, DecodeErrors | None] | None:
+    """UTF-16 text without a BOM: a byte order that decodes to clean text, strictly or with a few errors.
 
     Binary data fails in both orders: it holds NUL code units, unpaired
-    surrogates, unassigned or private-use characters. When both orders give
-    clean text, the one with more ASCII and CJK characters wins. The side of
-    the NULs only picks which order is tried first: common CJK characters have
-    a NUL low byte (一 is U+4E00) as ASCII characters have a NUL high byte.
+    surrogates, unassigned or private-use characters. The side of the NULs
+    picks which order is tried first: ASCII characters have a NUL high byte
+    (as common CJK characters have a NUL low byte: 一 is U+4E00, so the other
+    order is tried too). An order that decodes strictly to text that is mostly
+    ASCII and CJK wins; else one that does so with a few invalid sequences
+    (unpaired surrogates: at most `MAX_DECODE_ERROR_SHARE` of the bytes) wins,
+    with U+FFFD in their place and ``DecodeErrors`` (``strict`` refuses it,
+    naming the first); else of the clean strict decodes, the one with more
+    ASCII and CJK characters. Never the other order's mojibake because one
+    sequence is invalid.
     """
     if len(data) % 2:
         return None
@@ -368,11 +392,23 @@ def _decode_utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     decodes = []
     for encoding in orders:
         decoded = _strict(data, encoding)
-        if decoded is not None and _looks_like_text(decoded[0]):
-            if _plain_share(decoded[0]) >= _PLAIN_ENOUGH:
-                return decoded
-            decodes.append(decoded)
-    return max(decodes, key=lambda d: _plain_share(d[0]), default=None)
+        if decoded is not None:
+            if _looks_like_text(decoded[0]):
+                if _plain_share(decoded[0]) >= _PLAIN_ENOUGH:
+                    return (*decoded, None)
+                decodes.append(decoded)
+            continue
+        lenient = _with_few_errors(data, encoding)
+        if lenient is None:
+            continue
+        text, errors = lenient
+        if _looks_like_text(text.replace("\ufffd", "")) and _plain_share(text) >= _PLAIN_ENOUGH:
+            if strict:
+                raise InputError(name, f"invalid {encoding} sequence at byte {errors.first_byte} "
+                                       "(UTF-16 without a byte order mark)")  # fmt: skip
+            return text, encoding, errors
+    best = max(decodes, key=lambda d: _plain_share(d[0]), default=None)
+    return None if best is None else (*best, None)
 
 
 def _plain_share(text: str) -> float:

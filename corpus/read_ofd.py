@@ -17,6 +17,13 @@ Rules:
   is inflated; a part whose declared or actual inflated size exceeds
   `MAX_PART_BYTES`, or parts adding up to more than `MAX_TOTAL_BYTES` or the
   limit, is refused before it fills memory.
+* At most `MAX_PAGES` page references, counted before any page is read; a
+  page listed several times is parsed once.
+* Members that are encrypted or compressed by a method that cannot be
+  inflated are refused from the directory, and a damaged part is named
+  (corpus/zip_members.py). XML is parsed without entities or network, with
+  libxml2's huge-text option (a text code over 10 MB is text, not bad XML:
+  the part is already held to `MAX_PART_BYTES`).
 * Pages are joined by `corpus.pages.join_pages` (page starts, furniture).
 """
 
@@ -31,7 +38,10 @@ from typing import Any
 from corpus.extract import ExtractError
 from corpus.pages import Paged, join_pages
 
-__all__ = ["MAX_PART_BYTES", "MAX_TOTAL_BYTES", "extract_ofd"]
+__all__ = ["MAX_PAGES", "MAX_PART_BYTES", "MAX_TOTAL_BYTES", "extract_ofd"]
+
+MAX_PAGES = 10_000
+"""Page references in a document (a page listed many times counts each time)."""
 
 MAX_PART_BYTES = 64 * 1024 * 1024
 """Size guard: largest inflated XML part read from the package."""
@@ -55,17 +65,21 @@ class _Package:
 
     def __init__(self, data: bytes, limit: int) -> None:
         from corpus.limits import check_zip
+        from corpus.zip_members import check_members
 
         try:
             self.zip = zipfile.ZipFile(io.BytesIO(data))
         except (zipfile.BadZipFile, ValueError):
             raise ExtractError("malformed OFD file (not a zip package)") from None
         check_zip(self.zip.infolist(), limit)  # a bomb is refused before anything is inflated
+        check_members(self.zip.infolist())
         self.read_total = 0
         self.total_limit = min(MAX_TOTAL_BYTES, limit)
 
     def xml(self, name: str) -> Any:
         from lxml import etree
+
+        from corpus.zip_members import read_member
 
         name = name.lstrip("/")
         try:
@@ -74,18 +88,14 @@ class _Package:
             raise ExtractError(f"malformed OFD file (no part {name})") from None
         if info.file_size > MAX_PART_BYTES:
             raise ExtractError(f"malformed OFD file (part {name} inflates over the size limit)")
-        try:
-            with self.zip.open(info) as part:
-                body = part.read(MAX_PART_BYTES + 1)
-        except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError) as exc:
-            raise ExtractError(f"malformed OFD file (part {name}: {type(exc).__name__})") from None
+        body = read_member(self.zip, info, MAX_PART_BYTES, "malformed OFD file")
         if len(body) > MAX_PART_BYTES:
             raise ExtractError(f"malformed OFD file (part {name} inflates over the size limit)")
         self.read_total += len(body)
         if self.read_total > self.total_limit:
             raise ExtractError("malformed OFD file (its parts inflate over the size limit)")
         try:
-            parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+            parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
             return etree.fromstring(body, parser)
         except etree.XMLSyntaxError:
             raise ExtractError(f"malformed OFD file (bad XML in {name})") from None
@@ -102,13 +112,19 @@ def extract_ofd(data: bytes, limit: int = MAX_TOTAL_BYTES) -> Paged:
     doc_path = doc_root.strip().lstrip("/")
     document = package.xml(doc_path)
     folder = posixpath.dirname(doc_path)
+    listed = document.findall(f"{_NS}Pages/{_NS}Page")
+    if len(listed) > MAX_PAGES:
+        raise ExtractError(f"OFD document lists {len(listed):,} pages, over the limit of {MAX_PAGES:,}")
     pages: list[list[str]] = []
-    for page in document.iterfind(f"{_NS}Pages/{_NS}Page"):
+    parsed: dict[str, list[str]] = {}
+    for page in listed:
         loc = (page.get("BaseLoc") or "").strip()
         if not loc:
             raise ExtractError("malformed OFD file (a page without BaseLoc)")
         path = loc.lstrip("/") if loc.startswith("/") else posixpath.normpath(posixpath.join(folder, loc))
-        pages.append(_lines(_codes(package.xml(path))))
+        if path not in parsed:
+            parsed[path] = _lines(_codes(package.xml(path)))
+        pages.append(parsed[path])
     if not pages:
         raise ExtractError("malformed OFD file (its document lists no pages)")
     return join_pages(pages)

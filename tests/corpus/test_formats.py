@@ -406,7 +406,7 @@ def test_page_number_after_the_page_count_is_read_after_第() -> None:
 
 
 def test_a_line_drawn_out_of_order_is_put_left_to_right_but_two_lines_are_never_interleaved() -> None:
-    from corpus.read_pdf import _Char, _left_to_right
+    from corpus.pdf_text import _Char, _left_to_right
 
     def glyphs(text: str, x: float, y: float) -> list[_Char]:
         return [_Char(x + 10 * k, y, y + 10, ch) for k, ch in enumerate(text)]

@@ -340,3 +340,56 @@ def test_docx_paragraphs_and_table_rows_come_in_document_order(tmp_path: Path) -
 def test_stdin_is_read_as_text_even_if_it_holds_html(monkeypatch: pytest.MonkeyPatch) -> None:
     fake_stdin(monkeypatch, "<p>第一条</p>".encode())
     assert read_source("-").text == "<p>第一条</p>"
+
+
+# --- UTF-16 without a byte order mark, with an invalid sequence (issue 24, item 14) ---------------------
+
+_LONE_SURROGATE = {"utf-16-le": b"\x00\xd8", "utf-16-be": b"\xd8\x00"}
+
+
+def _utf16_with_lone_surrogate(codec: str, text: str) -> tuple[bytes, int]:
+    """``text`` in ``codec`` with one unpaired high surrogate after its first line; the surrogate's byte offset."""
+    head, tail = text.split("\n", 1)
+    cut = len((head + "\n").encode(codec))
+    return (head + "\n").encode(codec) + _LONE_SURROGATE[codec] + tail.encode(codec), cut
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("text", [SIMPLIFIED, "Article 1. This law applies.\n第一条 本法适用于全国。\n" * 20],
+                         ids=["chinese", "mixed"])  # fmt: skip
+def test_utf16_without_bom_with_an_unpaired_surrogate_is_read_in_its_byte_order_with_a_warning(
+    tmp_path: Path, codec: str, text: str
+) -> None:
+    data, at = _utf16_with_lone_surrogate(codec, text)
+    source = read_source(write(tmp_path, "doc.txt", data))
+    head, tail = text.split("\n", 1)
+    assert (source.text, source.encoding) == (head + "\n\ufffd" + tail, codec)
+    assert source.decode_errors is not None
+    assert (source.decode_errors.count, source.decode_errors.first_byte) == (1, at)
+    assert source.decode_errors.first_offset == len(head) + 1
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_strict_decode_refuses_utf16_without_bom_with_an_unpaired_surrogate_naming_the_byte(
+    tmp_path: Path, codec: str
+) -> None:
+    data, at = _utf16_with_lone_surrogate(codec, SIMPLIFIED)
+    path = write(tmp_path, "doc.txt", data)
+    with pytest.raises(InputError) as refused:
+        read_source(path, strict_decode=True)
+    assert str(refused.value) == f"{path}: invalid {codec} sequence at byte {at} (UTF-16 without a byte order mark)"
+
+
+def test_utf16_with_bom_and_an_unpaired_surrogate_is_read_with_a_warning(tmp_path: Path) -> None:
+    data, at = _utf16_with_lone_surrogate("utf-16-le", SIMPLIFIED)
+    source = read_source(write(tmp_path, "doc.txt", codecs.BOM_UTF16_LE + data))
+    assert source.encoding == "utf-16-le" and "\ufffd" in source.text
+    assert source.decode_errors is not None and source.decode_errors.first_byte == at + 2
+
+
+def test_an_ascii_line_in_utf16le_with_an_unpaired_surrogate_is_not_read_as_big_endian_mojibake() -> None:
+    line = "Article one applies to all people. " * 40  # read as UTF-16BE it is valid: 䄀爀琀椀挀氀攀 …
+    data = line[:100].encode("utf-16-le") + _LONE_SURROGATE["utf-16-le"] + line[100:].encode("utf-16-le")
+    text, encoding, errors = read_module.decode_text("line.txt", data)
+    assert (text, encoding) == (line[:100] + "\ufffd" + line[100:], "utf-16-le")
+    assert errors is not None and (errors.count, errors.first_byte, errors.first_offset) == (1, 200, 100)
