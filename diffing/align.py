@@ -62,7 +62,16 @@ from rapidfuzz.distance import Indel
 
 from diffing.model import Clause, Op, Row
 from diffing.sequences import longest_increasing
-from diffing.units import Article, articles, division_level, divisions, match_articles, match_divisions, unit_of
+from diffing.units import (
+    POSTING_CAP,
+    Article,
+    articles,
+    division_level,
+    divisions,
+    match_articles,
+    match_divisions,
+    unit_of,
+)
 
 __all__ = ["MIN_CROSS", "MIN_MODIFIED", "MIN_MOVED", "align", "swapped"]
 
@@ -462,7 +471,7 @@ def _candidates(st: _State, free_a: list[int], free_b: list[int]) -> list[tuple[
         grams = _bigrams(text)
         # The rarest grams carry the evidence; common ones (的, 规定 …) only cost time.
         rare = sorted((len(index[g]), g) for g in grams if g in index)[:VOTING_GRAMS]
-        rare = [x for k, x in enumerate(rare) if k < ALWAYS_VOTING or x[0] <= common]
+        rare = [x for k, x in enumerate(rare) if (k < ALWAYS_VOTING or x[0] <= common) and x[0] <= POSTING_CAP]
         counts = Counter(chain.from_iterable(index[g] for _, g in rare))  # one count, in vote order
         for j, shared in counts.most_common(CANDIDATES_PER_CLAUSE):
             if shared < 0.2 * min(len(rare), len(b_grams[j])):

@@ -36,10 +36,15 @@ from diffing.model import Clause
 from diffing.sequences import longest_increasing
 
 __all__ = [
-    "ARTICLE_MIN", "ARTICLE_MOVED", "ARTICLE_SURE", "Article", "Division",
+    "ARTICLE_MIN", "ARTICLE_MOVED", "ARTICLE_SURE", "POSTING_CAP", "Article", "Division",
     "articles", "division_level", "divisions", "match_articles", "match_divisions", "unit_of",
 ]  # fmt: skip
 
+POSTING_CAP = 500
+"""A character bigram held by more texts than this never votes for candidates (here or in the
+aligner's fuzzy pass): counting its votes for every text would make the search quadratic in a text
+that repeats itself (issue 24, item 9). A text whose bigrams are all that common finds no candidate
+by votes; its exact copies were paired before."""
 ARTICLE_SURE = 0.9
 ARTICLE_MIN = 0.4
 ARTICLE_MOVED = 0.6
@@ -199,7 +204,8 @@ def _voted(a_keys: Sequence[tuple[int, str]], b_keys: Sequence[tuple[int, str]])
             index[g].append(v)
     out: set[tuple[int, int]] = set()
     for u, key in a_keys:
-        rare = sorted((len(index[g]), g) for g in _grams(key) if g in index)[:_VOTING_GRAMS]
+        rare = sorted((n, g) for g in _grams(key) if g in index and (n := len(index[g])) <= POSTING_CAP)
+        rare = rare[:_VOTING_GRAMS]
         votes = Counter(chain.from_iterable(index[g] for _, g in rare))
         out.update((u, v) for v, _ in votes.most_common(_CANDIDATES))
     return out
