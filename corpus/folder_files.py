@@ -85,5 +85,12 @@ def _left_out(path: Path, inside: Path) -> str | None:
     if path.is_symlink() and not target.is_relative_to(inside):
         return f"a link to {report_name(str(target))}, outside the folder: not followed"
     if not stat.S_ISREG(mode):
-        return "not a regular file (a FIFO, socket or device), skipped"
+        return f"not a regular file ({_kind(mode)}), skipped"
     return None
+
+
+def _kind(mode: int) -> str:
+    """What a file that is not a regular one is, in a word or two."""
+    kinds = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+             (stat.S_ISBLK, "a block device"), (stat.S_ISDIR, "a folder"))  # fmt: skip
+    return next((kind for test, kind in kinds if test(mode)), "not a file")
