@@ -14,7 +14,8 @@ Rules:
   `no_network_prefix`); where it does not, the profile alone holds.
 * The program runs in a process session of its own (soffice starts
   soffice.bin), with a timeout; a timeout, an error or any exception while it
-  runs (Ctrl-C included) kills the whole session before the folder is removed.
+  runs (Ctrl-C included) kills the whole session, and waits until its
+  processes are gone, before the folder is removed.
 * In the main thread, SIGINT, SIGTERM and SIGHUP while the folder exists stop
   the run the same way; once the session is killed and the folder removed,
   the signal is handed to the handler that was in place before (so SIGTERM
@@ -34,6 +35,7 @@ import signal
 import subprocess
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import FrameType
@@ -57,6 +59,8 @@ PROFILE_SETTINGS: tuple[tuple[str, str, str], ...] = (
 
 _STOPPING = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 _UNSHARE = ("--net", "--map-root-user")
+_GONE_WITHIN = 5.0
+"""Seconds to wait for killed LibreOffice processes to be gone (they were sent SIGKILL: normally at once)."""
 
 
 def write_profile(profile: Path) -> None:
@@ -174,7 +178,18 @@ def run_contained(command: list[str], timeout: float) -> None:
 
 
 def _kill_session(process: subprocess.Popen[bytes]) -> None:
-    """SIGKILL to every process of the session ``process`` leads (not yet reaped, so its id is still its own)."""
+    """SIGKILL to every process of the session ``process`` leads, and wait (a few seconds at most) until all are gone.
+
+    The leader is not yet reaped when the group is killed, so the id is still its own; a group id is never
+    reused while a process of the group lives, so polling it afterwards is safe.
+    """
     with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(process.pid, signal.SIGKILL)
     process.wait()
+    deadline = time.monotonic() + _GONE_WITHIN
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(process.pid, 0)
+        except (ProcessLookupError, PermissionError):
+            return
+        time.sleep(0.02)

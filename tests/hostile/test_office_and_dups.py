@@ -26,37 +26,9 @@ from corpus import soffice as soffice_run
 from tui.cli import main
 
 from .conftest import one_line_error
+from .odt import write_odt, write_odt_bomb
 
 TEXT = "第一条 本办法自公布之日起施行。"
-_ODT_MIMETYPE = "application/vnd.oasis.opendocument.text"
-_MANIFEST = (
-    '<?xml version="1.0" encoding="UTF-8"?>'
-    '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
-    f'<manifest:file-entry manifest:full-path="/" manifest:media-type="{_ODT_MIMETYPE}"/>'
-    '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
-    "</manifest:manifest>"
-)
-_CONTENT_HEAD = (
-    '<?xml version="1.0" encoding="UTF-8"?>'
-    '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
-    ' xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
-    ' xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"'
-    ' xmlns:xlink="http://www.w3.org/1999/xlink"'
-    ' xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" office:version="1.2">'
-    "<office:body><office:text>"
-)
-_CONTENT_TAIL = "</office:text></office:body></office:document-content>"
-
-
-def _odt(path: Path, body: str) -> Path:
-    """An .odt written by hand: mimetype (stored, first), manifest, and ``body`` inside content.xml's text."""
-    with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr(zipfile.ZipInfo("mimetype"), _ODT_MIMETYPE)
-        archive.writestr("META-INF/manifest.xml", _MANIFEST, zipfile.ZIP_DEFLATED)
-        archive.writestr("content.xml", _CONTENT_HEAD + body + _CONTENT_TAIL, zipfile.ZIP_DEFLATED)
-    return path
-
-
 def _linked_image(url: str) -> str:
     return (
         '<text:p><draw:frame draw:name="beacon" text:anchor-type="as-char" svg:width="1cm" svg:height="1cm">'
@@ -134,7 +106,7 @@ def listener() -> Iterator[_Listener]:
 def test_an_odt_linking_an_image_on_the_network_sends_nothing_to_it_and_its_text_is_read(
     soffice: str, tmp_path: Path, plain: Path, listener: _Listener, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    odt = _odt(tmp_path / "beacon.odt", f"<text:p>{TEXT}</text:p>" + _linked_image(f"http://127.0.0.1:{listener.port}/b.png"))
+    odt = write_odt(tmp_path / "beacon.odt", f"<text:p>{TEXT}</text:p>" + _linked_image(f"http://127.0.0.1:{listener.port}/b.png"))
     assert main(["diff", str(odt), str(plain)]) == 0, capsys.readouterr().err
     assert listener.received == []
 
@@ -145,7 +117,7 @@ def test_without_a_network_namespace_the_profile_alone_keeps_libreoffice_from_fe
     capsys: pytest.CaptureFixture[str],
 ) -> None:  # fmt: skip
     monkeypatch.setattr(soffice_run, "no_network_prefix", lambda: ())
-    odt = _odt(tmp_path / "beacon.odt", f"<text:p>{TEXT}</text:p>" + _linked_image(f"http://127.0.0.1:{listener.port}/b.png"))
+    odt = write_odt(tmp_path / "beacon.odt", f"<text:p>{TEXT}</text:p>" + _linked_image(f"http://127.0.0.1:{listener.port}/b.png"))
     assert main(["diff", str(odt), str(plain)]) == 0, capsys.readouterr().err
     assert listener.received == []
 
@@ -173,28 +145,11 @@ def _fake_soffice(tmp_path: Path) -> Path:
     return program
 
 
-def _odt_bomb(path: Path, inflated: int) -> Path:
-    """An .odt whose content.xml inflates to ``inflated`` bytes of one repeated paragraph (written in pieces)."""
-    with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr(zipfile.ZipInfo("mimetype"), _ODT_MIMETYPE)
-        archive.writestr("META-INF/manifest.xml", _MANIFEST, zipfile.ZIP_DEFLATED)
-        info = zipfile.ZipInfo("content.xml")
-        info.compress_type = zipfile.ZIP_DEFLATED
-        paragraph = f"<text:p>{TEXT}</text:p>".encode()
-        chunk = paragraph * (1024 * 1024 // len(paragraph))
-        with archive.open(info, "w", force_zip64=True) as member:
-            member.write(_CONTENT_HEAD.encode())
-            for _ in range(inflated // len(chunk)):
-                member.write(chunk)
-            member.write(_CONTENT_TAIL.encode())
-    return path
-
-
 def test_an_odt_bomb_is_refused_in_one_line_before_libreoffice_sees_it(
     tmp_path: Path, plain: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setenv("WENDIFF_SOFFICE", str(_fake_soffice(tmp_path)))
-    bomb = _odt_bomb(tmp_path / "bomb.odt", 64 * 1024 * 1024)
+    bomb = write_odt_bomb(tmp_path / "bomb.odt", 64 * 1024 * 1024)
     assert main(["diff", str(bomb), str(plain)]) == 2
     err = one_line_error(capsys.readouterr().err)
     assert err.startswith(f"wendiff: {bomb}: content.xml would inflate ") and "decompression bomb" in err
@@ -212,6 +167,19 @@ def test_a_word_file_that_is_a_zip_inflating_past_max_size_is_refused_before_lib
     assert main(["diff", str(doc), str(plain), "--max-size", "1M"]) == 2
     err = one_line_error(capsys.readouterr().err)
     assert err.startswith(f"wendiff: {doc}: archive inflates to 2.0 MB, over the 1 MB size limit")
+    assert not (tmp_path / "soffice-ran").exists()
+
+
+def test_an_odt_cut_short_is_refused_as_a_damaged_archive_before_libreoffice_sees_it(
+    tmp_path: Path, plain: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("WENDIFF_SOFFICE", str(_fake_soffice(tmp_path)))
+    whole = write_odt_bomb(tmp_path / "whole.odt", 4 * 1024 * 1024).read_bytes()
+    cut = tmp_path / "cut.odt"  # no zip directory: only the local headers, which a repair would inflate
+    cut.write_bytes(whole[: len(whole) // 2])
+    assert main(["diff", str(cut), str(plain)]) == 2
+    err = one_line_error(capsys.readouterr().err)
+    assert err == f"wendiff: {cut}: damaged .odt file (a zip archive whose directory cannot be read)\n"
     assert not (tmp_path / "soffice-ran").exists()
 
 
