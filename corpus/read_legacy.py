@@ -37,6 +37,7 @@ import zipfile
 
 from corpus.extract import ExtractError, extract_docx
 from corpus.limits import check_total, check_zip
+from corpus.read import odd_characters
 from corpus.soffice import run_contained, work_folder, write_profile
 
 __all__ = [
@@ -61,8 +62,6 @@ _ZIP_MAGIC = b"PK\x03\x04"
 
 def read_legacy(data: bytes, suffix: str, limit: int) -> str:
     """The text of ``data``, a file with extension ``suffix``, read through LibreOffice; ``limit`` as --max-size."""
-    from corpus.read import odd_characters
-
     check_archive(data, suffix, limit)
     text = extract_docx(_stored(convert_to_docx(data, suffix), limit), limit)
     odd = odd_characters(text)
