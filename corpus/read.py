@@ -22,7 +22,8 @@ Rules:
   the text layer page by page (`corpus.read_pdf`), .ofd the text of its pages
   (`corpus.read_ofd`), each with its page starts and page furniture;
   .doc/.wps/.rtf/.odt are converted to .docx by LibreOffice and read as .docx
-  (`corpus.read_legacy`); anything else is a text file. ``Source.text`` is
+  (`corpus.read_legacy`: a zip-based one is checked for bombs first, and
+  what LibreOffice makes of random bytes is a binary file); anything else is a text file. ``Source.text`` is
   that text and all offsets refer to it; ``Source.format`` says how it was
   obtained; ``sha256``, ``size`` and ``data`` are of the original bytes.
 * This module is the one reader: every command reads documents through
@@ -48,6 +49,7 @@ Rules:
 from __future__ import annotations
 
 import codecs
+import collections
 import functools
 import hashlib
 import os
@@ -66,8 +68,8 @@ from corpus.extract import ExtractError, extract_docx, extract_html
 from corpus.limits import check_text, human_size
 
 __all__ = [
-    "DEFAULT_MAX_SIZE", "LEGACY_EXTENSIONS", "STDIN", "TRIED_ENCODINGS", "decode", "decode_text", "read_source",
-    "source_from_bytes",
+    "DEFAULT_MAX_SIZE", "LEGACY_EXTENSIONS", "STDIN", "TRIED_ENCODINGS", "decode", "decode_text", "odd_characters",
+    "read_source", "source_from_bytes",
 ]  # fmt: skip
 
 DEFAULT_MAX_SIZE = 100 * 1024 * 1024
@@ -171,10 +173,10 @@ def source_from_bytes(
         if suffix == _DOCX_EXTENSION:
             text, encoding = extract_docx(data, max_size), "docx"
         elif suffix in LEGACY_EXTENSIONS:
-            from corpus.read_legacy import convert_to_docx
+            from corpus.read_legacy import read_legacy
 
             encoding = f"{suffix[1:]}→docx"
-            text = extract_docx(convert_to_docx(data, suffix), max_size)
+            text = read_legacy(data, suffix, max_size)
         elif suffix in (_PDF_EXTENSION, _OFD_EXTENSION):
             if suffix == _PDF_EXTENSION:
                 from corpus.read_pdf import extract_pdf as extract_paged
@@ -420,7 +422,16 @@ def _plain_share(text: str) -> float:
 
 def _looks_like_text(text: str) -> bool:
     """No control, unassigned or private-use characters except ordinary line controls."""
-    return not any(unicodedata.category(c) in _BAD_IN_TEXT and c not in _TEXT_CONTROLS for c in set(text))
+    return not any(_odd(c) for c in set(text))
+
+
+def odd_characters(text: str) -> int:
+    """How many characters of ``text`` `_looks_like_text` objects to (converted text is judged by their share)."""
+    return sum(count for c, count in collections.Counter(text).items() if _odd(c))
+
+
+def _odd(c: str) -> bool:
+    return unicodedata.category(c) in _BAD_IN_TEXT and c not in _TEXT_CONTROLS
 
 
 def _declared_charset(data: bytes) -> str | None:

@@ -1,36 +1,48 @@
-"""Legacy word-processor files (.doc, .wps, .rtf, .odt) converted to .docx by LibreOffice.
+"""Legacy word-processor files (.doc, .wps, .rtf, .odt) read through LibreOffice: checked, converted, read as .docx.
 
 Rules:
 
-* The conversion is ``soffice --headless --convert-to docx``, run in a fresh
-  temporary folder that holds the input, the output and a LibreOffice user
-  profile of its own (``-env:UserInstallation``), so concurrent runs never
-  share a profile or a lock; the folder is removed afterwards.
-* It runs with a timeout (`CONVERT_TIMEOUT` seconds, ``WENDIFF_SOFFICE_TIMEOUT``
-  overrides it), in a process session of its own, so that a timeout kills
-  LibreOffice's own child process too; a run that times out, fails or writes
-  nothing is one `ExtractError` line, as is a .docx larger than
-  `MAX_DOCX_BYTES`.
+* The user's file is judged before LibreOffice sees it: a file that is a zip
+  archive (an .odt, or any zip-based document under one of these names:
+  LibreOffice goes by the content) is held to the zip-bomb checks and the size
+  limit of corpus/limits.py, and one whose zip directory cannot be read is
+  refused.
+* The conversion is ``soffice --headless --convert-to docx``, run as
+  corpus/soffice.py runs it (a temporary folder and profile of its own, linked
+  content blocked, no network where possible, a timeout, the whole session
+  killed and the folder removed on a timeout, an error or a signal).
+  It runs for `CONVERT_TIMEOUT` seconds at most (``WENDIFF_SOFFICE_TIMEOUT``
+  overrides it); a run that times out, fails or writes nothing is one
+  `ExtractError` line, as is a .docx larger than `MAX_DOCX_BYTES`.
 * The program is ``soffice`` on PATH (``WENDIFF_SOFFICE`` names another);
   without it the error names LibreOffice and the package to install.
-* The caller reads the .docx with the ordinary .docx reader
-  (`corpus.extract.extract_docx`); the document's format is then
-  ``doc→docx`` (the input's extension, an arrow, docx).
+* The .docx LibreOffice writes is our output, not the user's file: it is held
+  to the size limit but not to the inflation ratio (a long, repetitive text
+  compresses 200 times and is no bomb). It is stored again uncompressed and
+  read with the ordinary .docx reader (`corpus.extract.extract_docx`); the
+  document's format is then ``doc→docx`` (the input's extension, an arrow, docx).
+* What LibreOffice makes of bytes that are no document is text full of
+  control, unassigned and private-use characters (`corpus.read.odd_characters`):
+  over `MAX_ODD_SHARE` of them (and at least `MIN_ODD`) is a binary file, as
+  the same bytes in a .txt are.
 """
 
 from __future__ import annotations
 
-import contextlib
+import io
 import os
 import shutil
-import signal
 import subprocess
-import tempfile
-from pathlib import Path
+import zipfile
 
-from corpus.extract import ExtractError
+from corpus.extract import ExtractError, extract_docx
+from corpus.limits import check_total, check_zip
+from corpus.read import odd_characters
+from corpus.soffice import run_contained, work_folder, write_profile
 
-__all__ = ["CONVERT_TIMEOUT", "MAX_DOCX_BYTES", "convert_to_docx", "soffice_path"]
+__all__ = [
+    "CONVERT_TIMEOUT", "MAX_DOCX_BYTES", "MAX_ODD_SHARE", "MIN_ODD", "convert_to_docx", "read_legacy", "soffice_path",
+]  # fmt: skip
 
 CONVERT_TIMEOUT = 120.0
 """Seconds a conversion may take (a cold LibreOffice start takes a few)."""
@@ -38,7 +50,54 @@ CONVERT_TIMEOUT = 120.0
 MAX_DOCX_BYTES = 512 * 1024 * 1024
 """Size guard: a converted .docx larger than this is refused."""
 
+MAX_ODD_SHARE = 0.01
+"""Converted text with a larger share of odd characters is a binary file (random bytes give about 12 %)."""
+MIN_ODD = 8
+"""…and with at least this many (a short document with a symbol or two is still a document)."""
+
 INSTALL_HINT = "install LibreOffice (e.g. apt-get install libreoffice-writer-nogui)"
+
+_ZIP_MAGIC = b"PK\x03\x04"
+
+
+def read_legacy(data: bytes, suffix: str, limit: int) -> str:
+    """The text of ``data``, a file with extension ``suffix``, read through LibreOffice; ``limit`` as --max-size."""
+    check_archive(data, suffix, limit)
+    text = extract_docx(_stored(convert_to_docx(data, suffix), limit), limit)
+    odd = odd_characters(text)
+    if odd >= MIN_ODD and odd > MAX_ODD_SHARE * len(text):
+        raise ExtractError(
+            f"binary file, not a {suffix} document (LibreOffice read it as text with {odd:,} control, "
+            f"unassigned or private-use characters in {len(text):,})"
+        )
+    return text
+
+
+def check_archive(data: bytes, suffix: str, limit: int) -> None:
+    """Refuse a zip-based ``data`` that is a bomb, inflates past ``limit`` or has no readable directory."""
+    if not data.startswith(_ZIP_MAGIC):
+        return
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, EOFError):
+        raise ExtractError(f"damaged {suffix} file (a zip archive whose directory cannot be read)") from None
+    check_zip(members, limit)
+
+
+def _stored(docx: bytes, limit: int) -> bytes:
+    """LibreOffice's .docx held to ``limit`` and stored again uncompressed (so no ratio is judged, only the size)."""
+    out = io.BytesIO()
+    try:
+        with zipfile.ZipFile(io.BytesIO(docx)) as archive:
+            members = archive.infolist()
+            check_total(members, limit, "the converted document")
+            with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as stored:
+                for info in members:
+                    stored.writestr(info.filename, archive.read(info))
+    except (zipfile.BadZipFile, ValueError, EOFError):
+        raise ExtractError("LibreOffice wrote a .docx that cannot be read") from None
+    return out.getvalue()
 
 
 def soffice_path() -> str | None:
@@ -55,10 +114,10 @@ def convert_to_docx(data: bytes, suffix: str) -> bytes:
     if program is None:
         raise ExtractError(f"reading {suffix} files needs LibreOffice (soffice not found); {INSTALL_HINT}")
     timeout = float(os.environ.get("WENDIFF_SOFFICE_TIMEOUT", CONVERT_TIMEOUT))
-    with tempfile.TemporaryDirectory(prefix="wendiff-soffice-") as tmp:
-        folder = Path(tmp)
+    with work_folder() as folder:
         source = folder / f"input{suffix}"
         source.write_bytes(data)
+        write_profile(folder / "profile")
         out = folder / "out"
         command = [
             program,
@@ -72,7 +131,7 @@ def convert_to_docx(data: bytes, suffix: str) -> bytes:
             str(source),
         ]
         try:
-            _run(command, timeout)
+            run_contained(command, timeout)
         except subprocess.TimeoutExpired:
             raise ExtractError(f"LibreOffice did not convert the {suffix} file within {timeout:g} s") from None
         except OSError as exc:
@@ -83,17 +142,3 @@ def convert_to_docx(data: bytes, suffix: str) -> bytes:
         if result.stat().st_size > MAX_DOCX_BYTES:
             raise ExtractError(f"converted document over the {MAX_DOCX_BYTES // 1024**2} MB limit")
         return result.read_bytes()
-
-
-def _run(command: list[str], timeout: float) -> None:
-    """Run ``command`` in a session of its own; on timeout kill the whole session (soffice starts soffice.bin)."""
-    process = subprocess.Popen(
-        command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
-    )
-    try:
-        process.wait(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
-        raise

@@ -2,11 +2,11 @@
 
 Rules:
 
-* Import takes the regular files under a folder, recursively, in sorted path
-  order, skipping hidden files and folders (names starting with ``.``). It
-  never follows a link out of the folder, nor a link to a folder, and leaves
-  out FIFOs, sockets and devices: each is one note (`Found.notes`), which the
-  command line prints as a warning. Every
+* Import takes the regular files under a folder as `corpus.folder_files`
+  finds them (recursively, in sorted path order, hidden ones left out; never
+  a link out of the folder nor a link to a folder; no FIFO, socket or device;
+  a folder it cannot read is named): each entry left out is one note
+  (`Found.notes`), which the command line prints as a warning. Every
   file is read and decoded, and its id found, before the first one is added,
   so an unreadable file stops the import with the store untouched. Files with
   the same id become successive versions in path order; the caller hears of
@@ -24,13 +24,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import stat
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
 from corpus.display import report_name
+from corpus.folder_files import files_under
 from corpus.store.errors import InterruptedAfterRecording, StoreError
 from corpus.store.ids import derive_id, validate_id
 from corpus.store.store import Store
@@ -54,38 +54,8 @@ def files_in(folder: str | os.PathLike[str]) -> Found:
     root = Path(folder)
     if not root.is_dir():
         raise StoreError(f"{report_name(str(root))}: not a folder")
-    inside = root.resolve()
-    found: list[Path] = []
-    notes: list[str] = []
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-        for d in dirnames:
-            if (Path(dirpath) / d).is_symlink():
-                notes.append(f"{report_name(os.path.join(dirpath, d))}: a link to a folder, not followed")
-        for name in filenames:
-            if name.startswith("."):
-                continue
-            path = Path(dirpath) / name
-            problem = _left_out(path, inside)
-            if problem is None:
-                found.append(path)
-            else:
-                notes.append(f"{report_name(str(path))}: {problem}")
-    return Found(tuple(sorted(found, key=lambda p: p.relative_to(root).parts)), tuple(sorted(notes)))
-
-
-def _left_out(path: Path, inside: Path) -> str | None:
-    """Why ``path`` is not imported, or None: a link out of the folder, or not a regular file."""
-    try:
-        target = path.resolve(strict=True)
-        mode = target.stat().st_mode
-    except (OSError, RuntimeError):
-        return "a broken link or an unreadable entry, skipped"
-    if path.is_symlink() and not target.is_relative_to(inside):
-        return f"a link to {report_name(str(target))}, outside the folder: not followed"
-    if not stat.S_ISREG(mode):
-        return "not a regular file (a FIFO, socket or device), skipped"
-    return None
+    found = files_under(root)
+    return Found(found.paths, tuple(str(note) for note in found.left_out))
 
 
 def import_files(

@@ -4,10 +4,14 @@ Rules:
 
 * An `Input` names one document: a file, or one version of a document of the
   version store. It is a small frozen value, cheap to send to a worker.
-* Folders are walked recursively, in sorted order, leaving out hidden files
-  and folders (names starting with a dot). A name that is neither a file nor
-  a folder (missing, a FIFO, a device) is kept: reading it fails, and the run
-  skips it with its problem, in one warning line.
+* Folders are walked as `store import` walks them (`corpus.folder_files`):
+  recursively, in sorted order, leaving out hidden files and folders (names
+  starting with a dot). What that leaves out (a link out of the folder, a
+  link to a folder, a FIFO, a folder that cannot be read) is an input refused
+  before reading (`Input.refused`): the run skips it with its problem, in one
+  warning line, and counts it. A name given that is neither a file nor a
+  folder (missing, a FIFO, a device) is kept: reading it fails, and the run
+  skips it the same way.
 * An input's ``name`` is `corpus.display.report_name` of its path (bytes that
   are not UTF-8 written ``\\xff``); ``path`` is the path itself.
 * `load_input` reads and normalizes; every problem with the input is a
@@ -17,7 +21,6 @@ Rules:
 from __future__ import annotations
 
 import functools
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +28,8 @@ from typing import TYPE_CHECKING
 
 from corpus.display import report_name
 from corpus.document import Document
+from corpus.errors import InputError
+from corpus.folder_files import files_under
 from corpus.options import Options
 from corpus.read import DEFAULT_MAX_SIZE
 
@@ -47,6 +52,8 @@ class Input:
     doc_id: str | None = None
     number: int | None = None
     """Version number in the store."""
+    refused: str | None = None
+    """Why the file is not read at all (a link out of its folder …): loading it fails with this problem."""
 
     @property
     def from_store(self) -> bool:
@@ -56,17 +63,15 @@ class Input:
 def collect_inputs(paths: Sequence[str]) -> list[Input]:
     """Files named, and every file below each folder named (sorted, hidden ones left out).
 
-    A name that is neither is kept: reading it fails, and it is skipped with its problem.
+    A name that is neither is kept: reading it fails, and it is skipped with its problem. What a folder
+    leaves out (`corpus.folder_files`) comes last, refused.
     """
     found: list[Input] = []
     for given in paths:
         if Path(given).is_dir():
-            for root, dirs, files in os.walk(given):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    if not name.startswith("."):
-                        full = os.path.join(root, name)
-                        found.append(Input(report_name(full), path=full))
+            below = files_under(given)
+            found += [Input(report_name(str(path)), path=str(path)) for path in below.paths]
+            found += [Input(report_name(note.path), path=note.path, refused=note.problem) for note in below.left_out]
         else:
             found.append(Input(report_name(given), path=given))
     return found
@@ -92,6 +97,8 @@ def load_input(inp: Input, options: Options, max_size: int = DEFAULT_MAX_SIZE) -
     from corpus.pipeline import load
 
     assert inp.path is not None
+    if inp.refused is not None:
+        raise InputError(inp.path, inp.refused)
     return load(inp.path, options, max_size)
 
 
