@@ -25,6 +25,7 @@ import re
 from collections import Counter
 
 from corpus import t2s
+from corpus.markers import LINE_MARKER
 from corpus.offsets import MapBuilder, OffsetMap
 from corpus.steps import StepOutput, unchanged
 
@@ -100,10 +101,7 @@ def is_cjk(ch: str) -> bool:
 
 _SPACE_RUN = re.compile(r"[ \t\f\v\u00a0\u3000]+")
 _LINE_END_TERMINAL = re.compile(r"[。；;！!？?：:|][」』”\"）)】\]]*\s*$")
-_LIST_START = re.compile(
-    r"^\s*(?:[#>*•·\-|]|第[一二三四五六七八九十百千零〇两\d]+\s*[编章节条款]|[一二三四五六七八九十]+[、.．]"
-    r"|[(（][一二三四五六七八九十\d]+[)）]|\d+[.．、]|<!--)"
-)
+_LIST_START = re.compile(rf"\s*(?:[#>*•·\-|]|<!--|{LINE_MARKER.pattern})")
 
 
 def _wrap_width(lengths: list[int]) -> int:

@@ -7,11 +7,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from corpus.markers import to_chinese, to_int
 from corpus.pipeline import from_text
 from diffing.articles import outline
 from diffing.compare import compare
 from diffing.correspond import correspond
-from diffing.numerals import to_chinese, to_int
 from diffing.segment import segment
 from tests.reports.pairs import real_diff
 
