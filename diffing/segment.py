@@ -64,6 +64,10 @@ _CLOSERS = "”’\"'」』)）\\]】"
 _CUT = re.compile(rf"[。；;！!？?]+(?!\s*[-=])[{_CLOSERS}]*|\||[：:](?=\s*{MARKER_AHEAD})")
 _LOOK_PAST = 16  # a cut's lookahead reads past the line end: ``<!`` + line break + ``--`` is no sentence end
 _HEADING_MAX = 40  # a 一、 clause longer than this is text, not a heading
+_ARTICLE = int(Level.ARTICLE)  # levels as plain ints: the place stack compares them for every label
+_SUBITEM = int(Level.SUBITEM)
+_DIVISION_LEVELS = {kind: int(level) for kind, level in DIVISION_LEVELS.items()}
+_LIST_LEVELS = tuple((int(level), pattern) for level, pattern in LIST_MARKERS)
 _DIVISION_TITLE_MAX = 40  # how far a division heading may run before a 第X条 on the same line
 _PARAGRAPH_SPACES = 2  # a run of this many removed spaces stands for a paragraph break
 
@@ -79,8 +83,8 @@ class _Places:
         while self.stack and self.stack[-1][0] >= level:
             self.stack.pop()
         self.stack.append((level, label))
-        in_article = any(lv == Level.ARTICLE for lv, _ in self.stack)
-        self._place = "/".join(lb for lv, lb in self.stack if not (in_article and lv < Level.ARTICLE))
+        in_article = any(lv == _ARTICLE for lv, _ in self.stack)
+        self._place = "/".join(lb for lv, lb in self.stack if not (in_article and lv < _ARTICLE))
 
     def place(self) -> str:
         return self._place
@@ -180,22 +184,22 @@ class _Segmenter:
             m = DIVISION.match(text, pos, end)
             if m:
                 label = compact(m.group(1))
-                self.places.push(DIVISION_LEVELS["分编" if label.endswith("分编") else label[-1]], label)
+                self.places.push(_DIVISION_LEVELS["分编" if label.endswith("分编") else label[-1]], label)
                 stop, cut = self._division_end(pos, end, m.end())
                 self.add(pos, stop, "heading", cut)
                 pos = stop
                 continue
             m = None if self.clauses and self.clauses[-1].kind == "article" else ARTICLE.match(text, pos, end)
             if m:
-                self.places.push(Level.ARTICLE, compact(m.group(0)))
+                self.places.push(_ARTICLE, compact(m.group(0)))
                 self.add(pos, m.end(), "article")
                 pos = m.end()
                 continue
             kind: ClauseKind = "sentence"
-            for level, pattern in LIST_MARKERS:
+            for level, pattern in _LIST_LEVELS:
                 m = pattern.match(text, pos, end)
                 if m:
-                    label = m.group(0).rstrip("、.．") if level != Level.SUBITEM else m.group(1)
+                    label = m.group(0).rstrip("、.．") if level != _SUBITEM else m.group(1)
                     self.places.push(level, label.replace("（", "(").replace("）", ")"))
                     kind = "heading"
                     break
