@@ -11,7 +11,9 @@ Rules:
   the mainland words 著名, 显著 …, 衞, 敍, 擡 …). Conversion keeps the length of every line; a line whose length
   would change is converted character by character, so offsets stay exact.
 * ``fold_width``: full-width ASCII forms to ASCII, CJK corner quotes to curly
-  quotes, 〔〕【】 to [] — all one character to one character.
+  quotes, 〔〕【】 to [], the half-width CJK punctuation ｡｢｣､ (U+FF61–FF64) to
+  。“”、 and the small forms (U+FE50–FE6B: ﹐﹑﹒﹔﹕﹖﹗﹘﹙﹚﹛﹜﹝﹞﹟﹠﹡﹢﹣﹤﹥﹦﹨﹩﹪﹫) to
+  what their full-width forms fold to — all one character to one character.
 * ``fold_whitespace``: a run of spaces between two letters or digits of a
   spaced script (``William Hill``, ``13:57 20``) becomes one space, every other
   run is removed (Chinese needs no spaces: ``辽 宁省``, ``1 |``, ``; 2.``); a hard line-wrap (a long line that stops
@@ -25,6 +27,7 @@ import re
 from collections import Counter
 
 from corpus import t2s
+from corpus.markers import LINE_MARKER
 from corpus.offsets import MapBuilder, OffsetMap
 from corpus.steps import StepOutput, unchanged
 
@@ -67,9 +70,12 @@ _WIDTH_TABLE.update(
         0xFF61: ord("。"),  # halfwidth ideographic full stop
         0x300C: ord("“"), 0x300D: ord("”"), 0x300E: ord("‘"), 0x300F: ord("’"),
         0x3014: ord("["), 0x3015: ord("]"), 0x3010: ord("["), 0x3011: ord("]"),
-        0xFE59: ord("("), 0xFE5A: ord(")"),
+        0xFF62: ord("“"), 0xFF63: ord("”"), 0xFF64: ord("、"),  # halfwidth corner brackets, comma
     }
 )  # fmt: skip
+# Small form variants (U+FE50–FE6B; FE53 and FE67 are unassigned): as their full-width forms fold.
+_SMALL_FORMS = ",、.?;:?!—(){}[]#&*+-<>=?\\$%@"
+_WIDTH_TABLE.update({0xFE50 + k: ord(ch) for k, ch in enumerate(_SMALL_FORMS) if k not in (3, 23)})
 
 
 def fold_width(text: str) -> StepOutput:
@@ -100,10 +106,7 @@ def is_cjk(ch: str) -> bool:
 
 _SPACE_RUN = re.compile(r"[ \t\f\v\u00a0\u3000]+")
 _LINE_END_TERMINAL = re.compile(r"[。；;！!？?：:|][」』”\"）)】\]]*\s*$")
-_LIST_START = re.compile(
-    r"^\s*(?:[#>*•·\-|]|第[一二三四五六七八九十百千零〇两\d]+\s*[编章节条款]|[一二三四五六七八九十]+[、.．]"
-    r"|[(（][一二三四五六七八九十\d]+[)）]|\d+[.．、]|<!--)"
-)
+_LIST_START = re.compile(rf"\s*(?:[#>*•·\-|]|<!--|{LINE_MARKER.pattern})")
 
 
 def _wrap_width(lengths: list[int]) -> int:

@@ -45,10 +45,10 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 
 from corpus.document import Document
-from diffing.articles import DIVISION, Outline, Paragraph, Unit
+from corpus.markers import DIVISION, HANZI_NUMERAL, compact, to_chinese
+from diffing.articles import Outline, Paragraph, Unit
 from diffing.correspond import Correspondence, Link, correspond, quiet
 from diffing.model import Diff, Row
-from diffing.numerals import to_chinese
 
 __all__ = ["CLOSING", "COMMENCEMENT", "Decision", "draft", "ordinal"]
 
@@ -64,10 +64,9 @@ _MAX_CHANGES = 3
 _MAX_ITEMS = 2
 """An article that would take more items than this is restated whole."""
 _DIGITS = r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
-_HANZI_NUMBER = r"[一二三四五六七八九十百千万亿零〇两]+"
 _QUANTITY = re.compile(
     rf"{_DIGITS}(?:年(?:{_DIGITS}月(?:{_DIGITS}日)?)?|个?月(?:{_DIGITS}日)?|[%％‰]|(?:万|亿)?元|周岁|[日天岁倍])?"
-    rf"|{_HANZI_NUMBER}(?:个月|周岁|(?:万|亿)?元|[年日天岁倍])"
+    rf"|{HANZI_NUMERAL}(?:个月|周岁|(?:万|亿)?元|[年日天岁倍])"
 )
 """A date or a quantity, which a quoted change never cuts (digits alone count too)."""
 _WRAP = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
@@ -374,7 +373,7 @@ def _division(outline: Outline, unit: Unit) -> tuple[str, str] | None:
     """(第X章, its name as written) of a division heading, None for another heading."""
     text = outline.paragraph_text(unit.paragraphs[0])
     m = DIVISION.match(text)
-    return (re.sub(r"\s+", "", m.group(1)), text[m.end() :].split("\n", 1)[0].strip()) if m else None
+    return (compact(m.group(1)), text[m.end() :].split("\n", 1)[0].strip()) if m else None
 
 
 def _fold_spaces(text: str) -> str:

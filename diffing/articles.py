@@ -22,9 +22,10 @@ Rules:
 * **Front matter** (a law's title and its 题注 of dates) is what comes before
   the first article or division heading in a document that has articles, when
   that is at most `_FRONT_MAX` characters (more is content: a notice with
-  rules attached); it is no unit. ``title`` is its first line that is no
-  date and holds Chinese (or the heading that opens a document without front
-  matter), ``date`` its last line holding a date; both are original text.
+  rules attached); it is no unit. ``title`` and ``date`` are the document's
+  own (`corpus.meta`), the same every report and the store show.
+* Markers (第X条, 第X章, （一）) are `corpus.markers`'; a label's number is
+  read by `corpus.markers.read_label` (第壹条 is article 1).
 * All text is original text (``Document.original``), cut at clause spans.
 """
 
@@ -37,20 +38,14 @@ from functools import cached_property
 from typing import Literal
 
 from corpus.document import Document
+from corpus.markers import DIVISION, ITEM, Level, compact, read_label
+from corpus.meta import document_meta
 from diffing.model import Clause
-from diffing.numerals import to_int
 
 __all__ = ["DIVISION", "Outline", "Paragraph", "Unit", "UnitKind", "outline"]
 
 UnitKind = Literal["article", "heading", "text"]
 
-_ITEM = re.compile(r"\s*[(（][一二三四五六七八九十]+[)）]")
-DIVISION = re.compile(r"#*\s*(第[一二三四五六七八九十百千零〇两\d]+\s*[编章节])")
-"""A numbered division heading (第X编/章/节); its group is the label, what follows it the name."""
-_LABEL = re.compile(r"第([一二三四五六七八九十百千零〇两\d]+)条")
-_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")
-_TITLE_MAX = 80
-_CJK = re.compile(r"[\u4e00-\u9fff]{2}")
 _BLANK = re.compile(r"\n[ \t\u3000\u200b]*\r?\n")
 _PARAGRAPH_END = frozenset("。；：！？;:!?”」")
 _WRAP_MIN = 20  # lines this long may be hard-wrapped ones
@@ -137,24 +132,13 @@ class Outline:
 
     @property
     def title(self) -> str:
-        """The document's title as written (without a Markdown ``#``), or empty."""
-        first = self.front[:3]
-        if not first and self.clauses and self.clauses[0].kind not in ("article", "sentence"):
-            first = (0,)
-        for i in first:
-            text = self.original(i).lstrip("#").strip()
-            if _CJK.search(text) and not _DATE.match(text) and len(text) <= _TITLE_MAX:
-                return text
-        return ""
+        """The document's title (`corpus.meta`), or empty."""
+        return document_meta(self.document).title
 
     @property
     def date(self) -> str:
-        """The last line of the front matter holding a date (e.g. a revision's date and name), or empty."""
-        for i in reversed(self.front):
-            text = self.original(i).strip()
-            if _DATE.search(text):
-                return text
-        return ""
+        """This version's date line (`corpus.meta`: a revision's date and name), or empty."""
+        return document_meta(self.document).date
 
 
 def outline(document: Document, clauses: tuple[Clause, ...]) -> Outline:
@@ -190,7 +174,7 @@ def outline(document: Document, clauses: tuple[Clause, ...]) -> Outline:
         new_line = i == 0 or _breaks(original, spans[i - 1][1], spans[i][0], clauses[i - 1], clause, layout)
         if clause.kind == "article":
             close()
-            kind, label = "article", re.sub(r"\s+", "", text.lstrip("#"))
+            kind, label = "article", compact(text)
             paragraphs.append([i])
         elif is_division:
             close()
@@ -223,7 +207,7 @@ def _layout(original: str) -> tuple[bool, int]:
 def _breaks(original: str, end: int, start: int, before: Clause, after: Clause, layout: tuple[bool, int]) -> bool:
     """Whether the original text between two clauses (``end``–``start``) breaks a paragraph (module rules)."""
     gap = original[end:start]
-    if _ITEM.match(after.text):
+    if ITEM.match(after.text.lstrip()):
         return True
     if "\n" not in gap:
         return False
@@ -257,6 +241,7 @@ def _unit(
     out = []
     for k, p in enumerate(paragraphs):
         first = original[spans[p[0]][0] : spans[p[0]][1]]
-        out.append(Paragraph(tuple(p), k > 0 and kind == "article" and _ITEM.match(first) is not None))
-    m = _LABEL.fullmatch(label) if kind == "article" else None
-    return Unit(kind, label, to_int(m.group(1)) if m else None, tuple(out))
+        out.append(Paragraph(tuple(p), k > 0 and kind == "article" and ITEM.match(first.lstrip()) is not None))
+    read = read_label(label) if kind == "article" else None
+    number = read.number[0] if read and read.level == Level.ARTICLE and len(read.number) == 1 else None
+    return Unit(kind, label, number, tuple(out))

@@ -12,9 +12,11 @@ Rules:
 * A clause moved unchanged is a Word move (``w:moveFrom`` at its place in A,
   ``w:moveTo`` at its place in B, paired by name); a renumbered article is a
   tracked change of its number alone.
-* A paragraph that is a heading — a Markdown ``#`` line, 第X编/章/节, 一、 —
-  has a Word heading style (levels in that order among the kinds the two
-  documents use), so Word's navigation pane shows the outline.
+* A paragraph that is a heading — a line that a heading clause of the
+  segmentation fills (`diffing.segment`): a Markdown ``#`` line, 第X编/分编/章/节,
+  一、 — has a Word heading style (levels in that order among the kinds the two
+  documents use), so Word's navigation pane shows the outline. Headings are
+  the clauses', never found again in the lines.
 * A tab is ``w:tab``; characters XML cannot hold become U+FFFD.
 * The first page's header holds the title (both documents' titles and dates,
   file names without folders), a legend and the counts; other pages have no
@@ -26,7 +28,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import PurePath
 from typing import Any
@@ -36,11 +38,13 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from lxml import etree
 
-from diffing.model import OPS, Diff
+from corpus.markers import Level, read_label
+from diffing.model import OPS, Clause, Diff
 from diffing.redline import Piece, redline
 from diffing.report_kit import chinese_normal_style
-from diffing.report_meta import document_date, document_title
+from diffing.report_meta import display_title, document_date
 from diffing.report_words import OP_NAMES, options_items, percent, tool_version
+from diffing.segment import segment_text
 
 __all__ = ["AUTHOR", "AUTHOR_IGNORED", "heading_levels", "render_docx"]
 
@@ -51,13 +55,10 @@ AUTHOR_IGNORED = "wendiff（归一化）"
 
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _TAB = re.compile(r"(\t)")
-_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s")
-_NUMERAL = "[一二三四五六七八九十百千零〇两\\d]+"
-_STRUCTURE = re.compile(rf"^\s*第{_NUMERAL}([编章节])(?:\s|$)")
-_ITEM = re.compile(r"^\s*[一二三四五六七八九十]+、")
 _HEADING_MAX = 40
 """Longest line taken as a 一、 or 第X章 heading (a longer one is a paragraph that starts with its number)."""
-_ORDER = ("编", "章", "节", "、")
+_KINDS = {Level.PART: "编", Level.SUBPART: "分编", Level.CHAPTER: "章", Level.SECTION: "节", Level.HEADING: "、"}
+_ORDER = tuple(_KINDS.values())
 _AFTER_TRACK_REVISIONS = (
     "w:doNotTrackMoves",
     "w:doNotTrackFormatting",
@@ -106,39 +107,53 @@ def render_docx(diff: Diff, when: datetime | None = None) -> bytes:
     _set_defaults(document)
     _set_first_page(document, diff)
     _set_properties(document, diff, stamp)
-    levels = heading_levels((diff.a.original, diff.b.original))
-    writer = _Writer(document.element.body, stamp, levels)
+    a_lines = _heading_lines(diff.a.original, diff.a_clauses, diff.a.to_original)
+    b_lines = _heading_lines(diff.b.original, diff.b_clauses, diff.b.to_original)
+    levels = _levels({*a_lines.values(), *b_lines.values()})
+    writer = _Writer(document.element.body, stamp, levels, (a_lines, b_lines))
     writer.write(redline(diff))
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
 
 
-def _heading_kind(line: str) -> str | None:
-    """``#``…``######`` for a Markdown heading, 编/章/节 for 第X编/章/节, ``、`` for 一、; None otherwise."""
-    m = _MD_HEADING.match(line)
-    if m:
-        return m.group(1)
-    if len(line.strip()) > _HEADING_MAX:
-        return None
-    m = _STRUCTURE.match(line)
-    if m:
-        return m.group(1)
-    return "、" if _ITEM.match(line) else None
+def _heading_lines(
+    original: str, clauses: Iterable[Clause], to_original: Callable[[int, int], tuple[int, int]]
+) -> dict[int, str]:
+    """The lines a heading clause fills, by the line's start in ``original``, with the heading's kind:
+    ``#``…``######`` for a Markdown heading, 编/分编/章/节 for 第X编/分编/章/节, ``、`` for 一、."""
+    out: dict[int, str] = {}
+    for clause in clauses:
+        if clause.kind != "heading":
+            continue
+        lo, hi = to_original(clause.start, clause.end)
+        start = original.rfind("\n", 0, lo) + 1
+        end = original.find("\n", hi)
+        end = len(original) if end < 0 else end
+        if original[start:lo].strip() or original[hi:end].strip():
+            continue  # the heading shares its line with text: a paragraph, not a heading
+        marks = len(clause.text) - len(clause.text.lstrip("#"))
+        label = read_label(clause.text)
+        if marks:
+            out[start] = "#" * marks
+        elif label and label.level in _KINDS and len(original[start:end].strip()) <= _HEADING_MAX:
+            out[start] = _KINDS[label.level]
+    return out
 
 
 def heading_levels(texts: Iterable[str]) -> dict[str, int]:
-    """Word heading level of each kind of heading line the texts use.
+    """Word heading level of each kind of heading line the texts use (each text segmented as it is).
 
-    Markdown headings keep their level; 编, 章, 节 and 一、 follow, in that
+    Markdown headings keep their level; 编, 分编, 章, 节 and 一、 follow, in that
     order, each one level below the kinds above it that the texts use.
     """
     kinds: set[str] = set()
     for text in texts:
-        for line in text.splitlines():
-            kind = _heading_kind(line)
-            if kind:
-                kinds.add(kind)
+        kinds.update(_heading_lines(text, segment_text(text), lambda lo, hi: (lo, hi)).values())
+    return _levels(kinds)
+
+
+def _levels(kinds: set[str]) -> dict[str, int]:
     levels = {kind: len(kind) for kind in kinds if kind.startswith("#")}
     level = 1
     for kind in _ORDER:
@@ -151,10 +166,15 @@ def heading_levels(texts: Iterable[str]) -> dict[str, int]:
 class _Writer:
     """Appends paragraphs of tracked runs to the body, numbering every revision."""
 
-    def __init__(self, body: Any, stamp: str, levels: dict[str, int]) -> None:
+    def __init__(
+        self, body: Any, stamp: str, levels: dict[str, int], headings: tuple[dict[int, str], dict[int, str]]
+    ) -> None:
         self.body = body
         self.stamp = stamp
         self.levels = levels
+        self.a_headings, self.b_headings = headings
+        self.a_pos = self.b_pos = 0
+        """Where the current line of each side starts in its original text."""
         self.next_id = 1
         self.sect_pr = body.find(qn("w:sectPr"))
         self.paragraph: Any = None
@@ -209,7 +229,11 @@ class _Writer:
         self._current()
         p_pr = etree.Element(qn("w:pPr"))
         b_line, a_line = "".join(self.b_line), "".join(self.a_line)
-        kind = _heading_kind(b_line if b_line.strip() else a_line)
+        kind = None
+        if b_line.strip():
+            kind = self.b_headings.get(self.b_pos)
+        elif a_line.strip():  # a line only A has
+            kind = self.a_headings.get(self.a_pos)
         if kind in self.levels:
             style = etree.SubElement(p_pr, qn("w:pStyle"))
             style.set(qn("w:val"), f"Heading{self.levels[kind]}")
@@ -217,8 +241,10 @@ class _Writer:
             r_pr = etree.SubElement(p_pr, qn("w:rPr"))
             self._revision(r_pr, f"w:{piece.kind}", piece)
         if piece is None or piece.kind in ("same", "ins", "moveTo"):
+            self.b_pos += len(b_line) + 1
             self.b_line = []
         if piece is None or piece.kind in ("same", "del", "moveFrom"):
+            self.a_pos += len(a_line) + 1
             self.a_line = []
         if len(p_pr):
             self._current().insert(0, p_pr)
@@ -276,7 +302,7 @@ def _summary_line(diff: Diff) -> str:
 
 
 def _title(diff: Diff) -> str:
-    a, b = document_title(diff.a), document_title(diff.b)
+    a, b = display_title(diff.a), display_title(diff.b)
     return a if a == b else f"{a} → {b}"
 
 

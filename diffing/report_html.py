@@ -43,7 +43,7 @@ from diffing.highlight import ClauseSegments, Segment, Side, clause_segments
 from diffing.model import OPS, Diff, Op, Row
 from diffing.report_html_assets import CSS, JS
 from diffing.report_layout import Item, a_home, displaced, is_change, reading_order
-from diffing.report_meta import document_date, document_title
+from diffing.report_meta import display_title, document_date, document_number, document_title
 from diffing.report_words import (
     IGNORED_NAMES,
     LEGEND,
@@ -104,7 +104,7 @@ def _h(text: str) -> str:
 
 
 def _titles(diff: Diff) -> tuple[str, str]:
-    return document_title(diff.a), document_title(diff.b)
+    return display_title(diff.a), display_title(diff.b)
 
 
 def render_html(diff: Diff) -> str:
@@ -134,15 +134,18 @@ def render_html(diff: Diff) -> str:
 
 def _header(diff: Diff, title: str) -> list[str]:
     a, b = diff.a.source, diff.b.source
-    a_title, b_title = _titles(diff)
+    a_title, b_title = document_title(diff.a), document_title(diff.b)
     a_date, b_date = document_date(diff.a), document_date(diff.b)
+    a_number, b_number = document_number(diff.a), document_number(diff.b)
     summary = diff.summary
     out = [
         "<header>\n",
         f"<h1>{_h(title)}</h1>\n",
         '<table class="docs">\n<tr><th></th><th>A（原文）</th><th>B（新文）</th></tr>\n',
     ]
-    rows = [("标题", _h(a_title), _h(b_title))]
+    rows = [("标题", _h(a_title or "—"), _h(b_title or "—"))]
+    if a_number or b_number:
+        rows.append(("文号", _h(a_number or "—"), _h(b_number or "—")))
     if a_date or b_date:
         rows.append(("日期", _h(a_date or "—"), _h(b_date or "—")))
     rows += [

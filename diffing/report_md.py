@@ -35,7 +35,7 @@ from corpus.normalize import is_cjk
 from diffing.highlight import Kind, Segment, unified_segments
 from diffing.model import OPS, Diff, Row
 from diffing.report_layout import is_change, reading_order
-from diffing.report_meta import document_date, document_title
+from diffing.report_meta import display_title, document_date, document_number, document_title
 from diffing.report_words import (
     START_SECTION,
     op_label,
@@ -254,15 +254,19 @@ def _summary(diff: Diff) -> list[str]:
     a, b = diff.a.source, diff.b.source
     a_title, b_title = document_title(diff.a), document_title(diff.b)
     a_date, b_date = document_date(diff.a), document_date(diff.b)
+    a_number, b_number = document_number(diff.a), document_number(diff.b)
     summary = diff.summary
-    title = a_title if a_title == b_title else f"{a_title} → {b_title}"
+    a_shown, b_shown = display_title(diff.a), display_title(diff.b)
+    title = a_shown if a_shown == b_shown else f"{a_shown} → {b_shown}"
     lines = [
         f"# {_cell(title)}",
         "",
         "| | A（原文） | B（新文） |",
         "|---|---|---|",
-        f"| 标题 | {_cell(a_title)} | {_cell(b_title)} |",
+        f"| 标题 | {_cell(a_title or '—')} | {_cell(b_title or '—')} |",
     ]
+    if a_number or b_number:
+        lines.append(f"| 文号 | {_cell(a_number or '—')} | {_cell(b_number or '—')} |")
     if a_date or b_date:
         lines.append(f"| 日期 | {_cell(a_date or '—')} | {_cell(b_date or '—')} |")
     lines += [

@@ -40,6 +40,17 @@ from bisect import bisect_left
 from collections.abc import Mapping
 
 from corpus.document import Document
+from corpus.markers import (
+    ARTICLE,
+    ARTICLE_LABEL,
+    DIVISION,
+    DIVISION_LEVELS,
+    LIST_MARKERS,
+    MARKER_AHEAD,
+    MARKER_FIRST,
+    Level,
+    compact,
+)
 from diffing.model import Clause, ClauseKind
 
 __all__ = ["MAX_CLAUSE", "segment", "segment_text", "space_hints"]
@@ -47,28 +58,16 @@ __all__ = ["MAX_CLAUSE", "segment", "segment_text", "space_hints"]
 MAX_CLAUSE = 1000
 _CHUNK = 64  # average length of a content-defined piece of a run with no punctuation
 _MIN_PIECE = 32
-_NUM = "一二三四五六七八九十百千零〇两壹贰叁肆伍陆柒捌玖拾"
 _SPACE = " \t\r\f\v\u3000\u00a0"
 _CLOSERS = "”’\"'」』)）\\]】"
-_DIVISION = re.compile(rf"#*\s*(第[{_NUM}\d]+\s*[编章节])")
-_ARTICLE = re.compile(rf"#*\s*(第[{_NUM}\d]+\s*条)(?:之[{_NUM}\d]+)?")
-_ARTICLE_AHEAD = re.compile(rf"第[{_NUM}\d]+\s*条(?:之[{_NUM}\d]+)?")
-_LEVEL_MARKERS: tuple[tuple[int, re.Pattern[str]], ...] = (
-    (4, re.compile(rf"([{_NUM}]+)[、.．]")),
-    (5, re.compile(rf"[(（]([{_NUM}]+)[)）]")),
-    (6, re.compile(r"(\d{1,3})[.．、](?!\d)")),
-    (7, re.compile(r"[(（](\d{1,3})[)）]")),
-)
-_MARKER_AHEAD = (
-    rf"\s*(?:#|第[{_NUM}\d]+\s*[编章节条]|[{_NUM}]+[、.．]|[(（][{_NUM}\d]{{1,3}}[)）]|\d{{1,3}}[.．、](?!\d))"
-)
 # Where a clause ends inside a line: a sentence end, a table cell, a colon before a marker.
-_CUT = re.compile(rf"[。；;！!？?]+(?!\s*[-=])[{_CLOSERS}]*|\||[：:](?=\s*{_MARKER_AHEAD})")
+_CUT = re.compile(rf"[。；;！!？?]+(?!\s*[-=])[{_CLOSERS}]*|\||[：:](?=\s*{MARKER_AHEAD})")
 _LOOK_PAST = 16  # a cut's lookahead reads past the line end: ``<!`` + line break + ``--`` is no sentence end
-_MARKER_FIRST = frozenset("#第(（0123456789" + _NUM)
-_DIVISION_LEVEL = {"编": 0, "章": 1, "节": 2}
-_ARTICLE_LEVEL = 3
 _HEADING_MAX = 40  # a 一、 clause longer than this is text, not a heading
+_ARTICLE = int(Level.ARTICLE)  # levels as plain ints: the place stack compares them for every label
+_SUBITEM = int(Level.SUBITEM)
+_DIVISION_LEVELS = {kind: int(level) for kind, level in DIVISION_LEVELS.items()}
+_LIST_LEVELS = tuple((int(level), pattern) for level, pattern in LIST_MARKERS)
 _DIVISION_TITLE_MAX = 40  # how far a division heading may run before a 第X条 on the same line
 _PARAGRAPH_SPACES = 2  # a run of this many removed spaces stands for a paragraph break
 
@@ -84,8 +83,8 @@ class _Places:
         while self.stack and self.stack[-1][0] >= level:
             self.stack.pop()
         self.stack.append((level, label))
-        in_article = any(lv == _ARTICLE_LEVEL for lv, _ in self.stack)
-        self._place = "/".join(lb for lv, lb in self.stack if not (in_article and lv < _ARTICLE_LEVEL))
+        in_article = any(lv == _ARTICLE for lv, _ in self.stack)
+        self._place = "/".join(lb for lv, lb in self.stack if not (in_article and lv < _ARTICLE))
 
     def place(self) -> str:
         return self._place
@@ -171,36 +170,36 @@ class _Segmenter:
                 pos += 1
             if pos >= end:
                 return
-            if line_start and text[pos] == "#" and not _DIVISION.match(text, pos) and not _ARTICLE.match(text, pos):
+            if line_start and text[pos] == "#" and not DIVISION.match(text, pos) and not ARTICLE.match(text, pos):
                 stop, cut = self._division_end(pos, end, pos)
                 self.add(pos, stop, "heading", cut)
                 pos = stop
                 continue
             line_start = False
-            if text[pos] not in _MARKER_FIRST:  # most clauses start with no marker: skip the patterns
+            if text[pos] not in MARKER_FIRST:  # most clauses start with no marker: skip the patterns
                 stop, cut = self._clause_end(pos, end)
                 self.add(pos, stop, "sentence", cut)
                 pos = stop
                 continue
-            m = _DIVISION.match(text, pos, end)
+            m = DIVISION.match(text, pos, end)
             if m:
-                label = re.sub(r"\s+", "", m.group(1))
-                self.places.push(_DIVISION_LEVEL[label[-1]], label)
+                label = compact(m.group(1))
+                self.places.push(_DIVISION_LEVELS["分编" if label.endswith("分编") else label[-1]], label)
                 stop, cut = self._division_end(pos, end, m.end())
                 self.add(pos, stop, "heading", cut)
                 pos = stop
                 continue
-            m = None if self.clauses and self.clauses[-1].kind == "article" else _ARTICLE.match(text, pos, end)
+            m = None if self.clauses and self.clauses[-1].kind == "article" else ARTICLE.match(text, pos, end)
             if m:
-                self.places.push(_ARTICLE_LEVEL, re.sub(r"\s+", "", m.group(0).lstrip("# ")))
+                self.places.push(_ARTICLE, compact(m.group(0)))
                 self.add(pos, m.end(), "article")
                 pos = m.end()
                 continue
             kind: ClauseKind = "sentence"
-            for level, pattern in _LEVEL_MARKERS:
+            for level, pattern in _LIST_LEVELS:
                 m = pattern.match(text, pos, end)
                 if m:
-                    label = m.group(0).rstrip("、.．") if level != 6 else m.group(1)
+                    label = m.group(0).rstrip("、.．") if level != _SUBITEM else m.group(1)
                     self.places.push(level, label.replace("（", "(").replace("）", ")"))
                     kind = "heading"
                     break
@@ -210,13 +209,13 @@ class _Segmenter:
             self.add(pos, stop, kind, cut)
             pos = stop
 
-    def _clause_end(self, pos: int, end: int) -> tuple[int, bool]:
+    def _clause_end(self, pos: int, end: int, spaced: int = -1) -> tuple[int, bool]:
         """End of the clause starting at ``pos`` (a cut, a paragraph of spaces, a label after a space, or
-        ``end``), and whether a cut ended it."""
+        ``end``), and whether a cut ended it; spaces at ``spaced`` are no paragraph break."""
         text = self.text
         m = _CUT.search(text, pos, min(len(text), end + _LOOK_PAST))
         stop, cut = (min(m.end(), end), True) if m and m.start() < end else (end, False)
-        p = _first_between(self.paragraphs, pos + 1, stop)
+        p = _first_between(self.paragraphs, max(pos, spaced) + 1, stop)
         if p is not None:
             stop, cut = p, False
         p = _first_between(self.after_labels, pos + 1, stop)
@@ -228,10 +227,11 @@ class _Segmenter:
         return stop, cut
 
     def _division_end(self, pos: int, end: int, title: int) -> tuple[int, bool]:
-        """A heading (第X章, ``#``) ends as any clause does, or before a 第X条 label within its title."""
+        """A heading (第X章, ``#``) ends as any clause does, or before a 第X条 label within its title; the
+        spaces between its label and its title (``第七章␣␣法律责任``) are no paragraph break."""
         text = self.text
-        stop, cut = self._clause_end(pos, end)
-        m = _ARTICLE_AHEAD.search(text, title, min(stop, title + _DIVISION_TITLE_MAX))
+        stop, cut = self._clause_end(pos, end, title if title > pos else -1)
+        m = ARTICLE_LABEL.search(text, title, min(stop, title + _DIVISION_TITLE_MAX))
         if m:
             return m.start(), False
         return stop, cut
@@ -246,7 +246,7 @@ def _first_between(positions: list[int], lo: int, hi: int) -> int | None:
 def _label_start(text: str, p: int, lo: int) -> int:
     """Start of the 第X条 label that ends at ``p``, or ``lo`` when none does."""
     k = text.rfind("第", max(lo, p - 12), p)
-    if k > lo and _ARTICLE_AHEAD.fullmatch(text, k, p):
+    if k > lo and ARTICLE_LABEL.fullmatch(text, k, p):
         return k
     return lo
 

@@ -28,9 +28,9 @@ import re
 from dataclasses import dataclass
 
 from corpus.document import Document
+from corpus.markers import ARTICLE_LABEL, to_chinese, to_int
 from corpus.options import Options
 from diffing.model import Clause, Diff
-from diffing.numerals import to_chinese
 
 __all__ = [
     "Hits",
@@ -163,8 +163,20 @@ def loose_place(place: str) -> str:
     text = canonical_place(place)
     text = re.sub(r"(?<!^)(?<!/)\(", "/(", text)
     text = re.sub(r"\d+", lambda m: to_chinese(int(m.group())) if len(m.group()) <= 4 else m.group(), text)
-    text = re.sub(r"第([零一二三四五六七八九十百千]+)条", r"\1", text)
+    text = ARTICLE_LABEL.sub(_article_number, text)
     return "/".join(p.strip("()") for p in text.split("/") if p.strip("()"))
+
+
+def _article_number(m: re.Match[str]) -> str:
+    """第X条(之Y) as its numbers in one spelling: ``第壹条`` and ``第一条`` → ``一``, ``第三条之一`` → ``三之一``."""
+    number, sub = m.group("n"), m.group("sub")
+    out = _numeral(number)
+    return out + "之" + _numeral(sub) if sub else out
+
+
+def _numeral(text: str) -> str:
+    value = to_int(text)
+    return to_chinese(value) if value is not None and value > 0 else text
 
 
 def _match(places: list[str], want: str) -> list[int]:

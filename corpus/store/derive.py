@@ -11,8 +11,9 @@ Rules:
   hands it in as a `ClauseAnalysis` (``diffing.versions.open_store`` does).
   Its stats count rows of the clause alignment: ``+`` inserted (and copied),
   ``~`` modified (and split, merged), ``-`` deleted, ``↔`` moved.
-* The default title is the first non-empty line of the text that is not the
-  document's 文号, without Markdown ``#`` marks, cut to `TITLE_MAX` characters.
+* The default title is the document's own title (`corpus.meta`, the one every
+  report shows: never its 文号 nor its addressee line; empty when the text has
+  no heading line), cut to `TITLE_MAX` characters.
 """
 
 from __future__ import annotations
@@ -21,8 +22,8 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from corpus.document import Document
+from corpus.meta import text_meta
 from corpus.options import DEFAULT_OPTIONS, Options
-from corpus.store.docnumber import canonical_doc_number, find_doc_number
 from corpus.store.values import ClauseStats
 
 __all__ = [
@@ -69,9 +70,4 @@ def decode_clauses(data: bytes) -> list[str]:
 
 def default_title(text: str) -> str:
     """The title ``add`` records when none is given."""
-    number = find_doc_number(text)
-    for line in text.splitlines():
-        line = line.strip().lstrip("#").strip()
-        if line and canonical_doc_number(line) != number:
-            return line[:TITLE_MAX]
-    return ""
+    return text_meta(text).title[:TITLE_MAX]

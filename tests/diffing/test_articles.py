@@ -1,4 +1,4 @@
-"""Articles, 款 and 项 (diffing/articles.py), Chinese numerals (diffing/numerals.py) and the
+"""Articles, 款 and 项 (diffing/articles.py), Chinese numerals (corpus/markers.py) and the
 correspondence of A's articles to B's (diffing/correspond.py)."""
 
 from __future__ import annotations
@@ -7,11 +7,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from corpus.markers import to_chinese, to_int
 from corpus.pipeline import from_text
 from diffing.articles import outline
 from diffing.compare import compare
 from diffing.correspond import correspond
-from diffing.numerals import to_chinese, to_int
 from diffing.segment import segment
 from tests.reports.pairs import real_diff
 
@@ -25,6 +25,28 @@ def test_numerals_as_laws_write_them() -> None:
     texts = ("一百二十四", "十一", "一百零五", "二百一十", "两千", "12")
     assert [to_int(t) for t in texts] == [124, 11, 105, 210, 2000, 12]
     assert to_int("条") is None
+
+
+def test_articles_numbered_in_financial_numerals_or_with_stray_spaces_have_their_numbers() -> None:
+    text = "第壹条 为了规范。\n第贰拾条 本法自公布之日起施行。\n第一百二十四 条 附则。\n第五条之一 补充。\n"
+    doc = from_text(text, "a.txt")
+    units = outline(doc, segment(doc)).units
+    assert [(u.label, u.number) for u in units] == [
+        ("第壹条", 1), ("第贰拾条", 20), ("第一百二十四条", 124), ("第五条之一", None)
+    ]
+
+
+def test_a_division_heading_with_spaces_inside_is_one_heading_clause() -> None:
+    text = "第七章  法律责任\n第五十条 违反本法。\n第八章 附 则\n第二编 物权\n第一分编　 通则\n第一章 一般规定\n"
+    doc = from_text(text, "a.txt")
+    headings = [(c.place, c.text) for c in segment(doc) if c.kind == "heading"]
+    assert headings == [
+        ("第七章", "第七章法律责任"),
+        ("第八章", "第八章附则"),
+        ("第二编", "第二编物权"),
+        ("第二编/第一分编", "第一分编通则"),
+        ("第二编/第一分编/第一章", "第一章一般规定"),
+    ]
 
 
 def test_pair_01_articles_with_their_kuan_and_items() -> None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from corpus.markers import to_chinese
 from corpus.pipeline import from_text
 from diffing.amendments import CLOSING, draft
 from diffing.compare import compare
-from diffing.numerals import to_chinese
 from diffing.table import build_table
 
 BODIES = (
@@ -146,7 +146,7 @@ def _apply_article(item: str, paragraphs: list[str]) -> list[str]:
     """An item on an article of several 款 applied to its paragraphs, citing 款 as the law counts them."""
     import re
 
-    from diffing.numerals import to_int
+    from corpus.markers import to_int
 
     def number(text: str) -> int:
         value = to_int(text)

@@ -106,7 +106,16 @@ def test_the_default_id_is_the_document_number(store: Store, tmp_path: Path) -> 
     path.write_text("渝规资〔2021〕428号\n各区县规划和自然资源主管部门：\n现印发实施意见。\n", "utf-8")
     result = store.add_file(path)
     assert result.version.doc_id == "渝规资〔2021〕428号"
-    assert result.version.title == "各区县规划和自然资源主管部门："
+    assert result.version.title == ""  # neither the 文号 nor the addressee is a title: this notice has none
+
+
+def test_the_default_title_is_the_notices_heading_line_not_its_number_or_addressee(
+    store: Store, tmp_path: Path
+) -> None:
+    path = tmp_path / "notice.txt"
+    heading = "关于全面深化川渝两地国土空间生态修复领域合作的实施意见"
+    path.write_text(f"渝规资〔2021〕428号\n{heading}\n各区县规划和自然资源主管部门：\n现印发实施意见。\n", "utf-8")
+    assert store.add_file(path).version.title == heading
 
 
 def test_documents_lists_each_document_with_its_latest_version(

@@ -39,3 +39,11 @@ def test_search_ignores_case_and_an_empty_query_finds_nothing() -> None:
     diff = compare(from_text("WTO规则\n其他", "a"), from_text("wto规则\n其他", "b"))
     assert find_rows(diff, "Wto")
     assert find_rows(diff, "") == []
+
+
+def test_go_to_finds_an_article_numbered_in_financial_numerals_by_any_spelling() -> None:
+    text = "第壹条 为了规范。\n第贰条 本办法自公布之日起施行。\n"
+    diff = compare(from_text(text, "a"), from_text(text, "b"))
+    for query in ("第2条", "第二条", "2", "第贰条"):
+        rows = find_place(diff, query)
+        assert [diff.place(diff.rows[r]) for r in rows][:1] == ["第贰条"], query
