@@ -50,7 +50,6 @@ costs a loop, not a stack frame.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
@@ -60,6 +59,7 @@ from itertools import chain, count
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
+from corpus.markers import leading_number
 from diffing.model import Clause, Op, Row
 from diffing.sequences import longest_increasing
 from diffing.units import (
@@ -75,12 +75,6 @@ from diffing.units import (
 
 __all__ = ["MIN_CROSS", "MIN_MODIFIED", "MIN_MOVED", "align", "swapped"]
 
-_NUMERAL = "一二三四五六七八九十百千零〇两壹贰叁肆伍陆柒捌玖拾"
-_NUMBERED = (
-    re.compile(rf"#*第(?P<n>[{_NUMERAL}\d]+)\s*[编章节条]"),
-    re.compile(rf"[(（](?P<n>[{_NUMERAL}]+|\d{{1,3}})[)）]"),
-    re.compile(rf"(?P<n>[{_NUMERAL}]+|\d{{1,3}})[、.．](?!\d)"),
-)
 MIN_MODIFIED = 0.5
 MIN_MOVED = 0.6
 MIN_MOVED_LEN = 6
@@ -632,13 +626,11 @@ def _unnumbered(clause: Clause) -> str | None:
     """The clause's text with its leading structural number masked (``第#条``, ``(#)``), or None without
     one. 第X编/章/节/条 number only labels and headings: in a sentence it cites another article."""
     text = clause.text
-    patterns = _NUMBERED if clause.kind in ("article", "heading") else _NUMBERED[1:]
-    m = next((m for pattern in patterns if (m := pattern.match(text))), None)
-    if m is None:
+    span = leading_number(text, divisions=clause.kind in ("article", "heading"))
+    if span is None:
         return None
-    number = m.group("n")
-    mask = "0" if number[0].isdigit() else "#"
-    return text[: m.start("n")] + mask + text[m.end("n") :]
+    lo, hi = span
+    return text[:lo] + ("0" if text[lo].isdigit() else "#") + text[hi:]
 
 
 def _copies(st: _State) -> None:

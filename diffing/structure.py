@@ -26,7 +26,6 @@ Rules:
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -34,13 +33,14 @@ from functools import cached_property
 from typing import Literal
 
 from corpus.document import Document
+from corpus.markers import CONTENTS, compact, read_label
+from corpus.markers import Level as MarkerLevel
 from diffing.align import swapped
 from diffing.articles import Outline as LawOutline
 from diffing.articles import Unit as LawUnit
 from diffing.articles import outline as articles_outline
 from diffing.correspond import quiet
 from diffing.model import Clause, Diff
-from diffing.numerals import to_int
 from diffing.sequences import longest_increasing
 from diffing.units import articles, division_level, divisions
 
@@ -59,12 +59,8 @@ STRUCTURE_OPS: tuple[StructureOp, ...] = (
     "equal", "renumbered", "modified", "moved", "merged", "split", "inserted", "deleted",
 )  # fmt: skip
 MERGE_SHARE = 0.5
+_LIST_LEVELS = (MarkerLevel.HEADING, MarkerLevel.ITEM, MarkerLevel.SUBITEM)
 _DIVISION_LEVELS: tuple[Level, ...] = ("part", "subpart", "chapter", "section")
-_LABEL = re.compile(r"第(?P<n>[^条]+?)\s*条(?:之(?P<k>[一二三四五六七八九十]+))?")
-_DIVISION_NUMBER = re.compile(r"#*\s*第(?P<n>[^编章节]+?)\s*(?:分编|编|章|节)")
-_TOC = re.compile(r"#*\s*目\s*录\s*")
-_SUBITEM = re.compile(r"\s*(?:\d{1,3}|[(（]\d{1,3}[)）])[.．、]?")
-_NOTICE_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]+[、､]|[(（][一二三四五六七八九十]+[)）]|\d{1,3}[.．、])")
 
 
 @dataclass(frozen=True)
@@ -130,15 +126,15 @@ class Structure:
         return out
 
 
-def _number(label: str, pattern: re.Pattern[str]) -> float | None:
-    m = pattern.match(label)
-    if m is None:
-        return None
-    n = to_int(m.group("n").replace(" ", ""))
-    if n is None:
-        return None
-    k = to_int(m.groupdict().get("k") or "")
-    return n + k / 10 ** len(str(k)) if k else float(n)
+def _number(text: str) -> float | None:
+    """The number of the label opening ``text``: 12.0 for 第十二条, 12.1 for 第十二条之一, 3.0 for （三）."""
+    label = read_label(text)
+    return None if label is None else float(label.dotted)
+
+
+def _level(text: str) -> MarkerLevel | None:
+    label = read_label(text)
+    return None if label is None else label.level
 
 
 def document_outline(document: Document, clauses: tuple[Clause, ...]) -> tuple[Unit, ...]:
@@ -176,17 +172,17 @@ def document_outline(document: Document, clauses: tuple[Clause, ...]) -> tuple[U
             while open_divisions and open_divisions[-1][0] >= level:
                 open_divisions.pop()
             holder = tuple(range(members[0], division_end[members[0]]))
-            label = re.sub(r"\s+", "", first.text.lstrip("#"))
-            uid = add(_DIVISION_LEVELS[level], label, _number(label, _DIVISION_NUMBER), holder, _top(open_divisions))
+            label = compact(first.text)
+            uid = add(_DIVISION_LEVELS[level], label, _number(label), holder, _top(open_divisions))
             open_divisions.append((level, uid))
             continue
         parent = _top(open_divisions)
         if unit.kind == "article":
             art = art_of_label.get(members[0])
             whole = tuple(range(art.label, art.end)) if art is not None else members
-            uid = add("article", unit.label, _number(unit.label, _LABEL), whole, parent)
+            uid = add("article", unit.label, _number(unit.label), whole, parent)
             _paragraphs(add, law, unit, uid)
-        elif unit.kind == "heading" or _NOTICE_HEADING.match(law.original(members[0])):
+        elif unit.kind == "heading" or _level(law.original(members[0])) in _LIST_LEVELS:
             add("heading", "", None, members, parent)
     return tuple(out)
 
@@ -195,13 +191,13 @@ def _toc(clauses: tuple[Clause, ...]) -> range:
     """A 目录 block before the first article: the 目录 line and the headings after it up to the first
     heading that repeats one of them (the body's), or empty."""
     first_article = next((k for k, c in enumerate(clauses) if c.kind == "article"), len(clauses))
-    start = next((k for k in range(first_article) if _TOC.fullmatch(clauses[k].text)), None)
+    start = next((k for k in range(first_article) if CONTENTS.fullmatch(clauses[k].text)), None)
     if start is None:
         return range(0)
     seen: set[str] = set()
     k = start + 1
     while k < first_article:
-        key = re.sub(r"[#\s]", "", clauses[k].text)
+        key = compact(clauses[k].text)
         if key in seen:
             break
         seen.add(key)
@@ -226,14 +222,9 @@ def _paragraphs(add: _Add, law: LawOutline, unit: LawUnit, article_id: int) -> N
             text = law.paragraph_text(p)
             if p.item:
                 label = text[: text.find("）") + 1 if "）" in text[:6] else text.find(")") + 1]
-                item_id = add("item", label, _item_number(label), p.clauses, pid)
-            elif item_id is not None and (m := _SUBITEM.match(text)):
-                add("subitem", m.group(0).strip(), None, p.clauses, item_id)
-
-
-def _item_number(label: str) -> float | None:
-    n = to_int(label.strip("()（）"))
-    return None if n is None else float(n)
+                item_id = add("item", label, _number(label), p.clauses, pid)
+            elif item_id is not None and (sub := read_label(text)) and sub.level >= MarkerLevel.SUBITEM:
+                add("subitem", compact(text[: sub.end]), float(sub.dotted), p.clauses, item_id)
 
 
 def structure(diff: Diff) -> Structure:

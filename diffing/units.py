@@ -23,7 +23,6 @@ Rules:
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -32,6 +31,7 @@ from itertools import chain
 
 from rapidfuzz.distance import Indel
 
+from corpus.markers import Level, read_label
 from diffing.model import Clause
 from diffing.sequences import longest_increasing
 
@@ -50,8 +50,6 @@ ARTICLE_MIN = 0.4
 ARTICLE_MOVED = 0.6
 _CANDIDATES = 6
 _VOTING_GRAMS = 24
-_DIVISION = re.compile(r"#*\s*第[一二三四五六七八九十百千零〇两壹贰叁肆伍陆柒捌玖拾佰仟\d]+\s*(分编|编|章|节)")
-_LEVELS = {"编": 0, "分编": 1, "章": 2, "节": 3}
 
 
 @dataclass(frozen=True)
@@ -82,8 +80,8 @@ def division_level(clause: Clause) -> int | None:
     """The level of a numbered division heading (0 编 … 3 节), None for any other clause."""
     if clause.kind != "heading":
         return None
-    m = _DIVISION.match(clause.text)
-    return _LEVELS[m.group(1)] if m else None
+    label = read_label(clause.text)
+    return int(label.level) if label is not None and label.level <= Level.SECTION else None
 
 
 def articles(clauses: Sequence[Clause]) -> tuple[Article, ...]:
