@@ -119,7 +119,9 @@ def read_source(path: str, max_size: int = DEFAULT_MAX_SIZE, *, strict_decode: b
         raise InputError(path, _too_large(info.st_size, max_size))
     try:
         with open(path, "rb") as handle:
-            data = _read_limited(path, handle, max_size)
+            data = _read_limited(path, handle, max_size, info.st_size)
+    except MemoryError:
+        raise InputError(path, f"file is {human_size(info.st_size)}: too large to read into memory") from None
     except PermissionError:
         raise InputError(path, "permission denied") from None
     except IsADirectoryError:
@@ -138,12 +140,26 @@ def _kind(mode: int) -> str:
     return "not a regular file"
 
 
-def _read_limited(name: str, stream: BinaryIO, max_size: int) -> bytes:
-    """All of ``stream``, or an error as soon as it is longer than ``max_size``."""
-    data = stream.read(max_size + 1)
-    if len(data) > max_size:
-        raise InputError(name, _too_large(None, max_size))
-    return data
+def _read_limited(name: str, stream: BinaryIO, max_size: int, expected: int | None = None) -> bytes:
+    """All of ``stream``, or an error as soon as it is longer than ``max_size``.
+
+    Read in one piece of the ``expected`` size (a file's), else in pieces of `_PIECE`: never a buffer of
+    ``max_size`` bytes up front (``--max-size 1T`` would ask for a terabyte).
+    """
+    pieces: list[bytes] = []
+    total = 0
+    want = _PIECE if expected is None else expected + 1
+    while piece := stream.read(min(want, max_size + 1 - total)):
+        pieces.append(piece)
+        total += len(piece)
+        if total > max_size:
+            raise InputError(name, _too_large(None, max_size))
+        want = _PIECE
+    return pieces[0] if len(pieces) == 1 else b"".join(pieces)
+
+
+_PIECE = 16 * 1024 * 1024
+"""Bytes read at a time from a stream of unknown size."""
 
 
 def _too_large(size: int | None, max_size: int) -> str:

@@ -7,7 +7,8 @@ Rules:
   profile of its own (``-env:UserInstallation``), so concurrent runs never
   share a profile or a lock; the folder is removed afterwards.
 * It runs with a timeout (`CONVERT_TIMEOUT` seconds, ``WENDIFF_SOFFICE_TIMEOUT``
-  overrides it), in a process session of its own, so that a timeout kills
+  overrides it, checked by `corpus.environment.soffice_timeout`), in a
+  process session of its own, so that a timeout kills
   LibreOffice's own child process too; a run that times out, fails or writes
   nothing is one `ExtractError` line, as is a .docx larger than
   `MAX_DOCX_BYTES`.
@@ -28,11 +29,12 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from corpus.environment import DEFAULT_SOFFICE_TIMEOUT, soffice_timeout
 from corpus.extract import ExtractError
 
 __all__ = ["CONVERT_TIMEOUT", "MAX_DOCX_BYTES", "convert_to_docx", "soffice_path"]
 
-CONVERT_TIMEOUT = 120.0
+CONVERT_TIMEOUT = DEFAULT_SOFFICE_TIMEOUT
 """Seconds a conversion may take (a cold LibreOffice start takes a few)."""
 
 MAX_DOCX_BYTES = 512 * 1024 * 1024
@@ -54,7 +56,7 @@ def convert_to_docx(data: bytes, suffix: str) -> bytes:
     program = soffice_path()
     if program is None:
         raise ExtractError(f"reading {suffix} files needs LibreOffice (soffice not found); {INSTALL_HINT}")
-    timeout = float(os.environ.get("WENDIFF_SOFFICE_TIMEOUT", CONVERT_TIMEOUT))
+    timeout = soffice_timeout()
     with tempfile.TemporaryDirectory(prefix="wendiff-soffice-") as tmp:
         folder = Path(tmp)
         source = folder / f"input{suffix}"

@@ -5,6 +5,9 @@ Rules:
 * A thin shell over `diffing.dups.engine`: collect the inputs, run, write the
   terminal summary (default) or the ``wendiff.dups`` JSON (``--format json``)
   to standard output or ``-o FILE``.
+* ``-o FILE`` is never one of the files scanned, nor inside the store, nor a
+  FIFO, device or folder (checked before any reading); the report is written
+  whole or not at all (`tui.output`).
 * A file that cannot be read is skipped with one warning line on standard
   error (``wendiff: warning: NAME: problem``) and counted in the summary; the
   run goes on. No readable input at all is trouble (exit 2).
@@ -26,14 +29,13 @@ import argparse
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from corpus.display import safe_name
 from corpus.errors import WendiffError
 from diffing.dups.clusters import NEAR_DUPLICATE
 from tui.cli_help import exit_statuses
-from tui.cmd_diff import add_normalization_arguments, options_from
+from tui.cmd_diff import add_normalization_arguments, check_output_option, options_from
 
 if TYPE_CHECKING:
     from diffing.dups.result import Progress
@@ -100,8 +102,13 @@ def _run(args: argparse.Namespace) -> int:
 
     options = options_from(args)
     inputs = collect_inputs(args.paths)
+    stores = []
     if args.store is not None:
+        from corpus.store.location import store_path
+
         inputs += store_inputs(args.store or None)
+        stores.append(store_path(args.store or None))
+    check_output_option(args, [inp.path for inp in inputs if inp.path is not None], stores)
     show_bar = sys.stderr.isatty() and not args.quiet
     engine = find_duplicates
     if args.engine == "dask":
@@ -120,10 +127,9 @@ def _run(args: argparse.Namespace) -> int:
     else:
         text = render_summary(result, limit=0 if args.all else SHOWN_PER_SECTION)
     if args.output:
-        try:
-            Path(args.output).write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise WendiffError(f"{args.output}: cannot write the report ({exc.strerror or exc})") from exc
+        from tui.output import write_report
+
+        write_report(args.output, text.encode("utf-8"))
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
