@@ -116,7 +116,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from corpus.environment import check_environment
 
         check_environment()
-        return _run(args_list or ["library"])
+        status = _run(args_list or ["library"])
+        if sys.stdout is not None:
+            sys.stdout.flush()  # here, so that a failure is reported (at exit it would be lost)
+        return status
     except WendiffError as exc:
         print(f"wendiff: {safe_name(str(exc))}", file=sys.stderr)
         return 2

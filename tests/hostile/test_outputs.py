@@ -309,13 +309,38 @@ def _memory_cap() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (1536 * 1024**2, 1536 * 1024**2))
 
 
-def test_a_file_too_large_for_memory_is_one_line_naming_it(tmp_path: Path, pair: tuple[Path, Path]) -> None:
+def test_a_file_too_large_for_the_memory_left_is_one_line_naming_it(tmp_path: Path, pair: tuple[Path, Path]) -> None:
     big = tmp_path / "big.txt"
     with big.open("wb") as f:
-        f.truncate(3 * 1024**3)  # sparse: takes no disk
+        f.truncate(2 * 1024**3)  # sparse: takes no disk
     done = _run("diff", str(big), str(pair[1]), "--max-size", "1T", preexec_fn=_memory_cap)
     assert done.returncode == 2
-    assert one_line_error(done.stderr).startswith(f"wendiff: {big}: file is 3 GB: too large to read into memory")
+    assert one_line_error(done.stderr).startswith(f"wendiff: {big}: file is 2 GB: too large to read into memory")
+
+
+def test_a_file_over_an_eighth_of_the_machines_memory_is_refused_before_reading(
+    tmp_path: Path, pair: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    memory = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    big = tmp_path / "big.txt"
+    with big.open("wb") as f:
+        f.truncate(memory // 8 + 1)  # sparse: takes no disk
+    assert main(["diff", str(big), str(pair[1]), "--max-size", "1T"]) == 2
+    err = one_line_error(capsys.readouterr().err)
+    assert err.startswith(f"wendiff: {big}: file is ") and "too large to read into memory (at most" in err
+
+
+def test_running_out_of_memory_is_one_line(
+    pair: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import diffing.compare
+
+    def exhausted(*_args: object, **_kwargs: object) -> None:
+        raise MemoryError
+
+    monkeypatch.setattr(diffing.compare, "compare", exhausted)
+    assert main(["diff", *map(str, pair)]) == 2
+    assert one_line_error(capsys.readouterr().err).startswith("wendiff: out of memory")
 
 
 # -- item 16: standard output, store paths, arguments that are not UTF-8 -----------------------------------
@@ -382,3 +407,20 @@ def test_a_usage_error_is_one_line(pair: tuple[Path, Path], capsys: pytest.Captu
         main(["diff", str(pair[0])])
     assert done.value.code == 2
     assert one_line_error(capsys.readouterr().err).startswith("wendiff diff: ")
+
+
+@pytest.mark.parametrize("command", ["add", "list"])
+def test_store_commands_on_a_full_or_closed_standard_output_are_one_line(
+    tmp_path: Path, pair: tuple[Path, Path], command: str
+) -> None:
+    where = str(tmp_path / "s")
+    assert main(["store", "add", str(pair[0]), "--doc", "x", "--store", where]) == 0
+    argv = ["store", command, *([str(pair[1]), "--doc", "x"] if command == "add" else []), "--store", where]
+    with open("/dev/full", "w") as full:
+        done = _run(*argv, capture=False, stdout=full, stderr=subprocess.PIPE)
+    assert done.returncode == 2
+    assert one_line_error(done.stderr) == "wendiff: standard output: cannot write (No space left on device)\n"
+    done = _run("store", "list", "--store", where, capture=False, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                preexec_fn=lambda: os.close(1))  # fmt: skip
+    assert done.returncode == 2
+    assert "standard output is closed" in one_line_error(done.stderr)
