@@ -40,13 +40,16 @@ from tui.cmd_diff import add_normalization_arguments, check_output_option, optio
 if TYPE_CHECKING:
     from diffing.dups.result import Progress
 
-__all__ = ["COMMANDS", "SHOWN_PER_SECTION", "register"]
+__all__ = ["COMMANDS", "MAX_WORKERS", "SHOWN_PER_SECTION", "register"]
 
 COMMANDS = {"dups": "find repeated passages, re-used text and near-duplicate documents"}
 """The commands `register` adds, with the line ``wendiff --help`` shows for each."""
 
 SHOWN_PER_SECTION = 20
 """Findings listed in each section of the terminal summary, unless ``--all``."""
+
+MAX_WORKERS = 256
+"""The most processes ``--workers`` may ask for (more only exhausts the machine)."""
 
 
 def _similarity(text: str) -> float:
@@ -59,13 +62,14 @@ def _similarity(text: str) -> float:
     return value
 
 
-def _positive(text: str) -> int:
+def _workers(text: str) -> int:
+    """``--workers``: a whole number from 1 to `MAX_WORKERS`."""
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be 1 or more: {text}")
+        value = 0
+    if not 1 <= value <= MAX_WORKERS:
+        raise argparse.ArgumentTypeError(f"must be a whole number from 1 to {MAX_WORKERS}, not {text!r}")
     return value
 
 
@@ -163,7 +167,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                    help="also check against each document of the version store (default store if no PATH)")  # fmt: skip
     r.add_argument("--near", type=_similarity, default=NEAR_DUPLICATE, metavar="SIM",
                    help=f"lowest similarity of near-duplicate documents (default {NEAR_DUPLICATE})")  # fmt: skip
-    r.add_argument("--workers", type=_positive, metavar="N", help="processes to use (default: one per CPU)")
+    r.add_argument("--workers", type=_workers, metavar="N",
+                   help=f"processes to use, 1 to {MAX_WORKERS} (default: one per CPU)")  # fmt: skip
     r.add_argument("--engine", choices=("local", "dask"), default="local",
                    help="run here (local, default) or on a Dask cluster (dask)")  # fmt: skip
     r.add_argument("--scheduler", metavar="ADDRESS",

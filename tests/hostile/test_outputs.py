@@ -424,3 +424,14 @@ def test_store_commands_on_a_full_or_closed_standard_output_are_one_line(
                 preexec_fn=lambda: os.close(1))  # fmt: skip
     assert done.returncode == 2
     assert "standard output is closed" in one_line_error(done.stderr)
+
+
+@pytest.mark.parametrize("workers", ["0", "-1", "257", "100000000", "x"])
+def test_workers_out_of_range_are_refused_in_one_line(
+    pair: tuple[Path, Path], workers: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(["dups", *map(str, pair), "--workers", workers])
+    assert done.value.code == 2
+    err = one_line_error(capsys.readouterr().err)
+    assert "--workers" in err and "1 to 256" in err
