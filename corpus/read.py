@@ -17,6 +17,9 @@ Rules:
   input is read only up to one byte past the limit. The same limit holds for
   what a container (.docx) inflates to and for the text extracted from it
   (corpus/limits.py): a decompression bomb is refused before it is inflated.
+  A file larger than an eighth of the machine's memory is refused whatever the
+  limit, and a read never asks for a buffer of the limit's size up front: a
+  file too large for memory is one line naming it, never a `MemoryError`.
 * The format follows the name's extension: .html/.htm pages give their main
   text, .docx files their paragraphs and table rows (`corpus.extract`); .pdf
   the text layer page by page (`corpus.read_pdf`), .ofd the text of its pages
@@ -103,9 +106,11 @@ _TEXT_CONTROLS = frozenset("\t\n\r\f\v")
 def read_source(path: str, max_size: int = DEFAULT_MAX_SIZE, *, strict_decode: bool = False) -> Source:
     """Read and decode ``path`` (``-`` for standard input); see `source_from_bytes`."""
     if path == STDIN:
-        return source_from_bytes(
-            STDIN, _read_limited(path, sys.stdin.buffer, max_size), max_size, strict_decode=strict_decode
-        )
+        try:
+            data = _read_limited(path, sys.stdin.buffer, max_size)
+        except MemoryError:
+            raise InputError(path, "input too large to read into memory") from None
+        return source_from_bytes(STDIN, data, max_size, strict_decode=strict_decode)
     try:
         info = os.stat(path)
     except (FileNotFoundError, NotADirectoryError):
@@ -120,9 +125,13 @@ def read_source(path: str, max_size: int = DEFAULT_MAX_SIZE, *, strict_decode: b
         raise InputError(path, f"not a regular file ({_kind(info.st_mode)}); only files are read")
     if info.st_size > max_size:
         raise InputError(path, _too_large(info.st_size, max_size))
+    if info.st_size > (bound := _memory_bound()):
+        raise InputError(path, f"{_too_large_for_memory(info.st_size)} (at most {human_size(bound)} on this machine)")
     try:
         with open(path, "rb") as handle:
-            data = _read_limited(path, handle, max_size)
+            data = _read_limited(path, handle, max_size, info.st_size)
+    except MemoryError:
+        raise InputError(path, _too_large_for_memory(info.st_size)) from None
     except PermissionError:
         raise InputError(path, "permission denied") from None
     except IsADirectoryError:
@@ -141,12 +150,42 @@ def _kind(mode: int) -> str:
     return "not a regular file"
 
 
-def _read_limited(name: str, stream: BinaryIO, max_size: int) -> bytes:
-    """All of ``stream``, or an error as soon as it is longer than ``max_size``."""
-    data = stream.read(max_size + 1)
-    if len(data) > max_size:
-        raise InputError(name, _too_large(None, max_size))
-    return data
+def _read_limited(name: str, stream: BinaryIO, max_size: int, expected: int | None = None) -> bytes:
+    """All of ``stream``, or an error as soon as it is longer than ``max_size``.
+
+    Read in one piece of the ``expected`` size (a file's), else in pieces of `_PIECE`: never a buffer of
+    ``max_size`` bytes up front (``--max-size 1T`` would ask for a terabyte).
+    """
+    pieces: list[bytes] = []
+    total = 0
+    want = _PIECE if expected is None else expected + 1
+    while piece := stream.read(min(want, max_size + 1 - total)):
+        pieces.append(piece)
+        total += len(piece)
+        if total > max_size:
+            raise InputError(name, _too_large(None, max_size))
+        want = _PIECE
+    return pieces[0] if len(pieces) == 1 else b"".join(pieces)
+
+
+_PIECE = 16 * 1024 * 1024
+"""Bytes read at a time from a stream of unknown size."""
+
+
+def _memory_bound() -> int:
+    """The largest file read: an eighth of the machine's memory (a document takes several times its size)."""
+    try:
+        return os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE") // 8
+    except (AttributeError, ValueError, OSError):
+        return MAX_SIZE_UNKNOWN_MEMORY
+
+
+MAX_SIZE_UNKNOWN_MEMORY = 1024**4
+"""The bound where the machine's memory cannot be asked (``--max-size`` is at most this anyway)."""
+
+
+def _too_large_for_memory(size: int) -> str:
+    return f"file is {human_size(size)}: too large to read into memory"
 
 
 def _too_large(size: int | None, max_size: int) -> str:

@@ -12,7 +12,7 @@ Rules:
   content blocked, no network where possible, a timeout, the whole session
   killed and the folder removed on a timeout, an error or a signal).
   It runs for `CONVERT_TIMEOUT` seconds at most (``WENDIFF_SOFFICE_TIMEOUT``
-  overrides it); a run that times out, fails or writes nothing is one
+  overrides it, checked by `corpus.environment.soffice_timeout`); a run that times out, fails or writes nothing is one
   `ExtractError` line, as is a .docx larger than `MAX_DOCX_BYTES`.
 * The program is ``soffice`` on PATH (``WENDIFF_SOFFICE`` names another);
   without it the error names LibreOffice and the package to install.
@@ -35,6 +35,7 @@ import shutil
 import subprocess
 import zipfile
 
+from corpus.environment import DEFAULT_SOFFICE_TIMEOUT, soffice_timeout
 from corpus.extract import ExtractError, extract_docx
 from corpus.limits import check_total, check_zip
 from corpus.read import odd_characters
@@ -44,7 +45,7 @@ __all__ = [
     "CONVERT_TIMEOUT", "MAX_DOCX_BYTES", "MAX_ODD_SHARE", "MIN_ODD", "convert_to_docx", "read_legacy", "soffice_path",
 ]  # fmt: skip
 
-CONVERT_TIMEOUT = 120.0
+CONVERT_TIMEOUT = DEFAULT_SOFFICE_TIMEOUT
 """Seconds a conversion may take (a cold LibreOffice start takes a few)."""
 
 MAX_DOCX_BYTES = 512 * 1024 * 1024
@@ -113,7 +114,7 @@ def convert_to_docx(data: bytes, suffix: str) -> bytes:
     program = soffice_path()
     if program is None:
         raise ExtractError(f"reading {suffix} files needs LibreOffice (soffice not found); {INSTALL_HINT}")
-    timeout = float(os.environ.get("WENDIFF_SOFFICE_TIMEOUT", CONVERT_TIMEOUT))
+    timeout = soffice_timeout()
     with work_folder() as folder:
         source = folder / f"input{suffix}"
         source.write_bytes(data)

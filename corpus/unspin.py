@@ -19,6 +19,8 @@ Rules of this module:
   for 情况) are therefore swapped back, not collapsed.
 * The output is a `StepOutput` whose map sends every character back to the
   input (see corpus/offsets.py); unspin removes nothing, so it has no holes.
+* A user's table is a regular file of at most `MAX_TABLE_BYTES` (a FIFO or a
+  device is refused before it is opened, a larger file before it is read).
 * `spin` is the spinner's direction of the same table; it exists to build
   test and benchmark copies, never to change a user's text.
 """
@@ -29,6 +31,7 @@ import functools
 import math
 import os
 import re
+import stat
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import resources
@@ -39,6 +42,7 @@ from corpus.steps import StepOutput, unchanged
 
 __all__ = [
     "MARKERS_PER_1000",
+    "MAX_TABLE_BYTES",
     "MIN_MARKERS",
     "Substitution",
     "UnspinTable",
@@ -56,6 +60,10 @@ MIN_MARKERS = 3
 """Fewest marker hits for a text to look spun."""
 MARKERS_PER_1000 = 0.5
 """Fewest marker hits per 1,000 characters for a text to look spun."""
+
+MAX_TABLE_BYTES = 16 * 1024 * 1024
+"""Largest user table read (the bundled one is a few KB)."""
+_OVER_LIMIT = f"over the {MAX_TABLE_BYTES // 2**20} MB limit of an unspin table"
 
 KINDS = ("marker", "word")
 
@@ -211,17 +219,30 @@ def load_table(path: str | None = None) -> UnspinTable:
     if path is None:
         return bundled_table()
     try:
-        stat = os.stat(path)
+        info = os.stat(path)
     except OSError as exc:
         raise InputError(path, f"cannot read unspin table: {exc.strerror or exc}") from exc
-    return _load_user_table(path, stat.st_mtime_ns, stat.st_size)
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(path, f"unspin table is not a regular file ({_kind(info.st_mode)})")
+    if info.st_size > MAX_TABLE_BYTES:
+        raise InputError(path, f"unspin table is {info.st_size:,} bytes, {_OVER_LIMIT}")
+    return _load_user_table(path, info.st_mtime_ns, info.st_size)
+
+
+def _kind(mode: int) -> str:
+    kinds = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"),
+             (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))  # fmt: skip
+    return next((word for test, word in kinds if test(mode)), "not a file")
 
 
 @functools.lru_cache(maxsize=8)
 def _load_user_table(path: str, mtime_ns: int, size: int) -> UnspinTable:
     try:
-        with open(path, encoding="utf-8-sig") as f:
-            text = f.read()
+        with open(path, "rb") as f:
+            data = f.read(MAX_TABLE_BYTES + 1)
+        if len(data) > MAX_TABLE_BYTES:
+            raise InputError(path, f"unspin table grew while read, {_OVER_LIMIT}")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(path, f"unspin table is not UTF-8 text (byte {exc.start})") from exc
     except OSError as exc:

@@ -20,7 +20,12 @@ Rules:
   traceback ever reaches the user. Any other exception
   inside a command is a bug: one line ``wendiff: internal error: …`` and exit
   status 2, unless ``WENDIFF_DEBUG`` is set (not ``0``), which re-raises it with
-  its traceback.
+  its traceback. Running out of memory is one line too (a document too large
+  for this machine), exit status 2.
+* Run as a program (`main` without arguments), standard output is guarded
+  (`tui.stdout`): a full or closed one is one line and exit status 2.
+* Environment variables are checked before any command runs
+  (`corpus.environment.check_environment`).
 * Every parser is a `tui.cli_help.Parser`: each command's ``--help`` ends with
   the exit statuses that command returns.
 * ``wendiff`` with no arguments opens the Library screen of the app.
@@ -103,8 +108,18 @@ def build_parser(only: Set[str] | None = None) -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
+    if argv is None:
+        from tui.stdout import guard_stdout
+
+        guard_stdout()
     try:
-        return _run(args_list or ["library"])
+        from corpus.environment import check_environment
+
+        check_environment()
+        status = _run(args_list or ["library"])
+        if sys.stdout is not None:
+            sys.stdout.flush()  # here, so that a failure is reported (at exit it would be lost)
+        return status
     except WendiffError as exc:
         print(f"wendiff: {safe_name(str(exc))}", file=sys.stderr)
         return 2
@@ -113,6 +128,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 1
+    except MemoryError:
+        print("wendiff: out of memory (a document too large for this machine? lower --max-size)", file=sys.stderr)
+        return 2
     except Exception as exc:
         if os.environ.get(DEBUG_VAR, "0") not in ("", "0"):
             raise

@@ -7,8 +7,15 @@ Rules:
   (a line's leading spaces are kept), so an epilog can list one item a line.
 * Each command's ``--help`` ends with its exit statuses (`exit_statuses`),
   written next to the code that returns them.
-* This module imports only the standard library: building the parser must stay
-  cheap (see tui/cli.py).
+* A usage error (a missing argument, an option's value refused by its type)
+  is one line on standard error, ``wendiff diff: argument --columns: …
+  (see wendiff diff --help)``, and exit status 2; control characters in it are
+  shown escaped.
+* `utf8_text` is the type of an option whose text is recorded: an argument
+  holding bytes that are not UTF-8 (Python decodes them as lone surrogates)
+  is refused, naming the first such byte.
+* This module imports only the standard library and `corpus.display`:
+  building the parser must stay cheap (see tui/cli.py).
 """
 
 from __future__ import annotations
@@ -16,8 +23,9 @@ from __future__ import annotations
 import argparse
 import re
 import textwrap
+from typing import NoReturn
 
-__all__ = ["HelpFormatter", "Parser", "exit_statuses"]
+__all__ = ["HelpFormatter", "Parser", "exit_statuses", "utf8_text"]
 
 
 class HelpFormatter(argparse.HelpFormatter):
@@ -51,6 +59,21 @@ class Parser(argparse.ArgumentParser):
     def __init__(self, *args: object, **kwargs: object) -> None:
         kwargs.setdefault("formatter_class", HelpFormatter)
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+
+    def error(self, message: str) -> NoReturn:
+        """One line on standard error, and exit status 2."""
+        from corpus.display import safe_name
+
+        self.exit(2, f"{self.prog}: {safe_name(' '.join(message.split()))} (see {self.prog} --help)\n")
+
+
+def utf8_text(text: str) -> str:
+    """``text``, if every byte of the argument was UTF-8 (else an `argparse.ArgumentTypeError`)."""
+    bad = next((ch for ch in text if "\udc80" <= ch <= "\udcff"), None)
+    if bad is not None:
+        byte = ord(bad) - 0xDC00
+        raise argparse.ArgumentTypeError(f"not UTF-8 text (byte \\x{byte:02x})")
+    return text
 
 
 def exit_statuses(*statuses: tuple[int, str]) -> str:

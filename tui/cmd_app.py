@@ -130,7 +130,7 @@ def _exit_on_hangup() -> Iterator[None]:
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from tui.cmd_diff import add_normalization_arguments
+    from tui.cmd_diff import MAX_COLUMNS, MIN_COLUMNS, add_normalization_arguments, parse_columns
 
     p = subparsers.add_parser(
         "library",
@@ -165,6 +165,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         ),
     )
     p.add_argument("--store", metavar="PATH", help="build the demo store here (default: a temporary folder)")
-    p.add_argument("--columns", type=int, default=100, metavar="N", help="width of the text printed without a TTY")
+    p.add_argument("--columns", type=parse_columns, default=100, metavar="N",
+                   help=f"width of the text printed without a TTY, {MIN_COLUMNS} to {MAX_COLUMNS}")  # fmt: skip
     p.add_argument("--app", dest="force_app", action="store_true", help="run the app even without a TTY")
     p.set_defaults(func=_demo)

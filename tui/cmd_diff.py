@@ -8,6 +8,11 @@ Rules:
   ``options`` records them. Output goes to standard output or ``-o FILE``
   (format from ``--format``, else from the file's suffix); colour only on a
   terminal unless ``--color always``.
+* ``-o FILE`` is checked before any reading (`check_output_option`): never
+  an input, never inside the store, never a FIFO, device or folder; the report
+  is written whole or not at all (`tui.output`).
+* The text view is `MIN_COLUMNS` to `MAX_COLUMNS` cells wide: ``--columns``
+  outside that range is refused, a terminal's width is held to it.
 * Building the parser is cheap: at the top this module imports only the
   standard library and light wendiff modules (no engine, no rich); reading,
   comparing and rendering are imported by the functions that run them. The
@@ -21,6 +26,7 @@ import os
 import re
 import shutil
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,8 +41,9 @@ if TYPE_CHECKING:
     from diffing.model import Diff
 
 __all__ = [
-    "COMMANDS", "EXIT_STATUSES", "STRICT_DECODE_HELP", "add_normalization_arguments", "add_output_arguments",
-    "check_report", "emit", "options_from", "prefetch_words", "register", "warn_read",
+    "COMMANDS", "EXIT_STATUSES", "MAX_COLUMNS", "MIN_COLUMNS", "STRICT_DECODE_HELP", "add_normalization_arguments",
+    "add_output_arguments", "check_output_option", "check_report", "emit", "options_from", "parse_columns",
+    "prefetch_words", "register", "text_width", "warn_read",
 ]
 
 COMMANDS = {"diff": "compare two documents clause by clause"}
@@ -72,6 +79,28 @@ def parse_size(text: str) -> int:
     if value > MAX_SIZE_LIMIT:
         raise argparse.ArgumentTypeError(f"size too large: {text!r} (at most 1T)")
     return value
+
+
+MIN_COLUMNS = 20
+"""The narrowest text view (a side-by-side row needs room for a place and a few characters a side)."""
+MAX_COLUMNS = 1000
+"""The widest text view: wider than any terminal; beyond it a layout only costs time."""
+
+
+def parse_columns(text: str) -> int:
+    """``--columns``: a whole number from `MIN_COLUMNS` to `MAX_COLUMNS`."""
+    if not re.fullmatch(r"\s*[0-9]{1,9}\s*", text) or not MIN_COLUMNS <= int(text) <= MAX_COLUMNS:
+        raise argparse.ArgumentTypeError(f"must be a whole number from {MIN_COLUMNS} to {MAX_COLUMNS}, not {text!r}")
+    return int(text)
+
+
+def text_width(columns: int | None, to_tty: bool) -> int:
+    """The text view's width: ``--columns``, else the terminal's (held to the range), else 100."""
+    if columns is not None:
+        return columns
+    if not to_tty:
+        return 100
+    return min(MAX_COLUMNS, max(MIN_COLUMNS, shutil.get_terminal_size((100, 24)).columns))
 
 
 def add_normalization_arguments(parser: argparse.ArgumentParser) -> None:
@@ -143,7 +172,8 @@ def add_output_arguments(parser: argparse.ArgumentParser) -> None:
     g.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text view")
     g.add_argument("--layout", choices=("auto", "side", "unified"), default="auto",
                    help="side by side, unified, or by terminal width (auto)")  # fmt: skip
-    g.add_argument("--columns", type=int, metavar="N", help="width of the text view (default: the terminal's)")
+    g.add_argument("--columns", type=parse_columns, metavar="N",
+                   help=f"width of the text view, {MIN_COLUMNS} to {MAX_COLUMNS} (default: the terminal's)")
     g.add_argument("--all", dest="full", action="store_true",
                    help="show equal clauses too, not folded (table: unchanged, renumbered articles)")  # fmt: skip
     add_normalization_arguments(parser)
@@ -155,6 +185,22 @@ def _format(args: argparse.Namespace) -> Format:
     if args.output:
         return SUFFIXES.get(Path(args.output).suffix.lower(), "text")
     return "text"
+
+
+def check_output_option(args: argparse.Namespace, inputs: Iterable[str], stores: Iterable[Path] = ()) -> None:
+    """Refuse (`WendiffError`, exit 2) an ``-o`` that is an input, lies in a store or is not a file.
+
+    Without ``stores``, the default store (``$WENDIFF_STORE``, else the per-user one) is the store.
+    """
+    if not args.output:
+        return
+    from tui.output import check_output
+
+    if not stores:
+        from corpus.store.location import store_path
+
+        stores = (store_path(),)
+    check_output(args.output, inputs, stores)
 
 
 def check_report(args: argparse.Namespace) -> None:
@@ -178,17 +224,16 @@ def emit(diff: Diff, args: argparse.Namespace) -> int:
     elif fmt == "text":
         from diffing.report_text import TextView, render_text
 
-        width = args.columns or (shutil.get_terminal_size((100, 24)).columns if to_tty else 100)
-        report = render_text(diff, TextView(color=color, width=width, layout=args.layout, full=args.full))
+        view = TextView(color=color, width=text_width(args.columns, to_tty), layout=args.layout, full=args.full)
+        report = render_text(diff, view)
     else:
         from diffing.reports import render
 
         report = render(diff, fmt)
     if args.output:
-        try:
-            Path(args.output).write_bytes(report if isinstance(report, bytes) else report.encode("utf-8"))
-        except OSError as exc:
-            raise WendiffError(f"{args.output}: cannot write the report ({exc.strerror or exc})") from exc
+        from tui.output import write_report
+
+        write_report(args.output, report if isinstance(report, bytes) else report.encode("utf-8"))
     elif isinstance(report, bytes):
         sys.stdout.buffer.write(report)
         sys.stdout.flush()
@@ -202,6 +247,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.a == "-" and args.b == "-":
         raise WendiffError("-: standard input can be only one of the two documents")
     check_report(args)
+    check_output_option(args, [name for name in (args.a, args.b) if name != "-"])
     options = options_from(args)
     prefetch_words(options, args)  # first: the segmenter loads while the engine is imported, the files read
     from corpus.pipeline import load

@@ -5,6 +5,9 @@ Rules:
 * A thin shell over `diffing.dups.engine`: collect the inputs, run, write the
   terminal summary (default) or the ``wendiff.dups`` JSON (``--format json``)
   to standard output or ``-o FILE``.
+* ``-o FILE`` is never one of the files scanned, nor inside the store, nor a
+  FIFO, device or folder (checked before any reading); the report is written
+  whole or not at all (`tui.output`).
 * A file that cannot be read is skipped with one warning line on standard
   error (``wendiff: warning: NAME: problem``) and counted in the summary; the
   run goes on. No readable input at all is trouble (exit 2).
@@ -26,19 +29,18 @@ import argparse
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from corpus.display import safe_name
 from corpus.errors import WendiffError
 from diffing.dups.clusters import NEAR_DUPLICATE
 from tui.cli_help import exit_statuses
-from tui.cmd_diff import add_normalization_arguments, options_from
+from tui.cmd_diff import add_normalization_arguments, check_output_option, options_from
 
 if TYPE_CHECKING:
     from diffing.dups.result import Progress
 
-__all__ = ["COMMANDS", "SHOWN_PER_SECTION", "register"]
+__all__ = ["COMMANDS", "MAX_WORKERS", "SHOWN_PER_SECTION", "register"]
 
 COMMANDS = {"dups": "find repeated passages, re-used text and near-duplicate documents"}
 """The commands `register` adds, with the line ``wendiff --help`` shows for each."""
@@ -47,6 +49,9 @@ _DEFAULT_STORE = "\0default"
 """``--store`` given without a PATH (no argument can hold a NUL): the default store; ``--store ''`` is refused."""
 SHOWN_PER_SECTION = 20
 """Findings listed in each section of the terminal summary, unless ``--all``."""
+
+MAX_WORKERS = 256
+"""The most processes ``--workers`` may ask for (more only exhausts the machine)."""
 
 
 def _similarity(text: str) -> float:
@@ -59,13 +64,14 @@ def _similarity(text: str) -> float:
     return value
 
 
-def _positive(text: str) -> int:
+def _workers(text: str) -> int:
+    """``--workers``: a whole number from 1 to `MAX_WORKERS`."""
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be 1 or more: {text}")
+        value = 0
+    if not 1 <= value <= MAX_WORKERS:
+        raise argparse.ArgumentTypeError(f"must be a whole number from 1 to {MAX_WORKERS}, not {text!r}")
     return value
 
 
@@ -102,8 +108,14 @@ def _run(args: argparse.Namespace) -> int:
 
     options = options_from(args)
     inputs = collect_inputs(args.paths)
+    stores = []
     if args.store is not None:
-        inputs += store_inputs(None if args.store == _DEFAULT_STORE else args.store)
+        from corpus.store.location import store_path
+
+        chosen = None if args.store == _DEFAULT_STORE else args.store
+        inputs += store_inputs(chosen)
+        stores.append(store_path(chosen))
+    check_output_option(args, [inp.path for inp in inputs if inp.path is not None], stores)
     show_bar = sys.stderr.isatty() and not args.quiet
     engine = find_duplicates
     if args.engine == "dask":
@@ -122,10 +134,9 @@ def _run(args: argparse.Namespace) -> int:
     else:
         text = render_summary(result, limit=0 if args.all else SHOWN_PER_SECTION)
     if args.output:
-        try:
-            Path(args.output).write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise WendiffError(f"{args.output}: cannot write the report ({exc.strerror or exc})") from exc
+        from tui.output import write_report
+
+        write_report(args.output, text.encode("utf-8"))
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -159,7 +170,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                    help="also check against each document of the version store (default store if no PATH)")  # fmt: skip
     r.add_argument("--near", type=_similarity, default=NEAR_DUPLICATE, metavar="SIM",
                    help=f"lowest similarity of near-duplicate documents (default {NEAR_DUPLICATE})")  # fmt: skip
-    r.add_argument("--workers", type=_positive, metavar="N", help="processes to use (default: one per CPU)")
+    r.add_argument("--workers", type=_workers, metavar="N",
+                   help=f"processes to use, 1 to {MAX_WORKERS} (default: one per CPU)")  # fmt: skip
     r.add_argument("--engine", choices=("local", "dask"), default="local",
                    help="run here (local, default) or on a Dask cluster (dask)")  # fmt: skip
     r.add_argument("--scheduler", metavar="ADDRESS",

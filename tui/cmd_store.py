@@ -14,6 +14,9 @@ Rules:
 * Everything from a document or a file name (ids, titles, messages, clause
   text, paths) is shown through `corpus.display.safe_name`: control and bidi
   characters appear as marks, never reach the terminal raw.
+* Text recorded in the store (``--doc``, ``--title``, ``--date``, ``--source``,
+  ``-m``) must be UTF-8: an argument holding other bytes is a usage error.
+* ``store diff -o FILE`` never writes inside the store it reads (`tui.output`).
 * Columns are measured in terminal cells (`rich.cells.cell_len`): a Chinese
   character takes two.
 * Importing this module is cheap: the store itself, GitPython, rich and the
@@ -204,7 +207,7 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _diff(args: argparse.Namespace) -> int:
-    from tui.cmd_diff import check_report, emit, options_from, prefetch_words
+    from tui.cmd_diff import check_output_option, check_report, emit, options_from, prefetch_words
 
     prefetch_words(options_from(args), args)  # first: the segmenter loads while the store is opened and read
     from corpus.store import LATEST, Rev, parse_ref
@@ -217,6 +220,7 @@ def _diff(args: argparse.Namespace) -> int:
         rev = Rev("back", 1)
     options = options_from(args)
     with _store(args) as store:
+        check_output_option(args, (), (store.path,))
         old_v, new_v = store.version(doc_id, rev), store.version(new_id, new_rev)
         old_doc, new_doc = store.document(old_v, options), store.document(new_v, options)
     return emit(compare(old_doc, new_doc, options), args)
@@ -349,15 +353,17 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         return parser
 
     from corpus.read import DEFAULT_MAX_SIZE
+    from tui.cli_help import utf8_text
     from tui.cmd_diff import STRICT_DECODE_HELP, add_output_arguments, parse_size
 
     a = command("add", _add, "record files as new versions (identical content records nothing)")
     a.add_argument("files", nargs="+", metavar="FILE", help="the file(s); several are added in order")
-    a.add_argument("--doc", metavar="ID", help="document id (default: the text's 文号, else the file name)")
-    a.add_argument("--title", help="title (default: the first line of the text)")
-    a.add_argument("--date", help="the document's own date, YYYY-MM-DD")
-    a.add_argument("--source", metavar="URL", help="where this version came from")
-    a.add_argument("-m", "--message", metavar="MSG", help="a note on this version")
+    a.add_argument("--doc", type=utf8_text, metavar="ID",
+                   help="document id (default: the text's 文号, else the file name)")  # fmt: skip
+    a.add_argument("--title", type=utf8_text, help="title (default: the first line of the text)")
+    a.add_argument("--date", type=utf8_text, help="the document's own date, YYYY-MM-DD")
+    a.add_argument("--source", type=utf8_text, metavar="URL", help="where this version came from")
+    a.add_argument("-m", "--message", type=utf8_text, metavar="MSG", help="a note on this version")
     a.add_argument("--max-size", type=parse_size, default=DEFAULT_MAX_SIZE, metavar="SIZE",
                    help="refuse files larger than this (default 100M)")  # fmt: skip
     a.add_argument("--strict-decode", action="store_true", help=STRICT_DECODE_HELP)
@@ -383,7 +389,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
     i = command("import", _import, "add every file under a folder (hidden files skipped), in path order")
     i.add_argument("folder", metavar="DIR")
-    i.add_argument("--doc", metavar="ID", help="make every file a version of this document")
+    i.add_argument("--doc", type=utf8_text, metavar="ID", help="make every file a version of this document")
     i.add_argument("-v", "--verbose", action="store_true", help="print one line per file")
     i.add_argument("--strict-decode", action="store_true", help=STRICT_DECODE_HELP)
 

@@ -10,6 +10,8 @@ Rules:
   called between stages; a job never sleeps or polls.
 * User errors are `WendiffError` (one line); an export that needs a format
   module not installed yet raises `ExportUnavailable`.
+* An export is written by `tui.output`: never over a compared file or into
+  the store, whole or not at all.
 """
 
 from __future__ import annotations
@@ -119,11 +121,15 @@ def export_report(diff: Diff, fmt: Format, path: Path, kind: Report = "redline")
     except ImportError as exc:
         raise ExportUnavailable(f"{fmt} export is not available yet ({exc})") from exc
     data = report if isinstance(report, bytes) else report.encode("utf-8")
+    from corpus.store.location import store_path
+    from tui.output import check_output, write_report
+
+    check_output(path, (diff.a.name, diff.b.name), (store_path(),))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
     except OSError as exc:
         raise WendiffError(f"{path}: cannot write the report ({exc.strerror or exc})") from exc
+    write_report(path, data)
     return path
 
 
