@@ -9,36 +9,26 @@ Run: ``.venv/bin/python bench/bench_office_bombs.py``.
 
 from __future__ import annotations
 
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+
+from bench_bombs import run  # noqa: E402
 
 from tests.hostile.odt import write_odt_bomb  # noqa: E402
 
 TARGET_S = 1.0
 TARGET_MB = 300
-_MEASURE = (
-    "import resource, subprocess, sys, time\n"
-    "started = time.perf_counter()\n"
-    "done = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
-    "seconds = time.perf_counter() - started\n"
-    "print(done.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024, seconds)\n"
-    "print(done.stderr.strip().splitlines()[-1] if done.stderr.strip() else '')\n"
-)
 
 
 def _run(*args: str) -> tuple[str, int, float, str]:
-    """Exit status, peak MB, seconds and the last line of stderr of ``wendiff ARGS``."""
-    wendiff = str(Path(sys.executable).parent / "wendiff")
-    done = subprocess.run([sys.executable, "-c", _MEASURE, wendiff, *args], capture_output=True, text=True,
-                          check=True)  # fmt: skip
-    first, _, message = done.stdout.partition("\n")
-    status, peak, seconds = first.split()
-    return status, int(peak), float(seconds), message.strip()
+    """Exit status, peak MB, seconds and the last line of stderr of ``wendiff ARGS`` (bench_bombs' way)."""
+    seconds, status, peak, message = run(*args)
+    return str(status), peak, seconds, message
 
 
 def main() -> int:

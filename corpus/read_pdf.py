@@ -29,13 +29,12 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import signal
 import subprocess
 import sys
 from pathlib import Path
 
-from corpus.errors import WendiffError
+from corpus.environment import positive_setting
 from corpus.extract import ExtractError
 from corpus.limits import human_size
 from corpus.pages import Paged, join_pages
@@ -72,8 +71,9 @@ def extract_pdf(data: bytes, limit: int = MAX_TEXT_CHARS) -> Paged:
 
 def _in_child(data: bytes, limit: int) -> dict[str, list]:  # type: ignore[type-arg]
     """The child's answer for ``data``; an `ExtractError` for a refusal, a death or an overrun."""
-    memory = math.ceil(_setting("WENDIFF_PDF_MEMORY", (MEMORY_BASE + MEMORY_PER_BYTE * len(data)) / 1024**2)) * 1024**2
-    seconds = _setting("WENDIFF_PDF_TIMEOUT", TIME_LIMIT)
+    default_mb = (MEMORY_BASE + MEMORY_PER_BYTE * len(data)) / 1024**2
+    memory = math.ceil(positive_setting("WENDIFF_PDF_MEMORY", default_mb, unit="megabytes")) * 1024**2
+    seconds = positive_setting("WENDIFF_PDF_TIMEOUT", TIME_LIMIT, unit="seconds")
     command = [sys.executable, "-I", "-c", _CHILD, str(limit), str(int(memory)), str(math.ceil(seconds) + 1)]
     child = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     try:
@@ -111,16 +111,3 @@ def _death(status: int, memory: int) -> str:
     return (f"PDFium {how} reading this PDF (over its {human_size(memory)} memory limit: a PDF bomb?); "
             "refused (WENDIFF_PDF_MEMORY allows more)")  # fmt: skip
 
-
-def _setting(name: str, default: float) -> float:
-    """A positive finite number from the environment variable ``name``, or ``default``."""
-    raw = os.environ.get(name, "").strip()
-    if not raw:
-        return default
-    try:
-        value = float(raw)
-    except ValueError:
-        value = math.nan
-    if not math.isfinite(value) or value <= 0:
-        raise WendiffError(f"{name}={raw!r}: not a positive number")
-    return value

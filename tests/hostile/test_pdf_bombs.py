@@ -80,7 +80,9 @@ def test_a_pdf_limit_in_the_environment_that_is_not_a_positive_number_is_one_lin
     monkeypatch.setenv("WENDIFF_PDF_TIMEOUT", value)
     pdf = _bomb(tmp_path, "ok.pdf", dense_text(100))
     assert main(["diff", str(pdf), str(plain)]) == 2
-    assert one_line_error(capsys.readouterr().err) == f"wendiff: WENDIFF_PDF_TIMEOUT={value!r}: not a positive number\n"
+    assert one_line_error(capsys.readouterr().err) == (
+        f"wendiff: WENDIFF_PDF_TIMEOUT={value!r}: not a number of seconds above 0\n"
+    )
 
 
 def test_a_page_with_millions_of_characters_is_refused_before_its_text_is_copied(tmp_path: Path) -> None:
