@@ -156,7 +156,10 @@ class Document:
 
     def spans(self, start: int, end: int) -> list[tuple[int, int]]:
         """Original spans of normalized ``[start, end)``, cut around holes."""
-        lo, hi = self.to_original(start, end)
+        return self.cut_holes(*self.to_original(start, end))
+
+    def cut_holes(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """The original span ``[lo, hi)`` cut around holes."""
         if not self.holes:
             return [(lo, hi)]
         spans: list[tuple[int, int]] = []

@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import IntEnum
+from functools import lru_cache
 
 __all__ = [
     "ARTICLE",
@@ -215,12 +216,18 @@ class Label:
         return ".".join(map(str, self.number))
 
 
+_LABEL_FIRST = MARKER_FIRST | frozenset("０１２３４５６７８９")
+
+
+@lru_cache(maxsize=1 << 16)
 def read_label(text: str) -> Label | None:
     """The label opening ``text`` (spaces and Markdown marks before it allowed), or None.
 
     >>> read_label("第十二条之一 本法").number, read_label("第壹条").number, read_label("（三）").level.name
     ((12, 1), (1,), 'ITEM')
     """
+    if text.lstrip().lstrip("#").lstrip()[:1] not in _LABEL_FIRST:
+        return None  # the quick answer for most clauses: no label can start here
     m = DIVISION.match(text)
     if m:
         label = compact(m.group(1))

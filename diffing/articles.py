@@ -141,9 +141,12 @@ class Outline:
         return document_meta(self.document).date
 
 
-def outline(document: Document, clauses: tuple[Clause, ...]) -> Outline:
+def outline(
+    document: Document, clauses: tuple[Clause, ...], spans: tuple[tuple[int, int], ...] | None = None
+) -> Outline:
     """Group a document's clauses into units (see the module's rules)."""
-    spans = tuple(_span(document, c) for c in clauses)
+    if spans is None:  # the original span of each clause, unless the caller has them (`Diff.a_original`)
+        spans = tuple(_span(document, c) for c in clauses)
     original = document.original
     first = next((i for i, c in enumerate(clauses) if c.kind == "article" or _numbered_division(c)), None)
     has_articles = any(c.kind == "article" for c in clauses)

@@ -48,7 +48,7 @@ def _deletions_first(parts: tuple[InlinePart, ...]) -> tuple[InlinePart, ...]:
 
 def _mirror(rows: list[Row]) -> list[Row]:
     """The rows seen from the other side (inline parts are computed later)."""
-    return [replace(r, op=_MIRROR.get(r.op, r.op), a=r.b, b=r.a) for r in rows]
+    return [Row(_MIRROR.get(r.op, r.op), r.b, r.a, r.similarity, r.inline) for r in rows]
 
 
 def compare(

@@ -128,8 +128,8 @@ def quiet(diff: Diff, row: Row) -> bool:
 
 def correspond(diff: Diff) -> Correspondence:
     """Link the units of A and B (see the module's rules)."""
-    a = outline(diff.a, diff.a_clauses)
-    b = outline(diff.b, diff.b_clauses)
+    a = outline(diff.a, diff.a_clauses, diff.a_original)
+    b = outline(diff.b, diff.b_clauses, diff.b_original)
     a_of, b_of = a.unit_of, b.unit_of
     labelled = _label_pairs(diff, a, b)
     weight: dict[tuple[int, int], int] = defaultdict(int)

@@ -127,12 +127,22 @@ class Diff:
         return "".join(self.b_clauses[j].text for j in row.b)
 
     @cached_property
+    def a_original(self) -> tuple[tuple[int, int], ...]:
+        """The smallest original span of each A clause (`Document.to_original`), computed once."""
+        return tuple(self.a.to_original(c.start, c.end) for c in self.a_clauses)
+
+    @cached_property
+    def b_original(self) -> tuple[tuple[int, int], ...]:
+        """The smallest original span of each B clause, computed once."""
+        return tuple(self.b.to_original(c.start, c.end) for c in self.b_clauses)
+
+    @cached_property
     def _a_clause_spans(self) -> list[list[tuple[int, int]]]:
-        return [self.a.spans(c.start, c.end) for c in self.a_clauses]
+        return [self.a.cut_holes(lo, hi) for lo, hi in self.a_original]
 
     @cached_property
     def _b_clause_spans(self) -> list[list[tuple[int, int]]]:
-        return [self.b.spans(c.start, c.end) for c in self.b_clauses]
+        return [self.b.cut_holes(lo, hi) for lo, hi in self.b_original]
 
     def a_spans(self, row: Row) -> list[tuple[int, int]]:
         """Original spans of the row's A clauses."""

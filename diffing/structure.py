@@ -137,9 +137,11 @@ def _level(text: str) -> MarkerLevel | None:
     return None if label is None else label.level
 
 
-def document_outline(document: Document, clauses: tuple[Clause, ...]) -> tuple[Unit, ...]:
-    """The outline of one document (see the module's rules)."""
-    law = articles_outline(document, clauses)
+def document_outline(
+    document: Document, clauses: tuple[Clause, ...], spans: tuple[tuple[int, int], ...] | None = None
+) -> tuple[Unit, ...]:
+    """The outline of one document (see the module's rules); ``spans``: each clause's original span."""
+    law = articles_outline(document, clauses, spans)
     spans = law.spans
     out: list[Unit] = []
 
@@ -229,11 +231,12 @@ def _paragraphs(add: _Add, law: LawOutline, unit: LawUnit, article_id: int) -> N
 
 def structure(diff: Diff) -> Structure:
     """Both outlines and the correspondence of their units at the levels part … article (module rules)."""
-    a = document_outline(diff.a, diff.a_clauses)
-    b = document_outline(diff.b, diff.b_clauses)
+    a = document_outline(diff.a, diff.a_clauses, diff.a_original)
+    b = document_outline(diff.b, diff.b_clauses, diff.b_original)
     entries: list[Entry] = []
+    rows_of = (_rows_of(diff, "a"), _rows_of(diff, "b"))
     for level in ("article", *_DIVISION_LEVELS, "toc"):
-        entries.extend(_entries(diff, a, b, level))
+        entries.extend(_entries(diff, a, b, level, rows_of))
     entries.sort(key=lambda e: (e.rows[0] if e.rows else -1, _DEPTH[e.level]))
     return Structure(a, b, tuple(entries))
 
@@ -241,19 +244,21 @@ def structure(diff: Diff) -> Structure:
 _DEPTH = {level: k for k, level in enumerate(LEVELS)}
 
 
-def _entries(diff: Diff, a: tuple[Unit, ...], b: tuple[Unit, ...], level: Level) -> list[Entry]:
+def _entries(
+    diff: Diff, a: tuple[Unit, ...], b: tuple[Unit, ...], level: Level, rows_of: tuple[list[int], list[int]]
+) -> list[Entry]:
     a_units = [u for u in a if u.level == level]
     b_units = [u for u in b if u.level == level]
     a_head = {u.clauses[0]: u for u in a_units}
     b_head = {u.clauses[0]: u for u in b_units}
-    a_rows, b_rows = _rows_of(diff, "a"), _rows_of(diff, "b")
+    a_rows, b_rows = rows_of
     pairs: dict[int, int] = {}
     for row in diff.rows:
         if len(row.a) == 1 and len(row.b) == 1 and row.op != "copied":
             ua, ub = a_head.get(row.a[0]), b_head.get(row.b[0])
             if ua is not None and ub is not None and ua.level == ub.level:
                 pairs[ua.id] = ub.id
-    a_inner, b_inner = _innermost(a, a_units), _innermost(b, b_units)
+    a_inner, b_inner = _innermost(len(diff.a_clauses), a_units), _innermost(len(diff.b_clauses), b_units)
     by_id_a = {u.id: u for u in a_units}
     by_id_b = {u.id: u for u in b_units}
     partner_b = {v: u for u, v in pairs.items()}
@@ -301,9 +306,8 @@ def _entries(diff: Diff, a: tuple[Unit, ...], b: tuple[Unit, ...], level: Level)
     return out
 
 
-def _innermost(units: tuple[Unit, ...], chosen: list[Unit]) -> list[int]:
-    """For each clause, the id of the innermost chosen unit holding it (-1 for none)."""
-    size = max((c for u in units for c in u.clauses), default=-1) + 1
+def _innermost(size: int, chosen: list[Unit]) -> list[int]:
+    """For each of ``size`` clauses, the id of the innermost chosen unit holding it (-1 for none)."""
     out = [-1] * size
     for u in sorted(chosen, key=lambda u: len(u.clauses), reverse=True):
         for i in u.clauses:
