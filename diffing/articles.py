@@ -243,8 +243,10 @@ def _unit(
 ) -> Unit:
     out = []
     for k, p in enumerate(paragraphs):
-        first = original[spans[p[0]][0] : spans[p[0]][1]]
-        out.append(Paragraph(tuple(p), k > 0 and kind == "article" and ITEM.match(first.lstrip()) is not None))
+        item = False
+        if k > 0 and kind == "article":
+            item = ITEM.match(original[spans[p[0]][0] : spans[p[0]][1]].lstrip()) is not None
+        out.append(Paragraph(tuple(p), item))
     read = read_label(label) if kind == "article" else None
     number = read.number[0] if read and read.level == Level.ARTICLE and len(read.number) == 1 else None
     return Unit(kind, label, number, tuple(out))

@@ -235,8 +235,9 @@ def structure(diff: Diff) -> Structure:
     b = document_outline(diff.b, diff.b_clauses, diff.b_original)
     entries: list[Entry] = []
     rows_of = (_rows_of(diff, "a"), _rows_of(diff, "b"))
+    heads = [(r.a[0], r.b[0]) for r in diff.rows if len(r.a) == 1 and len(r.b) == 1 and r.op != "copied"]
     for level in ("article", *_DIVISION_LEVELS, "toc"):
-        entries.extend(_entries(diff, a, b, level, rows_of))
+        entries.extend(_entries(diff, a, b, level, rows_of, heads))
     entries.sort(key=lambda e: (e.rows[0] if e.rows else -1, _DEPTH[e.level]))
     return Structure(a, b, tuple(entries))
 
@@ -245,19 +246,26 @@ _DEPTH = {level: k for k, level in enumerate(LEVELS)}
 
 
 def _entries(
-    diff: Diff, a: tuple[Unit, ...], b: tuple[Unit, ...], level: Level, rows_of: tuple[list[int], list[int]]
+    diff: Diff,
+    a: tuple[Unit, ...],
+    b: tuple[Unit, ...],
+    level: Level,
+    rows_of: tuple[list[int], list[int]],
+    heads: list[tuple[int, int]],
 ) -> list[Entry]:
+    """The entries of one level; ``heads`` are the (A clause, B clause) of every 1:1 row."""
     a_units = [u for u in a if u.level == level]
     b_units = [u for u in b if u.level == level]
+    if not a_units and not b_units:
+        return []
     a_head = {u.clauses[0]: u for u in a_units}
     b_head = {u.clauses[0]: u for u in b_units}
     a_rows, b_rows = rows_of
     pairs: dict[int, int] = {}
-    for row in diff.rows:
-        if len(row.a) == 1 and len(row.b) == 1 and row.op != "copied":
-            ua, ub = a_head.get(row.a[0]), b_head.get(row.b[0])
-            if ua is not None and ub is not None and ua.level == ub.level:
-                pairs[ua.id] = ub.id
+    for i, j in heads:
+        ua, ub = a_head.get(i), b_head.get(j)
+        if ua is not None and ub is not None:
+            pairs[ua.id] = ub.id
     a_inner, b_inner = _innermost(len(diff.a_clauses), a_units), _innermost(len(diff.b_clauses), b_units)
     by_id_a = {u.id: u for u in a_units}
     by_id_b = {u.id: u for u in b_units}
