@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 
 from corpus import soffice as soffice_run
+from tests.signals import default_signals
 from tui.cli import main
 
 from .conftest import one_line_error
@@ -213,7 +214,7 @@ def test_a_signal_during_a_conversion_stops_libreoffice_and_removes_the_temporar
     env = {**os.environ, "TMPDIR": str(temp), "WENDIFF_DEBUG": "0"}
     child = subprocess.Popen(
         [sys.executable, "-m", "tui.cli", "diff", str(rtf), str(plain)], env=env,
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, preexec_fn=default_signals,
     )  # fmt: skip
     try:
         while not _processes_naming(f"{temp}/wendiff-soffice-") and child.poll() is None:

@@ -17,6 +17,7 @@ from corpus.store import ClauseStats, Store, StoreError
 from corpus.store.check import check
 from corpus.store.gitrepo import GitRepo
 from diffing.versions import VERSION_ANALYSIS, open_store
+from tests.signals import default_signals
 from tui.cli import main
 
 from .conftest import one_line_error
@@ -117,7 +118,7 @@ _ROOT = Path(__file__).resolve().parents[2]
 def _worker(*args: str) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-m", "tests.store.workers", *args], cwd=_ROOT, text=True,
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=default_signals,
     )
 
 
