@@ -17,7 +17,8 @@ Rules:
   change of text (the aligner's view of a whole article out of order) or
   between two 第X条 labels.
 * A pair is **moved** when it is out of order: the pairs, in B's order, that
-  are not on one longest run increasing in A's order. Every other pair whose
+  are not on one longest run increasing in A's order, among the pairs of
+  their own kind (a chapter heading is not moved by the articles around it). Every other pair whose
   labels differ is renumbered only (`Correspondence.renumbered`).
 * `Correspondence.elsewhere` names, for an inserted or deleted unit, the units
   of the other side it shares text with (`_SHARED_MIN` characters or more).
@@ -155,7 +156,9 @@ def correspond(diff: Diff) -> Correspondence:
     partner_of_b = {v: u for v, (_, u) in best_a.items() if best_b.get(u, (0, -1))[1] == v}
     partner_of_b.update((v, u) for u, v in labelled.items())
     partner_of_a = {u: v for v, u in partner_of_b.items()}
-    in_order = _increasing([partner_of_b[v] for v in sorted(partner_of_b)])
+    in_order: set[int] = set()
+    for kind in {unit.kind for unit in b.units}:  # articles move among articles, headings among headings
+        in_order |= _increasing([partner_of_b[v] for v in sorted(partner_of_b) if b.units[v].kind == kind])
     changed_a, changed_b = _changed(diff, a, b, partner_of_a, partner_of_b)
 
     links: list[Link] = []

@@ -204,3 +204,16 @@ def test_a_table_of_contents_matches_a_table_of_contents() -> None:
     toc_b = next(u for u in units.b if u.level == "toc")
     heading = next(r for r in diff.rows if diff.b_text(r) == "第二章监督管理" and r.b[0] in toc_b.clauses)
     assert diff.a_text(heading) == "第二章管理"
+
+
+def test_a_chapter_is_not_called_moved_by_the_articles_around_it() -> None:
+    from diffing.correspond import correspond
+
+    corr = correspond(compare(*(load(p) for p in _paths("04_admin_reconsideration_law"))))
+    headings = {
+        (corr.a.original(corr.a.units[link.a].clauses[0]).replace(" ", ""), link.status)
+        for link in corr.links
+        if link.a is not None and corr.a.units[link.a].kind == "heading"
+    }
+    assert ("##第五章行政复议决定", "moved") not in headings
+    assert ("##第七章附则", "unchanged") in headings
