@@ -17,13 +17,34 @@ come from the `ClauseAnalysis` its caller hands to ``Store.open``:
 
 from __future__ import annotations
 
-from corpus.store.derive import ClauseAnalysis
-from corpus.store.errors import InterruptedAfterRecording, StoreError
-from corpus.store.revs import LATEST, Rev, parse_ref
-from corpus.store.store import Store
-from corpus.store.values import AddResult, BlameLine, ClauseStats, DocumentInfo, Version
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from corpus.store.derive import ClauseAnalysis
+    from corpus.store.errors import InterruptedAfterRecording, StoreError
+    from corpus.store.revs import LATEST, Rev, parse_ref
+    from corpus.store.store import Store
+    from corpus.store.values import AddResult, BlameLine, ClauseStats, DocumentInfo, Version
 
 __all__ = [
     "LATEST", "AddResult", "BlameLine", "ClauseAnalysis", "ClauseStats", "DocumentInfo", "InterruptedAfterRecording",
     "Rev", "Store", "StoreError", "Version", "parse_ref",
 ]
+
+_HOME = {
+    "ClauseAnalysis": "derive", "InterruptedAfterRecording": "errors", "StoreError": "errors", "LATEST": "revs",
+    "Rev": "revs", "parse_ref": "revs", "Store": "store", "AddResult": "values", "BlameLine": "values",
+    "ClauseStats": "values", "DocumentInfo": "values", "Version": "values",
+}  # fmt: skip
+"""Where each public name lives: the package imports a module when a name of it is first asked for, so
+that a command that only needs `corpus.store.location` (where the store is) loads no git machinery."""
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOME.get(name)
+    if home is None:
+        raise AttributeError(f"module 'corpus.store' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"corpus.store.{home}"), name)
+    globals()[name] = value
+    return value
