@@ -14,8 +14,10 @@ Rules, in the order they are applied:
 2. **Anchors.** Inside each gap between matched atoms, clauses with the same
    text, in the same order, are ``equal``: patience diff over clause hashes
    (clauses unique on both sides anchor first); where no clause is unique (a
-   text that repeats itself), a longest common subsequence (rapidfuzz, in C),
-   or for a gap too large for it, ``SequenceMatcher`` with ``autojunk`` off.
+   text that repeats itself), a longest common subsequence (rapidfuzz, in C);
+   a gap too large for it is walked in windows of `LCS_WINDOW` clauses: each
+   window's LCS keeps the pairs of its first half, the next window starts after
+   them (linear in the gap, where ``SequenceMatcher`` was quadratic on repeats).
    Then rule 1 again inside the gaps left.
 3. **Labels follow their bodies.** A 第X条 label is paired with the label in
    front of the clause its own body was paired with. Old 第七条 that is new
@@ -84,6 +86,8 @@ similarity on (and `MIN_MOVED_LEN` characters): a stock sentence does not hop be
 SPLIT_GAIN = 0.04
 CANDIDATES_PER_CLAUSE = 8
 LCS_CELLS = 10**9  # the bit-parallel LCS holds cells/64 words: 125 MB at this bound
+LCS_WINDOW = 8_192
+"""Keys per side of one window of the LCS walked over a gap of more than `LCS_CELLS` (≈ 10 ms each)."""
 CONTAINED_LEN = 8
 GLUED_SEED = 75
 """Partial similarity (percent) from which a short clause inside a long one seeds a merge or split."""
@@ -103,8 +107,10 @@ the real pairs or the generated 1 MB and 1.4 MB pairs."""
 COMMON_MIN = 100
 
 
-@dataclass
+@dataclass(eq=False)
 class _Pair:
+    """One link between clauses; compared by identity, so that `_State.pairs` removes one in O(1)."""
+
     op: Op
     a: list[int]
     b: list[int]
@@ -117,7 +123,8 @@ class _State:
     b: Sequence[Clause]
     a_pair: list[_Pair | None] = field(default_factory=list)
     b_pair: list[_Pair | None] = field(default_factory=list)
-    pairs: list[_Pair] = field(default_factory=list)
+    pairs: dict[_Pair, None] = field(default_factory=dict)
+    """The links in the order they were made (a dict: unlinking one is O(1), not a list scan)."""
     a_units: tuple[Article, ...] = ()
     b_units: tuple[Article, ...] = ()
     a_unit: list[int] = field(default_factory=list)
@@ -127,7 +134,7 @@ class _State:
     """A article → its corresponding B article."""
 
     def unlink(self, pair: _Pair) -> None:
-        self.pairs.remove(pair)
+        del self.pairs[pair]
         for i in pair.a:
             self.a_pair[i] = None
         for j in pair.b:
@@ -143,7 +150,7 @@ class _State:
 
     def link(self, op: Op, a: list[int], b: list[int], similarity: float) -> _Pair:
         pair = _Pair(op, a, b, similarity)
-        self.pairs.append(pair)
+        self.pairs[pair] = None
         for i in a:
             self.a_pair[i] = pair
         for j in b:
@@ -230,8 +237,8 @@ def _anchor(st: _State) -> None:
 
 
 def _patience(ak: list[int], bk: list[int]) -> list[tuple[int, int]]:
-    """Monotone pairs of equal keys: patience diff (unique keys as anchors), then
-    ``SequenceMatcher`` inside the gaps that hold no unique common key."""
+    """Monotone pairs of equal keys: patience diff (unique keys as anchors), then a longest common
+    subsequence (in windows beyond `LCS_CELLS`) inside the gaps that hold no unique common key."""
     out: list[tuple[int, int]] = []
     stack = [(0, len(ak), 0, len(bk))]
     while stack:
@@ -259,16 +266,50 @@ def _patience(ak: list[int], bk: list[int]) -> list[tuple[int, int]]:
         elif (a_hi - a_lo) * (b_hi - b_lo) <= LCS_CELLS:
             # A longest common subsequence (bit-parallel, in C): in a text that repeats itself
             # (a notice pasted many times) it keeps each copy against its own copy.
-            for op in Indel.opcodes(ak[a_lo:a_hi], bk[b_lo:b_hi]):
-                if op.tag == "equal":
-                    i, j = a_lo + op.src_start, b_lo + op.dest_start
-                    out.extend((i + k, j + k) for k in range(op.src_end - op.src_start))
+            out.extend(_lcs(ak, bk, a_lo, a_hi, b_lo, b_hi))
         else:
-            from difflib import SequenceMatcher  # only for a gap too large for the LCS
+            out.extend(_windowed_lcs(ak, bk, a_lo, a_hi, b_lo, b_hi, LCS_WINDOW))
+    return out
 
-            matcher = SequenceMatcher(None, ak[a_lo:a_hi], bk[b_lo:b_hi], autojunk=False)
-            for i, j, size in matcher.get_matching_blocks():
-                out.extend((a_lo + i + k, b_lo + j + k) for k in range(size))
+
+def _lcs(ak: list[int], bk: list[int], a_lo: int, a_hi: int, b_lo: int, b_hi: int) -> list[tuple[int, int]]:
+    """The pairs of a longest common subsequence of ``ak[a_lo:a_hi]`` and ``bk[b_lo:b_hi]``, in order."""
+    out: list[tuple[int, int]] = []
+    for op in Indel.opcodes(ak[a_lo:a_hi], bk[b_lo:b_hi]):
+        if op.tag == "equal":
+            i, j = a_lo + op.src_start, b_lo + op.dest_start
+            out.extend((i + k, j + k) for k in range(op.src_end - op.src_start))
+    return out
+
+
+def _windowed_lcs(
+    ak: list[int], bk: list[int], a_lo: int, a_hi: int, b_lo: int, b_hi: int, window: int
+) -> list[tuple[int, int]]:
+    """Monotone pairs of equal keys in a gap too large for one LCS, in time linear in the gap.
+
+    From ``(i, j)``, the LCS of the next ``window`` keys of each side; its pairs in the first half
+    of the window on both sides (all of them where a side's window reaches its end; at least its
+    first pair) are kept and the next window starts after the last one kept. A window without a
+    pair moves on by half a window on each side that has more.
+    """
+    out: list[tuple[int, int]] = []
+    half = window // 2
+    i, j = a_lo, b_lo
+    while i < a_hi and j < b_hi:
+        i_end, j_end = min(i + window, a_hi), min(j + window, b_hi)
+        found = _lcs(ak, bk, i, i_end, j, j_end)
+        if i_end == a_hi and j_end == b_hi:
+            out.extend(found)
+            break
+        if not found:
+            i = i if i_end == a_hi else i + half
+            j = j if j_end == b_hi else j + half
+            continue
+        i_half = a_hi if i_end == a_hi else i + half
+        j_half = b_hi if j_end == b_hi else j + half
+        kept = [(x, y) for x, y in found if x < i_half and y < j_half] or found[:1]
+        out.extend(kept)
+        i, j = kept[-1][0] + 1, kept[-1][1] + 1
     return out
 
 
@@ -658,7 +699,7 @@ def _copies(st: _State) -> None:
             continue
         for j in run:
             pair = _Pair("copied", [first_a[st.b[j].text]], [j], 1.0)
-            st.pairs.append(pair)
+            st.pairs[pair] = None
             st.b_pair[j] = pair
 
 

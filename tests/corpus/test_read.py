@@ -289,6 +289,31 @@ def test_html_gives_the_article_without_navigation_or_footer(tmp_path: Path) -> 
     assert source.size == len(data)
 
 
+def test_a_page_of_more_elements_than_trafilatura_handles_is_read_block_by_block_without_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue 24 item 9: trafilatura's ``//p//text()`` test is quadratic in the paragraphs (a 45 MB
+    page ran over 115 s); a page past `FULL_EXTRACTION_ELEMENTS` is walked once, block by block."""
+    import trafilatura
+
+    from corpus import extract
+
+    def refuse(*args: object, **kwargs: object) -> str:
+        raise AssertionError("trafilatura called on a large page")
+
+    monkeypatch.setattr(trafilatura, "extract", refuse)
+    paragraphs = [f"第{k}条 有关部门应当依法履行职责。" for k in range(extract.FULL_EXTRACTION_ELEMENTS)]
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    page = (
+        "<html><head><title>汇编</title><script>var x = '不应出现';</script></head><body>"
+        "<header><nav><a href='/'>网站首页</a></nav></header><h1>法律汇编</h1>"
+        f"<div class='main'>{body}<table><tr><td>项目名称</td><td>投资<br>金额</td></tr></table>"
+        "文末<!-- 注释不应出现 -->说明</div><footer>版权所有</footer></body></html>"
+    )
+    text = source_from_bytes("big.html", page.encode()).text
+    assert text.splitlines() == ["法律汇编", *paragraphs, "项目名称 | 投资", "金额", "文末说明"]
+
+
 def test_tiny_html_page_still_drops_navigation() -> None:
     page = "<html><body><nav><a href='/'>网站首页</a></nav><div>通知正文。</div></body></html>"
     source = source_from_bytes("small.htm", page.encode())

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import random
 
+import pytest
+
 from corpus.pipeline import from_text
+from diffing import align
 from diffing.compare import compare
 from diffing.model import Diff
 
@@ -63,3 +66,30 @@ def test_a_one_megabyte_pair_with_moves_and_edits_finishes_with_every_clause_in_
     assert sorted(i for row in diff.rows if row.op != "copied" for i in row.a) == list(range(len(a)))
     assert sorted(j for row in diff.rows for j in row.b) == list(range(len(b)))
     assert sum(row.op == "modified" for row in diff.rows) >= 550
+
+
+def test_a_notice_pasted_many_times_with_a_few_edits_keeps_each_copy_with_its_copy_in_linear_work(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue 24 item 9: a gap with no unique clause, beyond the LCS bound, once went to a quadratic
+    ``SequenceMatcher`` that paired copies with other copies (thousands of deleted and copied rows)."""
+    monkeypatch.setattr(align, "LCS_CELLS", 10_000)
+    monkeypatch.setattr(align, "LCS_WINDOW", 64)
+    cells: list[int] = []
+    lcs = align._lcs
+
+    def counted(ak: list[int], bk: list[int], a_lo: int, a_hi: int, b_lo: int, b_hi: int) -> list[tuple[int, int]]:
+        cells.append((a_hi - a_lo) * (b_hi - b_lo))
+        return lcs(ak, bk, a_lo, a_hi, b_lo, b_hi)
+
+    monkeypatch.setattr(align, "_lcs", counted)
+    a = _clauses(20, seed=3) * 150
+    b = list(a)
+    for k in (2_900, 2_100, 1_500, 700, 40):  # from the end, so that the places stay right
+        del b[k]
+    for k in (2_500, 1_200, 300):
+        b[k] = b[k][:-1] + "并公告。"
+    diff = _diff(a, b)
+    ops = [row.op for row in diff.rows]
+    assert ops.count("equal") == 3_000 - 8 and ops.count("deleted") == 5 and ops.count("modified") == 3
+    assert sum(cells) <= 4 * 64 * (len(a) + len(b))  # linear in the gap: no window is counted twice over
