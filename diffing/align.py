@@ -62,7 +62,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
 from corpus.markers import leading_number
-from diffing.model import Clause, Op, Row
+from diffing.model import MIRRORED, Clause, Op, Row
 from diffing.sequences import longest_increasing
 from diffing.units import (
     POSTING_CAP,
@@ -163,9 +163,6 @@ def similarity(x: str, y: str) -> float:
     return float(Indel.normalized_similarity(x, y))
 
 
-_MIRROR: dict[Op, Op] = {"split": "merged", "merged": "split"}
-
-
 def swapped(a: Sequence[Clause], b: Sequence[Clause]) -> bool:
     """Whether the pairs are computed with the sides swapped: the texts in canonical order make
     ``align(b, a)`` the mirror of ``align(a, b)`` by construction."""
@@ -184,7 +181,7 @@ def align(a: Sequence[Clause], b: Sequence[Clause]) -> list[Row]:
         mirror = _pairs(b, a)
         st = _State(a, b, [None] * len(a), [None] * len(b))
         for p in mirror.pairs:
-            st.link(_MIRROR.get(p.op, p.op), p.b, p.a, p.similarity)
+            st.link(MIRRORED.get(p.op, p.op), p.b, p.a, p.similarity)
     else:
         st = _pairs(a, b)
     _copies(st)

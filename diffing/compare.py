@@ -14,14 +14,13 @@ from corpus.options import DEFAULT_OPTIONS, Options
 from diffing.align import align, swapped
 from diffing.glue import cut_glued
 from diffing.inline import inline_diff
-from diffing.model import Clause, Diff, InlinePart, Op, Row
+from diffing.model import MIRRORED, Clause, Diff, InlinePart, Row
 from diffing.segment import segment
 from diffing.words import cut_all
 
 __all__ = ["compare"]
 
 _FLIP: dict[str, Literal["=", "-", "+"]] = {"=": "=", "-": "+", "+": "-"}
-_MIRROR: dict[Op, Op] = {"inserted": "deleted", "deleted": "inserted", "split": "merged", "merged": "split"}
 
 
 def _deletions_first(parts: tuple[InlinePart, ...]) -> tuple[InlinePart, ...]:
@@ -48,7 +47,7 @@ def _deletions_first(parts: tuple[InlinePart, ...]) -> tuple[InlinePart, ...]:
 
 def _mirror(rows: list[Row]) -> list[Row]:
     """The rows seen from the other side (inline parts are computed later)."""
-    return [Row(_MIRROR.get(r.op, r.op), r.b, r.a, r.similarity, r.inline) for r in rows]
+    return [Row(MIRRORED.get(r.op, r.op), r.b, r.a, r.similarity, r.inline) for r in rows]
 
 
 def compare(

@@ -25,7 +25,8 @@ from corpus.document import Document
 from corpus.options import Options
 
 __all__ = [
-    "IGNORABLE_STEPS", "OPS", "QUIET_OPS", "Clause", "ClauseKind", "Diff", "Op", "Row", "Summary", "join_spans",
+    "IGNORABLE_STEPS", "MIRRORED", "OPS", "QUIET_OPS", "Clause", "ClauseKind", "Diff", "Op", "Row", "Summary",
+    "join_spans",
 ]  # fmt: skip
 
 Op = Literal["equal", "renumbered", "modified", "inserted", "deleted", "moved", "copied", "split", "merged"]
@@ -33,6 +34,8 @@ OPS: tuple[Op, ...] = (
     "equal", "renumbered", "modified", "inserted", "deleted", "moved", "copied", "split", "merged",
 )  # fmt: skip
 QUIET_OPS: frozenset[str] = frozenset({"equal", "renumbered"})
+MIRRORED: dict[Op, Op] = {"inserted": "deleted", "deleted": "inserted", "split": "merged", "merged": "split"}
+"""The op a row has when B is compared with A (every op not named is its own mirror)."""
 """Rows a reviewer need not read: same text, or a label whose number alone changed."""
 IGNORABLE_STEPS = ("invisible", "junk", "script", "unspin", "width", "whitespace")
 """Normalization steps an ``equal`` row may name in ``ignored`` (report format version 2)."""
