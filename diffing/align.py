@@ -19,9 +19,15 @@ Rules, in the order they are applied:
    window's LCS keeps the pairs of its first half, the next window starts after
    them (linear in the gap, where ``SequenceMatcher`` was quadratic on repeats).
    Then rule 1 again inside the gaps left.
-3. **Labels follow their bodies.** A 第X条 label is paired with the label in
-   front of the clause its own body was paired with. Old 第七条 that is new
-   第八条 with the same body: an ``equal`` body under a ``renumbered`` label.
+3. **Articles are units** (`diffing.units`). Articles correspond as wholes;
+   each pair's 第X条 labels pair (old 第七条 that is new 第八条 with the same
+   body: an ``equal`` body under a ``renumbered`` label), and so do the
+   headings of divisions that correspond through their articles. Repeated
+   text that rule 2 paired across corresponding articles is freed, and the
+   free clauses of each pair of articles pair inside it first (similarity ≥
+   0.5, or the shorter standing almost whole inside the longer). A label left
+   free pairs with the free label of the article holding most of its body's
+   partners. Label and heading pairs are never ``moved`` by themselves.
 4. **Exact moves.** Free clauses with the same text, once among the free
    clauses of each side, pair (rule 7 names them ``moved``).
 5. **Fuzzy pairs.** The clauses left are paired by similarity (rapidfuzz Indel
@@ -68,6 +74,7 @@ from diffing.units import (
     POSTING_CAP,
     Article,
     articles,
+    bigrams,
     division_level,
     divisions,
     match_articles,
@@ -89,8 +96,11 @@ LCS_CELLS = 10**9  # the bit-parallel LCS holds cells/64 words: 125 MB at this b
 LCS_WINDOW = 8_192
 """Keys per side of one window of the LCS walked over a gap of more than `LCS_CELLS` (≈ 10 ms each)."""
 CONTAINED_LEN = 8
+CONTAINED = 90
+"""Partial similarity (percent) from which a clause stands whole inside another of its own article."""
 GLUED_SEED = 75
-"""Partial similarity (percent) from which a short clause inside a long one seeds a merge or split."""
+"""Partial similarity (percent) from which a short clause inside one at least twice as long seeds a
+merge or split (rule 6)."""
 INSIDE_CELLS = 40_000
 """Pairs of free clauses compared inside one pair of articles at most (more is left to rule 5)."""
 COPY_MIN_CLAUSES = 3
@@ -405,13 +415,13 @@ def _units(st: _State) -> None:
         _pair_inside(st, st.a_units[u].body, st.b_units[v].body)
 
 
-def _contained(x: str, y: str) -> float:
-    """`MIN_MODIFIED` when the shorter text (`CONTAINED_LEN` characters or more) stands almost whole
-    inside the longer (an item that lost or gained an explanation), else 0."""
+def _inside(x: str, y: str, cutoff: float, longer: int = 1) -> bool:
+    """The shorter text (`CONTAINED_LEN` characters or more) stands inside the other, at least
+    ``longer`` times its length, with a partial similarity of ``cutoff`` percent or more."""
     short, long = (x, y) if len(x) <= len(y) else (y, x)
-    if len(short) < CONTAINED_LEN:
-        return 0.0
-    return MIN_MODIFIED if fuzz.partial_ratio(short, long, score_cutoff=90) else 0.0
+    return len(short) >= CONTAINED_LEN and len(long) >= longer * len(short) and bool(
+        fuzz.partial_ratio(short, long, score_cutoff=cutoff)
+    )
 
 
 def _free_stock(st: _State) -> None:
@@ -431,7 +441,7 @@ def _divisions(st: _State) -> None:
     a_divs, b_divs = divisions(st.a, st.a_units), divisions(st.b, st.b_units)
     for h, g in sorted(match_divisions(st.a, st.b, a_divs, b_divs, st.partner).items()):
         i, j = a_divs[h].heading, b_divs[g].heading
-        old = [p for p in {id(p): p for p in (st.a_pair[i], st.b_pair[j]) if p is not None}.values()]
+        old = list(dict.fromkeys(p for p in (st.a_pair[i], st.b_pair[j]) if p is not None))
         if len(old) == 1 and old[0].a == [i] and old[0].b == [j]:
             continue
         if any(len(p.a) != 1 or len(p.b) != 1 for p in old):
@@ -451,7 +461,8 @@ def _pair_inside(st: _State, a_range: range, b_range: range) -> None:
     for x, i in enumerate(free_a):
         for y, j in enumerate(free_b):
             sim = similarity(st.a[i].text, st.b[j].text)
-            score = sim if sim >= MIN_MODIFIED else _contained(st.a[i].text, st.b[j].text)
+            # An item that lost or gained an explanation stands almost whole inside the other.
+            score = sim if sim >= MIN_MODIFIED else MIN_MODIFIED * _inside(st.a[i].text, st.b[j].text, CONTAINED)
             if score:
                 scored.append((-score, abs(x / len(free_a) - y / len(free_b)), i, j, sim))
     scored.sort()
@@ -480,19 +491,13 @@ def _exact_moves(st: _State) -> None:
             st.link("equal", is_, js, 1.0)
 
 
-def _bigrams(text: str) -> set[str]:
-    if len(text) < 3:
-        return {text}
-    return {text[k : k + 2] for k in range(len(text) - 1)}
-
-
 def _candidates(st: _State, free_a: list[int], free_b: list[int]) -> list[tuple[float, int, int]]:
     """Pairs (similarity, i, j) of free clauses similar enough to be modified, or where one stands
     almost whole inside the other (a seed of a glued run, rule 6)."""
     index: dict[str, list[int]] = {}
     b_grams: dict[int, set[str]] = {}
     for j in free_b:
-        grams = _bigrams(st.b[j].text)
+        grams = bigrams(st.b[j].text)
         b_grams[j] = grams
         for g in grams:
             index.setdefault(g, []).append(j)
@@ -500,7 +505,7 @@ def _candidates(st: _State, free_a: list[int], free_b: list[int]) -> list[tuple[
     out: list[tuple[float, int, int]] = []
     for i in free_a:
         text = st.a[i].text
-        grams = _bigrams(text)
+        grams = bigrams(text)
         # The rarest grams carry the evidence; common ones (的, 规定 …) only cost time.
         rare = sorted((len(index[g]), g) for g in grams if g in index)[:VOTING_GRAMS]
         rare = [x for k, x in enumerate(rare) if (k < ALWAYS_VOTING or x[0] <= common) and x[0] <= POSTING_CAP]
@@ -509,7 +514,7 @@ def _candidates(st: _State, free_a: list[int], free_b: list[int]) -> list[tuple[
             if shared < 0.2 * min(len(rare), len(b_grams[j])):
                 break
             sim = similarity(text, st.b[j].text)
-            if sim >= MIN_MODIFIED or _glued_seed(text, st.b[j].text):
+            if sim >= MIN_MODIFIED or _inside(text, st.b[j].text, GLUED_SEED, longer=2):
                 out.append((sim, i, j))
     return out
 
@@ -557,14 +562,6 @@ def _fuzzy(st: _State) -> None:
         _extend(st, pair)
         if pair.similarity < MIN_MODIFIED:
             st.unlink(pair)  # a seed that found no glued run to take in
-
-
-def _glued_seed(x: str, y: str) -> bool:
-    """The shorter text (`CONTAINED_LEN` characters or more) stands mostly inside the much longer one."""
-    short, long = (x, y) if len(x) <= len(y) else (y, x)
-    return len(short) >= CONTAINED_LEN and len(long) >= 2 * len(short) and bool(
-        fuzz.partial_ratio(short, long, score_cutoff=GLUED_SEED)
-    )
 
 
 def _order(st: _State) -> None:

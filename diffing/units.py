@@ -37,7 +37,7 @@ from diffing.sequences import longest_increasing
 
 __all__ = [
     "ARTICLE_MIN", "ARTICLE_MOVED", "ARTICLE_SURE", "POSTING_CAP", "Article", "Division",
-    "articles", "division_level", "divisions", "match_articles", "match_divisions", "unit_of",
+    "articles", "bigrams", "division_level", "divisions", "match_articles", "match_divisions", "unit_of",
 ]  # fmt: skip
 
 POSTING_CAP = 500
@@ -127,7 +127,9 @@ def _body_key(clauses: Sequence[Clause], art: Article) -> str:
     return "".join(clauses[k].text for k in art.body).replace(" ", "")
 
 
-def _grams(text: str) -> set[str]:
+def bigrams(text: str) -> set[str]:
+    """The character bigrams of a text (a text of two characters or less is its own gram): what
+    candidate votes count, here and in the aligner's fuzzy pass."""
     return {text[k : k + 2] for k in range(len(text) - 1)} if len(text) > 2 else {text}
 
 
@@ -174,8 +176,6 @@ def match_articles(
     anchors_a, anchors_b = kept, [partner[u] for u in kept]
 
     def in_order(u: int, v: int) -> bool:
-        from bisect import bisect_left
-
         k = bisect_left(anchors_a, u)
         lo = anchors_b[k - 1] if k > 0 else -1
         hi = anchors_b[k] if k < len(anchors_b) else len(b_units)
@@ -198,11 +198,11 @@ def _voted(a_keys: Sequence[tuple[int, str]], b_keys: Sequence[tuple[int, str]])
     """Candidate pairs by shared rare bigrams: each A body's few best-voted B bodies."""
     index: dict[str, list[int]] = defaultdict(list)
     for v, key in b_keys:
-        for g in _grams(key):
+        for g in bigrams(key):
             index[g].append(v)
     out: set[tuple[int, int]] = set()
     for u, key in a_keys:
-        rare = sorted((n, g) for g in _grams(key) if g in index and (n := len(index[g])) <= POSTING_CAP)
+        rare = sorted((n, g) for g in bigrams(key) if g in index and (n := len(index[g])) <= POSTING_CAP)
         rare = rare[:_VOTING_GRAMS]
         votes = Counter(chain.from_iterable(index[g] for _, g in rare))
         out.update((u, v) for v, _ in votes.most_common(_CANDIDATES))
@@ -235,8 +235,8 @@ def match_divisions(
     best_h: dict[int, tuple[int, float, int]] = {}
     for (h, g), w in weight.items():
         score = (w, closeness(h, g))
-        if (score[0], score[1]) > best_g.get(h, (0, -1.0, -1))[:2]:
+        if score > best_g.get(h, (0, -1.0, -1))[:2]:
             best_g[h] = (*score, g)
-        if (score[0], score[1]) > best_h.get(g, (0, -1.0, -1))[:2]:
+        if score > best_h.get(g, (0, -1.0, -1))[:2]:
             best_h[g] = (*score, h)
     return {h: g for h, (_, _, g) in best_g.items() if best_h[g][2] == h}
