@@ -18,8 +18,9 @@ Rules:
   between two 第X条 labels.
 * A pair is **moved** when it is out of order: the pairs, in B's order, that
   are not on one longest run increasing in A's order, among the pairs of
-  their own kind (a chapter heading is not moved by the articles around it). Every other pair whose
-  labels differ is renumbered only (`Correspondence.renumbered`).
+  their own kind (a chapter heading is not moved by the articles around it).
+  Every other pair whose labels differ is renumbered only
+  (`Correspondence.renumbered`).
 * `Correspondence.elsewhere` names, for an inserted or deleted unit, the units
   of the other side it shares text with (`_SHARED_MIN` characters or more).
 * `Link`s come in reading order of B; a deleted unit stands right after the
@@ -37,7 +38,7 @@ from diffing.articles import Outline, Unit, outline
 from diffing.model import QUIET_OPS, Diff, Row
 from diffing.sequences import longest_increasing
 
-__all__ = ["Correspondence", "Link", "Status", "correspond", "quiet"]
+__all__ = ["Correspondence", "Link", "Status", "correspond", "labels_only", "quiet"]
 
 _SHARED_MIN = 8
 """Characters of text two units must share for `Correspondence.elsewhere` to name one for the other."""
@@ -127,6 +128,13 @@ def quiet(diff: Diff, row: Row) -> bool:
     return diff.a_clauses[row.a[0]].kind == "article" and diff.b_clauses[row.b[0]].kind == "article"
 
 
+def labels_only(diff: Diff, row: Row) -> bool:
+    """A row of 第X条 labels alone (on the sides it has)."""
+    return all(diff.a_clauses[i].kind == "article" for i in row.a) and all(
+        diff.b_clauses[j].kind == "article" for j in row.b
+    )
+
+
 def correspond(diff: Diff) -> Correspondence:
     """Link the units of A and B (see the module's rules)."""
     a = outline(diff.a, diff.a_clauses, diff.a_original)
@@ -205,9 +213,7 @@ def _changed(
     changed_b: set[int] = set()
     a_of, b_of = a.unit_of, b.unit_of
     for row in diff.rows:
-        if all(diff.a_clauses[i].kind == "article" for i in row.a) and all(
-            diff.b_clauses[j].kind == "article" for j in row.b
-        ):
+        if labels_only(diff, row):
             continue  # 第X条 labels: their numbers are the renumbering's business, never a change of text
         a_units = {a_of[i] for i in row.a} - {-1}
         b_units = {b_of[j] for j in row.b} - {-1}

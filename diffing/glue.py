@@ -34,7 +34,7 @@ from dataclasses import replace
 from rapidfuzz.distance import Indel
 
 from corpus.document import Document
-from diffing.model import Clause, Op, Row
+from diffing.model import Clause, Row
 
 __all__ = ["MIN_PIECE", "cut_glued"]
 
@@ -134,8 +134,7 @@ def _split(
 def _row(a_text: str, b_text: str, i: int, j: int) -> Row:
     if a_text.replace(" ", "") == b_text.replace(" ", ""):
         return Row("equal", (i,), (j,), 1.0)
-    op: Op = "modified"
-    return Row(op, (i,), (j,), round(float(Indel.normalized_similarity(a_text, b_text)), 4))
+    return Row("modified", (i,), (j,), round(float(Indel.normalized_similarity(a_text, b_text)), 4))
 
 
 def _renumber(row: Row, a_map: list[list[int]], b_map: list[list[int]]) -> Row:

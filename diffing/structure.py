@@ -39,7 +39,7 @@ from diffing.align import swapped
 from diffing.articles import Outline as LawOutline
 from diffing.articles import Unit as LawUnit
 from diffing.articles import outline as articles_outline
-from diffing.correspond import quiet
+from diffing.correspond import labels_only, quiet
 from diffing.model import Clause, Diff
 from diffing.sequences import longest_increasing
 from diffing.units import articles, division_level, divisions
@@ -222,11 +222,11 @@ def _paragraphs(add: _Add, law: LawOutline, unit: LawUnit, article_id: int) -> N
         item_id = None
         for p in kuan[1:]:
             text = law.paragraph_text(p)
-            if p.item:
-                label = text[: text.find("）") + 1 if "）" in text[:6] else text.find(")") + 1]
-                item_id = add("item", label, _number(label), p.clauses, pid)
-            elif item_id is not None and (sub := read_label(text)) and sub.level >= MarkerLevel.SUBITEM:
-                add("subitem", compact(text[: sub.end]), float(sub.dotted), p.clauses, item_id)
+            marker = read_label(text)
+            if p.item and marker is not None:
+                item_id = add("item", text[: marker.end], float(marker.dotted), p.clauses, pid)
+            elif item_id is not None and marker is not None and marker.level >= MarkerLevel.SUBITEM:
+                add("subitem", compact(text[: marker.end]), float(marker.dotted), p.clauses, item_id)
 
 
 def structure(diff: Diff) -> Structure:
@@ -236,8 +236,9 @@ def structure(diff: Diff) -> Structure:
     entries: list[Entry] = []
     rows_of = (_rows_of(diff, "a"), _rows_of(diff, "b"))
     heads = [(r.a[0], r.b[0]) for r in diff.rows if len(r.a) == 1 and len(r.b) == 1 and r.op != "copied"]
+    flip = swapped(diff.a_clauses, diff.b_clauses)
     for level in ("article", *_DIVISION_LEVELS, "toc"):
-        entries.extend(_entries(diff, a, b, level, rows_of, heads))
+        entries.extend(_entries(diff, a, b, level, rows_of, heads, flip))
     entries.sort(key=lambda e: (e.rows[0] if e.rows else -1, _DEPTH[e.level]))
     return Structure(a, b, tuple(entries))
 
@@ -252,8 +253,10 @@ def _entries(
     level: Level,
     rows_of: tuple[list[int], list[int]],
     heads: list[tuple[int, int]],
+    flip: bool,
 ) -> list[Entry]:
-    """The entries of one level; ``heads`` are the (A clause, B clause) of every 1:1 row."""
+    """The entries of one level; ``heads`` are the (A clause, B clause) of every 1:1 row, ``flip``
+    the aligner's orientation (`diffing.align.swapped`)."""
     a_units = [u for u in a if u.level == level]
     b_units = [u for u in b if u.level == level]
     if not a_units and not b_units:
@@ -283,7 +286,7 @@ def _entries(
             target = _main_target(diff, v, "b", a_inner, b_rows)
             if target is not None and target in pairs:
                 joined_b[target].append(v.id)
-    in_order = _in_order(pairs, a_units, b_units, swapped(diff.a_clauses, diff.b_clauses))
+    in_order = _in_order(pairs, a_units, b_units, flip)
     out: list[Entry] = []
     consumed_a: set[int] = set()
     consumed_b: set[int] = set()
@@ -387,9 +390,7 @@ def _changed(
     for r in rows:
         row = diff.rows[r]
         if not quiet(diff, row):
-            if all(diff.a_clauses[i].kind == "article" for i in row.a) and all(
-                diff.b_clauses[j].kind == "article" for j in row.b
-            ):
+            if labels_only(diff, row):
                 continue  # 第X条 labels: their numbers are the renumbering's business
             return True
         if row.op == "copied":
