@@ -219,13 +219,22 @@ class Label:
 _LABEL_FIRST = MARKER_FIRST | frozenset("０１２３４５６７８９")
 
 
-@lru_cache(maxsize=1 << 16)
+_LABEL_WINDOW = 64
+"""Characters at the start of a text that can hold its label (the cache keys on them, never on a
+whole paragraph)."""
+
+
 def read_label(text: str) -> Label | None:
     """The label opening ``text`` (spaces and Markdown marks before it allowed), or None.
 
     >>> read_label("第十二条之一 本法").number, read_label("第壹条").number, read_label("（三）").level.name
     ((12, 1), (1,), 'ITEM')
     """
+    return _read_label(text[:_LABEL_WINDOW])
+
+
+@lru_cache(maxsize=1 << 16)
+def _read_label(text: str) -> Label | None:
     if text.lstrip().lstrip("#").lstrip()[:1] not in _LABEL_FIRST:
         return None  # the quick answer for most clauses: no label can start here
     m = DIVISION.match(text)

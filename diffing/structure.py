@@ -221,7 +221,7 @@ def _paragraphs(add: _Add, law: LawOutline, unit: LawUnit, article_id: int) -> N
         pid = add("paragraph", "", float(n), members, article_id)
         item_id = None
         for p in kuan[1:]:
-            text = law.paragraph_text(p)
+            text = law.original(p.clauses[0]).lstrip()  # a label lies inside its paragraph's first clause
             marker = read_label(text)
             if p.item and marker is not None:
                 item_id = add("item", text[: marker.end], float(marker.dotted), p.clauses, pid)

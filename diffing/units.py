@@ -23,10 +23,12 @@ Rules:
 
 from __future__ import annotations
 
+import operator
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from heapq import nsmallest
 from itertools import chain
 
 from rapidfuzz.distance import Indel
@@ -130,7 +132,7 @@ def _body_key(clauses: Sequence[Clause], art: Article) -> str:
 def bigrams(text: str) -> set[str]:
     """The character bigrams of a text (a text of two characters or less is its own gram): what
     candidate votes count, here and in the aligner's fuzzy pass."""
-    return {text[k : k + 2] for k in range(len(text) - 1)} if len(text) > 2 else {text}
+    return set(map(operator.add, text, text[1:])) if len(text) > 2 else {text}
 
 
 def match_articles(
@@ -202,8 +204,8 @@ def _voted(a_keys: Sequence[tuple[int, str]], b_keys: Sequence[tuple[int, str]])
             index[g].append(v)
     out: set[tuple[int, int]] = set()
     for u, key in a_keys:
-        rare = sorted((n, g) for g in bigrams(key) if g in index and (n := len(index[g])) <= POSTING_CAP)
-        rare = rare[:_VOTING_GRAMS]
+        counted = [(n, g) for g in bigrams(key) if 0 < (n := len(index.get(g, ()))) <= POSTING_CAP]
+        rare = nsmallest(_VOTING_GRAMS, counted)
         votes = Counter(chain.from_iterable(index[g] for _, g in rare))
         out.update((u, v) for v, _ in votes.most_common(_CANDIDATES))
     return out

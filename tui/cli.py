@@ -34,6 +34,7 @@ Rules:
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import os
 import sys
@@ -106,7 +107,15 @@ def build_parser(only: Set[str] | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+_COLLECTOR_THRESHOLDS = (50_000, 20, 20)
+"""The cyclic collector's thresholds for wendiff's work: a comparison allocates hundreds of thousands
+of long-lived objects (clauses, rows, outline units) and frees few, and Python's defaults (700, 10,
+10) rescan them again and again: a tenth of a 1 MB diff's time went to the collector (5 full
+collections), 3 % with these (none)."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    gc.set_threshold(*_COLLECTOR_THRESHOLDS)
     args_list = list(sys.argv[1:] if argv is None else argv)
     if argv is None:
         from tui.stdout import guard_stdout
