@@ -26,6 +26,10 @@ Rules:
   own (`corpus.meta`), the same every report and the store show.
 * Markers (第X条, 第X章, （一）) are `corpus.markers`'; a label's number is
   read by `corpus.markers.read_label` (第壹条 is article 1).
+* **Borrowed breaks**: of two compared documents (`outlines`), a side with no
+  line break inside its articles (a text flattened onto one line) while the
+  other side has them takes its paragraph starts from the other side: a clause
+  starts a 款 where the first clause of its row on the other side starts one.
 * All text is original text (``Document.original``), cut at clause spans.
 """
 
@@ -33,6 +37,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
@@ -40,9 +45,9 @@ from typing import Literal
 from corpus.document import Document
 from corpus.markers import DIVISION, ITEM, Level, compact, read_label
 from corpus.meta import document_meta
-from diffing.model import Clause
+from diffing.model import Clause, Diff
 
-__all__ = ["DIVISION", "Outline", "Paragraph", "Unit", "UnitKind", "outline"]
+__all__ = ["DIVISION", "Outline", "Paragraph", "Unit", "UnitKind", "outline", "outlines"]
 
 UnitKind = Literal["article", "heading", "text"]
 
@@ -142,9 +147,13 @@ class Outline:
 
 
 def outline(
-    document: Document, clauses: tuple[Clause, ...], spans: tuple[tuple[int, int], ...] | None = None
+    document: Document,
+    clauses: tuple[Clause, ...],
+    spans: tuple[tuple[int, int], ...] | None = None,
+    breaks: Collection[int] = (),
 ) -> Outline:
-    """Group a document's clauses into units (see the module's rules)."""
+    """Group a document's clauses into units (see the module's rules); ``breaks``: clauses that start
+    a paragraph whatever the layout (borrowed from the other side of a comparison)."""
     if spans is None:  # the original span of each clause, unless the caller has them (`Diff.a_original`)
         spans = tuple(_span(document, c) for c in clauses)
     original = document.original
@@ -174,7 +183,9 @@ def outline(
         if in_front:
             front.append(i)
             continue
-        new_line = i == 0 or _breaks(original, spans[i - 1][1], spans[i][0], clauses[i - 1], clause, layout)
+        new_line = (
+            i == 0 or i in breaks or _breaks(original, spans[i - 1][1], spans[i][0], clauses[i - 1], clause, layout)
+        )
         if clause.kind == "article":
             close()
             kind, label = "article", compact(text)
@@ -193,6 +204,31 @@ def outline(
             paragraphs[-1].append(i)
     close()
     return Outline(document, clauses, tuple(units), tuple(front), spans)
+
+
+def outlines(diff: Diff) -> tuple[Outline, Outline]:
+    """The outlines of both compared documents, a side without line breaks inside its articles with
+    the other side's paragraph starts (module rules, "borrowed breaks")."""
+    a = outline(diff.a, diff.a_clauses, diff.a_original)
+    b = outline(diff.b, diff.b_clauses, diff.b_original)
+    rows = [row for row in diff.rows if row.op != "copied" and row.a and row.b]
+    if _unbroken(a) and not _unbroken(b):
+        a = outline(diff.a, diff.a_clauses, diff.a_original, _borrowed(b, ((r.b, r.a) for r in rows)))
+    elif _unbroken(b) and not _unbroken(a):
+        b = outline(diff.b, diff.b_clauses, diff.b_original, _borrowed(a, ((r.a, r.b) for r in rows)))
+    return a, b
+
+
+def _unbroken(law: Outline) -> bool:
+    """The document has articles of several clauses and no line break inside any article."""
+    inside = [i for unit in law.units if unit.kind == "article" for i in unit.clauses[:-1]]
+    return bool(inside) and not any("\n" in law.gap(i) for i in inside)
+
+
+def _borrowed(other: Outline, links: Iterable[tuple[Sequence[int], Sequence[int]]]) -> set[int]:
+    """This side's clauses whose row starts, on the other side, a paragraph after an article's first."""
+    starts = {p.clauses[0] for unit in other.units if unit.kind == "article" for p in unit.paragraphs[1:]}
+    return {mine[0] for theirs, mine in links if theirs[0] in starts}
 
 
 def _layout(original: str) -> tuple[bool, int]:

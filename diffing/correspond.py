@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
 
-from diffing.articles import Outline, Unit, outline
+from diffing.articles import Outline, Unit
 from diffing.model import QUIET_OPS, Diff, Row
 from diffing.sequences import longest_increasing
 
@@ -137,8 +137,7 @@ def labels_only(diff: Diff, row: Row) -> bool:
 
 def correspond(diff: Diff) -> Correspondence:
     """Link the units of A and B (see the module's rules)."""
-    a = outline(diff.a, diff.a_clauses, diff.a_original)
-    b = outline(diff.b, diff.b_clauses, diff.b_original)
+    a, b = diff.outlines
     a_of, b_of = a.unit_of, b.unit_of
     labelled = _label_pairs(diff, a, b)
     weight: dict[tuple[int, int], int] = defaultdict(int)

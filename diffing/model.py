@@ -19,10 +19,13 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from corpus.document import Document
 from corpus.options import Options
+
+if TYPE_CHECKING:
+    from diffing.articles import Outline
 
 __all__ = [
     "IGNORABLE_STEPS", "MIRRORED", "OPS", "QUIET_OPS", "Clause", "ClauseKind", "Diff", "Op", "Row", "Summary",
@@ -34,9 +37,9 @@ OPS: tuple[Op, ...] = (
     "equal", "renumbered", "modified", "inserted", "deleted", "moved", "copied", "split", "merged",
 )  # fmt: skip
 QUIET_OPS: frozenset[str] = frozenset({"equal", "renumbered"})
+"""Rows a reviewer need not read: same text, or a label whose number alone changed."""
 MIRRORED: dict[Op, Op] = {"inserted": "deleted", "deleted": "inserted", "split": "merged", "merged": "split"}
 """The op a row has when B is compared with A (every op not named is its own mirror)."""
-"""Rows a reviewer need not read: same text, or a label whose number alone changed."""
 IGNORABLE_STEPS = ("invisible", "junk", "script", "unspin", "width", "whitespace")
 """Normalization steps an ``equal`` row may name in ``ignored`` (report format version 2)."""
 ClauseKind = Literal["sentence", "heading", "article", "row"]
@@ -128,6 +131,14 @@ class Diff:
     def b_text(self, row: Row) -> str:
         """Normalized B text of a row."""
         return "".join(self.b_clauses[j].text for j in row.b)
+
+    @cached_property
+    def outlines(self) -> tuple[Outline, Outline]:
+        """Both documents' outlines of articles, 款 and 项 (`diffing.articles.outlines`), built once for
+        every report and view."""
+        from diffing.articles import outlines  # the law model builds on these values
+
+        return outlines(self)
 
     @cached_property
     def a_original(self) -> tuple[tuple[int, int], ...]:

@@ -32,13 +32,11 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
 
-from corpus.document import Document
 from corpus.markers import CONTENTS, compact, read_label
 from corpus.markers import Level as MarkerLevel
 from diffing.align import swapped
 from diffing.articles import Outline as LawOutline
 from diffing.articles import Unit as LawUnit
-from diffing.articles import outline as articles_outline
 from diffing.correspond import labels_only, quiet
 from diffing.model import Clause, Diff
 from diffing.sequences import longest_increasing
@@ -137,12 +135,9 @@ def _level(text: str) -> MarkerLevel | None:
     return None if label is None else label.level
 
 
-def document_outline(
-    document: Document, clauses: tuple[Clause, ...], spans: tuple[tuple[int, int], ...] | None = None
-) -> tuple[Unit, ...]:
-    """The outline of one document (see the module's rules); ``spans``: each clause's original span."""
-    law = articles_outline(document, clauses, spans)
-    spans = law.spans
+def document_outline(law: LawOutline) -> tuple[Unit, ...]:
+    """The outline of one document, from its outline of articles (see the module's rules)."""
+    clauses, spans = law.clauses, law.spans
     out: list[Unit] = []
 
     def add(level: Level, label: str, number: float | None, members: tuple[int, ...], parent: int | None) -> int:
@@ -231,8 +226,7 @@ def _paragraphs(add: _Add, law: LawOutline, unit: LawUnit, article_id: int) -> N
 
 def structure(diff: Diff) -> Structure:
     """Both outlines and the correspondence of their units at the levels part … article (module rules)."""
-    a = document_outline(diff.a, diff.a_clauses, diff.a_original)
-    b = document_outline(diff.b, diff.b_clauses, diff.b_original)
+    a, b = (document_outline(law) for law in diff.outlines)
     entries: list[Entry] = []
     rows_of = (_rows_of(diff, "a"), _rows_of(diff, "b"))
     heads = [(r.a[0], r.b[0]) for r in diff.rows if len(r.a) == 1 and len(r.b) == 1 and r.op != "copied"]

@@ -12,7 +12,7 @@ from corpus.pipeline import from_text, load
 from corpus.samples import samples_dir
 from diffing.compare import compare
 from diffing.model import Diff, Row
-from diffing.structure import Structure, structure
+from diffing.structure import Structure, Unit, structure
 from tests.conftest import REAL, REAL_PAIRS
 
 _SEEDS = sorted((samples_dir() / "seeds").glob("*.txt"))
@@ -217,3 +217,25 @@ def test_a_chapter_is_not_called_moved_by_the_articles_around_it() -> None:
     }
     assert ("##第五章行政复议决定", "moved") not in headings
     assert ("##第七章附则", "unchanged") in headings
+
+
+def _paragraph_counts(units: tuple[Unit, ...]) -> dict[int, int]:
+    """Article id → how many 款 the outline gives it."""
+    counts = {u.id: 0 for u in units if u.level == "article"}
+    for u in units:
+        if u.level == "paragraph" and u.parent in counts:
+            counts[u.parent] += 1
+    return counts
+
+
+@pytest.mark.parametrize("flat", ["a", "b"])
+def test_a_side_without_line_breaks_takes_its_paragraphs_from_the_other_side(flat: str) -> None:
+    pair = "06_company_law"
+    texts = {side: (REAL / pair / f"{side}.txt").read_text(encoding="utf-8") for side in "ab"}
+    texts[flat] = texts[flat].replace("\r", "").replace("\n", "")
+    s = structure(compare(from_text(texts["a"], "a.txt"), from_text(texts["b"], "b.txt"), inline=False))
+    a_counts, b_counts = _paragraph_counts(s.a), _paragraph_counts(s.b)
+    same = [e for e in s.entries if e.level == "article" and e.op in ("equal", "renumbered")]
+    laid_out = [b_counts[e.b[0]] for e in same] if flat == "a" else [a_counts[e.a[0]] for e in same]
+    assert sum(n > 1 for n in laid_out) >= 5  # the laid-out side has articles of several 款
+    assert [a_counts[e.a[0]] for e in same] == [b_counts[e.b[0]] for e in same]
