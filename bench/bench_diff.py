@@ -135,7 +135,8 @@ def _run(tmp: Path, seed: Callable[[str], Path], base: Path | None) -> None:
         ok = seconds <= target and (mem is None or float(info["peak_mb"]) <= mem)  # type: ignore[arg-type]
         failures += not ok
         print(
-            f"{name:28} {seconds:>9.3f} {cpu:>6.3f} {info['peak_mb']:>8.0f} {target:>6.1f}s {git:>7.3f} {seconds / git:>5.1f}×  "
+            f"{name:28} {seconds:>9.3f} {cpu:>6.3f} {info['peak_mb']:>8.0f} {target:>6.1f}s {git:>7.3f} "
+            f"{seconds / git:>5.1f}×  "
             f"{'ok' if ok else 'OVER'}; {info['note']}"
         )
     print(f"\n{len(cases) - failures} of {len(cases)} cases within target")
