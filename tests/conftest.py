@@ -6,12 +6,22 @@ package, never a path outside the checkout.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from corpus.samples import seed
 from tests.programs import CHROMIUM, SOFFICE, need_program
+
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+"""The default: every run tries the same examples (a test's own ``@settings`` keep their sizes), so a
+red run is red again on a rerun and a failure is never lost to luck; ``make test`` and CI run it."""
+settings.register_profile("explore", derandomize=False, print_blob=True)
+"""``HYPOTHESIS_PROFILE=explore make test``: new examples on every run, failures kept in
+``.hypothesis/``; a failure found this way is added to its test as an ``@example``."""
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 REAL = Path(__file__).resolve().parent / "data" / "real"
 """The ten real law pairs (tests/data/real/README.md and manifest.json say what each holds)."""

@@ -13,7 +13,6 @@ import os
 import shutil
 import signal
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
@@ -236,9 +235,7 @@ def test_workers_dying_on_one_task_end_the_run_in_one_line() -> None:
 
 
 def test_an_unreachable_scheduler_is_one_line_naming_it() -> None:
-    started = time.monotonic()
     with pytest.raises(WendiffError) as caught, dask_client("tcp://127.0.0.1:9", timeout=1):
         pass
     message = str(caught.value)
     assert message.startswith("tcp://127.0.0.1:9: cannot reach the Dask scheduler") and "\n" not in message
-    assert time.monotonic() - started < 30

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import tracemalloc
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -20,3 +24,23 @@ def one_line_error(err: str) -> str:
     assert "Traceback" not in err
     assert err.count("\n") == 1, err
     return err
+
+
+@dataclass
+class Peak:
+    """The most memory Python allocated inside an `allocated` block, in MB."""
+
+    mb: float = 0.0
+
+
+@contextmanager
+def allocated() -> Iterator[Peak]:
+    """Measure the peak of Python's allocations (tracemalloc: inflated bytes count) in a block: what a
+    bomb test asserts instead of a time, which a busy machine makes meaningless."""
+    peak = Peak()
+    tracemalloc.start()
+    try:
+        yield peak
+    finally:
+        peak.mb = tracemalloc.get_traced_memory()[1] / 2**20
+        tracemalloc.stop()
