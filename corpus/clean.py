@@ -7,7 +7,7 @@ space or line break that stands for it).
 
 Rules:
 
-* `remove_invisible` deletes zero-width and format characters (U+200B-U+200F,
+* `remove_invisible` (its sets: `corpus.charsets`) deletes zero-width and format characters (U+200B-U+200F,
   U+202A-U+202E, U+2060-U+206F, U+FEFF anywhere, U+00AD soft hyphen) and
   control characters (C0, DEL, C1) except tab, line feed and carriage return.
   Spaces of other widths (U+3000, NBSP, U+2002-U+200A, U+202F, U+205F) become
@@ -53,6 +53,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Literal
 
+from corpus.charsets import ODD_BREAKS, ODD_SPACES, REMOVED, ZERO_WIDTH, chars
 from corpus.offsets import MapBuilder, substitute
 from corpus.steps import StepOutput, unchanged
 
@@ -60,12 +61,7 @@ __all__ = ["NAV_LABELS", "remove_boilerplate", "remove_invisible", "remove_junk"
 
 # --- invisible characters -------------------------------------------------
 
-_DROP = (
-    "\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff"
-)
-_SPACES = "\u00a0\u2002-\u200a\u202f\u205f\u3000"
-_BREAKS = "\u000b\u000c\u0085\u2028\u2029"
-_INVISIBLE = re.compile(f"(?P<drop>[{_DROP}]+)|(?P<space>[{_SPACES}]+)|(?P<brk>[{_BREAKS}]+)")
+_INVISIBLE = re.compile(f"(?P<drop>[{REMOVED}]+)|(?P<space>[{ODD_SPACES}]+)|(?P<brk>[{ODD_BREAKS}]+)")
 
 
 def remove_invisible(text: str) -> StepOutput:
@@ -157,8 +153,7 @@ NAV_LABELS = (
 
 _BLANK = (
     "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
-    "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
-    "\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff"
+    "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000" + chars(ZERO_WIDTH + "\u200e\u200f")
 )
 """Whitespace (every ``str.isspace`` character) and the zero-width characters that may sit
 around a line: this step runs before `remove_invisible`."""

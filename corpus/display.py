@@ -8,9 +8,10 @@ Rules:
   error message). Nothing a file holds can then move the cursor, retitle,
   recolour or clear the terminal, or reorder what is shown.
 * Marks: a C0 control (``U+0000``–``U+001F``) is its Control Pictures sign
-  (ESC ``U+001B`` is ``␛``, BEL is ``␇``), DEL is ``␡``; C1 controls
-  (``U+0080``–``U+009F``), bidirectional embeddings, overrides, isolates and
-  marks, and line and paragraph separators are ``<U+202E>``-style. `safe_text`
+  (ESC ``U+001B`` is ``␛``, BEL is ``␇``), DEL is ``␡``; every other hidden
+  character (`corpus.charsets.HIDDEN`: C1 controls, format characters such as
+  bidirectional controls, zero-width spaces and the soft hyphen, line and
+  paragraph separators) is ``<U+202E>``-style, as in the reports. `safe_text`
   keeps newlines and tabs (a carriage return is shown as ``␍``); `safe_name`
   shows them too, so its result is one line.
 * A name that was not UTF-8 reaches Python with ``surrogateescape`` (each bad
@@ -30,17 +31,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
+from corpus.charsets import HIDDEN, codes
+
 __all__ = ["TEXT_MARKS", "report_name", "safe_name", "safe_text"]
 
-_BIDI = (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))
-"""Arabic letter mark, LRM/RLM, embeddings and overrides (LRE … RLO), isolates (LRI … PDI)."""
-
-
 def _marks() -> dict[int, str]:
-    table: dict[int, str] = {code: chr(0x2400 + code) for code in range(0x20)}
+    table: dict[int, str] = {code: f"<U+{code:04X}>" for code in codes(HIDDEN)}
+    table.update({code: chr(0x2400 + code) for code in range(0x20)})
     table[0x7F] = "\u2421"
-    for code in (*range(0x80, 0xA0), *_BIDI, 0x2028, 0x2029):
-        table[code] = f"<U+{code:04X}>"
     for byte in range(0x80, 0x100):
         table[0xDC00 + byte] = f"\\x{byte:02x}"
     return table

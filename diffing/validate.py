@@ -47,6 +47,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from typing import Any
 
+from corpus.charsets import REMOVED, codes
 from corpus.document import Document, Source
 from corpus.options import Options
 from corpus.pipeline import from_source
@@ -250,6 +251,8 @@ def _normalized_spans(clauses: _Clauses, row_spans: list[tuple[int, int]]) -> st
     return "".join(out)
 
 
+_CLEANED = codes(REMOVED)
+"""Characters cleaning deletes: they may belong to no row."""
 _LEVELS = (
     "part", "subpart", "chapter", "section", "article", "paragraph", "item", "subitem", "heading", "toc", "title",
     "meta",
@@ -340,7 +343,7 @@ def _check_coverage(side: str, doc: Document, owner: list[int]) -> list[str]:
         if (
             row == -1
             and not ch.isspace()
-            and ch not in "\u200b\u200c\u200d\u2060\ufeff"
+            and ord(ch) not in _CLEANED
             and not any(lo <= pos < hi for lo, hi in holes)
         ):
             problems.append(f"{side}: character {pos} {ch!r} is in no row and was not removed as junk")

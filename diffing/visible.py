@@ -1,4 +1,4 @@
-"""Characters a reader cannot see, made visible: the one place that decides which they are.
+"""Characters a reader cannot see, made visible in reports (which they are: `corpus.charsets`).
 
 Rules: a report that shows document text to a person (HTML, Markdown) never
 passes on a character that changes how other text looks without being seen
@@ -15,15 +15,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from corpus.charsets import HIDDEN
+
 __all__ = ["INVISIBLE", "mark_html", "mark_plain", "name_of"]
 
-INVISIBLE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e"
-    "\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
-    "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
-    "\U000e0001\U000e0020-\U000e007f]"
-)
-"""Characters shown as marks: format characters (Cf), controls but tab/LF/CR, U+2028/2029."""
+INVISIBLE = re.compile(f"[{HIDDEN}]")
+"""Characters shown as marks: `corpus.charsets.HIDDEN` (format characters, controls but tab/LF/CR,
+U+2028/2029), the same the terminal and the app mark."""
 
 
 def name_of(char: str) -> str:
