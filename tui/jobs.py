@@ -16,7 +16,6 @@ Rules:
 
 from __future__ import annotations
 
-import gc
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -83,15 +82,12 @@ def run_compare(request: CompareRequest, progress: Progress = _quiet) -> Diff:
 def prepare_view(diff: Diff, progress: Progress = _quiet) -> Measure:
     """What the compare view measures once per diff (stage 6), done before the view gets the diff.
 
-    The diff of a large pair is millions of long-lived objects; they are moved
-    out of the cyclic garbage collector's sight (``gc.freeze``) so that its full
-    collections do not pause the UI thread while the view lays them out. They
-    are still freed by reference counting when the diff is dropped.
+    (The diff of a large pair is millions of long-lived objects: the collector's thresholds that
+    `tui.cli.main` sets keep full collections from pausing the UI thread while the view lays
+    them out.)
     """
     progress(STAGES[5], 5, len(STAGES))
-    measure = Measure(diff).prepare()
-    gc.freeze()
-    return measure
+    return Measure(diff).prepare()
 
 
 def suggest_export_path(diff: Diff, fmt: str, folder: Path | None = None, report: str = "redline") -> Path:
