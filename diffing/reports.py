@@ -79,10 +79,13 @@ def render(
 
 
 def _table(diff: Diff, fmt: Format, full: bool, color: bool) -> str | bytes:
+    from dataclasses import replace
+
     from diffing import report_table
+    from diffing.report_numbers import number_items, numbers_lines
     from diffing.table import build_table
 
-    table = build_table(diff, full)
+    table = replace(build_table(diff, full), notes=tuple(numbers_lines(number_items(diff))))
     if fmt == "text":
         return report_table.table_text(table, color)
     writers: dict[str, Callable[[Table], str | bytes]] = {
@@ -94,10 +97,13 @@ def _table(diff: Diff, fmt: Format, full: bool, color: bool) -> str | bytes:
 
 
 def _amendments(diff: Diff, fmt: Format) -> str | bytes:
+    from dataclasses import replace
+
     from diffing import report_amendments
     from diffing.amendments import draft
+    from diffing.report_numbers import number_items, numbers_lines
 
-    decision = draft(diff)
+    decision = replace(draft(diff), notes=tuple(numbers_lines(number_items(diff))))
     writers: dict[str, Callable[[Decision], str | bytes]] = {
         "text": report_amendments.amendments_text,
         "html": report_amendments.amendments_html,
