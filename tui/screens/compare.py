@@ -28,6 +28,7 @@ from corpus.display import safe_name
 from corpus.errors import WendiffError
 from corpus.options import Options
 from diffing.model import Diff
+from diffing.report_numbers import NumberItem, number_items
 from diffing.reports import Format, Report
 from tui.jobs import ExportUnavailable, export_report, prepare_view, run_compare
 from tui.layout import Mode
@@ -60,6 +61,7 @@ _NEEDS_DIFF = {
     "context",
     "only",
     "numbers",
+    "next_number",
 }
 
 
@@ -138,6 +140,10 @@ class CompareScreen(Screen[None]):
         Binding("Y", "copy('a')", "Copy A", id="copy-a", show=False, tooltip="Copy the row's A text (original)"),
         Binding("N", "same_kind(1)", "Next same kind", id="kind-next", show=False, tooltip="Next row of this kind"),
         Binding("P", "same_kind(-1)", "Prev same kind", id="kind-prev", show=False, tooltip="Back to this kind"),
+        Binding("m", "next_number(1)", "Next number", id="number-next", show=False,
+                tooltip="Go to the next changed number (amount, period, date …)"),
+        Binding("M", "next_number(-1)", "Prev number", id="number-prev", show=False,
+                tooltip="Back to the previous changed number"),
         Binding("right_square_bracket", "search_hit(1)", "Next hit", id="hit-next", show=False),
         Binding("left_square_bracket", "search_hit(-1)", "Prev hit", id="hit-prev", show=False),
     ]
@@ -151,6 +157,7 @@ class CompareScreen(Screen[None]):
         self.diff: Diff | None = None
         self.hits: list[int] = []
         self.seconds = 0.0
+        self._numbers: tuple[Diff, list[NumberItem]] | None = None
 
     def compose(self) -> ComposeResult:
         yield SummaryBar(id="summary")
@@ -370,6 +377,23 @@ class CompareScreen(Screen[None]):
     def action_goto(self) -> None:
         hint = "a place (二/(三), 第十条, 第3条, 7) or a line of the file (:120)"
         self.query_one(PromptBar).open("goto", "go to", hint)
+
+    def action_next_number(self, step: int) -> None:
+        """Go to the next (or previous) row whose numbers changed; say what changed."""
+        if self.diff is None:
+            return
+        if self._numbers is None or self._numbers[0] is not self.diff:
+            self._numbers = (self.diff, number_items(self.diff))
+        items = self._numbers[1]
+        rows = list(dict.fromkeys(item.row for item in items))
+        if not rows:
+            self.notify("No number changed value.", timeout=2)
+            return
+        k = self.view.find(rows, step)
+        if k >= 0:
+            here = [i for i in items if i.row == rows[k]]
+            what = "; ".join(f"{i.label} {i.old} → {i.new}" for i in here)
+            self.notify(safe_name(f"number {k + 1}/{len(rows)}: {what}"), timeout=4)
 
     def action_search_hit(self, step: int) -> None:
         k = self.view.find(self.hits, step)
