@@ -45,6 +45,7 @@ from diffing.report_html_assets import CSS, JS
 from diffing.report_layout import Item, a_home, displaced, is_change, reading_order
 from diffing.report_meta import display_title, document_date, document_number, document_title
 from diffing.report_numbers import NumberItem, number_items, row_notes
+from diffing.report_pins import PINNED_NOTE, pin_lines
 from diffing.report_words import (
     IGNORED_NAMES,
     LEGEND,
@@ -130,6 +131,11 @@ def render_html(diff: Diff) -> str:
     toc, targets = _toc(diff, items)
     out.extend(toc)
     out.extend(_numbers(numbers))
+    pins = pin_lines(diff)
+    if pins:
+        out.append(f'<section class="pins"><details open><summary>{_h(pins[0])}</summary><ul>')
+        out += [f"<li>{_h(line)}" for line in pins[1:]]
+        out.append("</ul></details></section>\n")
     out.extend(_table(diff, items, targets | {n.row for n in numbers}, row_notes(numbers)))
     out.append(f"<script>{JS}</script>\n</body>\n</html>\n")
     return "".join(out)
@@ -358,7 +364,8 @@ def _op_cell(diff: Diff, row: Row, lines: int) -> str:
     similarity = ""
     if row.a and row.b and row.op != "renumbered" and row.similarity < 1:
         similarity = f"<small>{percent(row.similarity)}</small>"
-    return f"<th{rowspan}>{OP_SHORT[row.op]}{similarity}"
+    pinned = f'<small class=pin title="{PINNED_NOTE}">审阅者指定</small>' if row.pinned else ""
+    return f"<th{rowspan}>{OP_SHORT[row.op]}{similarity}{pinned}"
 
 
 def _cells(

@@ -67,6 +67,8 @@ def _row(diff: Diff, row: Row) -> dict[str, Any]:
     ignored = diff.ignored(row)
     if ignored:
         item["ignored"] = list(ignored)
+    if row.pinned:
+        item["pinned"] = True
     return item
 
 
@@ -87,6 +89,7 @@ def _head(diff: Diff) -> dict[str, Any]:
         },
         "structure": [e.as_report() for e in units.entries],
         "numbers": numbers,
+        **({"pins_dropped": list(diff.pin_problems)} if diff.pin_problems else {}),
     }  # fmt: skip
 
 

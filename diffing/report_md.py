@@ -37,6 +37,7 @@ from diffing.model import OPS, Diff, Row
 from diffing.report_layout import is_change, reading_order
 from diffing.report_meta import display_title, document_date, document_number, document_title
 from diffing.report_numbers import NumberItem, number_items, row_notes
+from diffing.report_pins import PINNED_NOTE, pin_lines
 from diffing.report_words import (
     START_SECTION,
     op_label,
@@ -244,6 +245,9 @@ def render_markdown(diff: Diff) -> str:
     numbers = number_items(diff)
     lines = _summary(diff)
     lines.extend(_numbers(numbers))
+    pins = pin_lines(diff)
+    if pins:
+        lines += [f"## {_cell(pins[0])}", "", *(f"- {_cell(line)}" for line in pins[1:]), ""]
     lines.extend(_changes(diff, row_notes(numbers)))
     lines.extend(_renumbered(diff))
     return "\n".join(lines).rstrip("\n") + "\n"
@@ -343,6 +347,8 @@ def _change(diff: Diff, n: int, row: Row) -> list[str]:
     title = f"### {n}. {_places(diff, row)}{f' 第{page}页' if page is not None else ''} · {op_label(row.op)}"
     if row.a and row.b and row.op != "copied" and row.similarity < 1:
         title += f" · {percent(row.similarity)}"
+    if row.pinned:
+        title += f" · {PINNED_NOTE}"
     lines = [title, ""]
     if row.op == "moved":
         lines.extend([f"（自 A {_a_places(diff, row)} 移来）", ""])

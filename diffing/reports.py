@@ -83,9 +83,11 @@ def _table(diff: Diff, fmt: Format, full: bool, color: bool) -> str | bytes:
 
     from diffing import report_table
     from diffing.report_numbers import number_items, numbers_lines
+    from diffing.report_pins import pin_lines
     from diffing.table import build_table
 
-    table = replace(build_table(diff, full), notes=tuple(numbers_lines(number_items(diff))))
+    notes = (*numbers_lines(number_items(diff)), *pin_lines(diff))
+    table = replace(build_table(diff, full), notes=notes)
     if fmt == "text":
         return report_table.table_text(table, color)
     writers: dict[str, Callable[[Table], str | bytes]] = {
