@@ -95,7 +95,9 @@ def test_a_pins_file_round_trips(tmp_path: Path) -> None:
     assert load_pins(path) == (STOCK, Pin("第二条", "第二条"))
 
 
-def test_diff_pins_applies_the_file_and_warns_of_dropped_pins(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_diff_pins_applies_the_file_and_warns_of_dropped_pins(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = tmp_path / "p.json"
     path.write_text(dump_pins([STOCK, Pin("第九百条", "第一条")]), encoding="utf-8")
     out = tmp_path / "r.json"
