@@ -86,8 +86,6 @@ class Decision:
     """`CLOSING` when articles were renumbered, else empty."""
     articles: bool = True
     """Whether either version has articles (第X条) at all."""
-    notes: tuple[str, ...] = ()
-    """Lines for the reviewer after the draft: the numbers changed (`diffing.reports`)."""
 
     @property
     def heading(self) -> str:

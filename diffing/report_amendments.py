@@ -28,11 +28,10 @@ def _paragraphs(decision: Decision) -> list[str]:
 def _body(decision: Decision) -> list[str]:
     """The paragraphs after the introduction, or one line saying why there are none."""
     if decision.items or decision.closing:
-        return [*_paragraphs(decision), *decision.ending, *decision.notes]
+        return [*_paragraphs(decision), *decision.ending]
     if not decision.articles:
-        why = "（两个文本都没有“第X条”式的条文，无从起草修改决定；请看 --report table 或 redline。）"
-        return [why, *decision.notes]
-    return ["（两个版本的条文没有差别。）", *decision.notes]
+        return ["（两个文本都没有“第X条”式的条文，无从起草修改决定；请看 --report table 或 redline。）"]
+    return ["（两个版本的条文没有差别。）"]
 
 
 def amendments_text(decision: Decision) -> str:

@@ -295,7 +295,7 @@ def _table(
             out.append(_row(diff, item.row, row, home, arrow, places, item in linked))
             for note in (notes or {}).get(item.row, ()):
                 change = f"{note.label} <del>{_h(note.old)}</del> → <ins>{_h(note.new)}</ins>"
-                out.append(f"<tr class=num><th>#<td colspan=2>{change}")
+                out.append(f"<tr class=num><th colspan=3>数字 {change}")  # no text cell: the cells hold the documents
     out.append("</table>\n</main>\n")
     return out
 

@@ -99,13 +99,10 @@ def _table(diff: Diff, fmt: Format, full: bool, color: bool) -> str | bytes:
 
 
 def _amendments(diff: Diff, fmt: Format) -> str | bytes:
-    from dataclasses import replace
-
     from diffing import report_amendments
     from diffing.amendments import draft
-    from diffing.report_numbers import number_items, numbers_lines
 
-    decision = replace(draft(diff), notes=tuple(numbers_lines(number_items(diff))))
+    decision = draft(diff)  # ends as a promulgated decision does; it quotes each changed quantity whole
     writers: dict[str, Callable[[Decision], str | bytes]] = {
         "text": report_amendments.amendments_text,
         "html": report_amendments.amendments_html,
