@@ -325,7 +325,7 @@ class _Drafter:
                 continue
             if row.op != "modified" or row.inline is None or row.a[0] not in a_set or row.b[0] not in b_set:
                 return None
-            hunks.extend(_hunks(row))
+            hunks.extend(_hunks(row, _word_parts(diff, row)))
         if not hunks:
             return None
         scope = "\n".join(diff.a_clauses[i].text for i in a_set)
@@ -416,13 +416,22 @@ def _pair_kuan(
     return out
 
 
-def _hunks(row: Row) -> list[_Hunk]:
+def _word_parts(diff: Diff, row: Row) -> list[tuple[str, str]]:
+    """The row's changes by whole words: a decision quotes phrases, not the characters the inline
+    view tightens to (`diffing.tight`)."""
+    from diffing.inline import word_diff
+    from diffing.words import cut_all
+
+    a_words, b_words = cut_all([diff.a_text(row), diff.b_text(row)])
+    return word_diff(a_words, b_words)
+
+
+def _hunks(row: Row, parts: list[tuple[str, str]]) -> list[_Hunk]:
     """The runs of ``-``/``+`` parts of a modified row, with how far each may widen."""
-    assert row.inline is not None
     spans: list[list[int]] = []
     a = b = 0
     open_hunk = False
-    for op, text in row.inline:
+    for op, text in parts:
         if op == "=":
             a += len(text)
             b += len(text)

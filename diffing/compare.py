@@ -6,6 +6,7 @@ finder and the app call; it never reads files and never prints.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Literal
 
@@ -15,6 +16,7 @@ from diffing.align import align, swapped
 from diffing.glue import cut_glued
 from diffing.inline import inline_diff
 from diffing.model import MIRRORED, Clause, Diff, InlinePart, Row
+from diffing.pins import Pin, apply_pins
 from diffing.segment import segment
 from diffing.words import cut_all
 
@@ -52,13 +54,14 @@ def _mirror(rows: list[Row]) -> list[Row]:
 
 def compare(
     a: Document, b: Document, options: Options = DEFAULT_OPTIONS, *, inline: bool = True,
-    clauses: tuple[tuple[Clause, ...], tuple[Clause, ...]] | None = None,
+    clauses: tuple[tuple[Clause, ...], tuple[Clause, ...]] | None = None, pins: Sequence[Pin] = (),
 ) -> Diff:
     """Align the clauses of ``a`` and ``b`` and compute inline differences.
 
     ``inline=False`` leaves the inline differences out (the duplicate finder needs only the
     alignment: rows and similarities are the same); ``clauses`` are ``segment(a)`` and
-    ``segment(b)`` when the caller has them already.
+    ``segment(b)`` when the caller has them already; ``pins`` are a reviewer's pairings,
+    applied as constraints (`diffing.pins`: bad ones are dropped and named in ``pin_problems``).
     """
     a_clauses, b_clauses = clauses if clauses is not None else (segment(a), segment(b))
     flip = swapped(a_clauses, b_clauses)  # the aligner's canonical order, kept for every later step
@@ -68,6 +71,7 @@ def compare(
         rows = _mirror(mirrored)
     else:
         a_clauses, b_clauses, rows = cut_glued(a, b, a_clauses, b_clauses, rows)
+    rows, pin_problems = apply_pins(a_clauses, b_clauses, rows, pins) if pins else (rows, ())
     changed = [k for k, row in enumerate(rows) if inline and row.a and row.b and row.similarity < 1.0]
     texts = [
         text
@@ -80,4 +84,4 @@ def compare(
         pair = (words[x], words[y]) if words is not None else None
         parts = inline_diff(texts[x], texts[y], options.inline, pair)
         rows[k] = replace(rows[k], inline=_deletions_first(tuple((_FLIP[op], t) for op, t in parts) if flip else parts))
-    return Diff(a, b, options, a_clauses, b_clauses, tuple(rows))
+    return Diff(a, b, options, a_clauses, b_clauses, tuple(rows), pin_problems)

@@ -80,6 +80,8 @@ class Row:
     similarity: float
     inline: tuple[InlinePart, ...] | None = None
     """Inline difference on normalized texts; present when both sides exist and similarity < 1."""
+    pinned: bool = False
+    """True when a reviewer's pin made this row (`diffing.pins`)."""
 
 
 @dataclass(frozen=True)
@@ -105,6 +107,8 @@ class Diff:
     a_clauses: tuple[Clause, ...]
     b_clauses: tuple[Clause, ...]
     rows: tuple[Row, ...]
+    pin_problems: tuple[str, ...] = ()
+    """The reviewer's pins that were dropped, one line each (`diffing.pins`)."""
 
     @cached_property
     def summary(self) -> Summary:

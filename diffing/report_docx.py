@@ -43,6 +43,8 @@ from diffing.model import OPS, Clause, Diff
 from diffing.redline import Piece, redline
 from diffing.report_kit import chinese_normal_style
 from diffing.report_meta import display_title, document_date
+from diffing.report_numbers import number_items, numbers_lines
+from diffing.report_pins import pin_lines
 from diffing.report_words import OP_NAMES, options_items, percent, tool_version
 from diffing.segment import segment_text
 
@@ -332,6 +334,8 @@ def _set_first_page(document: Any, diff: Diff) -> None:
         _doc_line("B（新文）", PurePath(diff.b.name).name, document_date(diff.b)),
         _summary_line(diff),
         LEGEND,
+        *numbers_lines(number_items(diff)),  # in the header: the body stays the redline of the two texts
+        *pin_lines(diff),
     ]
     paragraph = header.paragraphs[0]
     for k, line in enumerate(lines):

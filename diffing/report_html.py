@@ -44,6 +44,8 @@ from diffing.model import OPS, Diff, Op, Row
 from diffing.report_html_assets import CSS, JS
 from diffing.report_layout import Item, a_home, displaced, is_change, reading_order
 from diffing.report_meta import display_title, document_date, document_number, document_title
+from diffing.report_numbers import NumberItem, number_items, row_notes
+from diffing.report_pins import PINNED_NOTE, pin_lines
 from diffing.report_words import (
     IGNORED_NAMES,
     LEGEND,
@@ -123,11 +125,18 @@ def render_html(diff: Diff) -> str:
         f"<style>{CSS}</style>\n",
         "</head>\n<body>\n",
     ]
+    numbers = number_items(diff)
     out.extend(_header(diff, title))
     out.extend(_toolbar(diff))
     toc, targets = _toc(diff, items)
     out.extend(toc)
-    out.extend(_table(diff, items, targets))
+    out.extend(_numbers(numbers))
+    pins = pin_lines(diff)
+    if pins:
+        out.append(f'<section class="pins"><details open><summary>{_h(pins[0])}</summary><ul>')
+        out += [f"<li>{_h(line)}" for line in pins[1:]]
+        out.append("</ul></details></section>\n")
+    out.extend(_table(diff, items, targets | {n.row for n in numbers}, row_notes(numbers)))
     out.append(f"<script>{JS}</script>\n</body>\n</html>\n")
     return "".join(out)
 
@@ -160,6 +169,7 @@ def _header(diff: Diff, title: str) -> list[str]:
     out.append('<ul class="summary">')
     out.append(f'<li class="similarity">相似度 similarity {percent(summary.similarity)}</li>')
     out.append(f'<li class="changes">改动 changes <b>{summary.changes}</b></li>')
+    out.append(f'<li class="numbers">数字变化 numbers <b>{len(number_items(diff))}</b></li>')
     for op in OPS:
         count = summary.counts.get(op, 0)
         zero = ' class="zero"' if count == 0 else ""
@@ -246,7 +256,22 @@ class _Places:
         return f"<i>{_h(place)}</i>"
 
 
-def _table(diff: Diff, items: Sequence[Item], targets: set[int]) -> list[str]:
+def _numbers(items: list[NumberItem]) -> list[str]:
+    """The "numbers changed" section: each changed quantity, linking to its row."""
+    if not items:
+        return []
+    out = [f'<section class="numbers"><details open><summary>数字变化 numbers changed（{len(items)}）</summary><ol>']
+    out += [
+        f"<li><a href=#r{i.row}>{_h(i.place)}</a> {i.label} <del>{_h(i.old)}</del> → <ins>{_h(i.new)}</ins>"
+        for i in items
+    ]
+    out.append("</ol></details></section>\n")
+    return out
+
+
+def _table(
+    diff: Diff, items: Sequence[Item], targets: set[int], notes: dict[int, list[NumberItem]] | None = None
+) -> list[str]:
     moved = displaced(diff)
     home = a_home(diff, moved)
     linked = {home[i] for row in diff.rows if row.op == "copied" for i in row.a if i in home}
@@ -268,6 +293,9 @@ def _table(diff: Diff, items: Sequence[Item], targets: set[int]) -> list[str]:
             origin = position.get(Item("origin", item.row)) if item.row in moved else None
             arrow = "" if origin is None else ("↑" if origin < k else "↓")
             out.append(_row(diff, item.row, row, home, arrow, places, item in linked))
+            for note in (notes or {}).get(item.row, ()):
+                change = f"{note.label} <del>{_h(note.old)}</del> → <ins>{_h(note.new)}</ins>"
+                out.append(f"<tr class=num><th colspan=3>数字 {change}")  # no text cell: the cells hold the documents
     out.append("</table>\n</main>\n")
     return out
 
@@ -336,7 +364,8 @@ def _op_cell(diff: Diff, row: Row, lines: int) -> str:
     similarity = ""
     if row.a and row.b and row.op != "renumbered" and row.similarity < 1:
         similarity = f"<small>{percent(row.similarity)}</small>"
-    return f"<th{rowspan}>{OP_SHORT[row.op]}{similarity}"
+    pinned = f'<small class=pin title="{PINNED_NOTE}">审阅者指定</small>' if row.pinned else ""
+    return f"<th{rowspan}>{OP_SHORT[row.op]}{similarity}{pinned}"
 
 
 def _cells(

@@ -21,9 +21,10 @@ from typing import Any
 
 from corpus.document import Document
 from diffing.model import Diff, Row
+from diffing.numbers import changed_numbers, original_span
 from diffing.structure import structure
 
-__all__ = ["diff_report", "dumps"]
+__all__ = ["diff_report", "dumps", "numbers_report"]
 
 
 def _doc(doc: Document) -> dict[str, Any]:
@@ -66,6 +67,8 @@ def _row(diff: Diff, row: Row) -> dict[str, Any]:
     ignored = diff.ignored(row)
     if ignored:
         item["ignored"] = list(ignored)
+    if row.pinned:
+        item["pinned"] = True
     return item
 
 
@@ -73,6 +76,7 @@ def _head(diff: Diff) -> dict[str, Any]:
     """Everything but the rows, in the report's order."""
     summary = diff.summary
     units = structure(diff)
+    numbers = numbers_report(diff)
     return {
         "format": "wendiff.diff",
         "version": 3,
@@ -81,10 +85,26 @@ def _head(diff: Diff) -> dict[str, Any]:
         "options": diff.options.as_report(),
         "summary": {
             **summary.counts, "changes": summary.changes, "similarity": summary.similarity,
-            "structure": units.summary,
+            "structure": units.summary, "numbers": len(numbers),
         },
         "structure": [e.as_report() for e in units.entries],
+        "numbers": numbers,
+        **({"pins_dropped": list(diff.pin_problems)} if diff.pin_problems else {}),
     }  # fmt: skip
+
+
+def numbers_report(diff: Diff) -> list[dict[str, Any]]:
+    """The ``numbers`` entries: each changed quantity with its original spans (`diffing.numbers`)."""
+    out: list[dict[str, Any]] = []
+    for n in changed_numbers(diff):
+        row = diff.rows[n.row]
+        out.append({
+            "row": n.row, "a": n.a.text, "b": n.b.text,
+            "a_span": list(original_span(diff, row, "a", n.a.start, n.a.end)),
+            "b_span": list(original_span(diff, row, "b", n.b.start, n.b.end)),
+            "kind": n.kind,
+        })  # fmt: skip
+    return out
 
 
 def dumps(diff: Diff) -> str:

@@ -36,6 +36,8 @@ from diffing.highlight import Kind, Segment, unified_segments
 from diffing.model import OPS, Diff, Row
 from diffing.report_layout import is_change, reading_order
 from diffing.report_meta import display_title, document_date, document_number, document_title
+from diffing.report_numbers import NumberItem, number_items, row_notes
+from diffing.report_pins import PINNED_NOTE, pin_lines
 from diffing.report_words import (
     START_SECTION,
     op_label,
@@ -240,8 +242,13 @@ def segments_markdown(segments: Sequence[Segment]) -> str:
 
 def render_markdown(diff: Diff) -> str:
     """The whole report as Markdown text."""
+    numbers = number_items(diff)
     lines = _summary(diff)
-    lines.extend(_changes(diff))
+    lines.extend(_numbers(numbers))
+    pins = pin_lines(diff)
+    if pins:
+        lines += [f"## {_cell(pins[0])}", "", *(f"- {_cell(line)}" for line in pins[1:]), ""]
+    lines.extend(_changes(diff, row_notes(numbers)))
     lines.extend(_renumbered(diff))
     return "\n".join(lines).rstrip("\n") + "\n"
 
@@ -293,7 +300,16 @@ def _summary(diff: Diff) -> list[str]:
     return lines
 
 
-def _changes(diff: Diff) -> list[str]:
+def _numbers(items: list[NumberItem]) -> list[str]:
+    """The "numbers changed" section: place, kind, old and new value."""
+    if not items:
+        return []
+    lines = [f"## 数字变化 numbers changed（{len(items)}）", "", "| 位置 | 类别 | A | B |", "|---|---|---|---|"]
+    lines += [f"| {_cell(i.place)} | {i.label} | {_cell(i.old)} | {_cell(i.new)} |" for i in items]
+    return [*lines, ""]
+
+
+def _changes(diff: Diff, notes: dict[int, list[NumberItem]] | None = None) -> list[str]:
     changed = [i.row for i in reading_order(diff) if i.kind == "row" and is_change(diff.rows[i.row])]
     if not changed:
         return ["按上述归一化选项，两份文件没有差异。No differences.", ""]
@@ -303,6 +319,8 @@ def _changes(diff: Diff) -> list[str]:
         lines.extend([f"相同的 {equal} 处未列出；序号调整的 {renumbered} 处列在最后。", ""])
     for n, r in enumerate(changed, 1):
         lines.extend(_change(diff, n, diff.rows[r]))
+        for note in (notes or {}).get(r, ()):
+            lines.extend([f"数字 {note.label}：{_cell(note.old)} → {_cell(note.new)}", ""])
     return lines
 
 
@@ -329,6 +347,8 @@ def _change(diff: Diff, n: int, row: Row) -> list[str]:
     title = f"### {n}. {_places(diff, row)}{f' 第{page}页' if page is not None else ''} · {op_label(row.op)}"
     if row.a and row.b and row.op != "copied" and row.similarity < 1:
         title += f" · {percent(row.similarity)}"
+    if row.pinned:
+        title += f" · {PINNED_NOTE}"
     lines = [title, ""]
     if row.op == "moved":
         lines.extend([f"（自 A {_a_places(diff, row)} 移来）", ""])

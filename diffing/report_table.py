@@ -86,6 +86,7 @@ def table_text(table: Table, color: bool = False) -> str:
                 lines.extend(f"    {_marked(p, color)}" for p in cell)
         lines.append("")
     lines.append(left_out(table))
+    lines += ["", *table.notes] if table.notes else []
     return "\n".join(lines) + "\n"
 
 
@@ -108,6 +109,7 @@ def table_markdown(table: Table) -> str:
     for row in table.rows:
         lines.append(f"| {_md_cell(row.before)} | {_md_cell(row.after)} | {escape_markdown(row.note)} |")
     lines += ["", escape_markdown(left_out(table)), ""]
+    lines += [f"{escape_markdown(line)}\n" for line in table.notes]
     return "\n".join(lines)
 
 
@@ -150,6 +152,7 @@ def table_html(table: Table) -> str:
         + "</ul>\n<table>\n<colgroup><col class=\"text\"><col class=\"text\"><col class=\"note\"></colgroup>\n"
         + "<thead><tr>" + "".join(f"<th>{h}</th>" for h in HEADERS) + "</tr></thead>\n"
         + f"<tbody>\n{rows}\n</tbody>\n</table>\n<p class=\"left-out\">{escape(left_out(table))}</p>"
+        + "".join(f"\n<p class=\"note\">{escape(line)}</p>" for line in table.notes)
     )  # fmt: skip
     return html_page(heading(table), _CSS, body)
 
@@ -192,6 +195,8 @@ def table_docx(table: Table) -> bytes:
     after = document.add_paragraph()
     after._p.addprevious(tbl)
     add_run(after, left_out(table))
+    for line in table.notes:
+        add_run(document.add_paragraph(), line)
     document.core_properties.title = xml_safe(heading(table))[:255]
     document.core_properties.author = "wendiff"
     out = io.BytesIO()

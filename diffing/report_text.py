@@ -31,6 +31,8 @@ from rich.text import Text
 from corpus.display import safe_name, safe_text
 from diffing.highlight import Segment, row_segments, unified_segments
 from diffing.model import Diff, Row
+from diffing.report_numbers import number_items, numbers_lines
+from diffing.report_pins import PINNED_NOTE, pin_lines
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -115,6 +117,9 @@ def render_text(diff: Diff, view: TextView) -> str:
         legacy_windows=False,
     )
     console.print(_header(diff))
+    numbers = number_items(diff)
+    for line in [*numbers_lines(numbers, safe_text), *map(safe_text, pin_lines(diff))]:
+        console.print(Text(line, style="bold" if line.startswith(("数字变化", PINNED_NOTE)) else ""))
     side = view.layout == "side" or (view.layout == "auto" and view.width >= SIDE_BY_SIDE_MIN_WIDTH)
     table = _new_table(diff, view) if side else None
     folded = 0

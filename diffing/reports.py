@@ -79,10 +79,15 @@ def render(
 
 
 def _table(diff: Diff, fmt: Format, full: bool, color: bool) -> str | bytes:
+    from dataclasses import replace
+
     from diffing import report_table
+    from diffing.report_numbers import number_items, numbers_lines
+    from diffing.report_pins import pin_lines
     from diffing.table import build_table
 
-    table = build_table(diff, full)
+    notes = (*numbers_lines(number_items(diff)), *pin_lines(diff))
+    table = replace(build_table(diff, full), notes=notes)
     if fmt == "text":
         return report_table.table_text(table, color)
     writers: dict[str, Callable[[Table], str | bytes]] = {
@@ -97,7 +102,7 @@ def _amendments(diff: Diff, fmt: Format) -> str | bytes:
     from diffing import report_amendments
     from diffing.amendments import draft
 
-    decision = draft(diff)
+    decision = draft(diff)  # ends as a promulgated decision does; it quotes each changed quantity whole
     writers: dict[str, Callable[[Decision], str | bytes]] = {
         "text": report_amendments.amendments_text,
         "html": report_amendments.amendments_html,

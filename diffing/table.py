@@ -68,6 +68,8 @@ class Table:
     renumbered: int
     """Articles left out (or shown) because only their number changed."""
     full: bool
+    notes: tuple[str, ...] = ()
+    """Lines shown after the table: the numbers changed and the reviewer's pins (`diffing.reports`)."""
 
 
 def unit_name(outline: Outline, unit: Unit) -> str:

@@ -35,7 +35,11 @@ Rules it checks (docs/report-format.md):
   and ``b`` name units of that level (none on the missing side of an
   inserted or deleted entry, several only for merged/split), no unit is in two
   entries, every unit of levels part…article is in one, ``rows`` are row
-  indices; ``summary.structure`` counts the entries by level and op.
+  indices; ``summary.structure`` counts the entries by level and op;
+  ``numbers``, when present: entries name a row with both sides, a known
+  ``kind``, and ``a_span``/``b_span`` inside that row's spans whose original
+  text contains the entry's ``a``/``b`` (normalized); ``summary.numbers``
+  counts them; ``pinned``, when present on a row, is ``true``.
 
 `validate` returns the list of problems found, empty when the report is valid.
 """
@@ -128,6 +132,7 @@ def validate(report: dict[str, Any], a: tuple[str, bytes], b: tuple[str, bytes])
             problems.append(f"summary {op}={report['summary'].get(op)} but {counts[op]} rows")
     if version == 3:
         problems.extend(_check_structure(report, len(a[0]), len(b[0])))
+        problems.extend(_check_numbers(report, a[0], b[0]))
     if version in (2, 3):
         changes = sum(n for op, n in counts.items() if op not in QUIET_OPS)
         if report["summary"].get("changes") != changes:
@@ -259,6 +264,40 @@ _LEVELS = (
 )  # fmt: skip
 _MATCHED_LEVELS = ("part", "subpart", "chapter", "section", "article", "toc")
 _STRUCTURE_OPS = ("equal", "renumbered", "modified", "moved", "merged", "split", "inserted", "deleted")
+
+
+_NUMBER_KINDS = frozenset({"amount", "period", "date", "percent", "count", "other"})
+
+
+def _check_numbers(report: dict[str, Any], a_text: str, b_text: str) -> list[str]:
+    """Version 3: ``numbers`` entries and their count; ``pinned`` flags."""
+    problems: list[str] = []
+    rows = report["rows"]
+    for k, row in enumerate(rows):
+        if "pinned" in row and row["pinned"] is not True:
+            problems.append(f"row {k}: pinned is {row['pinned']!r}, not true")
+    entries = report.get("numbers")
+    if entries is None:
+        return problems
+    if report["summary"].get("numbers") != len(entries):
+        problems.append(f"summary numbers={report['summary'].get('numbers')} but {len(entries)} entries")
+    for k, e in enumerate(entries):
+        r = e.get("row")
+        if not isinstance(r, int) or not 0 <= r < len(rows) or not rows[r]["a"] or not rows[r]["b"]:
+            problems.append(f"numbers[{k}]: row {r!r} is no row with both sides")
+            continue
+        if e.get("kind") not in _NUMBER_KINDS:
+            problems.append(f"numbers[{k}]: kind {e.get('kind')!r}")
+        for side, text in (("a", a_text), ("b", b_text)):
+            span = e.get(f"{side}_span")
+            spans = rows[r][side]
+            if not (isinstance(span, list) and len(span) == 2 and spans[0][0] <= span[0] < span[1] <= spans[-1][1]):
+                problems.append(f"numbers[{k}]: {side}_span {span!r} is not inside row {r}")
+                continue
+            shown = "".join(text[span[0] : span[1]].split())
+            if unicodedata.normalize("NFKC", e.get(side, "")) not in unicodedata.normalize("NFKC", shown):
+                problems.append(f"numbers[{k}]: {side} {e.get(side)!r} is not the text of its span {shown!r}")
+    return problems
 
 
 def _check_outline(side: str, outline: list[dict[str, Any]], length: int) -> list[str]:

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from corpus.document import Source
     from corpus.options import Options
     from diffing.model import Diff
+    from diffing.pins import Pin
 
 __all__ = [
     "COMMANDS", "EXIT_STATUSES", "MAX_COLUMNS", "MIN_COLUMNS", "STRICT_DECODE_HELP", "add_normalization_arguments",
@@ -253,11 +254,21 @@ def _run(args: argparse.Namespace) -> int:
     from corpus.pipeline import load
     from diffing.compare import compare
 
+    pins: tuple[Pin, ...] = ()
+    if args.pins:
+        from diffing.pins import load_pins
+
+        pins = load_pins(Path(args.pins))  # a bad file stops here: nothing compared, nothing written
     a = load(args.a, options, args.max_size)
     b = load(args.b, options, args.max_size)
     warn_read(a.source)
     warn_read(b.source)
-    return emit(compare(a, b, options), args)
+    diff = compare(a, b, options, pins=pins)
+    from corpus.display import safe_name
+
+    for problem in diff.pin_problems:
+        print(f"wendiff: warning: pins {safe_name(args.pins)}: {safe_name(problem)}", file=sys.stderr)
+    return emit(diff, args)
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -269,5 +280,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     p.add_argument("a", metavar="A", help="the older document (- for standard input)")
     p.add_argument("b", metavar="B", help="the newer document (- for standard input)")
+    p.add_argument("--pins", metavar="FILE",
+                   help="a reviewer's pins (wendiff.pins JSON, as the app writes it): pairings applied as constraints")
     add_output_arguments(p)
     p.set_defaults(func=_run)

@@ -76,7 +76,7 @@ def run_compare(request: CompareRequest, progress: Progress = _quiet) -> Diff:
     progress(STAGES[3], 3, total)
     doc_b = from_source(source_b, request.options)
     progress(STAGES[4], 4, total)
-    return compare(doc_a, doc_b, request.options)
+    return compare(doc_a, doc_b, request.options, pins=request.pins)
 
 
 def prepare_view(diff: Diff, progress: Progress = _quiet) -> Measure:

@@ -9,16 +9,22 @@ Rules:
 * Reading errors are `corpus.errors.WendiffError` values with one-line
   messages (the app shows them as notifications).
 * Normalization is not part of a side: a `CompareRequest` carries the
-  `Options`, so toggling a switch re-runs the pipeline on the same sources.
+  `Options`, so toggling a switch re-runs the pipeline on the same sources;
+  it carries the reviewer's pins too (`CompareRequest.sidecar`: where they are
+  kept for two files on disk).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePath
+from typing import TYPE_CHECKING
 
 from corpus.document import Source
 from corpus.options import DEFAULT_OPTIONS, Options
+
+if TYPE_CHECKING:
+    from diffing.pins import Pin
 
 __all__ = ["CompareRequest", "FileSide", "PassageSide", "Side", "StoreSide", "TextSide"]
 
@@ -116,10 +122,19 @@ class CompareRequest:
     a: Side
     b: Side
     options: Options = DEFAULT_OPTIONS
+    pins: tuple[Pin, ...] = ()
+    """The reviewer's pins (`diffing.pins`), applied by the compare."""
 
     def swapped(self) -> CompareRequest:
-        """B against A."""
-        return replace(self, a=self.b, b=self.a)
+        """B against A (each pin too)."""
+        return replace(self, a=self.b, b=self.a, pins=tuple(replace(p, a=p.b, b=p.a) for p in self.pins))
+
+    def sidecar(self) -> Path | None:
+        """The pins file kept beside B when both sides are files on disk (None otherwise)."""
+        if isinstance(self.a, FileSide) and isinstance(self.b, FileSide):
+            b = Path(self.b.path)
+            return b.with_name(b.name + ".wendiff-pins.json")
+        return None
 
     def with_options(self, options: Options) -> CompareRequest:
         return replace(self, options=options)

@@ -85,8 +85,8 @@ def test_docx_of_pair_01_reopens_with_the_rows_marks_and_count_under_the_table()
     assert texts[2][0] == "" and texts[2][1].startswith("第七条 全体公民放假的假日")
     struck = [r.text for p in grid.rows[1].cells[0].paragraphs for r in p.runs if r.font.strike]
     bold = [r.text for p in grid.rows[1].cells[1].paragraphs for r in p.runs if r.bold]
-    assert struck == ["新年", "3", "正月初一、初二、", "1", "日、2日、"]
-    assert bold == ["元旦", "4", "除夕、正月初一至", "2", "、2日", "日至"]
+    assert struck == ["新年", "3", "、初二、", "1", "、2日、"]  # tight inline changes (issue 25)
+    assert bold == ["元旦", "4", "除夕、", "至", "2", "、2日", "至"]
     after = [p.text for p in document.paragraphs]
     assert any("仅序号变化" in t and "1 条" in t for t in after)
     assert "第八条" not in "".join(c.text for row in grid.rows for c in row.cells)
@@ -134,8 +134,8 @@ def test_html_of_pair_01_has_the_same_rows_and_marks() -> None:
     rows = _cells(page)
     assert [c["text"] for c in rows[0]] == ["修改前", "修改后", "说明"]
     assert [r[2]["text"] for r in rows[1:]] == ["修改", "修改", "新增"]
-    assert rows[1][0]["del"] == "新年3正月初一、初二、1日、2日、"
-    assert rows[1][1]["ins"] == "元旦4除夕、正月初一至2、2日日至"
+    assert rows[1][0]["del"] == "新年3、初二、1、2日、"
+    assert rows[1][1]["ins"] == "元旦4除夕、至2、2日至"
     assert rows[3][1]["text"].startswith("第七条 全体公民放假的假日")
     assert "仅序号变化（条文顺序调整）的 1 条" in page
     assert "Content-Security-Policy" in page
@@ -148,8 +148,8 @@ def test_markdown_of_pair_01_renders_as_a_table_with_the_same_rows() -> None:
     assert [c["text"] for c in rows[0]] == ["修改前", "修改后", "说明"]
     assert [r[2]["text"] for r in rows[1:]] == ["修改", "修改", "新增"]
     # a mark that would not render beside a CJK character takes in its neighbour (report_md)
-    assert rows[1][0]["del"] == "新年3正月初一、初二、初1日、2日、3"
-    assert rows[1][1]["ins"] == "元旦4除夕、正月初一至2日、2日日至"
+    assert rows[1][0]["del"] == "新年3一、初二、1日、2日、"
+    assert rows[1][1]["ins"] == "元旦4除夕、正至2日、2日至"
     assert "仅序号变化（条文顺序调整）的 1 条" in md
 
 

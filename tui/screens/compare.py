@@ -27,7 +27,9 @@ from textual.screen import Screen
 from corpus.display import safe_name
 from corpus.errors import WendiffError
 from corpus.options import Options
-from diffing.model import Diff
+from diffing.model import Diff, Row
+from diffing.pins import Pin, dump_pins, load_pins
+from diffing.report_numbers import NumberItem, number_items
 from diffing.reports import Format, Report
 from tui.jobs import ExportUnavailable, export_report, prepare_view, run_compare
 from tui.layout import Mode
@@ -60,6 +62,10 @@ _NEEDS_DIFF = {
     "context",
     "only",
     "numbers",
+    "next_number",
+    "pin",
+    "unpin",
+    "write_pins",
 }
 
 
@@ -138,6 +144,16 @@ class CompareScreen(Screen[None]):
         Binding("Y", "copy('a')", "Copy A", id="copy-a", show=False, tooltip="Copy the row's A text (original)"),
         Binding("N", "same_kind(1)", "Next same kind", id="kind-next", show=False, tooltip="Next row of this kind"),
         Binding("P", "same_kind(-1)", "Prev same kind", id="kind-prev", show=False, tooltip="Back to this kind"),
+        Binding("m", "next_number(1)", "Next number", id="number-next", show=False,
+                tooltip="Go to the next changed number (amount, period, date …)"),
+        Binding("M", "next_number(-1)", "Prev number", id="number-prev", show=False,
+                tooltip="Back to the previous changed number"),
+        Binding("x", "pin", "Pin", id="pin", show=False,
+                tooltip="Pin a pairing: x on a row marks its A unit, x on another row pairs it with that B unit"),
+        Binding("X", "unpin", "Unpair", id="unpin", show=False,
+                tooltip="Keep this row's A and B units apart (on a pinned row: drop its pins)"),
+        Binding("W", "write_pins", "Write pins", id="write-pins", show=False,
+                tooltip="Write the pins to a file beside B (wendiff diff A B --pins FILE reads it)"),
         Binding("right_square_bracket", "search_hit(1)", "Next hit", id="hit-next", show=False),
         Binding("left_square_bracket", "search_hit(-1)", "Prev hit", id="hit-prev", show=False),
     ]
@@ -151,6 +167,9 @@ class CompareScreen(Screen[None]):
         self.diff: Diff | None = None
         self.hits: list[int] = []
         self.seconds = 0.0
+        self._numbers: tuple[Diff, list[NumberItem]] | None = None
+        self.pin_from: str | None = None
+        """The A unit (its place) marked by x, waiting for its B partner."""
 
     def compose(self) -> ComposeResult:
         yield SummaryBar(id="summary")
@@ -165,6 +184,12 @@ class CompareScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one(SummaryBar).show(None, note=f"comparing {self.request.a.label} with {self.request.b.label}…")
+        sidecar = self.request.sidecar()
+        if not self.request.pins and sidecar is not None and sidecar.is_file():
+            try:
+                self.request = replace(self.request, pins=load_pins(sidecar))
+            except WendiffError as exc:
+                self.notify(safe_name(str(exc)), title="Pins not read", severity="warning", timeout=8)
         self.compute(self.request)
         self._stamps = _stamps(self.request)
         self.set_interval(2.0, self._watch_files)
@@ -237,6 +262,8 @@ class CompareScreen(Screen[None]):
             self.start_at = None
         self.view.focus()
         self.refresh_bindings()
+        for problem in message.diff.pin_problems:
+            self.notify(safe_name(problem), title="Pin dropped", severity="warning", timeout=8)
 
     @on(DiffFailed)
     def _failed(self, message: DiffFailed) -> None:
@@ -370,6 +397,84 @@ class CompareScreen(Screen[None]):
     def action_goto(self) -> None:
         hint = "a place (二/(三), 第十条, 第3条, 7) or a line of the file (:120)"
         self.query_one(PromptBar).open("goto", "go to", hint)
+
+    def action_next_number(self, step: int) -> None:
+        """Go to the next (or previous) row whose numbers changed; say what changed."""
+        if self.diff is None:
+            return
+        if self._numbers is None or self._numbers[0] is not self.diff:
+            self._numbers = (self.diff, number_items(self.diff))
+        items = self._numbers[1]
+        rows = list(dict.fromkeys(item.row for item in items))
+        if not rows:
+            self.notify("No number changed value.", timeout=2)
+            return
+        k = self.view.find(rows, step)
+        if k >= 0:
+            here = [i for i in items if i.row == rows[k]]
+            what = "; ".join(f"{i.label} {i.old} → {i.new}" for i in here)
+            self.notify(safe_name(f"number {k + 1}/{len(rows)}: {what}"), timeout=4)
+
+    def _row_here(self) -> Row | None:
+        entry = self.view.cursor_entry()
+        if self.diff is None or entry is None or entry.kind == "fold":
+            self.notify("Not on a row: Enter opens a fold.", timeout=2)
+            return None
+        return self.diff.rows[entry.row]
+
+    def action_pin(self) -> None:
+        """First x: mark the row's A unit; second x: pin it to this row's B unit and recompute."""
+        row = self._row_here()
+        if row is None or self.diff is None:
+            return
+        if self.pin_from is None:
+            place = self.diff.place_a(row)
+            if not place:
+                self.notify("This row has no A unit to pin.", timeout=3)
+                return
+            self.pin_from = place
+            self.notify(safe_name(f"A {place} marked: x on the row of its B partner pins them"), timeout=6)
+            return
+        place_b = self.diff.place_b(row)
+        if not place_b:
+            self.notify("This row has no B unit to pin to.", timeout=3)
+            return
+        self._repin([*self.request.pins, Pin(self.pin_from, place_b)])
+        self.notify(safe_name(f"Pinned A {self.pin_from} → B {place_b}"), timeout=3)
+        self.pin_from = None
+
+    def action_unpin(self) -> None:
+        """Keep the row's A and B units apart; on a pinned row, drop the pins that made it."""
+        row = self._row_here()
+        if row is None or self.diff is None:
+            return
+        a, b = self.diff.place_a(row), self.diff.place_b(row)
+        if row.pinned:
+            mine = [p for p in self.request.pins if p.a == a or p.b == b]
+            self._repin([p for p in self.request.pins if p not in mine])
+            self.notify(safe_name(f"Dropped {len(mine)} pin(s) of this row"), timeout=3)
+            return
+        if not a or not b:
+            self.notify("This row pairs nothing: no A or no B unit.", timeout=3)
+            return
+        self._repin([*self.request.pins, Pin(a, b, "unpair")])
+        self.notify(safe_name(f"Unpaired A {a} ≠ B {b}"), timeout=3)
+
+    def _repin(self, pins: list[Pin]) -> None:
+        self.compute(replace(self.request, pins=tuple(pins)))
+
+    def action_write_pins(self) -> None:
+        """Write the pins beside B (two files on disk only)."""
+        path = self.request.sidecar()
+        if path is None:
+            self.notify("Pins are kept in a file only when A and B are files on disk.", timeout=4)
+            return
+        try:
+            path.write_text(dump_pins(self.request.pins), encoding="utf-8")
+        except OSError as exc:
+            self.notify(safe_name(f"{path}: cannot write: {exc.strerror}"), severity="error", timeout=6)
+            return
+        self.notify(safe_name(f"{len(self.request.pins)} pin(s) written to {path}"), timeout=4)
 
     def action_search_hit(self, step: int) -> None:
         k = self.view.find(self.hits, step)
