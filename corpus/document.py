@@ -86,6 +86,9 @@ class Source:
     """Invalid byte sequences read as U+FFFD (lenient decoding), or None when there were none."""
     textless_pages: tuple[int, ...] = ()
     """1-based numbers of the pages (PDF) that hold an image and no text: scanned pages, not compared."""
+    page_meta: tuple[tuple[str, str], ...] = ()
+    """(label, value) pairs of a web page's metadata table (标题, 发文字号, 发文机关, 成文日期…), in page order;
+    `corpus.meta` prefers them to what it reads from the text."""
 
     def warnings(self) -> tuple[str, ...]:
         """One line for each thing the reader should know about how the text was read, naming the file."""

@@ -21,7 +21,8 @@ Rules:
   limit, and a read never asks for a buffer of the limit's size up front: a
   file too large for memory is one line naming it, never a `MemoryError`.
 * The format follows the name's extension: .html/.htm pages give their main
-  text, .docx files their paragraphs and table rows (`corpus.extract`); .pdf
+  text and their metadata table's pairs (``Source.page_meta``), .docx files
+  their paragraphs and table rows (`corpus.extract`); .pdf
   the text layer page by page (`corpus.read_pdf`), .ofd the text of its pages
   (`corpus.read_ofd`), each with its page starts and page furniture;
   .doc/.wps/.rtf/.odt are converted to .docx by LibreOffice and read as .docx
@@ -67,7 +68,7 @@ from typing import BinaryIO
 from corpus.display import report_name
 from corpus.document import DecodeErrors, Source
 from corpus.errors import InputError, LimitError
-from corpus.extract import ExtractError, extract_docx, extract_html
+from corpus.extract import ExtractError, extract_docx, extract_web
 from corpus.limits import check_text, human_size
 
 __all__ = [
@@ -208,6 +209,7 @@ def source_from_bytes(
     pages: tuple[int, ...] = ()
     furniture: tuple[tuple[int, int], ...] = ()
     textless: tuple[int, ...] = ()
+    page_meta: tuple[tuple[str, str], ...] = ()
     try:
         if suffix == _DOCX_EXTENSION:
             text, encoding = extract_docx(data, max_size), "docx"
@@ -226,14 +228,15 @@ def source_from_bytes(
             textless = paged.textless
         elif suffix in _HTML_EXTENSIONS:
             html, encoding, decode_errors = decode_text(name, data, _declared_charset(data), strict=strict_decode)
-            text = extract_html(html)
+            web = extract_web(html)
+            text, page_meta = web.text, web.meta
         else:
             text, encoding, decode_errors = decode_text(name, data, strict=strict_decode)
         if suffix in _EXTRACTED:
             check_text(text, max_size)
             if not text.strip() and data.strip():
                 raise InputError(name, f"no text found in {human_size(len(data))} ({_format_name(suffix)} "
-                                       "yields nothing: empty, or nested too deep to read?)")  # fmt: skip
+                                       f"yields nothing: {_nothing_why(suffix)})")  # fmt: skip
     except (ExtractError, LimitError) as exc:
         raise InputError(name, str(exc)) from None
     return Source(
@@ -248,6 +251,7 @@ def source_from_bytes(
         furniture=furniture,
         decode_errors=decode_errors,
         textless_pages=textless,
+        page_meta=page_meta,
     )
 
 
@@ -258,6 +262,12 @@ def _format(suffix: str, encoding: str) -> str:
     if suffix in _EXTRACTED:
         return encoding
     return "text"
+
+
+def _nothing_why(suffix: str) -> str:
+    if suffix in _HTML_EXTENSIONS:
+        return "no body beside navigation, metadata and page furniture, empty, or nested too deep to read?"
+    return "empty, or nested too deep to read?"
 
 
 def _format_name(suffix: str) -> str:
