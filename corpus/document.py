@@ -86,6 +86,10 @@ class Source:
     """Invalid byte sequences read as U+FFFD (lenient decoding), or None when there were none."""
     textless_pages: tuple[int, ...] = ()
     """1-based numbers of the pages (PDF) that hold an image and no text: scanned pages, not compared."""
+    ocr_pages: tuple[int, ...] = ()
+    """1-based numbers of the pages (PDF) whose text is an OCR layer: they hold no visible text."""
+    garbled_pages: tuple[int, ...] = ()
+    """Those of `ocr_pages` whose text looks garbled (many characters no text holds)."""
     page_meta: tuple[tuple[str, str], ...] = ()
     """(label, value) pairs of a web page's metadata table (标题, 发文字号, 发文机关, 成文日期…), in page order;
     `corpus.meta` prefers them to what it reads from the text."""
@@ -99,6 +103,11 @@ class Source:
             numbers = ", ".join(map(str, self.textless_pages))
             which = f"page {numbers} has" if len(self.textless_pages) == 1 else f"pages {numbers} have"
             out.append(f"{self.name}: {which} no text layer (a scanned image?); its text is not compared, OCR it first")
+        if self.ocr_pages:
+            out.append(f"{self.name}: {_pages_phrase(self.ocr_pages)}: OCR text layer used (no visible text there)")
+        if self.garbled_pages:
+            out.append(f"{self.name}: {_pages_phrase(self.garbled_pages)}: the OCR text layer looks garbled "
+                       "(many characters no text holds); its rows may not align")  # fmt: skip
         return tuple(out)
 
     def page_at(self, offset: int) -> int | None:
@@ -106,6 +115,11 @@ class Source:
         if not self.pages:
             return None
         return max(1, bisect.bisect_right(self.pages, offset))
+
+
+def _pages_phrase(pages: tuple[int, ...]) -> str:
+    """``page 2`` or ``pages 2, 3``."""
+    return f"page{'s' if len(pages) > 1 else ''} {', '.join(map(str, pages))}"
 
 
 @dataclass(frozen=True)

@@ -210,6 +210,8 @@ def source_from_bytes(
     furniture: tuple[tuple[int, int], ...] = ()
     textless: tuple[int, ...] = ()
     page_meta: tuple[tuple[str, str], ...] = ()
+    ocr_pages: tuple[int, ...] = ()
+    garbled: tuple[int, ...] = ()
     try:
         if suffix == _DOCX_EXTENSION:
             text, encoding = extract_docx(data, max_size), "docx"
@@ -225,7 +227,7 @@ def source_from_bytes(
                 from corpus.read_ofd import extract_ofd as extract_paged
             paged = extract_paged(data, max_size)
             text, encoding, pages, furniture = paged.text, suffix[1:], paged.pages, paged.furniture
-            textless = paged.textless
+            textless, ocr_pages, garbled = paged.textless, paged.ocr_layer, paged.garbled
         elif suffix in _HTML_EXTENSIONS:
             html, encoding, decode_errors = decode_text(name, data, _declared_charset(data), strict=strict_decode)
             web = extract_web(html)
@@ -251,6 +253,8 @@ def source_from_bytes(
         furniture=furniture,
         decode_errors=decode_errors,
         textless_pages=textless,
+        ocr_pages=ocr_pages,
+        garbled_pages=garbled,
         page_meta=page_meta,
     )
 

@@ -20,15 +20,21 @@ Rules:
   `MAX_TEXT_CHARS`) or a text bomb, checked page by page from PDFium's
   character count before the text is copied out.
 * Pages are joined by `corpus.pages.join_pages`, which also finds the running
-  headers, footers and page numbers (removed later as boilerplate). A page
-  with an image and no text in a PDF that has text elsewhere is a scanned
-  page: its number goes to ``Paged.textless``.
+  headers, footers and page numbers (removed later as boilerplate), from each
+  line's place on its page. A page with an image and no text in a PDF that has
+  text elsewhere is a scanned page: its number goes to ``Paged.textless``.
+* A page with no visible text read from its invisible OCR layer goes to
+  ``Paged.ocr_layer``; one whose layer has more than `GARBLED_SHARE` of
+  characters no text holds (`garbled_share`) to ``Paged.garbled`` too (the
+  source names both in warnings).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
+import re
 import signal
 import subprocess
 import sys
@@ -37,7 +43,7 @@ from pathlib import Path
 from corpus.environment import positive_setting
 from corpus.extract import ExtractError
 from corpus.limits import human_size
-from corpus.pages import Paged, join_pages
+from corpus.pages import Box, Paged, join_pages
 
 __all__ = ["MAX_TEXT_CHARS", "MEMORY_BASE", "MEMORY_PER_BYTE", "TIME_LIMIT", "extract_pdf"]
 
@@ -66,7 +72,30 @@ def extract_pdf(data: bytes, limit: int = MAX_TEXT_CHARS) -> Paged:
     pages: list[list[str]] = answer["pages"]
     if not any(line.strip() for lines in pages for line in lines):
         raise ExtractError("no text layer (a scanned image?); OCR it first")
-    return join_pages(pages, tuple(answer["textless"]))
+    ocr_layer = tuple(answer.get("ocr_layer", ()))
+    paged = join_pages(pages, tuple(answer["textless"]), boxes=_boxes(answer.get("boxes")), ocr_layer=ocr_layer)
+    garbled = tuple(n for n in ocr_layer if garbled_share("".join(pages[n - 1])) > GARBLED_SHARE)
+    return dataclasses.replace(paged, garbled=garbled)
+
+
+GARBLED_SHARE = 0.25
+"""An OCR layer is garbled when more than this share of its characters are ones no text holds."""
+_USUAL = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf\u3000-\u303f\uff00-\uffef\u2000-\u206f0-9A-Za-z\s.,;:!?()%/'\"-]")
+
+
+def garbled_share(text: str) -> float:
+    """Share of the characters of ``text`` that a Chinese or English text does not hold
+    (not hanzi, CJK or full-width punctuation, ASCII letters, digits or common punctuation)."""
+    if not text:
+        return 0.0
+    return 1 - len(_USUAL.findall(text)) / len(text)
+
+
+def _boxes(raw: object) -> list[list[Box]] | None:
+    """The child's line places as tuples (JSON gives lists), or None."""
+    if not isinstance(raw, list):
+        return None
+    return [[(float(box[0]), float(box[1])) if box else None for box in page] for page in raw]
 
 
 def _in_child(data: bytes, limit: int) -> dict[str, list]:  # type: ignore[type-arg]
@@ -110,4 +139,3 @@ def _death(status: int, memory: int) -> str:
         )
     return (f"PDFium {how} reading this PDF (over its {human_size(memory)} memory limit: a PDF bomb?); "
             "refused (WENDIFF_PDF_MEMORY allows more)")  # fmt: skip
-
