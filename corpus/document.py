@@ -23,6 +23,9 @@ from dataclasses import dataclass, field
 
 from corpus.offsets import OffsetMap
 
+OCR_EXTRA = "pip install 'wendiff[ocr]'"
+"""How a user gets OCR for scanned pages (`corpus.ocr.EXTRA`)."""
+
 __all__ = ["DecodeErrors", "Document", "Layer", "Source"]
 
 
@@ -90,6 +93,12 @@ class Source:
     """1-based numbers of the pages (PDF) whose text is an OCR layer: they hold no visible text."""
     garbled_pages: tuple[int, ...] = ()
     """Those of `ocr_pages` whose text looks garbled (many characters no text holds)."""
+    ocr_read_pages: tuple[int, ...] = ()
+    """1-based numbers of the scanned pages read by OCR (the ``wendiff[ocr]`` extra)."""
+    too_large_pages: tuple[int, ...] = ()
+    """Scanned pages too large to read by OCR: not compared."""
+    uncertain: tuple[tuple[int, int], ...] = ()
+    """Ranges of ``text`` that OCR read with low confidence, in order."""
     page_meta: tuple[tuple[str, str], ...] = ()
     """(label, value) pairs of a web page's metadata table (标题, 发文字号, 发文机关, 成文日期…), in page order;
     `corpus.meta` prefers them to what it reads from the text."""
@@ -102,7 +111,14 @@ class Source:
         if self.textless_pages:
             numbers = ", ".join(map(str, self.textless_pages))
             which = f"page {numbers} has" if len(self.textless_pages) == 1 else f"pages {numbers} have"
-            out.append(f"{self.name}: {which} no text layer (a scanned image?); its text is not compared, OCR it first")
+            out.append(f"{self.name}: {which} no text layer (a scanned image?); its text is not compared, OCR it first "
+                       f"({OCR_EXTRA} reads it)")  # fmt: skip
+        if self.ocr_read_pages:
+            lines = f"; {len(self.uncertain)} uncertain lines marked" if self.uncertain else ""
+            out.append(f"{self.name}: {_pages_phrase(self.ocr_read_pages)}: read by OCR{lines}")
+        if self.too_large_pages:
+            out.append(f"{self.name}: {_pages_phrase(self.too_large_pages)}: too large to read by OCR (over 16 "
+                       "million pixels at 200 dpi); not compared")  # fmt: skip
         if self.ocr_pages:
             out.append(f"{self.name}: {_pages_phrase(self.ocr_pages)}: OCR text layer used (no visible text there)")
         if self.garbled_pages:

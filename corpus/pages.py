@@ -85,6 +85,12 @@ class Paged:
     """1-based numbers of the pages whose text is an OCR layer (invisible text: no visible text on them)."""
     garbled: tuple[int, ...] = ()
     """Those of ``ocr_layer`` whose text looks garbled (set by the reader)."""
+    ocr_read: tuple[int, ...] = ()
+    """1-based numbers of the scanned pages wendiff read by OCR (set by the reader)."""
+    too_large: tuple[int, ...] = ()
+    """Scanned pages too large to read by OCR (set by the reader)."""
+    uncertain: tuple[tuple[int, int], ...] = ()
+    """Ranges of ``text`` that OCR read with low confidence (set by the reader)."""
 
 
 Box = tuple[float, float] | None

@@ -212,6 +212,9 @@ def source_from_bytes(
     page_meta: tuple[tuple[str, str], ...] = ()
     ocr_pages: tuple[int, ...] = ()
     garbled: tuple[int, ...] = ()
+    ocr_read: tuple[int, ...] = ()
+    too_large: tuple[int, ...] = ()
+    uncertain: tuple[tuple[int, int], ...] = ()
     try:
         if suffix == _DOCX_EXTENSION:
             text, encoding = extract_docx(data, max_size), "docx"
@@ -228,6 +231,7 @@ def source_from_bytes(
             paged = extract_paged(data, max_size)
             text, encoding, pages, furniture = paged.text, suffix[1:], paged.pages, paged.furniture
             textless, ocr_pages, garbled = paged.textless, paged.ocr_layer, paged.garbled
+            ocr_read, too_large, uncertain = paged.ocr_read, paged.too_large, paged.uncertain
         elif suffix in _HTML_EXTENSIONS:
             html, encoding, decode_errors = decode_text(name, data, _declared_charset(data), strict=strict_decode)
             web = extract_web(html)
@@ -255,6 +259,9 @@ def source_from_bytes(
         textless_pages=textless,
         ocr_pages=ocr_pages,
         garbled_pages=garbled,
+        ocr_read_pages=ocr_read,
+        too_large_pages=too_large,
+        uncertain=uncertain,
         page_meta=page_meta,
     )
 

@@ -6,6 +6,7 @@ package, never a path outside the checkout.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,10 @@ from tests.programs import CHROMIUM, SOFFICE, need_program
 REAL = Path(__file__).resolve().parent / "data" / "real"
 """The ten real law pairs (tests/data/real/README.md and manifest.json say what each holds)."""
 REAL_PAIRS = sorted(p.name for p in REAL.iterdir() if p.is_dir())
+
+os.environ["WENDIFF_OCR"] = "0"
+"""Scanned pages are not read by OCR in the tests (a page takes seconds), except in tests/corpus/test_ocr.py,
+which turns it on for its own reads."""
 
 
 @pytest.fixture

@@ -442,7 +442,8 @@ def test_a_scanned_page_inside_a_pdf_is_named_in_a_warning_and_the_report() -> N
     assert source.textless_pages == (2,)
     assert len(source.pages) == 3
     assert source.warnings() == (
-        f"{path}: page 2 has no text layer (a scanned image?); its text is not compared, OCR it first",
+        f"{path}: page 2 has no text layer (a scanned image?); its text is not compared, OCR it first "
+        "(pip install 'wendiff[ocr]' reads it)",
     )
     assert read_source(str(FORMATS / "01a.pdf")).warnings() == ()
     done = _cli("diff", str(FORMATS / "01a.pdf"), str(path), "-f", "json")
