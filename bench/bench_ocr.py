@@ -4,7 +4,8 @@ Pages: the PDFs that LibreOffice made from real law texts (tests/data/formats: 0
 measures and the company law), each page rendered at 200 dpi and scanned badly: turned by 0.8°, grey
 noise, and a red stamp (a ring and its text) over part of the text. The truth is the page's own text
 layer. For each engine: the character error rate (edit distance over the truth's characters, spaces
-and line breaks left out of both, full and half width folded as wendiff's width step does), the seconds a page, and what it needs installed.
+and line breaks left out of both, full and half width folded as wendiff's width step does), the
+seconds a page, and what it needs installed.
 
 * RapidOCR (``rapidocr-onnxruntime``: PP-OCR models inside its wheel, nothing downloaded at run time);
 * Tesseract 5 with Debian's ``tesseract-ocr-chi-sim`` (``--psm 6``), when ``tesseract`` is on the path.
