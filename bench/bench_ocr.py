@@ -16,6 +16,8 @@ Targets: CER ≤ 1 %, ≤ 3 s a page on this machine. Run: ``.venv/bin/python be
 from __future__ import annotations
 
 import argparse
+import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -97,6 +99,12 @@ def tesseract() -> Callable[[Any], str] | None:
     return read
 
 
+def _cpu() -> float:
+    """CPU seconds of this process (all its threads) and of its finished children (tesseract)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--pages", type=int, default=4)
@@ -109,20 +117,23 @@ def main() -> None:
             print(f"{name}: not installed")
             continue
         engine(pages[0][1])  # load the models once
-        errors, chars, seconds = 0.0, 0, 0.0
+        errors, chars, seconds, cpu = 0.0, 0, 0.0, 0.0
         for label, image, truth in pages:
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), _cpu()
             found = engine(image)
             took = time.perf_counter() - start
+            cpu += _cpu() - start_cpu
             rate = cer(found, truth)
             errors += rate * len(bare(truth))
             chars += len(bare(truth))
             seconds += took
             print(f"  {name[:9]:9} {label:8} CER {rate * 100:5.2f} %  {took:5.2f} s")
+        load = os.getloadavg()[0]
         rate = errors / max(1, chars)
         verdict = "ok" if rate <= 0.01 and seconds / len(pages) <= 3 else "OVER TARGET"
         each = seconds / len(pages)
-        print(f"{name}: CER {rate * 100:.2f} % over {chars} characters, {each:.2f} s a page ({verdict})")
+        print(f"{name}: CER {rate * 100:.2f} % over {chars} characters, {each:.2f} s a page ({verdict}); "
+              f"CPU {cpu / len(pages):.2f} s a page (this process and its children), load average {load:.1f}")
 
 
 if __name__ == "__main__":

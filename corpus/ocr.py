@@ -10,7 +10,7 @@ Rules:
   (``WENDIFF_OCR=0``); without it a scanned page is named in a warning that
   names the extra, as before.
 * Red ink is taken out of the image first: a seal (公章) stamped over the text
-  is not part of it.
+  is not part of it. 丶 read for 、 is put right (`_CONFUSABLE`).
 * `ocr_image` gives a page image's lines top to bottom, each with RapidOCR's
   confidence (0–1); a line under `LOW_CONFIDENCE` is marked uncertain by the
   reader. This module is imported only in the OCR child process
@@ -82,14 +82,25 @@ def ocr_image(image: Any) -> list[OcrLine]:
     lines = []
     for row in rows:
         row.sort(key=lambda p: p[2])
-        lines.append(OcrLine(" ".join(p[3] for p in row), min(p[4] for p in row), min(p[0] for p in row)))
+        text = " ".join(p[3] for p in row).translate(_CONFUSABLE)
+        lines.append(OcrLine(text, min(p[4] for p in row), min(p[0] for p in row)))
     return lines
 
 
 def _without_red(pixels: Any) -> Any:
     """The image seen through its red channel, as grey: red ink (a seal stamped over the text) turns nearly
-    white, black strokes stay black, and a stroke under the seal stays dark enough to read."""
+    white and is then made white (over `_PAPER`: a seal's own words would be read), black strokes stay black,
+    and a stroke under the seal stays dark enough to read."""
     import numpy as np
 
-    red = pixels[..., 0]
+    red = pixels[..., 0].copy()
+    red[red > _PAPER] = 255
     return np.repeat(red[..., None], 3, axis=2)
+
+
+_PAPER = 200
+"""Grey above this (in the red channel) is paper or red ink."""
+
+_CONFUSABLE = str.maketrans({"丶": "、"})
+"""Characters the engine reads for others that a Chinese text holds: 丶 (a radical, never in running text)
+for the enumeration comma 、."""

@@ -84,3 +84,14 @@ def test_low_confidence_lines_are_uncertain_ranges_of_the_text() -> None:
     read = {2: [("第二条 乙。", 0.99), ("第三条 丙。", 0.5)]}
     ((lo, hi),) = _uncertain(paged, read)
     assert paged.text[lo:hi] == "第三条 丙。"
+
+
+def test_a_red_seal_turns_white_before_ocr_but_black_strokes_under_it_stay_dark() -> None:
+    import numpy as np
+
+    from corpus.ocr import _without_red
+
+    seal_on_paper, black, black_under_seal, paper = (234, 122, 122), (0, 0, 0), (130, 18, 18), (255, 255, 255)
+    grey = _without_red(np.array([[seal_on_paper, black, black_under_seal, paper]], dtype=np.uint8))
+    assert grey[0, :, 0].tolist() == [255, 0, 130, 255]
+    assert (grey[..., 0] == grey[..., 1]).all() and (grey[..., 1] == grey[..., 2]).all()
