@@ -123,17 +123,19 @@ def take_metadata(root: Any) -> tuple[tuple[str, str], ...]:
     """The metadata table's pairs, the table itself dropped from ``root``; see the rules."""
     found: dict[Any, list[tuple[str, str, int]]] = {}
     for cell in root.iter(*_CELLS):
-        label = _label(cell.text_content())
+        label_text = _short_text(cell, _LABEL_CHARS)
+        label = _label(label_text) if label_text is not None else None
         if label is None:
             continue
         value_cell = cell.getnext()
         while value_cell is not None and value_cell.tag not in _CELLS:
             value_cell = value_cell.getnext()
-        value = " ".join(_SPACES.sub(" ", value_cell.text_content()).split()) if value_cell is not None else ""
+        value_text = _short_text(value_cell, _VALUE_CHARS) if value_cell is not None else ""
+        value = " ".join((value_text or "").split())
         table = next(cell.iterancestors("table"), None)
         if table is None:
             continue
-        used = len(_SPACES.sub("", cell.text_content())) + len(_SPACES.sub("", value))
+        used = len(_SPACES.sub("", label_text or "")) + len(_SPACES.sub("", value))
         found.setdefault(table, []).append((label, value, used))
     tables = [t for t, pairs in found.items() if pairs]
     if not tables:
@@ -155,6 +157,25 @@ def take_metadata(root: Any) -> tuple[tuple[str, str], ...]:
         if total and sum(used for *_, used in pairs) >= META_SHARE * total:
             table.drop_tree()
     return tuple(pairs_out)
+
+
+_LABEL_CHARS = 40
+"""A label cell holds at most this many characters (a longer cell is not read as one)."""
+_VALUE_CHARS = 1000
+"""A value cell holds at most this many characters (a longer one is text, not a value)."""
+
+
+def _short_text(el: Any, limit: int) -> str | None:
+    """The text of ``el`` when it holds at most ``limit`` characters, else None: reading stops past the limit,
+    so a cell that holds a page's body costs nothing here."""
+    pieces: list[str] = []
+    size = 0
+    for piece in el.itertext():
+        size += len(piece)
+        if size > limit:
+            return None
+        pieces.append(piece)
+    return "".join(pieces)
 
 
 def _main_content(body: Any) -> Any:
@@ -197,8 +218,8 @@ def _content_text(content: Any) -> str:
 def _data_row(tr: Any) -> bool:
     """A row of two or more non-empty cells and no table inside."""
     cells = [c for c in tr if isinstance(c.tag, str) and c.tag in _CELLS]
-    filled = sum(1 for c in cells if c.text_content().strip())
-    return filled >= 2 and not any(True for c in cells for _ in c.iter("table"))
+    filled = sum(1 for c in cells if any(piece.strip() for piece in c.itertext()))
+    return filled >= 2 and not any(next(c.iter("table"), None) is not None for c in cells)
 
 
 def _cell_text(cell: Any) -> str:
