@@ -80,9 +80,12 @@ def bombs(tmp: Path) -> None:
 
 
 def overhead() -> None:
-    from corpus.pages import join_pages
-    from corpus.pdf_text import pdf_pages
+    from corpus.pages import Paged, join_pages
+    from corpus.pdf_text import PdfPages, pdf_pages
     from corpus.read import read_source
+
+    def _joined(read: PdfPages) -> Paged:
+        return join_pages(read.pages, read.textless, boxes=read.boxes, ocr_layer=read.ocr_layer)
 
     print(f"\n{'fixture':18} {'KB':>6} {'child ms':>9} {'in-process ms':>14} {'overhead ms':>12}")
     total_child = total_in = 0.0
@@ -91,7 +94,7 @@ def overhead() -> None:
             continue
         data = path.read_bytes()
         child = best_of(3, lambda p=path: read_source(str(p)))
-        inside = best_of(3, lambda d=data: join_pages(*pdf_pages(d, 100 * 1024**2)))
+        inside = best_of(3, lambda d=data: _joined(pdf_pages(d, 100 * 1024**2)))
         total_child, total_in = total_child + child, total_in + inside
         print(f"{path.name:18} {len(data) / 1024:>6.0f} {child * 1000:>9.0f} {inside * 1000:>14.0f} "
               f"{(child - inside) * 1000:>12.0f}")  # fmt: skip

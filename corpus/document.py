@@ -23,6 +23,9 @@ from dataclasses import dataclass, field
 
 from corpus.offsets import OffsetMap
 
+OCR_EXTRA = "pip install 'wendiff[ocr]'"
+"""How a user gets OCR for scanned pages (`corpus.ocr.EXTRA`)."""
+
 __all__ = ["DecodeErrors", "Document", "Layer", "Source"]
 
 
@@ -86,6 +89,19 @@ class Source:
     """Invalid byte sequences read as U+FFFD (lenient decoding), or None when there were none."""
     textless_pages: tuple[int, ...] = ()
     """1-based numbers of the pages (PDF) that hold an image and no text: scanned pages, not compared."""
+    ocr_pages: tuple[int, ...] = ()
+    """1-based numbers of the pages (PDF) whose text is an OCR layer: they hold no visible text."""
+    garbled_pages: tuple[int, ...] = ()
+    """Those of `ocr_pages` whose text looks garbled (many characters no text holds)."""
+    ocr_read_pages: tuple[int, ...] = ()
+    """1-based numbers of the scanned pages read by OCR (the ``wendiff[ocr]`` extra)."""
+    too_large_pages: tuple[int, ...] = ()
+    """Scanned pages too large to read by OCR: not compared."""
+    uncertain: tuple[tuple[int, int], ...] = ()
+    """Ranges of ``text`` that OCR read with low confidence, in order."""
+    page_meta: tuple[tuple[str, str], ...] = ()
+    """(label, value) pairs of a web page's metadata table (标题, 发文字号, 发文机关, 成文日期…), in page order;
+    `corpus.meta` prefers them to what it reads from the text."""
 
     def warnings(self) -> tuple[str, ...]:
         """One line for each thing the reader should know about how the text was read, naming the file."""
@@ -95,7 +111,19 @@ class Source:
         if self.textless_pages:
             numbers = ", ".join(map(str, self.textless_pages))
             which = f"page {numbers} has" if len(self.textless_pages) == 1 else f"pages {numbers} have"
-            out.append(f"{self.name}: {which} no text layer (a scanned image?); its text is not compared, OCR it first")
+            out.append(f"{self.name}: {which} no text layer (a scanned image?); its text is not compared, OCR it first "
+                       f"({OCR_EXTRA} reads it)")  # fmt: skip
+        if self.ocr_read_pages:
+            lines = f"; {len(self.uncertain)} uncertain lines marked" if self.uncertain else ""
+            out.append(f"{self.name}: {_pages_phrase(self.ocr_read_pages)}: read by OCR{lines}")
+        if self.too_large_pages:
+            out.append(f"{self.name}: {_pages_phrase(self.too_large_pages)}: too large to read by OCR (over 16 "
+                       "million pixels at 200 dpi); not compared")  # fmt: skip
+        if self.ocr_pages:
+            out.append(f"{self.name}: {_pages_phrase(self.ocr_pages)}: OCR text layer used (no visible text there)")
+        if self.garbled_pages:
+            out.append(f"{self.name}: {_pages_phrase(self.garbled_pages)}: the OCR text layer looks garbled "
+                       "(many characters no text holds); its rows may not align")  # fmt: skip
         return tuple(out)
 
     def page_at(self, offset: int) -> int | None:
@@ -103,6 +131,11 @@ class Source:
         if not self.pages:
             return None
         return max(1, bisect.bisect_right(self.pages, offset))
+
+
+def _pages_phrase(pages: tuple[int, ...]) -> str:
+    """``page 2`` or ``pages 2, 3``."""
+    return f"page{'s' if len(pages) > 1 else ''} {', '.join(map(str, pages))}"
 
 
 @dataclass(frozen=True)

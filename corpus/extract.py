@@ -4,8 +4,10 @@ Rules:
 
 * HTML: scripts, styles, navigation, page headers and footers, asides and
   forms are dropped first (they are never the article, and trafilatura keeps
-  them on small pages); then the article's main text, as trafilatura finds it
-  (tables included, comments left out). When trafilatura finds nothing, the
+  them on small pages); then the page's metadata table and main content
+  (`corpus.web_page`: the deepest element holding most of the page's text,
+  read line by line); on a page without one, the article's main text as
+  trafilatura finds it (tables included, comments left out). When trafilatura finds nothing, the
   remaining text of ``<body>``, one line per non-blank line. A page of more
   than `FULL_EXTRACTION_ELEMENTS` elements or `FULL_EXTRACTION_CHARS`
   characters is not given to trafilatura (a test of its own is quadratic in the
@@ -39,7 +41,9 @@ import zlib
 from collections.abc import Iterator
 from typing import Any
 
-__all__ = ["CELL_SEPARATOR", "ExtractError", "extract_docx", "extract_html"]
+from corpus.web_page import WebPage, read_web_page, take_metadata
+
+__all__ = ["CELL_SEPARATOR", "ExtractError", "extract_docx", "extract_html", "extract_web"]
 
 CELL_SEPARATOR = " | "
 """Joins the cells of a table row into one line."""
@@ -76,19 +80,30 @@ class ExtractError(Exception):
 
 def extract_html(html: str) -> str:
     """The main text of an HTML page."""
+    return extract_web(html).text
+
+
+def extract_web(html: str) -> WebPage:
+    """The main text of an HTML page and its metadata table's pairs (`corpus.web_page`)."""
     import trafilatura
 
     page = _parse_html(html)
     if page is None:
-        return ""
+        return WebPage("")
     if len(html) > FULL_EXTRACTION_CHARS or sum(1 for _ in page.iter()) > FULL_EXTRACTION_ELEMENTS:
         body = page.find("body")
-        return _block_text(body if body is not None else page)
+        return WebPage(_block_text(body if body is not None else page))
+    found = read_web_page(page)
+    if found.text:
+        return found
     text = trafilatura.extract(page, include_tables=True, include_comments=False, output_format="txt")
     if text and text.strip():
-        return str(text)
+        return WebPage(str(text), found.meta)
     fallback = _parse_html(html)
-    return _body_text(fallback) if fallback is not None else ""
+    if fallback is None:
+        return WebPage("", found.meta)
+    take_metadata(fallback)
+    return WebPage(_body_text(fallback), found.meta)
 
 
 def _parse_html(html: str) -> Any:

@@ -25,6 +25,11 @@ same. Nothing is made up: what a text does not hold is empty. Rules:
   the first `NUMBER_LINES` lines, one that is a whole line winning over one
   inside a line (further down, a 文号 is a citation): brackets 〔〕, ASCII
   digits, no spaces.
+* A web page's **metadata table** (``Source.page_meta``, `corpus.web_page`)
+  comes first: 标题 is the title, 发文字号 (文号) the number, 发文机关 the
+  issuer, and its dates (成文日期, 发布日期, 生效日期…) the dates, each written
+  ``2019年01月22日 成文``, the first of them the date; a field the table does
+  not fill is read from the text as above.
 """
 
 from __future__ import annotations
@@ -43,6 +48,7 @@ __all__ = [
     "canonical_doc_number",
     "document_meta",
     "find_doc_number",
+    "page_meta",
     "text_meta",
 ]
 
@@ -81,9 +87,37 @@ class Meta:
     """Who signed (a notice's signature), or empty."""
 
 
+_NOTHING = Meta()
+_TITLE_LABELS = ("标题", "文件名称", "名称")
+_NUMBER_LABELS = ("发文字号", "文号")
+_ISSUER_LABELS = ("发文机关", "发布机构", "发布机关")
+_DATE_LABELS = ("成文日期", "发布日期", "生效日期", "施行日期", "实施日期")
+"""In this order: the first present is ``date`` (a notice's own date is the day it was signed, 成文)."""
+
+
 def document_meta(document: Document) -> Meta:
-    """The metadata of ``document``, from its original text (see the module's rules)."""
-    return text_meta(document.original)
+    """The metadata of ``document``: a web page's metadata table first, then its original text."""
+    found = text_meta(document.original)
+    pairs = document.source.page_meta
+    return page_meta(pairs, found) if pairs else found
+
+
+def page_meta(pairs: tuple[tuple[str, str], ...], found: Meta = _NOTHING) -> Meta:
+    """``found`` with each field the metadata table ``pairs`` fill in its place (see the module's rules)."""
+    table = dict(pairs)
+
+    def first(labels: tuple[str, ...]) -> str:
+        return next((table[label] for label in labels if table.get(label)), "")
+
+    number = first(_NUMBER_LABELS)
+    dates = tuple(f"{table[label]} {label.removesuffix('日期')}" for label in _DATE_LABELS if table.get(label))
+    return Meta(
+        title=first(_TITLE_LABELS) or found.title,
+        date=dates[0] if dates else found.date,
+        dates=dates or found.dates,
+        number=canonical_doc_number(number) if number else found.number,
+        issuer=first(_ISSUER_LABELS) or found.issuer,
+    )
 
 
 def text_meta(text: str) -> Meta:

@@ -5,7 +5,8 @@ Rules:
 * Run as ``python -I -c 'from corpus.pdf_child import main; main()' LIMIT MEMORY SECONDS``
   by `corpus.read_pdf` only: the PDF's bytes come on standard input, the answer
   goes to standard output as one JSON object: ``{"pages": [[line, ...], ...],
-  "textless": [n, ...]}``, or ``{"error": "one line"}`` for a PDF that cannot be
+  "boxes": [[[top, height] or null, ...], ...], "textless": [n, ...],
+  "ocr_layer": [n, ...]}``, or ``{"error": "one line"}`` for a PDF that cannot be
   read (an `ExtractError`), or ``{"bug": "traceback"}`` for a defect of wendiff.
 * Before PDFium is loaded, the process limits itself: its address space to
   MEMORY bytes (``RLIMIT_AS``) and its CPU time to SECONDS (``RLIMIT_CPU``),
@@ -35,8 +36,9 @@ def main() -> None:
         from corpus.pdf_text import pdf_pages
 
         try:
-            pages, textless = pdf_pages(data, limit)
-            answer: dict[str, object] = {"pages": pages, "textless": list(textless)}
+            read = pdf_pages(data, limit)
+            answer: dict[str, object] = {"pages": read.pages, "boxes": read.boxes, "textless": list(read.textless),
+                                         "ocr_layer": list(read.ocr_layer)}  # fmt: skip
         except ExtractError as exc:
             answer = {"error": str(exc)}
         del data

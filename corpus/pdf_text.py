@@ -19,6 +19,14 @@ Rules:
   page; and, past `RATIO_FLOOR` characters, at most `MAX_TEXT_RATIO`
   characters per byte of the file (a real PDF holds well under one; a small
   file with millions of characters is a text bomb).
+* Visible text first: a page holding invisible text (render mode 3, the OCR
+  layer a scanner's software lays under its image; or 7, clip only) gives its
+  painted characters only; a page with no painted text gives its invisible
+  layer instead, and its number is listed in ``ocr_layer`` (the reader names it
+  in a warning). A page without invisible text is read as before, at no cost.
+* Each line comes with its place on the page (its top's distance from the
+  page's top and its height, in points): the same words at the same place on
+  many pages are a running header, the same words as the page 1 title are not.
 * Every problem is an `ExtractError` with one short line: a password, a
   corrupt file, a limit. A page with an image and no text is listed in the
   textless pages (a scanned page).
@@ -34,7 +42,7 @@ from typing import Any, NamedTuple
 from corpus.extract import ExtractError
 from corpus.limits import human_size
 
-__all__ = ["MAX_PAGE_CHARS", "MAX_TEXT_RATIO", "RATIO_FLOOR", "pdf_pages"]
+__all__ = ["MAX_PAGE_CHARS", "MAX_TEXT_RATIO", "RATIO_FLOOR", "PdfPages", "pdf_pages"]
 
 MAX_PAGE_CHARS = 200_000
 """Characters on one page: a dense real page holds a few thousand (4 pt CJK on A4: about 25,000)."""
@@ -47,7 +55,19 @@ _FLAT = 0.1
 """A box lower than this (points) has no height: a space PDFium generated (about 0.01 high)."""
 
 
-def pdf_pages(data: bytes, limit: int) -> tuple[list[list[str]], tuple[int, ...]]:
+class PdfPages(NamedTuple):
+    """What the child answers: each page's lines, where each line stands, and which pages are special."""
+
+    pages: list[list[str]]
+    boxes: list[list[tuple[float, float] | None]]
+    """Per page, per line: (distance of its top from the page's top, its height) in points, or None."""
+    textless: tuple[int, ...]
+    """1-based numbers of the pages with an image and no text."""
+    ocr_layer: tuple[int, ...]
+    """1-based numbers of the pages read from their invisible text layer (no visible text on them)."""
+
+
+def pdf_pages(data: bytes, limit: int) -> PdfPages:
     """Each page's lines, and the 1-based numbers of the pages with an image and no text;
     extraction stops as soon as the text would pass ``limit`` characters or a bomb limit."""
     import pypdfium2 as pdfium
@@ -90,59 +110,110 @@ class _Budget:
             raise ExtractError(f"text layer over the {human_size(self.limit)} size limit (raise it with --max-size)")
 
 
-def _pages(pdf: Any, budget: _Budget) -> tuple[list[list[str]], tuple[int, ...]]:
+def _pages(pdf: Any, budget: _Budget) -> PdfPages:
     pages: list[list[str]] = []
+    boxes: list[list[tuple[float, float] | None]] = []
     textless: list[int] = []
+    ocr_layer: list[int] = []
     total = 0
     for index in range(len(pdf)):
         page = pdf[index]
         try:
+            has_image, has_invisible = _objects(page)
+            height = float(page.get_height())
             textpage = page.get_textpage()
             try:
                 budget.check(index + 1, textpage.count_chars(), total)
-                lines = _page_lines(textpage)
+                lines = _page_lines(textpage, height, visible=True if has_invisible else None)
+                if has_invisible and not any(line.strip() for line, _ in lines):
+                    lines = _page_lines(textpage, height, visible=False)
+                    if any(line.strip() for line, _ in lines):
+                        ocr_layer.append(index + 1)
             finally:
                 textpage.close()
-            if not any(line.strip() for line in lines) and _has_image(page):
+            if not any(line.strip() for line, _ in lines) and has_image:
                 textless.append(index + 1)
         finally:
             page.close()
-        total += sum(len(line) + 1 for line in lines)
+        total += sum(len(line) + 1 for line, _ in lines)
         if total > budget.limit:
             raise ExtractError(f"text layer over the {human_size(budget.limit)} size limit (raise it with --max-size)")
-        pages.append(lines)
-    return pages, tuple(textless)
+        pages.append([line for line, _ in lines])
+        boxes.append([box for _, box in lines])
+    return PdfPages(pages, boxes, tuple(textless), tuple(ocr_layer))
 
 
-def _has_image(page: Any) -> bool:
+_INVISIBLE_MODES = (3, 7)
+"""Text render modes that paint nothing: invisible (an OCR layer) and clip only."""
+
+
+def _objects(page: Any) -> tuple[bool, bool]:
+    """Whether the page holds an image, and whether it holds invisible text (render mode 3 or 7).
+
+    PDFium's own calls, not pypdfium2's object wrappers (a third of a page's reading time); nested
+    form objects are not entered (an OCR layer is drawn on the page itself).
+    """
     import pypdfium2.raw as pdfium_c
 
-    return any(obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE for obj in page.get_objects())
+    image = invisible = False
+    raw = page.raw
+    for index in range(pdfium_c.FPDFPage_CountObjects(raw)):
+        obj = pdfium_c.FPDFPage_GetObject(raw, index)
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            image = True
+        elif kind == pdfium_c.FPDF_PAGEOBJ_TEXT and not invisible:
+            invisible = pdfium_c.FPDFTextObj_GetTextRenderMode(obj) in _INVISIBLE_MODES
+        if image and invisible:
+            break
+    return image, invisible
 
 
-def _page_lines(textpage: Any) -> list[str]:
-    """The page's lines in PDFium's order, each line's characters ordered left to right."""
+def _is_visible(textpage: Any, index: int) -> bool | None:
+    """Whether character ``index`` is painted; None for a character PDFium made up (a space, a break)."""
+    import pypdfium2.raw as pdfium_c
+
+    obj = pdfium_c.FPDFText_GetTextObject(textpage.raw, index)
+    if not obj:
+        return None
+    return pdfium_c.FPDFTextObj_GetTextRenderMode(obj) not in _INVISIBLE_MODES
+
+
+Line = tuple[str, tuple[float, float] | None]
+"""A line's text and its place: (distance of its top from the page's top, its height), or None."""
+
+
+def _page_lines(textpage: Any, height: float, visible: bool | None = None) -> list[Line]:
+    """The page's lines in PDFium's order, each line's characters ordered left to right.
+
+    ``visible`` True keeps only painted characters, False only invisible ones (an OCR layer); None
+    keeps all. A line left empty by that choice is dropped.
+    """
     import pypdfium2.raw as pdfium_c
 
     count = textpage.count_chars()
     text: str = textpage.get_text_range(0, count) if count else ""
     if len(text) != count:  # characters outside the BMP: indices are not characters; keep PDFium's order
-        return [line.rstrip() for line in text.replace("\r\n", "\n").split("\n")]
+        return [(line.rstrip(), None) for line in text.replace("\r\n", "\n").split("\n")]
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-    lines: list[str] = []
+    lines: list[Line] = []
     current: list[_Char] = []
     for i, ch in enumerate(text):
         if ch == "\n":
-            lines.extend(_left_to_right(current))
+            lines.extend(_left_to_right(current, height))
             current = []
             continue
         if ch == "\r":
+            continue
+        if visible is not None and _is_visible(textpage, i) not in (visible, None):
             continue
         if pdfium_c.FPDFText_GetCharBox(textpage.raw, i, left, right, bottom, top):
             current.append(_Char(left.value, bottom.value, top.value, ch))
         else:  # a character PDFium made up (a space) has no box: it stays after the one before it
             current.append(_Char(current[-1].left if current else float("-inf"), 0.0, 0.0, ch))
-    lines.extend(_left_to_right(current))
+    lines.extend(_left_to_right(current, height))
+    if visible is not None:
+        lines = [line for line in lines if line[0].strip()]
     return lines
 
 
@@ -155,28 +226,31 @@ class _Char(NamedTuple):
     text: str
 
 
-def _left_to_right(chars: list[_Char]) -> list[str]:
+def _left_to_right(chars: list[_Char], height: float) -> list[Line]:
     """A PDFium line as visual lines, each with its characters by their left edge.
 
     A glyph whose box does not overlap the line's height so far starts a new
     visual line (PDFium joined two lines); boxes without height (spaces PDFium
-    made up) go with the line they are in. Within a visual line, characters
+    made up) and punctuation (``_`` below the baseline, quotes above it) go
+    with the line they are in. Within a visual line, characters
     are sorted by their left edge (stable: ties keep PDFium's order).
     """
     visual: list[list[_Char]] = []
-    span: tuple[float, float] | None = None  # the current visual line's height, from its glyphs
+    spans: list[tuple[float, float] | None] = []  # each visual line's height, from its letters and ideographs
     for char in chars:
-        flat = char.top - char.bottom < _FLAT
+        flat = char.top - char.bottom < _FLAT or not char.text.isalnum()  # a space, or a mark set low or high
+        span = spans[-1] if spans else None
         if not visual or (not flat and span is not None and (char.bottom > span[1] or char.top < span[0])):
             visual.append([char])
-            span = None if flat else (char.bottom, char.top)
+            spans.append(None if flat else (char.bottom, char.top))
             continue
         visual[-1].append(char)
         if not flat:
-            span = (char.bottom, char.top) if span is None else (min(span[0], char.bottom), max(span[1], char.top))
-    out = []
-    for line in visual or [[]]:
+            spans[-1] = (char.bottom, char.top) if span is None else (min(span[0], char.bottom), max(span[1], char.top))
+    out: list[Line] = []
+    for line, span in zip(visual or [[]], spans or [None], strict=True):
         if any(b.left < a.left for a, b in itertools.pairwise(line)):
             line = sorted(line, key=lambda c: c.left)
-        out.append("".join(c.text for c in line).rstrip())
+        box = None if span is None else (round(height - span[1], 1), round(span[1] - span[0], 1))
+        out.append(("".join(c.text for c in line).rstrip(), box))
     return out

@@ -21,7 +21,8 @@ Rules:
   limit, and a read never asks for a buffer of the limit's size up front: a
   file too large for memory is one line naming it, never a `MemoryError`.
 * The format follows the name's extension: .html/.htm pages give their main
-  text, .docx files their paragraphs and table rows (`corpus.extract`); .pdf
+  text and their metadata table's pairs (``Source.page_meta``), .docx files
+  their paragraphs and table rows (`corpus.extract`); .pdf
   the text layer page by page (`corpus.read_pdf`), .ofd the text of its pages
   (`corpus.read_ofd`), each with its page starts and page furniture;
   .doc/.wps/.rtf/.odt are converted to .docx by LibreOffice and read as .docx
@@ -67,7 +68,7 @@ from typing import BinaryIO
 from corpus.display import report_name
 from corpus.document import DecodeErrors, Source
 from corpus.errors import InputError, LimitError
-from corpus.extract import ExtractError, extract_docx, extract_html
+from corpus.extract import ExtractError, extract_docx, extract_web
 from corpus.limits import check_text, human_size
 
 __all__ = [
@@ -208,6 +209,12 @@ def source_from_bytes(
     pages: tuple[int, ...] = ()
     furniture: tuple[tuple[int, int], ...] = ()
     textless: tuple[int, ...] = ()
+    page_meta: tuple[tuple[str, str], ...] = ()
+    ocr_pages: tuple[int, ...] = ()
+    garbled: tuple[int, ...] = ()
+    ocr_read: tuple[int, ...] = ()
+    too_large: tuple[int, ...] = ()
+    uncertain: tuple[tuple[int, int], ...] = ()
     try:
         if suffix == _DOCX_EXTENSION:
             text, encoding = extract_docx(data, max_size), "docx"
@@ -223,17 +230,19 @@ def source_from_bytes(
                 from corpus.read_ofd import extract_ofd as extract_paged
             paged = extract_paged(data, max_size)
             text, encoding, pages, furniture = paged.text, suffix[1:], paged.pages, paged.furniture
-            textless = paged.textless
+            textless, ocr_pages, garbled = paged.textless, paged.ocr_layer, paged.garbled
+            ocr_read, too_large, uncertain = paged.ocr_read, paged.too_large, paged.uncertain
         elif suffix in _HTML_EXTENSIONS:
             html, encoding, decode_errors = decode_text(name, data, _declared_charset(data), strict=strict_decode)
-            text = extract_html(html)
+            web = extract_web(html)
+            text, page_meta = web.text, web.meta
         else:
             text, encoding, decode_errors = decode_text(name, data, strict=strict_decode)
         if suffix in _EXTRACTED:
             check_text(text, max_size)
             if not text.strip() and data.strip():
                 raise InputError(name, f"no text found in {human_size(len(data))} ({_format_name(suffix)} "
-                                       "yields nothing: empty, or nested too deep to read?)")  # fmt: skip
+                                       f"yields nothing: {_nothing_why(suffix)})")  # fmt: skip
     except (ExtractError, LimitError) as exc:
         raise InputError(name, str(exc)) from None
     return Source(
@@ -248,6 +257,12 @@ def source_from_bytes(
         furniture=furniture,
         decode_errors=decode_errors,
         textless_pages=textless,
+        ocr_pages=ocr_pages,
+        garbled_pages=garbled,
+        ocr_read_pages=ocr_read,
+        too_large_pages=too_large,
+        uncertain=uncertain,
+        page_meta=page_meta,
     )
 
 
@@ -258,6 +273,12 @@ def _format(suffix: str, encoding: str) -> str:
     if suffix in _EXTRACTED:
         return encoding
     return "text"
+
+
+def _nothing_why(suffix: str) -> str:
+    if suffix in _HTML_EXTENSIONS:
+        return "no body beside navigation, metadata and page furniture, empty, or nested too deep to read?"
+    return "empty, or nested too deep to read?"
 
 
 def _format_name(suffix: str) -> str:

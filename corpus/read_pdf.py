@@ -20,24 +20,38 @@ Rules:
   `MAX_TEXT_CHARS`) or a text bomb, checked page by page from PDFium's
   character count before the text is copied out.
 * Pages are joined by `corpus.pages.join_pages`, which also finds the running
-  headers, footers and page numbers (removed later as boilerplate). A page
-  with an image and no text in a PDF that has text elsewhere is a scanned
-  page: its number goes to ``Paged.textless``.
+  headers, footers and page numbers (removed later as boilerplate), from each
+  line's place on its page. A page with an image and no text in a PDF that has
+  text elsewhere is a scanned page: its number goes to ``Paged.textless``.
+* With the OCR extra (`corpus.ocr.available`), the scanned pages are read by
+  OCR in a second child (`corpus.ocr_child`: its own memory limit,
+  `OCR_MEMORY`, and `OCR_SECONDS_PER_PAGE`): their lines go in their pages'
+  places (``Paged.ocr_read``), a line read with low confidence is an
+  ``uncertain`` range, and a page too large to read is ``too_large`` (a
+  warning). A PDF with no text at all and no OCR names the extra.
+* A page with no visible text read from its invisible OCR layer goes to
+  ``Paged.ocr_layer``; one whose layer has more than `GARBLED_SHARE` of
+  characters no text holds (`garbled_share`) to ``Paged.garbled`` too (the
+  source names both in warnings).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
+import re
 import signal
 import subprocess
 import sys
 from pathlib import Path
 
+from corpus import ocr
 from corpus.environment import positive_setting
 from corpus.extract import ExtractError
 from corpus.limits import human_size
-from corpus.pages import Paged, join_pages
+from corpus.ocr_child import DPI, MAX_PIXELS
+from corpus.pages import Box, Paged, join_pages
 
 __all__ = ["MAX_TEXT_CHARS", "MEMORY_BASE", "MEMORY_PER_BYTE", "TIME_LIMIT", "extract_pdf"]
 
@@ -64,9 +78,101 @@ def extract_pdf(data: bytes, limit: int = MAX_TEXT_CHARS) -> Paged:
         raise ExtractError("truncated PDF file (no %%EOF at its end)")
     answer = _in_child(data, min(limit, MAX_TEXT_CHARS))
     pages: list[list[str]] = answer["pages"]
+    boxes = _boxes(answer.get("boxes"))
+    textless = tuple(answer["textless"])
+    read: dict[int, list[tuple[str, float]]] = {}
+    too_large: tuple[int, ...] = ()
+    if textless and ocr.available():
+        read, too_large = _ocr_in_child(data, textless)
+        for number, lines in read.items():
+            pages[number - 1] = [text for text, _ in lines]
+            if boxes is not None:
+                boxes[number - 1] = [None] * len(lines)
+        textless = tuple(n for n in textless if n not in read and n not in too_large)
     if not any(line.strip() for lines in pages for line in lines):
-        raise ExtractError("no text layer (a scanned image?); OCR it first")
-    return join_pages(pages, tuple(answer["textless"]))
+        if too_large:
+            raise ExtractError(f"scanned pages too large to read by OCR (over {MAX_PIXELS:,} pixels at {DPI} dpi)")
+        raise ExtractError(f"no text layer (a scanned image?); OCR it first ({ocr.EXTRA} reads it)")
+    ocr_layer = tuple(answer.get("ocr_layer", ()))
+    paged = join_pages(pages, textless, boxes=boxes, ocr_layer=tuple(sorted({*ocr_layer, *read})))
+    garbled = tuple(n for n in ocr_layer if garbled_share("".join(pages[n - 1])) > GARBLED_SHARE)
+    return dataclasses.replace(
+        paged,
+        ocr_layer=ocr_layer,
+        garbled=garbled,
+        ocr_read=tuple(sorted(read)),
+        too_large=too_large,
+        uncertain=_uncertain(paged, read),
+    )
+
+
+OCR_MEMORY = 4 * 1024**3
+"""Address space of the OCR child (the engine and its models; ``WENDIFF_OCR_MEMORY`` in MB sets it)."""
+OCR_SECONDS_PER_PAGE = 120.0
+"""Seconds the OCR child may take a page (``WENDIFF_OCR_TIMEOUT`` sets it)."""
+_OCR_CHILD = f"import sys; sys.path.insert(0, {_ROOT!r}); from corpus.ocr_child import main; main()"
+
+
+def _ocr_in_child(data: bytes, numbers: tuple[int, ...]) -> tuple[dict[int, list[tuple[str, float]]], tuple[int, ...]]:
+    """The OCR child's lines (text, confidence) of each page it read, and the pages too large to read."""
+    memory = math.ceil(positive_setting("WENDIFF_OCR_MEMORY", OCR_MEMORY / 1024**2, unit="megabytes")) * 1024**2
+    per_page = positive_setting("WENDIFF_OCR_TIMEOUT", OCR_SECONDS_PER_PAGE, unit="seconds")
+    seconds = per_page * len(numbers)
+    command = [sys.executable, "-I", "-c", _OCR_CHILD, str(int(memory)), str(math.ceil(seconds) + 1),
+               *map(str, numbers)]  # fmt: skip
+    child = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    try:
+        out, _ = child.communicate(data, timeout=seconds)
+    except subprocess.TimeoutExpired:
+        raise ExtractError(f"reading {len(numbers)} scanned pages by OCR took over {seconds:g} s; refused "
+                           "(WENDIFF_OCR_TIMEOUT allows longer a page, WENDIFF_OCR=0 skips OCR)") from None  # fmt: skip
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+    try:
+        answer = json.loads(out.decode("utf-8", "surrogatepass")) if out else None
+    except ValueError:
+        answer = None
+    if not isinstance(answer, dict) or "error" in answer:
+        raise ExtractError(f"OCR of the scanned pages failed (over its {human_size(int(memory))} memory limit?); "
+                           "WENDIFF_OCR_MEMORY allows more, WENDIFF_OCR=0 skips OCR")  # fmt: skip
+    if "bug" in answer:
+        raise RuntimeError(f"the OCR reader failed:\n{answer['bug']}")
+    read = {int(n): [(str(text), float(score)) for text, score in lines] for n, lines in answer["pages"].items()}
+    return read, tuple(answer["too_large"])
+
+
+def _uncertain(paged: Paged, read: dict[int, list[tuple[str, float]]]) -> tuple[tuple[int, int], ...]:
+    """Ranges of the text holding the OCR'd lines read with less than `ocr.LOW_CONFIDENCE`."""
+    out = []
+    for number, lines in sorted(read.items()):
+        pos = paged.pages[number - 1]
+        for text, confidence in lines:
+            if confidence < ocr.LOW_CONFIDENCE and text.strip():
+                out.append((pos, pos + len(text)))
+            pos += len(text) + 1
+    return tuple(out)
+
+
+GARBLED_SHARE = 0.25
+"""An OCR layer is garbled when more than this share of its characters are ones no text holds."""
+_USUAL = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf\u3000-\u303f\uff00-\uffef\u2000-\u206f0-9A-Za-z\s.,;:!?()%/'\"-]")
+
+
+def garbled_share(text: str) -> float:
+    """Share of the characters of ``text`` that a Chinese or English text does not hold
+    (not hanzi, CJK or full-width punctuation, ASCII letters, digits or common punctuation)."""
+    if not text:
+        return 0.0
+    return 1 - len(_USUAL.findall(text)) / len(text)
+
+
+def _boxes(raw: object) -> list[list[Box]] | None:
+    """The child's line places as tuples (JSON gives lists), or None."""
+    if not isinstance(raw, list):
+        return None
+    return [[(float(box[0]), float(box[1])) if box else None for box in page] for page in raw]
 
 
 def _in_child(data: bytes, limit: int) -> dict[str, list]:  # type: ignore[type-arg]
@@ -110,4 +216,3 @@ def _death(status: int, memory: int) -> str:
         )
     return (f"PDFium {how} reading this PDF (over its {human_size(memory)} memory limit: a PDF bomb?); "
             "refused (WENDIFF_PDF_MEMORY allows more)")  # fmt: skip
-

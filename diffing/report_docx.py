@@ -18,6 +18,9 @@ Rules:
   documents use), so Word's navigation pane shows the outline. Headings are
   the clauses', never found again in the lines.
 * A tab is ``w:tab``; characters XML cannot hold become U+FFFD.
+* When a document is paged (PDF, OFD), each changed paragraph carries a Word
+  comment by ``wendiff`` citing its page on that side (``A 第2页``), as the
+  other reports cite ``第N页``; the comment holds none of the documents' text.
 * The first page's header holds the title (both documents' titles and dates,
   file names without folders), a legend and the counts; other pages have no
   header. Paths, digests and options are in the document properties. The
@@ -112,8 +115,10 @@ def render_docx(diff: Diff, when: datetime | None = None) -> bytes:
     a_lines = _heading_lines(diff.a.original, diff.a_clauses, diff.a.to_original)
     b_lines = _heading_lines(diff.b.original, diff.b_clauses, diff.b.to_original)
     levels = _levels({*a_lines.values(), *b_lines.values()})
-    writer = _Writer(document.element.body, stamp, levels, (a_lines, b_lines))
+    writer = _Writer(document.element.body, stamp, levels, (a_lines, b_lines), _page_citer(diff))
     writer.write(redline(diff))
+    for paragraph, citation in writer.citations:
+        _comment(document, paragraph, citation)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -169,9 +174,19 @@ class _Writer:
     """Appends paragraphs of tracked runs to the body, numbering every revision."""
 
     def __init__(
-        self, body: Any, stamp: str, levels: dict[str, int], headings: tuple[dict[int, str], dict[int, str]]
+        self,
+        body: Any,
+        stamp: str,
+        levels: dict[str, int],
+        headings: tuple[dict[int, str], dict[int, str]],
+        cite: Callable[[int, int], str | None] = lambda a, b: None,
     ) -> None:
         self.body = body
+        self.cite = cite
+        self.citations: list[tuple[Any, str]] = []
+        """(paragraph, ``A 第N页``) for each changed paragraph of a paged document, in order."""
+        self.changed = False
+        """Whether the open paragraph holds a change."""
         self.stamp = stamp
         self.levels = levels
         self.a_headings, self.b_headings = headings
@@ -242,6 +257,11 @@ class _Writer:
         if piece is not None and piece.kind != "same":
             r_pr = etree.SubElement(p_pr, qn("w:rPr"))
             self._revision(r_pr, f"w:{piece.kind}", piece)
+        changed = self.changed or (piece is not None and piece.kind != "same")
+        citation = self.cite(self.a_pos, self.b_pos) if changed else None
+        if citation:
+            self.citations.append((self._current(), citation))
+        self.changed = False
         if piece is None or piece.kind in ("same", "ins", "moveTo"):
             self.b_pos += len(b_line) + 1
             self.b_line = []
@@ -253,6 +273,7 @@ class _Writer:
         self.paragraph = None
 
     def _run(self, piece: Piece, text: str) -> None:
+        self.changed = self.changed or piece.kind != "same"
         if piece.kind in ("same", "ins", "moveTo"):
             self.b_line.append(text)
         if piece.kind in ("same", "del", "moveFrom"):
@@ -262,6 +283,39 @@ class _Writer:
             return
         wrapper = self._revision(self._current(), f"w:{piece.kind}", piece)
         _add_run(wrapper, text, deleted=piece.kind == "del")
+
+
+def _page_citer(diff: Diff) -> Callable[[int, int], str | None]:
+    """``A 第2页 · B 第3页`` for the lines starting at these offsets of A's and B's original texts, naming
+    the paged documents (PDF, OFD) only; None when neither is paged."""
+    sides = [(label, doc.source) for label, doc in (("A", diff.a), ("B", diff.b)) if doc.source.pages]
+
+    def cite(a_pos: int, b_pos: int) -> str | None:
+        if not sides:
+            return None
+        places = {"A": a_pos, "B": b_pos}
+        return " · ".join(f"{label} 第{source.page_at(min(places[label], max(len(source.text) - 1, 0)))}页"
+                          for label, source in sides)  # fmt: skip
+
+    return cite
+
+
+def _comment(document: Any, paragraph: Any, text: str) -> None:
+    """A Word comment by ``wendiff`` holding ``text``, anchored on the whole paragraph, outside its
+    revisions (accepting or rejecting changes keeps it; it holds no text of the documents)."""
+    comment = document.comments.add_comment(text=text, author=AUTHOR, initials="wd")
+    number = str(comment.comment_id)
+    start = etree.Element(qn("w:commentRangeStart"))
+    start.set(qn("w:id"), number)
+    p_pr = paragraph.find(qn("w:pPr"))
+    if p_pr is not None:
+        p_pr.addnext(start)
+    else:
+        paragraph.insert(0, start)
+    end = etree.SubElement(paragraph, qn("w:commentRangeEnd"))
+    end.set(qn("w:id"), number)
+    run = etree.SubElement(paragraph, qn("w:r"))
+    etree.SubElement(run, qn("w:commentReference")).set(qn("w:id"), number)
 
 
 def _add_run(parent: Any, text: str, deleted: bool) -> None:

@@ -8,7 +8,9 @@ document entry's ``format`` (how the text was obtained: ``text``, ``html``,
 ``docx``, ``pdf``, ``ofd``, ``doc→docx`` …); for PDF and OFD ``pages`` (the
 offset where each page starts) and ``furniture`` (the ranges removed as page
 headers, footers and numbers) and, when some pages are scanned images,
-``textless_pages`` (their 1-based numbers); ``decode_errors`` (``count``, ``first_byte``,
+``textless_pages`` (their 1-based numbers), and when some were read from an OCR layer
+``ocr_pages``, or by wendiff's OCR ``ocr_read_pages`` and ``uncertain`` (ranges read with low
+confidence); ``decode_errors`` (``count``, ``first_byte``,
 ``first_offset``: invalid byte sequences read as U+FFFD); and on each row, for
 a paged document, ``page_a``/``page_b``: the 1-based page of the row's first
 span on that side.
@@ -40,6 +42,12 @@ def _doc(doc: Document) -> dict[str, Any]:
         entry["decode_errors"] = s.decode_errors.as_report()
     if s.textless_pages:
         entry["textless_pages"] = list(s.textless_pages)
+    if s.ocr_pages:
+        entry["ocr_pages"] = list(s.ocr_pages)
+    if s.ocr_read_pages:
+        entry["ocr_read_pages"] = list(s.ocr_read_pages)
+    if s.uncertain:
+        entry["uncertain"] = [list(r) for r in s.uncertain]
     return entry
 
 

@@ -27,6 +27,10 @@ REAL = Path(__file__).resolve().parent / "data" / "real"
 """The ten real law pairs (tests/data/real/README.md and manifest.json say what each holds)."""
 REAL_PAIRS = sorted(p.name for p in REAL.iterdir() if p.is_dir())
 
+os.environ["WENDIFF_OCR"] = "0"
+"""Scanned pages are not read by OCR in the tests (a page takes seconds), except in tests/corpus/test_ocr.py,
+which turns it on for its own reads."""
+
 
 @pytest.fixture
 def seed_000_copies() -> tuple[str, str]:

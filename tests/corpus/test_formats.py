@@ -412,10 +412,10 @@ def test_a_line_drawn_out_of_order_is_put_left_to_right_but_two_lines_are_never_
         return [_Char(x + 10 * k, y, y + 10, ch) for k, ch in enumerate(text)]
 
     quotes = [*glyphs("等六江生态", 0, 500), _Char(8, 506, 509, "“"), _Char(28, 506, 509, "”")]
-    assert _left_to_right(quotes) == ["等“六江”生态"]
+    assert [line for line, _ in _left_to_right(quotes, 842.0)] == ["等“六江”生态"]
     space = _Char(45, 500, 500.01, " ")  # a space PDFium made up: no height
     joined = [*glyphs("第一行末尾", 0, 500), space, *glyphs("第二行", 0, 485)]
-    assert _left_to_right(joined) == ["第一行末尾", "第二行"]
+    assert [line for line, _ in _left_to_right(joined, 842.0)] == ["第一行末尾", "第二行"]
 
 
 def test_ofd_with_absolute_part_names_is_read_the_same() -> None:
@@ -442,7 +442,8 @@ def test_a_scanned_page_inside_a_pdf_is_named_in_a_warning_and_the_report() -> N
     assert source.textless_pages == (2,)
     assert len(source.pages) == 3
     assert source.warnings() == (
-        f"{path}: page 2 has no text layer (a scanned image?); its text is not compared, OCR it first",
+        f"{path}: page 2 has no text layer (a scanned image?); its text is not compared, OCR it first "
+        "(pip install 'wendiff[ocr]' reads it)",
     )
     assert read_source(str(FORMATS / "01a.pdf")).warnings() == ()
     done = _cli("diff", str(FORMATS / "01a.pdf"), str(path), "-f", "json")

@@ -186,5 +186,5 @@ def test_a_pdf_with_a_scanned_page_is_read_with_one_warning_naming_the_page(tmp_
     assert len(result.documents) == 2 and not result.skipped
     assert warnings == [
         f"{tmp_path / 'partly_scanned.pdf'}: page 2 has no text layer (a scanned image?); "
-        "its text is not compared, OCR it first"
+        "its text is not compared, OCR it first (pip install 'wendiff[ocr]' reads it)"
     ]

@@ -272,3 +272,28 @@ def test_heading_levels_follow_the_kinds_a_document_uses() -> None:
     assert heading_levels(["# 标题\n## 第一章 总则\n第二章 分则\n"]) == {"#": 1, "##": 2, "章": 1}
     long_line = "一、" + "正文" * 30 + "。\n"
     assert heading_levels([long_line]) == {}  # a paragraph that starts with 一、 is not a heading
+
+
+def test_a_pdf_side_is_cited_by_page_in_word_comments_on_its_changed_paragraphs() -> None:
+    """Issue 22 item 4: ``wendiff diff scan.pdf law.docx`` cites pages on the PDF side in the Word report too:
+    a comment ``A 第N页`` on each changed paragraph (the text itself is untouched)."""
+    from corpus.pipeline import from_source
+    from corpus.read import source_from_bytes
+    from diffing.compare import compare
+    from tests.corpus.pdf_layers import Line, pdf_of
+
+    first, second = "第一条 为了规范管理，制定本办法。", "第二条 本办法自公布之日起施行。"
+    pdf = source_from_bytes("scan.pdf", pdf_of([[Line(first, 700)], [Line(second, 700)]]))
+    law = source_from_bytes("law.txt", f"{first}\n第二条 本办法自发布之日起施行。\n".encode())
+    diff = compare(from_source(pdf), from_source(law))
+    data = render_docx(diff, WHEN)
+    _check_views(diff, data)
+    report = docx.Document(io.BytesIO(data))
+    assert [(c.author, c.text) for c in report.comments] == [("wendiff", "A 第2页")]
+    anchored = [p for p in body(data).iter(f"{W}p") if p.find(f".//{W}commentRangeStart") is not None]
+    assert len(anchored) == 1 and "本办法" in "".join(anchored[0].itertext())
+
+
+def test_two_text_files_give_a_word_report_without_comments() -> None:
+    diff = real_diff("01_holiday_measures")
+    assert len(docx.Document(io.BytesIO(render_docx(diff, WHEN))).comments) == 0

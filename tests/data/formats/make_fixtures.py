@@ -16,6 +16,10 @@ network nor this script. What it makes (``NAME`` is a seed number, ``01a``, ``01
   pages: a text layer on pages 1 and 3, an image only on page 2.
 * ``encrypted.pdf``: ``01a`` exported with a password to open it.
 * ``01a.rtf``: ``01a`` as RTF.
+* ``official.pdf`` (``make_fixtures.py official`` makes it alone) and its text ``official.txt``:
+  an A4 official-style notice (web page 03's body under its title on one line, 17 pt bold,
+  body 16 pt): the title is the running header of pages 2 and on (a different first page), and
+  every page has the footer ``— N —``.
 * ``000.ofd``: seed 000 as an OFD package built from the standard's structure
   (OFD.xml, Document.xml, one Content.xml per page), with a running header and a page
   number on every page and the text objects of each page written bottom-up, so that
@@ -25,6 +29,7 @@ network nor this script. What it makes (``NAME`` is a seed number, ``01a``, ``01
 from __future__ import annotations
 
 import io
+import json
 import shutil
 import subprocess
 import sys
@@ -173,6 +178,59 @@ def write_ofd(text: str, target: Path, lines_per_page: int = 18, chars_per_line:
             )
 
 
+def write_official(text: str, target: Path) -> None:
+    """An A4 official-style .docx: title 17 pt bold (on one line), body 16 pt, the title as the header of
+    pages 2 and on, ``— N —`` in the footer of every page."""
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Mm, Pt
+
+    title, *body = text.splitlines()
+    document = docx.Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.left_margin = section.right_margin = Mm(20)
+    section.different_first_page_header_footer = True
+    heading = document.add_paragraph()
+    heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = heading.add_run(title)
+    run.font.size, run.font.bold = Pt(17), True
+    for line in body:
+        document.add_paragraph().add_run(line).font.size = Pt(16)
+    section.header.paragraphs[0].text = title
+    section.header.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for footer in (section.footer, section.first_page_footer):
+        paragraph = footer.paragraphs[0]
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.add_run("— ")
+        field = OxmlElement("w:fldSimple")
+        field.set(qn("w:instr"), "PAGE")
+        number = OxmlElement("w:r")
+        t = OxmlElement("w:t")
+        t.text = "1"
+        number.append(t)
+        field.append(number)
+        paragraph._p.append(field)
+        paragraph.add_run(" —")
+    document.save(str(target))
+
+
+def official() -> None:
+    """``official.txt`` and ``official.pdf`` (see the module's docstring)."""
+    web = ROOT / "tests" / "data" / "web"
+    title = next(m["title"] for m in json.loads((web / "manifest.json").read_text(encoding="utf-8"))
+                 if m["file"] == "03.html")  # fmt: skip
+    body = (web / "03.body.txt").read_text(encoding="utf-8").splitlines()[2:]
+    text = "\n".join([title, *body]) + "\n"
+    (HERE / "official.txt").write_text(text, encoding="utf-8")
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        write_official(text, tmp / "official.docx")
+        shutil.copy(soffice(tmp / "official.docx", "pdf", tmp, tmp / "profile"), HERE / "official.pdf")
+
+
 def main() -> int:
     if shutil.which("soffice") is None:
         print("make_fixtures: needs LibreOffice (soffice)", file=sys.stderr)
@@ -203,4 +261,7 @@ def main() -> int:
 
 
 if __name__ == "__main__":
+    if sys.argv[1:] == ["official"]:
+        official()
+        raise SystemExit(0)
     raise SystemExit(main())

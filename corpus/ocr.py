@@ -1,0 +1,106 @@
+"""Reading a scanned page by OCR: the optional extra ``wendiff[ocr]`` (RapidOCR with its PP-OCR models).
+
+Rules:
+
+* The engine is RapidOCR (``rapidocr-onnxruntime``, Apache-2.0): its Chinese
+  detection and recognition models ship inside its wheel, so nothing is
+  downloaded at run time. Chosen by ``bench/bench_ocr.py`` against Tesseract 5
+  with ``chi_sim`` (see the README for the figures).
+* `available` says whether the extra is installed and OCR is not turned off
+  (``WENDIFF_OCR=0``); without it a scanned page is named in a warning that
+  names the extra, as before.
+* Red ink is taken out of the image first: a seal (公章) stamped over the text
+  is not part of it. 丶 read for 、 is put right (`_CONFUSABLE`).
+* `ocr_image` gives a page image's lines top to bottom, each with RapidOCR's
+  confidence (0–1); a line under `LOW_CONFIDENCE` is marked uncertain by the
+  reader. This module is imported only in the OCR child process
+  (`corpus.ocr_child`), which holds it to memory and time limits.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import os
+from dataclasses import dataclass
+from typing import Any
+
+from corpus.document import OCR_EXTRA
+
+__all__ = ["ENGINE", "EXTRA", "LOW_CONFIDENCE", "OcrLine", "available", "ocr_image"]
+
+ENGINE = "RapidOCR"
+EXTRA = OCR_EXTRA
+"""How a user gets OCR (named in the warning of a scanned page when it is missing)."""
+LOW_CONFIDENCE = 0.9
+"""A line read with less confidence than this is marked uncertain."""
+
+
+@dataclass(frozen=True)
+class OcrLine:
+    """One line OCR read, with its confidence and its top edge on the image (pixels)."""
+
+    text: str
+    confidence: float
+    top: float
+
+
+def available() -> bool:
+    """Whether scanned pages are read by OCR: the extra is installed and ``WENDIFF_OCR`` is not ``0``."""
+    if os.environ.get("WENDIFF_OCR", "").strip() == "0":
+        return False
+    return importlib.util.find_spec("rapidocr_onnxruntime") is not None
+
+
+@functools.cache
+def _engine() -> Any:
+    from rapidocr_onnxruntime import RapidOCR
+
+    return RapidOCR()
+
+
+def ocr_image(image: Any) -> list[OcrLine]:
+    """The lines of a page image (PIL, RGB), top to bottom: the pieces the engine finds on one row
+    (their heights overlap by half) are one line, left to right, joined by a space, with the lowest
+    confidence of its pieces."""
+    import numpy as np
+
+    result, _ = _engine()(_without_red(np.asarray(image)))
+    pieces = sorted(
+        (min(y for _, y in box), max(y for _, y in box), min(x for x, _ in box), str(text), float(score))
+        for box, text, score in result or []
+    )
+    rows: list[list[tuple[float, float, float, str, float]]] = []
+    for piece in pieces:
+        if rows:
+            top, bottom = min(p[0] for p in rows[-1]), max(p[1] for p in rows[-1])
+            overlap = min(bottom, piece[1]) - max(top, piece[0])
+            if overlap > 0.5 * min(bottom - top, piece[1] - piece[0]):
+                rows[-1].append(piece)
+                continue
+        rows.append([piece])
+    lines = []
+    for row in rows:
+        row.sort(key=lambda p: p[2])
+        text = " ".join(p[3] for p in row).translate(_CONFUSABLE)
+        lines.append(OcrLine(text, min(p[4] for p in row), min(p[0] for p in row)))
+    return lines
+
+
+def _without_red(pixels: Any) -> Any:
+    """The image seen through its red channel, as grey: red ink (a seal stamped over the text) turns nearly
+    white and is then made white (over `_PAPER`: a seal's own words would be read), black strokes stay black,
+    and a stroke under the seal stays dark enough to read."""
+    import numpy as np
+
+    red = pixels[..., 0].copy()
+    red[red > _PAPER] = 255
+    return np.repeat(red[..., None], 3, axis=2)
+
+
+_PAPER = 200
+"""Grey above this (in the red channel) is paper or red ink."""
+
+_CONFUSABLE = str.maketrans({"丶": "、"})
+"""Characters the engine reads for others that a Chinese text holds: 丶 (a radical, never in running text)
+for the enumeration comma 、."""

@@ -1,0 +1,61 @@
+"""The child process that reads scanned PDF pages by OCR, under a memory and a CPU-time limit.
+
+Rules:
+
+* Run as ``python -I -c 'from corpus.ocr_child import main; main()' MEMORY SECONDS PAGE...`` by
+  `corpus.read_pdf` only: the PDF's bytes on standard input; the answer on standard output as one
+  JSON object ``{"pages": {"N": [[text, confidence], ...]}, "too_large": [N, ...]}``, or
+  ``{"error": "one line"}``, or ``{"bug": "traceback"}``.
+* Each page (1-based numbers) is rendered at `DPI`; a page whose image would hold more than
+  `MAX_PIXELS` pixels is not read (``too_large``: the reader names it in a warning).
+* The limits are set as in `corpus.pdf_child` before PDFium or the engine is loaded.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import traceback
+
+from corpus.pdf_child import _limit_self
+
+__all__ = ["DPI", "MAX_PIXELS", "main"]
+
+DPI = 200
+"""Resolution pages are rendered at for OCR (print text at 10.5 pt and up reads well)."""
+MAX_PIXELS = 16_000_000
+"""Largest page image read (A2 at 200 dpi is about 15.5 million pixels)."""
+
+
+def main() -> None:
+    memory, seconds, *numbers = (int(arg) for arg in sys.argv[1:])
+    _limit_self(memory, seconds)
+    data = sys.stdin.buffer.read()
+    try:
+        out = json.dumps(_read(data, numbers), ensure_ascii=False).encode("utf-8", "surrogatepass")
+    except MemoryError:
+        out = json.dumps({"error": "out of memory"}).encode()
+    except Exception:  # a defect: the parent reports it as an internal error
+        out = json.dumps({"bug": traceback.format_exc()}).encode()
+    sys.stdout.buffer.write(out)
+    sys.stdout.buffer.flush()
+
+
+def _read(data: bytes, numbers: list[int]) -> dict[str, object]:
+    import pypdfium2 as pdfium
+
+    from corpus.ocr import ocr_image
+
+    pdf = pdfium.PdfDocument(data)
+    pages: dict[str, list[list[object]]] = {}
+    too_large: list[int] = []
+    scale = DPI / 72
+    for number in numbers:
+        page = pdf[number - 1]
+        width, height = page.get_size()
+        if width * scale * height * scale > MAX_PIXELS:
+            too_large.append(number)
+            continue
+        image = page.render(scale=scale).to_pil().convert("RGB")
+        pages[str(number)] = [[line.text, round(line.confidence, 3)] for line in ocr_image(image)]
+    return {"pages": pages, "too_large": too_large}

@@ -1,0 +1,97 @@
+"""Scanned pages read by OCR (issue 22, item 3): the ``wendiff[ocr]`` extra reads a scanned page in place,
+its clauses keep their page, low-confidence lines are marked; without the extra the warning names it; a
+scan too large is a warning. The tests that run the engine are skipped, in one line naming the extra, when
+it is not installed (CI installs it)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from corpus import ocr
+from corpus.pipeline import from_source
+from corpus.read import source_from_bytes
+from diffing.compare import compare
+from diffing.report_json import dumps
+from tests.corpus.pdf_layers import Line, pdf_of
+from tests.corpus.scans import rendered, scanned_pdf, spoil
+
+FIRST = "第一条 为了规范管理，制定本办法。"
+LINES = ["第二条 本办法自公布之日起施行。", "第三条 有关部门应当依法履行职责。"]
+NEEDS_EXTRA = "needs the OCR extra: pip install 'wendiff[ocr]'"
+
+
+def _mixed() -> bytes:
+    """Page 1 with a text layer; page 2 a bad scan (turned, noisy, a red seal over its text) of two lines."""
+    text_page = pdf_of([[Line(FIRST, 100, size=14, x=20)]], width=320, height=130)
+    scan_page = pdf_of([[Line(t, 100 - 30 * k, size=14, x=20) for k, t in enumerate(LINES)]], width=320, height=130)
+    return scanned_pdf([text_page, spoil(rendered(scan_page), seed=1)])
+
+
+@pytest.fixture
+def with_ocr(monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("rapidocr_onnxruntime", reason=NEEDS_EXTRA)
+    monkeypatch.setenv("WENDIFF_OCR", "1")
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("with_ocr")
+def test_a_scanned_page_is_read_by_ocr_in_its_place_and_its_clauses_keep_their_page() -> None:
+    source = source_from_bytes("mixed.pdf", _mixed())
+    assert source.ocr_read_pages == (2,) and source.textless_pages == ()
+    assert any("page 2: read by OCR" in warning for warning in source.warnings())
+    law = source_from_bytes("law.txt", "\n".join([FIRST, *LINES]).encode())
+    diff = compare(from_source(law), from_source(source))
+    assert all(row.op in ("equal", "modified") for row in diff.rows)
+    assert diff.summary.similarity > 0.9
+    pages = [diff.page(row) for row in diff.rows]
+    assert pages == sorted(pages) and pages[0] == 1 and pages[-1] == 2
+    assert {diff.page(row) for row in diff.rows if row.op == "modified"} <= {2}
+    assert "某某市人民政府" not in source.text  # the red seal is not text
+    entry = json.loads(dumps(diff))["b"]
+    assert entry["ocr_read_pages"] == [2] and entry.get("uncertain", []) == [list(r) for r in source.uncertain]
+
+
+def test_without_the_extra_a_scanned_page_is_named_with_the_extra_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WENDIFF_OCR", "0")
+    source = source_from_bytes("mixed.pdf", _mixed())
+    assert source.textless_pages == (2,) and source.ocr_read_pages == ()
+    assert source.warnings() == (
+        "mixed.pdf: page 2 has no text layer (a scanned image?); its text is not compared, OCR it first "
+        "(pip install 'wendiff[ocr]' reads it)",
+    )
+
+
+def test_a_scan_too_large_to_read_is_a_warning_not_a_failure(monkeypatch: pytest.MonkeyPatch) -> None:
+    from PIL import Image
+
+    monkeypatch.setattr(ocr, "available", lambda: True)
+    text_page = pdf_of([[Line(FIRST, 100, size=14, x=20)]], width=320, height=130)
+    huge = scanned_pdf([text_page, Image.new("RGB", (400, 400), "white")], dpi=4)  # 7200 pt a side
+    source = source_from_bytes("huge.pdf", huge)
+    assert source.too_large_pages == (2,) and source.text.strip() == FIRST
+    warning = source.warnings()[-1]
+    assert warning.startswith("huge.pdf: page 2: too large to read by OCR") and "\n" not in warning
+
+
+def test_low_confidence_lines_are_uncertain_ranges_of_the_text() -> None:
+    from corpus.pages import join_pages
+    from corpus.read_pdf import _uncertain
+
+    pages = [["第一条 甲。"], ["第二条 乙。", "第三条 丙。"]]
+    paged = join_pages(pages)
+    read = {2: [("第二条 乙。", 0.99), ("第三条 丙。", 0.5)]}
+    ((lo, hi),) = _uncertain(paged, read)
+    assert paged.text[lo:hi] == "第三条 丙。"
+
+
+def test_a_red_seal_turns_white_before_ocr_but_black_strokes_under_it_stay_dark() -> None:
+    import numpy as np
+
+    from corpus.ocr import _without_red
+
+    seal_on_paper, black, black_under_seal, paper = (234, 122, 122), (0, 0, 0), (130, 18, 18), (255, 255, 255)
+    grey = _without_red(np.array([[seal_on_paper, black, black_under_seal, paper]], dtype=np.uint8))
+    assert grey[0, :, 0].tolist() == [255, 0, 130, 255]
+    assert (grey[..., 0] == grey[..., 1]).all() and (grey[..., 1] == grey[..., 2]).all()
