@@ -96,10 +96,10 @@ def build_entries(
     context: int = 0,
 ) -> list[Entry]:
     """The entries of the view, in reading order (``order``: that order, when already known); with
-    ``changes_only``, equal rows fold away except ``context`` rows before and after each change (like
-    ``diff -U``)."""
+    ``changes_only``, equal rows (never a renumbered one) fold away except ``context`` rows before and after
+    each change (like ``diff -U``)."""
     items = reading_order(diff) if order is None else order
-    keep = [item.kind == "origin" or is_change(diff.rows[item.row]) or item.row in revealed for item in items]
+    keep = [item.kind == "origin" or _shown(diff.rows[item.row]) or item.row in revealed for item in items]
     if changes_only and context > 0:
         near = [False] * len(items)
         for k, item in enumerate(items):
@@ -120,6 +120,11 @@ def build_entries(
         else:
             out.append(Entry("row", item.row))
     return out
+
+
+def _shown(row: Row) -> bool:
+    """Rows "changes only" never folds: the changes and the renumbered labels (a fold holds equal rows only)."""
+    return row.op != "equal"
 
 
 @dataclass(frozen=True)
@@ -429,8 +434,10 @@ class Layout:
         diff, row = self.diff, self.diff.rows[entry.row]
         built = _Built()
         if entry.kind == "origin":
-            where = f"B {displayable(diff.place(row))}" if diff.place(row) else (
-                f"clause {row.b[0] + 1} of B" if row.b else "B"
+            where = (
+                f"B {displayable(diff.place(row))}"
+                if diff.place(row)
+                else (f"clause {row.b[0] + 1} of B" if row.b else "B")
             )
             head = f"moved to {where}: "
             text = " ".join(self.measure.texts("a")[k] for k in row.a).replace("\n", " ")
@@ -533,9 +540,7 @@ def _hits(text: str, terms: frozenset[str]) -> list[tuple[int, int]]:
     folded = text.casefold()
     if len(folded) != len(text):
         folded = text
-    found = sorted(
-        span for term in terms for span in _find_all(folded, displayable(term).casefold().replace("\n", ""))
-    )
+    found = sorted(span for term in terms for span in _find_all(folded, displayable(term).casefold().replace("\n", "")))
     out: list[tuple[int, int]] = []
     for lo, hi in found:
         if out and lo <= out[-1][1]:

@@ -18,7 +18,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -121,25 +121,65 @@ class CompareScreen(Screen[None]):
         ),
         Binding("slash", "search", "Search", id="search", tooltip="Find text in either document"),
         Binding("g", "goto", "Go to", id="goto", tooltip="Go to a place (二/(三)) or a line (:120)"),
-        Binding("e", "export", "Export", id="export", tooltip="Write a report (HTML, Markdown, Word, JSON)"),
+        Binding(
+            "e",
+            "export",
+            "Export",
+            id="export",
+            tooltip="Write the redline, the 新旧对照表 or the 修改决定 (HTML, Markdown, Word, text, JSON)",
+        ),
         Binding("s", "swap", "Swap", id="swap", tooltip="Swap A and B"),
         Binding("o", "origin", "Origin", id="origin", tooltip="Jump between a moved row and where it came from"),
         Binding("l", "layout", "Layout", id="layout", tooltip="Side by side, unified, or by width"),
-        Binding("plus,equals_sign", "context(1)", "More context", id="context-more", show=False,
-                tooltip="Changes only, with one more equal row around each change"),
-        Binding("minus", "context(-1)", "Less context", id="context-less", show=False,
-                tooltip="Changes only, with one equal row less around each change"),
+        Binding(
+            "plus,equals_sign",
+            "context(1)",
+            "More context",
+            id="context-more",
+            show=False,
+            tooltip="Changes only, with one more equal row around each change",
+        ),
+        Binding(
+            "minus",
+            "context(-1)",
+            "Less context",
+            id="context-less",
+            show=False,
+            tooltip="Changes only, with one equal row less around each change",
+        ),
         Binding("r", "reload", "Reload", id="reload", show=False, tooltip="Read both files again and recompute"),
         Binding("O", "open_file", "Open file", id="open", show=False, tooltip="Compare A with another file as B"),
-        Binding("L", "numbers", "Line numbers", id="numbers", show=False,
-                tooltip="Show the original files' line numbers under the places"),
+        Binding(
+            "L",
+            "numbers",
+            "Line numbers",
+            id="numbers",
+            show=False,
+            tooltip="Show the original files' line numbers under the places",
+        ),
         Binding("i", "detail", "Detail", id="detail", tooltip="Show or hide everything about the current row"),
         Binding("y", "copy('b')", "Copy B", id="copy-b", show=False, tooltip="Copy the row's B text (original)"),
         Binding("Y", "copy('a')", "Copy A", id="copy-a", show=False, tooltip="Copy the row's A text (original)"),
         Binding("N", "same_kind(1)", "Next same kind", id="kind-next", show=False, tooltip="Next row of this kind"),
-        Binding("P", "same_kind(-1)", "Prev same kind", id="kind-prev", show=False, tooltip="Back to this kind"),
-        Binding("right_square_bracket", "search_hit(1)", "Next hit", id="hit-next", show=False),
-        Binding("left_square_bracket", "search_hit(-1)", "Prev hit", id="hit-prev", show=False),
+        Binding(
+            "P", "same_kind(-1)", "Prev same kind", id="kind-prev", show=False, tooltip="Previous row of this kind"
+        ),
+        Binding(
+            "right_square_bracket",
+            "search_hit(1)",
+            "Next hit",
+            id="hit-next",
+            show=False,
+            tooltip="Next hit of the last search",
+        ),
+        Binding(
+            "left_square_bracket",
+            "search_hit(-1)",
+            "Prev hit",
+            id="hit-prev",
+            show=False,
+            tooltip="Previous hit of the last search",
+        ),
     ]
 
     def __init__(self, request: CompareRequest, *, start_at: str | None = None, name: str | None = None) -> None:
@@ -182,7 +222,7 @@ class CompareScreen(Screen[None]):
         self.compute(self.request)
 
     def action_open_file(self) -> None:
-        self.query_one(PromptBar).open("open", "open as B", "a file to compare with A (Enter opens)")
+        self.query_one(PromptBar).open("open", "B file", "path of the file to compare with A (Enter opens)")
 
     @property
     def view(self) -> DiffView:
@@ -251,8 +291,10 @@ class CompareScreen(Screen[None]):
     def _cursor(self, message: CursorMoved) -> None:
         note = ""
         if self._on_moved(message):
-            note = "moved from here: o jumps to where it went" if message.kind == "origin" else (
-                "moved here: o jumps to where it was"
+            note = (
+                "moved from here: o jumps to where it went"
+                if message.kind == "origin"
+                else ("moved here: o jumps to where it was")
             )
         if self.view.only:
             note = f"only {self.view.only} rows (click its count again for all)" + (f" · {note}" if note else "")
@@ -266,12 +308,23 @@ class CompareScreen(Screen[None]):
             return False
         return message.kind == "origin" or self.diff.rows[message.row].op in ("moved", "copied")
 
+    def on_key(self, event: events.Key) -> None:
+        """A key that needs the diff, pressed while it is computed, is answered (not dropped in silence)."""
+        if self.diff is not None:
+            return
+        wanted = [b for b in self._bindings.key_to_bindings.get(event.key, ()) if b.action.split("(")[0] in _NEEDS_DIFF]
+        if wanted:
+            event.stop()
+            self.notify(f"Still comparing: {wanted[0].description} works once the rows are shown.", timeout=3)
+
     # -- actions -------------------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in _NEEDS_DIFF and self.diff is None:
             return None
-        return bool(self.hits) or action != "search_hit"
+        if action == "search_hit" and not self.hits:
+            return None  # listed in help and the footer, disabled until a search finds something
+        return True
 
     def action_next_change(self) -> None:
         if not self.view.next_change(1):
@@ -284,7 +337,10 @@ class CompareScreen(Screen[None]):
     def _no_change(self, where: str) -> str:
         if self.diff is not None and self.diff.summary.changes == 0:
             return "No changes: the two texts are the same after normalization."
-        return f"No change {where} this one."
+        if self.view.cursor in self.view.changes:
+            return f"No change {where} this one."
+        other = "p goes back to the last one" if where == "after" else "n goes to the first one"
+        return f"No change {'below' if where == 'after' else 'above'} the cursor: {other}."
 
     def action_detail(self) -> None:
         detail = self.query_one(RowDetail)

@@ -1,0 +1,108 @@
+"""What made a careful reviewer distrust a screen (issue 21): folds, words, filters, go-to, files."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from textual.message import Message
+
+from tests.tui.conftest import app_on, notes, pair_request, screen_of, screen_text, settle
+
+
+async def test_changes_only_never_folds_a_renumbered_row_into_equal_clauses() -> None:
+    app = app_on(pair_request())
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        view = screen_of(app).view
+        await pilot.press("f")
+        layout = view.layout_
+        assert layout is not None
+        diff = layout.diff
+        folded = {r for e in layout.entries if e.kind == "fold" for r in range(e.row, e.row + e.count)}
+        renumbered = {r for r, row in enumerate(diff.rows) if row.op == "renumbered"}
+        assert renumbered and not folded & renumbered
+        assert all(diff.rows[r].op == "equal" for r in folded)
+
+
+async def test_f_on_a_renumbered_row_keeps_the_cursor_on_that_row() -> None:
+    app = app_on(pair_request())
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        view = screen_of(app).view
+        assert view.next_of("renumbered")
+        row = view.cursor_row()
+        await pilot.press("f")
+        entry = view.cursor_entry()
+        assert entry is not None and entry.kind == "row" and entry.row == row
+
+
+async def test_help_names_every_export_and_both_hit_keys_and_says_what_p_does() -> None:
+    app = app_on(pair_request())
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        keys = {key: (description, tip) for key, description, tip in app._keys()}
+        assert keys["P"] == ("Prev same kind", "Previous row of this kind")
+        assert "]" in keys and "[" in keys
+        export = keys["e"][1]
+        assert all(word in export for word in ("新旧对照表", "修改决定", "text", "HTML", "JSON"))
+
+
+async def test_the_open_prompt_reads_as_a_sentence() -> None:
+    app = app_on(pair_request())
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("O")
+        label = str(app.screen.query_one("#prompt-label").render())
+        placeholder = app.screen.query_one("#prompt-input").placeholder  # type: ignore[attr-defined]
+        assert f"{label} {placeholder}".startswith("B file path of the file to compare with A")
+
+
+async def test_n_on_an_equal_row_after_the_last_change_does_not_call_that_row_a_change() -> None:
+    messages: list[Message] = []
+    app = app_on(pair_request())
+    async with app.run_test(size=(160, 48), message_hook=messages.append) as pilot:
+        await settle(pilot)
+        view = screen_of(app).view
+        await pilot.press("end")
+        assert view.cursor not in view.changes
+        await pilot.press("n")
+        await pilot.pause()
+        assert "No change below the cursor: p goes back to the last one." in notes(messages)
+        assert "No change after this one." not in notes(messages)
+
+
+async def test_keys_pressed_while_the_pair_loads_are_answered_not_dropped(monkeypatch: pytest.MonkeyPatch) -> None:
+    import tui.screens.compare as compare_screen
+
+    release = threading.Event()
+    real = compare_screen.run_compare
+
+    def slow(request: object, progress: object) -> object:
+        release.wait(10)
+        return real(request, progress)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(compare_screen, "run_compare", slow)
+    messages: list[Message] = []
+    app = app_on(pair_request())
+    async with app.run_test(size=(160, 48), message_hook=messages.append) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        assert screen_of(app).diff is None
+        assert any("still comparing" in note.lower() for note in notes(messages))
+        release.set()
+        await settle(pilot)
+
+
+async def test_a_wrapped_help_line_continues_under_its_description_not_at_column_2() -> None:
+    app = app_on(pair_request())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        lines = screen_text(app)
+        start = next(k for k, line in enumerate(lines) if "Normalize —" in line)
+        column = lines[start].index("Normalize")
+        follow = lines[start + 1]
+        assert "Normalize" in lines[start] and follow[column:].strip(" │█▆▅")  # the line wraps at 80
+        assert follow[:column].strip(" │▌+~#-") == ""  # the wrapped part starts under "Normalize", nothing left of it
