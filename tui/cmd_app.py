@@ -144,9 +144,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.set_defaults(func=_library)
 
     p = subparsers.add_parser(
-        "tui",
-        help=COMMANDS["tui"],
-        description="Open the app's Compare screen on two files.",
+        "tui", help=COMMANDS["tui"], description="Open the app's Compare screen on two files.",
         epilog=_APP_STATUSES,
     )
     p.add_argument("a", metavar="A", help="the older document")

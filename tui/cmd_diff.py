@@ -41,22 +41,9 @@ if TYPE_CHECKING:
     from diffing.model import Diff
 
 __all__ = [
-    "COMMANDS",
-    "EXIT_STATUSES",
-    "MAX_COLUMNS",
-    "MIN_COLUMNS",
-    "STRICT_DECODE_HELP",
-    "add_normalization_arguments",
-    "add_output_arguments",
-    "check_output_option",
-    "check_report",
-    "emit",
-    "options_from",
-    "parse_columns",
-    "prefetch_words",
-    "register",
-    "text_width",
-    "warn_read",
+    "COMMANDS", "EXIT_STATUSES", "MAX_COLUMNS", "MIN_COLUMNS", "STRICT_DECODE_HELP", "add_normalization_arguments",
+    "add_output_arguments", "check_output_option", "check_report", "emit", "options_from", "parse_columns",
+    "prefetch_words", "register", "text_width", "warn_read",
 ]
 
 COMMANDS = {"diff": "compare two documents clause by clause"}
@@ -185,12 +172,8 @@ def add_output_arguments(parser: argparse.ArgumentParser) -> None:
     g.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text view")
     g.add_argument("--layout", choices=("auto", "side", "unified"), default="auto",
                    help="side by side, unified, or by terminal width (auto)")  # fmt: skip
-    g.add_argument(
-        "--columns",
-        type=parse_columns,
-        metavar="N",
-        help=f"width of the text view, {MIN_COLUMNS} to {MAX_COLUMNS} (default: the terminal's)",
-    )
+    g.add_argument("--columns", type=parse_columns, metavar="N",
+                   help=f"width of the text view, {MIN_COLUMNS} to {MAX_COLUMNS} (default: the terminal's)")
     g.add_argument("--all", dest="full", action="store_true",
                    help="show equal clauses too, not folded (table: unchanged, renumbered articles)")  # fmt: skip
     add_normalization_arguments(parser)

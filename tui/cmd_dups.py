@@ -154,11 +154,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         ),
         epilog=exit_statuses(
             (0, "the run completed, whatever it found (unreadable files are skipped with a warning)"),
-            (
-                2,
-                "trouble: no readable input, a report that cannot be written, a cluster that cannot be "
-                "reached, an internal error",
-            ),
+            (2, "trouble: no readable input, a report that cannot be written, a cluster that cannot be "
+                "reached, an internal error"),
         ),
     )
     p.add_argument("paths", nargs="+", metavar="FILE|DIR", help="files, or folders of files, to check")

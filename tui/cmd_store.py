@@ -110,11 +110,7 @@ def _add(args: argparse.Namespace) -> int:
             for path, source, doc_id in zip(args.files, sources, ids, strict=True):
                 try:
                     result = store.add_source(
-                        source,
-                        doc_id=doc_id,
-                        title=args.title,
-                        date=args.date,
-                        source=args.source,
+                        source, doc_id=doc_id, title=args.title, date=args.date, source=args.source,
                         message=args.message,
                     )
                 except InterruptedAfterRecording as exc:
@@ -332,16 +328,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
-        "--store",
-        metavar="PATH",
-        default=argparse.SUPPRESS,
+        "--store", metavar="PATH", default=argparse.SUPPRESS,
         help=f"the store folder (default: ${ENV_VAR}, else the per-user data folder)",
     )
     p = subparsers.add_parser(
-        "store",
-        parents=[common],
-        help=COMMANDS["store"],
-        description="Keep every version of a document in a git repository, with history and clause blame. " + REV_HELP,
+        "store", parents=[common], help=COMMANDS["store"],
+        description="Keep every version of a document in a git repository, with history and clause blame. "
+        + REV_HELP,
         epilog=exit_statuses(
             (0, "done; for 'diff' the versions are the same, for 'check' the store is whole"),
             (1, "'diff': the versions differ; 'check': problems found"),

@@ -30,7 +30,9 @@ def _cells(text: str, cut: slice) -> str:
 def labels_of(layout: Layout, op: str, kind: str = "row") -> list[list[str]]:
     diff = layout.diff
     return [
-        label_lines(layout, i) for i, e in enumerate(layout.entries) if e.kind == kind and diff.rows[e.row].op == op
+        label_lines(layout, i)
+        for i, e in enumerate(layout.entries)
+        if e.kind == kind and diff.rows[e.row].op == op
     ]
 
 
@@ -65,7 +67,9 @@ async def test_a_renumbered_label_cites_the_old_number_in_a_and_the_new_in_b() -
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot)
         layout = screen_of(app).view.layout_
-        assert [[x.strip() for x in lines] for lines in labels_of(layout, "renumbered")] == [["# A 第七条", "B 第八条"]]
+        assert [[x.strip() for x in lines] for lines in labels_of(layout, "renumbered")] == [
+            ["# A 第七条", "B 第八条"]
+        ]
 
 
 async def test_long_places_are_cut_with_an_ellipsis_and_never_overflow_the_column_at_80_columns() -> None:

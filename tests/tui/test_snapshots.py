@@ -90,7 +90,6 @@ def test_compare_with_the_detail_pane_and_the_change_map(snap_compare: Snap, siz
 @pytest.mark.parametrize("size", SIZES)
 def test_compare_changes_only_with_two_rows_of_context(snap_compare: Snap, size: tuple[int, int]) -> None:
     app = make_app(compare=pair_request(), library=False)
-
     async def run(pilot: Pilot[Any]) -> None:
         await after("f", "plus", "plus", "n")(pilot)
         pilot.app.clear_notifications()

@@ -121,65 +121,29 @@ class CompareScreen(Screen[None]):
         ),
         Binding("slash", "search", "Search", id="search", tooltip="Find text in either document"),
         Binding("g", "goto", "Go to", id="goto", tooltip="Go to a place (二/(三)) or a line (:120)"),
-        Binding(
-            "e",
-            "export",
-            "Export",
-            id="export",
-            tooltip="Write the redline, the 新旧对照表 or the 修改决定 (HTML, Markdown, Word, text, JSON)",
-        ),
+        Binding("e", "export", "Export", id="export",
+                tooltip="Write the redline, the 新旧对照表 or the 修改决定 (HTML, Markdown, Word, text, JSON)"),
         Binding("s", "swap", "Swap", id="swap", tooltip="Swap A and B"),
         Binding("o", "origin", "Origin", id="origin", tooltip="Jump between a moved row and where it came from"),
         Binding("l", "layout", "Layout", id="layout", tooltip="Side by side, unified, or by width"),
-        Binding(
-            "plus,equals_sign",
-            "context(1)",
-            "More context",
-            id="context-more",
-            show=False,
-            tooltip="Changes only, with one more equal row around each change",
-        ),
-        Binding(
-            "minus",
-            "context(-1)",
-            "Less context",
-            id="context-less",
-            show=False,
-            tooltip="Changes only, with one equal row less around each change",
-        ),
+        Binding("plus,equals_sign", "context(1)", "More context", id="context-more", show=False,
+                tooltip="Changes only, with one more equal row around each change"),
+        Binding("minus", "context(-1)", "Less context", id="context-less", show=False,
+                tooltip="Changes only, with one equal row less around each change"),
         Binding("r", "reload", "Reload", id="reload", show=False, tooltip="Read both files again and recompute"),
         Binding("O", "open_file", "Open file", id="open", show=False, tooltip="Compare A with another file as B"),
-        Binding(
-            "L",
-            "numbers",
-            "Line numbers",
-            id="numbers",
-            show=False,
-            tooltip="Show the original files' line numbers under the places",
-        ),
+        Binding("L", "numbers", "Line numbers", id="numbers", show=False,
+                tooltip="Show the original files' line numbers under the places"),
         Binding("i", "detail", "Detail", id="detail", tooltip="Show or hide everything about the current row"),
         Binding("y", "copy('b')", "Copy B", id="copy-b", show=False, tooltip="Copy the row's B text (original)"),
         Binding("Y", "copy('a')", "Copy A", id="copy-a", show=False, tooltip="Copy the row's A text (original)"),
         Binding("N", "same_kind(1)", "Next same kind", id="kind-next", show=False, tooltip="Next row of this kind"),
-        Binding(
-            "P", "same_kind(-1)", "Prev same kind", id="kind-prev", show=False, tooltip="Previous row of this kind"
-        ),
-        Binding(
-            "right_square_bracket",
-            "search_hit(1)",
-            "Next hit",
-            id="hit-next",
-            show=False,
-            tooltip="Next hit of the last search",
-        ),
-        Binding(
-            "left_square_bracket",
-            "search_hit(-1)",
-            "Prev hit",
-            id="hit-prev",
-            show=False,
-            tooltip="Previous hit of the last search",
-        ),
+        Binding("P", "same_kind(-1)", "Prev same kind", id="kind-prev", show=False,
+                tooltip="Previous row of this kind"),
+        Binding("right_square_bracket", "search_hit(1)", "Next hit", id="hit-next", show=False,
+                tooltip="Next hit of the last search"),
+        Binding("left_square_bracket", "search_hit(-1)", "Prev hit", id="hit-prev", show=False,
+                tooltip="Previous hit of the last search"),
     ]
 
     def __init__(self, request: CompareRequest, *, start_at: str | None = None, name: str | None = None) -> None:
@@ -291,10 +255,8 @@ class CompareScreen(Screen[None]):
     def _cursor(self, message: CursorMoved) -> None:
         note = ""
         if self._on_moved(message):
-            note = (
-                "moved from here: o jumps to where it went"
-                if message.kind == "origin"
-                else ("moved here: o jumps to where it was")
+            note = "moved from here: o jumps to where it went" if message.kind == "origin" else (
+                "moved here: o jumps to where it was"
             )
         if self.view.only:
             note = f"only {self.view.only} rows (click its count again for all)" + (f" · {note}" if note else "")
@@ -312,7 +274,8 @@ class CompareScreen(Screen[None]):
         """A key that needs the diff, pressed while it is computed, is answered (not dropped in silence)."""
         if self.diff is not None:
             return
-        wanted = [b for b in self._bindings.key_to_bindings.get(event.key, ()) if b.action.split("(")[0] in _NEEDS_DIFF]
+        keys = self._bindings.key_to_bindings.get(event.key, ())
+        wanted = [b for b in keys if b.action.split("(")[0] in _NEEDS_DIFF]
         if wanted:
             event.stop()
             self.notify(f"Still comparing: {wanted[0].description} works once the rows are shown.", timeout=3)
