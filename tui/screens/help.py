@@ -18,7 +18,7 @@ from textual.widgets import Static
 
 from diffing.report_text import MARKS
 
-__all__ = ["HelpScreen", "help_content", "help_lines", "mark_lines"]
+__all__ = ["HelpScreen", "help_lines", "mark_lines"]
 
 _MEANINGS = {
     "equal": "same clause (quiet; f folds equal rows away)",
@@ -47,18 +47,6 @@ def help_lines(keys: Iterable[tuple[str, str, str]]) -> list[tuple[str, Content]
 def mark_lines() -> list[tuple[str, Content]]:
     """What each mark means."""
     return [(mark or " ", Content(f"{op}: {_MEANINGS[op]}")) for op, mark in MARKS.items()]
-
-
-def help_content(title: str, keys: Iterable[tuple[str, str, str]]) -> Content:
-    """The help as one text (what the screen shows, for a plain reader)."""
-    parts: list[str | tuple[str, str]] = [(f"{title}\n\n", "bold")]
-    for key, text in help_lines(keys):
-        parts += [(f"{key:>12}", "bold $text-accent"), "  ", text.plain, "\n"]
-    parts += [("\nMarks\n", "bold")]
-    for mark, text in mark_lines():
-        parts += [(f"{mark:>12}", "bold"), "  ", text.plain, "\n"]
-    parts += [f"\n{_PALETTE}"]
-    return Content.assemble(*parts)
 
 
 _PALETTE = "Ctrl+P opens the command palette (every key is there too, and the theme)."
