@@ -36,6 +36,7 @@ from diffing.highlight import Kind, Segment, clause_segments, unified_segments
 from diffing.model import Clause, Diff, Row
 from diffing.report_layout import Item, is_change, reading_order
 from diffing.report_text import MARKS
+from tui.places import clause_places, short_place
 from tui.wrap import count_lines, displayable, ellipsize, fold, fold_measured
 from tui.wrap import width as cells
 
@@ -145,7 +146,7 @@ class Columns:
         """Columns for a view ``width`` cells wide (``mode`` None: by width)."""
         width = max(width, 24)
         chosen: Mode = mode or ("side" if width >= SIDE_BY_SIDE_MIN_WIDTH else "unified")
-        label = max(12, min(20, width // 5))
+        label = max(12, min(24, width // 5))
         text = width - 1 - label
         if chosen == "unified":
             return Columns(width, chosen, label, text, 0)
@@ -168,6 +169,25 @@ class Measure:
         self._unified: dict[int, list[Segment]] = {}
         self._unified_heights: dict[tuple[int, int], int] = {}
         self._line_starts: dict[str, list[int]] = {}
+        self._places: dict[str, tuple[str, ...]] = {}
+
+    def places(self, side: Literal["a", "b"]) -> tuple[str, ...]:
+        """Where each clause of one side is cited (`tui.places.clause_places`), computed once."""
+        if side not in self._places:
+            diff = self.diff
+            if side == "a":
+                self._places[side] = clause_places(diff.a, diff.a_clauses, diff.a_original)
+            else:
+                self._places[side] = clause_places(diff.b, diff.b_clauses, diff.b_original)
+        return self._places[side]
+
+    def place_a(self, row: Row) -> str | None:
+        """Where the row's first A clause is cited (None: no A clause)."""
+        return self.places("a")[row.a[0]] if row.a else None
+
+    def place_b(self, row: Row) -> str | None:
+        """Where the row's first B clause is cited (None: no B clause)."""
+        return self.places("b")[row.b[0]] if row.b else None
 
     def line(self, side: Literal["a", "b"], pos: int) -> int:
         """The line (from 1) of one side's original file that offset ``pos`` is on."""
@@ -189,6 +209,8 @@ class Measure:
         """Compute the clause texts, the reading order and the unified segments of changed rows now."""
         self.texts("a")
         self.texts("b")
+        self.places("a")
+        self.places("b")
         self.order()
         for r, row in enumerate(self.diff.rows):
             if not _unified_by_clause(row):
@@ -243,23 +265,16 @@ def origin_text(diff: Diff, row: Row) -> str:
 
 
 def fit_place(place: str, room: int) -> str:
-    """``place`` in at most ``room`` cells: leading parts of its path dropped first (``…/第十条/(一)``,
-    never down to its last part alone), then its end cut, always with ``…`` where something was cut."""
-    if cells(place) <= room:
-        return place
-    parts = place.split("/")
-    for k in range(1, len(parts) - 1):
-        shorter = "…/" + "/".join(parts[k:])
-        if cells(shorter) <= room:
-            return shorter
-    return ellipsize(place, room)
+    """``place`` in at most ``room`` cells, its article and its item kept (`tui.places.short_place`), with
+    ``…`` where something was cut."""
+    return short_place(place, room)
 
 
-def places(diff: Diff, row: Row) -> tuple[tuple[str, str], ...]:
+def places(measure: Measure, row: Row) -> tuple[tuple[str, str], ...]:
     """The row's places as a reviewer cites them, ``(side, place)``: one place (side ``""``) when both
     sides stand at the same place, else each side's, named ``A`` or ``B`` (``A 第七条``, ``B 第八条``);
     a side without clauses, or before any heading, has none. A copy is cited where it stands in B."""
-    pa, pb = diff.place_a(row), diff.place_b(row)
+    pa, pb = measure.place_a(row), measure.place_b(row)
     if row.op == "copied":
         pa = None  # the A clause a copy repeats is cited in its note
     if pa is not None and pa == pb:
@@ -274,25 +289,27 @@ def _cited(head: str, side: str, place: str, room: int) -> str:
     return prefix + fit_place(place, max(2, room - cells(prefix)))
 
 
-def _label(diff: Diff, entry: Entry, previous: Entry | None, room: int) -> list[tuple[str, str]]:
+def _label(measure: Measure, entry: Entry, previous: Entry | None, room: int) -> list[tuple[str, str]]:
     """Mark and place of an entry, one line per side, each cut to ``room`` cells; an equal row repeats no
     place the row above already showed."""
+    diff = measure.diff
     row = diff.rows[entry.row]
+    origin = displayable(measure.place_a(row) or (f"#{row.a[0] + 1}" if row.a else ""))
     tag = f"label-{row.op}"
     if entry.kind == "fold":
         return []
     if entry.kind == "origin":
-        return [(_cited(MARKS["moved"], "A", displayable(origin_text(diff, row)), room), tag)]
-    lines = places(diff, row)
+        return [(_cited(MARKS["moved"], "A", origin, room), tag)]
+    lines = places(measure, row)
     if row.op == "equal":
-        above = places(diff, diff.rows[previous.row]) if previous is not None and previous.kind == "row" else None
+        above = places(measure, diff.rows[previous.row]) if previous is not None and previous.kind == "row" else None
         if not lines or lines == above:
             return []
     heads = [MARKS[row.op], *([" "] * (len(lines) - 1))]
     text = "\n".join(_cited(head, side, place, room) for head, (side, place) in zip(heads, lines, strict=False))
     pieces = [(text or MARKS[row.op], tag)]
     if row.op in ("moved", "copied") and all(side != "A" for side, _ in lines):
-        pieces += [("\n", "note"), (_cited("←", "A", displayable(origin_text(diff, row)), room), "note")]
+        pieces += [("\n", "note"), (_cited("←", "A", origin, room), "note")]
     return pieces
 
 
@@ -378,7 +395,7 @@ class Layout:
     # -- heights -------------------------------------------------------------------------------------
 
     def _label(self, i: int) -> list[tuple[str, str]]:
-        label = _label(self.diff, self.entries[i], self.entries[i - 1] if i else None, self.columns.label - 1)
+        label = _label(self.measure, self.entries[i], self.entries[i - 1] if i else None, self.columns.label - 1)
         entry = self.entries[i]
         if not self.numbers or entry.kind == "fold":
             return label
