@@ -30,10 +30,10 @@ async def test_the_place_column_keeps_the_article_number_of_a_renumbered_article
         layout = screen_of(app).view.layout_
         assert layout is not None
         diff = layout.diff
+        rows = [diff.rows[e.row] if e.kind == "row" else None for e in layout.entries]
         label = next(
-            i for i, e in enumerate(layout.entries)
-            if e.kind == "row" and diff.rows[e.row].op == "renumbered" and diff.b_text(diff.rows[e.row]) == "第一百三十九条"
-        )  # fmt: skip
+            i for i, row in enumerate(rows) if row and row.op == "renumbered" and diff.b_text(row) == "第一百三十九条"
+        )
         lines = label_lines(layout, label)
         assert lines[1].strip() == f"B {article}"
         assert "…" not in lines[1]
