@@ -16,6 +16,8 @@ Rules:
 * A line is a list of ``(text, tag)`` pieces exactly ``width`` cells wide; a
   tag names a style (`TAGS`), the widget maps tags to theme styles. Search hits
   carry the tag ``TAG/match``. Nothing here imports Textual.
+* An equal row whose original texts differ (equal only after normalization)
+  is marked quietly: a dim ``≈`` and the steps that made it equal.
 * Side by side: gutter, label (mark and place), A, a rule, B; the A and B
   texts of a row are on the same lines, so the two panes can never scroll
   apart. Unified: gutter, label, one text in which deletions (A) stand beside
@@ -36,6 +38,7 @@ from diffing.highlight import Kind, Segment, clause_segments, unified_segments
 from diffing.model import Clause, Diff, Row
 from diffing.report_layout import Item, is_change, reading_order
 from diffing.report_text import MARKS
+from diffing.report_words import IGNORED_NAMES
 from tui.places import clause_places, short_place
 from tui.wrap import count_lines, displayable, ellipsize, fold, fold_measured
 from tui.wrap import width as cells
@@ -405,6 +408,23 @@ class Layout:
         where = " ".join(f"{side}:{n}" for side, n in (("A", a), ("B", b)) if n is not None)
         return [*label, ("\n" if label else "", "note"), (ellipsize(f"  {where}", self.columns.label - 1), "note")]
 
+    def _quiet_mark(self, i: int, label: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        """An equal row equal only after normalization: a dim ``≈`` and what was ignored, on the label's first
+        line (its height unchanged)."""
+        entry = self.entries[i]
+        if entry.kind != "row" or self.diff.rows[entry.row].op != "equal":
+            return label
+        steps = self.diff.ignored(self.diff.rows[entry.row])
+        if not steps:
+            return label
+        room = self.columns.label - 1
+        names = "、".join(IGNORED_NAMES.get(step, step) for step in steps)
+        if not label:
+            return [(ellipsize(f"≈ {names}", room), "note")]
+        text, tag = label[0]
+        first, sep, rest = text.partition("\n")
+        return [("≈", "note"), (first[1:] + sep + rest, tag), *label[1:]]
+
     def _height(self, i: int) -> int:
         entry = self.entries[i]
         if entry.kind != "row":
@@ -434,7 +454,7 @@ class Layout:
         if entry.kind == "fold":
             text = f"⋯ {entry.count} equal clause{'s' if entry.count > 1 else ''}"
             return [_fit([(" ", "gutter"), (" " * cols.label, "blank"), (text, "fold")], cols.width)]
-        label = _column(self._label(i), cols.label - 1, 1, height, "blank")
+        label = _column(self._quiet_mark(i, self._label(i)), cols.label - 1, 1, height, "blank")
         built = self._columns(entry)
         a = _column(self._marked(built.a), cols.a - 1, 1, height, "blank")
         lines: list[Line] = []
