@@ -7,7 +7,9 @@ import threading
 import pytest
 from textual.message import Message
 
+from diffing.model import Diff
 from tests.tui.conftest import app_on, notes, pair_request, screen_of, screen_text, settle
+from tui.widgets.summary_bar import SummaryBar
 
 
 async def test_changes_only_never_folds_a_renumbered_row_into_equal_clauses() -> None:
@@ -106,3 +108,28 @@ async def test_a_wrapped_help_line_continues_under_its_description_not_at_column
         follow = lines[start + 1]
         assert "Normalize" in lines[start] and follow[column:].strip(" │█▆▅")  # the line wraps at 80
         assert follow[:column].strip(" │▌+~#-") == ""  # the wrapped part starts under "Normalize", nothing left of it
+
+
+async def test_showing_only_one_kind_puts_the_cursor_on_the_first_such_row_at_or_after_it() -> None:
+    app = app_on(pair_request())
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        screen = screen_of(app)
+        view = screen.view
+        await pilot.press("n")
+        start = view.cursor_row()
+        assert start is not None
+        order = [i.row for i in view.layout_.measure.order() if i.kind == "row"]
+        screen.action_only("modified")
+        await pilot.pause()
+        modified = [r for r in order if screen.diff.rows[r].op == "modified"]
+        after = [r for r in modified if order.index(r) >= order.index(start)]
+        assert view.cursor_row() == after[0]
+
+
+@pytest.mark.parametrize("width", [80, 120, 160])
+def test_the_bars_counts_stay_where_they_were_when_a_note_is_added(pair01: Diff, width: int) -> None:
+    plain = str(SummaryBar.describe(pair01, 1, 11, "", width)).split("\n")[1]
+    noted = str(SummaryBar.describe(pair01, 0, 6, "only modified rows (click its count again for all)", width))
+    noted = noted.split("\n")[1]
+    assert noted.index("~6") == plain.index("~6")

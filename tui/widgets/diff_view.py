@@ -190,10 +190,18 @@ class DiffView(ScrollView, can_focus=True):
         self._restore(row)
 
     def show_only(self, op: str | None) -> None:
-        """Show only the rows whose op is ``op`` (None: every row again)."""
+        """Show only the rows whose op is ``op`` (None: every row again); the cursor stays on its row, or goes
+        to the first row shown at or after it in reading order."""
         row = self.cursor_row()
         self.only = op
         self._relayout(force=True)
+        layout = self.layout_
+        if row is not None and layout is not None and row not in layout.row_entry and self._measure is not None:
+            position = {item.row: k for k, item in enumerate(self._measure.order()) if item.kind == "row"}
+            here = position.get(row, 0)
+            ahead = [r for r in layout.row_entry if position.get(r, -1) >= here]
+            if ahead:
+                row = min(ahead, key=position.__getitem__)
         self._restore(row)
 
     def force_mode(self, mode: Mode | None) -> None:

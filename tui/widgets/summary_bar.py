@@ -129,11 +129,12 @@ class SummaryBar(Static):
             _describe(diff.b, short, room),
         )
         where = f"change {change}/{changes}" if change else f"{changes} change{'s' if changes != 1 else ''}"
-        line = Content("")
         for brief, with_options in ((short, True), (True, True), (True, False)):
-            line = _counts(diff, brief, where, options_label(diff.options) if with_options else "", note)
-            if line.cell_length <= width:
+            # the form is chosen without the note, so that a note never moves the counts one clicks
+            options = options_label(diff.options) if with_options else ""
+            if _counts(diff, brief, where, options, "").cell_length <= width:
                 break
+        line = _counts(diff, brief, where, options, note)
         return Content.assemble(names.truncate(width, ellipsis=True), "\n", line.truncate(width, ellipsis=True))
 
 
