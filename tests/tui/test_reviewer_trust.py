@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import threading
+from typing import Any
 
 import pytest
 from textual.message import Message
+from textual.pilot import Pilot
+from textual.widgets import Input
 
 from diffing.model import Diff
-from tests.tui.conftest import app_on, notes, pair_request, screen_of, screen_text, settle
+from tests.tui.conftest import app_on, data_request, notes, pair_request, screen_of, screen_text, settle
 from tui.widgets.summary_bar import SummaryBar
 
 
@@ -133,3 +136,58 @@ def test_the_bars_counts_stay_where_they_were_when_a_note_is_added(pair01: Diff,
     noted = str(SummaryBar.describe(pair01, 0, 6, "only modified rows (click its count again for all)", width))
     noted = noted.split("\n")[1]
     assert noted.index("~6") == plain.index("~6")
+
+
+async def go_to(pilot: Pilot[Any], query: str) -> None:
+    await pilot.press("g")
+    app = pilot.app
+    app.screen.query_one("#prompt-input", Input).value = query
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def test_go_to_a_blank_line_goes_to_the_next_line_with_text_and_says_whose_line() -> None:
+    messages: list[Message] = []
+    app = app_on(data_request("10"))
+    async with app.run_test(size=(160, 48), message_hook=messages.append) as pilot:
+        await settle(pilot)
+        screen = screen_of(app)
+        text = screen.diff.b.original.split("\n")
+        blank = next(k + 1 for k in range(100, len(text)) if not text[k].strip())
+        await go_to(pilot, f":{blank}")
+        said = notes(messages)
+        assert f"Went to line {blank + 1} of B (line {blank} is blank) (A:{blank} for A's)." in said
+        row = screen.diff.rows[screen.view.cursor_row()]
+        lines = screen.view.layout_.measure
+        first = lines.line("b", screen.diff.b_spans(row)[0][0])
+        last = lines.line("b", screen.diff.b_spans(row)[-1][1] - 1)
+        assert first <= blank + 1 <= last
+
+
+async def test_go_to_uses_a_numbering_when_asked() -> None:
+    messages: list[Message] = []
+    app = app_on(data_request("10"))
+    async with app.run_test(size=(160, 48), message_hook=messages.append) as pilot:
+        await settle(pilot)
+        screen = screen_of(app)
+        await go_to(pilot, "A 第一百三十九条")
+        row = screen.diff.rows[screen.view.cursor_row()]
+        assert screen.diff.place_a(row) == "第一百三十九条"
+        await go_to(pilot, "第139条")
+        row = screen.diff.rows[screen.view.cursor_row()]
+        assert screen.diff.place_b(row) == "第一百三十九条"
+        assert "Went to 第139条 of B (A 第139条 for A's)." in notes(messages)
+        await go_to(pilot, "A:120")
+        row = screen.diff.rows[screen.view.cursor_row()]
+        assert row.a and screen.view.layout_.measure.line("a", screen.diff.a_spans(row)[0][0]) >= 120
+
+
+async def test_a_bracket_alone_is_no_place() -> None:
+    app = app_on(pair_request())
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        screen = screen_of(app)
+        before = screen.view.cursor
+        await go_to(pilot, "(")
+        assert screen.view.cursor == before
+        assert str(app.screen.query_one("#prompt-status").render()) == "no such place"

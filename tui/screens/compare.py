@@ -31,7 +31,7 @@ from diffing.model import Diff
 from diffing.reports import Format, Report
 from tui.jobs import ExportUnavailable, export_report, prepare_view, run_compare
 from tui.layout import Mode
-from tui.lookup import find_line, find_place, line_query
+from tui.lookup import find_line, find_place, goto_query, text_line
 from tui.messages import CursorMoved, DiffFailed, DiffProgress, DiffReady, ExportFinished
 from tui.sides import CompareRequest, FileSide
 from tui.widgets.change_map import ChangeMap
@@ -387,7 +387,7 @@ class CompareScreen(Screen[None]):
         self.query_one(PromptBar).open("search", "/", hint, self.view.search)
 
     def action_goto(self) -> None:
-        hint = "a place (二/(三), 第十条, 第3条, 7) or a line of the file (:120)"
+        hint = "a place (二/(三), 第十条, 第3条, 7) or a line (:120) of B; A's: A 第3条, A:120"
         self.query_one(PromptBar).open("goto", "go to", hint)
 
     def action_search_hit(self, step: int) -> None:
@@ -418,13 +418,34 @@ class CompareScreen(Screen[None]):
             self.compute(replace(self.request, b=FileSide(str(Path(path).expanduser()))))
             self._stamps = _stamps(self.request)
         elif message.mode == "goto" and self.diff is not None and message.step == 1:
-            line = line_query(message.value)
-            rows = find_place(self.diff, message.value) if line is None else find_line(self.diff, line)
+            self._goto(message.value)
+
+    def _goto(self, query: str) -> None:
+        """Go to a line or a place of B (or of A: ``A:120``, ``A 第三条``), and say whose numbering it was."""
+        diff, prompt = self.diff, self.query_one(PromptBar)
+        if diff is None:
+            return
+        asked = goto_query(query)
+        name = (asked.side or "b").upper()
+        if asked.line is not None:
+            doc = diff.a if asked.side == "a" else diff.b
+            line = text_line(doc.original, asked.line)
+            rows = find_line(diff, line, asked.side or "b") if line is not None else []
+            if not rows:
+                prompt.status(f"{name} has no line {asked.line}" if line is None else "no such line")
+                return
+            said = f"line {line} of {name}" + (f" (line {asked.line} is blank)" if line != asked.line else "")
+        else:
+            rows = find_place(diff, asked.place, asked.side)
             if not rows:
                 prompt.status("no such place")
                 return
-            self.view.show_row(min(rows, key=self._reading_position))
-            prompt.action_close()
+            said = f"{asked.place} of {name}"
+        if asked.side is None:
+            said += f" (A:{asked.line} for A's)" if asked.line is not None else f" (A {asked.place} for A's)"
+        self.view.show_row(min(rows, key=self._reading_position))
+        prompt.action_close()
+        self.notify(f"Went to {said}.", timeout=3)
 
     def _reading_position(self, row: int) -> int:
         layout = self.view.layout_
