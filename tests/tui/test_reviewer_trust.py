@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,6 +13,7 @@ from textual.widgets import Input
 
 from diffing.model import Diff
 from tests.tui.conftest import app_on, data_request, notes, pair_request, screen_of, screen_text, settle
+from tui.sides import CompareRequest, FileSide
 from tui.widgets.summary_bar import SummaryBar
 
 
@@ -191,3 +193,33 @@ async def test_a_bracket_alone_is_no_place() -> None:
         await go_to(pilot, "(")
         assert screen.view.cursor == before
         assert str(app.screen.query_one("#prompt-status").render()) == "no such place"
+
+
+async def test_a_compared_file_deleted_on_disk_is_announced(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("第一条 本办法自公布之日起施行。\n", encoding="utf-8")
+    b.write_text("第一条 本办法自公布之日起施行。\n", encoding="utf-8")
+    messages: list[Message] = []
+    app = app_on(CompareRequest(FileSide(str(a)), FileSide(str(b))))
+    async with app.run_test(size=(80, 24), message_hook=messages.append) as pilot:
+        await settle(pilot)
+        screen = screen_of(app)
+        b.unlink()
+        screen._watch_files()
+        await pilot.pause()
+        said = [n for n in notes(messages) if str(b) in n]
+        assert said and "gone from disk" in said[0]
+        screen._watch_files()
+        await pilot.pause()
+        assert len([n for n in notes(messages) if str(b) in n]) == 1  # said once
+
+
+async def test_opening_a_folder_as_b_says_it_is_a_directory(tmp_path: Path) -> None:
+    app = app_on(pair_request())
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("O")
+        app.screen.query_one("#prompt-input", Input).value = str(tmp_path)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert str(app.screen.query_one("#prompt-status").render()) == "is a directory, not a file"

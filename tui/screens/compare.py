@@ -63,14 +63,16 @@ _NEEDS_DIFF = {
 }
 
 
-def _stamps(request: CompareRequest) -> dict[str, tuple[float, int]]:
-    """Modification time and size of each compared file (store versions and texts never change)."""
-    out: dict[str, tuple[float, int]] = {}
+def _stamps(request: CompareRequest) -> dict[str, tuple[float, int] | None]:
+    """Modification time and size of each compared file, None when it is gone (store versions and texts never
+    change)."""
+    out: dict[str, tuple[float, int] | None] = {}
     for side in (request.a, request.b):
         if isinstance(side, FileSide):
             try:
                 info = Path(side.path).stat()
             except OSError:
+                out[side.label] = None
                 continue
             out[side.label] = (info.st_mtime, info.st_size)
     return out
@@ -151,7 +153,7 @@ class CompareScreen(Screen[None]):
         super().__init__(name=name)
         self.request = request
         self.start_at = start_at
-        self._stamps: dict[str, tuple[float, int]] = {}
+        self._stamps: dict[str, tuple[float, int] | None] = {}
         self.diff: Diff | None = None
         self.hits: list[int] = []
         self.seconds = 0.0
@@ -176,10 +178,17 @@ class CompareScreen(Screen[None]):
     def _watch_files(self) -> None:
         """Say so when a compared file changed on disk (r reloads); once per change."""
         now = _stamps(self.request)
-        changed = [label for label, stamp in now.items() if self._stamps.get(label) not in (None, stamp)]
+        before = self._stamps
+        changed = [label for label, stamp in now.items() if stamp is not None and before.get(label, stamp) != stamp]
+        gone = [label for label, stamp in now.items() if stamp is None and before.get(label) is not None]
         self._stamps = now
         if changed:
             self.notify(f"{', '.join(changed)} changed on disk: r reloads.", title="Changed", timeout=10)
+        if gone:
+            self.notify(
+                f"{', '.join(gone)} is gone from disk (deleted or moved): the view shows it as it was read.",
+                title="Missing", severity="warning", timeout=10,
+            )
 
     def action_reload(self) -> None:
         self._stamps = _stamps(self.request)
@@ -411,8 +420,9 @@ class CompareScreen(Screen[None]):
             path = message.value.strip()
             if not path:
                 return
-            if not Path(path).expanduser().is_file():
-                prompt.status("no such file")
+            chosen = Path(path).expanduser()
+            if not chosen.is_file():
+                prompt.status("is a directory, not a file" if chosen.is_dir() else "no such file")
                 return
             prompt.action_close()
             self.compute(replace(self.request, b=FileSide(str(Path(path).expanduser()))))
