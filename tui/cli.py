@@ -45,7 +45,9 @@ from tui.cli_help import Parser
 
 __all__ = ["COMMAND_MODULES", "DEBUG_VAR", "build_parser", "main", "version"]
 
-COMMAND_MODULES = ("tui.cmd_diff", "tui.cmd_store", "tui.cmd_dups", "tui.cmd_app", "tui.cmd_completion")
+COMMAND_MODULES = (
+    "tui.cmd_diff", "tui.cmd_store", "tui.cmd_dups", "tui.cmd_app", "tui.cmd_serve", "tui.cmd_completion",
+)  # fmt: skip
 
 DEBUG_VAR = "WENDIFF_DEBUG"
 """Set (to anything but ``0``) to get the traceback of an internal error instead of one line."""
