@@ -28,7 +28,7 @@ Rules:
   (`corpus.environment.check_environment`).
 * Every parser is a `tui.cli_help.Parser`: each command's ``--help`` ends with
   the exit statuses that command returns.
-* ``wendiff`` with no arguments opens the Library screen of the app.
+* ``wendiff`` with no arguments (or only ``--store PATH`` and files) opens the Library screen of the app.
 """
 
 from __future__ import annotations
@@ -118,7 +118,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from corpus.environment import check_environment
 
         check_environment()
-        status = _run(args_list or ["library"])
+        status = _run(_with_command(args_list))
         if sys.stdout is not None:
             sys.stdout.flush()  # here, so that a failure is reported (at exit it would be lost)
         return status
@@ -151,6 +151,13 @@ def _run(args_list: list[str]) -> int:
         parser.print_help()
         return 2
     return int(func(args))
+
+
+def _with_command(args_list: list[str]) -> list[str]:
+    """``wendiff`` and ``wendiff --store PATH [FILE…]`` open the Library, as ``wendiff library …`` does."""
+    if not args_list or args_list[0] == "--store" or args_list[0].startswith("--store="):
+        return ["library", *args_list]
+    return args_list
 
 
 def _named_command(args_list: list[str]) -> frozenset[str]:

@@ -223,3 +223,31 @@ async def test_opening_a_folder_as_b_says_it_is_a_directory(tmp_path: Path) -> N
         await pilot.press("enter")
         await pilot.pause()
         assert str(app.screen.query_one("#prompt-status").render()) == "is a directory, not a file"
+
+
+def test_wendiff_store_path_alone_opens_the_library_not_an_invalid_choice(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tui.cli import main
+
+    assert main(["--store", str(tmp_path)]) == 2  # the Library, which needs a terminal (pytest has none)
+    err = capsys.readouterr().err
+    assert "invalid choice" not in err and "needs a terminal" in err
+
+
+async def test_a_filtered_library_says_how_many_it_lists_and_cuts_titles_with_an_ellipsis(demo_store: Path) -> None:
+    from tui.app import make_app
+    from tui.screens.library import LibraryScreen
+
+    app = make_app(store=demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        lines = screen_text(app)
+        cut = [line for line in lines if "发改环资" in line]
+        assert cut and "…" in cut[0]
+        await pilot.press("slash", "３", "２", "１", "４", "escape", "escape")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        note = str(screen.query_one("#library-note").render())
+        assert f"1 of {len(screen.items)} listed" in " ".join(note.split())
