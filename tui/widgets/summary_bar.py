@@ -84,11 +84,15 @@ class SummaryBar(Static):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._shown: tuple[Diff | None, int, int, str] = (None, 0, 0, "")
+        self._lines = 0
 
     def show(self, diff: Diff | None, change: int = 0, changes: int = 0, note: str = "") -> None:
         """Describe ``diff``; ``change`` of ``changes`` is where the cursor is (0: not on a change)."""
         self._shown = (diff, change, changes, note)
-        self.update(self.describe(diff, change, changes, note, self.size.width - 2 or 100))
+        content = self.describe(diff, change, changes, note, self.size.width - 2 or 100)
+        lines = content.plain.count("\n") + 1
+        self.update(content, layout=lines != self._lines)  # same height: no layout of the screen (page-down speed)
+        self._lines = lines
 
     def on_resize(self) -> None:
         self.show(*self._shown)
