@@ -47,6 +47,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from rich.text import Text
 
@@ -118,7 +119,7 @@ class Figures:
     """Each page down, from the action to the screen painted."""
 
 
-async def painted(pilot: Pilot[None]) -> None:
+async def painted(pilot: Pilot[Any]) -> None:
     """Return once every queued message is handled and the screen is laid out and painted.
 
     This is what Textual's loop does after an event (the screen's update timer),
@@ -291,7 +292,7 @@ def launch() -> bool:
     json_s, app_s = statistics.median(json_runs), statistics.median(app_runs)
     p95 = sorted(pages)[int(0.95 * (len(pages) - 1))]
     ratio = app_s / json_s
-    ok = app_s <= 1.0 and ratio <= 1.3 and p95 <= 0.05
+    ok = bool(app_s <= 1.0 and ratio <= 1.3 and p95 <= 0.05)
     print(f"pair 10 ({PAIR10.name}), {RUNS} runs each, medians, new processes:")
     print(f"  wendiff diff --format json        {_ms(json_s):>9}   ({', '.join(_ms(t) for t in json_runs)})")
     print(f"  app, launch -> full Compare 160x48 {_ms(app_s):>8}   ({', '.join(_ms(t) for t in app_runs)})"
