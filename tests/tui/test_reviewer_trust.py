@@ -179,6 +179,9 @@ async def test_go_to_uses_a_numbering_when_asked() -> None:
         row = screen.diff.rows[screen.view.cursor_row()]
         assert screen.diff.place_b(row) == "第一百三十九条"
         assert "Went to 第139条 of B (A 第139条 for A's)." in notes(messages)
+        await go_to(pilot, "第128条")  # B's 第一百二十八条, not A's deleted one that comes first
+        row = screen.diff.rows[screen.view.cursor_row()]
+        assert screen.diff.place_b(row) == "第一百二十八条"
         await go_to(pilot, "A:120")
         row = screen.diff.rows[screen.view.cursor_row()]
         assert row.a and screen.view.layout_.measure.line("a", screen.diff.a_spans(row)[0][0]) >= 120

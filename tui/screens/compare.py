@@ -446,12 +446,14 @@ class CompareScreen(Screen[None]):
                 return
             said = f"line {line} of {name}" + (f" (line {asked.line} is blank)" if line != asked.line else "")
         else:
-            rows = find_place(diff, asked.place, asked.side)
+            rows = find_place(diff, asked.place, asked.side or "b")
+            if not rows and asked.side is None:  # only A has it (a deleted article): say so
+                rows, name = find_place(diff, asked.place, "a"), "A"
             if not rows:
                 prompt.status("no such place")
                 return
             said = f"{asked.place} of {name}"
-        if asked.side is None:
+        if asked.side is None and name == "B":
             said += f" (A:{asked.line} for A's)" if asked.line is not None else f" (A {asked.place} for A's)"
         self.view.show_row(min(rows, key=self._reading_position))
         prompt.action_close()
