@@ -173,6 +173,8 @@ class Measure:
         self._unified_heights: dict[tuple[int, int], int] = {}
         self._line_starts: dict[str, list[int]] = {}
         self._places: dict[str, tuple[str, ...]] = {}
+        self.joined = {"a": paged(diff.a), "b": paged(diff.b)}
+        """Per side: line breaks inside a clause are the page's, joined for reading (`reading`)."""
 
     def places(self, side: Literal["a", "b"]) -> tuple[str, ...]:
         """Where each clause of one side is cited (`tui.places.clause_places`), computed once."""
@@ -250,14 +252,27 @@ class Measure:
         """Lines of row ``r`` drawn as one unified paragraph at ``width`` cells."""
         key = (r, width)
         if key not in self._unified_heights:
-            text = displayable("".join(s.text for s in self.unified(r)))
+            text = reading(displayable("".join(s.text for s in self.unified(r))), self.joined["a"] or self.joined["b"])
             self._unified_heights[key] = count_lines(text, width)
         return self._unified_heights[key]
 
 
 def clause_text(doc: Document, clause: Clause) -> str:
-    """The displayable original text of a clause (holes cut out)."""
-    return displayable("".join(doc.original[lo:hi] for lo, hi in doc.spans(clause.start, clause.end)))
+    """The displayable original text of a clause (holes cut out); a paged document's (PDF, OFD) hard line
+    breaks inside the clause joined for reading (`reading`)."""
+    text = displayable("".join(doc.original[lo:hi] for lo, hi in doc.spans(clause.start, clause.end)))
+    return reading(text, paged(doc))
+
+
+def paged(doc: Document) -> bool:
+    """Whether ``doc`` was laid out on pages (PDF, OFD): its line breaks are the page's, not the author's."""
+    return bool(doc.source.pages)
+
+
+def reading(text: str, joined: bool) -> str:
+    """``text`` with its line breaks dropped when ``joined`` (a clause of a paged document: a break inside a
+    clause is where the page's line ended, ``…的决`` / ``定》``); the detail pane keeps the raw lines."""
+    return text.replace("\n", "") if joined else text
 
 
 def origin_text(diff: Diff, row: Row) -> str:
@@ -480,17 +495,19 @@ class Layout:
             built.a += [(head, "origin"), (ellipsize(text, max(2, room)), "equal")]
             return built
         equal = row.op == "equal"
+        joined = self.measure.joined
         if self.columns.mode == "side":
             if _shows_a(row):
-                built.a = _pieces(clause_segments(diff, row, "a"), equal)
-            built.b = _pieces(clause_segments(diff, row, "b"), equal)
+                built.a = _pieces(clause_segments(diff, row, "a"), equal, joined=joined["a"])
+            built.b = _pieces(clause_segments(diff, row, "b"), equal, joined=joined["b"])
             return built
         if _unified_by_clause(row):
             side: Literal["a", "b"] = "b" if row.b else "a"
             force: Kind | None = None if equal else ("ins" if side == "b" else "del")
-            built.a = _pieces(clause_segments(diff, row, side), equal, force)
+            built.a = _pieces(clause_segments(diff, row, side), equal, force, joined[side])
         else:
-            built.a = [(displayable(s.text), s.kind) for s in self.measure.unified(entry.row)]
+            both = joined["a"] or joined["b"]
+            built.a = [(reading(displayable(s.text), both), s.kind) for s in self.measure.unified(entry.row)]
         return built
 
     def _marked(self, pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -530,15 +547,17 @@ def _unified_by_clause(row: Row) -> bool:
     return row.op in ("equal", "inserted", "deleted", "copied") or not (row.a and row.b)
 
 
-def _pieces(groups: Sequence[object], equal: bool, force: Kind | None = None) -> list[tuple[str, str]]:
-    """The displayable pieces of a side's clauses, one clause per line."""
+def _pieces(
+    groups: Sequence[object], equal: bool, force: Kind | None = None, joined: bool = False
+) -> list[tuple[str, str]]:
+    """The displayable pieces of a side's clauses, one clause per line (``joined``: `reading`)."""
     out: list[tuple[str, str]] = []
     for k, group in enumerate(groups):
         if k:
             out.append(("\n", "blank"))
         for seg in group.segments:  # type: ignore[attr-defined]
             tag = "equal" if equal else (force or seg.kind)
-            out.append((displayable(seg.text), tag))
+            out.append((reading(displayable(seg.text), joined), tag))
     return out
 
 

@@ -254,3 +254,17 @@ async def test_a_filtered_library_says_how_many_it_lists_and_cuts_titles_with_an
         assert isinstance(screen, LibraryScreen)
         note = str(screen.query_one("#library-note").render())
         assert f"1 of {len(screen.items)} listed" in " ".join(note.split())
+
+
+async def test_a_pdf_sides_line_breaks_inside_a_clause_are_joined_for_reading() -> None:
+    data = Path(__file__).resolve().parents[1] / "data" / "formats"
+    app = app_on(CompareRequest(FileSide(str(data / "01a.pdf")), FileSide(str(data / "01b.pdf"))))
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        layout = screen_of(app).view.layout_
+        assert layout is not None
+        diff = layout.diff
+        raw = [diff.b.original[slice(*span)] for row in diff.rows for span in diff.b_spans(row)]
+        assert any("\n" in text.strip() for text in raw)  # the PDF breaks clauses across its lines
+        assert all("\n" not in text for text in layout.measure.texts("b"))
+        assert any("的决定》第一次修订" in text for text in layout.measure.texts("b"))
