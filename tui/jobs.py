@@ -80,7 +80,7 @@ def run_compare(request: CompareRequest, progress: Progress = _quiet) -> Diff:
     return compare(doc_a, doc_b, request.options)
 
 
-def prepare_view(diff: Diff, progress: Progress = _quiet) -> Measure:
+def prepare_view(diff: Diff, progress: Progress = _quiet, unified: bool = True) -> Measure:
     """What the compare view measures once per diff (stage 6), done before the view gets the diff.
 
     The diff of a large pair is millions of long-lived objects; they are moved
@@ -89,7 +89,7 @@ def prepare_view(diff: Diff, progress: Progress = _quiet) -> Measure:
     are still freed by reference counting when the diff is dropped.
     """
     progress(STAGES[5], 5, len(STAGES))
-    measure = Measure(diff).prepare()
+    measure = Measure(diff).prepare(unified)
     gc.freeze()
     return measure
 

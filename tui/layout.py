@@ -210,16 +210,18 @@ class Measure:
         b = self.line("b", diff.b_spans(row)[0][0]) if row.b else None
         return a, b
 
-    def prepare(self) -> Measure:
-        """Compute the clause texts, the reading order and the unified segments of changed rows now."""
+    def prepare(self, unified: bool = True) -> Measure:
+        """Compute the clause texts, their places and the reading order now, and (``unified``: the view will be
+        unified) the unified segments of changed rows, which only the unified layout measures."""
         self.texts("a")
         self.texts("b")
         self.places("a")
         self.places("b")
         self.order()
-        for r, row in enumerate(self.diff.rows):
-            if not _unified_by_clause(row):
-                self.unified(r)
+        if unified:
+            for r, row in enumerate(self.diff.rows):
+                if not _unified_by_clause(row):
+                    self.unified(r)
         return self
 
     def order(self) -> tuple[Item, ...]:

@@ -207,10 +207,12 @@ class CompareScreen(Screen[None]):
         """Compare ``request`` in the background; the result arrives as `DiffReady` or `DiffFailed`."""
         self.request = request
         self.query_one(WorkBar).begin(f"comparing {request.a.label} with {request.b.label}")
-        self._compare(request)
+        self._compare(request, (self.view.forced_mode or self.view.mode_by_width()) == "unified")
 
     @work(thread=True, exclusive=True, group="compare", exit_on_error=False)
-    def _compare(self, request: CompareRequest) -> None:
+    def _compare(self, request: CompareRequest, unified: bool) -> None:
+        """``unified``: the view will be unified, so the worker measures its segments too (else the view
+        measures them only if the layout turns unified)."""
         started = time.perf_counter()
 
         def progress(stage: str, done: int, total: int) -> None:
@@ -218,7 +220,7 @@ class CompareScreen(Screen[None]):
 
         try:
             diff = run_compare(request, progress)
-            measure = prepare_view(diff, progress)
+            measure = prepare_view(diff, progress, unified)
         except WendiffError as exc:
             self.post_message(DiffFailed(request, str(exc)))
             return
