@@ -23,7 +23,15 @@ Then 20 page-downs on each (mean, 95th percentile, worst). The line view is
 also timed through Pilot (``press`` + ``pause``), whose idle detection adds a
 fixed wait to every figure; that wait is measured and printed.
 
-Run: ``.venv/bin/python bench/bench_tui.py [--quick]`` (``--quick``: 5,000 lines of
+Launch (issue 21), first: pair 10 of tests/data/real (a 100 k-character rule
+book) from starting ``wendiff``'s app in a new process until its Compare screen
+is full at 160x48 (the diff shown and painted), beside the time of
+``wendiff diff --format json`` of the same pair in a new process, each the
+median of three runs in the same bench run; then 30 page-downs in that app
+(p95). Targets: the full screen <= 1.0 s and <= 1.3x the JSON baseline;
+page down <= 50 ms p95.
+
+Run: ``.venv/bin/python bench/bench_tui.py [--quick] [--launch-only]`` (``--quick``: 5,000 lines of
 the pair for the baseline instead of all of them).
 """
 
@@ -31,12 +39,15 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import statistics
+import subprocess
 import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from rich.text import Text
 
@@ -108,7 +119,7 @@ class Figures:
     """Each page down, from the action to the screen painted."""
 
 
-async def painted(pilot: Pilot[None]) -> None:
+async def painted(pilot: Pilot[Any]) -> None:
     """Return once every queued message is handled and the screen is laid out and painted.
 
     This is what Textual's loop does after an event (the screen's update timer),
@@ -234,7 +245,74 @@ async def main(quick: bool) -> None:
     print("Targets: first screen <= 1,000 ms after the diff is done; page down <= 50 ms (p95).")
 
 
+PAIR10 = REAL / "10_procuratorate_criminal_procedure_rules"
+RUNS = 3
+LAUNCH_PAGES = 30
+
+
+async def launched_app(a: str, b: str) -> None:
+    """In a new process: the app on Compare of ``a`` and ``b`` at 160x48; print the wall-clock time when its
+    screen is full, then the page-down times."""
+    from tui.app import make_app
+    from tui.screens.compare import CompareScreen
+    from tui.sides import CompareRequest, FileSide
+
+    app = make_app(compare=CompareRequest(FileSide(a), FileSide(b)), library=False)
+    async with app.run_test(size=(160, 48)) as pilot:
+        while not (isinstance(app.screen, CompareScreen) and app.screen.diff is not None):
+            await asyncio.sleep(0.002)
+        await painted(pilot)
+        print(json.dumps({"full": time.time()}), flush=True)
+        screen = app.screen
+        pages = []
+        for _ in range(LAUNCH_PAGES):
+            started = time.perf_counter()
+            await app.run_action("page(1)", screen.view)
+            await painted(pilot)
+            pages.append(time.perf_counter() - started)
+        print(json.dumps({"pages": pages}), flush=True)
+
+
+def launch() -> bool:
+    """Pair 10: the app's full first screen and page-down, beside ``wendiff diff --format json``; within target?"""
+    a, b = str(PAIR10 / "a.txt"), str(PAIR10 / "b.txt")
+    wendiff = str(Path(sys.executable).with_name("wendiff"))
+    json_runs, app_runs, pages = [], [], []
+    for _ in range(RUNS):
+        started = time.time()
+        subprocess.run([wendiff, "diff", "--format", "json", a, b], stdout=subprocess.DEVNULL, check=False)
+        json_runs.append(time.time() - started)
+        started = time.time()
+        child = subprocess.run(
+            [sys.executable, __file__, "--child", a, b], capture_output=True, text=True, check=True
+        )
+        said = [json.loads(line) for line in child.stdout.splitlines() if line.startswith("{")]
+        app_runs.append(said[0]["full"] - started)
+        pages += said[1]["pages"]
+    json_s, app_s = statistics.median(json_runs), statistics.median(app_runs)
+    p95 = sorted(pages)[int(0.95 * (len(pages) - 1))]
+    ratio = app_s / json_s
+    ok = bool(app_s <= 1.0 and ratio <= 1.3 and p95 <= 0.05)
+    print(f"pair 10 ({PAIR10.name}), {RUNS} runs each, medians, new processes:")
+    print(f"  wendiff diff --format json        {_ms(json_s):>9}   ({', '.join(_ms(t) for t in json_runs)})")
+    print(f"  app, launch -> full Compare 160x48 {_ms(app_s):>8}   ({', '.join(_ms(t) for t in app_runs)})"
+          f"   = {ratio:.2f}x the JSON baseline")  # fmt: skip
+    print(f"  page down at 160x48 ({len(pages)} pages): median {_ms(statistics.median(pages))}, p95 {_ms(p95)}, "
+          f"worst {_ms(max(pages))}")  # fmt: skip
+    verdict = "ok" if ok else "OVER TARGET"
+    print(f"  targets: full screen <= 1,000 ms and <= 1.3x JSON; page down <= 50 ms p95: {verdict}")
+    print()
+    return ok
+
+
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["--child"]:
+        asyncio.run(launched_app(sys.argv[2], sys.argv[3]))
+        sys.exit(0)
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="baseline on 5,000 lines only")
-    asyncio.run(main(parser.parse_args().quick))
+    parser.add_argument("--launch-only", action="store_true", help="only the launch of pair 10 (issue 21)")
+    args = parser.parse_args()
+    launch()
+    if not args.launch_only:
+        asyncio.run(main(args.quick))

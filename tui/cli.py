@@ -28,7 +28,7 @@ Rules:
   (`corpus.environment.check_environment`).
 * Every parser is a `tui.cli_help.Parser`: each command's ``--help`` ends with
   the exit statuses that command returns.
-* ``wendiff`` with no arguments opens the Library screen of the app.
+* ``wendiff`` with no arguments (or only ``--store PATH`` and files) opens the Library screen of the app.
 """
 
 from __future__ import annotations
@@ -46,7 +46,9 @@ from tui.cli_help import Parser
 
 __all__ = ["COMMAND_MODULES", "DEBUG_VAR", "build_parser", "main", "version"]
 
-COMMAND_MODULES = ("tui.cmd_diff", "tui.cmd_store", "tui.cmd_dups", "tui.cmd_app", "tui.cmd_completion")
+COMMAND_MODULES = (
+    "tui.cmd_diff", "tui.cmd_store", "tui.cmd_dups", "tui.cmd_app", "tui.cmd_serve", "tui.cmd_completion",
+)  # fmt: skip
 
 DEBUG_VAR = "WENDIFF_DEBUG"
 """Set (to anything but ``0``) to get the traceback of an internal error instead of one line."""
@@ -127,7 +129,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from corpus.environment import check_environment
 
         check_environment()
-        status = _run(args_list or ["library"])
+        status = _run(_with_command(args_list))
         if sys.stdout is not None:
             sys.stdout.flush()  # here, so that a failure is reported (at exit it would be lost)
         return status
@@ -160,6 +162,13 @@ def _run(args_list: list[str]) -> int:
         parser.print_help()
         return 2
     return int(func(args))
+
+
+def _with_command(args_list: list[str]) -> list[str]:
+    """``wendiff`` and ``wendiff --store PATH [FILE…]`` open the Library, as ``wendiff library …`` does."""
+    if not args_list or args_list[0] == "--store" or args_list[0].startswith("--store="):
+        return ["library", *args_list]
+    return args_list
 
 
 def _named_command(args_list: list[str]) -> frozenset[str]:

@@ -79,7 +79,7 @@ def run_compare(request: CompareRequest, progress: Progress = _quiet) -> Diff:
     return compare(doc_a, doc_b, request.options, pins=request.pins)
 
 
-def prepare_view(diff: Diff, progress: Progress = _quiet) -> Measure:
+def prepare_view(diff: Diff, progress: Progress = _quiet, unified: bool = True) -> Measure:
     """What the compare view measures once per diff (stage 6), done before the view gets the diff.
 
     (The diff of a large pair is millions of long-lived objects: the collector's thresholds that
@@ -87,7 +87,7 @@ def prepare_view(diff: Diff, progress: Progress = _quiet) -> Measure:
     them out.)
     """
     progress(STAGES[5], 5, len(STAGES))
-    return Measure(diff).prepare()
+    return Measure(diff).prepare(unified)
 
 
 def suggest_export_path(diff: Diff, fmt: str, folder: Path | None = None, report: str = "redline") -> Path:

@@ -16,6 +16,8 @@ Rules:
 * A line is a list of ``(text, tag)`` pieces exactly ``width`` cells wide; a
   tag names a style (`TAGS`), the widget maps tags to theme styles. Search hits
   carry the tag ``TAG/match``. Nothing here imports Textual.
+* An equal row whose original texts differ (equal only after normalization)
+  is marked quietly: a dim ``≈`` and the steps that made it equal.
 * Side by side: gutter, label (mark and place), A, a rule, B; the A and B
   texts of a row are on the same lines, so the two panes can never scroll
   apart. Unified: gutter, label, one text in which deletions (A) stand beside
@@ -36,6 +38,8 @@ from diffing.highlight import Kind, Segment, clause_segments, unified_segments
 from diffing.model import Clause, Diff, Row
 from diffing.report_layout import Item, is_change, reading_order
 from diffing.report_text import MARKS
+from diffing.report_words import IGNORED_NAMES
+from tui.places import clause_places, short_place
 from tui.wrap import count_lines, displayable, ellipsize, fold, fold_measured
 from tui.wrap import width as cells
 
@@ -96,10 +100,10 @@ def build_entries(
     context: int = 0,
 ) -> list[Entry]:
     """The entries of the view, in reading order (``order``: that order, when already known); with
-    ``changes_only``, equal rows fold away except ``context`` rows before and after each change (like
-    ``diff -U``)."""
+    ``changes_only``, equal rows (never a renumbered one) fold away except ``context`` rows before and after
+    each change (like ``diff -U``)."""
     items = reading_order(diff) if order is None else order
-    keep = [item.kind == "origin" or is_change(diff.rows[item.row]) or item.row in revealed for item in items]
+    keep = [item.kind == "origin" or _shown(diff.rows[item.row]) or item.row in revealed for item in items]
     if changes_only and context > 0:
         near = [False] * len(items)
         for k, item in enumerate(items):
@@ -122,6 +126,11 @@ def build_entries(
     return out
 
 
+def _shown(row: Row) -> bool:
+    """Rows "changes only" never folds: the changes and the renumbered labels (a fold holds equal rows only)."""
+    return row.op != "equal"
+
+
 @dataclass(frozen=True)
 class Columns:
     """Cell widths of the view's columns."""
@@ -140,7 +149,7 @@ class Columns:
         """Columns for a view ``width`` cells wide (``mode`` None: by width)."""
         width = max(width, 24)
         chosen: Mode = mode or ("side" if width >= SIDE_BY_SIDE_MIN_WIDTH else "unified")
-        label = max(12, min(20, width // 5))
+        label = max(12, min(24, width // 5))
         text = width - 1 - label
         if chosen == "unified":
             return Columns(width, chosen, label, text, 0)
@@ -163,6 +172,27 @@ class Measure:
         self._unified: dict[int, list[Segment]] = {}
         self._unified_heights: dict[tuple[int, int], int] = {}
         self._line_starts: dict[str, list[int]] = {}
+        self._places: dict[str, tuple[str, ...]] = {}
+        self.joined = {"a": paged(diff.a), "b": paged(diff.b)}
+        """Per side: line breaks inside a clause are the page's, joined for reading (`reading`)."""
+
+    def places(self, side: Literal["a", "b"]) -> tuple[str, ...]:
+        """Where each clause of one side is cited (`tui.places.clause_places`), computed once."""
+        if side not in self._places:
+            diff = self.diff
+            if side == "a":
+                self._places[side] = clause_places(diff.a, diff.a_clauses, diff.a_original)
+            else:
+                self._places[side] = clause_places(diff.b, diff.b_clauses, diff.b_original)
+        return self._places[side]
+
+    def place_a(self, row: Row) -> str | None:
+        """Where the row's first A clause is cited (None: no A clause)."""
+        return self.places("a")[row.a[0]] if row.a else None
+
+    def place_b(self, row: Row) -> str | None:
+        """Where the row's first B clause is cited (None: no B clause)."""
+        return self.places("b")[row.b[0]] if row.b else None
 
     def line(self, side: Literal["a", "b"], pos: int) -> int:
         """The line (from 1) of one side's original file that offset ``pos`` is on."""
@@ -180,14 +210,18 @@ class Measure:
         b = self.line("b", diff.b_spans(row)[0][0]) if row.b else None
         return a, b
 
-    def prepare(self) -> Measure:
-        """Compute the clause texts, the reading order and the unified segments of changed rows now."""
+    def prepare(self, unified: bool = True) -> Measure:
+        """Compute the clause texts, their places and the reading order now, and (``unified``: the view will be
+        unified) the unified segments of changed rows, which only the unified layout measures."""
         self.texts("a")
         self.texts("b")
+        self.places("a")
+        self.places("b")
         self.order()
-        for r, row in enumerate(self.diff.rows):
-            if not _unified_by_clause(row):
-                self.unified(r)
+        if unified:
+            for r, row in enumerate(self.diff.rows):
+                if not _unified_by_clause(row):
+                    self.unified(r)
         return self
 
     def order(self) -> tuple[Item, ...]:
@@ -220,14 +254,27 @@ class Measure:
         """Lines of row ``r`` drawn as one unified paragraph at ``width`` cells."""
         key = (r, width)
         if key not in self._unified_heights:
-            text = displayable("".join(s.text for s in self.unified(r)))
+            text = reading(displayable("".join(s.text for s in self.unified(r))), self.joined["a"] or self.joined["b"])
             self._unified_heights[key] = count_lines(text, width)
         return self._unified_heights[key]
 
 
 def clause_text(doc: Document, clause: Clause) -> str:
-    """The displayable original text of a clause (holes cut out)."""
-    return displayable("".join(doc.original[lo:hi] for lo, hi in doc.spans(clause.start, clause.end)))
+    """The displayable original text of a clause (holes cut out); a paged document's (PDF, OFD) hard line
+    breaks inside the clause joined for reading (`reading`)."""
+    text = displayable("".join(doc.original[lo:hi] for lo, hi in doc.spans(clause.start, clause.end)))
+    return reading(text, paged(doc))
+
+
+def paged(doc: Document) -> bool:
+    """Whether ``doc`` was laid out on pages (PDF, OFD): its line breaks are the page's, not the author's."""
+    return bool(doc.source.pages)
+
+
+def reading(text: str, joined: bool) -> str:
+    """``text`` with its line breaks dropped when ``joined`` (a clause of a paged document: a break inside a
+    clause is where the page's line ended, ``…的决`` / ``定》``); the detail pane keeps the raw lines."""
+    return text.replace("\n", "") if joined else text
 
 
 def origin_text(diff: Diff, row: Row) -> str:
@@ -238,23 +285,16 @@ def origin_text(diff: Diff, row: Row) -> str:
 
 
 def fit_place(place: str, room: int) -> str:
-    """``place`` in at most ``room`` cells: leading parts of its path dropped first (``…/第十条/(一)``,
-    never down to its last part alone), then its end cut, always with ``…`` where something was cut."""
-    if cells(place) <= room:
-        return place
-    parts = place.split("/")
-    for k in range(1, len(parts) - 1):
-        shorter = "…/" + "/".join(parts[k:])
-        if cells(shorter) <= room:
-            return shorter
-    return ellipsize(place, room)
+    """``place`` in at most ``room`` cells, its article and its item kept (`tui.places.short_place`), with
+    ``…`` where something was cut."""
+    return short_place(place, room)
 
 
-def places(diff: Diff, row: Row) -> tuple[tuple[str, str], ...]:
+def places(measure: Measure, row: Row) -> tuple[tuple[str, str], ...]:
     """The row's places as a reviewer cites them, ``(side, place)``: one place (side ``""``) when both
     sides stand at the same place, else each side's, named ``A`` or ``B`` (``A 第七条``, ``B 第八条``);
     a side without clauses, or before any heading, has none. A copy is cited where it stands in B."""
-    pa, pb = diff.place_a(row), diff.place_b(row)
+    pa, pb = measure.place_a(row), measure.place_b(row)
     if row.op == "copied":
         pa = None  # the A clause a copy repeats is cited in its note
     if pa is not None and pa == pb:
@@ -269,25 +309,27 @@ def _cited(head: str, side: str, place: str, room: int) -> str:
     return prefix + fit_place(place, max(2, room - cells(prefix)))
 
 
-def _label(diff: Diff, entry: Entry, previous: Entry | None, room: int) -> list[tuple[str, str]]:
+def _label(measure: Measure, entry: Entry, previous: Entry | None, room: int) -> list[tuple[str, str]]:
     """Mark and place of an entry, one line per side, each cut to ``room`` cells; an equal row repeats no
     place the row above already showed."""
+    diff = measure.diff
     row = diff.rows[entry.row]
+    origin = displayable(measure.place_a(row) or (f"#{row.a[0] + 1}" if row.a else ""))
     tag = f"label-{row.op}"
     if entry.kind == "fold":
         return []
     if entry.kind == "origin":
-        return [(_cited(MARKS["moved"], "A", displayable(origin_text(diff, row)), room), tag)]
-    lines = places(diff, row)
+        return [(_cited(MARKS["moved"], "A", origin, room), tag)]
+    lines = places(measure, row)
     if row.op == "equal":
-        above = places(diff, diff.rows[previous.row]) if previous is not None and previous.kind == "row" else None
+        above = places(measure, diff.rows[previous.row]) if previous is not None and previous.kind == "row" else None
         if not lines or lines == above:
             return []
     heads = [MARKS[row.op], *([" "] * (len(lines) - 1))]
     text = "\n".join(_cited(head, side, place, room) for head, (side, place) in zip(heads, lines, strict=False))
     pieces = [(text or MARKS[row.op], tag)]
     if row.op in ("moved", "copied") and all(side != "A" for side, _ in lines):
-        pieces += [("\n", "note"), (_cited("←", "A", displayable(origin_text(diff, row)), room), "note")]
+        pieces += [("\n", "note"), (_cited("←", "A", origin, room), "note")]
     return pieces
 
 
@@ -373,7 +415,7 @@ class Layout:
     # -- heights -------------------------------------------------------------------------------------
 
     def _label(self, i: int) -> list[tuple[str, str]]:
-        label = _label(self.diff, self.entries[i], self.entries[i - 1] if i else None, self.columns.label - 1)
+        label = _label(self.measure, self.entries[i], self.entries[i - 1] if i else None, self.columns.label - 1)
         entry = self.entries[i]
         if not self.numbers or entry.kind == "fold":
             return label
@@ -382,6 +424,23 @@ class Layout:
             b = None
         where = " ".join(f"{side}:{n}" for side, n in (("A", a), ("B", b)) if n is not None)
         return [*label, ("\n" if label else "", "note"), (ellipsize(f"  {where}", self.columns.label - 1), "note")]
+
+    def _quiet_mark(self, i: int, label: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        """An equal row equal only after normalization: a dim ``≈`` and what was ignored, on the label's first
+        line (its height unchanged)."""
+        entry = self.entries[i]
+        if entry.kind != "row" or self.diff.rows[entry.row].op != "equal":
+            return label
+        steps = self.diff.ignored(self.diff.rows[entry.row])
+        if not steps:
+            return label
+        room = self.columns.label - 1
+        names = "、".join(IGNORED_NAMES.get(step, step) for step in steps)
+        if not label:
+            return [(ellipsize(f"≈ {names}", room), "note")]
+        text, tag = label[0]
+        first, sep, rest = text.partition("\n")
+        return [("≈", "note"), (first[1:] + sep + rest, tag), *label[1:]]
 
     def _height(self, i: int) -> int:
         entry = self.entries[i]
@@ -412,7 +471,7 @@ class Layout:
         if entry.kind == "fold":
             text = f"⋯ {entry.count} equal clause{'s' if entry.count > 1 else ''}"
             return [_fit([(" ", "gutter"), (" " * cols.label, "blank"), (text, "fold")], cols.width)]
-        label = _column(self._label(i), cols.label - 1, 1, height, "blank")
+        label = _column(self._quiet_mark(i, self._label(i)), cols.label - 1, 1, height, "blank")
         built = self._columns(entry)
         a = _column(self._marked(built.a), cols.a - 1, 1, height, "blank")
         lines: list[Line] = []
@@ -438,17 +497,19 @@ class Layout:
             built.a += [(head, "origin"), (ellipsize(text, max(2, room)), "equal")]
             return built
         equal = row.op == "equal"
+        joined = self.measure.joined
         if self.columns.mode == "side":
             if _shows_a(row):
-                built.a = _pieces(clause_segments(diff, row, "a"), equal)
-            built.b = _pieces(clause_segments(diff, row, "b"), equal)
+                built.a = _pieces(clause_segments(diff, row, "a"), equal, joined=joined["a"])
+            built.b = _pieces(clause_segments(diff, row, "b"), equal, joined=joined["b"])
             return built
         if _unified_by_clause(row):
             side: Literal["a", "b"] = "b" if row.b else "a"
             force: Kind | None = None if equal else ("ins" if side == "b" else "del")
-            built.a = _pieces(clause_segments(diff, row, side), equal, force)
+            built.a = _pieces(clause_segments(diff, row, side), equal, force, joined[side])
         else:
-            built.a = [(displayable(s.text), s.kind) for s in self.measure.unified(entry.row)]
+            both = joined["a"] or joined["b"]
+            built.a = [(reading(displayable(s.text), both), s.kind) for s in self.measure.unified(entry.row)]
         return built
 
     def _marked(self, pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -488,15 +549,17 @@ def _unified_by_clause(row: Row) -> bool:
     return row.op in ("equal", "inserted", "deleted", "copied") or not (row.a and row.b)
 
 
-def _pieces(groups: Sequence[object], equal: bool, force: Kind | None = None) -> list[tuple[str, str]]:
-    """The displayable pieces of a side's clauses, one clause per line."""
+def _pieces(
+    groups: Sequence[object], equal: bool, force: Kind | None = None, joined: bool = False
+) -> list[tuple[str, str]]:
+    """The displayable pieces of a side's clauses, one clause per line (``joined``: `reading`)."""
     out: list[tuple[str, str]] = []
     for k, group in enumerate(groups):
         if k:
             out.append(("\n", "blank"))
         for seg in group.segments:  # type: ignore[attr-defined]
             tag = "equal" if equal else (force or seg.kind)
-            out.append((displayable(seg.text), tag))
+            out.append((reading(displayable(seg.text), joined), tag))
     return out
 
 

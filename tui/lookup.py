@@ -18,6 +18,8 @@ Rules:
   (`loose_place`): Arabic numbers as Chinese numerals, 第…条 and brackets
   dropped, a bracket starting a new part, so ``第3条``, ``第三条(四)``,
   ``三/四`` and ``7`` find ``第三条``, ``第三条/(四)``, ``三/(四)`` and ``第七条``.
+* Go-to reads a side first (``A:120``, ``A 第三条``; without one, B's lines and
+  places): a blank line goes to the next line with text.
 * Both return row indices in ``Diff.rows`` order; the view sorts them into
   its own reading order.
 """
@@ -26,6 +28,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 from corpus.document import Document
 from corpus.markers import ARTICLE_LABEL, to_chinese, to_int
@@ -33,15 +36,18 @@ from corpus.options import Options
 from diffing.model import Clause, Diff
 
 __all__ = [
+    "GoTo",
     "Hits",
     "canonical_place",
     "find_hits",
     "find_line",
     "find_place",
     "find_rows",
+    "goto_query",
     "line_query",
     "loose_place",
     "normalized_query",
+    "text_line",
 ]
 
 _PLACE = str.maketrans({"（": "(", "）": ")", "／": "/", "　": "", " ": ""})
@@ -121,10 +127,46 @@ def line_query(query: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def find_line(diff: Diff, line: int) -> list[int]:
-    """Rows whose B text (else A text) covers ``line`` (from 1) of its original file, B's first."""
+_SIDE = re.compile(r"^\s*([ABab])(?:\s*[:：]\s*(?=\d)|\s+(?=\S))")
+
+
+@dataclass(frozen=True)
+class GoTo:
+    """A go-to query read: which side's numbering (None: B's, else A's), and a line or a place."""
+
+    side: Literal["a", "b"] | None
+    line: int | None
+    place: str
+
+
+def goto_query(query: str) -> GoTo:
+    """``A:120`` / ``B 第三条`` / ``:120`` / ``第三条`` read as a side, a line and a place."""
+    side: Literal["a", "b"] | None = None
+    m = _SIDE.match(query)
+    rest = query
+    if m:
+        side = "a" if m.group(1) in "Aa" else "b"
+        rest = query[m.end() :]
+        if rest.strip().isdigit() and query[m.end(1) : m.end()].strip() in (":", "："):
+            return GoTo(side, int(rest), "")
+    return GoTo(side, line_query(rest), rest.strip())
+
+
+def text_line(text: str, line: int) -> int | None:
+    """``line`` (from 1) of ``text``, or the first line after it with text when it is blank; None past the end."""
+    start = _line_start(text, line)
+    while start is not None and start < len(text):
+        if text[start : start + _line_len(text, start)].strip():
+            return line
+        line += 1
+        start = _line_start(text, line)
+    return None
+
+
+def find_line(diff: Diff, line: int, on: Literal["a", "b"] | None = None) -> list[int]:
+    """Rows whose text on side ``on`` covers ``line`` (from 1) of its original file (None: B's, else A's)."""
     found: list[int] = []
-    for side in ("b", "a"):
+    for side in (on,) if on is not None else ("b", "a"):
         doc = diff.b if side == "b" else diff.a
         start = _line_start(doc.original, line)
         if start is None:
@@ -193,12 +235,14 @@ def _match(places: list[str], want: str) -> list[int]:
     return []
 
 
-def find_place(diff: Diff, query: str) -> list[int]:
-    """Rows at the place ``query``, best matches first (as cited, then in the loose form)."""
+def find_place(diff: Diff, query: str, side: Literal["a", "b"] | None = None) -> list[int]:
+    """Rows at the place ``query`` on ``side`` (None: where the row stands, B's place first), best matches first
+    (as cited, then in the loose form). A query without a letter or a digit (``(``) is no place."""
     want = canonical_place(query)
-    if not want:
+    if not any(c.isalnum() for c in want):
         return []
-    places = [canonical_place(diff.place(row)) for row in diff.rows]
+    cite = {"a": diff.place_a, "b": diff.place_b}.get(side or "", diff.place)
+    places = [canonical_place(cite(row) or "") for row in diff.rows]
     rows = _match(places, want)
     if rows:
         return rows

@@ -30,6 +30,7 @@ EXIT_STATUSES = {
     "wendiff library": {0, 2},
     "wendiff tui": {0, 2},
     "wendiff demo": {0, 2},
+    "wendiff serve": {0, 2},
     "wendiff completion": {0, 2},
 }
 """What each command returns (read from its code), as its ``--help`` must list it."""

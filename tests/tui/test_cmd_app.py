@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tui.cli import build_parser
 from tui.demo import DEMO_DOCUMENTS, notice_spans
 
@@ -67,3 +69,29 @@ def test_standard_input_cannot_be_a_side_in_the_app() -> None:
         cwd=ROOT, capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL,
     )  # fmt: skip
     assert done.returncode == 2 and done.stderr.startswith("wendiff: -: the app reads its keys")
+
+
+def test_serve_without_the_web_extra_names_it_in_one_line_and_exits_2(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sys
+
+    from tui.cli import main
+
+    monkeypatch.setitem(sys.modules, "textual_serve", None)
+    monkeypatch.setitem(sys.modules, "textual_serve.server", None)
+    assert main(["serve"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "pip install 'wendiff[web]'" in err
+
+
+def test_serve_help_says_it_binds_to_this_machine_and_who_can_read_the_files(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from tui.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["serve", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert "anyone who can reach the port can use the app and so read the files it can open" in text
+    assert "127.0.0.1" in text

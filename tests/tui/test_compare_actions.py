@@ -56,7 +56,7 @@ async def test_turning_traditional_to_simplified_off_makes_the_script_differ() -
 async def test_export_writes_the_json_report_chosen_by_suffix(tmp_path: Path) -> None:
     messages: list[Message] = []
     app = app_on(pair_request())
-    target = tmp_path / "out" / "review.json"
+    target = tmp_path / "review.json"  # (a folder that does not exist is refused: issue 21, defect 3)
     async with app.run_test(size=(160, 48), message_hook=messages.append) as pilot:
         await settle(pilot)
         await pilot.press("e")

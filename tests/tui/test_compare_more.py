@@ -102,9 +102,9 @@ async def test_with_no_changes_n_says_the_texts_are_the_same() -> None:
         assert "No changes: the two texts are the same after normalization." in notes(messages)
 
 
-async def test_library_at_80_columns_says_its_columns_scroll(demo_store: Path) -> None:
+async def test_a_library_too_narrow_for_its_columns_says_they_scroll(demo_store: Path) -> None:
     app = make_app(store=demo_store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(44, 24)) as pilot:  # at 80 ids and titles are cut with … and fit (issue 21)
         await settle(pilot)
         assert "← → show the columns cut off" in str(app.screen.query_one("#library-note", Static).render())
     app = make_app(store=demo_store)

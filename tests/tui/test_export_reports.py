@@ -47,6 +47,6 @@ async def test_amendments_as_json_are_refused_in_the_dialog(tmp_path: Path) -> N
         await pilot.pause()
         await pilot.press("enter")
         await settle(pilot)
-        assert any("--report amendments cannot be written as json" in n for n in notes(messages))
+        assert any("The 修改决定 cannot be written as JSON" in n for n in notes(messages))
         assert not isinstance(app.screen, CompareScreen)  # the dialog stays open
     assert not (tmp_path / "d.json").exists()

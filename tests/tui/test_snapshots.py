@@ -96,3 +96,23 @@ def test_compare_changes_only_with_two_rows_of_context(snap_compare: Snap, size:
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=size, run_before=run)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_compare_pair_10_where_a_paragraph_follows_an_item_list(snap_compare: Snap, size: tuple[int, int]) -> None:
+    """Places cite the article, its 款 and its 项; the cursor row is highlighted on both sides (issue 21)."""
+    from tests.tui.conftest import data_request
+
+    async def run(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        await pilot.press("g", *"第128条", "enter")
+        await settle(pilot)
+
+    app = make_app(compare=data_request("10"), library=False)
+    assert snap_compare(app, terminal_size=size, run_before=run)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_compare_seed_table_cells_cited_as_the_table(snap_compare: Snap, size: tuple[int, int]) -> None:
+    app = make_app(compare=seed_request("000", "004"), library=False)
+    assert snap_compare(app, terminal_size=size, run_before=after("end", "pageup", "pageup"))

@@ -18,7 +18,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -33,7 +33,7 @@ from diffing.report_numbers import NumberItem, number_items
 from diffing.reports import Format, Report
 from tui.jobs import ExportUnavailable, export_report, prepare_view, run_compare
 from tui.layout import Mode
-from tui.lookup import find_line, find_place, line_query
+from tui.lookup import find_line, find_place, goto_query, text_line
 from tui.messages import CursorMoved, DiffFailed, DiffProgress, DiffReady, ExportFinished
 from tui.sides import CompareRequest, FileSide
 from tui.widgets.change_map import ChangeMap
@@ -69,14 +69,16 @@ _NEEDS_DIFF = {
 }
 
 
-def _stamps(request: CompareRequest) -> dict[str, tuple[float, int]]:
-    """Modification time and size of each compared file (store versions and texts never change)."""
-    out: dict[str, tuple[float, int]] = {}
+def _stamps(request: CompareRequest) -> dict[str, tuple[float, int] | None]:
+    """Modification time and size of each compared file, None when it is gone (store versions and texts never
+    change)."""
+    out: dict[str, tuple[float, int] | None] = {}
     for side in (request.a, request.b):
         if isinstance(side, FileSide):
             try:
                 info = Path(side.path).stat()
             except OSError:
+                out[side.label] = None
                 continue
             out[side.label] = (info.st_mtime, info.st_size)
     return out
@@ -127,7 +129,8 @@ class CompareScreen(Screen[None]):
         ),
         Binding("slash", "search", "Search", id="search", tooltip="Find text in either document"),
         Binding("g", "goto", "Go to", id="goto", tooltip="Go to a place (二/(三)) or a line (:120)"),
-        Binding("e", "export", "Export", id="export", tooltip="Write a report (HTML, Markdown, Word, JSON)"),
+        Binding("e", "export", "Export", id="export",
+                tooltip="Write the redline, the 新旧对照表 or the 修改决定 (HTML, Markdown, Word, text, JSON)"),
         Binding("s", "swap", "Swap", id="swap", tooltip="Swap A and B"),
         Binding("o", "origin", "Origin", id="origin", tooltip="Jump between a moved row and where it came from"),
         Binding("l", "layout", "Layout", id="layout", tooltip="Side by side, unified, or by width"),
@@ -143,7 +146,8 @@ class CompareScreen(Screen[None]):
         Binding("y", "copy('b')", "Copy B", id="copy-b", show=False, tooltip="Copy the row's B text (original)"),
         Binding("Y", "copy('a')", "Copy A", id="copy-a", show=False, tooltip="Copy the row's A text (original)"),
         Binding("N", "same_kind(1)", "Next same kind", id="kind-next", show=False, tooltip="Next row of this kind"),
-        Binding("P", "same_kind(-1)", "Prev same kind", id="kind-prev", show=False, tooltip="Back to this kind"),
+        Binding("P", "same_kind(-1)", "Prev same kind", id="kind-prev", show=False,
+                tooltip="Previous row of this kind"),
         Binding("m", "next_number(1)", "Next number", id="number-next", show=False,
                 tooltip="Go to the next changed number (amount, period, date …)"),
         Binding("M", "next_number(-1)", "Prev number", id="number-prev", show=False,
@@ -154,8 +158,10 @@ class CompareScreen(Screen[None]):
                 tooltip="Keep this row's A and B units apart (on a pinned row: drop its pins)"),
         Binding("W", "write_pins", "Write pins", id="write-pins", show=False,
                 tooltip="Write the pins to a file beside B (wendiff diff A B --pins FILE reads it)"),
-        Binding("right_square_bracket", "search_hit(1)", "Next hit", id="hit-next", show=False),
-        Binding("left_square_bracket", "search_hit(-1)", "Prev hit", id="hit-prev", show=False),
+        Binding("right_square_bracket", "search_hit(1)", "Next hit", id="hit-next", show=False,
+                tooltip="Next hit of the last search"),
+        Binding("left_square_bracket", "search_hit(-1)", "Prev hit", id="hit-prev", show=False,
+                tooltip="Previous hit of the last search"),
     ]
 
     def __init__(self, request: CompareRequest, *, start_at: str | None = None, name: str | None = None) -> None:
@@ -163,7 +169,7 @@ class CompareScreen(Screen[None]):
         super().__init__(name=name)
         self.request = request
         self.start_at = start_at
-        self._stamps: dict[str, tuple[float, int]] = {}
+        self._stamps: dict[str, tuple[float, int] | None] = {}
         self.diff: Diff | None = None
         self.hits: list[int] = []
         self.seconds = 0.0
@@ -197,17 +203,24 @@ class CompareScreen(Screen[None]):
     def _watch_files(self) -> None:
         """Say so when a compared file changed on disk (r reloads); once per change."""
         now = _stamps(self.request)
-        changed = [label for label, stamp in now.items() if self._stamps.get(label) not in (None, stamp)]
+        before = self._stamps
+        changed = [label for label, stamp in now.items() if stamp is not None and before.get(label, stamp) != stamp]
+        gone = [label for label, stamp in now.items() if stamp is None and before.get(label) is not None]
         self._stamps = now
         if changed:
             self.notify(f"{', '.join(changed)} changed on disk: r reloads.", title="Changed", timeout=10)
+        if gone:
+            self.notify(
+                f"{', '.join(gone)} is gone from disk (deleted or moved): the view shows it as it was read.",
+                title="Missing", severity="warning", timeout=10,
+            )
 
     def action_reload(self) -> None:
         self._stamps = _stamps(self.request)
         self.compute(self.request)
 
     def action_open_file(self) -> None:
-        self.query_one(PromptBar).open("open", "open as B", "a file to compare with A (Enter opens)")
+        self.query_one(PromptBar).open("open", "B file", "path of the file to compare with A (Enter opens)")
 
     @property
     def view(self) -> DiffView:
@@ -219,10 +232,12 @@ class CompareScreen(Screen[None]):
         """Compare ``request`` in the background; the result arrives as `DiffReady` or `DiffFailed`."""
         self.request = request
         self.query_one(WorkBar).begin(f"comparing {request.a.label} with {request.b.label}")
-        self._compare(request)
+        self._compare(request, (self.view.forced_mode or self.view.mode_by_width()) == "unified")
 
     @work(thread=True, exclusive=True, group="compare", exit_on_error=False)
-    def _compare(self, request: CompareRequest) -> None:
+    def _compare(self, request: CompareRequest, unified: bool) -> None:
+        """``unified``: the view will be unified, so the worker measures its segments too (else the view
+        measures them only if the layout turns unified)."""
         started = time.perf_counter()
 
         def progress(stage: str, done: int, total: int) -> None:
@@ -230,7 +245,7 @@ class CompareScreen(Screen[None]):
 
         try:
             diff = run_compare(request, progress)
-            measure = prepare_view(diff, progress)
+            measure = prepare_view(diff, progress, unified)
         except WendiffError as exc:
             self.post_message(DiffFailed(request, str(exc)))
             return
@@ -293,12 +308,24 @@ class CompareScreen(Screen[None]):
             return False
         return message.kind == "origin" or self.diff.rows[message.row].op in ("moved", "copied")
 
+    def on_key(self, event: events.Key) -> None:
+        """A key that needs the diff, pressed while it is computed, is answered (not dropped in silence)."""
+        if self.diff is not None:
+            return
+        keys = self._bindings.key_to_bindings.get(event.key, ())
+        wanted = [b for b in keys if b.action.split("(")[0] in _NEEDS_DIFF]
+        if wanted:
+            event.stop()
+            self.notify(f"Still comparing: {wanted[0].description} works once the rows are shown.", timeout=3)
+
     # -- actions -------------------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in _NEEDS_DIFF and self.diff is None:
             return None
-        return bool(self.hits) or action != "search_hit"
+        if action == "search_hit" and not self.hits:
+            return None  # listed in help and the footer, disabled until a search finds something
+        return True
 
     def action_next_change(self) -> None:
         if not self.view.next_change(1):
@@ -311,7 +338,10 @@ class CompareScreen(Screen[None]):
     def _no_change(self, where: str) -> str:
         if self.diff is not None and self.diff.summary.changes == 0:
             return "No changes: the two texts are the same after normalization."
-        return f"No change {where} this one."
+        if self.view.cursor in self.view.changes:
+            return f"No change {where} this one."
+        other = "p goes back to the last one" if where == "after" else "n goes to the first one"
+        return f"No change {'below' if where == 'after' else 'above'} the cursor: {other}."
 
     def action_detail(self) -> None:
         detail = self.query_one(RowDetail)
@@ -395,7 +425,7 @@ class CompareScreen(Screen[None]):
         self.query_one(PromptBar).open("search", "/", hint, self.view.search)
 
     def action_goto(self) -> None:
-        hint = "a place (二/(三), 第十条, 第3条, 7) or a line of the file (:120)"
+        hint = "a place (二/(三), 第十条, 第3条, 7) or a line (:120) of B; A's: A 第3条, A:120"
         self.query_one(PromptBar).open("goto", "go to", hint)
 
     def action_next_number(self, step: int) -> None:
@@ -497,20 +527,44 @@ class CompareScreen(Screen[None]):
             path = message.value.strip()
             if not path:
                 return
-            if not Path(path).expanduser().is_file():
-                prompt.status("no such file")
+            chosen = Path(path).expanduser()
+            if not chosen.is_file():
+                prompt.status("is a directory, not a file" if chosen.is_dir() else "no such file")
                 return
             prompt.action_close()
             self.compute(replace(self.request, b=FileSide(str(Path(path).expanduser()))))
             self._stamps = _stamps(self.request)
         elif message.mode == "goto" and self.diff is not None and message.step == 1:
-            line = line_query(message.value)
-            rows = find_place(self.diff, message.value) if line is None else find_line(self.diff, line)
+            self._goto(message.value)
+
+    def _goto(self, query: str) -> None:
+        """Go to a line or a place of B (or of A: ``A:120``, ``A 第三条``), and say whose numbering it was."""
+        diff, prompt = self.diff, self.query_one(PromptBar)
+        if diff is None:
+            return
+        asked = goto_query(query)
+        name = (asked.side or "b").upper()
+        if asked.line is not None:
+            doc = diff.a if asked.side == "a" else diff.b
+            line = text_line(doc.original, asked.line)
+            rows = find_line(diff, line, asked.side or "b") if line is not None else []
+            if not rows:
+                prompt.status(f"{name} has no line {asked.line}" if line is None else "no such line")
+                return
+            said = f"line {line} of {name}" + (f" (line {asked.line} is blank)" if line != asked.line else "")
+        else:
+            rows = find_place(diff, asked.place, asked.side or "b")
+            if not rows and asked.side is None:  # only A has it (a deleted article): say so
+                rows, name = find_place(diff, asked.place, "a"), "A"
             if not rows:
                 prompt.status("no such place")
                 return
-            self.view.show_row(min(rows, key=self._reading_position))
-            prompt.action_close()
+            said = f"{asked.place} of {name}"
+        if asked.side is None and name == "B":
+            said += f" (A:{asked.line} for A's)" if asked.line is not None else f" (A {asked.place} for A's)"
+        self.view.show_row(min(rows, key=self._reading_position))
+        prompt.action_close()
+        self.notify(f"Went to {said}.", timeout=3)
 
     def _reading_position(self, row: int) -> int:
         layout = self.view.layout_

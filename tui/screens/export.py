@@ -4,10 +4,11 @@ screen writes it in a worker.
 Rule: the dialog returns ``(format, path, report)`` (or None) through
 ``dismiss``; it writes nothing itself. The path follows the chosen report and
 format until the user edits it, and a suffix typed in the path (.html, .md,
-.docx, .json) picks the format. A report in a format it cannot be written as
-is refused in the dialog, with the command line's words. Enter writes
-wherever the focus is: in the format list it picks the highlighted format
-first. Under the field, the whole path is shown with its middle elided, so a
+.docx, .json, .txt) picks the format. The formats a report cannot be written
+as are disabled while it is chosen. Enter writes wherever the focus is: in the
+format list it picks the highlighted format first. A folder that does not
+exist is refused (never created), and an existing file is overwritten only
+when Enter is pressed again on the same path. Under the field, the whole path is shown with its middle elided, so a
 narrow terminal still shows the folder and the name.
 """
 
@@ -26,7 +27,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, RadioButton, RadioSet
 
 from diffing.model import Diff
-from diffing.reports import FORMATS, SUFFIXES, Format, Report, unsupported
+from diffing.reports import FORMATS, REPORT_FORMATS, SUFFIXES, Format, Report
 from tui.jobs import suggest_export_path
 from tui.wrap import elide_middle, width
 
@@ -51,6 +52,18 @@ EXPORT_FORMATS: tuple[tuple[Format, str], ...] = tuple(
     for fmt in sorted(FORMATS, key=lambda f: (_ORDER.index(f) if f in _ORDER else len(_ORDER), f))
 )
 """Every report format `diffing.reports` writes (a new kind shows up here by itself), known ones first."""
+_SUFFIXES: dict[str, Format] = {**SUFFIXES, ".txt": "text"}
+_NAMES = {"redline": "redline", "table": "新旧对照表", "amendments": "修改决定"}
+_FORMAT_NAMES = {"html": "HTML", "md": "Markdown", "docx": "Word", "json": "JSON", "text": "text"}
+
+
+def refusal(report: Report, fmt: Format) -> str | None:
+    """Why the dialog cannot write ``report`` as ``fmt``, in its own words (None: it can)."""
+    allowed = REPORT_FORMATS[report]
+    if fmt in allowed:
+        return None
+    others = ", ".join(_FORMAT_NAMES.get(f, f) for f in allowed)
+    return f"The {_NAMES[report]} cannot be written as {_FORMAT_NAMES.get(fmt, fmt)}: pick {others}."
 
 
 class FormatList(RadioSet):
@@ -93,6 +106,8 @@ class ExportScreen(ModalScreen[tuple[Format, Path, Report] | None]):
         self.fmt: Format = "html"
         self.report: Report = "redline"
         self._suggested = suggest_export_path(diff, self.fmt, folder)
+        self._confirmed: Path | None = None
+        """An existing file the user was warned about: Enter again on it overwrites."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
@@ -130,7 +145,8 @@ class ExportScreen(ModalScreen[tuple[Format, Path, Report] | None]):
     @on(Input.Changed, "#path")
     def _suffix(self, event: Input.Changed) -> None:
         self._show_path()
-        fmt = SUFFIXES.get(Path(event.value).suffix.lower())
+        self._confirmed = None
+        fmt = _SUFFIXES.get(Path(event.value).suffix.lower())
         if fmt is not None and fmt != self.fmt:
             self.query_one(f"#fmt-{fmt}", RadioButton).value = True
 
@@ -141,6 +157,11 @@ class ExportScreen(ModalScreen[tuple[Format, Path, Report] | None]):
     @on(RadioSet.Changed, "#reports")
     def _report(self, event: RadioSet.Changed) -> None:
         self.report = EXPORT_REPORTS[event.index][0]
+        allowed = REPORT_FORMATS[self.report]
+        for fmt, _ in EXPORT_FORMATS:
+            self.query_one(f"#fmt-{fmt}", RadioButton).disabled = fmt not in allowed
+        if self.fmt not in allowed:
+            self.query_one(f"#fmt-{allowed[0] if 'html' not in allowed else 'html'}", RadioButton).value = True
         self._follow()
 
     def _pick(self, index: int) -> None:
@@ -170,9 +191,20 @@ class ExportScreen(ModalScreen[tuple[Format, Path, Report] | None]):
         if choice is None:
             self.notify("Give a file name.", severity="warning")
             return
-        reason = unsupported(self.report, self.fmt)
+        reason = refusal(self.report, self.fmt)
         if reason:
             self.notify(reason, severity="warning")
+            return
+        path = choice[1]
+        if not path.parent.is_dir():
+            self.notify(f"No folder {path.parent}: create it first, or write elsewhere.", severity="warning")
+            return
+        if path.is_dir():
+            self.notify(f"{path} is a folder: give a file name.", severity="warning")
+            return
+        if path.exists() and self._confirmed != path:
+            self._confirmed = path
+            self.notify(f"{path.name} already exists: Enter again overwrites it (Esc cancels).", severity="warning")
             return
         self.dismiss(choice)
 

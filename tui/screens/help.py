@@ -11,14 +11,14 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from diffing.report_text import MARKS
 
-__all__ = ["HelpScreen", "help_content"]
+__all__ = ["HelpScreen", "help_lines", "mark_lines"]
 
 _MEANINGS = {
     "equal": "same clause (quiet; f folds equal rows away)",
@@ -33,18 +33,23 @@ _MEANINGS = {
 }
 
 
-def help_content(title: str, keys: Iterable[tuple[str, str, str]]) -> Content:
-    """The help text: ``(key, description, tooltip)`` lines, then the marks."""
-    parts: list[str | tuple[str, str]] = [(f"{title}\n\n", "bold")]
+def help_lines(keys: Iterable[tuple[str, str, str]]) -> list[tuple[str, Content]]:
+    """The help's two columns: each key (or mark) and what it does; a long line wraps inside its column,
+    under its own first word."""
+    out: list[tuple[str, Content]] = []
     for key, description, tooltip in keys:
-        parts += [(f"{key:>12}", "bold $text-accent"), f"  {description}"]
+        parts: list[str | tuple[str, str]] = [description]
         parts += [(f" — {tooltip}", "$text-muted")] if tooltip else []
-        parts.append("\n")
-    parts += [("\nMarks\n", "bold")]
-    for op, mark in MARKS.items():
-        parts += [(f"{mark or ' ':>12}", "bold"), f"  {op}: {_MEANINGS[op]}\n"]
-    parts += ["\nCtrl+P opens the command palette (every key is there too, and the theme)."]
-    return Content.assemble(*parts)
+        out.append((key, Content.assemble(*parts)))
+    return out
+
+
+def mark_lines() -> list[tuple[str, Content]]:
+    """What each mark means."""
+    return [(mark or " ", Content(f"{op}: {_MEANINGS[op]}")) for op, mark in MARKS.items()]
+
+
+_PALETTE = "Ctrl+P opens the command palette (every key is there too, and the theme)."
 
 
 class HelpScreen(ModalScreen[None]):
@@ -54,6 +59,10 @@ class HelpScreen(ModalScreen[None]):
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
     HelpScreen > VerticalScroll { width: 90%; max-width: 110; height: 90%; padding: 1 2; }
+    HelpScreen .help-line { height: auto; }
+    HelpScreen .help-key { width: 14; padding-right: 2; text-align: right; }
+    HelpScreen .help-text { width: 1fr; }
+    HelpScreen .help-title { margin: 1 0 0 0; }
     """
 
     def __init__(self, title: str, keys: list[tuple[str, str, str]]) -> None:
@@ -63,4 +72,14 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
-            yield Static(help_content(self.title_text, self.keys))
+            yield Static(Content.styled(self.title_text, "bold"), classes="help-title")
+            for key, text in help_lines(self.keys):
+                with Horizontal(classes="help-line"):
+                    yield Static(Content.styled(key, "bold $text-accent"), classes="help-key")
+                    yield Static(text, classes="help-text")
+            yield Static(Content.styled("Marks", "bold"), classes="help-title")
+            for mark, text in mark_lines():
+                with Horizontal(classes="help-line"):
+                    yield Static(Content.styled(mark, "bold"), classes="help-key")
+                    yield Static(text, classes="help-text")
+            yield Static(_PALETTE, classes="help-title")

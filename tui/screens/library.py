@@ -31,9 +31,15 @@ from tui.sides import CompareRequest
 from tui.widgets.filter_box import FilterBox
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.row_table import RowTable
-from tui.wrap import cell
+from tui.wrap import cell, ellipsize, width
 
 __all__ = ["LibraryScreen"]
+
+_HEADS = (" ", "document", "versions", "date", "title")
+_KEY_CELLS = 40
+"""A document id longer than this is cut with ``…`` (the title needs the room)."""
+_MIN_TITLE = 8
+"""Titles are cut to the room left (with ``…``) unless that is less than this: then the table scrolls sideways."""
 
 
 class LibraryScreen(Screen[None]):
@@ -67,7 +73,7 @@ class LibraryScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns(" ", "document", "versions", "date", "title")
+        table.add_columns(*_HEADS)
         self.items = library_items([], self.files)
         self._fill()
         table.focus()
@@ -116,11 +122,24 @@ class LibraryScreen(Screen[None]):
         for item in self.shown:
             mark = str(self.marked.index(item) + 1) if item in self.marked else " "
             versions = str(item.versions) if item.kind == "store" else "file"
-            rows.append((mark, cell(item.key), versions, item.when, cell(item.title)))
-        table.show_rows(rows)
+            rows.append([mark, item.key, versions, item.when, item.title])
+        if rows:  # id and title share the room the other columns leave, each cut with … when longer
+            room = (table.scrollable_content_region.width or self.app.size.width) - 2 * len(rows[0]) - 1
+            room -= sum(max(width(row[k]) for row in [list(_HEADS), *rows]) for k in (0, 2, 3))
+            key_room = min(_KEY_CELLS, max(room // 2, room - max(width(row[4]) for row in rows)))
+            for row in rows:
+                row[1] = ellipsize(row[1], key_room) if key_room >= _MIN_TITLE else row[1]
+            title_room = room - max(width(row[1]) for row in rows)
+            for row in rows:
+                row[4] = ellipsize(row[4], title_room) if title_room >= _MIN_TITLE else row[4]
+        table.show_rows([(mark, cell(key), versions, when, cell(title)) for mark, key, versions, when, title in rows])
         if cursor in self.shown:
             table.move_cursor(row=self.shown.index(cursor))
-        self._note = f"{self.store_note} · {len(self.marked)} marked · space marks, c compares, Enter opens"
+        query = self.query_one("#filter", Input).value
+        listed = f" · {len(self.shown)} of {len(self.items)} listed (filter {query!r}; / edits it)" if query else ""
+        self._note = (
+            f"{self.store_note}{listed} · {len(self.marked)} marked · space marks, c compares, Enter opens"
+        )
         self.query_one("#library-note", Static).update(self._note)
         self.call_after_refresh(self._hint)
 
@@ -128,7 +147,7 @@ class LibraryScreen(Screen[None]):
         self.query_one("#library-note", Static).update(self._note + self.table.sideways_hint())
 
     def on_resize(self) -> None:
-        self.call_after_refresh(self._hint)
+        self.call_after_refresh(self._fill)
 
     # -- choosing ------------------------------------------------------------------------------------
 

@@ -48,6 +48,9 @@ class ChangeMap(Widget):
     def __init__(self, view: DiffView, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.view = view
+        self._ops_key: tuple[int, int, int] | None = None
+        self._ops_cache: list[str | None] = []
+        self._strips: dict[tuple[str | None, bool], Strip] = {}
         self.tooltip = "Where the changes are: click to go there"
 
     def on_mount(self) -> None:
@@ -68,27 +71,56 @@ class ChangeMap(Widget):
         return lo, max(lo + 1, (y + 1) * total // height)
 
     def render_line(self, y: int) -> Strip:
-        layout, diff = self.view.layout_, self.view.diff
-        base = self.rich_style
-        if layout is None or diff is None or not layout.entries:
-            return Strip([Segment(" ", base)], 1)
+        layout = self.view.layout_
+        if layout is None or self.view.diff is None or not layout.entries:
+            return self._strip(None, False)
         lo, hi = self._span(y)
         if lo >= layout.height:
-            return Strip([Segment(" ", base)], 1)
-        first, last = layout.entry_at(lo), layout.entry_at(hi - 1)
-        changes = self.view.changes
-        k = bisect_left(changes, first)
-        ops = set()
-        while k < len(changes) and changes[k] <= last:
-            ops.add(diff.rows[layout.entries[changes[k]].row].op)
-            k += 1
+            return self._strip(None, False)
         top = round(self.view.scroll_offset.y)
         shown = lo < top + self.view.scrollable_content_region.height and hi > top
-        style: Style = base + self.get_component_rich_style("changemap--view") if shown else base
-        op = next((op for op in _RANK if op in ops), None)
-        if op is None:
-            return Strip([Segment(" ", style)], 1)
-        return Strip([Segment("█", style + self.get_component_rich_style(f"changemap--{op}"))], 1)
+        return self._strip(self._ops()[y], shown)
+
+    def _ops(self) -> list[str | None]:
+        """The change each map line shows, computed once per layout and map height (scrolling only moves the
+        shading)."""
+        layout, diff = self.view.layout_, self.view.diff
+        key = (self.view.generation, self.size.height, id(layout))
+        if self._ops_key == key:
+            return self._ops_cache
+        out: list[str | None] = []
+        changes = self.view.changes
+        for y in range(max(1, self.size.height)):
+            lo, hi = self._span(y)
+            if layout is None or diff is None or lo >= layout.height:
+                out.append(None)
+                continue
+            first, last = layout.entry_at(lo), layout.entry_at(hi - 1)
+            k = bisect_left(changes, first)
+            ops = set()
+            while k < len(changes) and changes[k] <= last:
+                ops.add(diff.rows[layout.entries[changes[k]].row].op)
+                k += 1
+            out.append(next((op for op in _RANK if op in ops), None))
+        self._ops_key, self._ops_cache = key, out
+        return out
+
+    def _strip(self, op: str | None, shown: bool) -> Strip:
+        """One map cell (styles looked up once per theme)."""
+        strip = self._strips.get((op, shown))
+        if strip is None:
+            base = self.rich_style
+            style: Style = base + self.get_component_rich_style("changemap--view") if shown else base
+            if op is None:
+                strip = Strip([Segment(" ", style)], 1)
+            else:
+                strip = Strip([Segment("█", style + self.get_component_rich_style(f"changemap--{op}"))], 1)
+            self._strips[(op, shown)] = strip
+        return strip
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)

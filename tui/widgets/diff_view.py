@@ -7,8 +7,8 @@ Rules:
   measured once per width; A and B stand on the same lines, so the panes
   scroll together by construction.
 * The cursor is an entry of the layout (a row, a fold or where a moved row
-  came from). Moving it posts `CursorMoved`; the view never talks to a screen
-  directly.
+  came from), highlighted across the whole width (both sides). Moving it
+  posts `CursorMoved`; the view never talks to a screen directly.
 * Styles come from the theme (component classes below, set in theme.tcss):
   nothing here names a colour, so light and dark themes both work.
 * The width decides the layout: side by side from
@@ -39,9 +39,22 @@ from tui.messages import CursorMoved
 
 __all__ = ["DiffView"]
 
-_DECOR = frozenset({"blank", "gutter", "rule", "fold", "note", "label-equal"})
+_DECOR = frozenset({"blank", "gutter", "rule", "fold", "note", "label-equal", "cursor-row"})
 """Tags drawn faint on purpose: the others are kept readable (`tui.contrast`) in every theme."""
-_COMPONENTS = {f"diffview--{tag}" for tag in TAGS} | {"diffview--match", "diffview--cursor"}
+_COMPONENTS = {f"diffview--{tag}" for tag in TAGS} | {"diffview--match", "diffview--cursor", "diffview--cursor-row"}
+
+
+def _highlight(strip: Strip, row: Style, plain: object) -> Strip:
+    """``strip`` on the cursor row's background where it stands on the view's own (insertions and deletions
+    keep theirs)."""
+    if row.bgcolor is None:
+        return strip
+    on = Style(bgcolor=row.bgcolor)
+    out = [
+        Segment(text, (style or Style()) + on if style is None or style.bgcolor in (None, plain) else style)
+        for text, style, _ in strip
+    ]
+    return Strip(out, strip.cell_length)
 
 
 class DiffView(ScrollView, can_focus=True):
@@ -177,10 +190,18 @@ class DiffView(ScrollView, can_focus=True):
         self._restore(row)
 
     def show_only(self, op: str | None) -> None:
-        """Show only the rows whose op is ``op`` (None: every row again)."""
+        """Show only the rows whose op is ``op`` (None: every row again); the cursor stays on its row, or goes
+        to the first row shown at or after it in reading order."""
         row = self.cursor_row()
         self.only = op
         self._relayout(force=True)
+        layout = self.layout_
+        if row is not None and layout is not None and row not in layout.row_entry and self._measure is not None:
+            position = {item.row: k for k, item in enumerate(self._measure.order()) if item.kind == "row"}
+            here = position.get(row, 0)
+            ahead = [r for r in layout.row_entry if position.get(r, -1) >= here]
+            if ahead:
+                row = min(ahead, key=position.__getitem__)
         self._restore(row)
 
     def force_mode(self, mode: Mode | None) -> None:
@@ -257,10 +278,14 @@ class DiffView(ScrollView, can_focus=True):
         segments = [Segment(text, self._style(tag)) for text, tag in pieces]
         strip = Strip(segments, layout.columns.width)
         if i == self.cursor and i >= 0:
-            cursor = self._style("cursor")
+            cursor, row = self._style("cursor"), self._style("cursor-row")
             head = 1 + layout.columns.label
             strip = Strip.join(
-                [Strip([Segment("▌", cursor)], 1), strip.crop(1, head).apply_style(cursor), strip.crop(head)]
+                [
+                    Strip([Segment("▌", cursor)], 1),
+                    _highlight(strip.crop(1, head), cursor, self._style("").bgcolor),
+                    _highlight(strip.crop(head), row, self._style("").bgcolor),
+                ]
             )
         return strip.crop_extend(0, width, self._style(""))
 

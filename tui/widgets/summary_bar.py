@@ -84,11 +84,15 @@ class SummaryBar(Static):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._shown: tuple[Diff | None, int, int, str] = (None, 0, 0, "")
+        self._lines = 0
 
     def show(self, diff: Diff | None, change: int = 0, changes: int = 0, note: str = "") -> None:
         """Describe ``diff``; ``change`` of ``changes`` is where the cursor is (0: not on a change)."""
         self._shown = (diff, change, changes, note)
-        self.update(self.describe(diff, change, changes, note, self.size.width - 2 or 100))
+        content = self.describe(diff, change, changes, note, self.size.width - 2 or 100)
+        lines = content.plain.count("\n") + 1
+        self.update(content, layout=lines != self._lines)  # same height: no layout of the screen (page-down speed)
+        self._lines = lines
 
     def on_resize(self) -> None:
         self.show(*self._shown)
@@ -129,11 +133,12 @@ class SummaryBar(Static):
             _describe(diff.b, short, room),
         )
         where = f"change {change}/{changes}" if change else f"{changes} change{'s' if changes != 1 else ''}"
-        line = Content("")
         for brief, with_options in ((short, True), (True, True), (True, False)):
-            line = _counts(diff, brief, where, options_label(diff.options) if with_options else "", note)
-            if line.cell_length <= width:
+            # the form is chosen without the note, so that a note never moves the counts one clicks
+            options = options_label(diff.options) if with_options else ""
+            if _counts(diff, brief, where, options, "").cell_length <= width:
                 break
+        line = _counts(diff, brief, where, options, note)
         return Content.assemble(names.truncate(width, ellipsis=True), "\n", line.truncate(width, ellipsis=True))
 
 

@@ -1,0 +1,71 @@
+"""Legibility: the cursor row is highlighted across both sides, rows equal only after normalization are marked
+quietly, and unselected radio buttons can be seen (defect 9 of issue 21)."""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from textual.widgets import RadioButton
+
+from tests.tui.conftest import app_on, pair_request, screen_of, settle
+from tests.tui.test_place_column import label_lines
+from tui.contrast import contrast
+
+
+async def test_the_cursor_highlights_the_whole_row_on_both_sides() -> None:
+    app = app_on(pair_request())
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("n", "n")
+        view = screen_of(app).view
+        layout = view.layout_
+        assert layout is not None
+        y = layout.tops[view.cursor] - round(view.scroll_offset.y)
+        other = y + layout.heights[view.cursor]
+        right = layout.columns.width - 3  # the end of B's column: blank on both lines
+        on = list(view.render_line(y))
+        off = list(view.render_line(other))
+
+        def background_at(segments: list[object], cell: int) -> object:
+            at = 0
+            for text, style, _ in segments:  # type: ignore[misc]
+                at += cell_len(text)
+                if at > cell:
+                    return style.bgcolor
+            raise AssertionError(cell)
+
+        assert background_at(on, right) != background_at(off, right)
+        assert background_at(on, 1 + layout.columns.label + layout.columns.a + 2) != background_at(
+            off, 1 + layout.columns.label + layout.columns.a + 2
+        )
+
+
+async def test_a_row_equal_only_after_normalization_is_marked_with_what_was_ignored() -> None:
+    app = app_on(pair_request())
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        layout = screen_of(app).view.layout_
+        assert layout is not None
+        diff = layout.diff
+        quiet = [
+            i for i, e in enumerate(layout.entries)
+            if e.kind == "row" and diff.rows[e.row].op == "equal" and "清明节" in diff.b_text(diff.rows[e.row])
+        ]  # fmt: skip
+        assert quiet
+        assert diff.ignored(diff.rows[layout.entries[quiet[0]].row])
+        lines = label_lines(layout, quiet[0])
+        assert lines and lines[0].startswith("≈")
+        plain = [i for i, e in enumerate(layout.entries) if e.kind == "row" and diff.rows[e.row].op == "equal"]
+        same = [i for i in plain if not diff.ignored(diff.rows[layout.entries[i].row])]
+        assert all(not any("≈" in line for line in label_lines(layout, i)) for i in same)
+
+
+async def test_an_unselected_radio_button_can_be_seen() -> None:
+    app = app_on(pair_request())
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        button = app.screen.query_one("#fmt-md", RadioButton)
+        assert not button.value
+        style = button.get_component_rich_style("toggle--button")
+        assert contrast(style, app.current_theme.dark) >= 2.0
