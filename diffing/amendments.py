@@ -48,6 +48,7 @@ from corpus.document import Document
 from corpus.markers import DIVISION, HANZI_NUMERAL, compact, to_chinese
 from diffing.articles import Outline, Paragraph, Unit
 from diffing.correspond import Correspondence, Link, correspond, quiet
+from diffing.draft_text import count, fold, nest_quotes, punctuation_only, runs
 from diffing.model import Diff, Row
 
 __all__ = ["CLOSING", "COMMENCEMENT", "Decision", "draft", "ordinal"]
@@ -67,8 +68,9 @@ _DIGITS = r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
 _QUANTITY = re.compile(
     rf"{_DIGITS}(?:年(?:{_DIGITS}月(?:{_DIGITS}日)?)?|个?月(?:{_DIGITS}日)?|[%％‰]|(?:万|亿)?元|周岁|[日天岁倍])?"
     rf"|{HANZI_NUMERAL}(?:个月|周岁|(?:万|亿)?元|[年日天岁倍])"
+    r"|《[^《》\n]*》"
 )
-"""A date or a quantity, which a quoted change never cuts (digits alone count too)."""
+"""A date, a quantity or a title in 《》, which a quoted change never cuts (digits alone count too)."""
 _WRAP = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
 
 
@@ -125,7 +127,7 @@ def draft(diff: Diff, corr: Correspondence | None = None) -> Decision:
 
     def flush() -> None:
         if deleted:
-            items.append("删去" + "、".join(deleted) + "。")
+            items.append("删去" + runs(deleted) + "。")
             deleted.clear()
         if len(added) > 1:
             items.append(drafter.added_articles(added))
@@ -156,8 +158,9 @@ def draft(diff: Diff, corr: Correspondence | None = None) -> Decision:
 
 
 def quote(paragraphs: list[str]) -> str:
-    """“…” around text of several paragraphs: each opens with “, the last closes with ”."""
-    return "\n".join(f"“{p}" for p in paragraphs) + "”"
+    """“…” around text of several paragraphs: each opens with “, the last closes with ”; quotes inside
+    are written ‘’."""
+    return "\n".join(f"“{nest_quotes(p)}" for p in paragraphs) + "”"
 
 
 @dataclass(frozen=True)
@@ -198,7 +201,11 @@ class _Drafter:
                 kind = m[0][-1]
                 return [f"增加一{kind}，作为{m[0]}，{kind}名为“{m[1]}”。"]
             return []
-        if a_unit is None or b_unit is None or not (link.changed or link.moved):
+        if a_unit is None or b_unit is None:
+            return []
+        if not (link.changed or link.moved):
+            if a_unit.kind == "article" and _shape(a_unit) != _shape(b_unit):  # a 款 cut in two, or two joined
+                return [f"将{a_unit.label}修改为：{quote(self._paragraphs(corr.b, b_unit.paragraphs))}"]
             return []
         if a_unit.kind == "heading":
             old, new = _division(corr.a, a_unit), _division(corr.b, b_unit)
@@ -225,12 +232,11 @@ class _Drafter:
     def added_articles(self, units: list[Unit]) -> str:
         """``增加两条，分别作为第X条、第Y条：“第X条 …”“第Y条 …”`` for new articles in a row, each quoted
         with its own label as B writes it."""
-        count = "两" if len(units) == 2 else to_chinese(len(units))
         quotes = []
         for unit in units:
             texts = [_one_line(self.corr.b.paragraph_text(p, drop_label=k > 0)) for k, p in enumerate(unit.paragraphs)]
             quotes.append(quote([t for t in texts if t]))
-        return f"增加{count}条，分别作为{'、'.join(u.label for u in units)}：" + "\n".join(quotes)
+        return f"增加{count(len(units))}条，分别作为{runs([u.label for u in units])}：" + "\n".join(quotes)
 
     def _paragraphs(self, outline: Outline, paragraphs: tuple[Paragraph, ...]) -> list[str]:
         """Original text of the paragraphs, one line each, the article label left out."""
@@ -301,6 +307,20 @@ class _Drafter:
         b = self.corr.b.paragraph_text(pb).rstrip("；。;.，,")
         return _fold_brackets(a) == _fold_brackets(b)
 
+    def _gives(self, edits: list[tuple[str, str, str]], ka: _Kuan, kb: _Kuan) -> bool:
+        """Whether the edits, made one after the other at every place their text occurs in ``ka``, give ``kb``
+        (a reader applies them so: an edit whose text the one before created would go wrong)."""
+        text = "\n".join(self._paragraphs(self.corr.a, ka))
+        for kind, old, new in edits:
+            if old not in text:
+                return False
+            if kind == "after":
+                new = old + new
+            elif kind == "before":
+                new = new + old
+            text = text.replace(old, new)
+        return fold(text) == fold("\n".join(self._paragraphs(self.corr.b, kb)))
+
     def _kuan_changed(self, ka: _Kuan, kb: _Kuan) -> bool:
         """Some text of the two 款 (or 项) changed, or went to or came from elsewhere (labels aside)."""
         a_set = {i for p in ka for i in p.clauses if self.diff.a_clauses[i].kind != "article"}
@@ -336,6 +356,7 @@ class _Drafter:
         changed: list[str] = []
         removed: list[str] = []
         added: list[str] = []
+        edits: list[tuple[str, str, str]] = []  # (changed, old, new) / (removed, old, "") / (after|before, anchor, added)
         seen: set[tuple[str, str]] = set()
         for h in widened:
             old = _original(diff.a, diff.a_clauses[h.row.a[0]].start, h.a_lo, h.a_hi)
@@ -346,14 +367,22 @@ class _Drafter:
             if len(old) > _SHORT or len(new) > _SHORT or not old.strip():
                 return None
             if h.inserted and new.startswith(old) and len(new) - len(old) == h.inserted:
-                added.append(f"在“{old}”后增加“{new[len(old) :]}”")
+                added.append(f"在“{nest_quotes(old)}”后增加“{nest_quotes(new[len(old) :])}”")
+                edits.append(("after", old, new[len(old) :]))
             elif h.inserted and new.endswith(old) and len(new) - len(old) == h.inserted:
-                added.append(f"在“{old}”前增加“{new[: len(new) - len(old)]}”")
+                added.append(f"在“{nest_quotes(old)}”前增加“{nest_quotes(new[: len(new) - len(old)])}”")
+                edits.append(("before", old, new[: len(new) - len(old)]))
             elif new:
-                changed.append(f"“{old}”修改为“{new}”")
+                changed.append(f"“{nest_quotes(old)}”修改为“{nest_quotes(new)}”")
+                edits.append(("changed", old, new))
             else:
-                removed.append(f"“{old}”")
+                removed.append(f"“{nest_quotes(old)}”")
+                edits.append(("removed", old, ""))
         if len(seen) > _MAX_CHANGES:
+            return None
+        order = {"changed": 0, "removed": 1, "after": 2, "before": 2}
+        edits.sort(key=lambda e: order[e[0]])  # the order the item states them in
+        if not self._gives(edits, ka, kb):
             return None
         parts = []
         if changed:
@@ -363,6 +392,11 @@ class _Drafter:
         for k, phrase in enumerate(added):
             parts.append(phrase.replace("在“", "在{cite}中的“", 1) if not parts and not k else phrase)
         return "，".join(parts).replace("{cite}", cite) + "。"
+
+
+def _shape(unit: Unit) -> tuple[int, ...]:
+    """How many paragraphs each 款 of an article holds."""
+    return tuple(len(k) for k in unit.kuan)
 
 
 def _fold_brackets(text: str) -> str:
@@ -419,6 +453,7 @@ def _pair_kuan(
 def _hunks(row: Row) -> list[_Hunk]:
     """The runs of ``-``/``+`` parts of a modified row, with how far each may widen."""
     assert row.inline is not None
+    b_text = "".join(text for op, text in row.inline if op != "-")
     spans: list[list[int]] = []
     a = b = 0
     open_hunk = False
@@ -441,7 +476,10 @@ def _hunks(row: Row) -> list[_Hunk]:
     for k, (a_lo, a_hi, b_lo, b_hi) in enumerate(spans):
         lo_limit = spans[k - 1][1] if k else 0
         hi_limit = spans[k + 1][0] if k + 1 < len(spans) else a
-        out.append(_Hunk(row, a_lo, a_hi, b_lo, b_hi, lo_limit, hi_limit, b_hi - b_lo if a_lo == a_hi else 0))
+        inserted = b_hi - b_lo if a_lo == a_hi else 0
+        if inserted and punctuation_only(b_text[b_lo:b_hi]):
+            inserted = 0  # punctuation goes with the word beside it: “甲”修改为“甲，”
+        out.append(_Hunk(row, a_lo, a_hi, b_lo, b_hi, lo_limit, hi_limit, inserted))
     return out
 
 
@@ -459,7 +497,11 @@ def _widen(diff: Diff, hunks: list[_Hunk], scope: str) -> list[_Hunk] | None:
         bad = [
             k
             for k, (old, new) in enumerate(texts)
-            if len(old) < 2 or scope.count(old) != same_change[old, new] or "\n" in old
+            if len(old) < 2
+            or scope.count(old) != same_change[old, new]
+            or "\n" in old
+            or punctuation_only(old)
+            or punctuation_only(new)
         ]
         if not bad:
             return current

@@ -148,7 +148,7 @@ def test_ordinals_count_as_chinese_documents_do() -> None:
         "增加一条，作为第四条：“知识产权法庭可以要求当事人披露涉案知识产权相关权属、侵权、授权确权等关联案件情况。"
         "当事人拒不如实披露的，可以作为认定其是否遵循诚实信用原则和构成滥用权利等的考量因素。”",
         "将第十一条中的“第一、二、三项所称第一审案件”修改为“第一款规定类型的第一审民事和行政案件”。",
-        "删去第十二条、第十三条、第十四条。",
+        "删去第十二条至第十四条。",  # three articles in a row: 第X条至第Y条
     ],
 )
 def test_pair_03_items_checked_by_hand(item: str) -> None:
