@@ -48,7 +48,7 @@ from corpus.document import Document
 from corpus.markers import DIVISION, HANZI_NUMERAL, compact, to_chinese
 from diffing.articles import Outline, Paragraph, Unit
 from diffing.correspond import Correspondence, Link, correspond, quiet
-from diffing.draft_text import count, fold, nest_quotes, punctuation_only, runs
+from diffing.draft_text import advice, count, fold, nest_quotes, punctuation_only, runs
 from diffing.model import Diff, Row
 
 __all__ = ["CLOSING", "COMMENCEMENT", "Decision", "draft", "ordinal"]
@@ -56,6 +56,8 @@ __all__ = ["CLOSING", "COMMENCEMENT", "Decision", "draft", "ordinal"]
 CLOSING = "此外，对条文顺序作相应调整。"
 COMMENCEMENT = "本决定自　　年　　月　　日起施行。"
 """When the decision takes effect: a draft leaves the date blank for the drafter."""
+THROUGHOUT_MIN = 2
+"""A replacement made in this many articles or more is stated once, in its own item."""
 _WIDEN = 8
 """At most this many characters are added around a change to make its 甲 unique."""
 _SHORT = 30
@@ -88,6 +90,8 @@ class Decision:
     """`CLOSING` when articles were renumbered, else empty."""
     articles: bool = True
     """Whether either version has articles (第X条) at all."""
+    advice: str = ""
+    """One line advising a 修订 instead, when the changes are many (`diffing.draft_text.advice`), or empty."""
 
     @property
     def heading(self) -> str:
@@ -120,10 +124,31 @@ def draft(diff: Diff, corr: Correspondence | None = None) -> Decision:
     """The 修改决定 that turns A into B (see the module's rules)."""
     corr = corr or correspond(diff)
     drafter = _Drafter(corr)
+    drafted = [_link_items(drafter, link) for link in corr.links]
+    throughout = _throughout(corr, drafter, drafted)
+    entries: list[tuple[float, int, str, list[str] | Unit]] = []
+    anchor = -1.0
+    renumbered = False
+    touched = 0
+    for seq, link in enumerate(corr.links):
+        a_unit, b_unit = corr.a_unit(link), corr.b_unit(link)
+        if link.a is not None:
+            anchor = float(link.a)
+        if a_unit and b_unit and a_unit.kind == "article" and a_unit.label != b_unit.label:
+            renumbered = True
+        key = anchor if link.a is not None else anchor + 0.5
+        if link.status == "deleted" and a_unit is not None and a_unit.kind == "article":
+            entries.append((key, seq, "deleted", a_unit))
+        elif link.status == "inserted" and b_unit is not None and b_unit.kind == "article":
+            entries.append((key, seq, "inserted", b_unit))
+        else:  # (an unchanged article too: it ends a run of deleted or new articles)
+            entries.append((key, seq, "items", drafted[seq][0]))
+        if a_unit is not None and a_unit.kind == "article" and (drafted[seq][0] or link.b is None):
+            touched += 1
+    entries.sort(key=lambda e: (e[0], e[1]))  # items in the order of the old text
     items: list[str] = []
     deleted: list[str] = []
     added: list[Unit] = []
-    renumbered = False
 
     def flush() -> None:
         if deleted:
@@ -135,26 +160,104 @@ def draft(diff: Diff, corr: Correspondence | None = None) -> Decision:
             items.extend(drafter.items_of_inserted(added[0]))
         added.clear()
 
-    for link in corr.links:
-        a_unit, b_unit = corr.a_unit(link), corr.b_unit(link)
-        if a_unit and b_unit and a_unit.kind == "article" and a_unit.label != b_unit.label:
-            renumbered = True
-        if link.status == "deleted" and a_unit is not None and a_unit.kind == "article":
+    for _, _, kind, payload in entries:
+        if kind == "deleted" and isinstance(payload, Unit):
             if added:
                 flush()
-            deleted.append(a_unit.label)
-            continue
-        if link.status == "inserted" and b_unit is not None and b_unit.kind == "article":
+            deleted.append(payload.label)
+        elif kind == "inserted" and isinstance(payload, Unit):
             if deleted:
                 flush()
-            added.append(b_unit)
-            continue
-        flush()
-        items.extend(drafter.items(link))
+            added.append(payload)
+        elif isinstance(payload, list):
+            flush()
+            items.extend(payload)
     flush()
+    items.extend(throughout)
     title = corr.b.title or corr.a.title
-    articles = any(u.kind == "article" for o in (corr.a, corr.b) for u in o.units)
-    return Decision(diff.a.name, diff.b.name, title, tuple(items), CLOSING if renumbered else "", articles)
+    articles_a = sum(1 for u in corr.a.units if u.kind == "article")
+    articles = articles_a > 0 or any(u.kind == "article" for u in corr.b.units)
+    return Decision(
+        diff.a.name, diff.b.name, title, tuple(items), CLOSING if renumbered else "", articles,
+        advice(len(items), touched, articles_a),
+    )  # fmt: skip
+
+
+_Drafted = tuple[list[str], list[tuple[str, str]], list[tuple[tuple[str, str], str, int]]]
+
+
+def _link_items(drafter: _Drafter, link: Link) -> _Drafted:
+    """A link's items, the replacements they quote and the replacements made throughout they leave out."""
+    drafter.used, drafter.covered = [], []
+    items = drafter.items(link)
+    a_unit = drafter.corr.a_unit(link)
+    covered = drafter.covered
+    if a_unit is not None and any(i.startswith((f"将{a_unit.label}修改为：", f"将{a_unit.label}改为")) for i in items):
+        covered = []  # restated whole after all: B's text, which the replacement has nothing to do with
+    return items, drafter.used, covered
+
+
+def _throughout(corr: Correspondence, drafter: _Drafter, drafted: list[_Drafted]) -> list[str]:
+    """Items for the replacements made in `THROUGHOUT_MIN` articles or more, stated once; the links they
+    touch drafted again without them (in ``drafted``)."""
+    links_of: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for k, (_, used, _) in enumerate(drafted):
+        for pair in used:
+            links_of[pair].add(k)
+    chosen = _apart({pair: len(links) for pair, links in links_of.items() if len(links) >= THROUGHOUT_MIN})
+    redo = sorted({k for pair in chosen for k in links_of[pair]})  # every round: a pair dropped must be put back
+    while chosen:
+        drafter.throughout = tuple(sorted(chosen, key=lambda p: min(links_of[p])))
+        for k in redo:
+            drafted[k] = _link_items(drafter, corr.links[k])
+        cites: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
+        places: dict[tuple[str, str], int] = defaultdict(int)
+        for k in redo:
+            for pair, cite, n in drafted[k][2]:
+                cites[pair].append((corr.links[k].a or 0, cite))
+                places[pair] += n
+        keep = {pair for pair in chosen if len({a for a, _ in cites[pair]}) >= THROUGHOUT_MIN}
+        if keep == chosen:
+            break
+        chosen = keep
+    drafter.throughout = ()
+    if not chosen:
+        return []
+    b_text = "\n".join(fold(corr.b.paragraph_text(p)) for p in _article_paragraphs(corr.b))
+    a_text = "\n".join(_one_line(corr.a.paragraph_text(p)) for p in _article_paragraphs(corr.a))
+    scope = _scope_name(corr.b.title or corr.a.title)
+    out = []
+    for pair in sorted(chosen, key=lambda p: min(links_of[p])):  # the order the drafter applied them in
+        old, new = pair
+        phrase = f"中的“{nest_quotes(old)}”修改为“{nest_quotes(new)}”。"
+        if scope and fold(old) not in b_text and a_text.count(old) == places[pair]:  # every 甲 of A becomes 乙
+            out.append(f"将{scope}{phrase}")
+        else:
+            listed = [cite for _, cite in sorted(set(cites[pair]))]
+            out.append(f"将{runs(listed)}{phrase}")
+    return out
+
+
+def _article_paragraphs(law: Outline) -> list[Paragraph]:
+    return [p for u in law.units if u.kind == "article" for p in u.paragraphs]
+
+
+def _apart(counts: dict[tuple[str, str], int]) -> set[tuple[str, str]]:
+    """The replacements, most used first, whose texts hold no other's 甲 (and whose 甲 no other's texts
+    hold): replacements made throughout never act on each other."""
+    out: list[tuple[str, str]] = []
+    for pair in sorted(counts, key=lambda p: (-counts[p], p)):
+        if all(pair[0] not in o + n and o not in pair[0] + pair[1] for o, n in out):
+            out.append(pair)
+    return set(out)
+
+
+def _scope_name(title: str) -> str:
+    """本法, 本条例, 本规定… after the kind of act the title names; empty when it names none."""
+    for kind in ("条例", "规定", "办法", "规则", "解释", "细则", "决定", "法"):
+        if title.endswith(kind):
+            return "本" + kind
+    return ""
 
 
 def quote(paragraphs: list[str]) -> str:
@@ -186,9 +289,16 @@ _Kuan = tuple[Paragraph, ...]
 class _Drafter:
     """The items of one link at a time, from the finest form that says it to the coarsest (module rules)."""
 
-    def __init__(self, corr: Correspondence) -> None:
+    def __init__(self, corr: Correspondence, throughout: tuple[tuple[str, str], ...] = ()) -> None:
         self.corr = corr
         self.diff = corr.diff
+        self.throughout = throughout
+        """Replacements (甲, 乙) made throughout: their own item states them, once."""
+        self.used: list[tuple[str, str]] = []
+        """The replacements the items drafted so far quote (甲, 乙)."""
+        self.covered: list[tuple[tuple[str, str], str, int]] = []
+        """The replacements made throughout, each with a cite (第X条[第Y款]) it was left out of and how many
+        times its 甲 occurs there."""
 
     def items(self, link: Link) -> list[str]:
         """The items of one link (none for an unchanged or renumbered article, or text outside articles)."""
@@ -250,8 +360,8 @@ class _Drafter:
         single = len(a_kuan) == 1
         if not single and all(ka is not None and kb is not None for ka, kb in pairs):
             whole = self._substitution(a_unit.paragraphs, b_unit.paragraphs, a_unit.label)
-            if whole:
-                return [whole]
+            if whole is not None:
+                return [whole] if whole else []
         out: list[str] = []
         restated = 0
         rewritten = False
@@ -260,9 +370,11 @@ class _Drafter:
                 if not self._kuan_changed(a_kuan[ka], b_kuan[kb]):
                     continue
                 cite = a_unit.label if single else f"{a_unit.label}第{to_chinese(ka + 1)}款"
-                sub = self._substitution(a_kuan[ka], b_kuan[kb], cite) or self._item(a_kuan[ka], b_kuan[kb], cite)
-                if sub:
-                    out.append(sub)
+                sub = self._substitution(a_kuan[ka], b_kuan[kb], cite)
+                if sub is None:
+                    sub = self._item(a_kuan[ka], b_kuan[kb], cite)
+                if sub is not None:
+                    out.extend([sub] if sub else [])  # "": made by replacements throughout alone
                     continue
                 restated += 1
                 rewritten = True
@@ -299,7 +411,7 @@ class _Drafter:
         k = changed[0]
         item = f"{cite}第{to_chinese(k)}项"
         sub = self._substitution((ka[k],), (kb[k],), item)
-        return sub or f"将{item}修改为：{quote(self._paragraphs(self.corr.b, (kb[k],)))}"
+        return sub if sub is not None else f"将{item}修改为：{quote(self._paragraphs(self.corr.b, (kb[k],)))}"
 
     def _ends_only(self, pa: Paragraph, pb: Paragraph) -> bool:
         """The two paragraphs differ at most in their closing punctuation."""
@@ -333,7 +445,8 @@ class _Drafter:
         return False
 
     def _substitution(self, ka: _Kuan, kb: _Kuan, cite: str) -> str | None:
-        """``将{cite}中的“甲”修改为“乙”`` for a 款 changed in a few short places, else None."""
+        """``将{cite}中的“甲”修改为“乙”`` for a 款 changed in a few short places, else None; "" when the
+        replacements made throughout (`throughout`) make every change of it."""
         diff = self.diff
         a_set = [i for p in ka for i in p.clauses if diff.a_clauses[i].kind != "article"]
         b_set = {j for p in kb for j in p.clauses if diff.b_clauses[j].kind != "article"}
@@ -356,7 +469,7 @@ class _Drafter:
         changed: list[str] = []
         removed: list[str] = []
         added: list[str] = []
-        edits: list[tuple[str, str, str]] = []  # (changed, old, new) / (removed, old, "") / (after|before, anchor, added)
+        edits: list[tuple[str, str, str]] = []  # (changed, 甲, 乙), (removed, 甲, ""), (after|before, 甲, 乙)
         seen: set[tuple[str, str]] = set()
         for h in widened:
             old = _original(diff.a, diff.a_clauses[h.row.a[0]].start, h.a_lo, h.a_hi)
@@ -378,12 +491,24 @@ class _Drafter:
             else:
                 removed.append(f"“{nest_quotes(old)}”")
                 edits.append(("removed", old, ""))
-        if len(seen) > _MAX_CHANGES:
+        if len(seen) > _MAX_CHANGES or any(e[1].count("《") != e[1].count("》") for e in edits):
             return None
         order = {"changed": 0, "removed": 1, "after": 2, "before": 2}
         edits.sort(key=lambda e: order[e[0]])  # the order the item states them in
         if not self._gives(edits, ka, kb):
             return None
+        pairs = [(old, new) for kind, old, new in edits if kind == "changed"]
+        self.used.extend(pairs)
+        left = [pair for pair in self.throughout if pair in pairs]  # in the order their items come
+        if left:
+            kept = [e for e in edits if e[0] != "changed" or (e[1], e[2]) not in self.throughout]
+            if self._gives(kept + [("changed", old, new) for old, new in left], ka, kb):
+                a_text = "\n".join(self._paragraphs(self.corr.a, ka))
+                self.covered.extend((pair, cite, a_text.count(pair[0])) for pair in left)
+                if not kept:
+                    return ""
+                said = {f"“{nest_quotes(o)}”修改为“{nest_quotes(n)}”" for o, n in left}
+                changed = [p for p in changed if p not in said]
         parts = []
         if changed:
             parts.append("将{cite}中的" + "，".join(changed))
@@ -472,6 +597,7 @@ def _hunks(row: Row) -> list[_Hunk]:
         else:
             b += len(text)
             spans[-1][3] = b
+    spans = _join_inside_wholes(spans, "".join(text for op, text in row.inline if op != "+"), b_text)
     out = []
     for k, (a_lo, a_hi, b_lo, b_hi) in enumerate(spans):
         lo_limit = spans[k - 1][1] if k else 0
@@ -480,6 +606,23 @@ def _hunks(row: Row) -> list[_Hunk]:
         if inserted and punctuation_only(b_text[b_lo:b_hi]):
             inserted = 0  # punctuation goes with the word beside it: “甲”修改为“甲，”
         out.append(_Hunk(row, a_lo, a_hi, b_lo, b_hi, lo_limit, hi_limit, inserted))
+    return out
+
+
+def _join_inside_wholes(spans: list[list[int]], a_text: str, b_text: str) -> list[list[int]]:
+    """Neighbouring changes joined when the text between them lies inside one date, quantity or 《…》
+    title (of either side): a quote never cuts one, so the two are quoted as one change."""
+    a_wholes = [m.span() for m in _QUANTITY.finditer(a_text)]
+    b_wholes = [m.span() for m in _QUANTITY.finditer(b_text)]
+    out: list[list[int]] = []
+    for span in spans:
+        if out and (
+            any(lo <= out[-1][1] and span[0] <= hi for lo, hi in a_wholes)
+            or any(lo <= out[-1][3] and span[2] <= hi for lo, hi in b_wholes)
+        ):
+            out[-1] = [out[-1][0], span[1], out[-1][2], span[3]]
+        else:
+            out.append(list(span))
     return out
 
 

@@ -22,9 +22,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass, field
 
 import opencc
-from dataclasses import dataclass, field
 
 from corpus.markers import ITEM, read_label, to_int
 from diffing.articles import Outline, Unit, outline
@@ -36,6 +36,9 @@ _WRAP = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
 _NUM = r"[〇零一二三四五六七八九十百千万两]+"
 _LABEL = rf"第{_NUM}条(?:之{_NUM})?"
 _CITE = rf"(?P<art>{_LABEL})(?:第(?P<kuan>{_NUM})款)?(?:第(?P<xiang>{_NUM})项)?"
+_DIVISION_ITEM = (
+    r"增加一[章节编]|将第.+?[章节编]的[章节编]名|将第.+?[章节编](?:改为|分为|合并|作为)|删去第[^条]+?[章节编]"
+)
 _T2S = opencc.OpenCC("t2s")
 _PLAIN = rf"{_LABEL}(?:第{_NUM}款)?(?:第{_NUM}项)?"
 _PHRASES = re.compile(r"“([^”]*)”修改为“([^”]*)”|删去((?:“[^”]*”、?)+)|在“([^”]*)”(后|前)增加“([^”]*)”")
@@ -85,7 +88,8 @@ def a_articles(diff: Diff) -> list[tuple[str, list[list[str]]]]:
 
 def b_articles(diff: Diff) -> list[list[str]]:
     """B's articles in order, each as its lines (label left out)."""
-    return [[line for kuan in k for line in kuan] for _, k in _articles(outline(diff.b, diff.b_clauses, diff.b_original))]
+    law = outline(diff.b, diff.b_clauses, diff.b_original)
+    return [[line for kuan in k for line in kuan] for _, k in _articles(law)]
 
 
 def _number(text: str | None) -> int:
@@ -242,8 +246,8 @@ class _Reader:
         else:
             lines[xiang] = text
 
-    def apply(self, item: str) -> None:  # noqa: C901 - one branch per item form
-        if re.match(r"(增加一[章节编]|将第.+?[章节编]的[章节编]名|将第.+?[章节编](改为|分为|合并|作为)|删去第[^条]+?[章节编])", item):
+    def apply(self, item: str) -> None:
+        if re.match(_DIVISION_ITEM, item):
             return  # divisions: not compared here
         if m := re.fullmatch(rf"将{_CITE}修改为：(.*)", item, re.S):
             self.put(m, "\n".join(_quote(m.group(4))), restate=True)
@@ -300,7 +304,9 @@ class _Reader:
         if m := re.fullmatch(r"将本[^中]{1,4}中的(.*)。", item, re.S):
             self.throughout.append((None, m.group(1)))
             return
-        if m := re.fullmatch(rf"将((?:{_PLAIN}(?:至{_LABEL})?、)+{_PLAIN}(?:至{_LABEL})?)中的(.*)。", item, re.S):
+        listed = rf"{_PLAIN}(?:至{_LABEL})?(?:、{_PLAIN}(?:至{_LABEL})?)*"
+        m = re.fullmatch(rf"将({listed})中的(.*)。", item, re.S)
+        if m and ("、" in m.group(1) or "至" in m.group(1)):
             self.throughout.append((self.cites(m.group(1)), m.group(2)))
             return
         if m := re.match(rf"(?:将|删去|在){_CITE}中的", item):
@@ -368,10 +374,7 @@ class _Reader:
         free = (k for k in range(1, 10**6) if float(k) not in placed)
         slots = {next(free): lines for lines in survivors}
         everything = {**placed, **{float(k): v for k, v in slots.items()}}
-        out = [everything[k] for k in sorted(everything)]
-        for scopes, phrases in self.throughout:
-            out = [self._throughout(lines, phrases) for lines in out] if scopes is None else out
-        return out
+        return [everything[k] for k in sorted(everything)]
 
     def _throughout(self, lines: list[str], phrases: str) -> list[str]:
         text = "\n".join(lines)
@@ -379,13 +382,20 @@ class _Reader:
             text = text.replace(_fold(m.group(1)), _fold(m.group(2)))
         return text.split("\n")
 
-    def apply_listed(self) -> None:
-        """Replacements made throughout that list their articles: applied to those, after every other item."""
+    def apply_throughout(self) -> None:
+        """Replacements made throughout, in their order, after every other item: to the articles they list,
+        or (本法中的) to every article."""
         for scopes, phrases in self.throughout:
-            if scopes is None:
+            if scopes is not None:
+                for cite in scopes:
+                    self.put(cite, _substitute(phrases, self.get(cite)))
                 continue
-            for cite in scopes:
-                self.put(cite, _substitute(phrases, self.get(cite)))
+            for label, art in self.articles.items():
+                if label not in self.gone:
+                    art.kuan = [list(k) for k in _as_kuan(self._throughout(art.lines(), phrases))]
+                    art.added_kuan.clear()
+                    art.added_items.clear()
+            self.placed = {k: self._throughout(v, phrases) for k, v in self.placed.items()}
 
 
 def apply_decision(items: tuple[str, ...], a: list[tuple[str, list[list[str]]]]) -> list[list[str]]:
@@ -396,7 +406,7 @@ def apply_decision(items: tuple[str, ...], a: list[tuple[str, list[list[str]]]])
             reader.apply(item)
         except AssertionError as e:
             raise AssertionError(f"{item[:200]}: {e}") from e
-    reader.apply_listed()
+    reader.apply_throughout()
     return reader.result()
 
 

@@ -67,10 +67,9 @@ def _pair_06() -> Decision:
 @pytest.mark.parametrize(
     "item",
     [
-        # A 第八条's two 款 each say 必须 where B 第七条 says 应当; nothing else changed
-        "将第八条中的“必须”修改为“应当”。",
-        # A 第十七条 is B 第十六条 with 必须 → 应当 in its first 款
-        "将第十七条中的“必须”修改为“应当”。",
+        # 必须 → 应当 in A 第八条 (both 款; B 第七条), 第十七条 (B 第十六条) and more: stated once, articles listed
+        "将第八条、第十六条第二款、第十七条、第四十三条第二款、第一百五十五条、第一百六十五条第二款、第一百九十二条、"
+        "第一百九十六条、第一百九十七条中的“必须”修改为“应当”。",
         # A 第十二条 is B 第九条: its first 款 reworded, its second 款 unchanged
         "将第十二条第一款修改为：“公司的经营范围由公司章程规定。公司可以修改公司章程，变更经营范围。”",
         # A 第九条 (变更公司形式) is B 第十二条 word for word, after three articles taken from further on
@@ -275,3 +274,24 @@ def test_a_cross_reference_opening_an_article_is_amended_in_place() -> None:
     a = head + "第十二条第二款规定的期限届满的，应当报告。\n"
     b = head + "第十三条第二款规定的期限届满的，应当报告。\n"
     assert _draft(a, b) == ["一、将第二条中的“第十二条”修改为“第十三条”。"]
+
+
+@pytest.mark.parametrize(
+    ("name", "phrase", "at_least"),
+    [
+        ("06_company_law", "中的“股东大会”修改为“股东会”。", 8),
+        ("06_company_law", "中的“必须”修改为“应当”。", 9),
+        ("10_procuratorate_criminal_procedure_rules", "中的“械具”修改为“戒具”。", 1),
+    ],
+)
+def test_a_replacement_made_in_several_articles_is_stated_once(name: str, phrase: str, at_least: int) -> None:
+    items = draft(real_diff(name)).items
+    stating = [item for item in items if phrase in item]
+    assert len(stating) == 1
+    cited = stating[0][1 : stating[0].index(phrase)]
+    assert cited.startswith("本") or cited.count("条") >= at_least
+
+
+def test_pair_04_replacement_in_a_run_of_articles_is_one_item_with_a_run() -> None:
+    # A 第三十五条 to 第三十七条 each say 行政处分 where B says 处分
+    assert "将第三十五条至第三十七条中的“行政处分”修改为“处分”。" in draft(real_diff("04_admin_reconsideration_law")).items
