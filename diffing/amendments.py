@@ -124,7 +124,8 @@ def draft(diff: Diff, corr: Correspondence | None = None) -> Decision:
     """The 修改决定 that turns A into B (see the module's rules)."""
     corr = corr or correspond(diff)
     drafter = _Drafter(corr)
-    drafted = [_link_items(drafter, link) for link in corr.links]
+    joined = _joined(corr, drafter)
+    drafted = [([], [], []) if k in joined else _link_items(drafter, link) for k, link in enumerate(corr.links)]
     throughout = _throughout(corr, drafter, drafted)
     entries: list[tuple[float, int, str, list[str] | Unit]] = []
     anchor = -1.0
@@ -137,6 +138,11 @@ def draft(diff: Diff, corr: Correspondence | None = None) -> Decision:
         if a_unit and b_unit and a_unit.kind == "article" and a_unit.label != b_unit.label:
             renumbered = True
         key = anchor if link.a is not None else anchor + 0.5
+        if seq in joined:
+            if joined[seq]:
+                entries.append((key, seq, "items", joined[seq]))
+                touched += 1
+            continue
         if link.status == "deleted" and a_unit is not None and a_unit.kind == "article":
             entries.append((key, seq, "deleted", a_unit))
         elif link.status == "inserted" and b_unit is not None and b_unit.kind == "article":
@@ -181,6 +187,46 @@ def draft(diff: Diff, corr: Correspondence | None = None) -> Decision:
         diff.a.name, diff.b.name, title, tuple(items), CLOSING if renumbered else "", articles,
         advice(len(items), touched, articles_a),
     )  # fmt: skip
+
+
+def _joined(corr: Correspondence, drafter: _Drafter) -> dict[int, list[str]]:
+    """Articles merged into one or split into several (`diffing.structure`), as one item each:
+    ``将第X条、第Y条合并，作为第Z条，修改为：“…”`` and ``将第X条分为两条，分别作为第Y条、第Z条：“…”``.
+    Keyed by link: the first A article's link holds the item, the other links involved hold none. An
+    entry is taken only when the correspondence links its articles among themselves (or to nothing)."""
+    from diffing.structure import structure
+
+    by_a = {corr.a.units[link.a].clauses[0]: k for k, link in enumerate(corr.links) if link.a is not None}
+    by_b = {corr.b.units[link.b].clauses[0]: k for k, link in enumerate(corr.links) if link.b is not None}
+    shape = structure(corr.diff)
+    out: dict[int, list[str]] = {}
+    for entry in shape.entries:
+        if entry.level != "article" or entry.op not in ("merged", "split"):
+            continue
+        a_links = [by_a.get(shape.a[i].clauses[0]) for i in entry.a]
+        b_links = [by_b.get(shape.b[j].clauses[0]) for j in entry.b]
+        if None in a_links or None in b_links:
+            continue
+        involved = {k for k in a_links + b_links if k is not None}
+        a_set = {corr.links[k].a for k in a_links if k is not None}
+        b_set = {corr.links[k].b for k in b_links if k is not None}
+        if involved & out.keys() or any(
+            corr.links[k].a not in a_set | {None} or corr.links[k].b not in b_set | {None} for k in involved
+        ):
+            continue
+        a_units = sorted((corr.a.units[u] for u in a_set if u is not None), key=lambda u: u.clauses[0])
+        b_units = sorted((corr.b.units[v] for v in b_set if v is not None), key=lambda v: v.clauses[0])
+        first = min(k for k in a_links if k is not None)
+        if entry.op == "merged":
+            text = quote(drafter._paragraphs(corr.b, b_units[0].paragraphs))
+            item = f"将{runs([u.label for u in a_units])}合并，作为{b_units[0].label}，修改为：{text}"
+        else:
+            quotes = drafter.labelled_quotes(b_units)
+            labels = runs([v.label for v in b_units])
+            item = f"将{a_units[0].label}分为{count(len(b_units))}条，分别作为{labels}：{quotes}"
+        out.update({k: [] for k in involved})
+        out[first] = [item]
+    return out
 
 
 _Drafted = tuple[list[str], list[tuple[str, str]], list[tuple[tuple[str, str], str, int]]]
@@ -342,11 +388,15 @@ class _Drafter:
     def added_articles(self, units: list[Unit]) -> str:
         """``增加两条，分别作为第X条、第Y条：“第X条 …”“第Y条 …”`` for new articles in a row, each quoted
         with its own label as B writes it."""
+        return f"增加{count(len(units))}条，分别作为{runs([u.label for u in units])}：" + self.labelled_quotes(units)
+
+    def labelled_quotes(self, units: list[Unit]) -> str:
+        """B's articles quoted one after the other, each under its own label: “第X条 …”\n“第Y条 …”."""
         quotes = []
         for unit in units:
             texts = [_one_line(self.corr.b.paragraph_text(p, drop_label=k > 0)) for k, p in enumerate(unit.paragraphs)]
             quotes.append(quote([t for t in texts if t]))
-        return f"增加{count(len(units))}条，分别作为{runs([u.label for u in units])}：" + "\n".join(quotes)
+        return "\n".join(quotes)
 
     def _paragraphs(self, outline: Outline, paragraphs: tuple[Paragraph, ...]) -> list[str]:
         """Original text of the paragraphs, one line each, the article label left out."""

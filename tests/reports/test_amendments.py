@@ -294,4 +294,61 @@ def test_a_replacement_made_in_several_articles_is_stated_once(name: str, phrase
 
 def test_pair_04_replacement_in_a_run_of_articles_is_one_item_with_a_run() -> None:
     # A 第三十五条 to 第三十七条 each say 行政处分 where B says 处分
-    assert "将第三十五条至第三十七条中的“行政处分”修改为“处分”。" in draft(real_diff("04_admin_reconsideration_law")).items
+    items = draft(real_diff("04_admin_reconsideration_law")).items
+    assert "将第三十五条至第三十七条中的“行政处分”修改为“处分”。" in items
+
+
+def test_a_heavy_revision_opens_with_the_advice_to_make_it_a_revised_text() -> None:
+    # pairs 04 (72 items), 06 and 10 (hundreds): a 修订 with a 对照表 suits better; pair 01 (3 items) does not
+    assert draft(real_diff("01_holiday_measures")).advice == ""
+    for name in ("04_admin_reconsideration_law", "06_company_law", "10_procuratorate_criminal_procedure_rules"):
+        decision = draft(real_diff(name))
+        assert "宜采用修订方式" in decision.advice
+        text = amendments_text(decision)
+        assert text.splitlines()[2] == decision.advice
+        assert decision.advice in amendments_html(decision)
+        word = [p.text for p in docx.Document(io.BytesIO(amendments_docx(decision))).paragraphs]
+        assert word[1] == decision.advice
+
+
+def test_pair_06_merged_and_split_articles_are_one_item_each() -> None:
+    items = draft(real_diff("06_company_law")).items
+    merged = [item for item in items if item.startswith("将第一百三十三条、第一百三十五条合并，作为第一百五十一条")]
+    split = [item for item in items if item.startswith("将第十四条分为两条，分别作为第十三条、第三十八条：“第十三条 ")]
+    assert len(merged) == len(split) == 1
+    # neither the split article's second half nor the merged article is presented as new, or deleted
+    assert not any(item.startswith(("增加一条，作为第三十八条", "删去第一百三十五条")) for item in items)
+
+
+def test_quotes_inside_a_quoted_article_are_single_quotes() -> None:
+    # pair 10: B's new 第四百五十七条 says 贯彻“教育、感化、挽救”方针
+    items = draft(real_diff("10_procuratorate_criminal_procedure_rules")).items
+    assert any("贯彻‘教育、感化、挽救’方针" in item for item in items)
+    assert not any("贯彻“教育" in item for item in items)
+
+
+@pytest.mark.parametrize(
+    "name", ["04_admin_reconsideration_law", "06_company_law", "10_procuratorate_criminal_procedure_rules"]
+)
+def test_no_quoted_fragment_is_punctuation_alone_or_cuts_a_title(name: str) -> None:
+    import re
+
+    from diffing.draft_text import punctuation_only
+
+    items = draft(real_diff(name)).items
+    fragments = [q for item in items if "中的" in item for q in re.findall(r"“([^”\n]*)”", item)]
+    assert fragments
+    assert not [q for q in fragments if punctuation_only(q)]
+    assert not [q for q in fragments if q.count("《") != q.count("》")]
+
+
+def test_items_follow_the_old_text() -> None:
+    # pair 06: A 第十一条 becomes B 第五条 — its item comes after those of A 第三条 and 第四条, not before
+    import re
+
+    from corpus.markers import to_int
+
+    items = draft(real_diff("06_company_law")).items
+    cited = [re.match(r"(?:将|在|删去)第([^条]+)条", item) for item in items[:20]]
+    numbers = [to_int(m.group(1)) or 0 for m in cited if m]
+    assert numbers == sorted(numbers)
