@@ -355,7 +355,8 @@ class _Drafter:
                 return self.items_of_inserted(b_unit)
             if b_unit.kind == "heading" and (m := _division(corr.b, b_unit)):
                 kind = m[0][-1]
-                return [f"增加一{kind}，作为{m[0]}，{kind}名为“{m[1]}”。"]
+                where = _enclosing(corr.b, link.b or 0) if kind == "节" else ""
+                return [f"{'在' + where + '中' if where else ''}增加一{kind}，作为{m[0]}，{kind}名为“{m[1]}”。"]
             return []
         if a_unit is None or b_unit is None:
             return []
@@ -583,6 +584,14 @@ def _division(outline: Outline, unit: Unit) -> tuple[str, str] | None:
     text = outline.paragraph_text(unit.paragraphs[0])
     m = DIVISION.match(text)
     return (compact(m.group(1)), text[m.end() :].split("\n", 1)[0].strip()) if m else None
+
+
+def _enclosing(outline: Outline, index: int) -> str:
+    """The 第X章 a section heading (unit ``index``) lies in, or empty."""
+    for unit in reversed(outline.units[:index]):
+        if unit.kind == "heading" and (m := _division(outline, unit)) and m[0].endswith("章"):
+            return m[0]
+    return ""
 
 
 def _fold_spaces(text: str) -> str:

@@ -6,12 +6,21 @@ package, never a path outside the checkout.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from corpus.samples import seed
 from tests.programs import CHROMIUM, SOFFICE, need_program
+
+settings.register_profile("dev", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("ci", parent=settings.get_profile("dev"), derandomize=True, print_blob=True)
+settings.register_profile("thorough", parent=settings.get_profile("dev"), max_examples=500)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
+"""Hypothesis: no deadline (the machine is shared); under CI=true the same examples every run (derandomized);
+HYPOTHESIS_PROFILE=thorough for a longer search."""
 
 REAL = Path(__file__).resolve().parent / "data" / "real"
 """The ten real law pairs (tests/data/real/README.md and manifest.json say what each holds)."""
