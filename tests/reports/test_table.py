@@ -270,3 +270,32 @@ def test_markdown_before_column_carries_deletions_only_and_after_column_insertio
     rows = _cells(MarkdownIt("commonmark").enable(["strikethrough", "table"]).render(md))
     assert len(rows) > 1
     assert all(not row[0]["ins"] and not row[1]["del"] for row in rows[1:])
+
+
+def test_versions_name_the_documents_by_title_and_date_never_by_path() -> None:
+    # pair 10 wrote 修改前：/…/a.txt（人民检察院刑事诉讼规则（试行）；…）, a path and a doubled ）
+    table = build_table(real_diff("10_procuratorate_criminal_procedure_rules"))
+    for text in (table_text(table), table_markdown(table), table_html(table)):
+        assert "/" not in "".join(line for line in text.splitlines() if line.lstrip("- ").startswith("修改"))
+        assert "修改前：《人民检察院刑事诉讼规则（试行）》（2012年10月16日" in text
+    assert "））" not in table_text(table).splitlines()[1]
+
+
+def test_every_format_has_a_legend_marked_as_the_table_is() -> None:
+    table = _table_01()
+    assert "图例：[-删去-]为删去的文字" in table_text(table)
+    rendered = _cells(MarkdownIt("commonmark").enable(["strikethrough", "table"]).render(table_markdown(table)))
+    assert rendered  # the legend is a paragraph above the table
+    assert "图例：~~删去~~为删去的文字" in table_markdown(table)
+    assert '<p class="legend">图例：<del>删去</del>为删去的文字' in table_html(table)
+    word = docx.Document(io.BytesIO(table_docx(table)))
+    legend = next(p for p in word.paragraphs if p.text.startswith("图例："))
+    assert [r.text for r in legend.runs if r.font.strike] == ["删去"]
+    assert [r.text for r in legend.runs if r.bold] == ["增加"]
+
+
+def test_a_long_html_table_keeps_its_header_in_view_and_opens_with_contents() -> None:
+    page = table_html(build_table(real_diff("10_procuratorate_criminal_procedure_rules")))
+    assert "position:sticky" in page
+    assert '<details class="contents">' in page and '<a href="#r1">' in page and '<tr id="r1">' in page
+    assert '<details class="contents">' not in table_html(_table_01())  # three rows need no contents
