@@ -48,6 +48,7 @@ from corpus.document import Document
 from corpus.markers import DIVISION, HANZI_NUMERAL, compact, to_chinese
 from diffing.articles import Outline, Paragraph, Unit
 from diffing.correspond import Correspondence, Link, correspond, quiet
+from diffing.draft_groups import groups
 from diffing.draft_text import advice, count, fold, nest_quotes, punctuation_only, runs
 from diffing.model import Diff, Row
 
@@ -190,42 +191,22 @@ def draft(diff: Diff, corr: Correspondence | None = None) -> Decision:
 
 
 def _joined(corr: Correspondence, drafter: _Drafter) -> dict[int, list[str]]:
-    """Articles merged into one or split into several (`diffing.structure`), as one item each:
+    """Articles merged into one or split into several (`diffing.draft_groups`), as one item each:
     ``将第X条、第Y条合并，作为第Z条，修改为：“…”`` and ``将第X条分为两条，分别作为第Y条、第Z条：“…”``.
-    Keyed by link: the first A article's link holds the item, the other links involved hold none. An
-    entry is taken only when the correspondence links its articles among themselves (or to nothing)."""
-    from diffing.structure import structure
-
-    by_a = {corr.a.units[link.a].clauses[0]: k for k, link in enumerate(corr.links) if link.a is not None}
-    by_b = {corr.b.units[link.b].clauses[0]: k for k, link in enumerate(corr.links) if link.b is not None}
-    shape = structure(corr.diff)
+    Keyed by link: the first A article's link holds the item, the other links involved hold none."""
     out: dict[int, list[str]] = {}
-    for entry in shape.entries:
-        if entry.level != "article" or entry.op not in ("merged", "split"):
-            continue
-        a_links = [by_a.get(shape.a[i].clauses[0]) for i in entry.a]
-        b_links = [by_b.get(shape.b[j].clauses[0]) for j in entry.b]
-        if None in a_links or None in b_links:
-            continue
-        involved = {k for k in a_links + b_links if k is not None}
-        a_set = {corr.links[k].a for k in a_links if k is not None}
-        b_set = {corr.links[k].b for k in b_links if k is not None}
-        if involved & out.keys() or any(
-            corr.links[k].a not in a_set | {None} or corr.links[k].b not in b_set | {None} for k in involved
-        ):
-            continue
-        a_units = sorted((corr.a.units[u] for u in a_set if u is not None), key=lambda u: u.clauses[0])
-        b_units = sorted((corr.b.units[v] for v in b_set if v is not None), key=lambda v: v.clauses[0])
-        first = min(k for k in a_links if k is not None)
-        if entry.op == "merged":
+    for group in groups(corr):
+        a_units = [corr.a.units[u] for u in group.a]
+        b_units = [corr.b.units[v] for v in group.b]
+        if group.op == "merged":
             text = quote(drafter._paragraphs(corr.b, b_units[0].paragraphs))
             item = f"将{runs([u.label for u in a_units])}合并，作为{b_units[0].label}，修改为：{text}"
         else:
             quotes = drafter.labelled_quotes(b_units)
             labels = runs([v.label for v in b_units])
             item = f"将{a_units[0].label}分为{count(len(b_units))}条，分别作为{labels}：{quotes}"
-        out.update({k: [] for k in involved})
-        out[first] = [item]
+        out.update({k: [] for k in group.links})
+        out[group.first] = [item]
     return out
 
 

@@ -92,7 +92,8 @@ def _marked(paragraph: Sequence[Segment], color: bool = False) -> str:
 def table_text(table: Table, color: bool = False) -> str:
     """The table for a terminal: each row as a block, 修改前 then 修改后; deletions ``[-…-]`` and
     insertions ``{+…+}``, or (``color``) struck red and bold green."""
-    legend = "".join(_MARKS[kind][0] + text + _MARKS[kind][1] for kind, text in LEGEND)
+    marks = _COLORS if color else _MARKS
+    legend = "".join(marks[kind][0] + text + marks[kind][1] for kind, text in LEGEND)
     lines = [heading(table), *versions(table), legend, ""]
     for row in table.rows:
         names = " → ".join(n for n in (row.a_name, row.b_name) if n)
