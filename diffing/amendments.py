@@ -46,16 +46,18 @@ from dataclasses import dataclass, replace
 
 from corpus.document import Document
 from corpus.markers import DIVISION, HANZI_NUMERAL, compact, to_chinese
+from diffing import draft_style
 from diffing.articles import Outline, Paragraph, Unit
 from diffing.correspond import Correspondence, Link, correspond, quiet
 from diffing.draft_groups import groups
+from diffing.draft_style import Style
 from diffing.draft_text import advice, count, fold, nest_quotes, punctuation_only, runs
 from diffing.model import Diff, Row
 
 __all__ = ["CLOSING", "COMMENCEMENT", "Decision", "draft", "ordinal"]
 
-CLOSING = "此外，对条文顺序作相应调整。"
-COMMENCEMENT = "本决定自　　年　　月　　日起施行。"
+CLOSING = draft_style.RENUMBERED
+COMMENCEMENT = draft_style.COMMENCEMENT
 """When the decision takes effect: a draft leaves the date blank for the drafter."""
 THROUGHOUT_MIN = 2
 """A replacement made in this many articles or more is stated once, in its own item."""
@@ -88,11 +90,15 @@ class Decision:
     items: tuple[str, ...]
     """Each item's text; a quote of several paragraphs holds line breaks."""
     closing: str
-    """`CLOSING` when articles were renumbered, else empty."""
+    """`CLOSING` when articles were renumbered and the style says so after the items, else empty."""
     articles: bool = True
     """Whether either version has articles (第X条) at all."""
     advice: str = ""
     """One line advising a 修订 instead, when the changes are many (`diffing.draft_text.advice`), or empty."""
+    style: Style = "npc"
+    """The issuer's drafting style (`diffing.draft_style`)."""
+    renumbered: bool = False
+    """Whether articles were renumbered."""
 
     @property
     def heading(self) -> str:
@@ -100,15 +106,13 @@ class Decision:
 
     @property
     def intro(self) -> str:
-        return f"对《{self.title}》作如下修改：" if self.title else "作如下修改："
+        return draft_style.intro(self.style, self.title)
 
     @property
     def ending(self) -> tuple[str, ...]:
         """The sentences a decision ends with, after its items: when it takes effect, then (for a law
-        with a title) ``《…》根据本决定作相应修改，重新公布。``"""
-        if not self.title:
-            return (COMMENCEMENT,)
-        return (COMMENCEMENT, f"《{self.title}》根据本决定作相应修改，重新公布。")
+        with a title) how it is published again, in the words of the style (`diffing.draft_style`)."""
+        return draft_style.ending(self.style, self.title, self.renumbered)
 
     def numbered(self) -> list[str]:
         """The items with their ordinals (一、二、…), then the closing sentence."""
@@ -121,9 +125,12 @@ def ordinal(n: int) -> str:
     return f"{to_chinese(n)}、"
 
 
-def draft(diff: Diff, corr: Correspondence | None = None) -> Decision:
-    """The 修改决定 that turns A into B (see the module's rules)."""
+def draft(diff: Diff, corr: Correspondence | None = None, style: Style | None = None) -> Decision:
+    """The 修改决定 that turns A into B (see the module's rules), in the issuer's ``style`` (guessed from
+    the documents when None: `diffing.draft_style.guess`)."""
     corr = corr or correspond(diff)
+    title = corr.b.title or corr.a.title
+    style = style or draft_style.guess(title, (corr.b.date, corr.a.date))
     drafter = _Drafter(corr)
     joined = _joined(corr, drafter)
     drafted = [([], [], []) if k in joined else _link_items(drafter, link) for k, link in enumerate(corr.links)]
@@ -149,7 +156,10 @@ def draft(diff: Diff, corr: Correspondence | None = None) -> Decision:
         elif link.status == "inserted" and b_unit is not None and b_unit.kind == "article":
             entries.append((key, seq, "inserted", b_unit))
         else:  # (an unchanged article too: it ends a run of deleted or new articles)
-            entries.append((key, seq, "items", drafted[seq][0]))
+            own = drafted[seq][0]
+            if draft_style.lists_renumbering(style) and _renumbered_only(a_unit, b_unit, own):
+                own = [*own, f"将{a_unit.label}改为{b_unit.label}。"]  # type: ignore[union-attr]
+            entries.append((key, seq, "items", own))
         if a_unit is not None and a_unit.kind == "article" and (drafted[seq][0] or link.b is None):
             touched += 1
     entries.sort(key=lambda e: (e[0], e[1]))  # items in the order of the old text
@@ -181,12 +191,11 @@ def draft(diff: Diff, corr: Correspondence | None = None) -> Decision:
             items.extend(payload)
     flush()
     items.extend(throughout)
-    title = corr.b.title or corr.a.title
     articles_a = sum(1 for u in corr.a.units if u.kind == "article")
     articles = articles_a > 0 or any(u.kind == "article" for u in corr.b.units)
     return Decision(
-        diff.a.name, diff.b.name, title, tuple(items), CLOSING if renumbered else "", articles,
-        advice(len(items), touched, articles_a),
+        diff.a.name, diff.b.name, title, tuple(items), draft_style.closing(style, renumbered), articles,
+        advice(len(items), touched, articles_a), style, renumbered,
     )  # fmt: skip
 
 
@@ -208,6 +217,13 @@ def _joined(corr: Correspondence, drafter: _Drafter) -> dict[int, list[str]]:
         out.update({k: [] for k in group.links})
         out[group.first] = [item]
     return out
+
+
+def _renumbered_only(a_unit: Unit | None, b_unit: Unit | None, items: list[str]) -> bool:
+    """An article whose number changed and whose items do not say so already."""
+    if a_unit is None or b_unit is None or a_unit.kind != "article" or a_unit.label == b_unit.label:
+        return False
+    return not any(item.startswith(f"将{a_unit.label}改为") for item in items)
 
 
 _Drafted = tuple[list[str], list[tuple[str, str]], list[tuple[tuple[str, str], str, int]]]

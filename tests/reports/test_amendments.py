@@ -18,9 +18,10 @@ from .pairs import real_diff
 # Written by hand from corpus/samples/real/01_holiday_measures/a.txt and b.txt (the 2013 and 2024 texts):
 # 第二条 changed in four of its seven items (restated whole, in B's full-width brackets), 第六条 changed
 # 星期六、星期日 to 周六、周日 in both its sentences, a new 第七条, and the old 第七条 is now 第八条.
+# A State Council measure (its date line names 国务院): 国务院决定对…, 此外，对条文顺序作相应调整。
 PAIR_01_DECISION = """关于修改《全国年节及纪念日放假办法》的决定（草稿）
 
-对《全国年节及纪念日放假办法》作如下修改：
+国务院决定对《全国年节及纪念日放假办法》作如下修改：
 一、将第二条修改为：“全体公民放假的节日：
 “（一）元旦，放假1天（1月1日）；
 “（二）春节，放假4天（农历除夕、正月初一至初三）；
@@ -86,15 +87,16 @@ def test_pair_06_items_checked_by_hand(item: str) -> None:
 
 
 def test_pair_06_closes_with_the_order_of_articles_and_renumbers_only_moved_articles() -> None:
-    decision = _pair_06()
-    assert decision.closing == CLOSING
-    assert decision.numbered()[-1] == CLOSING
+    decision = _pair_06()  # a law: the NPC's closing says the order was adjusted
+    assert decision.closing == ""
+    assert decision.ending[-1] == "《中华人民共和国公司法》根据本决定作相应修改并对条文顺序作相应调整，重新公布。"
     # A 第十条 is B 第八条 word for word, in order: renumbered, so no item names it
     assert not any(item.startswith("将第十条") for item in decision.items)
 
 
 def _draft(a: str, b: str) -> list[str]:
-    return draft(compare(from_text(a, "a.txt"), from_text(b, "b.txt"))).numbered()
+    """The numbered items, in the style that states renumbering after them (此外，对条文顺序作相应调整。)."""
+    return draft(compare(from_text(a, "a.txt"), from_text(b, "b.txt")), style="state-council").numbered()
 
 
 _TWO = "第一条 为了规范公司的行为，制定本法。\n\n第二条 公司应当依法纳税。\n"
@@ -352,3 +354,48 @@ def test_items_follow_the_old_text() -> None:
     cited = [re.match(r"(?:将|在|删去)第([^条]+)条", item) for item in items[:20]]
     numbers = [to_int(m.group(1)) or 0 for m in cited if m]
     assert numbers == sorted(numbers)
+
+
+# The same revision as the NPC drafts a law's: pure renumbering left to the closing sentence (since 2018).
+PAIR_01_NPC_ENDING = """一般不超过6天。”
+本决定自　　年　　月　　日起施行。
+《全国年节及纪念日放假办法》根据本决定作相应修改并对条文顺序作相应调整，重新公布。
+"""
+# As the Supreme People's Court drafts: every renumbering its own item, and its own closing.
+PAIR_01_SPC_ENDING = """四、将第七条改为第八条。
+本决定自　　年　　月　　日起施行。
+根据本决定，《全国年节及纪念日放假办法》作相应修改，重新公布。
+"""
+
+
+def test_the_three_issuer_styles_of_pair_01_are_the_texts_written_by_hand() -> None:
+    diff = real_diff("01_holiday_measures")
+    assert amendments_text(draft(diff, style="state-council")) == PAIR_01_DECISION
+    npc = amendments_text(draft(diff, style="npc"))
+    assert npc.splitlines()[2] == "对《全国年节及纪念日放假办法》作如下修改："
+    assert npc.endswith(PAIR_01_NPC_ENDING)
+    spc = amendments_text(draft(diff, style="spc"))
+    assert spc.splitlines()[2] == "对《全国年节及纪念日放假办法》作如下修改："
+    assert spc.endswith(PAIR_01_SPC_ENDING)
+
+
+@pytest.mark.parametrize(
+    ("name", "style"),
+    [
+        ("01_holiday_measures", "state-council"),  # 国务院 in its issuer line
+        ("03_ip_tribunal_provisions", "spc"),  # 最高人民法院关于…的规定
+        ("06_company_law", "npc"),  # …公司法
+        ("09_spc_criminal_procedure_interpretation", "spc"),
+    ],
+)
+def test_the_style_is_guessed_from_the_title_and_issuer_line(name: str, style: str) -> None:
+    assert draft(real_diff(name)).style == style
+
+
+def test_the_spc_style_applied_to_a_still_gives_bs_articles() -> None:
+    from .decision_applier import a_articles, apply_decision, b_articles, normal
+
+    for name in ("03_ip_tribunal_provisions", "06_company_law"):
+        diff = real_diff(name)
+        got = apply_decision(draft(diff, style="spc").items, a_articles(diff))
+        assert [[normal(x) for x in a] for a in got] == [[normal(x) for x in a] for a in b_articles(diff)]

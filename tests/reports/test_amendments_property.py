@@ -69,7 +69,7 @@ def _inserted_items(b: list[str], new: list[str]) -> list[str]:
 def test_deleted_and_inserted_articles_are_the_only_items(versions: tuple[list[str], list[str], list[str]]) -> None:
     a, b, new = versions
     diff = compare(from_text(_law(a), "a.txt"), from_text(_law(b), "b.txt"))
-    decision = draft(diff)
+    decision = draft(diff, style="state-council")  # renumbering stated after the items
     gone = [k for k, body in enumerate(a, 1) if body not in b]
     deleted = [f"第{to_chinese(k)}条" for k in gone]
     groups: list[list[str]] = []  # deleted articles in a row are one item
