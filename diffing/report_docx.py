@@ -41,7 +41,7 @@ from lxml import etree
 from corpus.markers import Level, read_label
 from diffing.model import OPS, Clause, Diff
 from diffing.redline import Piece, redline
-from diffing.report_kit import chinese_normal_style
+from diffing.report_kit import add_page_numbers, chinese_normal_style
 from diffing.report_meta import display_title, document_date
 from diffing.report_words import OP_NAMES, options_items, percent, tool_version
 from diffing.segment import segment_text
@@ -325,6 +325,7 @@ def _set_first_page(document: Any, diff: Diff) -> None:
     section.left_margin = section.right_margin = Mm(25)
     section.top_margin = section.bottom_margin = Mm(25)
     section.different_first_page_header_footer = True
+    add_page_numbers(section)
     header = section.first_page_header
     lines = [
         _title(diff),

@@ -25,6 +25,7 @@ from diffing.visible import mark_plain
 __all__ = [
     "FULL_WIDTH_PUNCTUATION",
     "W_NS",
+    "add_page_numbers",
     "add_run",
     "chinese_normal_style",
     "escape",
@@ -79,7 +80,36 @@ def new_document(landscape: bool = False) -> Any:
     section.left_margin = section.right_margin = Mm(20)
     section.top_margin = section.bottom_margin = Mm(20)
     chinese_normal_style(document)
+    add_page_numbers(section)
     return document
+
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+_PAGE_NUMBER = (
+    f'<w:p xmlns:w="{W_NS}"><w:pPr><w:jc w:val="center"/></w:pPr>'
+    '<w:r><w:t xml:space="preserve">— </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+    '<w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+    '<w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    '<w:r><w:t xml:space="preserve"> —</w:t></w:r></w:p>'
+)
+"""A centred footer paragraph holding the page number as offices print it: — 1 —."""
+
+
+def add_page_numbers(section: Any) -> None:
+    """Page numbers (— N —, a PAGE field) in the section's footer, and in its first page's footer when the
+    first page has its own."""
+    from lxml import etree
+
+    footers = [section.footer]
+    if section.different_first_page_header_footer:
+        footers.append(section.first_page_footer)
+    for footer in footers:
+        footer.is_linked_to_previous = False
+        for p in footer.paragraphs:
+            p._p.getparent().remove(p._p)
+        footer._element.append(etree.fromstring(_PAGE_NUMBER.encode()))
 
 
 def chinese_normal_style(document: Any) -> None:
@@ -108,7 +138,6 @@ def add_run(paragraph: Any, text: str, strike: bool = False, bold: bool = False)
     return run
 
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 """The WordprocessingML namespace: fragments of `w_paragraph` are parsed inside an element declaring it."""
 
 

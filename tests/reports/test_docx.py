@@ -272,3 +272,30 @@ def test_heading_levels_follow_the_kinds_a_document_uses() -> None:
     assert heading_levels(["# 标题\n## 第一章 总则\n第二章 分则\n"]) == {"#": 1, "##": 2, "章": 1}
     long_line = "一、" + "正文" * 30 + "。\n"
     assert heading_levels([long_line]) == {}  # a paragraph that starts with 一、 is not a heading
+
+
+@pytest.mark.office
+@pytest.mark.slow
+def test_every_word_report_printed_by_libreoffice_shows_page_numbers(soffice: str, tmp_path: Path) -> None:
+    import pypdfium2
+
+    from diffing.amendments import draft
+    from diffing.report_amendments import amendments_docx
+    from diffing.report_table import table_docx
+    from diffing.table import build_table
+
+    pair = real_diff("04_admin_reconsideration_law")
+    reports = {
+        "redline": render_docx(pair, WHEN),
+        "table": table_docx(build_table(pair)),
+        "amendments": amendments_docx(draft(pair)),
+    }
+    for name, data in reports.items():
+        (tmp_path / f"{name}.docx").write_bytes(data)
+    _soffice(soffice, ["--convert-to", "pdf", "--outdir", str(tmp_path), *(f"{n}.docx" for n in reports)], tmp_path)
+    for name in reports:
+        pdf = pypdfium2.PdfDocument(str(tmp_path / f"{name}.pdf"))
+        assert len(pdf) >= 2, name
+        for k in range(len(pdf)):  # the footer closes every page: — 1 —, — 2 —, …
+            text = pdf[k].get_textpage().get_text_range()
+            assert text.rstrip().endswith(f"— {k + 1} —"), (name, k)
