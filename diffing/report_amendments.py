@@ -16,7 +16,7 @@ from __future__ import annotations
 import io
 
 from diffing.amendments import Decision
-from diffing.report_kit import W_NS, add_run, escape, html_page, new_document, w_paragraph, w_run
+from diffing.report_kit import W_NS, add_run, escape, html_page, new_document, title_face, w_paragraph, w_run
 from diffing.visible import mark_plain
 
 __all__ = ["amendments_docx", "amendments_html", "amendments_markdown", "amendments_text"]
@@ -89,7 +89,9 @@ def amendments_docx(decision: Decision) -> bytes:
     document = new_document()
     title = document.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    add_run(title, decision.heading, bold=True).font.size = Pt(16)
+    run = add_run(title, decision.heading, bold=True)
+    run.font.size = Pt(16)
+    title_face(run)
     lines = [*_advice(decision), decision.intro, *_body(decision)]
     paragraphs = "".join(w_paragraph([w_run(line)], indent=480) for line in lines)
     body = etree.fromstring(f'<w:body xmlns:w="{W_NS}">{paragraphs}</w:body>'.encode())

@@ -41,7 +41,7 @@ from lxml import etree
 from corpus.markers import Level, read_label
 from diffing.model import OPS, Clause, Diff
 from diffing.redline import Piece, redline
-from diffing.report_kit import add_page_numbers, chinese_normal_style
+from diffing.report_kit import add_page_numbers, chinese_normal_style, title_face
 from diffing.report_meta import display_title, document_date
 from diffing.report_words import OP_NAMES, options_items, percent, tool_version
 from diffing.segment import segment_text
@@ -341,6 +341,8 @@ def _set_first_page(document: Any, diff: Diff) -> None:
         run = paragraph.add_run(_INVALID_XML.sub("\ufffd", line))
         run.font.size = Pt(14 if k == 0 else 9)
         run.bold = k == 0
+        if k == 0:
+            title_face(run)
 
 
 def _set_properties(document: Any, diff: Diff, stamp: str) -> None:

@@ -20,7 +20,17 @@ from collections.abc import Sequence
 from pathlib import PurePath
 
 from diffing.highlight import Kind, Segment
-from diffing.report_kit import W_NS, add_run, escape, html_page, new_document, w_paragraph, w_run, xml_safe
+from diffing.report_kit import (
+    W_NS,
+    add_run,
+    escape,
+    html_page,
+    new_document,
+    title_face,
+    w_paragraph,
+    w_run,
+    xml_safe,
+)
 from diffing.table import Cell, Table
 from diffing.visible import mark_plain
 
@@ -203,6 +213,7 @@ def table_docx(table: Table) -> bytes:
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     run = add_run(title, heading(table), bold=True)
     run.font.size = Pt(16)
+    title_face(run)
     for line in versions(table):
         add_run(document.add_paragraph(), line)
     legend = document.add_paragraph()
