@@ -43,16 +43,21 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from corpus.document import Document
 from corpus.markers import DIVISION, HANZI_NUMERAL, compact, to_chinese
 from diffing import draft_style
 from diffing.articles import Outline, Paragraph, Unit
 from diffing.correspond import Correspondence, Link, correspond, quiet
+from diffing.draft_divisions import division_items
 from diffing.draft_groups import groups
 from diffing.draft_style import Style
 from diffing.draft_text import advice, count, fold, nest_quotes, punctuation_only, runs
 from diffing.model import Diff, Row
+
+if TYPE_CHECKING:
+    from diffing.structure import Structure
 
 __all__ = ["CLOSING", "COMMENCEMENT", "Decision", "draft", "ordinal"]
 
@@ -132,7 +137,13 @@ def draft(diff: Diff, corr: Correspondence | None = None, style: Style | None = 
     title = corr.b.title or corr.a.title
     style = style or draft_style.guess(title, (corr.b.date, corr.a.date))
     drafter = _Drafter(corr)
-    joined = _joined(corr, drafter)
+    from diffing.structure import structure
+
+    shape = structure(diff)
+    joined = _joined(corr, drafter, shape)
+    divisions: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for d in division_items(corr, shape, draft_style.lists_renumbering(style)):
+        divisions[d.side, d.unit].append(d.text)
     drafted = [([], [], []) if k in joined else _link_items(drafter, link) for k, link in enumerate(corr.links)]
     throughout = _throughout(corr, drafter, drafted)
     entries: list[tuple[float, int, str, list[str] | Unit]] = []
@@ -146,6 +157,11 @@ def draft(diff: Diff, corr: Correspondence | None = None, style: Style | None = 
         if a_unit and b_unit and a_unit.kind == "article" and a_unit.label != b_unit.label:
             renumbered = True
         key = anchor if link.a is not None else anchor + 0.5
+        if (a_unit or b_unit) and (a_unit or b_unit).kind == "heading":  # type: ignore[union-attr]
+            own = divisions.get(("a", link.a), []) if link.a is not None else []
+            own = own + (divisions.get(("b", link.b), []) if link.b is not None else [])
+            entries.append((key, seq, "items", own))
+            continue
         if seq in joined:
             if joined[seq]:
                 entries.append((key, seq, "items", joined[seq]))
@@ -199,12 +215,12 @@ def draft(diff: Diff, corr: Correspondence | None = None, style: Style | None = 
     )  # fmt: skip
 
 
-def _joined(corr: Correspondence, drafter: _Drafter) -> dict[int, list[str]]:
+def _joined(corr: Correspondence, drafter: _Drafter, shape: Structure) -> dict[int, list[str]]:
     """Articles merged into one or split into several (`diffing.draft_groups`), as one item each:
     ``将第X条、第Y条合并，作为第Z条，修改为：“…”`` and ``将第X条分为两条，分别作为第Y条、第Z条：“…”``.
     Keyed by link: the first A article's link holds the item, the other links involved hold none."""
     out: dict[int, list[str]] = {}
-    for group in groups(corr):
+    for group in groups(corr, shape):
         a_units = [corr.a.units[u] for u in group.a]
         b_units = [corr.b.units[v] for v in group.b]
         if group.op == "merged":

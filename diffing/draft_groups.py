@@ -16,9 +16,12 @@ Rules:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from diffing.correspond import Correspondence
+
+if TYPE_CHECKING:
+    from diffing.structure import Structure
 
 __all__ = ["Group", "groups"]
 
@@ -34,13 +37,14 @@ class Group:
     first: int
 
 
-def groups(corr: Correspondence) -> list[Group]:
-    """The merged and split articles the reports show as one (module rules)."""
+def groups(corr: Correspondence, shape: Structure | None = None) -> list[Group]:
+    """The merged and split articles the reports show as one (module rules); ``shape``: the article map
+    when the caller has it."""
     from diffing.structure import structure
 
     by_a = {corr.a.units[link.a].clauses[0]: k for k, link in enumerate(corr.links) if link.a is not None}
     by_b = {corr.b.units[link.b].clauses[0]: k for k, link in enumerate(corr.links) if link.b is not None}
-    shape = structure(corr.diff)
+    shape = shape or structure(corr.diff)
     out: list[Group] = []
     taken: set[int] = set()
     for entry in shape.entries:

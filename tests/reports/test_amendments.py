@@ -399,3 +399,19 @@ def test_the_spc_style_applied_to_a_still_gives_bs_articles() -> None:
         diff = real_diff(name)
         got = apply_decision(draft(diff, style="spc").items, a_articles(diff))
         assert [[normal(x) for x in a] for a in got] == [[normal(x) for x in a] for a in b_articles(diff)]
+
+
+def test_pair_04_chapters_follow_the_article_map() -> None:
+    # A 第二章 行政复议范围 is B 第二章第一节; A 第四章 受理 is B 第三章 (renumbered only: no item);
+    # B 第四章 审理 is new, and its sections name their chapter
+    items = draft(real_diff("04_admin_reconsideration_law")).items
+    assert "将第二章改为第二章第一节，节名为“行政复议范围”。" in items
+    assert "增加一章，作为第四章，章名为“行政复议审理”。" in items
+    assert "在第四章中增加一节，作为第一节，节名为“一般规定”。" in items
+    assert not any(item.startswith(("增加一章，作为第三章", "将第四章的章名修改为", "增加一节")) for item in items)
+
+
+def test_pair_06_sections_are_cited_inside_their_chapter() -> None:
+    items = draft(real_diff("06_company_law")).items
+    assert "删去第二章第三节的节名。" in items
+    assert "将第四章第二节的节名修改为“股东会”。" in items
