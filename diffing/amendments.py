@@ -51,7 +51,7 @@ from diffing import draft_style
 from diffing.articles import Outline, Paragraph, Unit
 from diffing.correspond import Correspondence, Link, correspond, quiet
 from diffing.draft_divisions import division_items
-from diffing.draft_groups import groups
+from diffing.draft_groups import article_map, groups
 from diffing.draft_style import Style
 from diffing.draft_text import advice, count, fold, nest_quotes, punctuation_only, runs
 from diffing.model import Diff, Row
@@ -137,9 +137,7 @@ def draft(diff: Diff, corr: Correspondence | None = None, style: Style | None = 
     title = corr.b.title or corr.a.title
     style = style or draft_style.guess(title, (corr.b.date, corr.a.date))
     drafter = _Drafter(corr)
-    from diffing.structure import structure
-
-    shape = structure(diff)
+    shape = article_map(diff)
     joined = _joined(corr, drafter, shape)
     divisions: dict[tuple[str, int], list[str]] = defaultdict(list)
     for d in division_items(corr, shape, draft_style.lists_renumbering(style)):
@@ -343,6 +341,8 @@ class _Hunk:
 
 
 _Kuan = tuple[Paragraph, ...]
+_Edits = tuple[list[tuple[str, str, str]], tuple[str, ...], tuple[str, ...], tuple[str, ...]]
+"""In-place edits (kind, 甲, 乙) and the phrases saying the changed, removed and added ones."""
 
 
 class _Drafter:
@@ -355,6 +355,7 @@ class _Drafter:
         """Replacements (甲, 乙) made throughout: their own item states them, once."""
         self.used: list[tuple[str, str]] = []
         """The replacements the items drafted so far quote (甲, 乙)."""
+        self._edits: dict[tuple[tuple[tuple[int, ...], ...], tuple[tuple[int, ...], ...]], _Edits | None] = {}
         self.covered: list[tuple[tuple[str, str], str, int]] = []
         """The replacements made throughout, each with a cite (第X条[第Y款]) it was left out of and how many
         times its 甲 occurs there."""
@@ -511,6 +512,38 @@ class _Drafter:
     def _substitution(self, ka: _Kuan, kb: _Kuan, cite: str) -> str | None:
         """``将{cite}中的“甲”修改为“乙”`` for a 款 changed in a few short places, else None; "" when the
         replacements made throughout (`throughout`) make every change of it."""
+        key = (tuple(p.clauses for p in ka), tuple(p.clauses for p in kb))
+        if key not in self._edits:  # the same 款 are drafted again once replacements throughout are chosen
+            self._edits[key] = self._find_edits(ka, kb)
+        found = self._edits[key]
+        if found is None:
+            return None
+        edits, said_changed, removed, added = found
+        changed = list(said_changed)
+        pairs = [(old, new) for kind, old, new in edits if kind == "changed"]
+        self.used.extend(pairs)
+        left = [pair for pair in self.throughout if pair in pairs]  # in the order their items come
+        if left:
+            kept = [e for e in edits if e[0] != "changed" or (e[1], e[2]) not in self.throughout]
+            if self._gives(kept + [("changed", old, new) for old, new in left], ka, kb):
+                a_text = "\n".join(self._paragraphs(self.corr.a, ka))
+                self.covered.extend((pair, cite, a_text.count(pair[0])) for pair in left)
+                if not kept:
+                    return ""
+                said = {f"“{nest_quotes(o)}”修改为“{nest_quotes(n)}”" for o, n in left}
+                changed = [p for p in changed if p not in said]
+        parts = []
+        if changed:
+            parts.append("将{cite}中的" + "，".join(changed))
+        if removed:
+            parts.append(("删去" if parts else "删去{cite}中的") + "、".join(removed))
+        for k, phrase in enumerate(added):
+            parts.append(phrase.replace("在“", "在{cite}中的“", 1) if not parts and not k else phrase)
+        return "，".join(parts).replace("{cite}", cite) + "。"
+
+    def _find_edits(self, ka: _Kuan, kb: _Kuan) -> _Edits | None:
+        """The in-place edits that turn ``ka`` into ``kb`` (checked by making them), with their phrases; None
+        when the change is not a few short ones."""
         diff = self.diff
         a_set = [i for p in ka for i in p.clauses if diff.a_clauses[i].kind != "article"]
         b_set = {j for p in kb for j in p.clauses if diff.b_clauses[j].kind != "article"}
@@ -561,26 +594,7 @@ class _Drafter:
         edits.sort(key=lambda e: order[e[0]])  # the order the item states them in
         if not self._gives(edits, ka, kb):
             return None
-        pairs = [(old, new) for kind, old, new in edits if kind == "changed"]
-        self.used.extend(pairs)
-        left = [pair for pair in self.throughout if pair in pairs]  # in the order their items come
-        if left:
-            kept = [e for e in edits if e[0] != "changed" or (e[1], e[2]) not in self.throughout]
-            if self._gives(kept + [("changed", old, new) for old, new in left], ka, kb):
-                a_text = "\n".join(self._paragraphs(self.corr.a, ka))
-                self.covered.extend((pair, cite, a_text.count(pair[0])) for pair in left)
-                if not kept:
-                    return ""
-                said = {f"“{nest_quotes(o)}”修改为“{nest_quotes(n)}”" for o, n in left}
-                changed = [p for p in changed if p not in said]
-        parts = []
-        if changed:
-            parts.append("将{cite}中的" + "，".join(changed))
-        if removed:
-            parts.append(("删去" if parts else "删去{cite}中的") + "、".join(removed))
-        for k, phrase in enumerate(added):
-            parts.append(phrase.replace("在“", "在{cite}中的“", 1) if not parts and not k else phrase)
-        return "，".join(parts).replace("{cite}", cite) + "。"
+        return edits, tuple(changed), tuple(removed), tuple(added)
 
 
 def _shape(unit: Unit) -> tuple[int, ...]:
