@@ -83,7 +83,8 @@ def division_items(corr: Correspondence, shape: Structure, list_renumbering: boo
             olds = [o for o in olds if o not in sections]
         if entry.op == "merged" and news and len(olds) > 1:
             labels = "、".join(o[0] for o in olds)
-            out.append(DivisionItem("a", olds[0][2], f"将{labels}合并，作为{news[0][0]}，{kind}名为“{news[0][1]}”。"))
+            target = (_chapter_of(corr, news[0][2]) if kind == "节" else "") + news[0][0]
+            out.append(DivisionItem("a", olds[0][2], f"将{labels}合并，作为{target}，{kind}名为“{news[0][1]}”。"))
         elif entry.op == "deleted" and olds:
             out.append(DivisionItem("a", olds[0][2], f"删去{olds[0][0]}的{kind}名。"))
             gone_chapters[_fold(olds[0][1])] = olds[0][0]
