@@ -2,10 +2,24 @@
 
 Rules:
 
-* Items follow the correspondence of articles (`diffing.correspond`), in B's
-  reading order with deleted articles after their predecessor; they cite A's
-  numbers (第X条第Y款) for what is changed or deleted and B's numbers for
-  where something new goes (作为第Y条, 作为第Y款).
+* Items follow the correspondence of articles (`diffing.correspond`), in the
+  order of the old text (a new article right after the A article before it
+  in B); they cite A's numbers (第X条第Y款) for what is changed or deleted and
+  B's numbers for where something new goes (作为第Y条, 作为第Y款). Runs of
+  three or more articles read 第X条至第Y条 (`diffing.draft_text`).
+* Articles merged or split (`diffing.draft_groups`) are one item each:
+  ``将第X条、第Y条合并，作为第Z条，修改为：“…”``, ``将第X条分为两条，分别作为…``.
+  Chapters and sections follow the article map (`diffing.draft_divisions`).
+* A replacement (甲→乙) quoted in `THROUGHOUT_MIN` articles or more is one
+  item after the others: ``将本法中的“甲”修改为“乙”`` when every 甲 of A's
+  articles becomes 乙 and B has none, else ``将第X条、第Y条第Z款中的…``
+  listing where; the articles' own items leave it out.
+* Every in-place item is checked by making its edits one after the other at
+  every place their text occurs (as a reader would) and comparing with B;
+  a quoted fragment is never punctuation alone (it takes the word beside it)
+  and never cuts a 《…》 title; quotes inside a quote are written ‘’.
+* The opening, renumbering and closing follow the issuer's style
+  (`diffing.draft_style`); a heavy revision opens with an advice line.
 * Quoted new text is B's original text without the article label (a hard
   wrap inside a paragraph joined); a quote of several paragraphs opens each
   paragraph with “ and closes only the last ”.
@@ -26,15 +40,14 @@ Rules:
 * A date or a quantity is quoted whole: a change whose edge falls inside
   ``2006年1月1日``, ``10个月``, ``25%`` or ``三十日`` takes in the rest of it
   (``“2006年1月1日”修改为“2024年7月1日”``, never ``“2006年1”修改为“2024年7”``).
-* ``将第X条改为第Y条`` only for an article out of order (`Link.moved`); an
-  article renumbered by insertions or deletions before it gets no item, and
-  the decision closes with ``此外，对条文顺序作相应调整。``
+* ``将第X条改为第Y条`` only for an article out of order (`Link.moved`), or for
+  every renumbered article in the spc style; otherwise renumbering is said
+  once, as the style says it (``此外，对条文顺序作相应调整。`` or in the closing).
 * Every decision with an item ends as a promulgated one does:
   ``本决定自　　年　　月　　日起施行。`` (the date left blank for the drafter)
-  and ``《…》根据本决定作相应修改，重新公布。`` (`Decision.ending`).
-* A chapter title: ``将第X章的章名修改为“…”`` when its name changed (spaces
-  aside), ``增加一章，作为第X章，章名为“…”`` for a new one; text outside articles
-  and chapter titles (a preamble, a list of revisions) is not amended.
+  and the style's sentence of publishing again (`Decision.ending`).
+* Text outside articles and division titles (a preamble, a list of
+  revisions) is not amended.
 """
 
 from __future__ import annotations
