@@ -44,7 +44,7 @@ from lxml import etree
 from corpus.markers import Level, read_label
 from diffing.model import OPS, Clause, Diff
 from diffing.redline import Piece, redline
-from diffing.report_kit import chinese_normal_style
+from diffing.report_kit import add_page_numbers, chinese_normal_style, title_face
 from diffing.report_meta import display_title, document_date
 from diffing.report_numbers import number_items, numbers_lines
 from diffing.report_pins import pin_lines
@@ -381,6 +381,7 @@ def _set_first_page(document: Any, diff: Diff) -> None:
     section.left_margin = section.right_margin = Mm(25)
     section.top_margin = section.bottom_margin = Mm(25)
     section.different_first_page_header_footer = True
+    add_page_numbers(section)
     header = section.first_page_header
     lines = [
         _title(diff),
@@ -398,6 +399,8 @@ def _set_first_page(document: Any, diff: Diff) -> None:
         run = paragraph.add_run(_INVALID_XML.sub("\ufffd", line))
         run.font.size = Pt(14 if k == 0 else 9)
         run.bold = k == 0
+        if k == 0:
+            title_face(run)
 
 
 def _set_properties(document: Any, diff: Diff, stamp: str) -> None:

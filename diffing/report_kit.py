@@ -25,11 +25,13 @@ from diffing.visible import mark_plain
 __all__ = [
     "FULL_WIDTH_PUNCTUATION",
     "W_NS",
+    "add_page_numbers",
     "add_run",
     "chinese_normal_style",
     "escape",
     "html_page",
     "new_document",
+    "title_face",
     "w_paragraph",
     "w_run",
     "xml_safe",
@@ -79,23 +81,114 @@ def new_document(landscape: bool = False) -> Any:
     section.left_margin = section.right_margin = Mm(20)
     section.top_margin = section.bottom_margin = Mm(20)
     chinese_normal_style(document)
+    add_page_numbers(section)
     return document
 
 
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+"""The WordprocessingML namespace: fragments of `w_paragraph` are parsed inside an element declaring it."""
+
+
+_PAGE_NUMBER = (
+    f'<w:p xmlns:w="{W_NS}"><w:pPr><w:jc w:val="center"/></w:pPr>'
+    '<w:r><w:t xml:space="preserve">— </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+    '<w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+    '<w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    '<w:r><w:t xml:space="preserve"> —</w:t></w:r></w:p>'
+)
+"""A centred footer paragraph holding the page number as offices print it: — 1 —."""
+
+
+def add_page_numbers(section: Any) -> None:
+    """Page numbers (— N —, a PAGE field) in the section's footer, and in its first page's footer when the
+    first page has its own."""
+    from lxml import etree
+
+    footers = [section.footer]
+    if section.different_first_page_header_footer:
+        footers.append(section.first_page_footer)
+    for footer in footers:
+        footer.is_linked_to_previous = False
+        for p in footer.paragraphs:
+            p._p.getparent().remove(p._p)
+        footer._element.append(etree.fromstring(_PAGE_NUMBER.encode()))
+
+
+BODY_FACE = "仿宋"
+"""The face of body text in official documents (FangSong; 仿宋_GB2312 where installed)."""
+HEADING_FACE = "黑体"
+"""The face of headings (SimHei)."""
+TITLE_FACE = "方正小标宋简体"
+"""The face of a document's title (FZXiaoBiaoSong-B05S), falling back to 宋体."""
+_FALLBACKS = {
+    BODY_FACE: ("FangSong", "仿宋_GB2312", "modern"),
+    HEADING_FACE: ("SimHei", "黑体", "modern"),
+    TITLE_FACE: ("FZXiaoBiaoSong-B05S", "宋体", "roman"),
+}
+"""For each face: its other names (Word's ``altName``), and its family, for a reader that lacks it."""
+
+
 def chinese_normal_style(document: Any) -> None:
-    """The Normal style writes Chinese in SimSun, as zh-CN."""
+    """The official faces: body text (the Normal style) in 仿宋, headings (Heading 1–6, Title) in 黑体 and
+    小标宋, Chinese marked zh-CN; the font table names each face's other names and family so that a
+    machine without it substitutes a like one."""
     from docx.oxml.ns import qn
     from lxml import etree
 
+    def face(style_name: str, east_asia: str) -> None:
+        try:
+            style = document.styles[style_name]
+        except KeyError:
+            return
+        r_pr = style.element.get_or_add_rPr()
+        fonts = r_pr.find(qn("w:rFonts"))
+        if fonts is None:
+            fonts = etree.SubElement(r_pr, qn("w:rFonts"))
+        fonts.set(qn("w:eastAsia"), east_asia)
+        for attr in ("w:eastAsiaTheme",):
+            fonts.attrib.pop(qn(attr), None)
+
+    face("Normal", BODY_FACE)
+    for level in range(1, 7):
+        face(f"Heading {level}", HEADING_FACE)
+    face("Title", TITLE_FACE)
     r_pr = document.styles["Normal"].element.get_or_add_rPr()
-    fonts = r_pr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = etree.SubElement(r_pr, qn("w:rFonts"))
-    fonts.set(qn("w:eastAsia"), "SimSun")
     lang = r_pr.find(qn("w:lang"))
     if lang is None:
         lang = etree.SubElement(r_pr, qn("w:lang"))
     lang.set(qn("w:eastAsia"), "zh-CN")
+    _font_table(document)
+
+
+def _font_table(document: Any) -> None:
+    """The official faces in the font table, with their other names and family (module constants)."""
+    from lxml import etree
+
+    part = next((p for p in document.part.package.iter_parts() if str(p.partname) == "/word/fontTable.xml"), None)
+    if part is None:
+        return
+    root = etree.fromstring(part.blob)
+    w = f"{{{W_NS}}}"
+    known = {el.get(f"{w}name") for el in root}
+    for name, (alt, other, family) in _FALLBACKS.items():
+        if name in known:
+            continue
+        font = etree.SubElement(root, f"{w}font", {f"{w}name": name})
+        etree.SubElement(font, f"{w}altName", {f"{w}val": f"{alt},{other}"})
+        etree.SubElement(font, f"{w}charset", {f"{w}val": "86"})
+        etree.SubElement(font, f"{w}family", {f"{w}val": family})
+        etree.SubElement(font, f"{w}pitch", {f"{w}val": "variable"})
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def title_face(run: Any) -> None:
+    """A title run in the title face (小标宋)."""
+    from docx.oxml.ns import qn
+
+    run.font.name = None
+    r_pr = run._r.get_or_add_rPr()
+    fonts = r_pr.get_or_add_rFonts()
+    fonts.set(qn("w:eastAsia"), TITLE_FACE)
 
 
 def add_run(paragraph: Any, text: str, strike: bool = False, bold: bool = False) -> Any:
@@ -106,10 +199,6 @@ def add_run(paragraph: Any, text: str, strike: bool = False, bold: bool = False)
     if bold:
         run.bold = True
     return run
-
-
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-"""The WordprocessingML namespace: fragments of `w_paragraph` are parsed inside an element declaring it."""
 
 
 def w_run(text: str, strike: bool = False, bold: bool = False) -> str:

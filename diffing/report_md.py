@@ -8,12 +8,13 @@ Rules:
   renumbered labels as one quiet list: a number that alone changed is not a
   change.
 * One way of marking, on the original text (`diffing.highlight.unified_segments`):
-  deletions ``~~struck~~``, insertions ``**bold**``; never raw HTML. Where
-  CommonMark's flanking rules would not let ``~~``/``**`` work (a change that
-  starts with 《 right after a Chinese character), the change takes in the
-  neighbouring unchanged characters, shown deleted and inserted both, until
-  they do: joining unmarked and struck text still gives A, unmarked and bold
-  text B.
+  deletions ``~~struck~~``, insertions ``**bold**``. Where CommonMark's
+  flanking rules would not let ``~~``/``**`` work (a change that starts with
+  《 right after a Chinese character), the change is written
+  ``<del>…</del><ins>…</ins>`` instead (GitHub renders both tags): a
+  deletion is shown deleted and an insertion inserted, nothing else, so the
+  rendered unmarked and deleted text is A, unmarked and inserted text B.
+  These two tags are the only raw HTML the report writes.
 * A change inside a longer clause is shown on one line with its context: the
   unchanged text around it is cut to a few characters each side (``…``).
 * Document text is escaped: every character with an inline meaning in
@@ -198,45 +199,18 @@ def _edge(tokens: list[_Token], k: int, before: bool) -> str:
 
 
 def segments_markdown(segments: Sequence[Segment]) -> str:
-    """One line of Markdown: same text plain, ``del`` struck, ``ins`` bold, all escaped."""
+    """One line of Markdown: same text plain, ``del`` struck, ``ins`` bold (``<del>``/``<ins>`` where the
+    flanking rules would not let the delimiters work), all escaped."""
     tokens = _tokens(segments)
     out: list[str] = []
-    k = 0
-    while k < len(tokens):
-        token = tokens[k]
-        if isinstance(token, str):
-            k += 1
-            continue
-        while True:
-            prev, nxt = _edge(tokens, k, True), _edge(tokens, k, False)
-            if token.render(prev, nxt) is not None:
-                break
-            left = tokens[k - 1] if k and isinstance(tokens[k - 1], str) else ""
-            right = tokens[k + 1] if k + 1 < len(tokens) and isinstance(tokens[k + 1], str) else ""
-            assert isinstance(left, str) and isinstance(right, str)
-            if left and not token.opens(prev):  # take in the character before
-                token.a, token.b = left[-1] + token.a, left[-1] + token.b
-                tokens[k - 1] = left[:-1]
-                if not tokens[k - 1] and k >= 2 and isinstance(before := tokens[k - 2], _Change):
-                    # nothing unchanged is left between two changes: they are one change
-                    token.a, token.b = before.a + token.a, before.b + token.b
-                    del tokens[k - 2 : k]
-                    k -= 2
-            elif right:  # take in the character after
-                token.a, token.b = token.a + right[0], token.b + right[0]
-                tokens[k + 1] = right[1:]
-                if not tokens[k + 1] and k + 2 < len(tokens) and isinstance(after := tokens[k + 2], _Change):
-                    token.a, token.b = token.a + after.a, token.b + after.b
-                    del tokens[k + 1 : k + 3]
-            else:
-                break  # a line end on both sides: the delimiters work there
-        k += 1
     for k, token in enumerate(tokens):
         if isinstance(token, str):
             out.append(escape_markdown(token))
-        else:
-            rendered = token.render(_edge(tokens, k, True), _edge(tokens, k, False))
-            out.append(rendered if rendered is not None else "".join(escape_markdown(t) for _, t in token.pieces()))
+            continue
+        rendered = token.render(_edge(tokens, k, True), _edge(tokens, k, False))
+        if rendered is None:  # next to CJK punctuation: GitHub's own tags, which need no flanking
+            rendered = "".join(f"<{kind}>{escape_markdown(text)}</{kind}>" for kind, text in token.pieces())
+        out.append(rendered)
     return _escape_line_start("".join(out).lstrip(" \t"))
 
 
@@ -292,7 +266,8 @@ def _summary(diff: Diff) -> list[str]:
     lines.extend(["", f"{_cell(tool_version())} · 归一化选项 options：{options}", ""])
     lines.extend(
         [
-            "图例：~~删去的文字~~ 只在 A 中，**加入的文字** 只在 B 中；每条改动的标题写出它在两边的位置"
+            "图例：~~删去的文字~~ 只在 A 中，**加入的文字** 只在 B 中"
+            "（紧挨标点时写作 \\<del\\>…\\</del\\>、\\<ins\\>…\\</ins\\>）；每条改动的标题写出它在两边的位置"
             "（A 第八条 → B 第九条）；百分数是两边文字的相似度（归一化之后）；只有序号变了的条文列在最后，不算改动。",
             "",
         ]

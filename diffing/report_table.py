@@ -17,9 +17,20 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from pathlib import PurePath
 
-from diffing.highlight import Segment
-from diffing.report_kit import W_NS, add_run, escape, html_page, new_document, w_paragraph, w_run, xml_safe
+from diffing.highlight import Kind, Segment
+from diffing.report_kit import (
+    W_NS,
+    add_run,
+    escape,
+    html_page,
+    new_document,
+    title_face,
+    w_paragraph,
+    w_run,
+    xml_safe,
+)
 from diffing.table import Cell, Table
 from diffing.visible import mark_plain
 
@@ -27,6 +38,8 @@ __all__ = ["HEADERS", "left_out", "table_docx", "table_html", "table_markdown", 
 
 HEADERS = ("修改前", "修改后", "说明")
 TITLE = "新旧对照表"
+CONTENTS_MIN = 30
+"""An HTML table of more rows than this opens with a contents list."""
 
 
 def heading(table: Table) -> str:
@@ -36,15 +49,28 @@ def heading(table: Table) -> str:
 
 
 def versions(table: Table) -> list[str]:
-    """One line per version: 修改前/修改后, the file, its title and date when known."""
+    """One line per version: 修改前/修改后, the document's 《title》 (its file name when it has none, never
+    a path) and its date line in brackets when known."""
     out = []
     for side, name, title, date in (
         ("修改前", table.a_name, table.a_title, table.a_date),
         ("修改后", table.b_name, table.b_title, table.b_date),
     ):
-        known = "；".join(x for x in (title, date) if x)
-        out.append(f"{side}：{name}" + (f"（{known}）" if known else ""))
+        shown = f"《{title}》" if title else PurePath(name).name
+        if date:
+            shown += date if date.startswith(("（", "(")) else f"（{date}）"
+        out.append(f"{side}：{shown}")
     return out
+
+
+LEGEND: tuple[tuple[Kind, str], ...] = (
+    ("same", "图例："),
+    ("del", "删去"),
+    ("same", "为删去的文字（只在修改前一栏），"),
+    ("ins", "增加"),
+    ("same", "为增加的文字（只在修改后一栏）；说明写明修改、新增、删除、合并、拆分或移动及其来处。"),
+)
+"""The legend under the versions, as marked text: each writer marks it as it marks the table."""
 
 
 def left_out(table: Table) -> str:
@@ -76,7 +102,9 @@ def _marked(paragraph: Sequence[Segment], color: bool = False) -> str:
 def table_text(table: Table, color: bool = False) -> str:
     """The table for a terminal: each row as a block, 修改前 then 修改后; deletions ``[-…-]`` and
     insertions ``{+…+}``, or (``color``) struck red and bold green."""
-    lines = [heading(table), *versions(table), ""]
+    marks = _COLORS if color else _MARKS
+    legend = "".join(marks[kind][0] + text + marks[kind][1] for kind, text in LEGEND)
+    lines = [heading(table), *versions(table), legend, ""]
     for row in table.rows:
         names = " → ".join(n for n in (row.a_name, row.b_name) if n)
         lines.append(f"【{names}】{row.note}")
@@ -105,6 +133,7 @@ def table_markdown(table: Table) -> str:
 
     lines = [f"# {escape_markdown(heading(table))}", ""]
     lines += [f"- {escape_markdown(line)}" for line in versions(table)]
+    lines += ["", "".join({"same": "", "del": "~~", "ins": "**"}[kind].join(("", text, "")) for kind, text in LEGEND)]
     lines += ["", "| " + " | ".join(HEADERS) + " |", "|---|---|---|"]
     for row in table.rows:
         lines.append(f"| {_md_cell(row.before)} | {_md_cell(row.after)} | {escape_markdown(row.note)} |")
@@ -122,7 +151,9 @@ h1{font-size:1.5em;text-align:center;margin:.4em 0}
 .versions{color:#333;margin:0 0 1em;padding:0;list-style:none;overflow-wrap:anywhere}
 table{border-collapse:collapse;width:100%;table-layout:fixed}
 th,td{border:1px solid #444;padding:.4em .6em;vertical-align:top;overflow-wrap:anywhere}
-th{background:#eee}
+th{background:#eee;position:sticky;top:0;z-index:1;box-shadow:0 1px 0 #444}
+.legend{color:#333;margin:0 0 .8em}
+.contents{margin:0 0 1em}.contents ol{columns:3 16em;font-size:.9em}
 col.text{width:43%}col.note{width:14%}
 td p{margin:0 0 .3em}
 del{text-decoration:line-through;color:#a00}
@@ -141,15 +172,29 @@ def _html_cell(cell: Cell) -> str:
 
 
 def table_html(table: Table) -> str:
-    """One self-contained HTML page holding the table."""
+    """One self-contained HTML page holding the table: a header row that stays in view while scrolling, and
+    for a table of more than `CONTENTS_MIN` rows a contents list linking each row."""
     rows = "\n".join(
-        f"<tr><td>{_html_cell(row.before)}</td><td>{_html_cell(row.after)}</td><td>{escape(row.note)}</td></tr>"
-        for row in table.rows
+        f'<tr id="r{k}"><td>{_html_cell(row.before)}</td><td>{_html_cell(row.after)}</td>'
+        f"<td>{escape(row.note)}</td></tr>"
+        for k, row in enumerate(table.rows, 1)
     )
+    contents = ""
+    if len(table.rows) > CONTENTS_MIN:
+        links = "".join(
+            f'<li><a href="#r{k}">{escape(" → ".join(n for n in (row.a_name, row.b_name) if n))}</a> '
+            f"{escape(row.note)}</li>"
+            for k, row in enumerate(table.rows, 1)
+        )
+        summary = f"<summary>目录（{len(table.rows)} 行）</summary>"
+        contents = f'<details class="contents">{summary}<ol>{links}</ol></details>\n'
+
     body = (
         f"<h1>{escape(heading(table))}</h1>\n<ul class=\"versions\">"
         + "".join(f"<li>{escape(line)}</li>" for line in versions(table))
-        + "</ul>\n<table>\n<colgroup><col class=\"text\"><col class=\"text\"><col class=\"note\"></colgroup>\n"
+        + f"</ul>\n<p class=\"legend\">{_html_cell((tuple(Segment(t, k) for k, t in LEGEND),))[3:-4]}</p>\n"
+        + contents
+        + "<table>\n<colgroup><col class=\"text\"><col class=\"text\"><col class=\"note\"></colgroup>\n"
         + "<thead><tr>" + "".join(f"<th>{h}</th>" for h in HEADERS) + "</tr></thead>\n"
         + f"<tbody>\n{rows}\n</tbody>\n</table>\n<p class=\"left-out\">{escape(left_out(table))}</p>"
         + "".join(f"\n<p class=\"note\">{escape(line)}</p>" for line in table.notes)
@@ -171,8 +216,13 @@ def table_docx(table: Table) -> bytes:
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     run = add_run(title, heading(table), bold=True)
     run.font.size = Pt(16)
+    title_face(run)
     for line in versions(table):
         add_run(document.add_paragraph(), line)
+    legend = document.add_paragraph()
+    for kind, text in LEGEND:
+        add_run(legend, text).font.strike = kind == "del"
+        legend.runs[-1].bold = kind == "ins"
     # The rows are written as XML text and parsed once: python-docx's add_row/add_run per run takes
     # seconds on a large law, this a tenth of that.
     xml = [f'<w:tbl xmlns:w="{W_NS}"><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="0" w:type="auto"/>'

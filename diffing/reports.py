@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from diffing.amendments import Decision
+    from diffing.draft_style import Style
     from diffing.model import Diff
     from diffing.table import Table
 
@@ -43,12 +44,19 @@ def unsupported(report: Report, fmt: Format) -> str | None:
 
 
 def render(
-    diff: Diff, fmt: Format, report: Report = "redline", full: bool = False, color: bool = False
+    diff: Diff,
+    fmt: Format,
+    report: Report = "redline",
+    full: bool = False,
+    color: bool = False,
+    style: Style | None = None,
 ) -> str | bytes:
     """The ``report`` of ``diff`` in format ``fmt`` (``text`` is the plain terminal view).
 
     ``full`` shows unchanged and renumber-only articles in the 对照表; ``color``
-    colours its text view. Raises ValueError for a combination `unsupported` refuses.
+    colours its text view; ``style`` is the issuer's drafting style of the 修改决定
+    (guessed from the documents when None). Raises ValueError for a combination
+    `unsupported` refuses.
     """
     reason = unsupported(report, fmt)
     if reason:
@@ -56,7 +64,7 @@ def render(
     if report == "table":
         return _table(diff, fmt, full, color)
     if report == "amendments":
-        return _amendments(diff, fmt)
+        return _amendments(diff, fmt, style)
     if fmt == "json":
         from diffing.report_json import dumps
 
@@ -98,11 +106,11 @@ def _table(diff: Diff, fmt: Format, full: bool, color: bool) -> str | bytes:
     return writers[fmt](table)
 
 
-def _amendments(diff: Diff, fmt: Format) -> str | bytes:
+def _amendments(diff: Diff, fmt: Format, style: Style | None) -> str | bytes:
     from diffing import report_amendments
     from diffing.amendments import draft
 
-    decision = draft(diff)  # ends as a promulgated decision does; it quotes each changed quantity whole
+    decision = draft(diff, style=style)  # ends as a promulgated decision does; it quotes each changed quantity whole
     writers: dict[str, Callable[[Decision], str | bytes]] = {
         "text": report_amendments.amendments_text,
         "html": report_amendments.amendments_html,

@@ -12,7 +12,10 @@ Rules:
   labels of two linked articles are ``same``: each column shows its own number.
 * Articles that are unchanged, or renumbered only, are left out unless ``full``;
   the table counts them (``unchanged``, ``renumbered``).
-* 说明 is one of 修改, 新增, 删除, 移自第X条 (with “，修改” when its text changed
+* Merged and split articles (`diffing.draft_groups`) are one row: every A
+  article in 修改前, every B article in 修改后, at the place of the first A
+  article; 说明 says 合并：第X条、第Y条合并为第Z条 or 拆分：第X条分为第Y条、第Z条.
+* 说明 is otherwise one of 修改, 新增, 删除, 移自第X条 (with “，修改” when its text changed
   too), 条文顺序调整 (renumbered only), 未修改. A new article that holds text of
   other A articles says so (新增，部分内容来自第X条), as does a deleted one
   whose text went to other B articles (删除，部分内容移入第X条).
@@ -26,6 +29,7 @@ from dataclasses import dataclass
 
 from diffing.articles import Outline, Unit
 from diffing.correspond import Correspondence, Link, correspond, quiet
+from diffing.draft_groups import Group, groups
 from diffing.highlight import Kind, Segment, clause_segments, merge_segments
 from diffing.model import Diff
 
@@ -106,7 +110,12 @@ def build_table(diff: Diff, full: bool = False, corr: Correspondence | None = No
     cells = _Cells(corr)
     rows: list[TableRow] = []
     unchanged = renumbered = 0
-    for link in corr.links:
+    grouped = {k: g for g in groups(corr) for k in g.links}
+    for k, link in enumerate(corr.links):
+        if k in grouped:
+            if grouped[k].first == k:
+                rows.append(_group_row(corr, cells, grouped[k]))
+            continue
         if not link.changed and not link.moved:
             if corr.renumbered(link):
                 renumbered += 1
@@ -117,8 +126,8 @@ def build_table(diff: Diff, full: bool = False, corr: Correspondence | None = No
         a_unit, b_unit = corr.a_unit(link), corr.b_unit(link)
         rows.append(
             TableRow(
-                cells.cell("a", link.a, link.b) if link.a is not None else (),
-                cells.cell("b", link.b, link.a) if link.b is not None else (),
+                cells.cell("a", link.a, _one(link.b)) if link.a is not None else (),
+                cells.cell("b", link.b, _one(link.a)) if link.b is not None else (),
                 note(corr, link),
                 unit_name(corr.a, a_unit) if a_unit else "",
                 unit_name(corr.b, b_unit) if b_unit else "",
@@ -138,6 +147,23 @@ def build_table(diff: Diff, full: bool = False, corr: Correspondence | None = No
     )
 
 
+def _one(unit: int | None) -> frozenset[int]:
+    return frozenset() if unit is None else frozenset((unit,))
+
+
+def _group_row(corr: Correspondence, cells: _Cells, group: Group) -> TableRow:
+    """One row for merged or split articles: every A article in 修改前, every B article in 修改后."""
+    before = tuple(p for u in group.a for p in cells.cell("a", u, frozenset(group.b)))
+    after = tuple(p for v in group.b for p in cells.cell("b", v, frozenset(group.a)))
+    a_names = [unit_name(corr.a, corr.a.units[u]) for u in group.a]
+    b_names = [unit_name(corr.b, corr.b.units[v]) for v in group.b]
+    if group.op == "merged":
+        note = f"合并：{'、'.join(a_names)}合并为{b_names[0]}"
+    else:
+        note = f"拆分：{a_names[0]}分为{'、'.join(b_names)}"
+    return TableRow(before, after, note, "、".join(a_names), "、".join(b_names))
+
+
 class _Cells:
     """Segments of the clauses of a unit, against its partner unit."""
 
@@ -146,7 +172,7 @@ class _Cells:
         self.diff = corr.diff
         self._row_segments: dict[tuple[str, int], dict[int, tuple[Segment, ...]]] = {}
 
-    def cell(self, side: str, unit_index: int, partner: int | None) -> Cell:
+    def cell(self, side: str, unit_index: int, partners: frozenset[int]) -> Cell:
         outline = self.corr.a if side == "a" else self.corr.b
         other = self.corr.b if side == "a" else self.corr.a
         rows_of = self.corr.row_of_a if side == "a" else self.corr.row_of_b
@@ -165,8 +191,8 @@ class _Cells:
                 r = rows_of[i]
                 row = self.diff.rows[r]
                 others = row.b if side == "a" else row.a
-                inside = partner is not None and any(other.unit_of[j] == partner for j in others)
-                if partner is not None and outline.clauses[i].kind == "article":
+                inside = any(other.unit_of[j] in partners for j in others)
+                if partners and outline.clauses[i].kind == "article":
                     segments.append(Segment(outline.original(i), "same"))  # each column shows its own number
                 elif not inside:
                     segments.append(Segment(outline.original(i), changed))

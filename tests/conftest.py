@@ -10,15 +10,23 @@ import os
 from pathlib import Path
 
 import pytest
-from hypothesis import settings
+from hypothesis import HealthCheck, settings
+from hypothesis.database import DirectoryBasedExampleDatabase
 
 from corpus.samples import seed
 from tests.programs import CHROMIUM, SOFFICE, need_program
 
-settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+settings.register_profile(
+    "ci", deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True, database=None,
+    print_blob=True,
+)
 """The default: every run tries the same examples (a test's own ``@settings`` keep their sizes), so a
-red run is red again on a rerun and a failure is never lost to luck; ``make test`` and CI run it."""
-settings.register_profile("explore", derandomize=False, print_blob=True)
+red run is red again on a rerun and a failure is never lost to luck; ``make test`` and CI run it. No
+deadline: the machine may be shared."""
+settings.register_profile(
+    "explore", parent=settings.get_profile("ci"), derandomize=False,
+    database=DirectoryBasedExampleDatabase(".hypothesis/examples"),
+)
 """``HYPOTHESIS_PROFILE=explore make test``: new examples on every run, failures kept in
 ``.hypothesis/``; a failure found this way is added to its test as an ``@example``."""
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))

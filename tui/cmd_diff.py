@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 
 from corpus.errors import WendiffError
 from corpus.read import DEFAULT_MAX_SIZE
+from diffing.draft_style import STYLES
 from diffing.reports import FORMATS, REPORTS, SUFFIXES, Format, Report, unsupported
 from tui.cli_help import exit_statuses
 
@@ -168,6 +169,9 @@ def add_output_arguments(parser: argparse.ArgumentParser) -> None:
     g.add_argument("--report", choices=REPORTS, default="redline",
                    help="redline: the diff (default); table: 新旧对照表 (text, html, md, docx); "
                    "amendments: 修改决定 (text, html, md, docx)")  # fmt: skip
+    g.add_argument("--style", choices=STYLES,
+                   help="amendments: the issuer's drafting style — npc (laws), state-council (条例), spc "
+                   "(最高人民法院); guessed from the title and issuer line when not given")  # fmt: skip
     g.add_argument("-f", "--format", choices=FORMATS, help="text (default on a terminal), json, html, md, docx")
     g.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of standard output")
     g.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text view")
@@ -221,7 +225,7 @@ def emit(diff: Diff, args: argparse.Namespace) -> int:
     if report_kind != "redline":
         from diffing.reports import render
 
-        report: str | bytes = render(diff, fmt, report_kind, args.full, color)
+        report: str | bytes = render(diff, fmt, report_kind, args.full, color, getattr(args, "style", None))
     elif fmt == "text":
         from diffing.report_text import TextView, render_text
 

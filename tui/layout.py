@@ -181,9 +181,9 @@ class Measure:
         if side not in self._places:
             diff = self.diff
             if side == "a":
-                self._places[side] = clause_places(diff.a, diff.a_clauses, diff.a_original)
+                self._places[side] = clause_places(diff.outlines[0])
             else:
-                self._places[side] = clause_places(diff.b, diff.b_clauses, diff.b_original)
+                self._places[side] = clause_places(diff.outlines[1])
         return self._places[side]
 
     def place_a(self, row: Row) -> str | None:

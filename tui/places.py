@@ -23,8 +23,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from corpus.document import Document
 from corpus.markers import read_label, to_chinese
+from diffing.articles import Outline as LawOutline
 from diffing.model import Clause
 from diffing.structure import Unit, document_outline
 from tui.wrap import ellipsize
@@ -38,11 +38,11 @@ _HALF = str.maketrans("（）", "()")
 _NUMBERED = re.compile(r"第([〇零一二三四五六七八九十百千万两壹贰叁肆伍陆柒捌玖拾佰仟]+)(条|款)")
 
 
-def clause_places(
-    document: Document, clauses: Sequence[Clause], spans: tuple[tuple[int, int], ...] | None = None
-) -> tuple[str, ...]:
-    """The place of every clause of one document (see the module's rules)."""
-    outline = document_outline(document, tuple(clauses), spans)
+def clause_places(law: LawOutline) -> tuple[str, ...]:
+    """The place of every clause of one document, from its outline of articles (``Diff.outlines``;
+    see the module's rules)."""
+    clauses = law.clauses
+    outline = document_outline(law)
     out = [c.place for c in clauses]
     units = {u.id: u for u in outline}
     paragraphs: dict[int, int] = {}

@@ -98,3 +98,27 @@ def test_color_always_colours_the_table_and_never_leaves_marks(capsys: pytest.Ca
     out = capsys.readouterr().out
     assert "\x1b[9;31m新年\x1b[0m" in out and "\x1b[1;32m元旦\x1b[0m" in out
     assert "[-" not in out
+
+
+@pytest.mark.parametrize(
+    ("style", "opening", "last"),
+    [
+        ("npc", "对《", "根据本决定作相应修改并对条文顺序作相应调整，重新公布。"),
+        ("state-council", "国务院决定对《", "》根据本决定作相应修改，重新公布。"),
+        ("spc", "对《", "根据本决定，《全国年节及纪念日放假办法》作相应修改，重新公布。"),
+    ],
+)
+def test_style_chooses_the_issuers_opening_and_closing(
+    capsys: pytest.CaptureFixture[str], style: str, opening: str, last: str
+) -> None:
+    assert main(["diff", A, B, "--report", "amendments", "--style", style]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[2].startswith(opening)
+    assert lines[-1].endswith(last)
+
+
+def test_an_unknown_style_is_refused_in_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["diff", A, B, "--report", "amendments", "--style", "court"])
+    assert exit_info.value.code == 2
+    assert "--style" in capsys.readouterr().err

@@ -9,6 +9,7 @@ from corpus.markers import to_chinese
 from corpus.pipeline import from_text
 from diffing.amendments import CLOSING, draft
 from diffing.compare import compare
+from diffing.draft_text import count, runs
 from diffing.table import build_table
 
 BODIES = (
@@ -45,21 +46,21 @@ def _versions(draw: st.DrawFn) -> tuple[list[str], list[str], list[str]]:
 
 def _inserted_items(b: list[str], new: list[str]) -> list[str]:
     """One item per run of new articles in B: 增加一条 for one, 增加两条，分别作为… for two in a row."""
-    runs: list[list[int]] = []
+    groups: list[list[int]] = []
     for k, body in enumerate(b, 1):
         if body in new:
-            if runs and runs[-1][-1] == k - 1:
-                runs[-1].append(k)
+            if groups and groups[-1][-1] == k - 1:
+                groups[-1].append(k)
             else:
-                runs.append([k])
+                groups.append([k])
     items = []
-    for run in runs:
+    for run in groups:
         if len(run) == 1:
             items.append(f"增加一条，作为第{to_chinese(run[0])}条：“{b[run[0] - 1]}”")
         else:
             labels = [f"第{to_chinese(k)}条" for k in run]
             quotes = "\n".join(f"“{label} {b[k - 1]}”" for label, k in zip(labels, run, strict=True))
-            items.append(f"增加两条，分别作为{'、'.join(labels)}：{quotes}")
+            items.append(f"增加{count(len(run))}条，分别作为{runs(labels)}：{quotes}")
     return items
 
 
@@ -68,12 +69,19 @@ def _inserted_items(b: list[str], new: list[str]) -> list[str]:
 def test_deleted_and_inserted_articles_are_the_only_items(versions: tuple[list[str], list[str], list[str]]) -> None:
     a, b, new = versions
     diff = compare(from_text(_law(a), "a.txt"), from_text(_law(b), "b.txt"))
-    decision = draft(diff)
-    deleted = [f"第{to_chinese(k)}条" for k, body in enumerate(a, 1) if body not in b]
+    decision = draft(diff, style="state-council")  # renumbering stated after the items
+    gone = [k for k, body in enumerate(a, 1) if body not in b]
+    deleted = [f"第{to_chinese(k)}条" for k in gone]
+    groups: list[list[str]] = []  # deleted articles in a row are one item
+    for k in gone:
+        if groups and f"第{to_chinese(k - 1)}条" == groups[-1][-1]:
+            groups[-1].append(f"第{to_chinese(k)}条")
+        else:
+            groups.append([f"第{to_chinese(k)}条"])
     inserted = _inserted_items(b, new)
     assert sorted(item for item in decision.items if item.startswith("增加")) == sorted(inserted)
-    removed = [label for item in decision.items if item.startswith("删去") for label in item[2:-1].split("、")]
-    assert removed == deleted
+    removed = [item for item in decision.items if item.startswith("删去")]
+    assert removed == [f"删去{runs(group)}。" for group in groups]
     assert len([i for i in decision.items if not i.startswith(("增加", "删去"))]) == 0
     renumbered = any(a.index(body) != b.index(body) for body in a if body in b)
     assert decision.closing == (CLOSING if renumbered else "")

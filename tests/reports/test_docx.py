@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 import subprocess
+import zipfile
 from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
@@ -297,3 +298,55 @@ def test_a_pdf_side_is_cited_by_page_in_word_comments_on_its_changed_paragraphs(
 def test_two_text_files_give_a_word_report_without_comments() -> None:
     diff = real_diff("01_holiday_measures")
     assert len(docx.Document(io.BytesIO(render_docx(diff, WHEN))).comments) == 0
+
+
+@pytest.mark.office
+@pytest.mark.slow
+def test_every_word_report_printed_by_libreoffice_shows_page_numbers(soffice: str, tmp_path: Path) -> None:
+    import pypdfium2
+
+    from diffing.amendments import draft
+    from diffing.report_amendments import amendments_docx
+    from diffing.report_table import table_docx
+    from diffing.table import build_table
+
+    pair = real_diff("04_admin_reconsideration_law")
+    reports = {
+        "redline": render_docx(pair, WHEN),
+        "table": table_docx(build_table(pair)),
+        "amendments": amendments_docx(draft(pair)),
+    }
+    for name, data in reports.items():
+        (tmp_path / f"{name}.docx").write_bytes(data)
+    _soffice(soffice, ["--convert-to", "pdf", "--outdir", str(tmp_path), *(f"{n}.docx" for n in reports)], tmp_path)
+    for name in reports:
+        pdf = pypdfium2.PdfDocument(str(tmp_path / f"{name}.pdf"))
+        assert len(pdf) >= 2, name
+        for k in range(len(pdf)):  # the footer closes every page: — 1 —, — 2 —, …
+            text = pdf[k].get_textpage().get_text_range()
+            assert text.rstrip().endswith(f"— {k + 1} —"), (name, k)
+
+
+def test_word_reports_use_the_official_faces_with_fallbacks() -> None:
+    from docx.oxml.ns import qn
+
+    from diffing.amendments import draft
+    from diffing.report_amendments import amendments_docx
+    from diffing.report_table import table_docx
+    from diffing.table import build_table
+
+    pair = real_diff("01_holiday_measures")
+    titled = (table_docx(build_table(pair)), amendments_docx(draft(pair)))  # they open with their title
+    for data in (render_docx(pair, WHEN), *titled):
+        document = docx.Document(io.BytesIO(data))
+        east_asia = {
+            name: document.styles[name].element.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia"))
+            for name in ("Normal", "Heading 1", "Title")
+        }
+        assert east_asia == {"Normal": "仿宋", "Heading 1": "黑体", "Title": "方正小标宋简体"}
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            fonts = z.read("word/fontTable.xml").decode()
+        assert '<w:altName w:val="FangSong,仿宋_GB2312"/>' in fonts and "SimHei" in fonts
+    for data in titled:
+        title = docx.Document(io.BytesIO(data)).paragraphs[0].runs[0]
+        assert title._r.rPr.rFonts.get(qn("w:eastAsia")) == "方正小标宋简体"

@@ -42,7 +42,7 @@ class _Marked(HTMLParser):
         kind = "same"
         if {"s", "del"} & set(self._open):
             kind = "del"
-        elif "strong" in self._open:
+        elif {"strong", "ins"} & set(self._open):
             kind = "ins"
         self.chars.extend((ch, kind) for ch in data)
 
@@ -68,6 +68,12 @@ def _side(chars: Sequence[tuple[str, str]], side: str) -> str:
     return "".join(ch for ch, kind in chars if kind in shown and not ch.isspace())
 
 
+def _kinds(chars: Sequence[tuple[str, str]]) -> tuple[int, int]:
+    """How many characters are shown deleted and inserted (white space aside)."""
+    seen = _visible(chars)
+    return sum(1 for _, k in seen if k == "del"), sum(1 for _, k in seen if k == "ins")
+
+
 @settings(max_examples=300, deadline=None)
 @given(_SEGMENTS)
 @example([(":", "del"), ("1", "same"), (":", "ins")])  # two changes that met once a neighbour was taken in
@@ -82,13 +88,20 @@ def test_highlights_render_both_texts_with_strike_and_bold_only_whatever_the_tex
     expected = [(ch, s.kind) for s in segments for ch in s.text]
     assert _side(marked.chars, "a") == _side(expected, "a")
     assert _side(marked.chars, "b") == _side(expected, "b")
-    assert set(marked.tags) <= {"p", "s", "strong"}  # no raw HTML: <del>, <strong> typed in would show as del
+    assert _kinds(marked.chars) == _kinds(expected)  # a deletion shown deleted, an insertion inserted, no more
+    assert set(marked.tags) <= {"p", "s", "strong", "del", "ins"}  # <del>, <strong> typed in would show as text
 
 
-def test_a_change_that_starts_with_punctuation_takes_in_its_neighbour_instead_of_raw_html() -> None:
+def test_a_change_that_starts_with_punctuation_is_written_with_an_ins_tag_not_widened() -> None:
     line = segments_markdown([Segment("（5月1日", "same"), Segment("、2日", "ins"), Segment("）；", "same")])
-    assert line == "（5月1~~日~~**日、2日**）；"
-    assert "<" not in line
+    assert line == "（5月1日<ins>、2日</ins>）；"  # was 1~~日~~**日、2日**: 日 deleted and inserted again
+
+
+def test_pair_06_redline_shows_no_character_deleted_and_inserted_again() -> None:
+    # the issue's 股~~东~~**东、职工**, rendered “股东东、职工”
+    text = render_markdown(real_diff("06_company_law"))
+    assert "股~~东~~**东、职工**" not in text
+    assert "股东<ins>、职工</ins>" in text
 
 
 def test_deletions_are_struck_and_insertions_bold() -> None:
@@ -152,11 +165,27 @@ def test_renumbered_labels_are_one_quiet_list_not_changes() -> None:
     assert "## 改动 changes（11）" in text
 
 
-def test_no_raw_html_in_any_real_pair_report() -> None:
+def test_no_raw_html_but_del_and_ins_in_any_real_pair_report() -> None:
     for name in ("01_holiday_measures", "06_company_law"):
         marked = _render(render_markdown(real_diff(name)))
         assert set(marked.tags) <= {"h1", "h2", "h3", "p", "s", "strong", "table", "thead", "tbody", "tr", "th", "td",
-                                    "code", "ul", "li"}  # fmt: skip
+                                    "code", "ul", "li", "del", "ins"}  # fmt: skip
+
+
+def test_every_change_of_pairs_01_and_10_renders_a_as_kept_and_deleted_b_as_kept_and_inserted() -> None:
+    from diffing.highlight import unified_segments
+
+    for name in ("01_holiday_measures", "10_procuratorate_criminal_procedure_rules"):
+        diff = real_diff(name)
+        for item in reading_order(diff):
+            if item.kind != "row" or not is_change(diff.rows[item.row]) or diff.rows[item.row].op == "copied":
+                continue
+            segments = unified_segments(diff, diff.rows[item.row])
+            marked = _render(segments_markdown(segments))
+            expected = [(ch, s.kind) for s in segments for ch in s.text]
+            assert _side(marked.chars, "a") == _side(expected, "a")
+            assert _side(marked.chars, "b") == _side(expected, "b")
+            assert _kinds(marked.chars) == _kinds(expected)
 
 
 def test_a_change_in_a_long_clause_is_shown_on_one_line_with_context() -> None:

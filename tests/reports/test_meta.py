@@ -73,8 +73,9 @@ def test_pair_10_has_one_date_per_version_in_the_redline_and_the_table() -> None
     table_text, table_md = str(render(diff, "text", "table")), str(render(diff, "md", "table"))
     assert f"<tr><th>日期</th><td>{a_date}</td><td>{b_date}</td></tr>" in html
     assert f"| 日期 | {a_date} | {b_date} |" in markdown
-    assert f"；{a_date}）" in table_text and f"；{b_date}）" in table_text
-    assert f"；{a_date}）" in table_md.replace("\\", "")
+    # the 对照表 names each version by 《title》 and its date line (issue 19: never its path)
+    assert f"》（{a_date}）" in table_text and f"》（{b_date}）" in table_text
+    assert f"》（{a_date}）" in table_md.replace("\\", "")
 
 
 def test_the_dates_of_a_law_are_its_head_s_dated_events_one_per_date() -> None:

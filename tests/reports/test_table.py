@@ -147,9 +147,9 @@ def test_markdown_of_pair_01_renders_as_a_table_with_the_same_rows() -> None:
     rows = _cells(rendered)
     assert [c["text"] for c in rows[0]] == ["修改前", "修改后", "说明"]
     assert [r[2]["text"] for r in rows[1:]] == ["修改", "修改", "新增"]
-    # a mark that would not render beside a CJK character takes in its neighbour (report_md)
-    assert rows[1][0]["del"] == "新年3一、初二、1日、2日、"
-    assert rows[1][1]["ins"] == "元旦4除夕、正至2日、2日至"
+    # marked as in HTML: a mark that would not render beside a CJK character is a <del>/<ins> tag (report_md)
+    assert rows[1][0]["del"] == "新年3正月初一、初二、1日、2日、"
+    assert rows[1][1]["ins"] == "元旦4除夕、正月初一至2、2日日至"
     assert "仅序号变化（条文顺序调整）的 1 条" in md
 
 
@@ -194,15 +194,18 @@ def test_bidirectional_controls_in_a_document_are_shown_as_marks_never_applied()
 )
 def test_every_changed_article_of_a_real_pair_is_a_row_and_every_other_is_counted(name: str) -> None:
     from diffing.correspond import correspond
+    from diffing.draft_groups import groups
 
     diff = real_diff(name)
     corr = correspond(diff)
     table = build_table(diff, corr=corr)
-    assert len(table.rows) + table.unchanged + table.renumbered == len(corr.links)
+    links = len(corr.links) - sum(len(g.links) - 1 for g in groups(corr))  # merged or split articles: one row
+    assert len(table.rows) + table.unchanged + table.renumbered == links
     full = build_table(diff, full=True, corr=corr)
-    assert len(full.rows) == len(corr.links)
-    # each B article appears once in the full table, in B's order
-    b_names = [r.b_name for r in full.rows if r.b_name.startswith("第") and r.b_name.endswith("条")]
+    assert len(full.rows) == links
+    # each B article appears once in the full table (a split article's several in one row)
+    articles = [r.b_name for r in full.rows if r.b_name.startswith("第") and r.b_name.endswith("条")]
+    b_names = [n for name in articles for n in name.split("、")]
     assert len(b_names) == len(set(b_names))
     assert all(re.fullmatch(r"第.+条", n) for n in b_names)
     assert len(table_html(table).encode("utf-8")) <= 1_000_000  # issue 11: a report of the largest pair ≤ 1 MB
@@ -249,9 +252,9 @@ def test_a_new_article_made_of_old_text_says_where_the_text_came_from() -> None:
         "第三条 本法自公布之日起施行。\n"
     )
     table = build_table(compare(from_text(a, "a.txt"), from_text(b, "b.txt")))
+    # the second 款 became an article of its own: one row for the split article
     assert [(r.a_name, r.b_name, r.note) for r in table.rows] == [
-        ("第一条", "第一条", "修改"),
-        ("", "第二条", "新增，部分内容来自第一条"),
+        ("第一条", "第一条、第二条", "拆分：第一条分为第一条、第二条"),
     ]
 
 
@@ -259,5 +262,59 @@ def test_the_labels_of_linked_articles_are_never_marked() -> None:
     table = build_table(real_diff("06_company_law"))
     for row in table.rows:
         if row.a_name.endswith("条") and row.b_name.endswith("条"):
-            assert row.before[0][0].kind == "same" and row.before[0][0].text.startswith(row.a_name)
-            assert row.after[0][0].kind == "same" and row.after[0][0].text.startswith(row.b_name)
+            a_first, b_first = row.a_name.split("、")[0], row.b_name.split("、")[0]  # merged or split: several
+            assert row.before[0][0].kind == "same" and row.before[0][0].text.startswith(a_first)
+            assert row.after[0][0].kind == "same" and row.after[0][0].text.startswith(b_first)
+
+
+@pytest.mark.parametrize("name", ["01_holiday_measures", "10_procuratorate_criminal_procedure_rules"])
+def test_markdown_before_column_carries_deletions_only_and_after_column_insertions_only(name: str) -> None:
+    # pair 10 had 187 bold marks in 修改前 and 228 strikes in 修改后; pair 01 rendered 初初三
+    md = table_markdown(build_table(real_diff(name)))
+    rows = _cells(MarkdownIt("commonmark").enable(["strikethrough", "table"]).render(md))
+    assert len(rows) > 1
+    assert all(not row[0]["ins"] and not row[1]["del"] for row in rows[1:])
+
+
+def test_versions_name_the_documents_by_title_and_date_never_by_path() -> None:
+    # pair 10 wrote 修改前：/…/a.txt（人民检察院刑事诉讼规则（试行）；…）, a path and a doubled ）
+    table = build_table(real_diff("10_procuratorate_criminal_procedure_rules"))
+    for text in (table_text(table), table_markdown(table), table_html(table)):
+        assert "/" not in "".join(line for line in text.splitlines() if line.lstrip("- ").startswith("修改"))
+        assert "修改前：《人民检察院刑事诉讼规则（试行）》（2012年10月16日" in text
+    assert "））" not in table_text(table).splitlines()[1]
+
+
+def test_every_format_has_a_legend_marked_as_the_table_is() -> None:
+    table = _table_01()
+    assert "图例：[-删去-]为删去的文字" in table_text(table)
+    rendered = _cells(MarkdownIt("commonmark").enable(["strikethrough", "table"]).render(table_markdown(table)))
+    assert rendered  # the legend is a paragraph above the table
+    assert "图例：~~删去~~为删去的文字" in table_markdown(table)
+    assert '<p class="legend">图例：<del>删去</del>为删去的文字' in table_html(table)
+    word = docx.Document(io.BytesIO(table_docx(table)))
+    legend = next(p for p in word.paragraphs if p.text.startswith("图例："))
+    assert [r.text for r in legend.runs if r.font.strike] == ["删去"]
+    assert [r.text for r in legend.runs if r.bold] == ["增加"]
+
+
+def test_a_long_html_table_keeps_its_header_in_view_and_opens_with_contents() -> None:
+    page = table_html(build_table(real_diff("10_procuratorate_criminal_procedure_rules")))
+    assert "position:sticky" in page
+    assert '<details class="contents">' in page and '<a href="#r1">' in page and '<tr id="r1">' in page
+    assert '<details class="contents">' not in table_html(_table_01())  # three rows need no contents
+
+
+def test_merged_and_split_articles_are_one_row_each_saying_so() -> None:
+    # pair 06: A 第十四条 became B 第十三条 and 第三十八条; A 第一百三十三条 and 第一百三十五条 became B 第一百五十一条
+    table = build_table(real_diff("06_company_law"))
+    notes = [row.note for row in table.rows]
+    assert "拆分：第十四条分为第十三条、第三十八条" in notes
+    assert "合并：第一百三十三条、第一百三十五条合并为第一百五十一条" in notes
+    split = table.rows[notes.index("拆分：第十四条分为第十三条、第三十八条")]
+    after = ["".join(s.text for s in p) for p in split.after]
+    assert after[0].startswith("第十三条") and any(p.startswith("第三十八条") for p in after)
+    # text that went from the one article to the other is not struck: it is in the group
+    assert not any(s.kind == "del" and "分公司" in s.text for p in split.before for s in p)
+    # neither half is a row of its own
+    assert not any(row.b_name == "第三十八条" for row in table.rows)
