@@ -17,7 +17,8 @@ Rules:
   of it (similarity 1.0, the whole text as one passage).
 * A bad input is skipped: reported through ``warn`` (one line naming it, as
   inputs are read, in input order) and in the result; the run goes on.
-  ``progress`` is called as inputs are read and as pairs are settled.
+  ``progress`` is called as inputs are read, as batches of pairs are aligned
+  and as the plan settles pairs.
 * In ``--store`` mode, only pairs with at least one of the user's files are
   compared: the store is what the files are checked against.
 """
@@ -70,8 +71,11 @@ class Session(Protocol):
         """The pairs worth comparing among the readable documents (report indices)."""
         ...
 
-    def verify(self, tasks: list[Task]) -> tuple[list[PairResult], list[str]]:
-        """Every pair aligned (results in any order), and the problems met, one line each."""
+    def verify(self, tasks: list[Task], aligned: Callable[[int], None]) -> tuple[list[PairResult], list[str]]:
+        """Every pair aligned (results in any order), and the problems met, one line each, in pair order.
+
+        ``aligned`` hears how many more pairs are aligned, as batches finish.
+        """
         ...
 
 
@@ -150,7 +154,15 @@ def find(
         nonlocal aligned
         aligned += len(pairs)
         tasks = by_family([(a, inputs[prints[a].index], b, inputs[prints[b].index]) for a, b in pairs])
-        results, problems = session.verify(tasks)
+        so_far = 0
+
+        def batch_done(count: int) -> None:  # before the plan settles these pairs (and those they imply)
+            nonlocal so_far
+            so_far += count
+            if progress is not None and so_far < len(pairs):
+                progress(Progress("compare", done + so_far, len(found.pairs)))
+
+        results, problems = session.verify(tasks, batch_done)
         if warn is not None:
             for line in problems:
                 warn(line)

@@ -255,8 +255,10 @@ class _Session:
         }
         return ToCompare(sum(c for c, _, _, _ in parts), sorted(estimates), estimates)
 
-    def verify(self, tasks: list[Task]) -> tuple[list[PairResult], list[str]]:
+    def verify(self, tasks: list[Task], aligned: Callable[[int], None]) -> tuple[list[PairResult], list[str]]:
         """Step 4: one round of the plan, `VERIFY_BATCH` pairs a task; results in any order, problems in pair order."""
+        from distributed import as_completed
+
         futures = [
             self.client.submit(
                 stages.verify_batch, tasks[lo : lo + VERIFY_BATCH], self.cwd, self.options, self.max_size, self.run,
@@ -264,8 +266,12 @@ class _Session:
             )
             for lo in range(0, len(tasks), VERIFY_BATCH)
         ]  # fmt: skip
-        done: list[stages.Verified] = self.client.gather(futures)
-        return [r for v in done for r in v.results], [line for v in done for line in v.problems]
+        place = {f.key: n for n, f in enumerate(futures)}
+        done: list[stages.Verified | None] = [None] * len(futures)
+        for future, verified in as_completed(futures, with_results=True):
+            done[place[future.key]] = verified
+            aligned(verified.compared)
+        return [r for v in done if v for r in v.results], [line for v in done if v for line in v.problems]
 
 
 @contextmanager

@@ -108,14 +108,17 @@ class _Session:
         kept, estimates = to_compare(prints, sorted(found))
         return ToCompare(len(found), kept, estimates)
 
-    def verify(self, tasks: list[Task]) -> tuple[list[PairResult], list[str]]:
+    def verify(self, tasks: list[Task], aligned: Callable[[int], None]) -> tuple[list[PairResult], list[str]]:
         size = max(1, min(_BATCH, -(-len(tasks) // (4 * self.workers))))  # several batches a worker: none idles
         batches = [(tasks[lo : lo + size], self.options, self.max_size) for lo in range(0, len(tasks), size)]
         results: list[PairResult] = []
         problems: list[str] = []
-        for batch_results, batch_problems in _map(self.pool, _verify_batch, batches, chunksize=1):
+        for batch, (batch_results, batch_problems) in zip(
+            batches, _map(self.pool, _verify_batch, batches, chunksize=1), strict=True
+        ):
             results.extend(batch_results)
             problems.extend(batch_problems)
+            aligned(len(batch[0]))
         return results, problems
 
 
