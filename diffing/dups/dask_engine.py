@@ -5,29 +5,33 @@
 Rules:
 
 * Same answer as the local engine (`diffing.dups.engine.find_duplicates`) on
-  the same inputs: the same documents, skipped inputs, repeats, verified pairs
-  (with the same passages, offsets and similarities) and clusters. Verified
-  pairs come sorted by ``(a, b)``; every other list is in the local engine's
-  order. Only the figures of `RunStats` that measure time differ.
-* The work runs on the cluster in four steps, each a pure function of
+  the same inputs, by construction: both are `diffing.dups.core.Finder`, whose
+  one run (exact copies, numbering, the verification plan of
+  `diffing.dups.plan` with its cluster-by-cluster verification of large
+  families, the result) drives a session of this engine; the steps it runs
+  on the workers are `diffing.dups.steps`. Only the figures of `RunStats`
+  that measure time differ.
+* The work runs on the cluster, each step a pure function of
   `diffing.dups.dask_stages` over partitions of consecutive inputs:
   1. read, normalize, shingle and MinHash every input (the fingerprints stay
      on the workers; only their descriptions come back, without MinHash
      sketches and band keys);
   2. the client groups exact copies (one digest per document) and numbers
-     the readable documents, as the local engine does;
+     the readable documents (the core's work);
   3. the band keys are shuffled by bucket (``Bag.groupby``, Dask's task
      shuffle) into candidate pairs, which two more shuffles join with the
-     sketches of their two documents (on ``b``, then on ``a``) for the local
-     engine's MinHash prefilter;
-  4. the pairs are verified by alignment, `VERIFY_BATCH` to a task, on the
-     workers, which read the two files again; only the verified pairs come
-     back.
-  No process ever holds the whole band index or the whole candidate list.
+     sketches of their two documents (on ``b``, then on ``a``) for the
+     MinHash prefilter; only the pairs that pass come back, three numbers
+     each (the two documents and their Jaccard estimate);
+  4. the core plans their verification, and each round's pairs are aligned
+     on the workers, `VERIFY_BATCH` to a task, which read the two files
+     again; the results come back.
+  No process ever holds the whole band index or the whole candidate list
+  (the client holds the pairs that passed the prefilter, as the local engine does).
 * A worker lost mid-run loses nothing: every task is pure, so the scheduler
   recomputes the tasks (and the kept partitions) the dead worker held, and
-  gets the same values; ``retries`` re-runs tasks that raised. Results are
-  merged by pair key, so none is counted twice.
+  gets the same values; ``retries`` re-runs tasks that raised. Each pair is
+  in one verification task, so none is counted twice.
 * Workers read files by path (relative paths from the client's working
   folder): every worker must see the same files at the same paths, and have
   the same version of wendiff installed (checked before the run starts).
@@ -38,31 +42,33 @@ from __future__ import annotations
 import logging
 import operator
 import os
-import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from corpus.errors import WendiffError
 from corpus.options import DEFAULT_OPTIONS, Options
 from corpus.read import DEFAULT_MAX_SIZE, STDIN
-from corpus.unspin import load_table
 from diffing.dups import dask_stages as stages
 from diffing.dups.clusters import NEAR_DUPLICATE
-from diffing.dups.engine import DupsResult, Input, Progress, RunStats, assemble, exact_groups
+from diffing.dups.core import Finder, ToCompare
 from diffing.dups.fingerprint import Fingerprint, Skipped
+from diffing.dups.inputs import Input
+from diffing.dups.result import DupsResult, Progress
+from diffing.dups.steps import Task
 from diffing.dups.verify import PairResult
 
 if TYPE_CHECKING:
-    from distributed import Client, Future
+    from distributed import Client
 
 __all__ = [
     "DASK_EXTRA",
     "MAX_SPAN",
     "RETRIES",
     "VERIFY_BATCH",
+    "DaskEngine",
     "cluster_engine",
     "cluster_trouble",
     "dask_client",
@@ -130,31 +136,14 @@ def dask_client(
         yield client
 
 
-def cluster_engine(scheduler: str | None) -> Callable[..., DupsResult]:
+def cluster_engine(scheduler: str | None) -> Finder:
     """`diffing.dups.engine.find_duplicates`, run on the cluster at ``scheduler`` (None: a local cluster).
 
     ``workers`` is the local cluster's number of worker processes (ignored with a scheduler).
     Without Dask installed this raises a `WendiffError` at once, before any input is read.
     """
     require_dask()
-
-    def run(
-        inputs: Sequence[Input],
-        options: Options = DEFAULT_OPTIONS,
-        *,
-        max_size: int = DEFAULT_MAX_SIZE,
-        workers: int | None = None,
-        progress: Callable[[Progress], None] | None = None,
-        warn: Callable[[str], None] | None = None,
-        near_duplicate: float = NEAR_DUPLICATE,
-    ) -> DupsResult:
-        with dask_client(scheduler, workers) as client:
-            return find_duplicates_dask(
-                inputs, options, client=client, max_size=max_size, progress=progress, warn=warn,
-                near_duplicate=near_duplicate,
-            )  # fmt: skip
-
-    return run
+    return Finder(DaskEngine(scheduler))
 
 
 def find_duplicates_dask(
@@ -170,147 +159,119 @@ def find_duplicates_dask(
     retries: int = RETRIES,
 ) -> DupsResult:
     """Repeats, re-use and clusters among ``inputs``, computed on ``client``'s cluster (see the module rules)."""
-    for inp in inputs:
-        if inp.path == STDIN and not inp.from_store:
-            raise WendiffError("-: Dask workers cannot read standard input; give files, or use --engine local")
-    if not inputs:
-        raise WendiffError("no readable documents")
-    if options.unspin:
-        load_table(options.unspin_table)  # a bad table is one error now, not a warning per file
-    with cluster_trouble():
-        return _find(inputs, options, client, max_size, progress, warn, near_duplicate, span, retries)
-
-
-def _find(
-    inputs: Sequence[Input],
-    options: Options,
-    client: Client,
-    max_size: int,
-    progress: Callable[[Progress], None] | None,
-    warn: Callable[[str], None] | None,
-    near_duplicate: float,
-    span: int | None,
-    retries: int,
-) -> DupsResult:
-    """`find_duplicates_dask` once its inputs are checked."""
-    import dask.bag as db
-    from distributed import wait
-
-    threads = _check_workers(client)
-    run = _Run(client, os.getcwd(), options, max_size, retries, progress)
-    span = span or max(1, min(MAX_SPAN, -(-len(inputs) // (PARTS_PER_THREAD * threads))))
-    started = time.perf_counter()
-    numbered = db.from_sequence(list(enumerate(inputs)), partition_size=span)
-    prints_bag, light = run.fingerprints(numbered, len(inputs))
-    prints = [fp for fp in light if isinstance(fp, Fingerprint)]
-    skipped = [s for s in light if isinstance(s, Skipped)]
-    if warn is not None:
-        for s in skipped:
-            warn(s.problem)
-        for fp in prints:
-            for line in fp.info.warnings:
-                warn(line)
-    if not prints:
-        raise WendiffError("no readable documents" + (f" ({len(skipped)} skipped)" if skipped else ""))
-    read_seconds = time.perf_counter() - started
-    started = time.perf_counter()
-    exact_of = exact_groups(prints)
-    user = [not inputs[fp.index].from_store for fp in prints]
-    mine = None if all(user) else frozenset(fp.index for fp, m in zip(prints, user, strict=True) if m)
-    copies = frozenset(prints[k].index for k in exact_of)
-    routes = max(2 * threads, -(-len(inputs) // ROUTE_INPUTS))
-    work = run.work(numbered, prints_bag, len(inputs), routes, copies, [s.index for s in skipped], mine)
-    wait(work)
-    del prints_bag  # the workers drop the fingerprints (a lost pair list is recomputed from the inputs)
-    candidates, compared, verified = run.verify(work, warn)
-    stats = RunStats(candidates, compared, len(exact_of), read_seconds, time.perf_counter() - started)
-    return assemble(prints, skipped, exact_of, verified, user, near_duplicate, stats)
+    engine = DaskEngine(client=client, span=span, retries=retries)
+    return Finder(engine)(inputs, options, max_size=max_size, progress=progress, warn=warn,
+                          near_duplicate=near_duplicate)  # fmt: skip
 
 
 @dataclass(frozen=True)
-class _Run:
-    """The cluster and the settings of one run."""
+class DaskEngine:
+    """Work on a Dask cluster: ``client``'s, or the one at ``scheduler`` (None: a local cluster of ``workers``)."""
 
-    client: Client
-    cwd: str
-    """The client's working folder (relative paths are taken from it)."""
-    options: Options
-    max_size: int
-    retries: int
-    progress: Callable[[Progress], None] | None
-    run: str = field(default_factory=lambda: uuid.uuid4().hex)
-    """Names this run (documents kept loaded by a worker serve one run only)."""
+    scheduler: str | None = None
+    client: Client | None = None
+    span: int | None = None
+    """Inputs in one partition (None: spread over the worker threads, at most `MAX_SPAN`)."""
+    retries: int = RETRIES
 
-    def fingerprints(self, numbered: Any, total: int) -> tuple[Any, list[Fingerprint | Skipped]]:
-        """Step 1: the fingerprints, kept on the workers, and their descriptions, brought here.
+    @contextmanager
+    def session(self, inputs: Sequence[Input], options: Options, max_size: int, workers: int) -> Iterator[_Session]:
+        for inp in inputs:
+            if inp.path == STDIN and not inp.from_store:
+                raise WendiffError("-: Dask workers cannot read standard input; give files, or use --engine local")
+        if not inputs:
+            raise WendiffError("no readable documents")
+        with ExitStack() as stack:
+            client = self.client
+            if client is None:
+                client = stack.enter_context(dask_client(self.scheduler, workers))
+            with cluster_trouble():
+                yield _Session(client, inputs, options, max_size, self.span, self.retries)
 
-        Each partition's descriptions come back as soon as it is done, while the
-        workers go on with the next ones.
-        """
-        prints = self.client.persist(
-            numbered.map_partitions(stages.fingerprint_part, self.cwd, self.options, self.max_size),
+
+class _Session:
+    """The Dask engine at work on one run (a `diffing.dups.core.Session`)."""
+
+    def __init__(
+        self, client: Client, inputs: Sequence[Input], options: Options, max_size: int, span: int | None,
+        retries: int,
+    ) -> None:  # fmt: skip
+        import dask.bag as db
+
+        self.client = client
+        self.inputs = inputs
+        self.options = options
+        self.max_size = max_size
+        self.retries = retries
+        self.cwd = os.getcwd()
+        """The client's working folder (relative paths are taken from it)."""
+        self.run = uuid.uuid4().hex
+        """Names this run (documents kept loaded by a worker serve one run only)."""
+        self.threads = _check_workers(client)
+        span = span or max(1, min(MAX_SPAN, -(-len(inputs) // (PARTS_PER_THREAD * self.threads))))
+        self.numbered = db.from_sequence(list(enumerate(inputs)), partition_size=span)
+        self.prints: Any = None
+        """Step 1's fingerprints, kept on the workers until step 3 is done."""
+
+    def read(self) -> Iterator[Fingerprint | Skipped]:
+        """Step 1: the fingerprints, kept on the workers; their descriptions come here, partition by partition."""
+        self.prints = self.client.persist(
+            self.numbered.map_partitions(stages.fingerprint_part, self.cwd, self.options, self.max_size),
             retries=self.retries,
         )
-        light = self.client.compute(prints.map_partitions(stages.light_part).to_delayed(), retries=self.retries)
-        parts: list[list[Fingerprint | Skipped]] = _follow(light, "read", len, total, self.progress)
-        return prints, [fp for part in parts for fp in part]
+        light = self.client.compute(self.prints.map_partitions(stages.light_part).to_delayed(), retries=self.retries)
+        for future in light:
+            yield from future.result()
 
-    def work(
-        self, numbered: Any, prints: Any, total: int, routes: int, copies: frozenset[int], skipped: list[int],
-        mine: frozenset[int] | None,
-    ) -> Any:  # fmt: skip
-        """Step 3: the band shuffle and the two joins; the pairs to verify, kept on the workers.
+    def pairs(self, prints: Sequence[Fingerprint], exact_of: dict[int, int], user: list[bool]) -> ToCompare:
+        """Step 3: the band shuffle and the two joins on the workers; the pairs that pass the prefilter come here.
 
-        The ``total`` inputs ``[r * span, (r + 1) * span)`` make route ``r``; there
-        are ``routes`` routes, and as many buckets of band keys.
+        The inputs ``[r * span, (r + 1) * span)`` make route ``r``; there are
+        ``routes`` routes, and as many buckets of band keys.
         """
         import dask.bag as db
         from dask.delayed import delayed
 
+        total = len(self.inputs)
+        readable = {fp.index for fp in prints}
+        skipped = [i for i in range(total) if i not in readable]
+        mine = None if all(user) else frozenset(fp.index for fp, m in zip(prints, user, strict=True) if m)
+        copies = frozenset(prints[k].index for k in exact_of)
+        routes = max(2 * self.threads, -(-total // ROUTE_INPUTS))
         span = -(-total // routes)
-        docs = db.map_partitions(stages.doc_blocks, prints, numbered, span)
-        bands = prints.map_partitions(stages.band_blocks, delayed(copies, pure=True), routes)
+        docs = db.map_partitions(stages.doc_blocks, self.prints, self.numbered, span)
+        bands = self.prints.map_partitions(stages.band_blocks, delayed(copies, pure=True), routes)
         candidates = _shuffled(bands, routes).map_partitions(stages.bucket_candidates, span)
         by_b = _shuffled(db.concat([docs, candidates]), routes).map_partitions(stages.join_b, span)
         by_a = _shuffled(db.concat([docs, by_b]), routes).map_partitions(
             stages.join_a, delayed(skipped, pure=True), delayed(mine, pure=True)
         )
-        return self.client.persist(by_a, retries=self.retries)
+        parts = self.client.compute(by_a.map_partitions(stages.to_compare_part), retries=self.retries).result()
+        self.prints = None  # the workers drop the fingerprints
+        estimates = {
+            (a, b): j
+            for _, a_col, b_col, j_col in parts
+            for a, b, j in zip(a_col.tolist(), b_col.tolist(), j_col.tolist(), strict=True)
+        }
+        return ToCompare(sum(c for c, _, _, _ in parts), sorted(estimates), estimates)
 
-    def verify(self, work: Any, warn: Callable[[str], None] | None) -> tuple[int, int, list[PairResult]]:
-        """Step 4: candidates, pairs compared, and the verified pairs sorted by ``(a, b)``.
+    def verify(self, tasks: list[Task], aligned: Callable[[int], None]) -> tuple[list[PairResult], list[str]]:
+        """Step 4: one round of the plan, `VERIFY_BATCH` pairs a task; results in any order, problems in pair order."""
+        from distributed import as_completed
 
-        Pairs that could not be compared are reported through ``warn``, in pair order.
-        """
-        from distributed import futures_of
-
-        sizes: list[tuple[int, int]] = self.client.compute(
-            work.map_partitions(stages.work_size), retries=self.retries
-        ).result()
-        held = {f.key: f for f in futures_of(work)}
-        parts = []
-        for p, (_, n) in enumerate(sizes):
-            for lo in range(0, n, VERIFY_BATCH):
-                task = (
-                    held[(work.name, p)],
-                    lo,
-                    min(n, lo + VERIFY_BATCH),
-                    self.cwd,
-                    self.options,
-                    self.max_size,
-                    self.run,
-                )
-                parts.append(self.client.submit(stages.verify_slice, *task, retries=self.retries, pure=True))
-        total = sum(n for _, n in sizes)
-        verified: list[stages.Verified] = _follow(parts, "compare", _compared, total, self.progress)
-        found: dict[tuple[int, int], PairResult] = {}
-        for v in verified:
-            for r in v.results:
-                found.setdefault((r.a, r.b), r)
-            if warn is not None:
-                for line in v.problems:
-                    warn(line)
-        return sum(c for c, _ in sizes), total, [found[key] for key in sorted(found)]
+        futures = [
+            self.client.submit(
+                stages.verify_batch, tasks[lo : lo + VERIFY_BATCH], self.cwd, self.options, self.max_size, self.run,
+                retries=self.retries, pure=True,
+            )
+            for lo in range(0, len(tasks), VERIFY_BATCH)
+        ]  # fmt: skip
+        place = {f.key: n for n, f in enumerate(futures)}
+        done: list[stages.Verified | None] = [None] * len(futures)
+        for future, verified in as_completed(futures, with_results=True):
+            done[place[future.key]] = verified
+            aligned(verified.compared)
+        return [r for v in done if v for r in v.results], [line for v in done if v for line in v.problems]
 
 
 @contextmanager
@@ -344,34 +305,6 @@ def _shuffled(bag: Any, routes: int) -> Any:
     blocks it moves are small.
     """
     return bag.repartition(npartitions=routes).groupby(_route, shuffle="tasks")
-
-
-def _follow(
-    futures: list[Future[Any]],
-    stage: Literal["read", "compare"],
-    weight: Callable[[Any], int],
-    total: int,
-    progress: Callable[[Progress], None] | None,
-) -> list[Any]:
-    """The results of ``futures``, in their order, fetched as each one finishes.
-
-    Progress is reported after each (``weight``: how much of ``total`` a result did).
-    """
-    from distributed import as_completed
-
-    place = {f.key: n for n, f in enumerate(futures)}
-    results: list[Any] = [None] * len(futures)
-    done = 0
-    for future, result in as_completed(futures, with_results=True):
-        results[place[future.key]] = result
-        done += weight(result)
-        if progress is not None:
-            progress(Progress(stage, done, total))
-    return results
-
-
-def _compared(v: stages.Verified) -> int:
-    return v.compared
 
 
 def _check_workers(client: Client) -> int:

@@ -7,7 +7,7 @@ Rules:
   same input always gives the same output (a retried task gives back exactly
   what the lost one would have).
 * Documents are named by their **input index** ``i`` (their place among the
-  inputs) until the very last step; `verify_work` turns them into report
+  inputs) until the last join; `join_a` turns them into report
   indices ``k`` (their place among the readable documents) with the sorted
   list of skipped inputs, as the local engine numbers them.
 * Workers read files by path; a relative path is taken from the client's
@@ -26,6 +26,9 @@ Rules:
   that document's data (a shuffle join).
 * Candidates are deduplicated by key: every copy of a pair ``(a, b)`` carries
   the same ``b``, so all copies meet in one join group and are merged there.
+* What is computed is `diffing.dups.steps` (reading an input, the MinHash
+  prefilter, ordering pairs by family, verifying pairs), as in the local engine;
+  this module only cuts the work into partitions and shuffles.
 """
 
 from __future__ import annotations
@@ -41,13 +44,15 @@ import numpy as np
 import numpy.typing as npt
 
 from corpus.document import Document
-from corpus.errors import InputError, WendiffError
+from corpus.errors import InputError
 from corpus.options import Options
-from diffing.dups.engine import Input, _problem, load_input, worth_comparing
-from diffing.dups.fingerprint import Fingerprint, Skipped, fingerprint_document
+from diffing.dups.fingerprint import Fingerprint, Skipped
+from diffing.dups.inputs import Input, load_input
 from diffing.dups.minhash_index import Keys, candidate_pairs
-from diffing.dups.reworded import SpunWord, spun_words
-from diffing.dups.verify import PairResult, verify_pair
+from diffing.dups.reworded import spun_words
+from diffing.dups.steps import Loaded, Task, by_family, estimate, read_input, verify_tasks
+from diffing.dups.verify import PairResult
+from diffing.segment import segment
 
 __all__ = [
     "Bands",
@@ -64,11 +69,13 @@ __all__ = [
     "join_b",
     "light_part",
     "load_at",
+    "to_compare_part",
+    "verify_batch",
     "verify_slice",
-    "work_size",
 ]
 
 Ints = npt.NDArray[np.int64]
+Floats = npt.NDArray[np.float64]
 
 _CACHE = 32
 """Documents a worker keeps loaded for the next pairs it verifies."""
@@ -110,18 +117,20 @@ class Work:
 
     candidates: int
     """Distinct candidate pairs that reached this group (after the ``--store`` rule)."""
-    pairs: tuple[tuple[int, Input, int, Input], ...]
+    pairs: tuple[Task, ...]
     """``(a, a's input, b, b's input)`` that passed the MinHash prefilter, family by family."""
+    estimates: tuple[float, ...] = ()
+    """The Jaccard estimate of each pair (what `diffing.dups.plan` orders a large family by)."""
 
 
 @dataclass(frozen=True)
 class Verified:
-    """What verifying a slice of a partition's pairs gave."""
+    """What verifying a batch of pairs gave."""
 
     compared: int
-    """Pairs in the slice."""
+    """Pairs in the batch."""
     results: tuple[PairResult, ...]
-    """Those that share at least one passage, sorted by ``(a, b)``."""
+    """Their results (`verify_slice`: those that share at least one passage), in the batch's order."""
     problems: tuple[str, ...] = ()
     """Pairs that could not be compared, one line each (a file changed or gone since it was read)."""
 
@@ -155,15 +164,7 @@ def fingerprint_part(
 
     An input that fails is skipped with its one-line problem, as the local engine skips it.
     """
-    out: list[Fingerprint | Skipped] = []
-    for index, inp in part:
-        try:
-            out.append(fingerprint_document(index, inp.name, load_at(inp, cwd, options, max_size)))
-        except WendiffError as exc:
-            out.append(Skipped(index, inp.name, str(exc)))
-        except Exception as exc:  # as the local engine: report the file, go on
-            out.append(Skipped(index, inp.name, _problem(inp.name, exc)))
-    return out
+    return [read_input(index, inp, lambda i: load_at(i, cwd, options, max_size)) for index, inp in part]
 
 
 def light_part(part: Sequence[Fingerprint | Skipped]) -> list[Fingerprint | Skipped]:
@@ -262,7 +263,7 @@ def join_a(groups: Sequence[Group], skipped: Sequence[int], user: frozenset[int]
         if not blocks or docs is None:
             continue
         candidates = 0
-        chosen: list[tuple[int, Input, int, Input]] = []
+        chosen: dict[Task, float] = {}
         for block in blocks:
             assert block.b_docs is not None
             rows, found = _lookup(docs, block.a)
@@ -271,78 +272,52 @@ def join_a(groups: Sequence[Group], skipped: Sequence[int], user: frozenset[int]
                 if user is not None and a not in user and b not in user:
                     continue
                 candidates += 1
-                if worth_comparing(docs.prints[r], block.b_docs.prints[n]):
-                    chosen.append(
-                        (_report_index(a, skipped), docs.inputs[r], _report_index(b, skipped), block.b_docs.inputs[n])
-                    )
-        out.append(Work(candidates, tuple(_by_family(chosen))))
+                j = estimate(docs.prints[r], block.b_docs.prints[n])
+                if j is not None:
+                    a_in, b_in = docs.inputs[r], block.b_docs.inputs[n]
+                    chosen[(_report_index(a, skipped), a_in, _report_index(b, skipped), b_in)] = j
+        pairs = by_family(list(chosen))
+        out.append(Work(candidates, tuple(pairs), tuple(chosen[p] for p in pairs)))
     return out
 
 
-def _by_family(pairs: list[tuple[int, Input, int, Input]]) -> list[tuple[int, Input, int, Input]]:
-    """Pairs of connected documents together (each family's pairs sorted), families in order of their first pair.
+def to_compare_part(part: Sequence[Work]) -> list[tuple[int, Ints, Ints, Floats]]:
+    """What the client plans the verification with: ``(candidates, a, b, estimates)`` of a partition of `Work`,
+    as a one-item list (numpy columns: a few numbers a pair)."""
+    a = np.array([p[0] for w in part for p in w.pairs], dtype=np.int64)
+    b = np.array([p[2] for w in part for p in w.pairs], dtype=np.int64)
+    estimates = np.array([j for w in part for j in w.estimates], dtype=np.float64)
+    return [(sum(w.candidates for w in part), a, b, estimates)]
 
-    A verification slice then loads each document of a family about once.
+
+def verify_batch(tasks: Sequence[Task], cwd: str, options: Options, max_size: int, run: str) -> Verified:
+    """Align each pair (reading both files again here); every result comes back, with or without passages.
+
+    ``run`` names the run: documents a worker keeps loaded serve that run only
+    (a worker of a long-lived cluster never reuses a file read in an earlier run).
     """
-    parent: dict[int, int] = {}
-
-    def root(x: int) -> int:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for a, _, b, _ in pairs:
-        ra, rb = root(a), root(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    families: dict[int, list[tuple[int, Input, int, Input]]] = {}
-    for pair in sorted(pairs, key=lambda p: (p[0], p[2])):
-        families.setdefault(root(pair[0]), []).append(pair)
-    return [pair for family in families.values() for pair in family]
-
-
-def work_size(part: Sequence[Work]) -> list[tuple[int, int]]:
-    """``(candidates, pairs to verify)`` of a partition of `Work`, as a one-item list."""
-    return [(sum(w.candidates for w in part), sum(len(w.pairs) for w in part))]
+    results, problems = verify_tasks(tasks, options, lambda inp: _loaded(inp, cwd, options, max_size, run))
+    return Verified(len(tasks), tuple(results), tuple(problems))
 
 
 def verify_slice(
     part: Sequence[Work], start: int, stop: int, cwd: str, options: Options, max_size: int, run: str
 ) -> Verified:
-    """Align pairs ``[start, stop)`` of a partition of `Work` (reading both files again here).
+    """`verify_batch` of pairs ``[start, stop)`` of a partition of `Work`, keeping the pairs that share a passage.
 
     A partition's pairs are in a fixed order (its groups by route, each family
     by family), so a slice names the same pairs however often the partition is
     recomputed.
-    ``run`` names the run: documents a worker keeps loaded serve that run only
-    (a worker of a long-lived cluster never reuses a file read in an earlier run).
     """
-    pairs = [p for w in part for p in w.pairs][start:stop]
-    results: list[PairResult] = []
-    problems: list[str] = []
-    for a, a_in, b, b_in in pairs:
-        try:
-            a_doc, a_words = _loaded(a_in, cwd, options, max_size, run)
-            b_doc, b_words = _loaded(b_in, cwd, options, max_size, run)
-            result = verify_pair(a, a_doc, b, b_doc, options, a_words, b_words)
-        except WendiffError as exc:  # changed or removed since it was read
-            problems.append(f"{exc} (read again to compare {a_in.name} with {b_in.name})")
-            continue
-        except Exception as exc:  # as the local engine: report the pair, go on
-            problems.append(_problem(f"{a_in.name} and {b_in.name}", exc))
-            continue
-        if result.reuse:
-            results.append(result)
-    return Verified(len(pairs), tuple(results), tuple(problems))
+    done = verify_batch([p for w in part for p in w.pairs][start:stop], cwd, options, max_size, run)
+    return replace(done, results=tuple(r for r in done.results if r.reuse))
 
 
 @functools.lru_cache(maxsize=_CACHE)
-def _loaded(inp: Input, cwd: str, options: Options, max_size: int, run: str) -> tuple[Document, list[SpunWord]]:
-    """A document and its spun words; the last few of a run stay loaded in the worker."""
+def _loaded(inp: Input, cwd: str, options: Options, max_size: int, run: str) -> Loaded:
+    """A document, its spun words and clauses; the last few of a run stay loaded in the worker."""
     doc = load_at(inp, cwd, options, max_size)
-    return doc, (spun_words(doc, options) if options.unspin else [])
+    return doc, (spun_words(doc, options) if options.unspin else []), segment(doc)
 
 
 def _route(group: Group) -> int:
