@@ -148,8 +148,8 @@ def test_markdown_of_pair_01_renders_as_a_table_with_the_same_rows() -> None:
     assert [c["text"] for c in rows[0]] == ["修改前", "修改后", "说明"]
     assert [r[2]["text"] for r in rows[1:]] == ["修改", "修改", "新增"]
     # marked as in HTML: a mark that would not render beside a CJK character is a <del>/<ins> tag (report_md)
-    assert rows[1][0]["del"] == "新年3正月初一、初二、1日、2日、"
-    assert rows[1][1]["ins"] == "元旦4除夕、正月初一至2、2日日至"
+    assert rows[1][0]["del"] == "新年3、初二、1、2日、"
+    assert rows[1][1]["ins"] == "元旦4除夕、至2、2日至"
     assert "仅序号变化（条文顺序调整）的 1 条" in md
 
 
