@@ -29,6 +29,7 @@ from corpus.store import cache as store_cache
 from corpus.store.derive import STORE_OPTIONS
 from diffing.lineage import LINEAGE_LEVELS, Lineages, chain
 from diffing.structure import Entry, Structure, Unit
+from diffing.version_dates import VersionDates, read_dates
 
 __all__ = ["History", "history", "lineages_of", "reduced", "structure_from_json", "structure_to_json"]
 
@@ -133,6 +134,11 @@ class History:
     @cached_property
     def _texts(self) -> dict[int, str]:
         return {}
+
+    @cached_property
+    def dates(self) -> tuple[VersionDates, ...]:
+        """Each version's date and effective date (`diffing.version_dates`)."""
+        return tuple(read_dates(self.text(k), v.date) for k, v in enumerate(self.versions, start=1))
 
     def text(self, version: int) -> str:
         """The decoded original text of version ``version`` (1-based)."""

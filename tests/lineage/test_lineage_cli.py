@@ -1,0 +1,134 @@
+"""``wendiff store lineage`` and ``store show --as-of`` end to end, on a store made in tmp_path from a
+real chain (tests/data/chains), with the JSON checked by the report validator."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from diffing.validate import validate_lineage
+from tests.hostile.conftest import one_line_error
+from tui.cli import main
+
+CHAIN = Path(__file__).resolve().parents[1] / "data" / "chains" / "03_renshen-sunhai-peichang-jieshi"
+DATES = ("2003-12-26", "2020-12-29", "2022-04-24")
+Run = Callable[..., tuple[int, str, str]]
+
+
+@pytest.fixture
+def run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Run:
+    store = tmp_path / "store"
+
+    def runner(*args: str) -> tuple[int, str, str]:
+        capsys.readouterr()
+        status = main(["store", "--store", str(store), *args])
+        out, err = capsys.readouterr()
+        return status, out, err
+
+    return runner
+
+
+@pytest.fixture
+def chain(run: Run) -> Run:
+    """The store holding the three versions of 人身损害赔偿解释, dated as published."""
+    for k, day in enumerate(DATES, start=1):
+        assert run("add", str(CHAIN / f"v{k}.txt"), "--doc", "sunhai", "--date", day)[0] == 0
+    return run
+
+
+def _versions() -> list[tuple[str, bytes]]:
+    return [((CHAIN / f"v{k}.txt").read_text(encoding="utf-8"), (CHAIN / f"v{k}.txt").read_bytes()) for k in (1, 2, 3)]
+
+
+def test_lineage_json_of_every_unit_is_valid(chain: Run) -> None:
+    status, out, _ = chain("lineage", "sunhai", "ALL", "--format", "json")
+    assert status == 0
+    report = json.loads(out)
+    assert validate_lineage(report, _versions()) == []
+    assert [v["date"] for v in report["versions"]] == list(DATES)
+
+
+def test_lineage_of_one_article_follows_it_through_renumbering(chain: Run) -> None:
+    status, out, _ = chain("lineage", "sunhai", "第四条", "--format", "json")
+    assert status == 0
+    report = json.loads(out)
+    assert validate_lineage(report, _versions(), complete=False) == []
+    (lin,) = report["lineages"]
+    assert [(s["label"], s["op"]) for s in lin["steps"]] == [
+        ("第十三条", "inserted"), ("第四条", "modified"), ("第四条", "equal")
+    ]
+    assert lin["steps"][1]["renumbered"] is True
+
+
+def test_lineage_at_an_older_version_takes_that_versions_labels(chain: Run) -> None:
+    status, out, _ = chain("lineage", "sunhai", "第十三条", "--at", "1")
+    assert status == 0
+    assert "第十三条 → 第四条" in out and "修改" in out
+
+
+def test_lineage_readable_formats_hold_the_change(chain: Run, tmp_path: Path) -> None:
+    for fmt in ("md", "html", "docx"):
+        target = tmp_path / f"lineage.{fmt}"
+        status, _, _ = chain("lineage", "sunhai", "第四条", "--format", fmt, "-o", str(target))
+        assert status == 0 and target.stat().st_size > 0
+    assert "~~" in (tmp_path / "lineage.md").read_text(encoding="utf-8")
+    assert "<del>" in (tmp_path / "lineage.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (("lineage", "sunhai", "第九十条"), "no 第九十条 in version 3"),
+        (("lineage", "sunhai", "第四条", "--at", "7"), "versions 1 to 3"),
+        (("lineage", "nosuch"), "no document 'nosuch'"),
+    ],
+)
+def test_bad_lineage_requests_are_one_line(chain: Run, args: tuple[str, ...], words: str) -> None:
+    status, out, err = chain(*args)
+    assert status == 2 and out == ""
+    assert words in one_line_error(err)
+
+
+def test_lineage_of_a_document_with_one_version_is_one_line(run: Run) -> None:
+    run("add", str(CHAIN / "v1.txt"), "--doc", "sunhai")
+    status, _, err = run("lineage", "sunhai")
+    assert status == 2 and "only one version" in one_line_error(err)
+
+
+def test_lineage_of_an_empty_store_is_one_line(run: Run, tmp_path: Path) -> None:
+    (tmp_path / "store").mkdir()
+    status, _, err = run("lineage", "sunhai")
+    assert status == 2 and "store" in one_line_error(err)
+
+
+@pytest.mark.parametrize(
+    ("day", "version", "line"),
+    [
+        ("2010-06-30", 1, "v1 in force from 2004-05-01 to 2020-12-28"),
+        ("2020-12-29", 2, "v2 in force from 2020-12-29 to 2022-04-30"),
+        ("2030-01-01", 3, "v3 in force from 2022-05-01 to now"),
+    ],
+)
+def test_show_as_of_picks_the_version_in_force(chain: Run, day: str, version: int, line: str) -> None:
+    status, out, err = chain("show", "sunhai", "--as-of", day)
+    assert status == 0
+    assert out == (CHAIN / f"v{version}.txt").read_text(encoding="utf-8")
+    assert line in err
+
+
+def test_show_as_of_before_the_first_version_took_effect_is_an_error(chain: Run) -> None:
+    """Version 1 is dated 2003-12-26 but says 本解释自2004年5月1日起施行."""
+    status, out, err = chain("show", "sunhai", "--as-of", "2004-04-30")
+    assert status == 2 and out == ""
+    assert "before the first version came into force (2004-05-01)" in one_line_error(err)
+
+
+def test_lineage_as_of_takes_the_labels_of_the_version_in_force(chain: Run) -> None:
+    status, out, _ = chain("lineage", "sunhai", "第十三条", "--as-of", "2015-01-01", "--format", "json")
+    assert status == 0
+    report = json.loads(out)
+    assert report["as_of"] == {"date": "2015-01-01", "version": 1}
+    assert report["lineages"][0]["steps"][1]["label"] == "第四条"
