@@ -15,11 +15,13 @@ Rules:
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -90,10 +92,8 @@ def fingerprint() -> str:
     import diffing
 
     h = hashlib.sha256()
-    try:
+    with contextlib.suppress(PackageNotFoundError):
         h.update(version("wendiff").encode())
-    except PackageNotFoundError:
-        pass
     for package in (corpus, diffing):
         for path in sorted(Path(package.__file__ or ".").parent.rglob("*.py")):
             h.update(path.name.encode())
@@ -113,7 +113,7 @@ def lineages_of(documents: Sequence[Document]) -> Lineages:
     """The lineages of ``documents``, oldest first (no store, no cache)."""
     if len(documents) == 1:
         return chain([], _outline(documents[0]))
-    return chain([unit_map(a, b) for a, b in zip(documents, documents[1:], strict=False)])
+    return chain([unit_map(a, b) for a, b in pairwise(documents)])
 
 
 def _outline(doc: Document) -> tuple[Unit, ...]:

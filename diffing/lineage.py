@@ -206,7 +206,9 @@ def chain(structures: Sequence[Structure], outline: tuple[Unit, ...] | None = No
             if unit.level in LINEAGE_LEVELS and unit.id not in b.next:
                 b.next[unit.id] = b.start(unit, Step(version, "inserted", unit))
         b.current = b.next
-    lineages = tuple(Lineage(k, level, tuple(steps)) for k, (level, steps) in enumerate(zip(b.levels, b.steps, strict=True)))
+    lineages = tuple(
+        Lineage(k, level, tuple(steps)) for k, (level, steps) in enumerate(zip(b.levels, b.steps, strict=True))
+    )
     return Lineages(len(structures) + 1, lineages)
 
 

@@ -112,10 +112,7 @@ def _docx(title: str, blocks: list[Block]) -> bytes:
     document = docx.Document()
     document.add_heading(title, level=0)
     for b in blocks:
-        if b.kind != "p":
-            para = document.add_heading("", level=1 if b.kind == "h1" else 2)
-        else:
-            para = document.add_paragraph()
+        para = document.add_paragraph() if b.kind == "p" else document.add_heading("", level=1 if b.kind == "h1" else 2)
         for p in b.parts:
             run = para.add_run(p.text)
             if p.style == "del":

@@ -60,10 +60,14 @@ def lineage_json(
         "format": "wendiff.lineage",
         "version": 1,
         "document": doc_id,
-        "versions": [{"n": k, "date": d.date, "effective": d.effective, "sha256": sha}
-                     for k, (d, sha) in enumerate(zip(dates, shas, strict=True), start=1)],  # fmt: skip
-        "lineages": [{"id": lin.id, "level": lin.level, "steps": [_step_json(s) for s in lin.steps]}
-                     for lin in (lineages.lineages if chosen is None else chosen)],  # fmt: skip
+        "versions": [
+            {"n": k, "date": d.date, "effective": d.effective, "sha256": sha}
+            for k, (d, sha) in enumerate(zip(dates, shas, strict=True), start=1)
+        ],
+        "lineages": [
+            {"id": lin.id, "level": lin.level, "steps": [_step_json(s) for s in lin.steps]}
+            for lin in (lineages.lineages if chosen is None else chosen)
+        ],
     }
 
 
@@ -118,7 +122,8 @@ def lineage_blocks(
 def _what(step: Step, previous: Step | None, lineages: Lineages) -> str:
     words = "首个版本" if step.version == 1 else OP_WORDS[step.op]
     if step.renumbered and previous is not None and previous.unit is not None:
-        words += f"（原{compact(previous.label)}）" if step.op == "renumbered" else f"，条序调整（原{compact(previous.label)}）"
+        was = f"（原{compact(previous.label)}）"
+        words += was if step.op == "renumbered" else f"，条序调整{was}"
     if step.op == "merged" and step.into is not None:
         words = f"并入{_label_at(lineages, step.into, step.version)}"
     elif step.op == "merged":

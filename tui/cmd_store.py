@@ -519,7 +519,7 @@ def _lineage(args: argparse.Namespace) -> int:
 def _register_lineage(command: Callable[..., argparse.ArgumentParser]) -> None:
     from tui.cli_help import utf8_text
 
-    ln = command("lineage", _lineage, "each article's (or chapter's) history through every version of a document (沿革)")
+    ln = command("lineage", _lineage, "each article's (or chapter's) history through every version (沿革)")
     ln.add_argument("doc", metavar="ID")
     ln.add_argument("unit", metavar="第X条|第X章|ALL", nargs="?", type=utf8_text,
                     help="the article or division, as labelled in the version chosen (default: ALL)")  # fmt: skip
@@ -530,5 +530,6 @@ def _register_lineage(command: Callable[..., argparse.ArgumentParser]) -> None:
 
 def _version_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_mutually_exclusive_group()
-    group.add_argument("--at", type=int, metavar="N", help="the version whose labels you give and see (default: the latest)")
+    group.add_argument("--at", type=int, metavar="N",
+                       help="the version whose labels you give and see (default: the latest)")  # fmt: skip
     group.add_argument("--as-of", metavar="YYYY-MM-DD", help="the version in force on that day")
