@@ -516,6 +516,24 @@ def _lineage(args: argparse.Namespace) -> int:
     return 0
 
 
+def _annotate(args: argparse.Namespace) -> int:
+    from diffing.history import History
+    from diffing.report_annotate import annotate_blocks
+    from tui.output import check_output
+
+    with _store(args) as store:
+        if args.output is not None:
+            check_output(args.output, (), (store.path,))
+        hist = _history(args, store)
+        assert isinstance(hist, History)
+        k, in_force_line = _pick_version(args, hist)
+        version = hist.versions[k - 1]
+        title = f"{version.title or args.doc}（编注版，v{k}{'，' + in_force_line if in_force_line else ''}）"
+        blocks = annotate_blocks(hist.text, hist.dates, hist.lineages, k)
+        _emit_bytes(args, _report_bytes(args, title, list(blocks), None), store.path)
+    return 0
+
+
 def _register_lineage(command: Callable[..., argparse.ArgumentParser]) -> None:
     from tui.cli_help import utf8_text
 
@@ -526,6 +544,13 @@ def _register_lineage(command: Callable[..., argparse.ArgumentParser]) -> None:
     _version_options(ln)
     ln.add_argument("--format", choices=("text", "json", "html", "md", "docx"), default="text")
     ln.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE (default: standard output)")
+
+    an = command("annotate", _annotate, "the annotated text (编注版): a version with, under each article, "
+                 "how each amendment changed it")  # fmt: skip
+    an.add_argument("doc", metavar="ID")
+    _version_options(an)
+    an.add_argument("--format", choices=("text", "html", "md", "docx"), default="text")
+    an.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE (default: standard output)")
 
 
 def _version_options(parser: argparse.ArgumentParser) -> None:

@@ -132,3 +132,29 @@ def test_lineage_as_of_takes_the_labels_of_the_version_in_force(chain: Run) -> N
     report = json.loads(out)
     assert report["as_of"] == {"date": "2015-01-01", "version": 1}
     assert report["lineages"][0]["steps"][1]["label"] == "第四条"
+
+
+def test_annotate_notes_each_amendment_under_its_article(chain: Run) -> None:
+    status, out, _ = chain("annotate", "sunhai")
+    assert status == 0
+    article_4 = out.index("第四条 无偿提供劳务的帮工人")
+    note = out[article_4:].split("\n")[1]
+    assert note.strip().startswith("（本条2020年修改时由第十三条改为第四条，修改，原文为：“为他人无偿提供劳务的帮工人")
+    assert "（原第二条于2020年修改时删除，原文为：“受害人对同一损害" in out
+    assert out.index("（原第二条于") > out.index("第一条 因生命")  # at its former place: after 第一条
+    assert out.index("（原第二条于") < out.index("第二条 赔偿权利人起诉部分共同侵权人")
+
+
+def test_annotate_keeps_every_line_of_the_version(chain: Run) -> None:
+    status, out, _ = chain("annotate", "sunhai", "--at", "2")
+    assert status == 0
+    text = (CHAIN / "v2.txt").read_text(encoding="utf-8")
+    for line in filter(None, (ln.strip() for ln in text.splitlines())):
+        assert line in out
+
+
+def test_annotate_formats(chain: Run, tmp_path: Path) -> None:
+    for fmt in ("md", "html", "docx"):
+        target = tmp_path / f"annotated.{fmt}"
+        assert chain("annotate", "sunhai", "--format", fmt, "-o", str(target))[0] == 0
+    assert "原第二条于2020年修改时删除" in (tmp_path / "annotated.html").read_text(encoding="utf-8")
