@@ -63,24 +63,34 @@ def structure_to_json(st: Structure) -> bytes:
     return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def structure_from_json(data: bytes) -> Structure | None:
-    """The structure of `structure_to_json` bytes, None for anything else."""
+def structure_from_json(data: bytes, a: tuple[Unit, ...] | None = None) -> Structure | None:
+    """The structure of `structure_to_json` bytes, None for anything else; ``a``: its A outline when the
+    caller has it already (the B outline of the previous pair: the same version), not decoded again."""
     try:
         body: Any = json.loads(data.decode("utf-8"))
         if body.get("schema") != _SCHEMA:
             return None
 
         def units(rows: list[list[Any]]) -> tuple[Unit, ...]:
-            return tuple(Unit(int(i), lv, str(lb), None if n is None else float(n), (int(s), int(e)), p, ())
-                         for i, lv, lb, n, s, e, p in rows)  # fmt: skip
+            return tuple(Unit(i, lv, lb, n, (s, e), p, ()) for i, lv, lb, n, s, e, p in rows)
 
-        entries = tuple(
-            Entry(lv, op, tuple(int(x) for x in a), tuple(int(y) for y in b), (), bool(r), bool(m))
-            for lv, op, a, b, r, m in body["entries"]
-        )
-        return Structure(units(body["a"]), units(body["b"]), entries)
+        entries = tuple(Entry(lv, op, tuple(x), tuple(y), (), r, m) for lv, op, x, y, r, m in body["entries"])
+        out = Structure(units(body["a"]) if a is None else a, units(body["b"]), entries)
     except (ValueError, TypeError, KeyError, AttributeError):
         return None
+    return out if _well_formed(out) else None
+
+
+def _well_formed(st: Structure) -> bool:
+    """The decoded values have the types a structure's have (a cache file is not trusted blindly)."""
+    units_ok = all(
+        type(u.id) is int and isinstance(u.label, str) and type(u.span[0]) is int and type(u.span[1]) is int
+        and (u.number is None or isinstance(u.number, float | int))
+        for u in st.b
+    )  # fmt: skip
+    ids = {u.id for u in st.b}
+    entries_ok = all(all(type(x) is int for x in e.a) and all(y in ids for y in e.b) for e in st.entries)
+    return units_ok and entries_ok
 
 
 @cache
@@ -143,7 +153,10 @@ class History:
     def text(self, version: int) -> str:
         """The decoded original text of version ``version`` (1-based)."""
         if version not in self._texts:
-            self._texts[version] = self.store.document(self.versions[version - 1]).original
+            from corpus.read import source_from_bytes
+
+            v = self.versions[version - 1]
+            self._texts[version] = source_from_bytes(v.name, self.store.original(v)).text
         return self._texts[version]
 
 
@@ -159,13 +172,13 @@ def history(store: Store, doc_id: str, *, use_cache: bool = True) -> History:
 
     if len(versions) == 1:
         return History(store, versions, chain([], _outline(document(0))))
-    maps = []
+    maps: list[Structure] = []
     for k in range(len(versions) - 1):
         key = hashlib.sha256(
             f"unit-map\0{versions[k].sha256}\0{versions[k + 1].sha256}\0{fingerprint()}".encode()
         ).hexdigest()
         cached = store_cache.read(store.path, key) if use_cache else None
-        st = structure_from_json(cached) if cached is not None else None
+        st = structure_from_json(cached, maps[-1].b if maps else None) if cached is not None else None
         if st is None:
             st = unit_map(document(k), document(k + 1))
             if use_cache:
