@@ -500,7 +500,7 @@ def _lineage(args: argparse.Namespace) -> int:
         k, in_force_line = _pick_version(args, hist)
         lineages = hist.lineages
         if args.unit is None or args.unit.upper() == "ALL":
-            chosen = [lin for lin in lineages.lineages if lin.at(k) is not None and lin.at(k).unit is not None]  # type: ignore[union-attr]
+            chosen = list(lineages.lineages)  # every unit of every version, deleted ones too
         else:
             try:
                 chosen = [find(lineages, k, args.unit)]

@@ -133,7 +133,7 @@ def _canonical(lineages: Lineages) -> set[tuple[object, ...]]:
     }
 
 
-@settings(derandomize=True, max_examples=300, deadline=None)
+@settings(derandomize=True, database=None, max_examples=300, deadline=None)
 @given(chains())
 def test_lineages_equal_the_generators_truth(case: tuple[list[Structure], Truth]) -> None:
     structures, truth = case
@@ -141,7 +141,7 @@ def test_lineages_equal_the_generators_truth(case: tuple[list[Structure], Truth]
     assert got == {tuple(steps) for steps in truth.steps}
 
 
-@settings(derandomize=True, max_examples=200, deadline=None)
+@settings(derandomize=True, database=None, max_examples=200, deadline=None)
 @given(chains())
 def test_every_unit_of_every_version_is_in_exactly_one_lineage(case: tuple[list[Structure], Truth]) -> None:
     structures, _truth = case
