@@ -161,3 +161,25 @@ def test_annotate_formats(chain: Run, tmp_path: Path) -> None:
         target = tmp_path / f"annotated.{fmt}"
         assert chain("annotate", "sunhai", "--format", fmt, "-o", str(target))[0] == 0
     assert "原第二条于2020年修改时删除" in (tmp_path / "annotated.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (("lineage", "sunhai", "--at", "0"), "versions 1 to 3"),
+        (("lineage", "sunhai", "--as-of", "yesterday"), "--as-of: 'yesterday' is not a date"),
+        (("lineage", "sunhai", "--as-of", "2020-02-30"), "--as-of:"),
+        (("annotate", "sunhai", "--at", "9"), "versions 1 to 3"),
+        (("show", "sunhai@2", "--as-of", "2021-01-01"), "without @REV"),
+    ],
+)
+def test_bad_versions_and_days_are_one_line(chain: Run, args: tuple[str, ...], words: str) -> None:
+    status, out, err = chain(*args)
+    assert status == 2 and out == ""
+    assert words in one_line_error(err)
+
+
+def test_lineage_never_writes_its_report_into_the_store(chain: Run, tmp_path: Path) -> None:
+    status, _, err = chain("lineage", "sunhai", "--format", "json", "-o", str(tmp_path / "store" / "HEAD"))
+    assert status == 2 and "store" in one_line_error(err)
+    assert (tmp_path / "store" / "HEAD").read_text().startswith("ref:")
