@@ -18,6 +18,9 @@ Rules:
   continuing lineage. A ``split`` entry (x → y1 … yn) continues x's lineage
   into y1; each other y starts a lineage whose first step is ``split`` with
   ``from_`` naming x's lineage (and x's step lists them in ``with_``).
+* Each comparison outlines both versions anew (their clauses are cut against the other version), so
+  a version's units are carried from the pair before it to the pair after it by place: same level
+  and same start in the version's text, else same level and label, in order.
 * A unit of a version that no entry covers is treated as deleted (A side) or
   inserted (B side), so every unit of every version is in exactly one lineage
   step of that version, except the B unit of a merge, which the absorbed
@@ -192,6 +195,8 @@ def chain(structures: Sequence[Structure], outline: tuple[Unit, ...] | None = No
             b.current[unit.id] = b.start(unit, Step(1, "inserted", unit))
     for k, st in enumerate(structures):
         version = k + 2
+        if k > 0:
+            b.current = _by_place(b.current, structures[k - 1].b, st.a)
         b.next = {}
         seen_a: set[int] = set()
         b_units = {u.id: u for u in st.b}
@@ -210,6 +215,35 @@ def chain(structures: Sequence[Structure], outline: tuple[Unit, ...] | None = No
         Lineage(k, level, tuple(steps)) for k, (level, steps) in enumerate(zip(b.levels, b.steps, strict=True))
     )
     return Lineages(len(structures) + 1, lineages)
+
+
+def _by_place(current: dict[int, int], before: tuple[Unit, ...], after: tuple[Unit, ...]) -> dict[int, int]:
+    """``current`` (unit id → lineage) re-keyed from one outline of a version to another outline of the
+    same version: units are the same when they have the same level and start at the same place of the
+    text, else (a unit cut at another clause boundary) the same level and label, in order."""
+    old = {u.id: u for u in before}
+    by_start = {(u.level, u.span[0]): u.id for u in after}
+    out: dict[int, int] = {}
+    left: list[tuple[Unit, int]] = []
+    for uid, lid in current.items():
+        unit = old.get(uid)
+        if unit is None:
+            continue
+        new = by_start.get((unit.level, unit.span[0]))
+        if new is None:
+            left.append((unit, lid))
+        else:
+            out[new] = lid
+    if left:
+        free: dict[tuple[str, str], list[int]] = {}
+        for u in after:
+            if u.id not in out:
+                free.setdefault((u.level, compact(u.label)), []).append(u.id)
+        for unit, lid in left:
+            spare = free.get((unit.level, compact(unit.label)))
+            if spare:
+                out[spare.pop(0)] = lid
+    return out
 
 
 def find(lineages: Lineages, version: int, label: str) -> Lineage:

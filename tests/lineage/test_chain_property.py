@@ -151,3 +151,28 @@ def test_every_unit_of_every_version_is_in_exactly_one_lineage(case: tuple[list[
         holders = [lineages.of_unit(version, u.id) for u in outline]
         assert all(h is not None for h in holders)
         assert len({h.id for h in holders if h is not None}) == len(outline)
+
+
+def _shifted(outline: tuple[Unit, ...], entries: tuple[Entry, ...]) -> tuple[tuple[Unit, ...], tuple[Entry, ...]]:
+    """The same A outline with a title line found in front (every id one more), and its entries."""
+    title = Unit(0, "title", "", None, (0, 5), None, ())
+    moved = tuple(Unit(u.id + 1, u.level, u.label, u.number, u.span, u.parent, u.clauses) for u in outline)
+    return (title, *moved), tuple(
+        Entry(e.level, e.op, tuple(i + 1 for i in e.a), e.b, e.rows, e.renumbered, e.modified) for e in entries
+    )
+
+
+@settings(derandomize=True, database=None, max_examples=200, deadline=None)
+@given(chains())
+def test_a_version_outlined_with_other_ids_in_its_next_pair_is_followed_by_place(
+    case: tuple[list[Structure], Truth],
+) -> None:
+    """Each comparison cuts a version's clauses against the other version (glued clauses), so one
+    version's outline ids may differ between the pair before it and the pair after it: units are
+    matched by level and where they start in the version's text, not by id."""
+    structures, truth = case
+    shifted = [structures[0]]
+    for st in structures[1:]:
+        a, entries = _shifted(st.a, st.entries)
+        shifted.append(Structure(a, st.b, entries))
+    assert _canonical(chain(shifted)) == {tuple(steps) for steps in truth.steps}
