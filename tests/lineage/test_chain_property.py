@@ -172,7 +172,7 @@ def test_a_version_outlined_with_other_ids_in_its_next_pair_is_followed_by_place
     matched by level and where they start in the version's text, not by id."""
     structures, truth = case
     shifted = [structures[0]]
-    for st in structures[1:]:
-        a, entries = _shifted(st.a, st.entries)
-        shifted.append(Structure(a, st.b, entries))
+    for pair in structures[1:]:
+        a, entries = _shifted(pair.a, pair.entries)
+        shifted.append(Structure(a, pair.b, entries))
     assert _canonical(chain(shifted)) == {tuple(steps) for steps in truth.steps}
