@@ -18,7 +18,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 from itertools import pairwise
@@ -26,10 +26,11 @@ from pathlib import Path
 from typing import Any
 
 from corpus.document import Document
+from corpus.markers import compact, read_label
 from corpus.store import Store, Version
 from corpus.store import cache as store_cache
 from corpus.store.derive import STORE_OPTIONS
-from diffing.lineage import LINEAGE_LEVELS, Lineages, chain
+from diffing.lineage import LINEAGE_LEVELS, Choose, Lineages, chain
 from diffing.structure import Entry, Structure, Unit
 from diffing.version_dates import VersionDates, read_dates
 
@@ -123,7 +124,30 @@ def lineages_of(documents: Sequence[Document]) -> Lineages:
     """The lineages of ``documents``, oldest first (no store, no cache)."""
     if len(documents) == 1:
         return chain([], _outline(documents[0]))
-    return chain([unit_map(a, b) for a, b in pairwise(documents)])
+    maps = [unit_map(a, b) for a, b in pairwise(documents)]
+    return chain(maps, choose=most_similar(maps, lambda k: documents[k - 1].original))
+
+
+def most_similar(maps: Sequence[Structure], text: Callable[[int], str]) -> Choose:
+    """For a merge into version ``v``: the A unit whose text (labels left out) is most like the merged
+    unit's, the first in reading order among equals; ``text(k)`` is version k's original text."""
+    from difflib import SequenceMatcher
+
+    def body(version: int, unit: Unit) -> str:
+        piece = compact(text(version)[unit.span[0] : unit.span[1]])
+        label = read_label(piece)
+        return piece[label.end :] if label is not None else piece
+
+    def choose(version: int, a_ids: tuple[int, ...], b_id: int) -> int:
+        st = maps[version - 2]
+        a_units = {u.id: u for u in st.a}
+        b_unit = next(u for u in st.b if u.id == b_id)
+        merged = body(version, b_unit)
+        scores = [(SequenceMatcher(None, body(version - 1, a_units[i]), merged, autojunk=False).ratio(), -i)
+                  for i in a_ids]  # fmt: skip
+        return -max(scores)[1]
+
+    return choose
 
 
 def _outline(doc: Document) -> tuple[Unit, ...]:
@@ -153,10 +177,7 @@ class History:
     def text(self, version: int) -> str:
         """The decoded original text of version ``version`` (1-based)."""
         if version not in self._texts:
-            from corpus.read import source_from_bytes
-
-            v = self.versions[version - 1]
-            self._texts[version] = source_from_bytes(v.name, self.store.original(v)).text
+            self._texts[version] = _decoded(self.store, self.versions[version - 1])
         return self._texts[version]
 
 
@@ -184,4 +205,17 @@ def history(store: Store, doc_id: str, *, use_cache: bool = True) -> History:
             if use_cache:
                 store_cache.write(store.path, key, structure_to_json(st))
         maps.append(st)
-    return History(store, versions, chain(maps))
+    texts: dict[int, str] = {}
+
+    def text(k: int) -> str:
+        if k not in texts:
+            texts[k] = documents[k - 1].original if k - 1 in documents else _decoded(store, versions[k - 1])
+        return texts[k]
+
+    return History(store, versions, chain(maps, choose=most_similar(maps, text)))
+
+
+def _decoded(store: Store, version: Version) -> str:
+    from corpus.read import source_from_bytes
+
+    return source_from_bytes(version.name, store.original(version)).text

@@ -12,8 +12,10 @@ Rules:
   version: the entry's op (``equal``, ``renumbered``, ``modified``, ``moved``,
   ``merged``, ``split``), ``inserted`` for the first step of a new unit.
 * A 1:1 entry continues the lineage of its A unit. A ``merged`` entry (A units
-  x1 … xn → one B unit y) continues the lineage of the first A unit in
-  reading order into y (``with_``: the lineages merged into it); each other
+  x1 … xn → one B unit y) continues the lineage of the A unit ``choose`` picks
+  (the caller's judgement of which text y mostly is: `diffing.history` picks the
+  most similar text), by default the first in reading order, into y (``with_``:
+  the lineages merged into it); each other
   lineage ends with a ``merged`` step on y whose ``into`` names the
   continuing lineage. A ``split`` entry (x → y1 … yn) continues x's lineage
   into y1; each other y starts a lineage whose first step is ``split`` with
@@ -31,7 +33,7 @@ Rules:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
@@ -48,6 +50,10 @@ LineageOp = Literal["inserted", "equal", "renumbered", "modified", "moved", "mer
 LINEAGE_OPS: tuple[LineageOp, ...] = (
     "inserted", "equal", "renumbered", "modified", "moved", "merged", "split", "deleted",
 )  # fmt: skip
+
+
+Choose = Callable[[int, tuple[int, ...], int], int]
+"""``(version, A unit ids, B unit id) → A unit id``: which merged unit's lineage goes on (module rules)."""
 
 
 class LineageError(ValueError):
@@ -138,7 +144,8 @@ class Lineages:
 class _Builder:
     """The lineages being built, and which lineage holds each unit of the version at hand."""
 
-    def __init__(self) -> None:
+    def __init__(self, choose: Choose | None = None) -> None:
+        self.choose = choose
         self.steps: list[list[Step]] = []
         self.levels: list[str] = []
         self.current: dict[int, int] = {}
@@ -166,8 +173,12 @@ class _Builder:
             for y in b_ids:
                 self.next[y] = self.start(b_units[y], Step(version, "inserted", b_units[y]))
             return
-        main = current[a_ids[0]]
-        others = [current[x] for x in a_ids[1:] if x in current]
+        first = a_ids[0]
+        if self.choose is not None and len(a_ids) > 1:
+            picked = self.choose(version, tuple(a_ids), b_ids[0])
+            first = picked if picked in current else first
+        main = current[first]
+        others = [current[x] for x in a_ids if x != first and x in current]
         new = [self.start(b_units[y], Step(version, "split", b_units[y], (main,), from_=main)) for y in b_ids[1:]]
         for y, lid in zip(b_ids[1:], new, strict=True):
             self.next[y] = lid
@@ -181,15 +192,18 @@ class _Builder:
             steps[lid].append(Step(version, "merged", y0, (main,), into=main, modified=True))
 
 
-def chain(structures: Sequence[Structure], outline: tuple[Unit, ...] | None = None) -> Lineages:
+def chain(
+    structures: Sequence[Structure], outline: tuple[Unit, ...] | None = None, choose: Choose | None = None
+) -> Lineages:
     """The lineages of a document whose consecutive versions correspond as ``structures`` say.
 
     ``structures[k]`` compares version k+1 with version k+2 (1-based); ``outline`` is version 1's
     outline when there is no structure (a document with one version). The outlines may hold only the
     units of `LINEAGE_LEVELS` (a cached structure does): units are found by id, not by position.
+    ``choose(version, a_ids, b_id)`` names the A unit whose lineage a merge continues (module rules).
     """
     first = structures[0].a if structures else (outline or ())
-    b = _Builder()
+    b = _Builder(choose)
     for unit in first:
         if unit.level in LINEAGE_LEVELS:
             b.current[unit.id] = b.start(unit, Step(1, "inserted", unit))

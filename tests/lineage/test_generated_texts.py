@@ -80,8 +80,11 @@ def chains(draw: st.DrawFn) -> tuple[list[str], dict[int, list[tuple[int, int | 
                 elif kind == "reword":
                     articles[k] = (lid, body.replace("，并向社会公布。", "，并及时向社会公布。", 1))
                 elif kind == "merge" and k + 1 < len(articles):
-                    articles[k : k + 2] = [(lid, body + articles[k + 1][1])]
-                    fresh.add(lid)
+                    # the merged article goes on as the one whose text is most of it: the longer
+                    following, more = articles[k + 1]
+                    keep = following if len(more) > len(body) else lid
+                    articles[k : k + 2] = [(keep, body + more)]
+                    fresh.add(keep)
                 elif kind == "split" and body.count("。") >= 2:
                     cut = body.index("。") + 1
                     articles[k : k + 1] = [(lid, body[:cut]), (serial, body[cut:])]
