@@ -388,3 +388,8 @@ def _check_coverage(side: str, doc: Document, owner: list[int]) -> list[str]:
             problems.append(f"{side}: character {pos} {ch!r} is in no row and was not removed as junk")
             break
     return problems
+
+
+from diffing.validate_lineage import validate_lineage  # noqa: E402  (the lineage report's validator, re-exported)
+
+__all__ += ["validate_lineage"]

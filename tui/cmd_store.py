@@ -200,10 +200,31 @@ def _show(args: argparse.Namespace) -> int:
 
     doc_id, rev = parse_ref(args.ref)
     with _store(args) as store:
-        data = store.original(store.version(doc_id, rev))
+        if args.as_of is not None:
+            version, line = _as_of(store, doc_id, args.as_of, "@" in args.ref)
+            print(safe_name(f"{doc_id}: {line}"), file=sys.stderr)
+        else:
+            version = store.version(doc_id, rev)
+        data = store.original(version)
     sys.stdout.buffer.write(data)
     sys.stdout.flush()
     return 0
+
+
+def _as_of(store: Store, doc_id: str, day: str, has_rev: bool) -> tuple[Version, str]:
+    """The version of ``doc_id`` in force on ``day``, and a line saying from when to when."""
+    from corpus.errors import WendiffError
+    from diffing.version_dates import AsOfError, in_force, parse_day, read_dates
+
+    if has_rev:
+        raise WendiffError("--as-of picks the version itself: give ID without @REV")
+    versions = list(reversed(store.log(doc_id)))
+    dates = [read_dates(store.document(v).original, v.date) for v in versions]
+    try:
+        k, start, until = in_force(dates, parse_day(day))
+    except (ValueError, AsOfError) as exc:
+        raise WendiffError(f"--as-of: {exc}") from exc
+    return versions[k - 1], f"v{k} in force from {start} to {until or 'now'}"
 
 
 def _diff(args: argparse.Namespace) -> int:
@@ -375,6 +396,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
     s = command("show", _show, "write the original bytes of a version to standard output")
     s.add_argument("ref", metavar="ID[@REV]", help=REV_HELP)
+    s.add_argument("--as-of", metavar="YYYY-MM-DD",
+                   help="the version in force on that day (its dates: --date, else the text's own)")  # fmt: skip
 
     d = command("diff", _diff, "compare two versions (default: the previous one with the latest)",
                 ((0, "the versions are the same (after normalization)"), (1, "they differ")))  # fmt: skip
@@ -397,5 +420,141 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     e.add_argument("doc", metavar="ID")
     e.add_argument("folder", metavar="DIR")
 
+    _register_lineage(command)
+
     command("check", _check, "verify the store (git fsck and the store's own rules); changes nothing",
             ((0, "the store is whole"), (1, "problems found (listed; nothing is changed)")))  # fmt: skip
+
+
+# -- lineage, annotate, as-of ------------------------------------------------------------------------
+
+
+def _pick_version(args: argparse.Namespace, hist: object) -> tuple[int, str]:
+    """The version ``--at`` or ``--as-of`` names (default: the latest), and a line saying when it was in force."""
+    from corpus.errors import WendiffError
+    from diffing.history import History
+    from diffing.version_dates import AsOfError, in_force, parse_day
+
+    assert isinstance(hist, History)
+    count = len(hist.versions)
+    if getattr(args, "as_of", None):
+        try:
+            k, start, until = in_force(hist.dates, parse_day(args.as_of))
+        except (ValueError, AsOfError) as exc:
+            raise WendiffError(f"--as-of: {exc}") from exc
+        return k, f"v{k} in force from {start} to {until or 'now'}"
+    k = count if args.at is None else args.at
+    if not 1 <= k <= count:
+        raise WendiffError(f"--at {k}: the document has versions 1 to {count}")
+    return k, ""
+
+
+def _report_bytes(args: argparse.Namespace, title: str, blocks: list[object], json_body: object | None) -> bytes:
+    import json
+
+    from diffing.report_blocks import Block, render
+
+    if args.format == "json" and json_body is not None:
+        return (json.dumps(json_body, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    colour = args.format == "text" and args.output is None and sys.stdout.isatty()
+    return render(title, [b for b in blocks if isinstance(b, Block)], args.format, colour)
+
+
+def _emit_bytes(args: argparse.Namespace, data: bytes, store_path: object) -> None:
+    from corpus.errors import WendiffError
+    from tui.output import write_report
+
+    if args.output is not None:
+        write_report(args.output, data)
+        return
+    if args.format == "docx" and sys.stdout.isatty():
+        raise WendiffError("--format docx: give -o FILE (a .docx is not for the terminal)")
+    sys.stdout.buffer.write(data)
+    sys.stdout.flush()
+
+
+def _history(args: argparse.Namespace, store: Store) -> object:
+    from corpus.errors import WendiffError
+    from corpus.store.ids import validate_id
+    from diffing.history import history
+
+    doc_id = validate_id(args.doc)
+    hist = history(store, doc_id)
+    if len(hist.versions) < 2:
+        raise WendiffError(f"{doc_id}: only one version in the store; a lineage needs two or more")
+    return hist
+
+
+def _lineage(args: argparse.Namespace) -> int:
+    from corpus.errors import WendiffError
+    from diffing.history import History
+    from diffing.lineage import LineageError, find
+    from diffing.report_lineage import lineage_blocks, lineage_json
+    from tui.output import check_output
+
+    with _store(args) as store:
+        if args.output is not None:
+            check_output(args.output, (), (store.path,))
+        hist = _history(args, store)
+        assert isinstance(hist, History)
+        k, in_force_line = _pick_version(args, hist)
+        lineages = hist.lineages
+        if args.unit is None or args.unit.upper() == "ALL":
+            chosen = list(lineages.lineages)  # every unit of every version, deleted ones too
+        else:
+            try:
+                chosen = [find(lineages, k, args.unit)]
+            except LineageError as exc:
+                raise WendiffError(f"{args.doc}: {exc}") from exc
+        body = lineage_json(hist.versions[0].doc_id, hist.dates, [v.sha256 for v in hist.versions], lineages, chosen)
+        if in_force_line:
+            body["as_of"] = {"date": args.as_of, "version": k}
+        title = f"{hist.versions[-1].title or args.doc} — 沿革"
+        blocks = lineage_blocks(hist.text, hist.dates, lineages, chosen)
+        data = _report_bytes(args, title + (f" ({in_force_line})" if in_force_line else ""), list(blocks), body)
+        _emit_bytes(args, data, store.path)
+    return 0
+
+
+def _annotate(args: argparse.Namespace) -> int:
+    from diffing.history import History
+    from diffing.report_annotate import annotate_blocks
+    from tui.output import check_output
+
+    with _store(args) as store:
+        if args.output is not None:
+            check_output(args.output, (), (store.path,))
+        hist = _history(args, store)
+        assert isinstance(hist, History)
+        k, in_force_line = _pick_version(args, hist)
+        version = hist.versions[k - 1]
+        title = f"{version.title or args.doc}（编注版，v{k}{'，' + in_force_line if in_force_line else ''}）"
+        blocks = annotate_blocks(hist.text, hist.dates, hist.lineages, k)
+        _emit_bytes(args, _report_bytes(args, title, list(blocks), None), store.path)
+    return 0
+
+
+def _register_lineage(command: Callable[..., argparse.ArgumentParser]) -> None:
+    from tui.cli_help import utf8_text
+
+    ln = command("lineage", _lineage, "each article's (or chapter's) history through every version (沿革)")
+    ln.add_argument("doc", metavar="ID")
+    ln.add_argument("unit", metavar="第X条|第X章|ALL", nargs="?", type=utf8_text,
+                    help="the article or division, as labelled in the version chosen (default: ALL)")  # fmt: skip
+    _version_options(ln)
+    ln.add_argument("--format", choices=("text", "json", "html", "md", "docx"), default="text")
+    ln.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE (default: standard output)")
+
+    an = command("annotate", _annotate, "the annotated text (编注版): a version with, under each article, "
+                 "how each amendment changed it")  # fmt: skip
+    an.add_argument("doc", metavar="ID")
+    _version_options(an)
+    an.add_argument("--format", choices=("text", "html", "md", "docx"), default="text")
+    an.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE (default: standard output)")
+
+
+def _version_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--at", type=int, metavar="N",
+                       help="the version whose labels you give and see (default: the latest)")  # fmt: skip
+    group.add_argument("--as-of", metavar="YYYY-MM-DD", help="the version in force on that day")

@@ -26,6 +26,8 @@ EXIT_STATUSES = {
     "wendiff store import": {0, 2},
     "wendiff store export": {0, 2},
     "wendiff store check": {0, 1, 2},
+    "wendiff store lineage": {0, 2},
+    "wendiff store annotate": {0, 2},
     "wendiff dups": {0, 2},
     "wendiff library": {0, 2},
     "wendiff tui": {0, 2},

@@ -10,7 +10,8 @@ Rules:
 * Blame is of the version under the cursor (``b``), newest by default: per
   clause, the version whose wording it still has, shown in its original text
   (cut with ``…`` to the screen); Enter on a clause opens the comparison
-  that brought that wording (its version against the one before), on it.
+  that brought that wording (its version against the one before), on it;
+  ``l`` opens the lineage of the article holding that clause (`tui.screens.lineage`).
 """
 
 from __future__ import annotations
@@ -70,6 +71,13 @@ class HistoryScreen(Screen[None]):
             tooltip="Compare the marked versions, or this one with the one before",
         ),
         Binding("b", "blame", "Blame", id="blame", tooltip="Which version introduced each clause of this one"),
+        Binding(
+            "l",
+            "lineage",
+            "Lineage",
+            id="lineage",
+            tooltip="The article of the blamed clause under the cursor through every version (沿革)",
+        ),
         Binding("r", "reload", "Reload", id="reload", tooltip="Read the store again"),
     ]
 
@@ -190,6 +198,19 @@ class HistoryScreen(Screen[None]):
         a, b = pair
         request = CompareRequest(StoreSide(self.store, self.doc_id, a), StoreSide(self.store, self.doc_id, b))
         self.app.push_screen(CompareScreen(request))
+
+    def action_lineage(self) -> None:
+        """The lineage of the article holding the blame row's clause (in the blamed version)."""
+        if self.data is None or not self.data.blame:
+            return
+        if len(self.data.versions) < 2:
+            self.notify("Only one version: a lineage needs two or more.", timeout=4)
+            return
+        from tui.screens.lineage import LineageScreen
+
+        row = self.query_one("#blame", DataTable).cursor_row
+        clause = self.data.blame[max(0, min(row, len(self.data.blame) - 1))].index
+        self.app.push_screen(LineageScreen(self.store, self.doc_id, self.data.blamed, clause=clause))
 
     def action_blame(self) -> None:
         self._load(self.cursor_version())
