@@ -151,10 +151,12 @@ def most_similar(maps: Sequence[Structure], text: Callable[[int], str]) -> Choos
 
 
 def _outline(doc: Document) -> tuple[Unit, ...]:
+    from diffing.articles import outline
     from diffing.segment import segment
     from diffing.structure import document_outline
 
-    return tuple(_bare(u) for u in document_outline(doc, segment(doc)) if u.level in LINEAGE_LEVELS)
+    law = outline(doc, segment(doc))
+    return tuple(_bare(u) for u in document_outline(law) if u.level in LINEAGE_LEVELS)
 
 
 @dataclass(frozen=True)
