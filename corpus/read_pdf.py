@@ -45,6 +45,7 @@ import signal
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from corpus import ocr
 from corpus.environment import positive_setting
@@ -120,20 +121,11 @@ def _ocr_in_child(data: bytes, numbers: tuple[int, ...]) -> tuple[dict[int, list
     seconds = per_page * len(numbers)
     command = [sys.executable, "-I", "-c", _OCR_CHILD, str(int(memory)), str(math.ceil(seconds) + 1),
                *map(str, numbers)]  # fmt: skip
-    child = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-    try:
-        out, _ = child.communicate(data, timeout=seconds)
-    except subprocess.TimeoutExpired:
-        raise ExtractError(f"reading {len(numbers)} scanned pages by OCR took over {seconds:g} s; refused "
-                           "(WENDIFF_OCR_TIMEOUT allows longer a page, WENDIFF_OCR=0 skips OCR)") from None  # fmt: skip
-    finally:
-        if child.poll() is None:
-            child.kill()
-            child.wait()
-    try:
-        answer = json.loads(out.decode("utf-8", "surrogatepass")) if out else None
-    except ValueError:
-        answer = None
+    answer, _ = _run_child(
+        command, data, seconds,
+        f"reading {len(numbers)} scanned pages by OCR took over {seconds:g} s; refused "
+        "(WENDIFF_OCR_TIMEOUT allows longer a page, WENDIFF_OCR=0 skips OCR)",
+    )  # fmt: skip
     if not isinstance(answer, dict) or "error" in answer:
         raise ExtractError(f"OCR of the scanned pages failed (over its {human_size(int(memory))} memory limit?); "
                            "WENDIFF_OCR_MEMORY allows more, WENDIFF_OCR=0 skips OCR")  # fmt: skip
@@ -181,22 +173,12 @@ def _in_child(data: bytes, limit: int) -> dict[str, list]:  # type: ignore[type-
     memory = math.ceil(positive_setting("WENDIFF_PDF_MEMORY", default_mb, unit="megabytes")) * 1024**2
     seconds = positive_setting("WENDIFF_PDF_TIMEOUT", TIME_LIMIT, unit="seconds")
     command = [sys.executable, "-I", "-c", _CHILD, str(limit), str(int(memory)), str(math.ceil(seconds) + 1)]
-    child = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-    try:
-        out, _ = child.communicate(data, timeout=seconds)
-    except subprocess.TimeoutExpired:
-        raise ExtractError(f"reading the PDF took over {seconds:g} s (a PDF bomb?); refused "
-                           "(WENDIFF_PDF_TIMEOUT allows longer)") from None  # fmt: skip
-    finally:
-        if child.poll() is None:
-            child.kill()
-            child.wait()
-    try:
-        answer = json.loads(out.decode("utf-8", "surrogatepass")) if out else None
-    except ValueError:
-        answer = None
+    answer, status = _run_child(
+        command, data, seconds,
+        f"reading the PDF took over {seconds:g} s (a PDF bomb?); refused (WENDIFF_PDF_TIMEOUT allows longer)",
+    )  # fmt: skip
     if not isinstance(answer, dict):
-        raise ExtractError(_death(child.returncode, int(memory)))
+        raise ExtractError(_death(status, int(memory)))
     if "error" in answer:
         problem = str(answer["error"])
         if problem == "out of memory":
@@ -216,3 +198,22 @@ def _death(status: int, memory: int) -> str:
         )
     return (f"PDFium {how} reading this PDF (over its {human_size(memory)} memory limit: a PDF bomb?); "
             "refused (WENDIFF_PDF_MEMORY allows more)")  # fmt: skip
+
+
+def _run_child(command: list[str], data: bytes, seconds: float, too_long: str) -> tuple[Any, int]:
+    """Run a reader child on ``data``: its JSON answer (None when it gave none) and its exit status;
+    past ``seconds`` it is killed and ``too_long`` is the error."""
+    child = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    try:
+        out, _ = child.communicate(data, timeout=seconds)
+    except subprocess.TimeoutExpired:
+        raise ExtractError(too_long) from None
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+    status = child.wait()  # it has ended: communicate waited for it
+    try:
+        return (json.loads(out.decode("utf-8", "surrogatepass")) if out else None), status
+    except ValueError:
+        return None, status

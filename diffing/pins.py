@@ -201,6 +201,16 @@ def load_pins(path: Path) -> tuple[Pin, ...]:
     return parse_pins(data, str(path))
 
 
+def pins_of_bytes(data: bytes, name: str) -> tuple[Pin, ...]:
+    """The pins of a pins file's bytes (as the store keeps them); `InputError` naming ``name`` when they
+    are not one."""
+    try:
+        parsed = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        raise InputError(name, "cannot read pins: not JSON") from None
+    return parse_pins(parsed, name)
+
+
 def dump_pins(pins: Sequence[Pin]) -> str:
     """A pins file's text."""
     items = [{"a": p.a, "b": p.b, "op": p.op} for p in pins]

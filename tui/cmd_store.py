@@ -37,6 +37,7 @@ from tui.cli_help import exit_statuses
 
 if TYPE_CHECKING:
     from corpus.store import AddResult, Store, Version
+    from diffing.pins import Pin
 
 __all__ = ["COMMANDS", "register"]
 
@@ -244,7 +245,20 @@ def _diff(args: argparse.Namespace) -> int:
         check_output_option(args, (), (store.path,))
         old_v, new_v = store.version(doc_id, rev), store.version(new_id, new_rev)
         old_doc, new_doc = store.document(old_v, options), store.document(new_v, options)
-    return emit(compare(old_doc, new_doc, options), args)
+        kept = store.pins(old_v, new_v)
+    pins = _stored_pins(kept, f"{store.path} (pins of {old_v.doc_id}@{old_v.number} vs {new_v.doc_id}@{new_v.number})")
+    diff = compare(old_doc, new_doc, options, pins=pins)
+    for problem in diff.pin_problems:
+        print(f"wendiff: warning: pins kept in the store: {safe_name(problem)}", file=sys.stderr)
+    return emit(diff, args)
+
+
+def _stored_pins(data: bytes | None, name: str) -> tuple[Pin, ...]:
+    """The reviewer's pins the store keeps for two versions (`corpus.store.Store.pins`; the app writes
+    them: W in Compare), none when it keeps none."""
+    from diffing.pins import pins_of_bytes
+
+    return () if data is None else pins_of_bytes(data, name)
 
 
 def _blame(args: argparse.Namespace) -> int:

@@ -10,8 +10,8 @@ Rules:
   messages (the app shows them as notifications).
 * Normalization is not part of a side: a `CompareRequest` carries the
   `Options`, so toggling a switch re-runs the pipeline on the same sources;
-  it carries the reviewer's pins too (`CompareRequest.sidecar`: where they are
-  kept for two files on disk).
+  it carries the reviewer's pins too, kept (`CompareRequest.keep_pins`) in a
+  file beside B for two files on disk, in the store for two store versions.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from corpus.document import Source
 from corpus.options import DEFAULT_OPTIONS, Options
 
 if TYPE_CHECKING:
+    from corpus.store import Store, Version
     from diffing.pins import Pin
 
 __all__ = ["CompareRequest", "FileSide", "PassageSide", "Side", "StoreSide", "TextSide"]
@@ -62,6 +63,12 @@ class StoreSide:
     @property
     def label(self) -> str:
         return f"{self.doc_id}@{self.number}"
+
+    def version_in(self, store: Store) -> Version:
+        """This side's version record in the open ``store``."""
+        from corpus.store import Rev
+
+        return store.version(self.doc_id, Rev("number", self.number))
 
     def read(self) -> Source:
         from corpus.read import source_from_bytes
@@ -134,6 +141,50 @@ class CompareRequest:
         if isinstance(self.a, FileSide) and isinstance(self.b, FileSide):
             b = Path(self.b.path)
             return b.with_name(b.name + ".wendiff-pins.json")
+        return None
+
+    def kept_pins(self) -> tuple[Pin, ...]:
+        """The pins kept for these two sides: the sidecar file beside B for two files on disk, the store
+        for two versions of one store (`corpus.store.Store.pins`); none when none are kept. A file or
+        record that is not a pins file is an `InputError` naming it."""
+        from diffing.pins import load_pins, pins_of_bytes
+
+        sidecar = self.sidecar()
+        if sidecar is not None:
+            return load_pins(sidecar) if sidecar.is_file() else ()
+        pair = self._store_pair()
+        if pair is None:
+            return ()
+        from corpus.store import Store
+
+        a, b = pair
+        with Store.open(a.store, create=False) as store:
+            data = store.pins(a.version_in(store), b.version_in(store))
+        return () if data is None else pins_of_bytes(data, f"{a.store} (pins of {a.label} vs {b.label})")
+
+    def keep_pins(self) -> str:
+        """Keep this request's pins where `kept_pins` reads them; where that is (`OSError` or
+        `corpus.errors.WendiffError` when it cannot be written; `ValueError` when there is no such place)."""
+        from diffing.pins import dump_pins
+
+        data = dump_pins(self.pins)
+        sidecar = self.sidecar()
+        if sidecar is not None:
+            sidecar.write_text(data, encoding="utf-8")
+            return str(sidecar)
+        pair = self._store_pair()
+        if pair is None:
+            raise ValueError("pins are kept for two files on disk or two versions of one store")
+        from corpus.store import Store
+
+        a, b = pair
+        with Store.open(a.store, create=False) as store:
+            store.save_pins(a.version_in(store), b.version_in(store), data.encode("utf-8") if self.pins else None)
+        return f"the store {a.store}"
+
+    def _store_pair(self) -> tuple[StoreSide, StoreSide] | None:
+        if isinstance(self.a, StoreSide) and isinstance(self.b, StoreSide) and self.a.store == self.b.store:
+            return self.a, self.b
         return None
 
     def with_options(self, options: Options) -> CompareRequest:

@@ -399,6 +399,20 @@ class GitRepo:
                 ) from exc
             raise
 
+    def ref(self, name: str) -> str | None:
+        """The commit a ref other than `BRANCH` names (the reviewer's data), None when it does not exist."""
+        try:
+            return self._run("rev-parse", "--verify", "--quiet", f"{name}^{{commit}}").strip() or None
+        except StoreError:
+            return None
+
+    def move_ref(self, name: str, new: str, old: str | None, reason: str) -> None:
+        """Point the ref ``name`` at ``new`` if it still points at ``old`` (git's compare-and-swap)."""
+        try:
+            self._run("update-ref", "-m", reason, name, new, old or _ZERO)
+        except StoreError as exc:
+            raise BranchMoved(f"{name} moved while it was being written") from exc
+
     def pack_if_needed(self) -> None:
         """Run ``git gc --auto`` when there are more than about `PACK_THRESHOLD` loose objects.
 

@@ -7,6 +7,10 @@ Rules:
   bytes as added), `CLAUSES` (the normalized text, one clause per line, UTF-8)
   and `META` (a small JSON object, see corpus/store/meta.py).
 * Each version of a document is one commit that changes only that folder.
+* The reviewer's data lives beside the versions, on a ref of its own,
+  `PINS_REF`: each save is a commit there (so it is versioned too), whose tree
+  holds ``pins/<sha256 of A>-<sha256 of B>.json`` for each pair of versions the
+  reviewer pinned (`pins_file`). The versions' branch never changes for it.
 * Paths given to git pathspecs are literal (``:(literal)``): ids such as
   发改环资〔2015〕3214号 may be written with ``[ ]`` and must never act as globs.
 """
@@ -22,9 +26,12 @@ __all__ = [
     "MARKER_KEY",
     "META",
     "ORIGINAL",
+    "PINS",
+    "PINS_REF",
     "doc_dir",
     "doc_file",
     "literal_pathspec",
+    "pins_file",
 ]
 
 BRANCH = "refs/heads/main"
@@ -36,6 +43,9 @@ CLAUSES = "clauses.txt"
 META = "meta.json"
 FILES = (ORIGINAL, CLAUSES, META)
 """The files of a document folder, all required."""
+PINS_REF = "refs/wendiff/pins"
+"""The ref of the reviewer's pins (see the rules)."""
+PINS = "pins"
 LOCK_FILE = "wendiff.lock"
 """Lock file in the repository directory, taken by every writer."""
 MARKER_KEY = "wendiff.store"
@@ -55,3 +65,8 @@ def doc_file(doc_id: str, name: str) -> str:
 def literal_pathspec(path: str) -> str:
     """A git pathspec that matches ``path`` literally."""
     return f":(literal){path}"
+
+
+def pins_file(a_sha256: str, b_sha256: str) -> str:
+    """Name of the pins of version A (its original's sha256) against version B, inside `PINS`."""
+    return f"{a_sha256}-{b_sha256}.json"

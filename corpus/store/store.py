@@ -58,7 +58,19 @@ from corpus.store.derive import (
 from corpus.store.errors import InterruptedAfterRecording, StoreError
 from corpus.store.gitrepo import BLOB_MODE, PACK_THRESHOLD, TREE_MODE, BranchMoved, GitRepo, TreeEntry
 from corpus.store.ids import derive_id, validate_id
-from corpus.store.layout import CLAUSES, DOCS, LOCK_FILE, MARKER_KEY, META, ORIGINAL, doc_dir, doc_file
+from corpus.store.layout import (
+    CLAUSES,
+    DOCS,
+    LOCK_FILE,
+    MARKER_KEY,
+    META,
+    ORIGINAL,
+    PINS,
+    PINS_REF,
+    doc_dir,
+    doc_file,
+    pins_file,
+)  # fmt: skip
 from corpus.store.location import store_path
 from corpus.store.lock import DEFAULT_TIMEOUT, locked
 from corpus.store.revs import LATEST, Rev, select
@@ -306,6 +318,32 @@ class Store:
         subject = commit_subject(version)
         message = subject + (f"\n\n{version.message}" if version.message else "")
         return repo.write_commit(root_tree, [head] if head else [], message, when)
+
+    # -- the reviewer's data ---------------------------------------------------------------------------
+
+    def pins(self, a: Version, b: Version) -> bytes | None:
+        """The reviewer's pins of version ``a`` against version ``b`` (a ``wendiff.pins`` file), or None."""
+        tip = self._repo.ref(PINS_REF)
+        return self._repo.read(f"{tip}:{PINS}/{pins_file(a.sha256, b.sha256)}") if tip else None
+
+    def save_pins(self, a: Version, b: Version, data: bytes | None, when: float | None = None) -> None:
+        """Keep ``data`` as the pins of ``a`` against ``b`` (None: drop them), as a commit on `PINS_REF`;
+        the versions' branch is untouched (corpus/store/layout.py)."""
+        repo = self._repo
+        name = pins_file(a.sha256, b.sha256)
+        with locked(repo.folder / LOCK_FILE, self.lock_timeout):
+            tip = repo.ref(PINS_REF)
+            kept = [e for e in ((repo.tree(f"{tip}:{PINS}") or []) if tip else []) if e.name != name]
+            if data is not None:
+                kept.append(TreeEntry(BLOB_MODE, name, repo.write_blob(data)))
+            root = repo.write_tree([TreeEntry(TREE_MODE, PINS, repo.write_tree(kept))] if kept else [])
+            what = "pins" if data is not None else "pins dropped"
+            message = f"{what}: {a.doc_id}@{a.number} vs {b.doc_id}@{b.number}"
+            commit = repo.write_commit(root, [tip] if tip else [], message, time.time() if when is None else when)
+            try:
+                repo.move_ref(PINS_REF, commit, tip, message)
+            except BranchMoved as moved:
+                raise StoreError(f"{self.path}: cannot keep the pins: {moved.reason}") from moved
 
     # -- reading -------------------------------------------------------------------------------------
 

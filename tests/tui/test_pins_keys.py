@@ -57,7 +57,7 @@ async def test_unpair_survives_a_reload_is_written_beside_b_and_read_by_the_next
         assert not _linked(screen)
         await pilot.press("W")
         await settle(pilot)
-        assert any("1 pin(s) written to" in n for n in notes(messages))
+        assert any("1 pin(s) kept in " + str(tmp_path / "b.txt.wendiff-pins.json") in n for n in notes(messages))
     sidecar = tmp_path / "b.txt.wendiff-pins.json"
     assert json.loads(sidecar.read_text(encoding="utf-8"))["pins"] == [
         {"a": "第十八条", "b": "第三十一条", "op": "unpair"}
@@ -99,3 +99,32 @@ async def test_a_bad_sidecar_is_said_and_the_comparison_runs_without_pins(tmp_pa
         await settle(pilot)
         assert _linked(screen_of(app))
         assert any("cannot read pins" in n for n in notes(messages))
+
+
+async def test_pins_of_two_store_versions_are_kept_in_the_store_and_survive_a_restart(tmp_path: Path) -> None:
+    from diffing.versions import open_store
+    from tui.sides import StoreSide
+
+    store = tmp_path / "store"
+    with open_store(store) as opened:
+        for name in ("a.txt", "b.txt"):
+            opened.add_file(DATA / "04_admin_reconsideration_law" / name, doc_id="复议法")
+    request = CompareRequest(StoreSide(store, "复议法", 1), StoreSide(store, "复议法", 2))
+    messages: list[Message] = []
+    app = app_on(request)
+    async with app.run_test(size=(160, 48), message_hook=messages.append) as pilot:
+        await settle(pilot)
+        screen = screen_of(app)
+        assert _linked(screen)
+        _go(screen, "第十八条", "第三十一条", "modified")
+        await pilot.press("X")
+        await settle(pilot)
+        await pilot.press("W")
+        await settle(pilot)
+        assert any(f"1 pin(s) kept in the store {store}" in n for n in notes(messages))
+    assert not list(tmp_path.glob("*.wendiff-pins.json"))  # nothing beside the store
+    app = app_on(request)  # a new session: the pins come from the store
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        screen = screen_of(app)
+        assert not _linked(screen) and any(r.pinned for r in screen.diff.rows)

@@ -28,7 +28,7 @@ from corpus.display import safe_name
 from corpus.errors import WendiffError
 from corpus.options import Options
 from diffing.model import Diff, Row
-from diffing.pins import Pin, dump_pins, load_pins
+from diffing.pins import Pin
 from diffing.report_numbers import NumberItem, number_items
 from diffing.reports import Format, Report
 from tui.jobs import ExportUnavailable, export_report, prepare_view, run_compare
@@ -190,10 +190,9 @@ class CompareScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one(SummaryBar).show(None, note=f"comparing {self.request.a.label} with {self.request.b.label}…")
-        sidecar = self.request.sidecar()
-        if not self.request.pins and sidecar is not None and sidecar.is_file():
+        if not self.request.pins:
             try:
-                self.request = replace(self.request, pins=load_pins(sidecar))
+                self.request = replace(self.request, pins=self.request.kept_pins())
             except WendiffError as exc:
                 self.notify(safe_name(str(exc)), title="Pins not read", severity="warning", timeout=8)
         self.compute(self.request)
@@ -494,17 +493,20 @@ class CompareScreen(Screen[None]):
         self.compute(replace(self.request, pins=tuple(pins)))
 
     def action_write_pins(self) -> None:
-        """Write the pins beside B (two files on disk only)."""
-        path = self.request.sidecar()
-        if path is None:
-            self.notify("Pins are kept in a file only when A and B are files on disk.", timeout=4)
-            return
+        """Keep the pins: beside B for two files on disk, in the store for two store versions."""
         try:
-            path.write_text(dump_pins(self.request.pins), encoding="utf-8")
-        except OSError as exc:
-            self.notify(safe_name(f"{path}: cannot write: {exc.strerror}"), severity="error", timeout=6)
+            where = self.request.keep_pins()
+        except ValueError:
+            self.notify("Pins are kept for two files on disk or two versions of one store.", timeout=4)
             return
-        self.notify(safe_name(f"{len(self.request.pins)} pin(s) written to {path}"), timeout=4)
+        except OSError as exc:
+            sidecar = self.request.sidecar()
+            self.notify(safe_name(f"{sidecar}: cannot write: {exc.strerror}"), severity="error", timeout=6)
+            return
+        except WendiffError as exc:
+            self.notify(safe_name(str(exc)), severity="error", timeout=6)
+            return
+        self.notify(safe_name(f"{len(self.request.pins)} pin(s) kept in {where}"), timeout=4)
 
     def action_search_hit(self, step: int) -> None:
         k = self.view.find(self.hits, step)
