@@ -113,11 +113,12 @@ def fingerprint() -> str:
 
 
 def unit_map(a: Document, b: Document) -> Structure:
-    """The reduced unit map of two documents (normalized with the store's options)."""
+    """The reduced unit map of two documents (normalized with the store's options): rows and similarities
+    without inline parts, which no unit map reads (a third of the comparison's time)."""
     from diffing.compare import compare
     from diffing.structure import structure
 
-    return reduced(structure(compare(a, b, STORE_OPTIONS)))
+    return reduced(structure(compare(a, b, STORE_OPTIONS, inline=False)))  # the map needs no inline parts
 
 
 def lineages_of(documents: Sequence[Document]) -> Lineages:

@@ -77,3 +77,17 @@ def test_the_cache_is_no_part_of_the_store(store_path: Path) -> None:
         assert check(store).ok
     with pytest.raises(ValueError, match="not hex"):
         store_cache.read(store_path, "../../etc/passwd")
+
+
+@pytest.mark.parametrize("pair", ["04_admin_reconsideration_law", "06_company_law"])
+def test_a_unit_map_is_the_structure_of_the_full_comparison(pair: str) -> None:
+    """The map is computed without inline parts (faster); it is the map the full comparison gives."""
+    from corpus.pipeline import load
+    from corpus.store.derive import STORE_OPTIONS
+    from diffing.compare import compare
+    from diffing.history import reduced, unit_map
+    from diffing.structure import structure
+    from tests.conftest import REAL
+
+    a, b = (load(str(REAL / pair / f"{side}.txt"), STORE_OPTIONS) for side in "ab")
+    assert unit_map(a, b) == reduced(structure(compare(a, b, STORE_OPTIONS)))
