@@ -37,7 +37,8 @@ WORDS = [
     "国家", "建立", "健全", "制度", "管理", "部门", "应当", "依法", "监督", "检查",
     "单位", "个人", "责任", "规定", "组织", "实施", "保障", "安全", "生产", "经营",
 ]  # fmt: skip
-CHAINS = Path(__file__).resolve().parents[2] / "shared" / "benchmark" / "chains"
+CHAINS = Path(__file__).resolve().parents[1] / "tests" / "data" / "chains"
+"""The real chains kept in the repository (tests/data/chains/README.md)."""
 
 
 def _sentence(rng: random.Random) -> str:
