@@ -64,13 +64,13 @@ from diffing import draft_style
 from diffing.articles import Outline, Paragraph, Unit
 from diffing.correspond import Correspondence, Link, correspond, quiet
 from diffing.draft_divisions import division_items
-from diffing.draft_groups import article_map, groups
+from diffing.draft_groups import groups
 from diffing.draft_style import Style
 from diffing.draft_text import advice, count, fold, nest_quotes, punctuation_only, runs
 from diffing.model import Diff, Row
 
 if TYPE_CHECKING:
-    from diffing.structure import Structure
+    pass
 
 __all__ = ["CLOSING", "COMMENCEMENT", "Decision", "draft", "ordinal"]
 
@@ -150,8 +150,8 @@ def draft(diff: Diff, corr: Correspondence | None = None, style: Style | None = 
     title = corr.b.title or corr.a.title
     style = style or draft_style.guess(title, (corr.b.date, corr.a.date))
     drafter = _Drafter(corr)
-    shape = article_map(diff)
-    joined = _joined(corr, drafter, shape)
+    shape = diff.structure
+    joined = _joined(corr, drafter)
     divisions: dict[tuple[str, int], list[str]] = defaultdict(list)
     for d in division_items(corr, shape, draft_style.lists_renumbering(style)):
         divisions[d.side, d.unit].append(d.text)
@@ -226,12 +226,12 @@ def draft(diff: Diff, corr: Correspondence | None = None, style: Style | None = 
     )  # fmt: skip
 
 
-def _joined(corr: Correspondence, drafter: _Drafter, shape: Structure) -> dict[int, list[str]]:
+def _joined(corr: Correspondence, drafter: _Drafter) -> dict[int, list[str]]:
     """Articles merged into one or split into several (`diffing.draft_groups`), as one item each:
     ``将第X条、第Y条合并，作为第Z条，修改为：“…”`` and ``将第X条分为两条，分别作为第Y条、第Z条：“…”``.
     Keyed by link: the first A article's link holds the item, the other links involved hold none."""
     out: dict[int, list[str]] = {}
-    for group in groups(corr, shape):
+    for group in groups(corr):
         a_units = [corr.a.units[u] for u in group.a]
         b_units = [corr.b.units[v] for v in group.b]
         if group.op == "merged":

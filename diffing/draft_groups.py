@@ -11,8 +11,7 @@ Rules:
   its article. Groups never share a link.
 * ``links`` are the correspondence links the group replaces; ``first`` is the
   one (the first A article's) where the reports put it.
-* `article_map` keeps the map of the last diff asked about (one entry, by
-  identity): the 对照表 and the 修改决定 of one diff build it once.
+* The article map is the diff's own (``Diff.structure``, built once per diff).
 """
 
 from __future__ import annotations
@@ -23,24 +22,9 @@ from typing import TYPE_CHECKING, Literal
 from diffing.correspond import Correspondence
 
 if TYPE_CHECKING:
-    from diffing.model import Diff
-    from diffing.structure import Structure
+    pass
 
-__all__ = ["Group", "article_map", "groups"]
-
-_LAST: list[tuple[Diff, Structure]] = []
-
-
-def article_map(diff: Diff) -> Structure:
-    """`diffing.structure.structure` of ``diff``, kept for the last diff (module rules)."""
-    from diffing.structure import structure
-
-    if _LAST and _LAST[0][0] is diff:
-        return _LAST[0][1]
-    shape = structure(diff)
-    _LAST[:] = [(diff, shape)]
-    return shape
-
+__all__ = ["Group", "groups"]
 
 @dataclass(frozen=True)
 class Group:
@@ -53,12 +37,11 @@ class Group:
     first: int
 
 
-def groups(corr: Correspondence, shape: Structure | None = None) -> list[Group]:
-    """The merged and split articles the reports show as one (module rules); ``shape``: the article map
-    when the caller has it."""
+def groups(corr: Correspondence) -> list[Group]:
+    """The merged and split articles the reports show as one (module rules)."""
     by_a = {corr.a.units[link.a].clauses[0]: k for k, link in enumerate(corr.links) if link.a is not None}
     by_b = {corr.b.units[link.b].clauses[0]: k for k, link in enumerate(corr.links) if link.b is not None}
-    shape = shape or article_map(corr.diff)
+    shape = corr.diff.structure
     out: list[Group] = []
     taken: set[int] = set()
     for entry in shape.entries:

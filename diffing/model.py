@@ -26,6 +26,7 @@ from corpus.options import Options
 
 if TYPE_CHECKING:
     from diffing.articles import Outline
+    from diffing.structure import Structure
 
 __all__ = [
     "IGNORABLE_STEPS", "MIRRORED", "OPS", "QUIET_OPS", "Clause", "ClauseKind", "Diff", "Op", "Row", "Summary",
@@ -143,6 +144,14 @@ class Diff:
         from diffing.articles import outlines  # the law model builds on these values
 
         return outlines(self)
+
+    @cached_property
+    def structure(self) -> Structure:
+        """The outlines and the correspondence of units (`diffing.structure.structure`), built once for
+        the JSON report, the 对照表 and the 修改决定."""
+        from diffing.structure import structure
+
+        return structure(self)
 
     @cached_property
     def a_original(self) -> tuple[tuple[int, int], ...]:

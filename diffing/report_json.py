@@ -24,7 +24,6 @@ from typing import Any
 from corpus.document import Document
 from diffing.model import Diff, Row
 from diffing.numbers import changed_numbers, original_span
-from diffing.structure import structure
 
 __all__ = ["diff_report", "dumps", "numbers_report"]
 
@@ -83,7 +82,7 @@ def _row(diff: Diff, row: Row) -> dict[str, Any]:
 def _head(diff: Diff) -> dict[str, Any]:
     """Everything but the rows, in the report's order."""
     summary = diff.summary
-    units = structure(diff)
+    units = diff.structure
     numbers = numbers_report(diff)
     return {
         "format": "wendiff.diff",
