@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from corpus.display import safe_name
@@ -37,7 +37,9 @@ from tui.cli_help import exit_statuses
 
 if TYPE_CHECKING:
     from corpus.store import AddResult, Store, Version
+    from diffing.history import History
     from diffing.pins import Pin
+    from diffing.version_dates import VersionDates
 
 __all__ = ["COMMANDS", "register"]
 
@@ -215,17 +217,25 @@ def _show(args: argparse.Namespace) -> int:
 def _as_of(store: Store, doc_id: str, day: str, has_rev: bool) -> tuple[Version, str]:
     """The version of ``doc_id`` in force on ``day``, and a line saying from when to when."""
     from corpus.errors import WendiffError
-    from diffing.version_dates import AsOfError, in_force, parse_day, read_dates
+    from diffing.version_dates import read_dates
 
     if has_rev:
         raise WendiffError("--as-of picks the version itself: give ID without @REV")
     versions = list(reversed(store.log(doc_id)))
-    dates = [read_dates(store.document(v).original, v.date) for v in versions]
+    k, line = _in_force([read_dates(store.document(v).original, v.date) for v in versions], day)
+    return versions[k - 1], line
+
+
+def _in_force(dates: Sequence[VersionDates], day: str) -> tuple[int, str]:
+    """The number of the version in force on ``day`` (``--as-of``), and a line saying from when to when."""
+    from corpus.errors import WendiffError
+    from diffing.version_dates import AsOfError, in_force, parse_day
+
     try:
         k, start, until = in_force(dates, parse_day(day))
     except (ValueError, AsOfError) as exc:
         raise WendiffError(f"--as-of: {exc}") from exc
-    return versions[k - 1], f"v{k} in force from {start} to {until or 'now'}"
+    return k, f"v{k} in force from {start} to {until or 'now'}"
 
 
 def _diff(args: argparse.Namespace) -> int:
@@ -443,20 +453,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 # -- lineage, annotate, as-of ------------------------------------------------------------------------
 
 
-def _pick_version(args: argparse.Namespace, hist: object) -> tuple[int, str]:
+def _pick_version(args: argparse.Namespace, hist: History) -> tuple[int, str]:
     """The version ``--at`` or ``--as-of`` names (default: the latest), and a line saying when it was in force."""
     from corpus.errors import WendiffError
-    from diffing.history import History
-    from diffing.version_dates import AsOfError, in_force, parse_day
 
-    assert isinstance(hist, History)
     count = len(hist.versions)
     if getattr(args, "as_of", None):
-        try:
-            k, start, until = in_force(hist.dates, parse_day(args.as_of))
-        except (ValueError, AsOfError) as exc:
-            raise WendiffError(f"--as-of: {exc}") from exc
-        return k, f"v{k} in force from {start} to {until or 'now'}"
+        return _in_force(hist.dates, args.as_of)
     k = count if args.at is None else args.at
     if not 1 <= k <= count:
         raise WendiffError(f"--at {k}: the document has versions 1 to {count}")
@@ -487,31 +490,30 @@ def _emit_bytes(args: argparse.Namespace, data: bytes, store_path: object) -> No
     sys.stdout.flush()
 
 
-def _history(args: argparse.Namespace, store: Store) -> object:
+def _history(args: argparse.Namespace, store: Store) -> tuple[History, int, str]:
+    """The document's history (with ``-o`` checked first), the version chosen (`_pick_version`) and when
+    it was in force: what lineage and annotate both start from."""
     from corpus.errors import WendiffError
     from corpus.store.ids import validate_id
     from diffing.history import history
+    from tui.output import check_output
 
+    if args.output is not None:
+        check_output(args.output, (), (store.path,))
     doc_id = validate_id(args.doc)
     hist = history(store, doc_id)
     if len(hist.versions) < 2:
         raise WendiffError(f"{doc_id}: only one version in the store; a lineage needs two or more")
-    return hist
+    return hist, *_pick_version(args, hist)
 
 
 def _lineage(args: argparse.Namespace) -> int:
     from corpus.errors import WendiffError
-    from diffing.history import History
     from diffing.lineage import LineageError, find
     from diffing.report_lineage import lineage_blocks, lineage_json
-    from tui.output import check_output
 
     with _store(args) as store:
-        if args.output is not None:
-            check_output(args.output, (), (store.path,))
-        hist = _history(args, store)
-        assert isinstance(hist, History)
-        k, in_force_line = _pick_version(args, hist)
+        hist, k, in_force_line = _history(args, store)
         lineages = hist.lineages
         if args.unit is None or args.unit.upper() == "ALL":
             chosen = list(lineages.lineages)  # every unit of every version, deleted ones too
@@ -531,16 +533,10 @@ def _lineage(args: argparse.Namespace) -> int:
 
 
 def _annotate(args: argparse.Namespace) -> int:
-    from diffing.history import History
     from diffing.report_annotate import annotate_blocks
-    from tui.output import check_output
 
     with _store(args) as store:
-        if args.output is not None:
-            check_output(args.output, (), (store.path,))
-        hist = _history(args, store)
-        assert isinstance(hist, History)
-        k, in_force_line = _pick_version(args, hist)
+        hist, k, in_force_line = _history(args, store)
         version = hist.versions[k - 1]
         title = f"{version.title or args.doc}（编注版，v{k}{'，' + in_force_line if in_force_line else ''}）"
         blocks = annotate_blocks(hist.text, hist.dates, hist.lineages, k)
