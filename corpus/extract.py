@@ -41,7 +41,7 @@ import zlib
 from collections.abc import Iterator
 from typing import Any
 
-from corpus.web_page import WebPage, read_web_page, take_metadata
+from corpus.web_page import BLOCKS, CELLS, WebPage, read_web_page, take_metadata
 
 __all__ = ["CELL_SEPARATOR", "ExtractError", "extract_docx", "extract_html", "extract_web"]
 
@@ -55,14 +55,6 @@ FULL_EXTRACTION_ELEMENTS = 10_000
 """Elements of a page up to which trafilatura finds the main text (its ``//p//text()`` costs 0.1 s here)."""
 FULL_EXTRACTION_CHARS = 2_000_000
 """Characters of a page up to which trafilatura finds the main text (about 1 s here)."""
-
-_BLOCKS = frozenset({
-    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "div",
-    "dl", "dt", "fieldset", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "li", "main", "ol",
-    "p", "pre", "section", "summary", "table", "tbody", "tfoot", "thead", "tr", "ul",
-})  # fmt: skip
-"""Elements that stand on lines of their own in the block walk (``br`` breaks a line; cells join a row)."""
-_CELLS = frozenset({"td", "th"})
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 """lxml refuses a ``str`` that still declares its byte encoding."""
@@ -139,14 +131,14 @@ def _block_text(root: Any) -> str:
     for event, el in etree.iterwalk(root, events=("start", "end", "comment", "pi")):
         tag = el.tag if event in ("start", "end") else ""
         if event == "start":
-            if tag in _BLOCKS or tag == "br":
+            if tag in BLOCKS or tag == "br":
                 parts.append("\n")
-            elif tag in _CELLS and el.getprevious() is not None and el.getprevious().tag in _CELLS:
+            elif tag in CELLS and el.getprevious() is not None and el.getprevious().tag in CELLS:
                 parts.append(CELL_SEPARATOR)
             if el.text:
                 parts.append(el.text)
             continue
-        if tag in _BLOCKS:
+        if tag in BLOCKS:
             parts.append("\n")
         if el is not root and el.tail:  # a comment's or instruction's tail is text of its parent
             parts.append(el.tail)

@@ -37,6 +37,8 @@ from dataclasses import dataclass
 from typing import Any
 
 __all__ = [
+    "BLOCKS",
+    "CELLS",
     "CONTENT_MIN",
     "CONTENT_SHARE",
     "FURNITURE",
@@ -77,12 +79,14 @@ FURNITURE = re.compile(
 )
 """A line that is only page furniture: QR, share, print/close, font size."""
 
-_BLOCKS = frozenset({
+BLOCKS = frozenset({
     "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "div",
     "dl", "dt", "fieldset", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "li", "main", "ol",
     "p", "pre", "section", "summary", "table", "tbody", "tfoot", "thead", "tr", "ul",
 })  # fmt: skip
-_CELLS = frozenset({"td", "th"})
+"""Elements that stand on lines of their own (``br`` breaks a line; cells join a row): this walk's and
+`corpus.extract`'s block walk's."""
+CELLS = frozenset({"td", "th"})
 _SPACES = re.compile(r"[\s\u3000\xa0]+")
 _COLONS = "：:"
 
@@ -122,13 +126,13 @@ def _label(text: str) -> str | None:
 def take_metadata(root: Any) -> tuple[tuple[str, str], ...]:
     """The metadata table's pairs, the table itself dropped from ``root``; see the rules."""
     found: dict[Any, list[tuple[str, str, int]]] = {}
-    for cell in root.iter(*_CELLS):
+    for cell in root.iter(*CELLS):
         label_text = _short_text(cell, _LABEL_CHARS)
         label = _label(label_text) if label_text is not None else None
         if label is None:
             continue
         value_cell = cell.getnext()
-        while value_cell is not None and value_cell.tag not in _CELLS:
+        while value_cell is not None and value_cell.tag not in CELLS:
             value_cell = value_cell.getnext()
         value_text = _short_text(value_cell, _VALUE_CHARS) if value_cell is not None else ""
         value = " ".join((value_text or "").split())
@@ -217,7 +221,7 @@ def _content_text(content: Any) -> str:
 
 def _data_row(tr: Any) -> bool:
     """A row of two or more non-empty cells and no table inside."""
-    cells = [c for c in tr if isinstance(c.tag, str) and c.tag in _CELLS]
+    cells = [c for c in tr if isinstance(c.tag, str) and c.tag in CELLS]
     filled = sum(1 for c in cells if any(piece.strip() for piece in c.itertext()))
     return filled >= 2 and not any(next(c.iter("table"), None) is not None for c in cells)
 
@@ -242,14 +246,14 @@ def _pieces(root: Any) -> Iterator[str]:
                 filled_cells.append(0)
                 yield "\n"
                 continue
-            if tag in _CELLS and el is not root and el.getparent() in data_rows:
+            if tag in CELLS and el is not root and el.getparent() in data_rows:
                 text = _cell_text(el)
                 if text:
                     yield (CELL_SEPARATOR if filled_cells[-1] else "") + text
                     filled_cells[-1] += 1
                 walk.skip_subtree()
                 continue
-            if tag in _BLOCKS or tag == "br" or tag in _CELLS:
+            if tag in BLOCKS or tag == "br" or tag in CELLS:
                 yield "\n"
             if el.text:
                 yield el.text
@@ -257,9 +261,9 @@ def _pieces(root: Any) -> Iterator[str]:
         if tag == "tr" and el in data_rows:
             filled_cells.pop()
             yield "\n"
-        elif tag in _CELLS and el is not root and el.getparent() in data_rows:
+        elif tag in CELLS and el is not root and el.getparent() in data_rows:
             pass  # its text was given whole at its start
-        elif tag in _BLOCKS or tag in _CELLS:
+        elif tag in BLOCKS or tag in CELLS:
             yield "\n"
         if el is not root and el.tail:
             yield el.tail
