@@ -17,7 +17,7 @@ import json
 import sys
 import traceback
 
-from corpus.pdf_child import _limit_self
+from corpus.pdf_child import limit_self
 
 __all__ = ["DPI", "MAX_PIXELS", "main"]
 
@@ -29,7 +29,7 @@ MAX_PIXELS = 16_000_000
 
 def main() -> None:
     memory, seconds, *numbers = (int(arg) for arg in sys.argv[1:])
-    _limit_self(memory, seconds)
+    limit_self(memory, seconds)
     data = sys.stdin.buffer.read()
     try:
         out = json.dumps(_read(data, numbers), ensure_ascii=False).encode("utf-8", "surrogatepass")

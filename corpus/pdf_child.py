@@ -23,13 +23,13 @@ import json
 import sys
 import traceback
 
-__all__ = ["main"]
+__all__ = ["limit_self", "main"]
 
 
 def main() -> None:
     """Read the PDF on standard input under the limits given as arguments; answer on standard output."""
     limit, memory, seconds = (int(arg) for arg in sys.argv[1:4])
-    _limit_self(memory, seconds)
+    limit_self(memory, seconds)
     data = sys.stdin.buffer.read()
     try:
         from corpus.extract import ExtractError
@@ -51,7 +51,9 @@ def main() -> None:
     sys.stdout.buffer.flush()
 
 
-def _limit_self(memory: int, seconds: int) -> None:
+def limit_self(memory: int, seconds: int) -> None:
+    """Cap this (child) process's address space at ``memory`` bytes and its CPU at ``seconds`` (the PDF
+    and the OCR child both)."""
     try:
         import resource
     except ImportError:  # not on this platform: the parent's timeout still holds
