@@ -22,6 +22,7 @@ import json
 from typing import Any
 
 from corpus.document import Document
+from corpus.forked import start
 from diffing.model import Diff, Row
 from diffing.numbers import changed_numbers, original_span
 
@@ -79,11 +80,12 @@ def _row(diff: Diff, row: Row) -> dict[str, Any]:
     return item
 
 
-def _head(diff: Diff) -> dict[str, Any]:
-    """Everything but the rows, in the report's order."""
+def _head(diff: Diff, numbers: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """Everything but the rows, in the report's order (``numbers``: `numbers_report`, when known)."""
     summary = diff.summary
     units = diff.structure
-    numbers = numbers_report(diff)
+    if numbers is None:
+        numbers = numbers_report(diff)
     return {
         "format": "wendiff.diff",
         "version": 3,
@@ -114,15 +116,32 @@ def numbers_report(diff: Diff) -> list[dict[str, Any]]:
     return out
 
 
+_FORK_ROWS = 1000
+"""From this many rows, the rows and numbers are written by a child while this process builds the
+structure (`corpus.forked`): the two halves take about the same time on a large law."""
+
+
 def dumps(diff: Diff) -> str:
     """The report as JSON text: characters kept as they are, one row per line.
 
     Each row is encoded as soon as it is made (a 10 MB pair's row dicts held at once took several
     hundred MB): the same text as encoding `diff_report`.
     """
-    encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder for every row
-    head = encode(_head(diff))[:-1]
-    if not diff.rows:
-        return f'{head}, "rows": []}}\n'
-    body = ",\n  ".join([encode(_row(diff, row)) for row in diff.rows])
-    return f'{head}, "rows": [\n  {body}\n]}}\n'
+    body = start(_body, diff) if len(diff.rows) >= _FORK_ROWS else None
+    try:
+        if body is not None and body.forked:
+            _ = diff.structure  # built here while the child writes the rows
+        numbers, rows = body.result() if body is not None else _body(diff)
+    finally:
+        if body is not None:
+            body.cancel()
+    head = _ENCODE(_head(diff, numbers))[:-1]
+    return f'{head}, "rows": [\n  {rows}\n]}}\n' if rows else f'{head}, "rows": []}}\n'
+
+
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def _body(diff: Diff) -> tuple[list[dict[str, Any]], str]:
+    """The ``numbers`` entries and the rows as JSON text, one row per line."""
+    return numbers_report(diff), ",\n  ".join([_ENCODE(_row(diff, row)) for row in diff.rows])

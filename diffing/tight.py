@@ -133,8 +133,11 @@ def tighten(
 ) -> list[Part]:
     """The tightest readable parts (see the rules); ``char_diff`` is the character diff with semantic cleanup."""
     words = list(word_parts)
-    if marked(words) == 0:
-        return words
+    a_text = "".join(t for o, t in words if o != "+")
+    b_text = "".join(t for o, t in words if o != "-")
+    floor = abs(len(a_text) - len(b_text))  # no difference of the two texts marks fewer characters
+    if marked(words) == floor:
+        return words  # nothing can be tighter, and a tie keeps the words
     a_bounds, b_bounds = _bounds(a_words), _bounds(b_words)
     refined: list[Part] = []
     pa = pb = 0
@@ -154,7 +157,7 @@ def tighten(
         a_run = "".join(t for o, t in run if o == "-")
         b_run = "".join(t for o, t in run if o == "+")
         best_run = run
-        if a_run and b_run:
+        if a_run and b_run and marked(run) > abs(len(a_run) - len(b_run)):
             chars = _readable(char_diff(a_run, b_run), a_bounds, b_bounds, pa, pb)
             if marked(chars) < marked(run):
                 best_run = chars
@@ -162,7 +165,7 @@ def tighten(
         pa += len(a_run)
         pb += len(b_run)
         k = j
-    a_text = "".join(t for o, t in words if o != "+")
-    b_text = "".join(t for o, t in words if o != "-")
-    candidates = [words, _runs(refined), _readable(char_diff(a_text, b_text), a_bounds, b_bounds)]
+    candidates = [words, _runs(refined)]
+    if min(map(marked, candidates)) > floor:  # else the whole row by characters cannot win (a tie keeps the earlier)
+        candidates.append(_readable(char_diff(a_text, b_text), a_bounds, b_bounds))
     return min(candidates, key=marked)

@@ -1,0 +1,85 @@
+"""`corpus.forked`: work done in a child gives the same result as done here, and never changes an outcome."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+
+import pytest
+
+from corpus.errors import WendiffError
+from corpus.forked import start
+
+
+def _square_and_pid(n: int) -> tuple[int, int]:
+    return n * n, os.getpid()
+
+
+def _fail(name: str) -> None:
+    raise WendiffError(f"{name}: no such file")
+
+
+def test_result_is_computed_by_a_child_when_the_process_has_one_thread() -> None:
+    script = (
+        "import os; from corpus.forked import start\n"
+        "p = start(divmod, 17, 5)\n"
+        "print(p.forked, p.result())"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60)
+    assert done.stdout.split() == ["True", "(3,", "2)"]
+
+
+def test_an_error_in_the_child_is_raised_here_as_without_a_child() -> None:
+    pending = start(_fail, "b.txt")
+    with pytest.raises(WendiffError, match=r"b\.txt: no such file"):
+        pending.result()
+
+
+def test_a_child_that_dies_falls_back_to_the_work_done_here() -> None:
+    script = (
+        "import os; from corpus.forked import start\n"
+        "parent = os.getpid()\n"
+        "def dies_in_the_child():\n"
+        "    if os.getpid() != parent: os._exit(3)\n"
+        "    return 'computed here'\n"
+        "p = start(dies_in_the_child)\n"
+        "print(p.forked, p.result())"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60)
+    assert done.stdout == "True computed here\n"
+
+
+def test_no_child_is_started_from_a_threaded_process() -> None:
+    stop = threading.Event()
+    worker = threading.Thread(target=stop.wait)
+    worker.start()
+    try:
+        pending = start(_square_and_pid, 3)
+        assert not pending.forked
+        assert pending.result() == (9, os.getpid())
+    finally:
+        stop.set()
+        worker.join()
+
+
+def test_cancel_kills_and_reaps_the_child() -> None:
+    pending = start(_square_and_pid, 2)
+    pid = pending._pid
+    pending.cancel()
+    if pid is not None:
+        with pytest.raises(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)
+
+
+def test_the_child_writes_nothing_to_standard_output_or_error() -> None:
+    script = (
+        "import sys; from corpus.forked import start\n"
+        "def chatty():\n"
+        "    print('from the child'); print('err', file=sys.stderr); sys.stdout.flush(); return 'done'\n"
+        "p = start(chatty)\n"
+        "print(p.forked, p.result())"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60)
+    assert (done.stdout, done.stderr) == ("True done\n", "")
