@@ -142,6 +142,13 @@ class _State:
     b_unit: list[int] = field(default_factory=list)
     partner: dict[int, int] = field(default_factory=dict)
     """A article → its corresponding B article."""
+    a_key: list[str] = field(init=False)
+    """Each A clause's text without spaces (`_key`), computed once."""
+    b_key: list[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.a_key = [_key(c.text) for c in self.a]
+        self.b_key = [_key(c.text) for c in self.b]
 
     def unlink(self, pair: _Pair) -> None:
         del self.pairs[pair]
@@ -347,13 +354,14 @@ def _match_atoms(st: _State, a_range: tuple[int, int], b_range: tuple[int, int])
     ids: dict[str, int] = {}
     unique = count(-1, -1)  # a key no other atom has
 
-    def key(clauses: Sequence[Clause], atom: tuple[int, int]) -> int:
-        if all(clauses[k].kind == "article" for k in range(*atom)):
+    def key(clauses: Sequence[Clause], keys: list[str], atom: tuple[int, int]) -> int:
+        lo, hi = atom
+        if all(clauses[k].kind == "article" for k in range(lo, hi)):
             return next(unique)  # bare labels follow their bodies, never each other
-        return ids.setdefault(_key("".join(clauses[k].text for k in range(*atom))), len(ids))
+        return ids.setdefault(keys[lo] if hi == lo + 1 else "".join(keys[lo:hi]), len(ids))
 
-    ak = [key(st.a, atom) for atom in a_atoms]
-    bk = [key(st.b, atom) for atom in b_atoms]
+    ak = [key(st.a, st.a_key, atom) for atom in a_atoms]
+    bk = [key(st.b, st.b_key, atom) for atom in b_atoms]
     for x, y in _patience(ak, bk):
         _zip(st, a_atoms[x], b_atoms[y])
 
@@ -361,16 +369,17 @@ def _match_atoms(st: _State, a_range: tuple[int, int], b_range: tuple[int, int])
 def _zip(st: _State, a_atom: tuple[int, int], b_atom: tuple[int, int]) -> None:
     """Cut two atoms of the same text at their shared boundaries; each piece is ``equal``."""
     (i, a_end), (j, b_end) = a_atom, b_atom
+    a_key, b_key = st.a_key, st.b_key
     while i < a_end and j < b_end:
         gi, gj = i, j
-        la, lb = len(_key(st.a[i].text)), len(_key(st.b[j].text))
+        la, lb = len(a_key[i]), len(b_key[j])
         i, j = i + 1, j + 1
         while la != lb:  # the atoms hold the same text, so the shorter side always has a clause left
             if la < lb:
-                la += len(_key(st.a[i].text))
+                la += len(a_key[i])
                 i += 1
             else:
-                lb += len(_key(st.b[j].text))
+                lb += len(b_key[j])
                 j += 1
         st.link("equal", list(range(gi, i)), list(range(gj, j)), 1.0)
 
@@ -394,7 +403,7 @@ def _link_label(st: _State, i: int, j: int) -> None:
     """Pair two free labels (``_renumbered`` later names a change of number alone)."""
     if st.a_pair[i] is None and st.b_pair[j] is None:
         sim = similarity(st.a[i].text, st.b[j].text)
-        st.link("equal" if _key(st.a[i].text) == _key(st.b[j].text) else "modified", [i], [j], sim)
+        st.link("equal" if st.a_key[i] == st.b_key[j] else "modified", [i], [j], sim)
 
 
 def _units(st: _State) -> None:
@@ -426,11 +435,11 @@ def _inside(x: str, y: str, cutoff: float, longer: int = 1) -> bool:
 
 def _free_stock(st: _State) -> None:
     """Unpair 1:1 pairs of a text that repeats (a stock sentence, a list item) that cross articles."""
-    a_count = Counter(_key(c.text) for c in st.a)
-    b_count = Counter(_key(c.text) for c in st.b)
+    a_count = Counter(st.a_key)
+    b_count = Counter(st.b_key)
     for p in list(st.pairs):
         if len(p.a) == 1 and len(p.b) == 1 and st.crosses(p.a[0], p.b[0]):
-            key = _key(st.a[p.a[0]].text)
+            key = st.a_key[p.a[0]]
             if a_count[key] > 1 or b_count[key] > 1:
                 st.unlink(p)
 

@@ -78,11 +78,11 @@ class Unit:
     """The article's number (7 for 第七条; None for 第七条之一's kind of label and for other units)."""
     paragraphs: tuple[Paragraph, ...]
 
-    @property
+    @cached_property
     def clauses(self) -> tuple[int, ...]:
         return tuple(i for p in self.paragraphs for i in p.clauses)
 
-    @property
+    @cached_property
     def kuan(self) -> tuple[tuple[Paragraph, ...], ...]:
         """The 款: each a paragraph that is no item, with the items that follow it."""
         out: list[list[Paragraph]] = []

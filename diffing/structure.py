@@ -29,7 +29,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Literal
 
 from corpus.markers import CONTENTS, compact, read_label
@@ -124,8 +124,9 @@ class Structure:
         return out
 
 
+@lru_cache(maxsize=1 << 14)
 def _number(text: str) -> float | None:
-    """The number of the label opening ``text``: 12.0 for 第十二条, 12.1 for 第十二条之一, 3.0 for （三）."""
+    """The number of the label ``text``: 12.0 for 第十二条, 12.1 for 第十二条之一, 3.0 for （三）."""
     label = read_label(text)
     return None if label is None else float(label.dotted)
 
@@ -231,8 +232,11 @@ def structure(diff: Diff) -> Structure:
     rows_of = (_rows_of(diff, "a"), _rows_of(diff, "b"))
     heads = [(r.a[0], r.b[0]) for r in diff.rows if len(r.a) == 1 and len(r.b) == 1 and r.op != "copied"]
     flip = swapped(diff.a_clauses, diff.b_clauses)
+    a_levels, b_levels = _by_level(a), _by_level(b)
     for level in ("article", *_DIVISION_LEVELS, "toc"):
-        entries.extend(_entries(diff, a, b, level, rows_of, heads, flip))
+        a_units, b_units = a_levels.get(level, []), b_levels.get(level, [])
+        if a_units or b_units:
+            entries.extend(_entries(diff, a_units, b_units, rows_of, heads, flip))
     entries.sort(key=lambda e: (e.rows[0] if e.rows else -1, _DEPTH[e.level]))
     return Structure(a, b, tuple(entries))
 
@@ -240,21 +244,23 @@ def structure(diff: Diff) -> Structure:
 _DEPTH = {level: k for k, level in enumerate(LEVELS)}
 
 
+def _by_level(units: tuple[Unit, ...]) -> dict[Level, list[Unit]]:
+    out: dict[Level, list[Unit]] = defaultdict(list)
+    for u in units:
+        out[u.level].append(u)
+    return out
+
+
 def _entries(
     diff: Diff,
-    a: tuple[Unit, ...],
-    b: tuple[Unit, ...],
-    level: Level,
+    a_units: list[Unit],
+    b_units: list[Unit],
     rows_of: tuple[list[int], list[int]],
     heads: list[tuple[int, int]],
     flip: bool,
 ) -> list[Entry]:
-    """The entries of one level; ``heads`` are the (A clause, B clause) of every 1:1 row, ``flip``
-    the aligner's orientation (`diffing.align.swapped`)."""
-    a_units = [u for u in a if u.level == level]
-    b_units = [u for u in b if u.level == level]
-    if not a_units and not b_units:
-        return []
+    """The entries of the units of one level; ``heads`` are the (A clause, B clause) of every 1:1
+    row, ``flip`` the aligner's orientation (`diffing.align.swapped`)."""
     a_head = {u.clauses[0]: u for u in a_units}
     b_head = {u.clauses[0]: u for u in b_units}
     a_rows, b_rows = rows_of
@@ -381,17 +387,20 @@ def _changed(
     b_inner: list[int],
 ) -> bool:
     """Some text of the pair changed: a row that is not quiet, or one whose other side lies outside."""
+    all_rows = diff.rows
     for r in rows:
-        row = diff.rows[r]
+        row = all_rows[r]
         if not quiet(diff, row):
             if labels_only(diff, row):
                 continue  # 第X条 labels: their numbers are the renumbering's business
             return True
-        if row.op == "copied":
+        if row.op == "copied" or not row.a or not row.b:
             return True
-        inside_a = all(a_inner[i] in a_ids for i in row.a) if row.a else False
-        inside_b = all(b_inner[j] in b_ids for j in row.b) if row.b else False
-        if not (inside_a and inside_b):
-            return True
+        for i in row.a:
+            if a_inner[i] not in a_ids:
+                return True
+        for j in row.b:
+            if b_inner[j] not in b_ids:
+                return True
     return False
 
