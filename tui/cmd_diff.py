@@ -37,15 +37,15 @@ from diffing.reports import FORMATS, REPORTS, SUFFIXES, Format, Report, unsuppor
 from tui.cli_help import exit_statuses
 
 if TYPE_CHECKING:
-    from corpus.document import Document, Source
+    from corpus.document import Source
     from corpus.options import Options
-    from diffing.model import Clause, Diff
+    from diffing.model import Diff
     from diffing.pins import Pin
 
 __all__ = [
     "COMMANDS", "EXIT_STATUSES", "MAX_COLUMNS", "MIN_COLUMNS", "STRICT_DECODE_HELP", "add_normalization_arguments",
     "add_output_arguments", "check_output_option", "check_report", "emit", "options_from", "parse_columns",
-    "prefetch_words", "read_side", "register", "text_width", "warn_read",
+    "prefetch_words", "register", "text_width", "warn_read",
 ]
 
 COMMANDS = {"diff": "compare two documents clause by clause"}
@@ -248,15 +248,6 @@ def emit(diff: Diff, args: argparse.Namespace) -> int:
     return 0 if diff.same else 1
 
 
-def read_side(path: str, options: Options, max_size: int | None) -> tuple[Document, tuple[Clause, ...]]:
-    """One document read, normalized and segmented: what `compare` needs of each side."""
-    from corpus.pipeline import load
-    from diffing.segment import segment
-
-    document = load(path, options, max_size)
-    return document, segment(document)
-
-
 def _run(args: argparse.Namespace) -> int:
     if args.a == "-" and args.b == "-":
         raise WendiffError("-: standard input can be only one of the two documents")
@@ -264,6 +255,7 @@ def _run(args: argparse.Namespace) -> int:
     check_output_option(args, [name for name in (args.a, args.b) if name != "-"])
     options = options_from(args)
     prefetch_words(options, args)  # first: the segmenter loads while the engine is imported, the files read
+    from corpus.pipeline import load
     from diffing.compare import compare
 
     pins: tuple[Pin, ...] = ()
@@ -271,17 +263,11 @@ def _run(args: argparse.Namespace) -> int:
         from diffing.pins import load_pins
 
         pins = load_pins(Path(args.pins))  # a bad file stops here: nothing compared, nothing written
-    from corpus.forked import start
-
-    pending = start(read_side, args.b, options, args.max_size)  # B is read in a child while A is read here
-    try:
-        a, a_clauses = read_side(args.a, options, args.max_size)
-        b, b_clauses = pending.result()
-    finally:
-        pending.cancel()
+    a = load(args.a, options, args.max_size)
+    b = load(args.b, options, args.max_size)
     warn_read(a.source)
     warn_read(b.source)
-    diff = compare(a, b, options, pins=pins, clauses=(a_clauses, b_clauses))
+    diff = compare(a, b, options, pins=pins)
     from corpus.display import safe_name
 
     for problem in diff.pin_problems:
