@@ -6,12 +6,13 @@ finder and the app call; it never reads files and never prints.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Literal
 
 from corpus.document import Document
-from corpus.options import DEFAULT_OPTIONS, Options
+from corpus.forked import start
+from corpus.options import DEFAULT_OPTIONS, Inline, Options
 from diffing.align import align, swapped
 from diffing.glue import cut_glued
 from diffing.inline import inline_diff
@@ -55,6 +56,7 @@ def _mirror(rows: list[Row]) -> list[Row]:
 def compare(
     a: Document, b: Document, options: Options = DEFAULT_OPTIONS, *, inline: bool = True,
     clauses: tuple[tuple[Clause, ...], tuple[Clause, ...]] | None = None, pins: Sequence[Pin] = (),
+    beside: Callable[[Diff], object] | None = None,
 ) -> Diff:
     """Align the clauses of ``a`` and ``b`` and compute inline differences.
 
@@ -62,6 +64,8 @@ def compare(
     alignment: rows and similarities are the same); ``clauses`` are ``segment(a)`` and
     ``segment(b)`` when the caller has them already; ``pins`` are a reviewer's pairings,
     applied as constraints (`diffing.pins`: bad ones are dropped and named in ``pin_problems``).
+    ``beside`` is work on the diff that needs no inline parts (its article map: ``Diff.structure``),
+    done while a child computes them (`corpus.forked`); what it builds (`CARRIED`) is the result's.
     """
     a_clauses, b_clauses = clauses if clauses is not None else (segment(a), segment(b))
     flip = swapped(a_clauses, b_clauses)  # the aligner's canonical order, kept for every later step
@@ -78,10 +82,36 @@ def compare(
         for k in changed
         for text in ("".join(a_clauses[i].text for i in rows[k].a), "".join(b_clauses[j].text for j in rows[k].b))
     ]
-    words = cut_all(texts) if options.inline == "word" else None  # every row's words at once
-    for n, k in enumerate(changed):
+    early: Diff | None = None
+    if beside is None:
+        parts = _inline_parts(texts, flip, options.inline)
+    else:
+        pending = start(_inline_parts, texts, flip, options.inline)
+        try:
+            early = Diff(a, b, options, a_clauses, b_clauses, tuple(rows), pin_problems)
+            beside(early)
+            parts = pending.result()
+        finally:
+            pending.cancel()
+    for k, row_parts in zip(changed, parts, strict=True):
+        rows[k] = replace(rows[k], inline=row_parts)
+    diff = Diff(a, b, options, a_clauses, b_clauses, tuple(rows), pin_problems)
+    if early is not None:
+        diff.__dict__.update({name: early.__dict__[name] for name in CARRIED if name in early.__dict__})
+    return diff
+
+
+CARRIED = ("a_original", "b_original", "outlines", "structure")
+"""The cached properties of a `Diff` that read no inline parts: built ``beside`` the inline parts, kept."""
+
+
+def _inline_parts(texts: list[str], flip: bool, mode: Inline) -> list[tuple[InlinePart, ...]]:
+    """The inline parts of each pair of ``texts`` (A, B, A, B …), computed in canonical order."""
+    words = cut_all(texts) if mode == "word" else None  # every row's words at once
+    out = []
+    for n in range(len(texts) // 2):
         x, y = (2 * n + 1, 2 * n) if flip else (2 * n, 2 * n + 1)  # inline parts in canonical order too
         pair = (words[x], words[y]) if words is not None else None
-        parts = inline_diff(texts[x], texts[y], options.inline, pair)
-        rows[k] = replace(rows[k], inline=_deletions_first(tuple((_FLIP[op], t) for op, t in parts) if flip else parts))
-    return Diff(a, b, options, a_clauses, b_clauses, tuple(rows), pin_problems)
+        parts = inline_diff(texts[x], texts[y], mode, pair)
+        out.append(_deletions_first(tuple((_FLIP[op], t) for op, t in parts) if flip else parts))
+    return out

@@ -26,7 +26,7 @@ import os
 import re
 import shutil
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -44,8 +44,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "COMMANDS", "EXIT_STATUSES", "MAX_COLUMNS", "MIN_COLUMNS", "STRICT_DECODE_HELP", "add_normalization_arguments",
-    "add_output_arguments", "check_output_option", "check_report", "emit", "options_from", "parse_columns",
-    "prefetch_words", "register", "text_width", "warn_read",
+    "add_output_arguments", "beside_inline", "check_output_option", "check_report", "emit", "options_from",
+    "parse_columns", "prefetch_words", "register", "text_width", "warn_read",
 ]
 
 COMMANDS = {"diff": "compare two documents clause by clause"}
@@ -153,6 +153,18 @@ def prefetch_words(options: Options, args: argparse.Namespace) -> None:
 
     if prefetch() and getattr(args, "report", "redline") == "redline" and _format(args) == "text":
         import diffing.report_text  # noqa: F401
+
+
+def beside_inline(args: argparse.Namespace) -> Callable[[Diff], object] | None:
+    """What the report will need of the diff that a comparison can build while a child computes the
+    inline parts (`diffing.compare`): the article map, for the JSON report, the 对照表 and the 修改决定."""
+    if _format(args) == "json" or getattr(args, "report", "redline") != "redline":
+        return _article_map
+    return None
+
+
+def _article_map(diff: Diff) -> object:
+    return diff.structure
 
 
 def warn_read(source: Source) -> None:
@@ -267,7 +279,7 @@ def _run(args: argparse.Namespace) -> int:
     b = load(args.b, options, args.max_size)
     warn_read(a.source)
     warn_read(b.source)
-    diff = compare(a, b, options, pins=pins)
+    diff = compare(a, b, options, pins=pins, beside=beside_inline(args))
     from corpus.display import safe_name
 
     for problem in diff.pin_problems:

@@ -239,7 +239,7 @@ def _in_force(dates: Sequence[VersionDates], day: str) -> tuple[int, str]:
 
 
 def _diff(args: argparse.Namespace) -> int:
-    from tui.cmd_diff import check_output_option, check_report, emit, options_from, prefetch_words
+    from tui.cmd_diff import beside_inline, check_output_option, check_report, emit, options_from, prefetch_words
 
     prefetch_words(options_from(args), args)  # first: the segmenter loads while the store is opened and read
     from corpus.store import LATEST, Rev, parse_ref
@@ -257,7 +257,7 @@ def _diff(args: argparse.Namespace) -> int:
         old_doc, new_doc = store.document(old_v, options), store.document(new_v, options)
         kept = store.pins(old_v, new_v)
     pins = _stored_pins(kept, f"{store.path} (pins of {old_v.doc_id}@{old_v.number} vs {new_v.doc_id}@{new_v.number})")
-    diff = compare(old_doc, new_doc, options, pins=pins)
+    diff = compare(old_doc, new_doc, options, pins=pins, beside=beside_inline(args))
     for problem in diff.pin_problems:
         print(f"wendiff: warning: pins kept in the store: {safe_name(problem)}", file=sys.stderr)
     return emit(diff, args)
