@@ -1,4 +1,4 @@
-"""Work done in a forked child while this process does other work (a report's rows written beside its structure).
+"""Work done in a forked child while this process does other work (the inline parts computed beside the article map).
 
 Rules:
 
@@ -14,9 +14,11 @@ Rules:
   go to /dev/null), ignores Ctrl-C (this process handles it and kills the
   child) and leaves with ``os._exit``, running none of this process's exit
   handlers.
-* Worth it only where the other core is idle: reading the second document in
-  a child was measured slower than reading both here, as the word segmenter's
-  helper (`diffing.words`) loads beside the reading.
+* Worth it only where the other core is idle and the child's work is long:
+  measured slower were reading the second document in a child (the word
+  segmenter's helper, `diffing.words`, loads beside the reading) and writing
+  a JSON report's rows in a child beside its head (a fork of a process holding
+  both documents costs about what it saves).
 * Every child is reaped: by `Pending.result`, by `Pending.cancel` (which kills
   it first), or at exit.
 """

@@ -22,7 +22,6 @@ import json
 from typing import Any
 
 from corpus.document import Document
-from corpus.forked import start
 from diffing.model import Diff, Row
 from diffing.numbers import changed_numbers, original_span
 
@@ -52,9 +51,9 @@ def _doc(doc: Document) -> dict[str, Any]:
 
 
 def diff_report(diff: Diff) -> dict[str, Any]:
-    """The report as a JSON-ready dict (`dumps` read back: one writer of the contract's fields and order)."""
-    report: dict[str, Any] = json.loads(dumps(diff))
-    return report
+    """The report as a JSON-ready dict."""
+    rows = [_row(diff, row) for row in diff.rows]
+    return {**_head(diff), "rows": rows}
 
 
 def _row(diff: Diff, row: Row) -> dict[str, Any]:
@@ -80,6 +79,27 @@ def _row(diff: Diff, row: Row) -> dict[str, Any]:
     return item
 
 
+def _head(diff: Diff) -> dict[str, Any]:
+    """Everything but the rows, in the report's order."""
+    summary = diff.summary
+    units = diff.structure
+    numbers = numbers_report(diff)
+    return {
+        "format": "wendiff.diff",
+        "version": 3,
+        "a": {**_doc(diff.a), "outline": [u.as_report() for u in units.a]},
+        "b": {**_doc(diff.b), "outline": [u.as_report() for u in units.b]},
+        "options": diff.options.as_report(),
+        "summary": {
+            **summary.counts, "changes": summary.changes, "similarity": summary.similarity,
+            "structure": units.summary, "numbers": len(numbers),
+        },
+        "structure": [e.as_report() for e in units.entries],
+        "numbers": numbers,
+        **({"pins_dropped": list(diff.pin_problems)} if diff.pin_problems else {}),
+    }  # fmt: skip
+
+
 def numbers_report(diff: Diff) -> list[dict[str, Any]]:
     """The ``numbers`` entries: each changed quantity with its original spans (`diffing.numbers`)."""
     out: list[dict[str, Any]] = []
@@ -94,48 +114,15 @@ def numbers_report(diff: Diff) -> list[dict[str, Any]]:
     return out
 
 
-_FORK_ROWS = 1000
-"""From this many rows, the rows and numbers are written by a child while this process builds the
-structure (`corpus.forked`): the two halves take about the same time on a large law."""
-
-
 def dumps(diff: Diff) -> str:
     """The report as JSON text: characters kept as they are, one row per line.
 
     Each row is encoded as soon as it is made (a 10 MB pair's row dicts held at once took several
-    hundred MB); the head is encoded part by part, the outlines while a child writes the rows: the
-    same text as encoding `diff_report`'s head, then its rows one per line.
+    hundred MB): the same text as encoding `diff_report`.
     """
-    body = start(_body, diff) if len(diff.rows) >= _FORK_ROWS else None
-    try:
-        units = diff.structure
-        outline_a = _ENCODE([u.as_report() for u in units.a])
-        outline_b = _ENCODE([u.as_report() for u in units.b])
-        entries = _ENCODE([e.as_report() for e in units.entries])
-        numbers, rows = body.result() if body is not None else _body(diff)
-    finally:
-        if body is not None:
-            body.cancel()
-    summary = diff.summary
-    head = [
-        ("format", '"wendiff.diff"'), ("version", "3"),
-        ("a", _ENCODE(_doc(diff.a))[:-1] + f', "outline": {outline_a}}}'),
-        ("b", _ENCODE(_doc(diff.b))[:-1] + f', "outline": {outline_b}}}'),
-        ("options", _ENCODE(diff.options.as_report())),
-        ("summary", _ENCODE({
-            **summary.counts, "changes": summary.changes, "similarity": summary.similarity,
-            "structure": units.summary, "numbers": len(numbers),
-        })),
-        ("structure", entries), ("numbers", _ENCODE(numbers)),
-        *([("pins_dropped", _ENCODE(list(diff.pin_problems)))] if diff.pin_problems else []),
-    ]  # fmt: skip
-    text = "{" + ", ".join(f'"{key}": {value}' for key, value in head)  # the keys need no escaping
-    return f'{text}, "rows": [\n  {rows}\n]}}\n' if rows else f'{text}, "rows": []}}\n'
-
-
-_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
-
-
-def _body(diff: Diff) -> tuple[list[dict[str, Any]], str]:
-    """The ``numbers`` entries and the rows as JSON text, one row per line."""
-    return numbers_report(diff), ",\n  ".join([_ENCODE(_row(diff, row)) for row in diff.rows])
+    encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder for every row
+    head = encode(_head(diff))[:-1]
+    if not diff.rows:
+        return f'{head}, "rows": []}}\n'
+    body = ",\n  ".join([encode(_row(diff, row)) for row in diff.rows])
+    return f'{head}, "rows": [\n  {body}\n]}}\n'
