@@ -157,14 +157,23 @@ def prefetch_words(options: Options, args: argparse.Namespace) -> None:
 
 def beside_inline(args: argparse.Namespace) -> Callable[[Diff], object] | None:
     """What the report will need of the diff that a comparison can build while a child computes the
-    inline parts (`diffing.compare`): the article map, for the JSON report, the 对照表 and the 修改决定."""
-    if _format(args) == "json" or getattr(args, "report", "redline") != "redline":
+    inline parts (`diffing.compare`): the article map, for the JSON report, the 对照表 and the 修改决定
+    (and the JSON writer, whose patterns of quantities take a while to compile)."""
+    if _format(args) == "json" and getattr(args, "report", "redline") == "redline":
+        return _json_needs
+    if getattr(args, "report", "redline") != "redline":
         return _article_map
     return None
 
 
 def _article_map(diff: Diff) -> object:
     return diff.structure
+
+
+def _json_needs(diff: Diff) -> object:
+    import diffing.report_json  # noqa: F401
+
+    return diff.structure, [diff.a_spans(row) for row in diff.rows[:1]], [diff.b_spans(row) for row in diff.rows[:1]]
 
 
 def warn_read(source: Source) -> None:
