@@ -7,12 +7,15 @@ Baseline in the same run: ``git diff --no-index --word-diff=porcelain
 thing git has); the ratio wendiff/git is printed (aim: ≤ 6×).
 
 Each case runs in a fresh interpreter (times include interpreter start and
-imports, from compiled bytecode as an installed wheel has it: both code trees are
-byte-compiled first and ``PYTHONDONTWRITEBYTECODE`` is not passed on); the best of ``REPEAT`` runs is kept for both tools, as other work on a
-shared machine only ever adds time. The CPU column (user + system seconds of the
-process and its word helper, best of the runs) is the figure to compare when other
-work shares the machine: it counts this work only. Peak memory is the wendiff process's
-ru_maxrss plus its word helper's (`diffing.words`, stopped first so that it
+imports, from compiled bytecode as an installed wheel has it: both code trees
+are byte-compiled first and ``PYTHONDONTWRITEBYTECODE`` is not passed on),
+``--repeat`` times (default ``REPEAT``), interleaved with the baseline's runs so
+that both see the same machine; the best and the median wall time are shown, as
+other work on a shared machine only ever adds time. The CPU column (user +
+system seconds of the process and its children: the word helper, the inline
+child, best of the runs) is the figure to compare when other work shares the
+machine: it counts this work only. Peak memory is the wendiff process's
+ru_maxrss plus its children's (`diffing.words`, stopped first so that it
 counts): an upper bound of both together. Run: ``.venv/bin/python bench/bench_diff.py``.
 
 ``--baseline REV`` adds a column: the same case run by the code of commit REV
@@ -27,6 +30,7 @@ import argparse
 import json
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -65,24 +69,40 @@ def _environment(code: Path) -> dict[str, str]:
     return {**env, "PYTHONPATH": str(code)}
 
 
-def wendiff(a: Path, b: Path, out: Path, code: Path = HERE.parent) -> tuple[float, float, dict[str, object]]:
-    """Best wall seconds, best CPU seconds (the process and its word helper) and the run's notes."""
-    best, best_cpu, info = float("inf"), float("inf"), {}
-    env = _environment(code)
-    for _ in range(REPEAT):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        t0 = time.perf_counter()
-        done = subprocess.run(
-            [sys.executable, "-c", CASE, str(a), str(b), str(out)],
-            capture_output=True, text=True, check=False, cwd=code, env=env,
-        )  # fmt: skip
-        seconds = time.perf_counter() - t0
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
-        if done.returncode not in (0, 1) or not done.stdout.strip():
-            return float("inf"), float("inf"), {"peak_mb": 0.0, "note": f"failed: {done.stderr.strip()[-200:]}"}
-        best, best_cpu, info = min(best, seconds), min(best_cpu, cpu), json.loads(done.stdout.splitlines()[-1])
-    return best, best_cpu, info
+def _once(a: Path, b: Path, out: Path, code: Path, env: dict[str, str]) -> tuple[float, float, dict[str, object]]:
+    """One cold run: wall seconds, CPU seconds (the process and its children) and the run's notes."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-c", CASE, str(a), str(b), str(out)],
+        capture_output=True, text=True, check=False, cwd=code, env=env,
+    )  # fmt: skip
+    seconds = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    if done.returncode not in (0, 1) or not done.stdout.strip():
+        return float("inf"), float("inf"), {"peak_mb": 0.0, "note": f"failed: {done.stderr.strip()[-200:]}"}
+    return seconds, cpu, json.loads(done.stdout.splitlines()[-1])
+
+
+def wendiff(
+    a: Path, b: Path, out: Path, codes: list[Path], repeat: int = REPEAT
+) -> list[tuple[float, float, float, dict[str, object]]]:
+    """For each code tree, runs interleaved with the others: (best wall, median wall, best CPU, notes)."""
+    envs = [_environment(code) for code in codes]
+    runs: list[list[tuple[float, float, dict[str, object]]]] = [[] for _ in codes]
+    for _ in range(repeat):
+        for k, code in enumerate(codes):
+            runs[k].append(_once(a, b, out, code, envs[k]))
+    return [
+        (min(r[0] for r in rs), statistics.median(r[0] for r in rs), min(r[1] for r in rs), rs[-1][2]) for rs in runs
+    ]
+
+
+def best(a: Path, b: Path, out: Path, repeat: int = REPEAT) -> tuple[float, dict[str, object]]:
+    """The current code's best wall seconds over ``repeat`` runs and its notes (for the other benchmarks)."""
+    seconds, _, _, info = wendiff(a, b, out, [HERE.parent], repeat)[0]
+    return seconds, info
 
 
 def git_word_diff(a: Path, b: Path) -> float:
@@ -109,17 +129,18 @@ def main() -> None:
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--baseline", metavar="REV", help="also time the code of commit REV")
+    parser.add_argument("--repeat", type=int, default=REPEAT, metavar="N", help=f"runs per case (default {REPEAT})")
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="wendiff-bench-"))
     base = _baseline(args.baseline, tmp) if args.baseline else None
     try:
-        _run(tmp, seed, base)
+        _run(tmp, seed, base, max(1, args.repeat))
     finally:
         if base is not None:
             subprocess.run(["git", "worktree", "remove", "--force", str(base)], cwd=HERE.parent, check=False)
 
 
-def _run(tmp: Path, seed: Callable[[str], Path], base: Path | None) -> None:
+def _run(tmp: Path, seed: Callable[[str], Path], base: Path | None, repeat: int) -> None:
     text = seed("000").read_text(encoding="utf-8")
     cut = text.index(text.split("\n", 1)[0], 10)
     (tmp / "copy1.txt").write_text(text[:cut], encoding="utf-8")
@@ -136,24 +157,32 @@ def _run(tmp: Path, seed: Callable[[str], Path], base: Path | None) -> None:
         ("generated 1 MB pair, moves", big_a, big_b, 1.0, 300),
         ("seeds 1.4 MB, drops+moves", seeds_a, seeds_b, 1.5, 300),
     ]  # fmt: skip
-    print(f"{'case':28} {'wendiff s':>9} {'CPU s':>6} {'peak MB':>8} {'target':>7} {'git s':>7} {'×git':>6}  notes")
+    print(
+        f"{'case':28} {'wendiff s':>9} {'median':>7} {'CPU s':>6} {'peak MB':>8} {'target':>7} {'git s':>7} "
+        f"{'×git':>6}  notes"
+    )
     failures = 0
+    codes = [HERE.parent] if base is None else [HERE.parent, base]
     for name, a, b, target, mem in cases:
-        seconds, cpu, info = wendiff(a, b, tmp / "report.json")
+        measured = wendiff(a, b, tmp / "report.json", codes, repeat)
+        seconds, median, cpu, info = measured[0]
         if base is not None:
-            before, before_cpu, _ = wendiff(a, b, tmp / "baseline.json", base)
-            info["note"] = f"{info['note']}; baseline {before:.3f} s, CPU {before_cpu:.3f} s"
+            before, before_median, before_cpu, _ = measured[1]
+            info["note"] = (
+                f"{info['note']}; baseline {before:.3f} s, median {before_median:.3f} s, CPU {before_cpu:.3f} s"
+            )
         git = git_word_diff(a, b)
         ok = seconds <= target and (mem is None or float(info["peak_mb"]) <= mem)  # type: ignore[arg-type]
         failures += not ok
         print(
-            f"{name:28} {seconds:>9.3f} {cpu:>6.3f} {info['peak_mb']:>8.0f} {target:>6.1f}s {git:>7.3f} "
+            f"{name:28} {seconds:>9.3f} {median:>7.3f} {cpu:>6.3f} {info['peak_mb']:>8.0f} {target:>6.1f}s {git:>7.3f} "
             f"{seconds / git:>5.1f}×  "
             f"{'ok' if ok else 'OVER'}; {info['note']}"
         )
     print(f"\n{len(cases) - failures} of {len(cases)} cases within target")
-    print("(cold processes, best of 3; CPU = user + system time of wendiff and its word helper, the figure to")
-    print(" compare on a busy machine; git = git diff --no-index --word-diff=porcelain --word-diff-regex=.)")
+    print(f"(cold processes, best and median of {repeat}, interleaved with the baseline; CPU = user + system time")
+    print(" of wendiff and its children (word helper, inline child), the figure to compare on a busy machine;")
+    print(" git = git diff --no-index --word-diff=porcelain --word-diff-regex=.)")
 
 
 if __name__ == "__main__":

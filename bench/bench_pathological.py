@@ -17,7 +17,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from bench_diff import git_word_diff, wendiff  # noqa: E402
+from bench_diff import best, git_word_diff  # noqa: E402
 
 TARGET = 5.0
 
@@ -37,7 +37,7 @@ def main() -> None:
             else:
                 b[k:k] = "新增"
         (tmp / "b.txt").write_text("".join(b), encoding="utf-8")
-        seconds, info = wendiff(tmp / "a.txt", tmp / "b.txt", tmp / "report.json")
+        seconds, info = best(tmp / "a.txt", tmp / "b.txt", tmp / "report.json")
         git = git_word_diff(tmp / "a.txt", tmp / "b.txt")
         verdict = "ok" if seconds <= TARGET else "OVER"
         print(f"1M chars, no punctuation, {mode:8} {seconds:>9.3f} {info['peak_mb']:>8.0f} {git:>7.3f}  "

@@ -18,7 +18,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
-from bench_diff import git_word_diff, wendiff  # noqa: E402
+from bench_diff import best, git_word_diff  # noqa: E402
 
 SIZES = (5_000, 10_000, 20_000, 50_000)
 TARGET_50K = 30.0
@@ -41,7 +41,7 @@ def main() -> None:
     times: dict[int, float] = {}
     for n in SIZES:
         a, b = _pair(tmp, n)
-        seconds, info = wendiff(a, b, tmp / "report.json")
+        seconds, info = best(a, b, tmp / "report.json")
         times[n] = seconds
         print(f"{f'{n:,} repeating articles':34} {seconds:>9.2f} {info['peak_mb']:>8.0f} {git_word_diff(a, b):>7.2f}  "
               f"{info['note']}")  # fmt: skip
@@ -49,7 +49,7 @@ def main() -> None:
     pasted, short = tmp / "pasted.txt", tmp / "short.txt"
     pasted.write_text(notice * 2_000, encoding="utf-8")
     short.write_text(notice[:2_000], encoding="utf-8")
-    seconds, info = wendiff(pasted, short, tmp / "report.json")
+    seconds, info = best(pasted, short, tmp / "report.json")
     print(f"{'notice pasted 2,000× vs short':34} {seconds:>9.2f} {info['peak_mb']:>8.0f} "
           f"{git_word_diff(pasted, short):>7.2f}  {info['note']}")  # fmt: skip
     ratio = times[50_000] / times[5_000]
