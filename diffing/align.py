@@ -27,7 +27,9 @@ Rules, in the order they are applied:
    free clauses of each pair of articles pair inside it first (similarity ≥
    0.5, or the shorter standing almost whole inside the longer). A label left
    free pairs with the free label of the article holding most of its body's
-   partners. Label and heading pairs are never ``moved`` by themselves.
+   partners when the two are one article (`diffing.units.one_article`); the
+   clause pairs left between two articles without a counterpart are undone
+   (after rule 5). Label and heading pairs are never ``moved`` by themselves.
 4. **Exact moves.** Free clauses with the same text, once among the free
    clauses of each side, pair (rule 7 names them ``moved``).
 5. **Fuzzy pairs.** The clauses left are paired by similarity (rapidfuzz Indel
@@ -79,6 +81,7 @@ from diffing.units import (
     divisions,
     match_articles,
     match_divisions,
+    one_article,
     unit_of,
 )
 
@@ -208,6 +211,7 @@ def _pairs(a: Sequence[Clause], b: Sequence[Clause]) -> _State:
     _exact_moves(st)
     _fuzzy(st)
     _attach_labels(st)
+    _unpair_strays(st)
     _order(st)
     _renumbered(st)
     return st
@@ -376,8 +380,12 @@ def _zip(st: _State, a_atom: tuple[int, int], b_atom: tuple[int, int]) -> None:
 
 
 def _attach_labels(st: _State) -> None:
-    """Pair each free article label with the free label of the B article holding most of its body's partners."""
-    for art in st.a_units:
+    """Pair each free article label with the free label of the B article holding most of its body's
+    partners, when the two are one article (`diffing.units.one_article`). The B article is in order
+    unless the corresponding articles nearest before and after the A article keep their order and it
+    stands outside them (where they cross, they name no place)."""
+    paired = sorted(st.partner)
+    for u, art in enumerate(st.a_units):
         if st.a_pair[art.label] is not None:
             continue
         votes: Counter[int] = Counter()
@@ -387,7 +395,39 @@ def _attach_labels(st: _State) -> None:
                 votes[v] += len(st.a[k].text)
         if votes:
             v = min(votes, key=lambda v: (-votes[v], v))
-            _link_label(st, art.label, st.b_units[v].label)
+            k = bisect_left(paired, u)
+            lo = st.partner[paired[k - 1]] if k else -1
+            hi = st.partner[paired[k]] if k < len(paired) else len(st.b_units)
+            if one_article(st.a, st.b, art, st.b_units[v], _aligned(st, u, v), lo < v < hi or lo > hi):
+                _link_label(st, art.label, st.b_units[v].label)
+
+
+def _aligned(st: _State, u: int, v: int) -> tuple[float, float]:
+    """The characters of A article ``u``'s body paired into B article ``v`` and of ``v``'s paired from
+    ``u``, each weighted by its pair's similarity."""
+    a_in = sum(
+        len(_key(st.a[i].text)) * p.similarity
+        for i in st.a_units[u].body
+        if (p := st.a_pair[i]) is not None and p.b and p.op != "copied" and st.b_unit[p.b[0]] == v
+    )
+    b_in = sum(
+        len(_key(st.b[j].text)) * p.similarity
+        for j in st.b_units[v].body
+        if (p := st.b_pair[j]) is not None and p.a and p.op != "copied" and st.a_unit[p.a[0]] == u
+    )
+    return a_in, b_in
+
+
+def _unpair_strays(st: _State) -> None:
+    """Unpair clauses paired across two articles that stay without a counterpart (labels unpaired):
+    they are not one article (`_attach_labels`), so the deleted one's text did not go into the
+    inserted one."""
+    for p in list(st.pairs):
+        if not p.a or not p.b:
+            continue
+        u, v = st.a_unit[p.a[0]], st.b_unit[p.b[0]]
+        if u >= 0 and v >= 0 and st.a_pair[st.a_units[u].label] is None and st.b_pair[st.b_units[v].label] is None:
+            st.unlink(p)
 
 
 def _link_label(st: _State, i: int, j: int) -> None:
