@@ -62,7 +62,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, count
 
@@ -75,6 +75,7 @@ from diffing.sequences import longest_increasing
 from diffing.units import (
     POSTING_CAP,
     Article,
+    article_order,
     articles,
     bigrams,
     division_level,
@@ -381,10 +382,8 @@ def _zip(st: _State, a_atom: tuple[int, int], b_atom: tuple[int, int]) -> None:
 
 def _attach_labels(st: _State) -> None:
     """Pair each free article label with the free label of the B article holding most of its body's
-    partners, when the two are one article (`diffing.units.one_article`). The B article is in order
-    unless the corresponding articles nearest before and after the A article keep their order and it
-    stands outside them (where they cross, they name no place)."""
-    paired = sorted(st.partner)
+    partners, when the two are one article (`diffing.units.one_article`)."""
+    in_order: Callable[[int, int], bool] | None = None
     for u, art in enumerate(st.a_units):
         if st.a_pair[art.label] is not None:
             continue
@@ -395,10 +394,8 @@ def _attach_labels(st: _State) -> None:
                 votes[v] += len(st.a[k].text)
         if votes:
             v = min(votes, key=lambda v: (-votes[v], v))
-            k = bisect_left(paired, u)
-            lo = st.partner[paired[k - 1]] if k else -1
-            hi = st.partner[paired[k]] if k < len(paired) else len(st.b_units)
-            if one_article(st.a, st.b, art, st.b_units[v], _aligned(st, u, v), lo < v < hi or lo > hi):
+            in_order = in_order or article_order(st.a, st.b, st.a_units, st.b_units, st.partner)
+            if one_article(st.a, st.b, art, st.b_units[v], _aligned(st, u, v), in_order(u, v)):
                 _link_label(st, art.label, st.b_units[v].label)
 
 
