@@ -27,7 +27,9 @@ Rules, in the order they are applied:
    free clauses of each pair of articles pair inside it first (similarity ≥
    0.5, or the shorter standing almost whole inside the longer). A label left
    free pairs with the free label of the article holding most of its body's
-   partners. Label and heading pairs are never ``moved`` by themselves.
+   partners when the two are one article (`diffing.units.one_article`); the
+   clause pairs left between two articles without a counterpart are undone
+   (after rule 5). Label and heading pairs are never ``moved`` by themselves.
 4. **Exact moves.** Free clauses with the same text, once among the free
    clauses of each side, pair (rule 7 names them ``moved``).
 5. **Fuzzy pairs.** The clauses left are paired by similarity (rapidfuzz Indel
@@ -60,7 +62,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, count
 
@@ -73,12 +75,14 @@ from diffing.sequences import longest_increasing
 from diffing.units import (
     POSTING_CAP,
     Article,
+    article_order,
     articles,
     bigrams,
     division_level,
     divisions,
     match_articles,
     match_divisions,
+    one_article,
     unit_of,
 )
 
@@ -215,6 +219,7 @@ def _pairs(a: Sequence[Clause], b: Sequence[Clause]) -> _State:
     _exact_moves(st)
     _fuzzy(st)
     _attach_labels(st)
+    _unpair_strays(st)
     _order(st)
     _renumbered(st)
     return st
@@ -385,8 +390,10 @@ def _zip(st: _State, a_atom: tuple[int, int], b_atom: tuple[int, int]) -> None:
 
 
 def _attach_labels(st: _State) -> None:
-    """Pair each free article label with the free label of the B article holding most of its body's partners."""
-    for art in st.a_units:
+    """Pair each free article label with the free label of the B article holding most of its body's
+    partners, when the two are one article (`diffing.units.one_article`)."""
+    in_order: Callable[[int, int], bool] | None = None
+    for u, art in enumerate(st.a_units):
         if st.a_pair[art.label] is not None:
             continue
         votes: Counter[int] = Counter()
@@ -396,7 +403,37 @@ def _attach_labels(st: _State) -> None:
                 votes[v] += len(st.a[k].text)
         if votes:
             v = min(votes, key=lambda v: (-votes[v], v))
-            _link_label(st, art.label, st.b_units[v].label)
+            in_order = in_order or article_order(st.a, st.b, st.a_units, st.b_units, st.partner)
+            if one_article(st.a, st.b, art, st.b_units[v], _aligned(st, u, v), in_order(u, v)):
+                _link_label(st, art.label, st.b_units[v].label)
+
+
+def _aligned(st: _State, u: int, v: int) -> tuple[float, float]:
+    """The characters of A article ``u``'s body paired into B article ``v`` and of ``v``'s paired from
+    ``u``, each weighted by its pair's similarity."""
+    a_in = sum(
+        len(_key(st.a[i].text)) * p.similarity
+        for i in st.a_units[u].body
+        if (p := st.a_pair[i]) is not None and p.b and p.op != "copied" and st.b_unit[p.b[0]] == v
+    )
+    b_in = sum(
+        len(_key(st.b[j].text)) * p.similarity
+        for j in st.b_units[v].body
+        if (p := st.b_pair[j]) is not None and p.a and p.op != "copied" and st.a_unit[p.a[0]] == u
+    )
+    return a_in, b_in
+
+
+def _unpair_strays(st: _State) -> None:
+    """Unpair clauses paired across two articles that stay without a counterpart (labels unpaired):
+    they are not one article (`_attach_labels`), so the deleted one's text did not go into the
+    inserted one."""
+    for p in list(st.pairs):
+        if not p.a or not p.b:
+            continue
+        u, v = st.a_unit[p.a[0]], st.b_unit[p.b[0]]
+        if u >= 0 and v >= 0 and st.a_pair[st.a_units[u].label] is None and st.b_pair[st.b_units[v].label] is None:
+            st.unlink(p)
 
 
 def _link_label(st: _State, i: int, j: int) -> None:

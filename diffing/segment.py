@@ -48,6 +48,7 @@ from corpus.markers import (
     LIST_MARKERS,
     MARKER_AHEAD,
     MARKER_FIRST,
+    NUMBER,
     Level,
     compact,
 )
@@ -63,6 +64,8 @@ _CLOSERS = "”’\"'」』)）\\]】"
 # Where a clause ends inside a line: a sentence end, a table cell, a colon before a marker.
 _CUT = re.compile(rf"[。；;！!？?]+(?!\s*[-=])[{_CLOSERS}]*|\||[：:](?=\s*{MARKER_AHEAD})")
 _LOOK_PAST = 16  # a cut's lookahead reads past the line end: ``<!`` + line break + ``--`` is no sentence end
+_CITED = re.compile(rf"[^\S\n]*(?:第{NUMBER}[款项目]|[、至]|规定)")
+"""What follows a 第X条 that is cited, not a label: 第X款/项, another number (、 至), 规定."""
 _HEADING_MAX = 40  # a 一、 clause longer than this is text, not a heading
 _ARTICLE = int(Level.ARTICLE)  # levels as plain ints: the place stack compares them for every label
 _SUBITEM = int(Level.SUBITEM)
@@ -190,6 +193,8 @@ class _Segmenter:
                 pos = stop
                 continue
             m = None if self.clauses and self.clauses[-1].kind == "article" else ARTICLE.match(text, pos, end)
+            if m and _CITED.match(text, m.end(), end):
+                m = None  # 第五十条第二款、第三款规定的 … after a cut: a citation, not a label
             if m:
                 self.places.push(_ARTICLE, compact(m.group(0)))
                 self.add(pos, m.end(), "article")

@@ -14,6 +14,14 @@ Rules:
   (`ARTICLE_SURE`) first, then, against the order those keep, a pair that
   keeps it from `ARTICLE_MIN`, one that breaks it (a moved article) from
   `ARTICLE_MOVED`. A body that shares no bigram with any other is left alone.
+* Two articles the aligner finds linked only by clause pairs made later
+  (`one_article`) are one when their bodies pass the same bar, or when those
+  pairs carry most (`ARTICLE_SHARE`, characters weighted by similarity) of
+  the shorter body in order, of each body out of order. In order
+  (`article_order`): between the near-identical pairs around (as above), or
+  between the corresponding articles nearest before and after (where these
+  two cross, they name no place). One sentence that went from an article the
+  text deletes into one it adds elsewhere does not make them one article.
 * Divisions correspond through their articles: heading *h* of A and *g* of B,
   of the same level, pair when each holds most of the other's corresponding
   articles (mutual best); a tie goes to the closer heading text.
@@ -26,7 +34,7 @@ from __future__ import annotations
 import operator
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from heapq import nsmallest
 from itertools import chain
@@ -38,8 +46,9 @@ from diffing.model import Clause
 from diffing.sequences import longest_increasing
 
 __all__ = [
-    "ARTICLE_MIN", "ARTICLE_MOVED", "ARTICLE_SURE", "POSTING_CAP", "Article", "Division",
-    "articles", "bigrams", "division_level", "divisions", "match_articles", "match_divisions", "unit_of",
+    "ARTICLE_MIN", "ARTICLE_MOVED", "ARTICLE_SHARE", "ARTICLE_SURE", "POSTING_CAP", "Article", "Division",
+    "article_order", "articles", "bigrams", "division_level", "divisions", "match_articles", "match_divisions",
+    "one_article", "unit_of",
 ]  # fmt: skip
 
 POSTING_CAP = 500
@@ -50,6 +59,7 @@ by votes; its exact copies were paired before."""
 ARTICLE_SURE = 0.9
 ARTICLE_MIN = 0.4
 ARTICLE_MOVED = 0.6
+ARTICLE_SHARE = 0.5
 _CANDIDATES = 6
 _VOTING_GRAMS = 24
 
@@ -186,10 +196,55 @@ def match_articles(
     for sim, u, v in scored:
         if u in partner or v in taken or sim == 0.0:
             continue
-        if sim >= (ARTICLE_MIN if in_order(u, v) else ARTICLE_MOVED):
+        if sim >= _bar(in_order(u, v)):
             partner[u] = v
             taken.add(v)
     return partner
+
+
+def _bar(in_order: bool) -> float:
+    return ARTICLE_MIN if in_order else ARTICLE_MOVED
+
+
+def one_article(
+    a: Sequence[Clause], b: Sequence[Clause], u: Article, v: Article, aligned: tuple[float, float], in_order: bool
+) -> bool:
+    """Whether A article ``u`` and B article ``v``, linked by clause pairs, are one article (see the
+    module's rules). ``aligned``: the characters of ``u``'s body paired into ``v`` and of ``v``'s paired
+    from ``u``, each weighted by its pair's similarity; ``in_order``: see `article_order`."""
+    a_key, b_key = _body_key(a, u), _body_key(b, v)
+    if _similarity(a_key, b_key) >= _bar(in_order):
+        return True
+    shares = (aligned[0] / max(1, len(a_key)), aligned[1] / max(1, len(b_key)))
+    share = (shares[0] if len(a_key) <= len(b_key) else shares[1]) if in_order else min(shares)
+    return share >= ARTICLE_SHARE
+
+
+def article_order(
+    a: Sequence[Clause],
+    b: Sequence[Clause],
+    a_units: Sequence[Article],
+    b_units: Sequence[Article],
+    partner: dict[int, int],
+) -> Callable[[int, int], bool]:
+    """Whether B article *v* stands in order for A article *u*, given the corresponding articles
+    ``partner`` (see the module's rules)."""
+    paired = sorted(partner)
+    sure = [
+        u for u in paired if _similarity(_body_key(a, a_units[u]), _body_key(b, b_units[partner[u]])) >= ARTICLE_SURE
+    ]
+    anchors = [sure[k] for k in longest_increasing([partner[u] for u in sure])]
+
+    def between(keys: list[int], u: int, v: int) -> bool:
+        k = bisect_left(keys, u)
+        lo = partner[keys[k - 1]] if k else -1
+        hi = partner[keys[k]] if k < len(keys) else len(b_units)
+        return lo < v < hi or lo > hi
+
+    def in_order(u: int, v: int) -> bool:
+        return between(anchors, u, v) or between(paired, u, v)
+
+    return in_order
 
 
 def _similarity(x: str, y: str) -> float:

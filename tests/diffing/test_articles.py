@@ -36,6 +36,18 @@ def test_articles_numbered_in_financial_numerals_or_with_stray_spaces_have_their
     ]
 
 
+def test_a_reference_to_an_articles_paragraph_after_a_semicolon_opens_no_article() -> None:
+    """农产品质量安全法 2006 第五十二条: ``……由农业行政主管部门决定；第五十条第二款、第三款规定的处理、处罚，由
+    工商行政管理部门决定。`` cites 第五十条 after a cut; it is no second 第五十条."""
+    text = (
+        "第五十条 违反本法的，责令改正。\n"
+        "第五十二条 本法第五十条第一款规定的处罚，由农业行政主管部门决定；第五十条第二款、第三款规定的处理、处罚，"
+        "由工商行政管理部门决定。第五十一条、第五十三条规定的处罚，由本部门决定。\n第五十三条 本法自公布之日起施行。\n"
+    )
+    doc = from_text(text, "a.txt")
+    assert [c.text for c in segment(doc) if c.kind == "article"] == ["第五十条", "第五十二条", "第五十三条"]
+
+
 def test_a_division_heading_with_spaces_inside_is_one_heading_clause() -> None:
     text = "第七章  法律责任\n第五十条 违反本法。\n第八章 附 则\n第二编 物权\n第一分编　 通则\n第一章 一般规定\n"
     doc = from_text(text, "a.txt")

@@ -239,3 +239,46 @@ def test_a_side_without_line_breaks_takes_its_paragraphs_from_the_other_side(fla
     laid_out = [b_counts[e.b[0]] for e in same] if flat == "a" else [a_counts[e.a[0]] for e in same]
     assert sum(n > 1 for n in laid_out) >= 5  # the laid-out side has articles of several 款
     assert [a_counts[e.a[0]] for e in same] == [b_counts[e.b[0]] for e in same]
+
+
+_KEPT = (
+    "医疗费根据医疗机构出具的医药费、住院费等收款凭证，结合病历和诊断证明等相关证据确定。",
+    "误工费根据受害人的误工时间和收入状况确定。",
+    "护理费根据护理人员的收入状况和护理人数、护理期限确定。",
+)
+_HEAD = (
+    "第一条 为了规范人身损害赔偿案件的审理，制定本解释。\n"
+    "第二条 赔偿权利人起诉请求赔偿义务人赔偿物质损害的，人民法院应予受理。\n"
+)
+_END = "第七条 本解释自公布之日起施行。\n"
+_DELETED = (
+    "受害人或者死者近亲属遭受精神损害，赔偿权利人向人民法院请求赔偿精神损害抚慰金的，适用《最高人民法院关于确定民事侵权"
+    "精神损害赔偿责任若干问题的解释》予以确定。精神损害抚慰金的请求权，不得让与或者继承。但赔偿义务人已经以书面方式承诺"
+    "给予金钱赔偿，或者赔偿权利人已经向人民法院起诉的除外。"
+)
+_ADDED = "精神损害抚慰金适用《最高人民法院关于确定民事侵权精神损害赔偿责任若干问题的解释》予以确定。"
+
+
+@pytest.mark.parametrize("swap", [False, True])
+def test_a_deleted_article_whose_sentence_lives_on_in_an_added_one_elsewhere_is_no_unit_with_it(swap: bool) -> None:
+    """人身损害赔偿解释 2020 (real chain 03): the decision deletes old 第十八条 and adds new 第二十三条, which
+    rewords its first sentence, at another place. One sentence out of three, out of order, does not make
+    the two articles one: old 第三条 is deleted, new 第六条 inserted, and no row pairs their clauses."""
+    a = _HEAD + f"第三条 {_DELETED}\n第四条 {_KEPT[0]}\n第五条 {_KEPT[1]}\n第六条 {_KEPT[2]}\n" + _END
+    b = _HEAD + f"第三条 {_KEPT[0]}\n第四条 {_KEPT[1]}\n第五条 {_KEPT[2]}\n第六条 {_ADDED}\n" + _END
+    old, new = ("第三条", "第六条")
+    if swap:  # the same texts compared the other way: the added article is A's, the deleted one B's
+        a, b, old, new = b, a, new, old
+    diff = compare(from_text(a, "a.txt"), from_text(b, "b.txt"), inline=False)
+    units = structure(diff)
+    ops = {
+        (tuple(units.a[i].label for i in e.a), tuple(units.b[j].label for j in e.b)): e.op
+        for e in units.entries
+        if e.level == "article"
+    }
+    assert ops[(old,), ()] == "deleted"
+    assert ops[(), (new,)] == "inserted"
+    assert sum(op in ("renumbered", "equal") for op in ops.values()) == 6  # the six other articles
+    old_unit = next(u for u in units.a if u.label == old)
+    new_unit = next(u for u in units.b if u.label == new)
+    assert not [r for r in diff.rows if set(r.a) & set(old_unit.clauses) and set(r.b) & set(new_unit.clauses)]

@@ -34,7 +34,7 @@ def _go(screen: CompareScreen, a_place: str | None, b_place: str | None, op: str
 def _linked(screen: CompareScreen) -> bool:
     diff = screen.diff
     assert diff is not None
-    return any(diff.place_a(r) == "第十八条" and diff.place_b(r) == "第三十一条" for r in diff.rows)
+    return any(diff.place_a(r) == "第十三条" and diff.place_b(r) == "第二十八条" for r in diff.rows)
 
 
 async def test_unpair_survives_a_reload_is_written_beside_b_and_read_by_the_next_session(tmp_path: Path) -> None:
@@ -47,7 +47,7 @@ async def test_unpair_survives_a_reload_is_written_beside_b_and_read_by_the_next
         assert screen.diff is not None
         modified = screen.diff.summary.counts["modified"]
         assert _linked(screen)
-        _go(screen, "第十八条", "第三十一条", "modified")
+        _go(screen, "第十三条", "第二十八条", "modified")
         await pilot.press("X")
         await settle(pilot)
         assert not _linked(screen) and screen.diff.summary.counts["modified"] == modified - 1
@@ -60,14 +60,14 @@ async def test_unpair_survives_a_reload_is_written_beside_b_and_read_by_the_next
         assert any("1 pin(s) kept in " + str(tmp_path / "b.txt.wendiff-pins.json") in n for n in notes(messages))
     sidecar = tmp_path / "b.txt.wendiff-pins.json"
     assert json.loads(sidecar.read_text(encoding="utf-8"))["pins"] == [
-        {"a": "第十八条", "b": "第三十一条", "op": "unpair"}
+        {"a": "第十三条", "b": "第二十八条", "op": "unpair"}
     ]
     app = app_on(request)
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot)
         screen = screen_of(app)
         assert not _linked(screen)
-        _go(screen, "第十八条", None)
+        _go(screen, "第十三条", None)
         await pilot.press("X")  # on a pinned row: its pins are dropped
         await settle(pilot)
         assert _linked(screen) and not any(r.pinned for r in screen.diff.rows)
@@ -78,7 +78,7 @@ async def test_x_then_x_pins_an_a_unit_to_a_b_unit(tmp_path: Path) -> None:
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot)
         screen = screen_of(app)
-        _go(screen, "第十八条", "第三十一条", "modified")
+        _go(screen, "第十八条", None)  # old 第十八条 stands alone (deleted)
         await pilot.press("x")
         _go(screen, None, "第三十二条")
         await pilot.press("x")
@@ -116,7 +116,7 @@ async def test_pins_of_two_store_versions_are_kept_in_the_store_and_survive_a_re
         await settle(pilot)
         screen = screen_of(app)
         assert _linked(screen)
-        _go(screen, "第十八条", "第三十一条", "modified")
+        _go(screen, "第十三条", "第二十八条", "modified")
         await pilot.press("X")
         await settle(pilot)
         await pilot.press("W")
