@@ -86,6 +86,8 @@ def amendments_docx(decision: Decision) -> bytes:
     from docx.shared import Pt
     from lxml import etree
 
+    from diffing.docx_compat import paragraph_element
+
     document = new_document()
     title = document.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -95,7 +97,7 @@ def amendments_docx(decision: Decision) -> bytes:
     lines = [*_advice(decision), decision.intro, *_body(decision)]
     paragraphs = "".join(w_paragraph([w_run(line)], indent=480) for line in lines)
     body = etree.fromstring(f'<w:body xmlns:w="{W_NS}">{paragraphs}</w:body>'.encode())
-    anchor = title._p
+    anchor = paragraph_element(title)
     for p in list(body):
         anchor.addnext(p)
         anchor = p

@@ -211,6 +211,8 @@ def table_docx(table: Table) -> bytes:
     from docx.shared import Pt
     from lxml import etree
 
+    from diffing.docx_compat import paragraph_element
+
     document = new_document(landscape=True)
     title = document.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -243,7 +245,7 @@ def table_docx(table: Table) -> bytes:
     xml.append("</w:tbl>")
     tbl = etree.fromstring("".join(xml).encode("utf-8"))
     after = document.add_paragraph()
-    after._p.addprevious(tbl)
+    paragraph_element(after).addprevious(tbl)
     add_run(after, left_out(table))
     for line in table.notes:
         add_run(document.add_paragraph(), line)

@@ -35,6 +35,7 @@ from corpus.read import DEFAULT_MAX_SIZE
 from diffing.draft_style import STYLES
 from diffing.reports import FORMATS, REPORTS, SUFFIXES, Format, Report, unsupported
 from tui.cli_help import exit_statuses
+from tui.compat_argparse import Subparsers
 
 if TYPE_CHECKING:
     from corpus.document import Source
@@ -275,7 +276,7 @@ def _run(args: argparse.Namespace) -> int:
     return emit(diff, args)
 
 
-def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def register(subparsers: Subparsers) -> None:
     p = subparsers.add_parser(
         "diff",
         help=COMMANDS["diff"],

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 
 from corpus.display import safe_name
 from tui.cli_help import exit_statuses
+from tui.compat_argparse import Subparsers
 
 if TYPE_CHECKING:
     from corpus.store import AddResult, Store, Version
@@ -367,7 +368,7 @@ def _check(args: argparse.Namespace) -> int:
 # -- parser ------------------------------------------------------------------------------------------
 
 
-def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def register(subparsers: Subparsers) -> None:
     from corpus.store.location import ENV_VAR
     from corpus.store.revs import HELP as REV_HELP
 

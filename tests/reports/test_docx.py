@@ -13,6 +13,7 @@ from pathlib import Path
 import docx
 import pytest
 
+from diffing.docx_compat import run_element
 from diffing.model import Diff
 from diffing.report_docx import AUTHOR, AUTHOR_IGNORED, heading_levels, render_docx
 
@@ -349,4 +350,4 @@ def test_word_reports_use_the_official_faces_with_fallbacks() -> None:
         assert '<w:altName w:val="FangSong,仿宋_GB2312"/>' in fonts and "SimHei" in fonts
     for data in titled:
         title = docx.Document(io.BytesIO(data)).paragraphs[0].runs[0]
-        assert title._r.rPr.rFonts.get(qn("w:eastAsia")) == "方正小标宋简体"
+        assert run_element(title).rPr.rFonts.get(qn("w:eastAsia")) == "方正小标宋简体"
