@@ -32,6 +32,7 @@ from typing import Literal
 
 from corpus.document import Document
 from diffing.model import Clause, Diff, Row
+from diffing.vocabulary import KIND_OF, InlinePart, Kind, PartOp
 
 __all__ = [
     "ClauseSegments",
@@ -48,7 +49,6 @@ __all__ = [
     "unified_segments",
 ]
 
-Kind = Literal["same", "del", "ins"]
 Side = Literal["a", "b"]
 
 
@@ -137,8 +137,8 @@ def unified_runs(diff: Diff, row: Row) -> list[Run]:
     a_doc, a_clauses = _side(diff, row, "a")
     b_doc, b_clauses = _side(diff, row, "b")
     cut = _cut_at_clauses(_all_parts(diff, row), [len(c.text) for c in a_clauses], [len(c.text) for c in b_clauses])
-    a_parts = [(k, _KIND[op], n) for k, (op, n, _, _) in enumerate(cut) if op != "+"]
-    b_parts = [(k, _KIND[op], n) for k, (op, n, _, _) in enumerate(cut) if op != "-"]
+    a_parts = [(k, KIND_OF[op], n) for k, (op, n, _, _) in enumerate(cut) if op != "+"]
+    b_parts = [(k, KIND_OF[op], n) for k, (op, n, _, _) in enumerate(cut) if op != "-"]
     texts: dict[int, list[str]] = {}
     for piece in _pieces(b_doc, b_clauses, b_parts, "b"):
         texts.setdefault(piece.part, []).append(b_doc.original[piece.lo : piece.hi])
@@ -152,7 +152,7 @@ def unified_runs(diff: Diff, row: Row) -> list[Run]:
             continue
         run = Run(
             text,
-            _KIND[op],
+            KIND_OF[op],
             None if a_pos is None else a_clauses[a_pos].index,
             None if b_pos is None else b_clauses[b_pos].index,
         )
@@ -174,8 +174,8 @@ def part_ranges(diff: Diff, row: Row) -> list[PartRanges]:
     a_doc, a_clauses = _side(diff, row, "a")
     b_doc, b_clauses = _side(diff, row, "b")
     cut = _cut_at_clauses(_all_parts(diff, row), [len(c.text) for c in a_clauses], [len(c.text) for c in b_clauses])
-    a_parts = [(k, _KIND[op], n) for k, (op, n, _, _) in enumerate(cut) if op != "+"]
-    b_parts = [(k, _KIND[op], n) for k, (op, n, _, _) in enumerate(cut) if op != "-"]
+    a_parts = [(k, KIND_OF[op], n) for k, (op, n, _, _) in enumerate(cut) if op != "+"]
+    b_parts = [(k, KIND_OF[op], n) for k, (op, n, _, _) in enumerate(cut) if op != "-"]
     a_ranges: dict[int, list[tuple[int, int]]] = {}
     b_ranges: dict[int, list[tuple[int, int]]] = {}
     for piece in _pieces(a_doc, a_clauses, a_parts, "a"):
@@ -186,7 +186,7 @@ def part_ranges(diff: Diff, row: Row) -> list[PartRanges]:
     for k, (op, _, _, _) in enumerate(cut):
         a, b = tuple(a_ranges.get(k, ())), tuple(b_ranges.get(k, ()))
         if a or b:
-            out.append(PartRanges(_KIND[op], a, b))
+            out.append(PartRanges(KIND_OF[op], a, b))
     return out
 
 
@@ -196,31 +196,25 @@ def _side(diff: Diff, row: Row, side: Side) -> tuple[Document, list[Clause]]:
     return diff.b, [diff.b_clauses[j] for j in row.b]
 
 
-_PartOp = Literal["=", "-", "+"]
-
-
-def _all_parts(diff: Diff, row: Row) -> list[tuple[_PartOp, str]]:
+def _all_parts(diff: Diff, row: Row) -> list[InlinePart]:
     """The row's inline parts; a row without them is one part per side."""
     if row.inline is not None:
         return list(row.inline)
     a_text, b_text = diff.a_text(row), diff.b_text(row)
     if row.a and row.b and a_text == b_text:
         return [("=", a_text)]
-    sides: tuple[tuple[_PartOp, str], ...] = (("-", a_text), ("+", b_text))
+    sides: tuple[InlinePart, ...] = (("-", a_text), ("+", b_text))
     return [(op, text) for op, text in sides if text]
 
 
-_KIND: dict[_PartOp, Kind] = {"=": "same", "-": "del", "+": "ins"}
-
-
 def _cut_at_clauses(
-    parts: Sequence[tuple[_PartOp, str]], a_lens: Sequence[int], b_lens: Sequence[int]
-) -> list[tuple[_PartOp, int, int | None, int | None]]:
+    parts: Sequence[InlinePart], a_lens: Sequence[int], b_lens: Sequence[int]
+) -> list[tuple[PartOp, int, int | None, int | None]]:
     """Parts cut wherever a clause of either side ends: (op, length, A clause position, B clause position)."""
     a_ends = list(accumulate(a_lens))
     b_ends = list(accumulate(b_lens))
     ia = ib = pa = pb = 0
-    out: list[tuple[_PartOp, int, int | None, int | None]] = []
+    out: list[tuple[PartOp, int, int | None, int | None]] = []
     for op, text in parts:
         left = len(text)
         while left > 0:
@@ -242,9 +236,9 @@ def _cut_at_clauses(
     return out
 
 
-def _side_parts(parts: Sequence[tuple[_PartOp, str]], side: Side) -> list[tuple[int, Kind, int]]:
+def _side_parts(parts: Sequence[InlinePart], side: Side) -> list[tuple[int, Kind, int]]:
     """(part index, kind, length) of the parts that belong to one side."""
-    changed: _PartOp = "-" if side == "a" else "+"
+    changed: PartOp = "-" if side == "a" else "+"
     kind: Kind = "del" if side == "a" else "ins"
     return [(k, "same" if op == "=" else kind, len(text)) for k, (op, text) in enumerate(parts) if op in ("=", changed)]
 

@@ -33,11 +33,13 @@ from typing import Literal
 from diffing.highlight import part_ranges
 from diffing.model import Diff, Row
 from diffing.report_layout import displaced, reading_order
+from diffing.vocabulary import Kind
 
 __all__ = ["Piece", "PieceKind", "redline", "side_text"]
 
-PieceKind = Literal["same", "del", "ins", "moveFrom", "moveTo"]
-_RawKind = Literal["same", "del", "ins", "moveFrom", "moveTo", "renumber"]
+PieceKind = Kind | Literal["moveFrom", "moveTo"]
+"""A highlight's `Kind`, or Word's moved-text marks."""
+_RawKind = PieceKind | Literal["renumber"]
 _A_KINDS = frozenset({"same", "del", "moveFrom"})
 _B_KINDS = frozenset({"same", "ins", "moveTo"})
 _MATCH_LIMIT = 400_000

@@ -33,6 +33,7 @@ from diffing.report_kit import (
 )
 from diffing.table import Cell, Table
 from diffing.visible import mark_plain
+from diffing.vocabulary import KIND_LOOK
 
 __all__ = ["HEADERS", "left_out", "table_docx", "table_html", "table_markdown", "table_text"]
 
@@ -90,7 +91,7 @@ def left_out(table: Table) -> str:
 # ---- text
 
 
-_MARKS = {"same": ("", ""), "del": ("[-", "-]"), "ins": ("{+", "+}")}
+_MARKS = {kind: look.plain for kind, look in KIND_LOOK.items()}
 _COLORS = {"same": ("", ""), "del": ("\x1b[9;31m", "\x1b[0m"), "ins": ("\x1b[1;32m", "\x1b[0m")}
 
 

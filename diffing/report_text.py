@@ -33,6 +33,7 @@ from diffing.highlight import Segment, row_segments, unified_segments
 from diffing.model import Diff, Row
 from diffing.report_numbers import number_items, numbers_lines
 from diffing.report_pins import PINNED_NOTE, pin_lines
+from diffing.vocabulary import KIND_LOOK, OP_LOOK, TERMINAL_COLOUR
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -40,19 +41,8 @@ if TYPE_CHECKING:
 __all__ = ["MARKS", "TextView", "place_label", "render_text"]
 
 Layout = Literal["auto", "side", "unified"]
-MARKS = {
-    "equal": " ",
-    "renumbered": "#",
-    "modified": "~",
-    "inserted": "+",
-    "deleted": "-",
-    "moved": "↔",
-    "copied": "⧉",
-    "split": "<",
-    "merged": ">",
-}
-_STYLE = {"del": "red strike", "ins": "green underline", "same": ""}
-_ROW_STYLE = {"inserted": "green", "deleted": "red", "moved": "cyan", "copied": "magenta"}
+MARKS: dict[str, str] = {op: look.mark for op, look in OP_LOOK.items()}
+"""The mark of each op in the label column (`diffing.vocabulary.OP_LOOK`)."""
 SIDE_BY_SIDE_MIN_WIDTH = 110
 
 
@@ -71,14 +61,11 @@ def _text(segments: list[Segment], color: bool) -> Text:
     out = Text()
     for seg in segments:
         text = safe_text(seg.text.replace("\r", ""))
+        look = KIND_LOOK[seg.kind]
         if color:
-            out.append(text, style=_STYLE[seg.kind])
-        elif seg.kind == "del":
-            out.append(f"[-{text}-]")
-        elif seg.kind == "ins":
-            out.append(f"{{+{text}+}}")
+            out.append(text, style=look.style)
         else:
-            out.append(text)
+            out.append(look.plain[0] + text + look.plain[1])
     return out
 
 
@@ -161,7 +148,7 @@ def _new_table(diff: Diff, view: TextView) -> Table:
 
 
 def _label(diff: Diff, row: Row) -> Text:
-    return Text(f"{MARKS[row.op]} {place_label(diff, row)}", style=_ROW_STYLE.get(row.op, "yellow"))
+    return Text(f"{MARKS[row.op]} {place_label(diff, row)}", style=TERMINAL_COLOUR.get(OP_LOOK[row.op].role, "yellow"))
 
 
 def _side_row(table: Table, diff: Diff, row: Row, color: bool) -> None:
