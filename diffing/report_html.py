@@ -39,7 +39,7 @@ from collections.abc import Sequence
 from html import escape
 from pathlib import PurePath
 
-from diffing.highlight import ClauseSegments, Segment, Side, clause_segments
+from diffing.highlight import ClauseHighlights, Highlight, Side, clause_highlights
 from diffing.model import OPS, Diff, Op, Row
 from diffing.report_html_assets import CSS, JS
 from diffing.report_layout import Item, a_home, displaced, is_change, reading_order
@@ -378,12 +378,13 @@ def _cells(
     clauses = diff.a_clauses if side == "a" else diff.b_clauses
     cells = []
     quiet = row.op in ("renumbered", "inserted", "deleted")  # a number alone; or a whole side, tinted by CSS
-    for n, group in enumerate(clause_segments(diff, row, side)):
+    for n, group in enumerate(clause_highlights(diff, row, side)):
         note = ""
         if arrow and n == 0:
             note = f"<a href=#o{r}>{arrow} 移自 {_h(_both(diff, row))}</a>"
         text = _text(group, quiet)
-        place = places.show(side, clauses[group.index].place, change, group.segments[0].text if group.segments else "")
+        first = group.highlights[0].text if group.highlights else ""
+        place = places.show(side, clauses[group.index].place, change, first)
         place += places.page(side, diff.clause_page(side, group.index))
         cells.append(f"<td class={side}>{note}{place}{text}")
     return cells
@@ -396,11 +397,11 @@ def _link_to(item: Item | None, label: str) -> str:
     return f"<a href=#{anchor}>{_h(label)}</a>"
 
 
-def _text(group: ClauseSegments, quiet: bool) -> str:
-    return "".join(_segment(s, quiet) for s in group.segments)
+def _text(group: ClauseHighlights, quiet: bool) -> str:
+    return "".join(_segment(s, quiet) for s in group.highlights)
 
 
-def _segment(segment: Segment, quiet: bool) -> str:
+def _segment(segment: Highlight, quiet: bool) -> str:
     text = _h(segment.text)
     if quiet or segment.kind == "same":
         return text

@@ -19,7 +19,7 @@ import io
 from collections.abc import Sequence
 from pathlib import PurePath
 
-from diffing.highlight import Kind, Segment
+from diffing.highlight import Highlight, Kind
 from diffing.report_kit import (
     W_NS,
     add_run,
@@ -95,7 +95,7 @@ _MARKS = {kind: look.plain for kind, look in KIND_LOOK.items()}
 _COLORS = {"same": ("", ""), "del": ("\x1b[9;31m", "\x1b[0m"), "ins": ("\x1b[1;32m", "\x1b[0m")}
 
 
-def _marked(paragraph: Sequence[Segment], color: bool = False) -> str:
+def _marked(paragraph: Sequence[Highlight], color: bool = False) -> str:
     marks = _COLORS if color else _MARKS
     return "".join(marks[s.kind][0] + mark_plain(s.text) + marks[s.kind][1] for s in paragraph)
 
@@ -123,9 +123,9 @@ def table_text(table: Table, color: bool = False) -> str:
 
 
 def _md_cell(cell: Cell) -> str:
-    from diffing.report_md import segments_markdown
+    from diffing.report_md import highlights_markdown
 
-    return "<br>".join(segments_markdown([Segment(mark_plain(s.text), s.kind) for s in p]) for p in cell) or " "
+    return "<br>".join(highlights_markdown([Highlight(mark_plain(s.text), s.kind) for s in p]) for p in cell) or " "
 
 
 def table_markdown(table: Table) -> str:
@@ -193,7 +193,7 @@ def table_html(table: Table) -> str:
     body = (
         f"<h1>{escape(heading(table))}</h1>\n<ul class=\"versions\">"
         + "".join(f"<li>{escape(line)}</li>" for line in versions(table))
-        + f"</ul>\n<p class=\"legend\">{_html_cell((tuple(Segment(t, k) for k, t in LEGEND),))[3:-4]}</p>\n"
+        + f"</ul>\n<p class=\"legend\">{_html_cell((tuple(Highlight(t, k) for k, t in LEGEND),))[3:-4]}</p>\n"
         + contents
         + "<table>\n<colgroup><col class=\"text\"><col class=\"text\"><col class=\"note\"></colgroup>\n"
         + "<thead><tr>" + "".join(f"<th>{h}</th>" for h in HEADERS) + "</tr></thead>\n"

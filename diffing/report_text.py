@@ -29,7 +29,7 @@ from rich.console import Console
 from rich.text import Text
 
 from corpus.display import safe_name, safe_text
-from diffing.highlight import Segment, row_segments, unified_segments
+from diffing.highlight import Highlight, row_highlights, unified_highlights
 from diffing.model import Diff, Row
 from diffing.report_numbers import number_items, numbers_lines
 from diffing.report_pins import PINNED_NOTE, pin_lines
@@ -57,7 +57,7 @@ class TextView:
     """Show equal rows instead of folding them."""
 
 
-def _text(segments: list[Segment], color: bool) -> Text:
+def _text(segments: list[Highlight], color: bool) -> Text:
     out = Text()
     for seg in segments:
         text = safe_text(seg.text.replace("\r", ""))
@@ -152,8 +152,8 @@ def _label(diff: Diff, row: Row) -> Text:
 
 
 def _side_row(table: Table, diff: Diff, row: Row, color: bool) -> None:
-    left = _text(row_segments(diff, row, "a"), color) if row.a and row.op != "copied" else Text("")
-    right = _text(row_segments(diff, row, "b"), color) if row.b else Text("")
+    left = _text(row_highlights(diff, row, "a"), color) if row.a and row.op != "copied" else Text("")
+    right = _text(row_highlights(diff, row, "b"), color) if row.b else Text("")
     if row.op == "copied" and color:
         right.stylize("magenta")
     table.add_row(_label(diff, row), left, right)
@@ -163,11 +163,11 @@ def _unified_row(console: Console, diff: Diff, row: Row, color: bool) -> None:
     label = _label(diff, row)
     label.append("  ")
     if row.op in ("inserted", "copied"):
-        body = _text([Segment(s.text, "ins") for s in row_segments(diff, row, "b")], color)
+        body = _text([Highlight(s.text, "ins") for s in row_highlights(diff, row, "b")], color)
     elif row.op == "deleted":
-        body = _text([Segment(s.text, "del") for s in row_segments(diff, row, "a")], color)
+        body = _text([Highlight(s.text, "del") for s in row_highlights(diff, row, "a")], color)
     else:
-        body = _text(unified_segments(diff, row), color)
+        body = _text(unified_highlights(diff, row), color)
     if row.a and row.b and row.similarity < 1:
         body.append(f"  ({row.similarity:.2f})", style="dim")
     console.print(label + body)

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from corpus.document import Document
-from diffing.highlight import Kind, Segment, clause_segments, unified_segments
+from diffing.highlight import Highlight, Kind, clause_highlights, unified_highlights
 from diffing.model import Clause, Diff, Row
 from diffing.report_layout import Item, is_change, reading_order
 from diffing.report_text import MARKS
@@ -169,7 +169,7 @@ class Measure:
         self._texts: dict[str, list[str]] = {}
         self._order: tuple[Item, ...] | None = None
         self._heights: dict[tuple[str, int], list[int]] = {}
-        self._unified: dict[int, list[Segment]] = {}
+        self._unified: dict[int, list[Highlight]] = {}
         self._unified_heights: dict[tuple[int, int], int] = {}
         self._line_starts: dict[str, list[int]] = {}
         self._places: dict[str, tuple[str, ...]] = {}
@@ -244,10 +244,10 @@ class Measure:
             self._heights[key] = [count_lines(text, width) for text in self.texts(side)]
         return self._heights[key]
 
-    def unified(self, r: int) -> list[Segment]:
+    def unified(self, r: int) -> list[Highlight]:
         """The unified segments of row ``r`` (computed once)."""
         if r not in self._unified:
-            self._unified[r] = unified_segments(self.diff, self.diff.rows[r])
+            self._unified[r] = unified_highlights(self.diff, self.diff.rows[r])
         return self._unified[r]
 
     def unified_height(self, r: int, width: int) -> int:
@@ -500,13 +500,13 @@ class Layout:
         joined = self.measure.joined
         if self.columns.mode == "side":
             if _shows_a(row):
-                built.a = _pieces(clause_segments(diff, row, "a"), equal, joined=joined["a"])
-            built.b = _pieces(clause_segments(diff, row, "b"), equal, joined=joined["b"])
+                built.a = _pieces(clause_highlights(diff, row, "a"), equal, joined=joined["a"])
+            built.b = _pieces(clause_highlights(diff, row, "b"), equal, joined=joined["b"])
             return built
         if _unified_by_clause(row):
             side: Literal["a", "b"] = "b" if row.b else "a"
             force: Kind | None = None if equal else ("ins" if side == "b" else "del")
-            built.a = _pieces(clause_segments(diff, row, side), equal, force, joined[side])
+            built.a = _pieces(clause_highlights(diff, row, side), equal, force, joined[side])
         else:
             both = joined["a"] or joined["b"]
             built.a = [(reading(displayable(s.text), both), s.kind) for s in self.measure.unified(entry.row)]
@@ -557,7 +557,7 @@ def _pieces(
     for k, group in enumerate(groups):
         if k:
             out.append(("\n", "blank"))
-        for seg in group.segments:  # type: ignore[attr-defined]
+        for seg in group.highlights:  # type: ignore[attr-defined]
             tag = "equal" if equal else (force or seg.kind)
             out.append((reading(displayable(seg.text), joined), tag))
     return out
