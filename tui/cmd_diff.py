@@ -153,7 +153,7 @@ def prefetch_words(options: Options, args: argparse.Namespace) -> None:
     from diffing.words import prefetch
 
     if prefetch() and getattr(args, "report", "redline") == "redline" and _format(args) == "text":
-        import diffing.report_text  # noqa: F401
+        import diffing.reports.redline_text  # noqa: F401
 
 
 def warn_read(source: Source) -> None:
@@ -228,7 +228,7 @@ def emit(diff: Diff, args: argparse.Namespace) -> int:
 
         report: str | bytes = render(diff, fmt, report_kind, args.full, color, getattr(args, "style", None))
     elif fmt == "text":
-        from diffing.report_text import TextView, render_text
+        from diffing.reports.redline_text import TextView, render_text
 
         view = TextView(color=color, width=text_width(args.columns, to_tty), layout=args.layout, full=args.full)
         report = render_text(diff, view)

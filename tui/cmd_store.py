@@ -470,7 +470,7 @@ def _pick_version(args: argparse.Namespace, hist: History) -> tuple[int, str]:
 def _report_bytes(args: argparse.Namespace, title: str, blocks: list[object], json_body: object | None) -> bytes:
     import json
 
-    from diffing.report_blocks import Block, render
+    from diffing.reports.blocks import Block, render
 
     if args.format == "json" and json_body is not None:
         return (json.dumps(json_body, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
@@ -511,7 +511,7 @@ def _history(args: argparse.Namespace, store: Store) -> tuple[History, int, str]
 def _lineage(args: argparse.Namespace) -> int:
     from corpus.errors import WendiffError
     from diffing.lineage import LineageError, find
-    from diffing.report_lineage import lineage_blocks, lineage_json
+    from diffing.reports.lineage import lineage_blocks, lineage_json
 
     with _store(args) as store:
         hist, k, in_force_line = _history(args, store)
@@ -534,7 +534,7 @@ def _lineage(args: argparse.Namespace) -> int:
 
 
 def _annotate(args: argparse.Namespace) -> int:
-    from diffing.report_annotate import annotate_blocks
+    from diffing.reports.annotate import annotate_blocks
 
     with _store(args) as store:
         hist, k, in_force_line = _history(args, store)

@@ -28,8 +28,8 @@ from corpus.store.values import BlameLine, DocumentInfo, Version
 from diffing.model import Diff
 from diffing.reports import FORMATS, Format, Report
 from tui.dup_list import Base, DupLine, dup_lines
-from tui.layout import Measure
 from tui.sides import CompareRequest, FileSide, StoreSide
+from tui.view_lines import Measure
 
 if TYPE_CHECKING:
     from diffing.dups.engine import Input

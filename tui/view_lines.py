@@ -3,7 +3,7 @@
 Rules:
 
 * The view is a list of `Entry` values in the reading order of
-  `diffing.report_layout` (B's order, what only A had at A's places, an
+  `diffing.reports.order` (B's order, what only A had at A's places, an
   ``origin`` entry where each moved row's clauses stood in A). With "changes
   only", runs of equal rows become one ``fold`` entry, except rows revealed on
   purpose (a search hit, a go-to target, an opened fold).
@@ -36,9 +36,9 @@ from typing import Literal
 from corpus.document import Document
 from diffing.highlight import Highlight, Kind, clause_highlights, unified_highlights
 from diffing.model import Clause, Diff, Row
-from diffing.report_layout import Item, is_change, reading_order
-from diffing.report_text import MARKS
-from diffing.report_words import IGNORED_NAMES
+from diffing.reports.order import Item, is_change, reading_order
+from diffing.reports.redline_text import MARKS
+from diffing.reports.wording import IGNORED_NAMES
 from tui.places import clause_places, short_place
 from tui.wrap import count_lines, displayable, ellipsize, fold, fold_measured
 from tui.wrap import width as cells
@@ -225,7 +225,7 @@ class Measure:
         return self
 
     def order(self) -> tuple[Item, ...]:
-        """The diff's reading order (`diffing.report_layout.reading_order`)."""
+        """The diff's reading order (`diffing.reports.order.reading_order`)."""
         if self._order is None:
             self._order = reading_order(self.diff)
         return self._order

@@ -66,22 +66,22 @@ def render(
     if report == "amendments":
         return _amendments(diff, fmt, style)
     if fmt == "json":
-        from diffing.report_json import dumps
+        from diffing.reports.redline_json import dumps
 
         return dumps(diff)
     if fmt == "html":
-        from diffing.report_html import render_html
+        from diffing.reports.redline_html import render_html
 
         return render_html(diff)
     if fmt == "md":
-        from diffing.report_md import render_markdown
+        from diffing.reports.redline_md import render_markdown
 
         return render_markdown(diff)
     if fmt == "docx":
-        from diffing.report_docx import render_docx
+        from diffing.reports.redline_docx import render_docx
 
         return render_docx(diff)
-    from diffing.report_text import TextView, render_text
+    from diffing.reports.redline_text import TextView, render_text
 
     return render_text(diff, TextView(color=False, width=100))
 
@@ -89,32 +89,32 @@ def render(
 def _table(diff: Diff, fmt: Format, full: bool, color: bool) -> str | bytes:
     from dataclasses import replace
 
-    from diffing import report_table
-    from diffing.report_numbers import number_items, numbers_lines
-    from diffing.report_pins import pin_lines
+    from diffing.reports import table as writer
+    from diffing.reports.numbers import number_items, numbers_lines
+    from diffing.reports.pins import pin_lines
     from diffing.table import build_table
 
     notes = (*numbers_lines(number_items(diff)), *pin_lines(diff))
     table = replace(build_table(diff, full), notes=notes)
     if fmt == "text":
-        return report_table.table_text(table, color)
+        return writer.table_text(table, color)
     writers: dict[str, Callable[[Table], str | bytes]] = {
-        "html": report_table.table_html,
-        "md": report_table.table_markdown,
-        "docx": report_table.table_docx,
+        "html": writer.table_html,
+        "md": writer.table_markdown,
+        "docx": writer.table_docx,
     }
     return writers[fmt](table)
 
 
 def _amendments(diff: Diff, fmt: Format, style: Style | None) -> str | bytes:
-    from diffing import report_amendments
     from diffing.amendments import draft
+    from diffing.reports import amendments
 
     decision = draft(diff, style=style)  # ends as a promulgated decision does; it quotes each changed quantity whole
     writers: dict[str, Callable[[Decision], str | bytes]] = {
-        "text": report_amendments.amendments_text,
-        "html": report_amendments.amendments_html,
-        "md": report_amendments.amendments_markdown,
-        "docx": report_amendments.amendments_docx,
+        "text": amendments.amendments_text,
+        "html": amendments.amendments_html,
+        "md": amendments.amendments_markdown,
+        "docx": amendments.amendments_docx,
     }
     return writers[fmt](decision)

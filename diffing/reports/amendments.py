@@ -16,7 +16,7 @@ from __future__ import annotations
 import io
 
 from diffing.amendments import Decision
-from diffing.report_kit import W_NS, add_run, escape, html_page, new_document, title_face, w_paragraph, w_run
+from diffing.reports.kit import W_NS, add_run, escape, html_page, new_document, title_face, w_paragraph, w_run
 from diffing.visible import mark_plain
 
 __all__ = ["amendments_docx", "amendments_html", "amendments_markdown", "amendments_text"]
@@ -47,7 +47,7 @@ def amendments_text(decision: Decision) -> str:
 
 def amendments_markdown(decision: Decision) -> str:
     """Markdown: the heading as ``#``, each paragraph its own escaped paragraph."""
-    from diffing.report_md import escape_markdown
+    from diffing.reports.redline_md import escape_markdown
 
     def para(text: str) -> str:
         escaped = escape_markdown(mark_plain(text))

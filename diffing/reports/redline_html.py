@@ -12,11 +12,11 @@ Rules:
   nor make its text read as something it does not say.
 * What is shown is the **original** text with highlights placed through the
   offset maps (`diffing.highlight`); rows come in the report reading order
-  (`diffing.report_layout`): a moved row links to an ``origin`` marker where
+  (`diffing.reports.order`): a moved row links to an ``origin`` marker where
   its clauses stood in A, and back; both say A's and B's places.
 * Quiet rows (``equal``; ``renumbered``, a number alone changed) are not change
   stops; an equal row whose texts differ before normalization is marked ``≈``
-  with the names of the steps that made them equal (`report_words.IGNORED_NAMES`).
+  with the names of the steps that made them equal (`diffing.reports.wording.IGNORED_NAMES`).
 * The markup is compact (no white space between rows: with end tags left out it
   would be text of the last cell) so that the largest real pair stays under 1 MB:
   optional end tags (``</td>``, ``</tr>``, ``</tbody>``) are left out, classes
@@ -41,12 +41,12 @@ from pathlib import PurePath
 
 from diffing.highlight import ClauseHighlights, Highlight, Side, clause_highlights
 from diffing.model import OPS, Diff, Op, Row
-from diffing.report_html_assets import CSS, JS
-from diffing.report_layout import Item, a_home, displaced, is_change, reading_order
-from diffing.report_meta import display_title, document_date, document_number, document_title
-from diffing.report_numbers import NumberItem, number_items, row_notes
-from diffing.report_pins import PINNED_NOTE, pin_lines
-from diffing.report_words import (
+from diffing.reports.html_assets import CSS, JS
+from diffing.reports.meta import display_title, document_date, document_number, document_title
+from diffing.reports.numbers import NumberItem, number_items, row_notes
+from diffing.reports.order import Item, a_home, displaced, is_change, reading_order
+from diffing.reports.pins import PINNED_NOTE, pin_lines
+from diffing.reports.wording import (
     IGNORED_NAMES,
     LEGEND,
     OP_SHORT,

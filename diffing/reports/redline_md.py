@@ -35,11 +35,11 @@ from collections.abc import Sequence
 from corpus.normalize import is_cjk
 from diffing.highlight import Highlight, Kind, unified_highlights
 from diffing.model import OPS, Diff, Row
-from diffing.report_layout import is_change, reading_order
-from diffing.report_meta import display_title, document_date, document_number, document_title
-from diffing.report_numbers import NumberItem, number_items, row_notes
-from diffing.report_pins import PINNED_NOTE, pin_lines
-from diffing.report_words import (
+from diffing.reports.meta import display_title, document_date, document_number, document_title
+from diffing.reports.numbers import NumberItem, number_items, row_notes
+from diffing.reports.order import is_change, reading_order
+from diffing.reports.pins import PINNED_NOTE, pin_lines
+from diffing.reports.wording import (
     START_SECTION,
     op_label,
     options_items,

@@ -31,8 +31,8 @@ from rich.text import Text
 from corpus.display import safe_name, safe_text
 from diffing.highlight import Highlight, row_highlights, unified_highlights
 from diffing.model import Diff, Row
-from diffing.report_numbers import number_items, numbers_lines
-from diffing.report_pins import PINNED_NOTE, pin_lines
+from diffing.reports.numbers import number_items, numbers_lines
+from diffing.reports.pins import PINNED_NOTE, pin_lines
 from diffing.vocabulary import KIND_LOOK, OP_LOOK, TERMINAL_COLOUR
 
 if TYPE_CHECKING:

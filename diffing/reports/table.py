@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from pathlib import PurePath
 
 from diffing.highlight import Highlight, Kind
-from diffing.report_kit import (
+from diffing.reports.kit import (
     W_NS,
     add_run,
     escape,
@@ -123,14 +123,14 @@ def table_text(table: Table, color: bool = False) -> str:
 
 
 def _md_cell(cell: Cell) -> str:
-    from diffing.report_md import highlights_markdown
+    from diffing.reports.redline_md import highlights_markdown
 
     return "<br>".join(highlights_markdown([Highlight(mark_plain(s.text), s.kind) for s in p]) for p in cell) or " "
 
 
 def table_markdown(table: Table) -> str:
     """A GitHub-flavoured Markdown table (paragraphs in a cell separated by ``<br>``)."""
-    from diffing.report_md import escape_markdown
+    from diffing.reports.redline_md import escape_markdown
 
     lines = [f"# {escape_markdown(heading(table))}", ""]
     lines += [f"- {escape_markdown(line)}" for line in versions(table)]

@@ -42,7 +42,7 @@ def test_the_apps_label_styles_use_each_ops_colour_role() -> None:
 
 
 def test_the_terminal_colours_a_label_and_marks_a_part_from_the_table() -> None:
-    from diffing.report_text import TextView, render_text
+    from diffing.reports.redline_text import TextView, render_text
 
     a = document("第一条 甲方应当通知乙方。\n\n第二条 乙方。")
     b = document("第一条 甲方应当书面通知乙方。\n\n第二条 乙方。\n\n第三条 新增一条。")

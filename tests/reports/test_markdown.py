@@ -1,4 +1,4 @@
-"""The Markdown report (diffing/report_md.py), rendered back with a CommonMark parser (markdown-it-py)."""
+"""The Markdown report (diffing/reports/redline_md.py), rendered back with a CommonMark parser (markdown-it-py)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from diffing.highlight import Highlight
-from diffing.report_layout import is_change, reading_order
-from diffing.report_md import highlights_markdown, render_markdown
+from diffing.reports.order import is_change, reading_order
+from diffing.reports.redline_md import highlights_markdown, render_markdown
 from diffing.visible import INVISIBLE
 
 from .handmade import document, make_diff

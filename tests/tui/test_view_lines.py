@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 from corpus.pipeline import from_text
 from diffing.compare import compare
 from diffing.model import Diff
-from diffing.report_layout import is_change
-from tui.layout import SIDE_BY_SIDE_MIN_WIDTH, Columns, Layout, Line, Measure, build_entries
+from diffing.reports.order import is_change
 from tui.lookup import find_hits
+from tui.view_lines import SIDE_BY_SIDE_MIN_WIDTH, Columns, Layout, Line, Measure, build_entries
 from tui.wrap import width
 
 CLAUSES = st.sampled_from(

@@ -19,7 +19,7 @@ from corpus.display import safe_name
 from corpus.document import Document
 from corpus.options import Options
 from diffing.model import Diff
-from diffing.report_text import MARKS
+from diffing.reports.redline_text import MARKS
 from diffing.vocabulary import OP_LOOK
 from tui.wrap import elide_middle
 from tui.wrap import width as cells
