@@ -37,7 +37,7 @@ from corpus.document import Document
 from diffing.highlight import Highlight, Kind, clause_highlights, unified_highlights
 from diffing.model import Clause, Diff, Row
 from diffing.reports.order import Item, is_change, reading_order
-from diffing.reports.redline_text import MARKS
+from diffing.reports.redline_text import MARKS, SIDE_BY_SIDE_MIN_WIDTH
 from diffing.reports.wording import IGNORED_NAMES
 from tui.places import clause_places, short_place
 from tui.wrap import count_lines, displayable, ellipsize, fold, fold_measured
@@ -60,8 +60,6 @@ __all__ = [
 
 Mode = Literal["side", "unified"]
 Line = list[tuple[str, str]]
-SIDE_BY_SIDE_MIN_WIDTH = 100
-"""Below this many cells the view is unified (one pane)."""
 TAGS = (
     "blank",
     "gutter",

@@ -38,12 +38,13 @@ from diffing.vocabulary import KIND_LOOK, OP_LOOK, TERMINAL_COLOUR
 if TYPE_CHECKING:
     from rich.table import Table
 
-__all__ = ["MARKS", "TextView", "place_label", "render_text"]
+__all__ = ["MARKS", "SIDE_BY_SIDE_MIN_WIDTH", "TextView", "place_label", "render_text"]
 
 Layout = Literal["auto", "side", "unified"]
 MARKS: dict[str, str] = {op: look.mark for op, look in OP_LOOK.items()}
 """The mark of each op in the label column (`diffing.vocabulary.OP_LOOK`)."""
 SIDE_BY_SIDE_MIN_WIDTH = 110
+"""Below this many cells a view is unified (one pane): this terminal view's and the app's (`tui.view_lines`)."""
 
 
 @dataclass(frozen=True)
