@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 from corpus.errors import WendiffError
 from corpus.read import DEFAULT_MAX_SIZE
 from diffing.draft_style import STYLES
-from diffing.reports import FORMATS, REPORTS, SUFFIXES, Format, Report, unsupported
+from diffing.reports import FORMATS, REPORT_FORMATS, REPORT_NAMES, REPORTS, SUFFIXES, Format, Report, unsupported
 from tui.cli_help import exit_statuses
 from tui.compat_argparse import Subparsers
 
@@ -168,12 +168,13 @@ def add_output_arguments(parser: argparse.ArgumentParser) -> None:
     """``--format``, ``-o``, ``--color``, ``--layout``, ``--all`` and the normalization switches."""
     g = parser.add_argument_group("output")
     g.add_argument("--report", choices=REPORTS, default="redline",
-                   help="redline: the diff (default); table: 新旧对照表 (text, html, md, docx); "
-                   "amendments: 修改决定 (text, html, md, docx)")  # fmt: skip
+                   help="redline: the diff (default); " + "; ".join(
+                       f"{r}: {REPORT_NAMES[r][0]} ({', '.join(REPORT_FORMATS[r])})" for r in REPORTS[1:]
+                   ))  # fmt: skip
     g.add_argument("--style", choices=STYLES,
                    help="amendments: the issuer's drafting style — npc (laws), state-council (条例), spc "
                    "(最高人民法院); guessed from the title and issuer line when not given")  # fmt: skip
-    g.add_argument("-f", "--format", choices=FORMATS, help="text (default on a terminal), json, html, md, docx")
+    g.add_argument("-f", "--format", choices=FORMATS, help=f"text (default on a terminal), {', '.join(FORMATS[1:])}")
     g.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of standard output")
     g.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text view")
     g.add_argument("--layout", choices=("auto", "side", "unified"), default="auto",

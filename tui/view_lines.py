@@ -36,7 +36,7 @@ from typing import Literal
 from corpus.document import Document
 from diffing.highlight import Highlight, Kind, clause_highlights, unified_highlights
 from diffing.model import Clause, Diff, Row
-from diffing.reports.order import Item, is_change, reading_order
+from diffing.reports.order import Entry, Item, reading_order, walk
 from diffing.reports.redline_text import MARKS, SIDE_BY_SIDE_MIN_WIDTH
 from diffing.reports.wording import IGNORED_NAMES
 from tui.places import clause_places, short_place
@@ -60,6 +60,8 @@ __all__ = [
 
 Mode = Literal["side", "unified"]
 Line = list[tuple[str, str]]
+build_entries = walk
+"""The view's entries: the one walk over a diff's rows (`diffing.reports.order.walk`)."""
 TAGS = (
     "blank",
     "gutter",
@@ -75,58 +77,6 @@ TAGS = (
 )
 """Every tag a line piece can carry (plus ``/match`` for search hits)."""
 _CACHE_ENTRIES = 512
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One item of the view."""
-
-    kind: Literal["row", "origin", "fold"]
-    """``row``: a row of the diff; ``origin``: where a moved row's clauses stood in A; ``fold``: equal
-    rows."""
-    row: int
-    """Index in ``Diff.rows`` (for a fold: its first row)."""
-    count: int = 1
-    """Rows folded (1 unless a fold)."""
-
-
-def build_entries(
-    diff: Diff,
-    changes_only: bool = False,
-    revealed: frozenset[int] = frozenset(),
-    order: Sequence[Item] | None = None,
-    context: int = 0,
-) -> list[Entry]:
-    """The entries of the view, in reading order (``order``: that order, when already known); with
-    ``changes_only``, equal rows (never a renumbered one) fold away except ``context`` rows before and after
-    each change (like ``diff -U``)."""
-    items = reading_order(diff) if order is None else order
-    keep = [item.kind == "origin" or _shown(diff.rows[item.row]) or item.row in revealed for item in items]
-    if changes_only and context > 0:
-        near = [False] * len(items)
-        for k, item in enumerate(items):
-            if item.kind == "row" and is_change(diff.rows[item.row]):
-                for j in range(max(0, k - context), min(len(items), k + context + 1)):
-                    near[j] = True
-        keep = [a or b for a, b in zip(keep, near, strict=True)]
-    out: list[Entry] = []
-    for item, kept in zip(items, keep, strict=True):
-        if item.kind == "origin":
-            out.append(Entry("origin", item.row))
-        elif changes_only and not kept:
-            last = out[-1] if out else None
-            if last is not None and last.kind == "fold":
-                out[-1] = Entry("fold", last.row, last.count + 1)
-            else:
-                out.append(Entry("fold", item.row))
-        else:
-            out.append(Entry("row", item.row))
-    return out
-
-
-def _shown(row: Row) -> bool:
-    """Rows "changes only" never folds: the changes and the renumbered labels (a fold holds equal rows only)."""
-    return row.op != "equal"
 
 
 @dataclass(frozen=True)

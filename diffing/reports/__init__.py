@@ -1,39 +1,99 @@
-"""One door to every report of a diff: which report (redline, 对照表, 修改决定) in which format.
+"""Every report of a diff: one writer per (report, format), registered in one table, `WRITERS`.
 
-Rules: each report and format lives in its own module and is imported only when
-asked for (a JSON report never pays for python-docx or rich); this module itself
-imports nothing at run time, so the command line can offer `FORMATS`,
-`SUFFIXES` and `REPORTS` without loading the diff engine. `REPORT_FORMATS`
-says which formats each report can be written as; `unsupported` words the
-refusal of any other combination in one line.
+Rules:
+
+* A report (`REPORTS`: the redline, the 新旧对照表, the 修改决定) is written in a
+  format (`FORMATS`) by exactly one writer, a function of one module of this
+  package, named in `WRITERS` with what it is given: the diff itself, the
+  对照表 (`diffing.table`, with its notes) or the drafted decision
+  (`diffing.amendments`). Nothing else lists reports or formats: the command
+  line's choices (``--report``, ``--format``, their help and shell
+  completion), `REPORT_FORMATS`, `SUFFIXES` and the app's export dialog are
+  all derived from the table, so a writer added here shows up everywhere.
+* Each writer's module is imported only when its report is asked for (a JSON
+  report never pays for python-docx or rich); this module imports nothing at
+  run time, so the command line can build its parser without loading the
+  diff engine.
+* `unsupported` words the refusal of a combination no writer covers, in one line.
+* The modules: ``redline_<format>`` write the redline; `table` and
+  `amendments` the 对照表 and the 修改决定 in every format; `order` is the one
+  walk over a diff's rows (reading order, what counts as a change, folding)
+  every writer and the app use; `wording`, `kit`, `meta`, `numbers`, `pins`,
+  `blocks` and `html_assets` are what writers share; `lineage` and `annotate`
+  write the store's lineage views.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
-    from diffing.amendments import Decision
     from diffing.draft_style import Style
     from diffing.model import Diff
-    from diffing.table import Table
 
-__all__ = ["FORMATS", "REPORTS", "REPORT_FORMATS", "SUFFIXES", "Format", "Report", "render", "unsupported"]
+__all__ = [
+    "FORMATS", "FORMAT_NAMES", "REPORTS", "REPORT_FORMATS", "REPORT_NAMES", "SUFFIXES", "WRITERS", "Format", "Report",
+    "Writer", "render", "unsupported",
+]  # fmt: skip
 
 Format = Literal["text", "json", "html", "md", "docx"]
-FORMATS: tuple[Format, ...] = ("text", "json", "html", "md", "docx")
-SUFFIXES: dict[str, Format] = {".json": "json", ".html": "html", ".htm": "html", ".md": "md", ".docx": "docx"}
-
 Report = Literal["redline", "table", "amendments"]
-REPORTS: tuple[Report, ...] = ("redline", "table", "amendments")
+
+
+@dataclass(frozen=True)
+class Writer:
+    """One report in one format: the function that writes it and what it is given."""
+
+    report: Report
+    fmt: Format
+    module: str
+    """Its module, in this package."""
+    function: str
+    given: Literal["diff", "table", "decision"]
+    """The diff, the 对照表 built from it, or the 修改决定 drafted from it."""
+    colour: bool = False
+    """Whether it takes ``color`` (the 对照表's text view) as its second argument."""
+
+
+WRITERS: tuple[Writer, ...] = (
+    Writer("redline", "text", "redline_text", "plain_text", "diff"),
+    Writer("redline", "json", "redline_json", "dumps", "diff"),
+    Writer("redline", "html", "redline_html", "render_html", "diff"),
+    Writer("redline", "md", "redline_md", "render_markdown", "diff"),
+    Writer("redline", "docx", "redline_docx", "render_docx", "diff"),
+    Writer("table", "text", "table", "table_text", "table", colour=True),
+    Writer("table", "html", "table", "table_html", "table"),
+    Writer("table", "md", "table", "table_markdown", "table"),
+    Writer("table", "docx", "table", "table_docx", "table"),
+    Writer("amendments", "text", "amendments", "amendments_text", "decision"),
+    Writer("amendments", "html", "amendments", "amendments_html", "decision"),
+    Writer("amendments", "md", "amendments", "amendments_markdown", "decision"),
+    Writer("amendments", "docx", "amendments", "amendments_docx", "decision"),
+)
+"""Every (report, format) wendiff writes; the first report and format are the defaults."""
+
+FORMATS: tuple[Format, ...] = tuple(dict.fromkeys(w.fmt for w in WRITERS))
+REPORTS: tuple[Report, ...] = tuple(dict.fromkeys(w.report for w in WRITERS))
 """``redline``: the diff itself (every format); ``table``: 新旧对照表; ``amendments``: 修改决定."""
-REPORT_FORMATS: dict[Report, tuple[Format, ...]] = {
-    "redline": FORMATS,
-    "table": ("text", "html", "md", "docx"),
-    "amendments": ("text", "html", "md", "docx"),
+REPORT_FORMATS: dict[Report, tuple[Format, ...]] = {r: tuple(w.fmt for w in WRITERS if w.report == r) for r in REPORTS}
+REPORT_NAMES: dict[Report, tuple[str, str]] = {
+    "redline": ("redline", "the comparison, clause by clause"),
+    "table": ("新旧对照表", "新旧对照表 (修改前 | 修改后 | 说明)"),
+    "amendments": ("修改决定", "修改决定 (numbered amendments)"),
 }
+"""Each report's name and a one-line description (the export dialog)."""
+FORMAT_NAMES: dict[Format, tuple[str, str, tuple[str, ...]]] = {
+    "text": ("text", "plain text", ()),
+    "json": ("JSON", "JSON (wendiff.diff)", (".json",)),
+    "html": ("HTML", "HTML page (side by side, self-contained)", (".html", ".htm")),
+    "md": ("Markdown", "Markdown", (".md",)),
+    "docx": ("Word", "Word document (tracked-change style)", (".docx",)),
+}
+"""Each format's name, a one-line description and the file suffixes that choose it (``text`` is the
+default of any other suffix)."""
+SUFFIXES: dict[str, Format] = {suffix: fmt for fmt in FORMATS for suffix in FORMAT_NAMES[fmt][2]}
+_BY_KEY: dict[tuple[Report, Format], Writer] = {(w.report, w.fmt): w for w in WRITERS}
 
 
 def unsupported(report: Report, fmt: Format) -> str | None:
@@ -58,63 +118,31 @@ def render(
     (guessed from the documents when None). Raises ValueError for a combination
     `unsupported` refuses.
     """
+    from importlib import import_module
+
     reason = unsupported(report, fmt)
     if reason:
         raise ValueError(reason)
-    if report == "table":
-        return _table(diff, fmt, full, color)
-    if report == "amendments":
-        return _amendments(diff, fmt, style)
-    if fmt == "json":
-        from diffing.reports.redline_json import dumps
+    writer = _BY_KEY[(report, fmt)]
+    write = getattr(import_module(f"{__name__}.{writer.module}"), writer.function)
+    given: object = diff
+    if writer.given == "table":
+        given = _table(diff, full)
+    elif writer.given == "decision":
+        from diffing.amendments import draft
 
-        return dumps(diff)
-    if fmt == "html":
-        from diffing.reports.redline_html import render_html
-
-        return render_html(diff)
-    if fmt == "md":
-        from diffing.reports.redline_md import render_markdown
-
-        return render_markdown(diff)
-    if fmt == "docx":
-        from diffing.reports.redline_docx import render_docx
-
-        return render_docx(diff)
-    from diffing.reports.redline_text import TextView, render_text
-
-    return render_text(diff, TextView(color=False, width=100))
+        given = draft(diff, style=style)  # ends as a promulgated decision does; it quotes each changed quantity whole
+    out: str | bytes = write(given, color) if writer.colour else write(given)
+    return out
 
 
-def _table(diff: Diff, fmt: Format, full: bool, color: bool) -> str | bytes:
+def _table(diff: Diff, full: bool) -> object:
+    """The 对照表 of ``diff``, with its notes (changed numbers, pins)."""
     from dataclasses import replace
 
-    from diffing.reports import table as writer
     from diffing.reports.numbers import number_items, numbers_lines
     from diffing.reports.pins import pin_lines
     from diffing.table import build_table
 
     notes = (*numbers_lines(number_items(diff)), *pin_lines(diff))
-    table = replace(build_table(diff, full), notes=notes)
-    if fmt == "text":
-        return writer.table_text(table, color)
-    writers: dict[str, Callable[[Table], str | bytes]] = {
-        "html": writer.table_html,
-        "md": writer.table_markdown,
-        "docx": writer.table_docx,
-    }
-    return writers[fmt](table)
-
-
-def _amendments(diff: Diff, fmt: Format, style: Style | None) -> str | bytes:
-    from diffing.amendments import draft
-    from diffing.reports import amendments
-
-    decision = draft(diff, style=style)  # ends as a promulgated decision does; it quotes each changed quantity whole
-    writers: dict[str, Callable[[Decision], str | bytes]] = {
-        "text": amendments.amendments_text,
-        "html": amendments.amendments_html,
-        "md": amendments.amendments_markdown,
-        "docx": amendments.amendments_docx,
-    }
-    return writers[fmt](decision)
+    return replace(build_table(diff, full), notes=notes)

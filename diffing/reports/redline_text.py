@@ -11,7 +11,9 @@ Rules:
   without colour (not a TTY, ``--color never``, a file) the same places are
   marked ``[-…-]`` and ``{+…+}`` as in ``git diff --word-diff``, but by Chinese
   word or character, never by whole runs of Chinese.
-* Equal rows are folded into one line (``⋯ 12 equal clauses``) unless ``full``.
+* Equal rows are folded into one line (``⋯ 12 equal clauses``) unless ``full``,
+  by the one walk (`diffing.reports.order.walk`), over the rows in the diff's
+  order (B's order, a deleted row where the aligner put it).
 * A row's place names both sides when they differ (``第十一条→第五条``: A's place,
   then B's), so that a moved clause or one of a renumbered article says where it
   was and where it is; otherwise the one place.
@@ -32,13 +34,14 @@ from corpus.display import safe_name, safe_text
 from diffing.highlight import Highlight, row_highlights, unified_highlights
 from diffing.model import Diff, Row
 from diffing.reports.numbers import number_items, numbers_lines
+from diffing.reports.order import Item, walk
 from diffing.reports.pins import PINNED_NOTE, pin_lines
 from diffing.vocabulary import KIND_LOOK, OP_LOOK, TERMINAL_COLOUR
 
 if TYPE_CHECKING:
     from rich.table import Table
 
-__all__ = ["MARKS", "SIDE_BY_SIDE_MIN_WIDTH", "TextView", "place_label", "render_text"]
+__all__ = ["MARKS", "SIDE_BY_SIDE_MIN_WIDTH", "TextView", "place_label", "plain_text", "render_text"]
 
 Layout = Literal["auto", "side", "unified"]
 MARKS: dict[str, str] = {op: look.mark for op, look in OP_LOOK.items()}
@@ -91,6 +94,11 @@ def _header(diff: Diff) -> Text:
     return head
 
 
+def plain_text(diff: Diff) -> str:
+    """The text report (``--format text`` to a file): no colour, 100 cells wide, changes only."""
+    return render_text(diff, TextView(color=False, width=100))
+
+
 def render_text(diff: Diff, view: TextView) -> str:
     """The whole terminal view as a string (with ANSI colours when ``view.color``)."""
     buf = io.StringIO()
@@ -110,28 +118,18 @@ def render_text(diff: Diff, view: TextView) -> str:
         console.print(Text(line, style="bold" if line.startswith(("数字变化", PINNED_NOTE)) else ""))
     side = view.layout == "side" or (view.layout == "auto" and view.width >= SIDE_BY_SIDE_MIN_WIDTH)
     table = _new_table(diff, view) if side else None
-    folded = 0
-
-    def flush() -> None:
-        nonlocal folded
-        if folded:
-            note = Text(f"  ⋯ {folded} equal clause{'s' if folded > 1 else ''}", style="dim")
+    in_rows_order = [Item("row", r) for r in range(len(diff.rows))]
+    for entry in walk(diff, changes_only=not view.full, order=in_rows_order):
+        if entry.kind == "fold":
+            note = Text(f"  ⋯ {entry.count} equal clause{'s' if entry.count > 1 else ''}", style="dim")
             if table is not None:
                 table.add_row("", note, "")
             else:
                 console.print(note)
-            folded = 0
-
-    for row in diff.rows:
-        if row.op == "equal" and not view.full:
-            folded += 1
-            continue
-        flush()
-        if table is not None:
-            _side_row(table, diff, row, view.color)
+        elif table is not None:
+            _side_row(table, diff, diff.rows[entry.row], view.color)
         else:
-            _unified_row(console, diff, row, view.color)
-    flush()
+            _unified_row(console, diff, diff.rows[entry.row], view.color)
     if table is not None:
         console.print(table)
     return buf.getvalue()
