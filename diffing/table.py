@@ -170,7 +170,7 @@ class _Cells:
     def __init__(self, corr: Correspondence) -> None:
         self.corr = corr
         self.diff = corr.diff
-        self._row_segments: dict[tuple[str, int], dict[int, tuple[Highlight, ...]]] = {}
+        self._row_highlights: dict[tuple[str, int], dict[int, tuple[Highlight, ...]]] = {}
 
     def cell(self, side: str, unit_index: int, partners: frozenset[int]) -> Cell:
         outline = self.corr.a if side == "a" else self.corr.b
@@ -209,7 +209,7 @@ class _Cells:
 
     def _segments(self, side: str, r: int) -> dict[int, tuple[Highlight, ...]]:
         key = (side, r)
-        if key not in self._row_segments:
+        if key not in self._row_highlights:
             groups = clause_highlights(self.diff, self.diff.rows[r], "a" if side == "a" else "b")
-            self._row_segments[key] = {g.index: g.highlights for g in groups}
-        return self._row_segments[key]
+            self._row_highlights[key] = {g.index: g.highlights for g in groups}
+        return self._row_highlights[key]
