@@ -28,9 +28,9 @@ from corpus.markers import to_chinese
 from corpus.store import cache as store_cache
 from diffing.history import history
 from diffing.lineage import find
-from diffing.report_annotate import annotate_blocks
-from diffing.report_blocks import render
-from diffing.report_lineage import lineage_blocks
+from diffing.reports.annotate import annotate_blocks
+from diffing.reports.blocks import render
+from diffing.reports.lineage import lineage_blocks
 from diffing.versions import open_store
 
 WORDS = [

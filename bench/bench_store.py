@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from corpus.store.blame import blame  # noqa: E402
-from corpus.store.layout import FILES  # noqa: E402
+from corpus.store.paths import FILES  # noqa: E402
 from diffing.versions import open_store  # noqa: E402
 
 REAL_LAW = ROOT / "tests" / "data" / "real" / "10_procuratorate_criminal_procedure_rules" / "a.txt"

@@ -21,13 +21,13 @@ import sys
 import time
 from collections.abc import Callable
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from corpus.normalize import _VARIANT_RE, _fix_variant, to_simplified  # noqa: E402
+from corpus.opencc_data import CHARACTERS, dictionary  # noqa: E402
 from corpus.samples import seed  # noqa: E402
 
 TARGET = 0.2  # seconds for 1 MB
@@ -44,13 +44,7 @@ def _old_converter() -> object:
 
 @cache
 def _old_traditional() -> frozenset[str]:
-    path = resources.files("opencc") / "dictionary" / "TSCharacters.txt"
-    chars = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        key, _, values = line.partition("\t")
-        if len(key) == 1 and values.split(" ")[0] != key:
-            chars.append(key)
-    return frozenset(chars)
+    return frozenset(k for k, v in dictionary(CHARACTERS).items() if len(k) == 1 and v != k)
 
 
 def _old_convert_line(line: str) -> str:

@@ -63,7 +63,7 @@ from corpus.pipeline import from_text  # noqa: E402
 from diffing.compare import compare  # noqa: E402
 from diffing.model import Diff  # noqa: E402
 from tui.jobs import prepare_view  # noqa: E402
-from tui.layout import Columns, Layout, Measure, build_entries  # noqa: E402
+from tui.view_lines import Columns, Layout, Measure, build_entries  # noqa: E402
 from tui.widgets.diff_view import DiffView  # noqa: E402
 
 REAL = ROOT / "tests" / "data" / "real"

@@ -5,7 +5,8 @@ Rules:
 * The reference is opencc-python-reimplemented (the pure Python OpenCC the
   design names): its ``OpenCC("t2s")`` and the dictionaries it ships,
   ``TSPhrases.txt`` before ``TSCharacters.txt``, the first value of an entry
-  with several. This module reads those same files and gives the same output
+  with several. This module reads those same files (through
+  `corpus.opencc_data`, which alone knows where they are) and gives the same output
   as ``OpenCC("t2s").convert`` run line by line, about twenty times faster:
   ``str.translate`` for the characters, and the phrases (which decide 乾/干,
   覆/复, 瞭/了, 於/于 …) only where one compiled pattern finds one.
@@ -41,6 +42,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from corpus.opencc_data import CHARACTERS, PHRASES, SEPARATORS, dictionary
+
 __all__ = [
     "TRADITIONAL_FILE", "Tables", "build", "convert", "convert_line", "has_traditional", "tables", "traditional_chars",
 ]  # fmt: skip
@@ -48,12 +51,6 @@ __all__ = [
 TRADITIONAL_FILE = "t2s_traditional.txt"
 """In ``corpus/data``: ``Tables.traditional`` of the reference, written by ``python -m corpus.make_t2s_data``."""
 
-# The reference's sentence separators (``OpenCC.split_chars_re``, from OpenCC's
-# PhraseExtract.cpp): it converts only the text between them, so no entry spans one.
-_SEPARATORS = re.compile(
-    r"\s|[-,.?!*　，。、；：？！…“”‘’『』「」﹁﹂—－（）《》〈〉～．／＼"
-    r"︒︑︔︓︿﹀︹︺︙︐［﹇］﹈︕︖︰︳︴︽︾︵︶｛︷｝︸﹃﹄【︻】︼]"
-)
 
 
 @dataclass(frozen=True)
@@ -74,21 +71,10 @@ class Tables:
     """The characters TSCharacters changes on their own."""
 
 
-def _read(name: str) -> dict[str, str]:
-    """One reference dictionary: key to first value, parsed as the reference parses it."""
-    path = resources.files("opencc") / "dictionary" / name
-    table: dict[str, str] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            key, value = line.strip().split("\t")
-            table[key] = value.split(" ")[0]
-    return table
-
-
 def build(chars: dict[str, str], phrases: dict[str, str]) -> Tables:
     """Compile a character dictionary and a phrase dictionary (key to first value)."""
-    phrases = {k: v for k, v in phrases.items() if k and not _SEPARATORS.search(k)}
-    char_table = {ord(k): v for k, v in chars.items() if len(k) == 1 and not _SEPARATORS.match(k)}
+    phrases = {k: v for k, v in phrases.items() if k and not SEPARATORS.search(k)}
+    char_table = {ord(k): v for k, v in chars.items() if len(k) == 1 and not SEPARATORS.match(k)}
     single = {cp: v for cp, v in char_table.items() if len(v) == 1}
     for key, value in phrases.items():  # a one-character phrase comes first, as in the reference
         if len(key) == 1:
@@ -109,7 +95,7 @@ def build(chars: dict[str, str], phrases: dict[str, str]) -> Tables:
 @cache
 def tables() -> Tables:
     """The reference dictionaries, read and compiled once, on first use."""
-    return build(_read("TSCharacters.txt"), _read("TSPhrases.txt"))
+    return build(dictionary(CHARACTERS), dictionary(PHRASES))
 
 
 @cache

@@ -271,13 +271,15 @@ def _throughout(corr: Correspondence, drafter: _Drafter, drafted: list[_Drafted]
     """Items for the replacements made in `THROUGHOUT_MIN` articles or more, stated once; the links they
     touch drafted again without them (in ``drafted``)."""
     links_of: dict[tuple[str, str], set[int]] = defaultdict(set)
+    first_use: dict[tuple[str, str], int] = {}
     for k, (_, used, _) in enumerate(drafted):
         for pair in used:
             links_of[pair].add(k)
+            first_use.setdefault(pair, len(first_use))
     chosen = _apart({pair: len(links) for pair, links in links_of.items() if len(links) >= THROUGHOUT_MIN})
     redo = sorted({k for pair in chosen for k in links_of[pair]})  # every round: a pair dropped must be put back
     while chosen:
-        drafter.throughout = tuple(sorted(chosen, key=lambda p: min(links_of[p])))
+        drafter.throughout = tuple(sorted(chosen, key=first_use.__getitem__))
         for k in redo:
             drafted[k] = _link_items(drafter, corr.links[k])
         cites: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
@@ -297,7 +299,7 @@ def _throughout(corr: Correspondence, drafter: _Drafter, drafted: list[_Drafted]
     a_text = "\n".join(_one_line(corr.a.paragraph_text(p)) for p in _article_paragraphs(corr.a))
     scope = _scope_name(corr.b.title or corr.a.title)
     out = []
-    for pair in sorted(chosen, key=lambda p: min(links_of[p])):  # the order the drafter applied them in
+    for pair in sorted(chosen, key=first_use.__getitem__):  # the order the drafter applied them in
         old, new = pair
         phrase = f"中的“{nest_quotes(old)}”修改为“{nest_quotes(new)}”。"
         if scope and fold(old) not in b_text and a_text.count(old) == places[pair]:  # every 甲 of A becomes 乙

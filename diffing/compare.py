@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import Literal
 
 from corpus.document import Document
 from corpus.forked import start
@@ -16,14 +15,15 @@ from corpus.options import DEFAULT_OPTIONS, Inline, Options
 from diffing.align import align, swapped
 from diffing.glue import cut_glued
 from diffing.inline import inline_diff
-from diffing.model import MIRRORED, Clause, Diff, InlinePart, Row
+from diffing.model import MIRRORED, Clause, Diff, Row
 from diffing.pins import Pin, apply_pins
 from diffing.segment import segment
+from diffing.vocabulary import InlinePart, PartOp
 from diffing.words import cut_all
 
 __all__ = ["compare"]
 
-_FLIP: dict[str, Literal["=", "-", "+"]] = {"=": "=", "-": "+", "+": "-"}
+_FLIP: dict[str, PartOp] = {"=": "=", "-": "+", "+": "-"}
 
 
 def _deletions_first(parts: tuple[InlinePart, ...]) -> tuple[InlinePart, ...]:

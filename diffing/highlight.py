@@ -5,11 +5,11 @@ Rules:
 * A row's inline parts are on the **normalized** texts; a report shows the
   **original** text. Each part is mapped through ``Document.to_original``
   (clause start + offset in the row), never found by searching.
-* For each side the segments join back exactly to the original text of that
+* For each side the highlights join back exactly to the original text of that
   side's clause spans, in order: no character is dropped or repeated.
   Characters the normalizer removed (whitespace, invisible characters) sit
-  between two parts; they go to the neighbouring ``same`` segment when there
-  is one, else to the following segment. Parts that map into one original
+  between two parts; they go to the neighbouring ``same`` highlight when there
+  is one, else to the following highlight. Parts that map into one original
   range (an edit of several characters) are cut so that ranges never overlap;
   a part left with no original character of its own simply shows nothing.
 * Holes (junk or boilerplate removed from the original) are cut out, as in
@@ -17,10 +17,13 @@ Rules:
 * `part_ranges` gives, for each inline part (cut at clause ends), its
   original ranges on both sides: what a report needs that must give back each
   document exactly (the Word redline).
-* `unified_segments` gives one reading line for a row: ``same`` and ``ins``
-  segments in B's original text, ``del`` segments in A's. Its ``same`` and
-  ``ins`` segments join to B's original text; ``same`` is B's wording, so the
-  ``same`` and ``del`` segments give A's text only up to normalization.
+* `unified_highlights` gives one reading line for a row: ``same`` and ``ins``
+  highlights in B's original text, ``del`` highlights in A's. Its ``same`` and
+  ``ins`` highlights join to B's original text; ``same`` is B's wording, so the
+  ``same`` and ``del`` highlights give A's text only up to normalization.
+* Names: a `Highlight` is a run of original text with its `Kind`; a `Run` is
+  one of `unified_runs`, with its clauses. ("Segment" names only the cutting of
+  a text into clauses, `diffing.segment`.)
 """
 
 from __future__ import annotations
@@ -32,28 +35,28 @@ from typing import Literal
 
 from corpus.document import Document
 from diffing.model import Clause, Diff, Row
+from diffing.vocabulary import KIND_OF, InlinePart, Kind, PartOp
 
 __all__ = [
-    "ClauseSegments",
+    "ClauseHighlights",
+    "Highlight",
     "Kind",
     "PartRanges",
     "Run",
-    "Segment",
     "Side",
-    "clause_segments",
-    "merge_segments",
+    "clause_highlights",
+    "merge_highlights",
     "part_ranges",
-    "row_segments",
+    "row_highlights",
+    "unified_highlights",
     "unified_runs",
-    "unified_segments",
 ]
 
-Kind = Literal["same", "del", "ins"]
 Side = Literal["a", "b"]
 
 
 @dataclass(frozen=True)
-class Segment:
+class Highlight:
     """A run of original text and how it changed."""
 
     text: str
@@ -64,7 +67,7 @@ class Segment:
 
 @dataclass(frozen=True)
 class Run:
-    """A segment of `unified_runs`, with the clauses it belongs to."""
+    """A highlight of `unified_runs`, with the clauses it belongs to."""
 
     text: str
     kind: Kind
@@ -86,12 +89,12 @@ class PartRanges:
 
 
 @dataclass(frozen=True)
-class ClauseSegments:
-    """The segments of one clause of a row."""
+class ClauseHighlights:
+    """The highlights of one clause of a row."""
 
     index: int
     """The clause's index in its document."""
-    segments: tuple[Segment, ...]
+    highlights: tuple[Highlight, ...]
 
 
 @dataclass(frozen=True)
@@ -107,38 +110,38 @@ class _Piece:
     hi: int
 
 
-def clause_segments(diff: Diff, row: Row, side: Side) -> list[ClauseSegments]:
+def clause_highlights(diff: Diff, row: Row, side: Side) -> list[ClauseHighlights]:
     """Segments of each clause of one side of a row, in order."""
     doc, clauses = _side(diff, row, side)
     by_clause: list[list[_Piece]] = [[] for _ in clauses]
     for piece in _pieces(doc, clauses, _parts(diff, row, side), side):
         by_clause[piece.clause].append(piece)
     return [
-        ClauseSegments(clause.index, _merge(doc.original, pieces))
+        ClauseHighlights(clause.index, _merge(doc.original, pieces))
         for clause, pieces in zip(clauses, by_clause, strict=True)
     ]
 
 
-def row_segments(diff: Diff, row: Row, side: Side) -> list[Segment]:
+def row_highlights(diff: Diff, row: Row, side: Side) -> list[Highlight]:
     """Segments of one side of a row; they join to the original text of ``diff.a_spans(row)`` (or b)."""
-    out: list[Segment] = []
-    for group in clause_segments(diff, row, side):
-        out.extend(group.segments)
-    return list(merge_segments(out))
+    out: list[Highlight] = []
+    for group in clause_highlights(diff, row, side):
+        out.extend(group.highlights)
+    return list(merge_highlights(out))
 
 
-def unified_segments(diff: Diff, row: Row) -> list[Segment]:
+def unified_highlights(diff: Diff, row: Row) -> list[Highlight]:
     """One reading line for a row: B's original text with A's deletions where they were."""
-    return merge_segments(Segment(run.text, run.kind) for run in unified_runs(diff, row))
+    return merge_highlights(Highlight(run.text, run.kind) for run in unified_runs(diff, row))
 
 
 def unified_runs(diff: Diff, row: Row) -> list[Run]:
-    """`unified_segments` with the clause each run belongs to (cut wherever a clause of either side ends)."""
+    """`unified_highlights` with the clause each run belongs to (cut wherever a clause of either side ends)."""
     a_doc, a_clauses = _side(diff, row, "a")
     b_doc, b_clauses = _side(diff, row, "b")
     cut = _cut_at_clauses(_all_parts(diff, row), [len(c.text) for c in a_clauses], [len(c.text) for c in b_clauses])
-    a_parts = [(k, _KIND[op], n) for k, (op, n, _, _) in enumerate(cut) if op != "+"]
-    b_parts = [(k, _KIND[op], n) for k, (op, n, _, _) in enumerate(cut) if op != "-"]
+    a_parts = [(k, KIND_OF[op], n) for k, (op, n, _, _) in enumerate(cut) if op != "+"]
+    b_parts = [(k, KIND_OF[op], n) for k, (op, n, _, _) in enumerate(cut) if op != "-"]
     texts: dict[int, list[str]] = {}
     for piece in _pieces(b_doc, b_clauses, b_parts, "b"):
         texts.setdefault(piece.part, []).append(b_doc.original[piece.lo : piece.hi])
@@ -152,7 +155,7 @@ def unified_runs(diff: Diff, row: Row) -> list[Run]:
             continue
         run = Run(
             text,
-            _KIND[op],
+            KIND_OF[op],
             None if a_pos is None else a_clauses[a_pos].index,
             None if b_pos is None else b_clauses[b_pos].index,
         )
@@ -174,8 +177,8 @@ def part_ranges(diff: Diff, row: Row) -> list[PartRanges]:
     a_doc, a_clauses = _side(diff, row, "a")
     b_doc, b_clauses = _side(diff, row, "b")
     cut = _cut_at_clauses(_all_parts(diff, row), [len(c.text) for c in a_clauses], [len(c.text) for c in b_clauses])
-    a_parts = [(k, _KIND[op], n) for k, (op, n, _, _) in enumerate(cut) if op != "+"]
-    b_parts = [(k, _KIND[op], n) for k, (op, n, _, _) in enumerate(cut) if op != "-"]
+    a_parts = [(k, KIND_OF[op], n) for k, (op, n, _, _) in enumerate(cut) if op != "+"]
+    b_parts = [(k, KIND_OF[op], n) for k, (op, n, _, _) in enumerate(cut) if op != "-"]
     a_ranges: dict[int, list[tuple[int, int]]] = {}
     b_ranges: dict[int, list[tuple[int, int]]] = {}
     for piece in _pieces(a_doc, a_clauses, a_parts, "a"):
@@ -186,7 +189,7 @@ def part_ranges(diff: Diff, row: Row) -> list[PartRanges]:
     for k, (op, _, _, _) in enumerate(cut):
         a, b = tuple(a_ranges.get(k, ())), tuple(b_ranges.get(k, ()))
         if a or b:
-            out.append(PartRanges(_KIND[op], a, b))
+            out.append(PartRanges(KIND_OF[op], a, b))
     return out
 
 
@@ -196,31 +199,25 @@ def _side(diff: Diff, row: Row, side: Side) -> tuple[Document, list[Clause]]:
     return diff.b, [diff.b_clauses[j] for j in row.b]
 
 
-_PartOp = Literal["=", "-", "+"]
-
-
-def _all_parts(diff: Diff, row: Row) -> list[tuple[_PartOp, str]]:
+def _all_parts(diff: Diff, row: Row) -> list[InlinePart]:
     """The row's inline parts; a row without them is one part per side."""
     if row.inline is not None:
         return list(row.inline)
     a_text, b_text = diff.a_text(row), diff.b_text(row)
     if row.a and row.b and a_text == b_text:
         return [("=", a_text)]
-    sides: tuple[tuple[_PartOp, str], ...] = (("-", a_text), ("+", b_text))
+    sides: tuple[InlinePart, ...] = (("-", a_text), ("+", b_text))
     return [(op, text) for op, text in sides if text]
 
 
-_KIND: dict[_PartOp, Kind] = {"=": "same", "-": "del", "+": "ins"}
-
-
 def _cut_at_clauses(
-    parts: Sequence[tuple[_PartOp, str]], a_lens: Sequence[int], b_lens: Sequence[int]
-) -> list[tuple[_PartOp, int, int | None, int | None]]:
+    parts: Sequence[InlinePart], a_lens: Sequence[int], b_lens: Sequence[int]
+) -> list[tuple[PartOp, int, int | None, int | None]]:
     """Parts cut wherever a clause of either side ends: (op, length, A clause position, B clause position)."""
     a_ends = list(accumulate(a_lens))
     b_ends = list(accumulate(b_lens))
     ia = ib = pa = pb = 0
-    out: list[tuple[_PartOp, int, int | None, int | None]] = []
+    out: list[tuple[PartOp, int, int | None, int | None]] = []
     for op, text in parts:
         left = len(text)
         while left > 0:
@@ -242,9 +239,9 @@ def _cut_at_clauses(
     return out
 
 
-def _side_parts(parts: Sequence[tuple[_PartOp, str]], side: Side) -> list[tuple[int, Kind, int]]:
+def _side_parts(parts: Sequence[InlinePart], side: Side) -> list[tuple[int, Kind, int]]:
     """(part index, kind, length) of the parts that belong to one side."""
-    changed: _PartOp = "-" if side == "a" else "+"
+    changed: PartOp = "-" if side == "a" else "+"
     kind: Kind = "del" if side == "a" else "ins"
     return [(k, "same" if op == "=" else kind, len(text)) for k, (op, text) in enumerate(parts) if op in ("=", changed)]
 
@@ -302,18 +299,18 @@ def _map_clause(doc: Document, clause: Clause, ci: int, cuts: Sequence[tuple[int
     return pieces
 
 
-def _merge(original: str, pieces: Sequence[_Piece]) -> tuple[Segment, ...]:
-    return tuple(merge_segments(Segment(original[p.lo : p.hi], p.kind) for p in pieces))
+def _merge(original: str, pieces: Sequence[_Piece]) -> tuple[Highlight, ...]:
+    return tuple(merge_highlights(Highlight(original[p.lo : p.hi], p.kind) for p in pieces))
 
 
-def merge_segments(segments: Iterable[Segment]) -> list[Segment]:
-    """Drop empty segments and join neighbours of the same kind."""
-    out: list[Segment] = []
+def merge_highlights(segments: Iterable[Highlight]) -> list[Highlight]:
+    """Drop empty highlights and join neighbours of the same kind."""
+    out: list[Highlight] = []
     for seg in segments:
         if not seg.text:
             continue
         if out and out[-1].kind == seg.kind:
-            out[-1] = Segment(out[-1].text + seg.text, seg.kind)
+            out[-1] = Highlight(out[-1].text + seg.text, seg.kind)
         else:
             out.append(seg)
     return out

@@ -26,13 +26,13 @@ from diff_match_patch import diff_match_patch
 from rapidfuzz.distance import Indel
 
 from diffing.tight import tighten
+from diffing.vocabulary import InlinePart, PartOp
 from diffing.words import cut_all
 
-__all__ = ["InlinePart", "inline_diff", "word_diff"]
+__all__ = ["inline_diff", "word_diff"]
 
-InlinePart = tuple[Literal["=", "-", "+"], str]
-_OPS: dict[int, Literal["=", "-", "+"]] = {0: "=", -1: "-", 1: "+"}
-_OP: dict[str, Literal["=", "-", "+"]] = {"=": "=", "-": "-", "+": "+"}
+_OPS: dict[int, PartOp] = {0: "=", -1: "-", 1: "+"}
+_OP: dict[str, PartOp] = {"=": "=", "-": "-", "+": "+"}
 
 
 @cache

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Literal
 
 from corpus.document import Document
 from corpus.options import Options
+from diffing.vocabulary import OPS, InlinePart, Op
 
 if TYPE_CHECKING:
     from diffing.articles import Outline
@@ -33,10 +34,6 @@ __all__ = [
     "join_spans",
 ]  # fmt: skip
 
-Op = Literal["equal", "renumbered", "modified", "inserted", "deleted", "moved", "copied", "split", "merged"]
-OPS: tuple[Op, ...] = (
-    "equal", "renumbered", "modified", "inserted", "deleted", "moved", "copied", "split", "merged",
-)  # fmt: skip
 QUIET_OPS: frozenset[str] = frozenset({"equal", "renumbered"})
 """Rows a reviewer need not read: same text, or a label whose number alone changed."""
 MIRRORED: dict[Op, Op] = {"inserted": "deleted", "deleted": "inserted", "split": "merged", "merged": "split"}
@@ -44,7 +41,6 @@ MIRRORED: dict[Op, Op] = {"inserted": "deleted", "deleted": "inserted", "split":
 IGNORABLE_STEPS = ("invisible", "junk", "script", "unspin", "width", "whitespace")
 """Normalization steps an ``equal`` row may name in ``ignored`` (report format version 2)."""
 ClauseKind = Literal["sentence", "heading", "article", "row"]
-InlinePart = tuple[Literal["=", "-", "+"], str]
 
 
 @dataclass(frozen=True)

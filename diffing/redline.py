@@ -7,7 +7,7 @@ Rules:
   character, the text between clauses (line breaks, the space after 第X条,
   full-width and zero-width spaces, junk the normalizer removed) included.
   Line ends are written ``\\n`` (a CR LF or CR of the file is one line end).
-* Pieces come in the report reading order (`diffing.report_layout`): A's text
+* Pieces come in the report reading order (`diffing.reports.order`): A's text
   in A's order, B's in B's. The text between two clauses of a side is emitted
   before the next piece that has that side; when only the other side moves on,
   the two gaps are compared and what they share is ``same``.
@@ -32,12 +32,14 @@ from typing import Literal
 
 from diffing.highlight import part_ranges
 from diffing.model import Diff, Row
-from diffing.report_layout import displaced, reading_order
+from diffing.reports.order import displaced, reading_order
+from diffing.vocabulary import Kind
 
 __all__ = ["Piece", "PieceKind", "redline", "side_text"]
 
-PieceKind = Literal["same", "del", "ins", "moveFrom", "moveTo"]
-_RawKind = Literal["same", "del", "ins", "moveFrom", "moveTo", "renumber"]
+PieceKind = Kind | Literal["moveFrom", "moveTo"]
+"""A highlight's `Kind`, or Word's moved-text marks."""
+_RawKind = PieceKind | Literal["renumber"]
 _A_KINDS = frozenset({"same", "del", "moveFrom"})
 _B_KINDS = frozenset({"same", "ins", "moveTo"})
 _MATCH_LIMIT = 400_000

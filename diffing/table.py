@@ -30,12 +30,12 @@ from dataclasses import dataclass
 from diffing.articles import Outline, Unit
 from diffing.correspond import Correspondence, Link, correspond, quiet
 from diffing.draft_groups import Group, groups
-from diffing.highlight import Kind, Segment, clause_segments, merge_segments
+from diffing.highlight import Highlight, Kind, clause_highlights, merge_highlights
 from diffing.model import Diff
 
 __all__ = ["Cell", "Table", "TableRow", "build_table", "unit_name"]
 
-Cell = tuple[tuple[Segment, ...], ...]
+Cell = tuple[tuple[Highlight, ...], ...]
 """A cell: its paragraphs, each a run of segments."""
 
 _NAME_MAX = 16
@@ -170,7 +170,7 @@ class _Cells:
     def __init__(self, corr: Correspondence) -> None:
         self.corr = corr
         self.diff = corr.diff
-        self._row_segments: dict[tuple[str, int], dict[int, tuple[Segment, ...]]] = {}
+        self._row_highlights: dict[tuple[str, int], dict[int, tuple[Highlight, ...]]] = {}
 
     def cell(self, side: str, unit_index: int, partners: frozenset[int]) -> Cell:
         outline = self.corr.a if side == "a" else self.corr.b
@@ -178,38 +178,38 @@ class _Cells:
         rows_of = self.corr.row_of_a if side == "a" else self.corr.row_of_b
         unit = outline.units[unit_index]
         changed: Kind = "del" if side == "a" else "ins"
-        paragraphs: list[tuple[Segment, ...]] = []
+        paragraphs: list[tuple[Highlight, ...]] = []
         for paragraph in unit.paragraphs:
-            segments: list[Segment] = []
+            segments: list[Highlight] = []
             gaps: list[int] = []
             for k, i in enumerate(paragraph.clauses):
                 if k:
                     gap = outline.gap(paragraph.clauses[k - 1])
                     if gap:
                         gaps.append(len(segments))
-                        segments.append(Segment(gap, "same"))
+                        segments.append(Highlight(gap, "same"))
                 r = rows_of[i]
                 row = self.diff.rows[r]
                 others = row.b if side == "a" else row.a
                 inside = any(other.unit_of[j] in partners for j in others)
                 if partners and outline.clauses[i].kind == "article":
-                    segments.append(Segment(outline.original(i), "same"))  # each column shows its own number
+                    segments.append(Highlight(outline.original(i), "same"))  # each column shows its own number
                 elif not inside:
-                    segments.append(Segment(outline.original(i), changed))
+                    segments.append(Highlight(outline.original(i), changed))
                 elif quiet(self.diff, row):
-                    segments.append(Segment(outline.original(i), "same"))
+                    segments.append(Highlight(outline.original(i), "same"))
                 else:
                     segments.extend(self._segments(side, r)[i])
             for g in gaps:  # a space between two deleted (inserted) clauses is deleted (inserted) too
                 before, after = segments[g - 1].kind, segments[g + 1].kind if g + 1 < len(segments) else "same"
                 if before == after != "same":
-                    segments[g] = Segment(segments[g].text, before)
-            paragraphs.append(tuple(merge_segments(segments)))
+                    segments[g] = Highlight(segments[g].text, before)
+            paragraphs.append(tuple(merge_highlights(segments)))
         return tuple(paragraphs)
 
-    def _segments(self, side: str, r: int) -> dict[int, tuple[Segment, ...]]:
+    def _segments(self, side: str, r: int) -> dict[int, tuple[Highlight, ...]]:
         key = (side, r)
-        if key not in self._row_segments:
-            groups = clause_segments(self.diff, self.diff.rows[r], "a" if side == "a" else "b")
-            self._row_segments[key] = {g.index: g.segments for g in groups}
-        return self._row_segments[key]
+        if key not in self._row_highlights:
+            groups = clause_highlights(self.diff, self.diff.rows[r], "a" if side == "a" else "b")
+            self._row_highlights[key] = {g.index: g.highlights for g in groups}
+        return self._row_highlights[key]

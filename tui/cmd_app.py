@@ -24,6 +24,7 @@ from pathlib import Path
 
 from corpus.errors import WendiffError
 from tui.cli_help import exit_statuses
+from tui.compat_argparse import Subparsers
 
 __all__ = ["COMMANDS", "register"]
 
@@ -129,7 +130,7 @@ def _exit_on_hangup() -> Iterator[None]:
             signal.signal(sig, handler)
 
 
-def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def register(subparsers: Subparsers) -> None:
     from tui.cmd_diff import MAX_COLUMNS, MIN_COLUMNS, add_normalization_arguments, parse_columns
 
     p = subparsers.add_parser(

@@ -11,6 +11,7 @@ import argparse
 import sys
 
 from tui.cli_help import exit_statuses
+from tui.compat_argparse import Subparsers
 from tui.completion import SHELLS
 
 __all__ = ["COMMANDS", "register"]
@@ -34,7 +35,7 @@ def _run(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def register(subparsers: Subparsers) -> None:
     p = subparsers.add_parser(
         "completion",
         help=COMMANDS["completion"],

@@ -33,8 +33,9 @@ from typing import TYPE_CHECKING
 from corpus.errors import WendiffError
 from corpus.read import DEFAULT_MAX_SIZE
 from diffing.draft_style import STYLES
-from diffing.reports import FORMATS, REPORTS, SUFFIXES, Format, Report, unsupported
+from diffing.reports import FORMATS, REPORT_FORMATS, REPORT_NAMES, REPORTS, SUFFIXES, Format, Report, unsupported
 from tui.cli_help import exit_statuses
+from tui.compat_argparse import Subparsers
 
 if TYPE_CHECKING:
     from corpus.document import Source
@@ -152,7 +153,7 @@ def prefetch_words(options: Options, args: argparse.Namespace) -> None:
     from diffing.words import prefetch
 
     if prefetch() and getattr(args, "report", "redline") == "redline" and _format(args) == "text":
-        import diffing.report_text  # noqa: F401
+        import diffing.reports.redline_text  # noqa: F401
 
 
 def beside_inline(args: argparse.Namespace) -> Callable[[Diff], object] | None:
@@ -188,12 +189,13 @@ def add_output_arguments(parser: argparse.ArgumentParser) -> None:
     """``--format``, ``-o``, ``--color``, ``--layout``, ``--all`` and the normalization switches."""
     g = parser.add_argument_group("output")
     g.add_argument("--report", choices=REPORTS, default="redline",
-                   help="redline: the diff (default); table: 新旧对照表 (text, html, md, docx); "
-                   "amendments: 修改决定 (text, html, md, docx)")  # fmt: skip
+                   help="redline: the diff (default); " + "; ".join(
+                       f"{r}: {REPORT_NAMES[r][0]} ({', '.join(REPORT_FORMATS[r])})" for r in REPORTS[1:]
+                   ))  # fmt: skip
     g.add_argument("--style", choices=STYLES,
                    help="amendments: the issuer's drafting style — npc (laws), state-council (条例), spc "
                    "(最高人民法院); guessed from the title and issuer line when not given")  # fmt: skip
-    g.add_argument("-f", "--format", choices=FORMATS, help="text (default on a terminal), json, html, md, docx")
+    g.add_argument("-f", "--format", choices=FORMATS, help=f"text (default on a terminal), {', '.join(FORMATS[1:])}")
     g.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of standard output")
     g.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text view")
     g.add_argument("--layout", choices=("auto", "side", "unified"), default="auto",
@@ -248,7 +250,7 @@ def emit(diff: Diff, args: argparse.Namespace) -> int:
 
         report: str | bytes = render(diff, fmt, report_kind, args.full, color, getattr(args, "style", None))
     elif fmt == "text":
-        from diffing.report_text import TextView, render_text
+        from diffing.reports.redline_text import TextView, render_text
 
         view = TextView(color=color, width=text_width(args.columns, to_tty), layout=args.layout, full=args.full)
         report = render_text(diff, view)
@@ -296,7 +298,7 @@ def _run(args: argparse.Namespace) -> int:
     return emit(diff, args)
 
 
-def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def register(subparsers: Subparsers) -> None:
     p = subparsers.add_parser(
         "diff",
         help=COMMANDS["diff"],

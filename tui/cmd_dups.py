@@ -36,6 +36,7 @@ from corpus.errors import WendiffError
 from diffing.dups.clusters import NEAR_DUPLICATE
 from tui.cli_help import exit_statuses
 from tui.cmd_diff import add_normalization_arguments, check_output_option, options_from
+from tui.compat_argparse import Subparsers
 
 if TYPE_CHECKING:
     from diffing.dups.result import Progress
@@ -143,7 +144,7 @@ def _run(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def register(subparsers: Subparsers) -> None:
     p = subparsers.add_parser(
         "dups",
         help=COMMANDS["dups"],

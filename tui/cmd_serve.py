@@ -25,6 +25,7 @@ from pathlib import Path
 
 from corpus.errors import WendiffError
 from tui.cli_help import exit_statuses
+from tui.compat_argparse import Subparsers
 
 __all__ = ["COMMANDS", "WEB_EXTRA", "offline_page", "register", "server_command"]
 
@@ -84,7 +85,7 @@ def _serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def register(subparsers: Subparsers) -> None:
     p = subparsers.add_parser(
         "serve",
         help=COMMANDS["serve"],

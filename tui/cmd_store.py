@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 
 from corpus.display import safe_name
 from tui.cli_help import exit_statuses
+from tui.compat_argparse import Subparsers
 
 if TYPE_CHECKING:
     from corpus.store import AddResult, Store, Version
@@ -367,7 +368,7 @@ def _check(args: argparse.Namespace) -> int:
 # -- parser ------------------------------------------------------------------------------------------
 
 
-def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def register(subparsers: Subparsers) -> None:
     from corpus.store.location import ENV_VAR
     from corpus.store.revs import HELP as REV_HELP
 
@@ -469,7 +470,7 @@ def _pick_version(args: argparse.Namespace, hist: History) -> tuple[int, str]:
 def _report_bytes(args: argparse.Namespace, title: str, blocks: list[object], json_body: object | None) -> bytes:
     import json
 
-    from diffing.report_blocks import Block, render
+    from diffing.reports.blocks import Block, render
 
     if args.format == "json" and json_body is not None:
         return (json.dumps(json_body, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
@@ -510,7 +511,7 @@ def _history(args: argparse.Namespace, store: Store) -> tuple[History, int, str]
 def _lineage(args: argparse.Namespace) -> int:
     from corpus.errors import WendiffError
     from diffing.lineage import LineageError, find
-    from diffing.report_lineage import lineage_blocks, lineage_json
+    from diffing.reports.lineage import lineage_blocks, lineage_json
 
     with _store(args) as store:
         hist, k, in_force_line = _history(args, store)
@@ -533,7 +534,7 @@ def _lineage(args: argparse.Namespace) -> int:
 
 
 def _annotate(args: argparse.Namespace) -> int:
-    from diffing.report_annotate import annotate_blocks
+    from diffing.reports.annotate import annotate_blocks
 
     with _store(args) as store:
         hist, k, in_force_line = _history(args, store)

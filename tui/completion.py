@@ -15,8 +15,8 @@ Rules:
   positional argument (``completion SHELL``), and file names everywhere else.
 * Importing this module is cheap (standard library only): the parser of
   ``wendiff completion`` takes `SHELLS` from here.
-* argparse has no public way to list a parser's actions; this module, and only
-  this module, reads ``parser._actions`` (as shtab and argcomplete do).
+* argparse has no public way to list a parser's actions; this module reads
+  them through `tui.compat_argparse` (as shtab and argcomplete do).
 """
 
 from __future__ import annotations
@@ -24,6 +24,8 @@ from __future__ import annotations
 import argparse
 import shlex
 from dataclasses import dataclass
+
+from tui.compat_argparse import actions, subcommands
 
 __all__ = ["SHELLS", "Level", "Option", "levels", "script"]
 
@@ -66,11 +68,11 @@ def levels(parser: argparse.ArgumentParser, path: str = ROOT) -> list[Level]:
     options: list[Option] = []
     values: list[str] = []
     below: list[Level] = []
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            helps = {a.dest: a.help or "" for a in action._choices_actions}
-            for name, sub in action.choices.items():
-                commands.append((name, helps.get(name, "")))
+    for action in actions(parser):
+        subs = subcommands(action)
+        if subs is not None:
+            for name, help_line, sub in subs:
+                commands.append((name, help_line))
                 below += levels(sub, f"{path} {name}")
         elif action.help == argparse.SUPPRESS:
             continue

@@ -136,7 +136,7 @@ def demo_request() -> CompareRequest:
 
 def demo_summary(columns: int = 100) -> str:
     """What ``wendiff demo`` shows, as text: the comparison it opens on and what its store holds."""
-    from diffing.report_text import TextView, render_text
+    from diffing.reports.redline_text import TextView, render_text
     from tui.jobs import run_compare
 
     diff = run_compare(demo_request())

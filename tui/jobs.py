@@ -28,8 +28,8 @@ from corpus.store.values import BlameLine, DocumentInfo, Version
 from diffing.model import Diff
 from diffing.reports import FORMATS, Format, Report
 from tui.dup_list import Base, DupLine, dup_lines
-from tui.layout import Measure
 from tui.sides import CompareRequest, FileSide, StoreSide
+from tui.view_lines import Measure
 
 if TYPE_CHECKING:
     from diffing.dups.engine import Input
@@ -39,7 +39,7 @@ __all__ = [
     "DupsData",
     "ExportUnavailable",
     "HistoryData",
-    "Progress",
+    "OnProgress",
     "export_report",
     "find_dups",
     "list_documents",
@@ -49,7 +49,9 @@ __all__ = [
     "suggest_export_path",
 ]
 
-Progress = Callable[[str, int, int], None]
+OnProgress = Callable[[str, int, int], None]
+"""The callback a job reports its progress to: ``(stage, done, total)`` (not the duplicate finder's
+`diffing.dups.result.Progress` value, which `find_dups` turns into a call of it)."""
 STAGES = ("reading A", "reading B", "normalizing A", "normalizing B", "comparing", "laying out")
 
 
@@ -61,7 +63,7 @@ def _quiet(stage: str, done: int, total: int) -> None:
     """A progress callback that reports nowhere."""
 
 
-def run_compare(request: CompareRequest, progress: Progress = _quiet) -> Diff:
+def run_compare(request: CompareRequest, progress: OnProgress = _quiet) -> Diff:
     """Read both sides, normalize them with the request's options and compare them (stages 1-5)."""
     from corpus.pipeline import from_source
     from diffing.compare import compare
@@ -79,7 +81,7 @@ def run_compare(request: CompareRequest, progress: Progress = _quiet) -> Diff:
     return compare(doc_a, doc_b, request.options, pins=request.pins)
 
 
-def prepare_view(diff: Diff, progress: Progress = _quiet, unified: bool = True) -> Measure:
+def prepare_view(diff: Diff, progress: OnProgress = _quiet, unified: bool = True) -> Measure:
     """What the compare view measures once per diff (stage 6), done before the view gets the diff.
 
     (The diff of a large pair is millions of long-lived objects: the collector's thresholds that
@@ -190,7 +192,7 @@ class DupsData:
     """One-line problems of the inputs that could not be read."""
 
 
-def find_dups(store_path: Path | None, files: Sequence[str], progress: Progress = _quiet) -> DupsData:
+def find_dups(store_path: Path | None, files: Sequence[str], progress: OnProgress = _quiet) -> DupsData:
     """Repeats and re-used passages among the files given and the store's documents (latest versions).
 
     With files, the files are checked against the store (the finder's ``--store``
@@ -200,9 +202,9 @@ def find_dups(store_path: Path | None, files: Sequence[str], progress: Progress 
     temporary folder for the run and named back to their store versions.
     """
     from diffing.dups.engine import Input, find_duplicates
-    from diffing.dups.engine import Progress as DupsProgress
+    from diffing.dups.result import Progress
 
-    def report(p: DupsProgress) -> None:
+    def report(p: Progress) -> None:
         progress("reading" if p.stage == "read" else "comparing", p.done, p.total)
 
     documents = list_documents(store_path)

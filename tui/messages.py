@@ -20,8 +20,8 @@ from textual.message import Message
 from corpus.store.values import DocumentInfo
 from diffing.model import Diff
 from tui.jobs import DupsData, HistoryData
-from tui.layout import Measure
 from tui.sides import CompareRequest
+from tui.view_lines import Measure
 
 __all__ = [
     "CursorMoved",

@@ -31,7 +31,7 @@ from corpus.store.derive import decode_clauses
 from corpus.store.errors import StoreError
 from corpus.store.gitrepo import DamagedStore, GitRepo
 from corpus.store.ids import is_valid_id
-from corpus.store.layout import CLAUSES, DOCS, FILES, META, ORIGINAL, doc_dir, doc_file
+from corpus.store.paths import CLAUSES, DOCS, FILES, META, ORIGINAL, doc_dir, doc_file
 from corpus.store.store import Store
 from corpus.store.tip import verified_tip
 

@@ -43,7 +43,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from corpus.store.errors import StoreError
-from corpus.store.layout import BRANCH
+from corpus.store.paths import BRANCH
 
 if TYPE_CHECKING:
     import git

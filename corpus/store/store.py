@@ -2,7 +2,7 @@
 
 Rules:
 
-* A `Store` is a bare git repository (see corpus/store/layout.py). A new one
+* A `Store` is a bare git repository (see corpus/store/paths.py). A new one
   is made, complete, in a temporary folder beside its path (``open`` with
   ``create`` when the folder is absent or empty) and renamed into place when
   its first version is recorded: a store exists only with a version, a failed
@@ -58,7 +58,9 @@ from corpus.store.derive import (
 from corpus.store.errors import InterruptedAfterRecording, StoreError
 from corpus.store.gitrepo import BLOB_MODE, PACK_THRESHOLD, TREE_MODE, BranchMoved, GitRepo, TreeEntry
 from corpus.store.ids import derive_id, validate_id
-from corpus.store.layout import (
+from corpus.store.location import store_path
+from corpus.store.lock import DEFAULT_TIMEOUT, locked
+from corpus.store.paths import (
     CLAUSES,
     DOCS,
     LOCK_FILE,
@@ -71,8 +73,6 @@ from corpus.store.layout import (
     doc_file,
     pins_file,
 )  # fmt: skip
-from corpus.store.location import store_path
-from corpus.store.lock import DEFAULT_TIMEOUT, locked
 from corpus.store.revs import LATEST, Rev, select
 from corpus.store.tip import verified_tip
 from corpus.store.values import AddResult, ClauseStats, DocumentInfo, Version
@@ -328,7 +328,7 @@ class Store:
 
     def save_pins(self, a: Version, b: Version, data: bytes | None, when: float | None = None) -> None:
         """Keep ``data`` as the pins of ``a`` against ``b`` (None: drop them), as a commit on `PINS_REF`;
-        the versions' branch is untouched (corpus/store/layout.py)."""
+        the versions' branch is untouched (corpus/store/paths.py)."""
         repo = self._repo
         name = pins_file(a.sha256, b.sha256)
         with locked(repo.folder / LOCK_FILE, self.lock_timeout):

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from corpus.store.errors import StoreError
 from corpus.store.gitrepo import DamagedStore, GitRepo
-from corpus.store.layout import BRANCH, DOCS
+from corpus.store.paths import BRANCH, DOCS
 
 __all__ = ["verified_tip"]
 

@@ -30,7 +30,8 @@ ENGINES = (
     "rich", "rapidfuzz", "rjieba", "opencc", "diff_match_patch", "platformdirs",
     "corpus.pipeline", "corpus.normalize", "corpus.clean", "corpus.unspin", "corpus.store.gitrepo",
     "diffing.compare", "diffing.align", "diffing.inline", "diffing.segment", "diffing.model", "diffing.highlight",
-    "diffing.report_text", "diffing.report_json", "diffing.report_html", "diffing.report_md", "diffing.report_docx",
+    "diffing.reports.redline_text", "diffing.reports.redline_json", "diffing.reports.redline_html",
+    "diffing.reports.redline_md", "diffing.reports.redline_docx",
     "diffing.dups.engine", "diffing.dups.summary", "diffing.dups.report",
     "tui.app",
 )  # fmt: skip

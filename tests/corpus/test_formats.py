@@ -28,7 +28,7 @@ from corpus.pipeline import from_text, load
 from corpus.read import read_source, source_from_bytes
 from corpus.samples import seed
 from diffing.compare import compare
-from diffing.report_json import dumps
+from diffing.reports.redline_json import dumps
 from diffing.validate import validate
 
 FORMATS = Path(__file__).resolve().parents[1] / "data" / "formats"
@@ -317,9 +317,9 @@ def test_dups_finds_a_pdf_and_an_ofd_copy_of_a_text_and_warns_about_a_bad_byte(t
 
 
 def test_text_markdown_and_html_reports_cite_the_page_beside_the_place() -> None:
-    from diffing.report_md import render_markdown
-    from diffing.report_text import TextView, render_text
     from diffing.reports import render
+    from diffing.reports.redline_md import render_markdown
+    from diffing.reports.redline_text import TextView, render_text
 
     diff = compare(load(str(SOURCES["01a"])), load(str(FORMATS / "01b.pdf")))
     text = render_text(diff, TextView(color=False, width=120, layout="unified", full=False))

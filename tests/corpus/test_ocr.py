@@ -13,7 +13,7 @@ from corpus import ocr
 from corpus.pipeline import from_source
 from corpus.read import source_from_bytes
 from diffing.compare import compare
-from diffing.report_json import dumps
+from diffing.reports.redline_json import dumps
 from tests.corpus.pdf_layers import Line, pdf_of
 from tests.corpus.scans import rendered, scanned_pdf, spoil
 

@@ -102,13 +102,6 @@ def test_line_that_would_change_length_is_converted_character_by_character() -> 
     assert t2s.convert_line("麼乾", tables) == "麼干"  # a character that would become two is kept
 
 
-def test_separators_are_the_references() -> None:
-    split = _reference().split_chars_re
-    for cp in range(0x10000):
-        ch = chr(cp)
-        assert (split.fullmatch(ch) is not None) == (t2s._SEPARATORS.fullmatch(ch) is not None), hex(cp)
-
-
 def test_shipped_list_of_traditional_characters_is_what_the_script_generates() -> None:
     shipped = Path(t2s.__file__).parent / "data" / t2s.TRADITIONAL_FILE
     assert shipped.read_text(encoding="utf-8") == render()

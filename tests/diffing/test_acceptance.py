@@ -13,7 +13,7 @@ from corpus.pipeline import from_text, load
 from corpus.samples import REAL_PAIRS as BUNDLED_PAIRS
 from corpus.samples import real_pair, seed
 from diffing.compare import compare
-from diffing.report_json import diff_report, dumps
+from diffing.reports.redline_json import diff_report, dumps
 from diffing.validate import validate
 from tests.conftest import REAL, REAL_PAIRS
 

@@ -6,7 +6,7 @@ import json
 
 from corpus.pipeline import from_text
 from diffing.compare import compare
-from diffing.report_json import dumps
+from diffing.reports.redline_json import dumps
 from diffing.validate import validate
 
 NOTICE = (

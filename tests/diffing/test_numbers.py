@@ -17,11 +17,11 @@ from diffing.inline import inline_diff
 from diffing.model import Diff
 from diffing.numbers import row_numbers
 from diffing.quantities import quantities
-from diffing.report_docx import render_docx
-from diffing.report_html import render_html
-from diffing.report_json import dumps
-from diffing.report_md import render_markdown
-from diffing.report_text import TextView, render_text
+from diffing.reports.redline_docx import render_docx
+from diffing.reports.redline_html import render_html
+from diffing.reports.redline_json import dumps
+from diffing.reports.redline_md import render_markdown
+from diffing.reports.redline_text import TextView, render_text
 from diffing.validate import validate
 from tests.conftest import REAL
 

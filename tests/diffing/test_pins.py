@@ -13,9 +13,9 @@ from corpus.document import Document
 from corpus.pipeline import from_text
 from diffing.compare import compare
 from diffing.pins import Pin, dump_pins, load_pins
-from diffing.report_html import render_html
-from diffing.report_json import dumps
-from diffing.report_md import render_markdown
+from diffing.reports.redline_html import render_html
+from diffing.reports.redline_json import dumps
+from diffing.reports.redline_md import render_markdown
 from diffing.validate import validate
 from tests.conftest import REAL
 from tests.hostile.conftest import one_line_error

@@ -16,7 +16,8 @@ from difflib import SequenceMatcher
 from corpus.document import Document, Layer, Source
 from corpus.offsets import MapBuilder
 from corpus.options import DEFAULT_OPTIONS
-from diffing.model import Clause, ClauseKind, Diff, InlinePart, Op, Row
+from diffing.model import Clause, ClauseKind, Diff, Op, Row
+from diffing.vocabulary import InlinePart
 
 RowSpec = tuple[Op, Sequence[int], Sequence[int]]
 _HEADING = re.compile(r"^([一二三四五六七八九十]+)、")

@@ -1,4 +1,4 @@
-"""The 修改决定 (diffing/amendments.py, diffing/report_amendments.py): pair 01 against a text written by hand."""
+"""The 修改决定 (diffing/amendments.py, diffing/reports/amendments.py): pair 01 against a text written by hand."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from markdown_it import MarkdownIt
 from corpus.pipeline import from_text
 from diffing.amendments import CLOSING, Decision, draft, ordinal
 from diffing.compare import compare
-from diffing.report_amendments import amendments_docx, amendments_html, amendments_markdown, amendments_text
+from diffing.reports.amendments import amendments_docx, amendments_html, amendments_markdown, amendments_text
 
 from .pairs import real_diff
 

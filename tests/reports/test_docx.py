@@ -1,4 +1,5 @@
-"""The Word report (diffing/report_docx.py): reopened with python-docx, accepted, rejected, opened by LibreOffice."""
+"""The Word report (diffing/reports/redline_docx.py): reopened with python-docx, accepted, rejected, opened by
+LibreOffice."""
 
 from __future__ import annotations
 
@@ -13,8 +14,9 @@ from pathlib import Path
 import docx
 import pytest
 
+from diffing.docx_compat import run_element
 from diffing.model import Diff
-from diffing.report_docx import AUTHOR, AUTHOR_IGNORED, heading_levels, render_docx
+from diffing.reports.redline_docx import AUTHOR, AUTHOR_IGNORED, heading_levels, render_docx
 
 from .docx_views import W, apply_revisions, body, revisions, view
 from .handmade import document, make_diff
@@ -306,8 +308,8 @@ def test_every_word_report_printed_by_libreoffice_shows_page_numbers(soffice: st
     import pypdfium2
 
     from diffing.amendments import draft
-    from diffing.report_amendments import amendments_docx
-    from diffing.report_table import table_docx
+    from diffing.reports.amendments import amendments_docx
+    from diffing.reports.table import table_docx
     from diffing.table import build_table
 
     pair = real_diff("04_admin_reconsideration_law")
@@ -331,8 +333,8 @@ def test_word_reports_use_the_official_faces_with_fallbacks() -> None:
     from docx.oxml.ns import qn
 
     from diffing.amendments import draft
-    from diffing.report_amendments import amendments_docx
-    from diffing.report_table import table_docx
+    from diffing.reports.amendments import amendments_docx
+    from diffing.reports.table import table_docx
     from diffing.table import build_table
 
     pair = real_diff("01_holiday_measures")
@@ -349,4 +351,4 @@ def test_word_reports_use_the_official_faces_with_fallbacks() -> None:
         assert '<w:altName w:val="FangSong,仿宋_GB2312"/>' in fonts and "SimHei" in fonts
     for data in titled:
         title = docx.Document(io.BytesIO(data)).paragraphs[0].runs[0]
-        assert title._r.rPr.rFonts.get(qn("w:eastAsia")) == "方正小标宋简体"
+        assert run_element(title).rPr.rFonts.get(qn("w:eastAsia")) == "方正小标宋简体"

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from corpus.document import Document, Layer, Source
 from corpus.offsets import MapBuilder
 from corpus.options import DEFAULT_OPTIONS
-from diffing.highlight import Segment, clause_segments, row_segments, unified_runs, unified_segments
+from diffing.highlight import Highlight, clause_highlights, row_highlights, unified_highlights, unified_runs
 from diffing.model import Clause, Diff, Row
 
 from .handmade import auto_diff, document, make_diff
@@ -20,7 +20,7 @@ def _span_text(doc: Document, spans: list[tuple[int, int]]) -> str:
     return "".join(doc.original[lo:hi] for lo, hi in spans)
 
 
-def _joined(segments: list[Segment], *kinds: str) -> str:
+def _joined(segments: list[Highlight], *kinds: str) -> str:
     return "".join(s.text for s in segments if s.kind in kinds)
 
 
@@ -32,13 +32,13 @@ _line = st.text(alphabet="甲乙丙丁戊 ab", min_size=1, max_size=12).filter(l
 def test_segments_join_back_to_each_sides_original_spans(a_lines: list[str], b_lines: list[str]) -> None:
     diff = auto_diff(document("\n".join(a_lines)), document("\n".join(b_lines), "b.txt"))
     for row in diff.rows:
-        a_segs = row_segments(diff, row, "a")
-        b_segs = row_segments(diff, row, "b")
+        a_segs = row_highlights(diff, row, "a")
+        b_segs = row_highlights(diff, row, "b")
         assert _joined(a_segs, "same", "del") == _span_text(diff.a, diff.a_spans(row))
         assert _joined(b_segs, "same", "ins") == _span_text(diff.b, diff.b_spans(row))
         assert {s.kind for s in a_segs} <= {"same", "del"}
         assert {s.kind for s in b_segs} <= {"same", "ins"}
-        unified = unified_segments(diff, row)
+        unified = unified_highlights(diff, row)
         runs = unified_runs(diff, row)
         for j in row.b:
             clause = diff.b_clauses[j]
@@ -57,21 +57,21 @@ def test_segments_join_back_to_each_sides_original_spans(a_lines: list[str], b_l
 
 def test_removed_spaces_stay_with_the_unchanged_neighbour() -> None:
     diff = make_diff(document("加强 两地国土 空间"), document("加强两地领土空间", "b.txt"), [("modified", [0], [0])])
-    assert row_segments(diff, diff.rows[0], "a") == [
-        Segment("加强 两地", "same"),
-        Segment("国", "del"),
-        Segment("土 空间", "same"),
+    assert row_highlights(diff, diff.rows[0], "a") == [
+        Highlight("加强 两地", "same"),
+        Highlight("国", "del"),
+        Highlight("土 空间", "same"),
     ]
-    assert row_segments(diff, diff.rows[0], "b") == [
-        Segment("加强两地", "same"),
-        Segment("领", "ins"),
-        Segment("土空间", "same"),
+    assert row_highlights(diff, diff.rows[0], "b") == [
+        Highlight("加强两地", "same"),
+        Highlight("领", "ins"),
+        Highlight("土空间", "same"),
     ]
-    assert unified_segments(diff, diff.rows[0]) == [
-        Segment("加强两地", "same"),
-        Segment("国", "del"),
-        Segment("领", "ins"),
-        Segment("土空间", "same"),
+    assert unified_highlights(diff, diff.rows[0]) == [
+        Highlight("加强两地", "same"),
+        Highlight("国", "del"),
+        Highlight("领", "ins"),
+        Highlight("土空间", "same"),
     ]
 
 
@@ -89,9 +89,9 @@ def test_parts_inside_one_edit_never_repeat_text() -> None:
     b_cl = (Clause(0, 0, 3, "前Y后", "sentence", ""),)
     row = Row("modified", (0,), (0,), 0.8, (("=", "前"), ("-", "X"), ("=", "Y后")))
     diff = Diff(a, b, DEFAULT_OPTIONS, a_cl, b_cl, (row,))
-    segments = row_segments(diff, row, "a")
+    segments = row_highlights(diff, row, "a")
     assert _joined(segments, "same", "del") == "前ABC后"
-    assert segments[0] == Segment("前", "same")
+    assert segments[0] == Highlight("前", "same")
 
 
 def test_holes_are_left_out_of_the_segments() -> None:
@@ -107,28 +107,28 @@ def test_holes_are_left_out_of_the_segments() -> None:
     b_cl = (Clause(0, 0, 4, "甲乙丙戊", "sentence", ""),)
     row = Row("modified", (0,), (0,), 0.75, (("=", "甲乙丙"), ("-", "丁"), ("+", "戊")))
     diff = Diff(a, b, DEFAULT_OPTIONS, a_cl, b_cl, (row,))
-    assert row_segments(diff, row, "a") == [Segment("甲乙丙", "same"), Segment("丁", "del")]
+    assert row_highlights(diff, row, "a") == [Highlight("甲乙丙", "same"), Highlight("丁", "del")]
 
 
 def test_rows_without_inline_parts_are_one_segment_per_side() -> None:
     a, b = document("一、总则\n旧的一句\n"), document("一、总则\n新加的一句\n", "b.txt")
     diff = make_diff(a, b, [("equal", [0], [0]), ("deleted", [1], []), ("inserted", [], [1])])
     equal, deleted, inserted = diff.rows
-    assert row_segments(diff, equal, "a") == [Segment("一、总则", "same")]
-    assert row_segments(diff, deleted, "a") == [Segment("旧的一句", "del")]
-    assert row_segments(diff, deleted, "b") == []
-    assert row_segments(diff, inserted, "b") == [Segment("新加的一句", "ins")]
-    assert unified_segments(diff, deleted) == [Segment("旧的一句", "del")]
+    assert row_highlights(diff, equal, "a") == [Highlight("一、总则", "same")]
+    assert row_highlights(diff, deleted, "a") == [Highlight("旧的一句", "del")]
+    assert row_highlights(diff, deleted, "b") == []
+    assert row_highlights(diff, inserted, "b") == [Highlight("新加的一句", "ins")]
+    assert unified_highlights(diff, deleted) == [Highlight("旧的一句", "del")]
 
 
 def test_split_row_gives_segments_per_clause() -> None:
     a = document("第一句话和第二句话")
     b = document("第一句话\n和第二句话", "b.txt")
     diff = make_diff(a, b, [("split", [0], [0, 1])])
-    groups = clause_segments(diff, diff.rows[0], "b")
+    groups = clause_highlights(diff, diff.rows[0], "b")
     assert [g.index for g in groups] == [0, 1]
-    assert ["".join(s.text for s in g.segments) for g in groups] == ["第一句话", "和第二句话"]
-    assert all(s.kind == "same" for g in groups for s in g.segments)
+    assert ["".join(s.text for s in g.highlights) for g in groups] == ["第一句话", "和第二句话"]
+    assert all(s.kind == "same" for g in groups for s in g.highlights)
     assert [(r.text, r.a_clause, r.b_clause) for r in unified_runs(diff, diff.rows[0])] == [
         ("第一句话", 0, 0),
         ("和第二句话", 0, 1),

@@ -1,4 +1,4 @@
-"""The HTML report (diffing/report_html.py), read back with an HTML parser."""
+"""The HTML report (diffing/reports/redline_html.py), read back with an HTML parser."""
 
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 from corpus.pipeline import from_text
 from diffing.compare import compare
 from diffing.model import Diff
-from diffing.report_html import render_html
-from diffing.report_layout import is_change, reading_order
+from diffing.reports.order import is_change, reading_order
+from diffing.reports.redline_html import render_html
 from diffing.visible import INVISIBLE
 
 from .handmade import auto_diff, document, make_diff

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from diffing.model import Diff
-from diffing.report_html import render_html
+from diffing.reports.redline_html import render_html
 
 from .handmade import document, make_diff
 from .pairs import diff_000_001, real_diff
@@ -74,7 +74,7 @@ CHANGES = "table.diff tbody:not(.e):not(.n):not(.o)"
 
 def _change_ids(diff: Diff) -> list[str]:
     """The change stops in page order, each named ``#<k>`` by its position among them (not every row has an id)."""
-    from diffing.report_layout import is_change, reading_order
+    from diffing.reports.order import is_change, reading_order
 
     stops = [i for i in reading_order(diff) if i.kind == "row" and is_change(diff.rows[i.row])]
     return [f"#{k}" for k in range(len(stops))]

@@ -1,4 +1,4 @@
-"""The Markdown report (diffing/report_md.py), rendered back with a CommonMark parser (markdown-it-py)."""
+"""The Markdown report (diffing/reports/redline_md.py), rendered back with a CommonMark parser (markdown-it-py)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from diffing.highlight import Segment
-from diffing.report_layout import is_change, reading_order
-from diffing.report_md import render_markdown, segments_markdown
+from diffing.highlight import Highlight
+from diffing.reports.order import is_change, reading_order
+from diffing.reports.redline_md import highlights_markdown, render_markdown
 from diffing.visible import INVISIBLE
 
 from .handmade import document, make_diff
@@ -81,8 +81,8 @@ def _kinds(chars: Sequence[tuple[str, str]]) -> tuple[int, int]:
 def test_highlights_render_both_texts_with_strike_and_bold_only_whatever_the_text(
     parts: list[tuple[str, str]],
 ) -> None:
-    segments = [Segment(text, kind) for text, kind in parts]  # type: ignore[arg-type]
-    line = segments_markdown(segments)
+    segments = [Highlight(text, kind) for text, kind in parts]  # type: ignore[arg-type]
+    line = highlights_markdown(segments)
     assert "\n" not in line
     marked = _render(line)
     expected = [(ch, s.kind) for s in segments for ch in s.text]
@@ -93,7 +93,7 @@ def test_highlights_render_both_texts_with_strike_and_bold_only_whatever_the_tex
 
 
 def test_a_change_that_starts_with_punctuation_is_written_with_an_ins_tag_not_widened() -> None:
-    line = segments_markdown([Segment("（5月1日", "same"), Segment("、2日", "ins"), Segment("）；", "same")])
+    line = highlights_markdown([Highlight("（5月1日", "same"), Highlight("、2日", "ins"), Highlight("）；", "same")])
     assert line == "（5月1日<ins>、2日</ins>）；"  # was 1~~日~~**日、2日**: 日 deleted and inserted again
 
 
@@ -173,15 +173,15 @@ def test_no_raw_html_but_del_and_ins_in_any_real_pair_report() -> None:
 
 
 def test_every_change_of_pairs_01_and_10_renders_a_as_kept_and_deleted_b_as_kept_and_inserted() -> None:
-    from diffing.highlight import unified_segments
+    from diffing.highlight import unified_highlights
 
     for name in ("01_holiday_measures", "10_procuratorate_criminal_procedure_rules"):
         diff = real_diff(name)
         for item in reading_order(diff):
             if item.kind != "row" or not is_change(diff.rows[item.row]) or diff.rows[item.row].op == "copied":
                 continue
-            segments = unified_segments(diff, diff.rows[item.row])
-            marked = _render(segments_markdown(segments))
+            segments = unified_highlights(diff, diff.rows[item.row])
+            marked = _render(highlights_markdown(segments))
             expected = [(ch, s.kind) for s in segments for ch in s.text]
             assert _side(marked.chars, "a") == _side(expected, "a")
             assert _side(marked.chars, "b") == _side(expected, "b")

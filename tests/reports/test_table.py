@@ -1,4 +1,4 @@
-"""The 新旧对照表 (diffing/table.py, diffing/report_table.py): real pair 01 in every format, read back."""
+"""The 新旧对照表 (diffing/table.py, diffing/reports/table.py): real pair 01 in every format, read back."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import pytest
 from docx.enum.section import WD_ORIENT
 from markdown_it import MarkdownIt
 
-from diffing.report_table import table_docx, table_html, table_markdown, table_text
+from diffing.reports.table import table_docx, table_html, table_markdown, table_text
 from diffing.table import Table, build_table
 
 from .pairs import real_diff
@@ -147,7 +147,8 @@ def test_markdown_of_pair_01_renders_as_a_table_with_the_same_rows() -> None:
     rows = _cells(rendered)
     assert [c["text"] for c in rows[0]] == ["修改前", "修改后", "说明"]
     assert [r[2]["text"] for r in rows[1:]] == ["修改", "修改", "新增"]
-    # marked as in HTML: a mark that would not render beside a CJK character is a <del>/<ins> tag (report_md)
+    # marked as in HTML: a mark that would not render beside a CJK character is a <del>/<ins> tag
+    # (diffing.reports.redline_md)
     assert rows[1][0]["del"] == "新年3、初二、1、2日、"
     assert rows[1][1]["ins"] == "元旦4除夕、至2、2日至"
     assert "仅序号变化（条文顺序调整）的 1 条" in md
@@ -169,7 +170,7 @@ def test_bidirectional_controls_in_a_document_are_shown_as_marks_never_applied()
     a = from_text("第一条 价款100元。\n", "a.txt")
     b = from_text("第一条 价款\u202e元001\u202c。\n", "b.txt")
     from diffing.amendments import draft
-    from diffing.report_amendments import amendments_docx, amendments_html, amendments_markdown, amendments_text
+    from diffing.reports.amendments import amendments_docx, amendments_html, amendments_markdown, amendments_text
 
     diff = compare(a, b)
     table = build_table(diff)
@@ -215,7 +216,7 @@ def test_every_changed_article_of_a_real_pair_is_a_row_and_every_other_is_counte
 @pytest.mark.slow
 def test_libreoffice_converts_the_table_and_keeps_its_repeating_header(soffice: str, tmp_path: Path) -> None:
     from diffing.amendments import draft
-    from diffing.report_amendments import amendments_docx
+    from diffing.reports.amendments import amendments_docx
 
     table = build_table(real_diff("06_company_law"))
     (tmp_path / "table.docx").write_bytes(table_docx(table))

@@ -11,8 +11,8 @@ import pytest
 from corpus.pipeline import from_text
 from diffing.amendments import draft
 from diffing.compare import compare
-from diffing.report_amendments import amendments_html
-from diffing.report_table import table_html
+from diffing.reports.amendments import amendments_html
+from diffing.reports.table import table_html
 from diffing.table import build_table
 
 from .pairs import real_diff
@@ -66,7 +66,7 @@ def test_every_html_report_fits_every_width_from_a_phone_up(browser: Any, tmp_pa
     scrolled to 421 px: a ``）`` ending a paragraph hung half outside the column (Chromium's default
     ``text-spacing-trim``), as it did at 323 and 530 px on the build machine."""
     from corpus.pipeline import load
-    from diffing.report_html import render_html
+    from diffing.reports.redline_html import render_html
     from tests.conftest import REAL
 
     folder = tmp_path / "a-checkout-at-a-rather-long-path" / "check" / "work" / "main" / "tests" / "data" / "real"

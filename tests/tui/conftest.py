@@ -18,6 +18,7 @@ from corpus.read import source_from_bytes
 from diffing.compare import compare
 from diffing.model import Diff
 from tui.app import WendiffApp, make_app
+from tui.compat_textual import screen_strips
 from tui.screens.compare import CompareScreen
 from tui.screens.history import HistoryScreen
 from tui.sides import CompareRequest, TextSide
@@ -127,4 +128,4 @@ def data_request(name: str) -> CompareRequest:
 
 def screen_text(app: WendiffApp) -> list[str]:
     """The lines the terminal shows now, as the compositor draws them from the widgets' caches."""
-    return [strip.text for strip in app.screen._compositor.render_strips()]
+    return [strip.text for strip in screen_strips(app.screen)]

@@ -76,7 +76,7 @@ async def test_export_of_a_format_not_installed_is_a_warning_not_a_crash(
     import diffing.reports
 
     def missing(diff: object, fmt: str) -> str:
-        raise ImportError("No module named 'diffing.report_html'")
+        raise ImportError("No module named 'diffing.reports.redline_html'")
 
     monkeypatch.setattr(diffing.reports, "render", missing)
     messages: list[Message] = []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.tui.conftest import app_on, data_request, pair_request, screen_of, settle
-from tui.layout import Layout, fit_place
+from tui.view_lines import Layout, fit_place
 from tui.wrap import width
 
 

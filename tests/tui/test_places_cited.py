@@ -7,7 +7,7 @@ import pytest
 
 from tests.tui.conftest import app_on, data_request, screen_of, seed_request, settle
 from tests.tui.test_place_column import label_lines
-from tui.layout import Layout
+from tui.view_lines import Layout
 
 
 def row_containing(layout: Layout, text: str) -> int:

@@ -112,7 +112,7 @@ def pair01_first_change() -> str:
     """A piece of the B text of pair 01's first change (a line of text the view draws unbroken)."""
     from corpus.pipeline import load
     from diffing.compare import compare
-    from diffing.report_layout import is_change
+    from diffing.reports.order import is_change
 
     a, b = samples.real_pair("01_holiday_measures")
     diff = compare(load(str(a)), load(str(b)))

@@ -6,13 +6,14 @@ from rich.style import Style
 
 from tests.tui.conftest import app_on, pair_request, screen_of, settle
 from tui.app import WendiffApp
+from tui.compat_textual import screen_strips
 from tui.contrast import MIN_CONTRAST, contrast, readable
 
 
 def drawn_changes(app: WendiffApp) -> dict[str, list[Style]]:
     """Styles of the deleted (struck) and inserted (underlined) text on screen now."""
     found: dict[str, list[Style]] = {"del": [], "ins": []}
-    for strip in app.screen._compositor.render_strips():
+    for strip in screen_strips(app.screen):
         for segment in strip:
             style = segment.style
             if style is None or not segment.text.strip():

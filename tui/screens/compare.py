@@ -29,13 +29,13 @@ from corpus.errors import WendiffError
 from corpus.options import Options
 from diffing.model import Diff, Row
 from diffing.pins import Pin
-from diffing.report_numbers import NumberItem, number_items
 from diffing.reports import Format, Report
+from diffing.reports.numbers import NumberItem, number_items
 from tui.jobs import ExportUnavailable, export_report, prepare_view, run_compare
-from tui.layout import Mode
 from tui.lookup import find_line, find_place, goto_query, text_line
 from tui.messages import CursorMoved, DiffFailed, DiffProgress, DiffReady, ExportFinished
 from tui.sides import CompareRequest, FileSide
+from tui.view_lines import Mode
 from tui.widgets.change_map import ChangeMap
 from tui.widgets.diff_view import DiffView
 from tui.widgets.key_footer import KeyFooter

@@ -27,34 +27,21 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, RadioButton, RadioSet
 
 from diffing.model import Diff
-from diffing.reports import FORMATS, REPORT_FORMATS, SUFFIXES, Format, Report
+from diffing.reports import FORMAT_NAMES, FORMATS, REPORT_FORMATS, REPORT_NAMES, REPORTS, SUFFIXES, Format, Report
 from tui.jobs import suggest_export_path
 from tui.wrap import elide_middle, width
 
 __all__ = ["EXPORT_FORMATS", "EXPORT_REPORTS", "ExportScreen", "FormatList"]
 
-EXPORT_REPORTS: tuple[tuple[Report, str], ...] = (
-    ("redline", "the comparison, clause by clause"),
-    ("table", "新旧对照表 (修改前 | 修改后 | 说明)"),
-    ("amendments", "修改决定 (numbered amendments)"),
-)
-
-_DESCRIBED: dict[str, str] = {
-    "html": "HTML page (side by side, self-contained)",
-    "md": "Markdown",
-    "docx": "Word document (tracked-change style)",
-    "json": "JSON (wendiff.diff)",
-    "text": "plain text",
-}
+EXPORT_REPORTS: tuple[tuple[Report, str], ...] = tuple((report, REPORT_NAMES[report][1]) for report in REPORTS)
+"""Every report `diffing.reports` writes, with its description."""
 _ORDER = ("html", "md", "docx", "json", "text")
 EXPORT_FORMATS: tuple[tuple[Format, str], ...] = tuple(
-    (fmt, _DESCRIBED.get(fmt, fmt))
+    (fmt, FORMAT_NAMES[fmt][1])
     for fmt in sorted(FORMATS, key=lambda f: (_ORDER.index(f) if f in _ORDER else len(_ORDER), f))
 )
 """Every report format `diffing.reports` writes (a new kind shows up here by itself), known ones first."""
 _SUFFIXES: dict[str, Format] = {**SUFFIXES, ".txt": "text"}
-_NAMES = {"redline": "redline", "table": "新旧对照表", "amendments": "修改决定"}
-_FORMAT_NAMES = {"html": "HTML", "md": "Markdown", "docx": "Word", "json": "JSON", "text": "text"}
 
 
 def refusal(report: Report, fmt: Format) -> str | None:
@@ -62,8 +49,8 @@ def refusal(report: Report, fmt: Format) -> str | None:
     allowed = REPORT_FORMATS[report]
     if fmt in allowed:
         return None
-    others = ", ".join(_FORMAT_NAMES.get(f, f) for f in allowed)
-    return f"The {_NAMES[report]} cannot be written as {_FORMAT_NAMES.get(fmt, fmt)}: pick {others}."
+    others = ", ".join(FORMAT_NAMES[f][0] for f in allowed)
+    return f"The {REPORT_NAMES[report][0]} cannot be written as {FORMAT_NAMES[fmt][0]}: pick {others}."
 
 
 class FormatList(RadioSet):

@@ -16,7 +16,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from diffing.report_text import MARKS
+from diffing.reports.redline_text import MARKS
 
 __all__ = ["HelpScreen", "help_lines", "mark_lines"]
 

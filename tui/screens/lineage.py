@@ -70,7 +70,7 @@ def load_lineage(store_path: Path, doc_id: str, version: int, label: str | None,
     from corpus.markers import compact
     from diffing.history import history
     from diffing.lineage import find
-    from diffing.report_lineage import OP_WORDS, step_change, unit_text
+    from diffing.reports.lineage import OP_WORDS, step_change, unit_text
     from diffing.versions import open_store
 
     with open_store(store_path, create=False) as store:

@@ -2,7 +2,7 @@
 
 Rules:
 
-* The view is a `ScrollView`: ``render_line`` asks `tui.layout.Layout` for
+* The view is a `ScrollView`: ``render_line`` asks `tui.view_lines.Layout` for
   one line at a time, so a 1 MB pair costs what a page costs. Heights are
   measured once per width; A and B stand on the same lines, so the panes
   scroll together by construction.
@@ -12,7 +12,7 @@ Rules:
 * Styles come from the theme (component classes below, set in theme.tcss):
   nothing here names a colour, so light and dark themes both work.
 * The width decides the layout: side by side from
-  `tui.layout.SIDE_BY_SIDE_MIN_WIDTH` cells, unified below, unless a layout
+  `tui.view_lines.SIDE_BY_SIDE_MIN_WIDTH` cells, unified below, unless a layout
   is forced.
 """
 
@@ -31,11 +31,11 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from diffing.model import Diff
-from diffing.report_layout import a_home, is_change
+from diffing.reports.order import a_home, is_change
 from tui.contrast import readable
-from tui.layout import SIDE_BY_SIDE_MIN_WIDTH, TAGS, Columns, Entry, Layout, Measure, Mode, build_entries
 from tui.lookup import find_hits
 from tui.messages import CursorMoved
+from tui.view_lines import SIDE_BY_SIDE_MIN_WIDTH, TAGS, Columns, Entry, Layout, Measure, Mode, build_entries
 
 __all__ = ["DiffView"]
 

@@ -19,8 +19,8 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
 
+from tui.compat_textual import FooterKey, bindings_ready
 from tui.wrap import width as cells
 
 __all__ = ["SHORT", "KeyFooter"]
@@ -74,7 +74,7 @@ class KeyFooter(Footer):
         return True, [item for k, item in enumerate(items) if k in keep]
 
     def compose(self) -> ComposeResult:
-        if not self._bindings_ready:
+        if not bindings_ready(self):
             return
         room = self.size.width or self.app.size.width
         self._shown_width = room

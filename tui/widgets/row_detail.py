@@ -19,8 +19,8 @@ from textual.content import Content
 from textual.widgets import Static
 
 from diffing.model import Diff, Row
-from diffing.report_text import MARKS
-from tui.layout import origin_text
+from diffing.reports.redline_text import MARKS
+from tui.view_lines import origin_text
 from tui.wrap import displayable
 
 __all__ = ["RowDetail", "describe", "line_of", "original_text"]

@@ -19,22 +19,15 @@ from corpus.display import safe_name
 from corpus.document import Document
 from corpus.options import Options
 from diffing.model import Diff
-from diffing.report_text import MARKS
+from diffing.reports.redline_text import MARKS
+from diffing.vocabulary import OP_LOOK
 from tui.wrap import elide_middle
 from tui.wrap import width as cells
 
 __all__ = ["SummaryBar", "options_label"]
 
-_OP_COLOURS = {
-    "renumbered": "$text-muted",
-    "modified": "$text-warning",
-    "inserted": "$text-success",
-    "deleted": "$text-error",
-    "moved": "$text-accent",
-    "copied": "$text-secondary",
-    "split": "$text-warning",
-    "merged": "$text-warning",
-}
+_OP_COLOURS: dict[str, str] = {op: f"$text-{look.role}" for op, look in OP_LOOK.items() if op != "equal"}
+"""The colour of each op's count (its role in `diffing.vocabulary.OP_LOOK`)."""
 
 
 def options_label(options: Options) -> str:

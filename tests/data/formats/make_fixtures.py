@@ -38,6 +38,8 @@ import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from diffing.docx_compat import paragraph_element
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[2]
 SEEDS = ROOT / "corpus" / "samples" / "seeds"
@@ -77,7 +79,7 @@ def write_docx(text: str, target: Path, *, furnished: bool = False) -> None:
         t.text = "1"
         run.append(t)
         field.append(run)
-        footer._p.append(field)
+        paragraph_element(footer).append(field)
         footer.add_run(" -")
     document.save(str(target))
 
@@ -212,7 +214,7 @@ def write_official(text: str, target: Path) -> None:
         t.text = "1"
         number.append(t)
         field.append(number)
-        paragraph._p.append(field)
+        paragraph_element(paragraph).append(field)
         paragraph.add_run(" —")
     document.save(str(target))
 

@@ -3,7 +3,7 @@
 Rules:
 
 * The view is a list of `Entry` values in the reading order of
-  `diffing.report_layout` (B's order, what only A had at A's places, an
+  `diffing.reports.order` (B's order, what only A had at A's places, an
   ``origin`` entry where each moved row's clauses stood in A). With "changes
   only", runs of equal rows become one ``fold`` entry, except rows revealed on
   purpose (a search hit, a go-to target, an opened fold).
@@ -34,11 +34,11 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from corpus.document import Document
-from diffing.highlight import Kind, Segment, clause_segments, unified_segments
+from diffing.highlight import Highlight, Kind, clause_highlights, unified_highlights
 from diffing.model import Clause, Diff, Row
-from diffing.report_layout import Item, is_change, reading_order
-from diffing.report_text import MARKS
-from diffing.report_words import IGNORED_NAMES
+from diffing.reports.order import Entry, Item, reading_order, walk
+from diffing.reports.redline_text import MARKS, SIDE_BY_SIDE_MIN_WIDTH
+from diffing.reports.wording import IGNORED_NAMES
 from tui.places import clause_places, short_place
 from tui.wrap import count_lines, displayable, ellipsize, fold, fold_measured
 from tui.wrap import width as cells
@@ -60,8 +60,8 @@ __all__ = [
 
 Mode = Literal["side", "unified"]
 Line = list[tuple[str, str]]
-SIDE_BY_SIDE_MIN_WIDTH = 100
-"""Below this many cells the view is unified (one pane)."""
+build_entries = walk
+"""The view's entries: the one walk over a diff's rows (`diffing.reports.order.walk`)."""
 TAGS = (
     "blank",
     "gutter",
@@ -77,58 +77,6 @@ TAGS = (
 )
 """Every tag a line piece can carry (plus ``/match`` for search hits)."""
 _CACHE_ENTRIES = 512
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One item of the view."""
-
-    kind: Literal["row", "origin", "fold"]
-    """``row``: a row of the diff; ``origin``: where a moved row's clauses stood in A; ``fold``: equal
-    rows."""
-    row: int
-    """Index in ``Diff.rows`` (for a fold: its first row)."""
-    count: int = 1
-    """Rows folded (1 unless a fold)."""
-
-
-def build_entries(
-    diff: Diff,
-    changes_only: bool = False,
-    revealed: frozenset[int] = frozenset(),
-    order: Sequence[Item] | None = None,
-    context: int = 0,
-) -> list[Entry]:
-    """The entries of the view, in reading order (``order``: that order, when already known); with
-    ``changes_only``, equal rows (never a renumbered one) fold away except ``context`` rows before and after
-    each change (like ``diff -U``)."""
-    items = reading_order(diff) if order is None else order
-    keep = [item.kind == "origin" or _shown(diff.rows[item.row]) or item.row in revealed for item in items]
-    if changes_only and context > 0:
-        near = [False] * len(items)
-        for k, item in enumerate(items):
-            if item.kind == "row" and is_change(diff.rows[item.row]):
-                for j in range(max(0, k - context), min(len(items), k + context + 1)):
-                    near[j] = True
-        keep = [a or b for a, b in zip(keep, near, strict=True)]
-    out: list[Entry] = []
-    for item, kept in zip(items, keep, strict=True):
-        if item.kind == "origin":
-            out.append(Entry("origin", item.row))
-        elif changes_only and not kept:
-            last = out[-1] if out else None
-            if last is not None and last.kind == "fold":
-                out[-1] = Entry("fold", last.row, last.count + 1)
-            else:
-                out.append(Entry("fold", item.row))
-        else:
-            out.append(Entry("row", item.row))
-    return out
-
-
-def _shown(row: Row) -> bool:
-    """Rows "changes only" never folds: the changes and the renumbered labels (a fold holds equal rows only)."""
-    return row.op != "equal"
 
 
 @dataclass(frozen=True)
@@ -169,7 +117,7 @@ class Measure:
         self._texts: dict[str, list[str]] = {}
         self._order: tuple[Item, ...] | None = None
         self._heights: dict[tuple[str, int], list[int]] = {}
-        self._unified: dict[int, list[Segment]] = {}
+        self._unified: dict[int, list[Highlight]] = {}
         self._unified_heights: dict[tuple[int, int], int] = {}
         self._line_starts: dict[str, list[int]] = {}
         self._places: dict[str, tuple[str, ...]] = {}
@@ -225,7 +173,7 @@ class Measure:
         return self
 
     def order(self) -> tuple[Item, ...]:
-        """The diff's reading order (`diffing.report_layout.reading_order`)."""
+        """The diff's reading order (`diffing.reports.order.reading_order`)."""
         if self._order is None:
             self._order = reading_order(self.diff)
         return self._order
@@ -244,10 +192,10 @@ class Measure:
             self._heights[key] = [count_lines(text, width) for text in self.texts(side)]
         return self._heights[key]
 
-    def unified(self, r: int) -> list[Segment]:
+    def unified(self, r: int) -> list[Highlight]:
         """The unified segments of row ``r`` (computed once)."""
         if r not in self._unified:
-            self._unified[r] = unified_segments(self.diff, self.diff.rows[r])
+            self._unified[r] = unified_highlights(self.diff, self.diff.rows[r])
         return self._unified[r]
 
     def unified_height(self, r: int, width: int) -> int:
@@ -500,13 +448,13 @@ class Layout:
         joined = self.measure.joined
         if self.columns.mode == "side":
             if _shows_a(row):
-                built.a = _pieces(clause_segments(diff, row, "a"), equal, joined=joined["a"])
-            built.b = _pieces(clause_segments(diff, row, "b"), equal, joined=joined["b"])
+                built.a = _pieces(clause_highlights(diff, row, "a"), equal, joined=joined["a"])
+            built.b = _pieces(clause_highlights(diff, row, "b"), equal, joined=joined["b"])
             return built
         if _unified_by_clause(row):
             side: Literal["a", "b"] = "b" if row.b else "a"
             force: Kind | None = None if equal else ("ins" if side == "b" else "del")
-            built.a = _pieces(clause_segments(diff, row, side), equal, force, joined[side])
+            built.a = _pieces(clause_highlights(diff, row, side), equal, force, joined[side])
         else:
             both = joined["a"] or joined["b"]
             built.a = [(reading(displayable(s.text), both), s.kind) for s in self.measure.unified(entry.row)]
@@ -557,7 +505,7 @@ def _pieces(
     for k, group in enumerate(groups):
         if k:
             out.append(("\n", "blank"))
-        for seg in group.segments:  # type: ignore[attr-defined]
+        for seg in group.highlights:  # type: ignore[attr-defined]
             tag = "equal" if equal else (force or seg.kind)
             out.append((reading(displayable(seg.text), joined), tag))
     return out

@@ -1,4 +1,4 @@
-"""Reading order of a report (diffing/report_layout.py)."""
+"""Reading order of a report (diffing/reports/order.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diffing.model import Diff, Row
-from diffing.report_layout import Item, displaced, reading_order
+from diffing.reports.order import Item, displaced, reading_order
 
 from .handmade import RowSpec, document, make_diff
 

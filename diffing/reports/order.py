@@ -1,4 +1,4 @@
-"""The reading order of a report: B's rows, with what only A had standing where A had it.
+"""The one walk over a diff's rows: the reading order, what counts as a change, and folding.
 
 Rules:
 
@@ -14,17 +14,25 @@ Rules:
   aligner should not make one; a report stays right if it does) is
   `displaced` like a moved row: the fewest such rows, found as the longest run
   of rows in A's order.
+* `is_change` says which rows a reviewer must read (not ``equal``, not
+  ``renumbered``): the change stops of every report and the app.
+* `walk` folds a view: every item of an order (the reading order unless
+  given) as an `Entry`; with ``changes_only``, runs of ``equal`` rows become
+  one ``fold`` entry, except rows revealed on purpose and ``context`` rows
+  before and after each change (like ``diff -U``). The app's view and the
+  terminal report fold with it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from diffing.model import QUIET_OPS, Diff, Row
 from diffing.sequences import longest_increasing
 
-__all__ = ["Item", "a_home", "displaced", "is_change", "reading_order"]
+__all__ = ["Entry", "Item", "a_home", "displaced", "is_change", "reading_order", "walk"]
 
 ItemKind = Literal["row", "origin"]
 
@@ -104,3 +112,55 @@ def _emit(anchor: Item | None, followers: dict[Item | None, list[Item]], out: li
 def is_change(row: Row) -> bool:
     """A row a reviewer steps to: not a quiet op (``equal``; ``renumbered``, the same body under a new number)."""
     return row.op not in QUIET_OPS
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One item of the view."""
+
+    kind: Literal["row", "origin", "fold"]
+    """``row``: a row of the diff; ``origin``: where a moved row's clauses stood in A; ``fold``: equal
+    rows."""
+    row: int
+    """Index in ``Diff.rows`` (for a fold: its first row)."""
+    count: int = 1
+    """Rows folded (1 unless a fold)."""
+
+
+def walk(
+    diff: Diff,
+    changes_only: bool = False,
+    revealed: frozenset[int] = frozenset(),
+    order: Sequence[Item] | None = None,
+    context: int = 0,
+) -> list[Entry]:
+    """The entries of a view, in reading order (``order``: that order, when already known); with
+    ``changes_only``, equal rows (never a renumbered one) fold away except ``context`` rows before and after
+    each change (like ``diff -U``)."""
+    items = reading_order(diff) if order is None else order
+    keep = [item.kind == "origin" or _shown(diff.rows[item.row]) or item.row in revealed for item in items]
+    if changes_only and context > 0:
+        near = [False] * len(items)
+        for k, item in enumerate(items):
+            if item.kind == "row" and is_change(diff.rows[item.row]):
+                for j in range(max(0, k - context), min(len(items), k + context + 1)):
+                    near[j] = True
+        keep = [a or b for a, b in zip(keep, near, strict=True)]
+    out: list[Entry] = []
+    for item, kept in zip(items, keep, strict=True):
+        if item.kind == "origin":
+            out.append(Entry("origin", item.row))
+        elif changes_only and not kept:
+            last = out[-1] if out else None
+            if last is not None and last.kind == "fold":
+                out[-1] = Entry("fold", last.row, last.count + 1)
+            else:
+                out.append(Entry("fold", item.row))
+        else:
+            out.append(Entry("row", item.row))
+    return out
+
+
+def _shown(row: Row) -> bool:
+    """Rows "changes only" never folds: the changes and the renumbered labels (a fold holds equal rows only)."""
+    return row.op != "equal"

@@ -8,7 +8,7 @@ finds a CJK face on Windows, macOS and Linux.
 
 from __future__ import annotations
 
-from diffing.report_kit import FULL_WIDTH_PUNCTUATION
+from diffing.reports.kit import FULL_WIDTH_PUNCTUATION
 
 __all__ = ["CSS", "JS"]
 

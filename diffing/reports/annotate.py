@@ -23,8 +23,8 @@ from collections.abc import Callable, Sequence
 from corpus.markers import compact
 from corpus.meta import text_meta
 from diffing.lineage import Lineage, Lineages, Step
-from diffing.report_blocks import Block, Part
-from diffing.report_lineage import unit_text
+from diffing.reports.blocks import Block, Part
+from diffing.reports.lineage import unit_text
 from diffing.version_dates import VersionDates
 
 __all__ = ["amendment_name", "annotate_blocks"]

@@ -11,7 +11,9 @@ Rules:
   without colour (not a TTY, ``--color never``, a file) the same places are
   marked ``[-…-]`` and ``{+…+}`` as in ``git diff --word-diff``, but by Chinese
   word or character, never by whole runs of Chinese.
-* Equal rows are folded into one line (``⋯ 12 equal clauses``) unless ``full``.
+* Equal rows are folded into one line (``⋯ 12 equal clauses``) unless ``full``,
+  by the one walk (`diffing.reports.order.walk`), over the rows in the diff's
+  order (B's order, a deleted row where the aligner put it).
 * A row's place names both sides when they differ (``第十一条→第五条``: A's place,
   then B's), so that a moved clause or one of a renumbered article says where it
   was and where it is; otherwise the one place.
@@ -29,31 +31,23 @@ from rich.console import Console
 from rich.text import Text
 
 from corpus.display import safe_name, safe_text
-from diffing.highlight import Segment, row_segments, unified_segments
+from diffing.highlight import Highlight, row_highlights, unified_highlights
 from diffing.model import Diff, Row
-from diffing.report_numbers import number_items, numbers_lines
-from diffing.report_pins import PINNED_NOTE, pin_lines
+from diffing.reports.numbers import number_items, numbers_lines
+from diffing.reports.order import Item, walk
+from diffing.reports.pins import PINNED_NOTE, pin_lines
+from diffing.vocabulary import KIND_LOOK, OP_LOOK, TERMINAL_COLOUR
 
 if TYPE_CHECKING:
     from rich.table import Table
 
-__all__ = ["MARKS", "TextView", "place_label", "render_text"]
+__all__ = ["MARKS", "SIDE_BY_SIDE_MIN_WIDTH", "TextView", "place_label", "plain_text", "render_text"]
 
 Layout = Literal["auto", "side", "unified"]
-MARKS = {
-    "equal": " ",
-    "renumbered": "#",
-    "modified": "~",
-    "inserted": "+",
-    "deleted": "-",
-    "moved": "↔",
-    "copied": "⧉",
-    "split": "<",
-    "merged": ">",
-}
-_STYLE = {"del": "red strike", "ins": "green underline", "same": ""}
-_ROW_STYLE = {"inserted": "green", "deleted": "red", "moved": "cyan", "copied": "magenta"}
+MARKS: dict[str, str] = {op: look.mark for op, look in OP_LOOK.items()}
+"""The mark of each op in the label column (`diffing.vocabulary.OP_LOOK`)."""
 SIDE_BY_SIDE_MIN_WIDTH = 110
+"""Below this many cells a view is unified (one pane): this terminal view's and the app's (`tui.view_lines`)."""
 
 
 @dataclass(frozen=True)
@@ -67,18 +61,15 @@ class TextView:
     """Show equal rows instead of folding them."""
 
 
-def _text(segments: list[Segment], color: bool) -> Text:
+def _text(segments: list[Highlight], color: bool) -> Text:
     out = Text()
     for seg in segments:
         text = safe_text(seg.text.replace("\r", ""))
+        look = KIND_LOOK[seg.kind]
         if color:
-            out.append(text, style=_STYLE[seg.kind])
-        elif seg.kind == "del":
-            out.append(f"[-{text}-]")
-        elif seg.kind == "ins":
-            out.append(f"{{+{text}+}}")
+            out.append(text, style=look.style)
         else:
-            out.append(text)
+            out.append(look.plain[0] + text + look.plain[1])
     return out
 
 
@@ -103,6 +94,11 @@ def _header(diff: Diff) -> Text:
     return head
 
 
+def plain_text(diff: Diff) -> str:
+    """The text report (``--format text`` to a file): no colour, 100 cells wide, changes only."""
+    return render_text(diff, TextView(color=False, width=100))
+
+
 def render_text(diff: Diff, view: TextView) -> str:
     """The whole terminal view as a string (with ANSI colours when ``view.color``)."""
     buf = io.StringIO()
@@ -122,28 +118,18 @@ def render_text(diff: Diff, view: TextView) -> str:
         console.print(Text(line, style="bold" if line.startswith(("数字变化", PINNED_NOTE)) else ""))
     side = view.layout == "side" or (view.layout == "auto" and view.width >= SIDE_BY_SIDE_MIN_WIDTH)
     table = _new_table(diff, view) if side else None
-    folded = 0
-
-    def flush() -> None:
-        nonlocal folded
-        if folded:
-            note = Text(f"  ⋯ {folded} equal clause{'s' if folded > 1 else ''}", style="dim")
+    in_rows_order = [Item("row", r) for r in range(len(diff.rows))]
+    for entry in walk(diff, changes_only=not view.full, order=in_rows_order):
+        if entry.kind == "fold":
+            note = Text(f"  ⋯ {entry.count} equal clause{'s' if entry.count > 1 else ''}", style="dim")
             if table is not None:
                 table.add_row("", note, "")
             else:
                 console.print(note)
-            folded = 0
-
-    for row in diff.rows:
-        if row.op == "equal" and not view.full:
-            folded += 1
-            continue
-        flush()
-        if table is not None:
-            _side_row(table, diff, row, view.color)
+        elif table is not None:
+            _side_row(table, diff, diff.rows[entry.row], view.color)
         else:
-            _unified_row(console, diff, row, view.color)
-    flush()
+            _unified_row(console, diff, diff.rows[entry.row], view.color)
     if table is not None:
         console.print(table)
     return buf.getvalue()
@@ -161,12 +147,12 @@ def _new_table(diff: Diff, view: TextView) -> Table:
 
 
 def _label(diff: Diff, row: Row) -> Text:
-    return Text(f"{MARKS[row.op]} {place_label(diff, row)}", style=_ROW_STYLE.get(row.op, "yellow"))
+    return Text(f"{MARKS[row.op]} {place_label(diff, row)}", style=TERMINAL_COLOUR.get(OP_LOOK[row.op].role, "yellow"))
 
 
 def _side_row(table: Table, diff: Diff, row: Row, color: bool) -> None:
-    left = _text(row_segments(diff, row, "a"), color) if row.a and row.op != "copied" else Text("")
-    right = _text(row_segments(diff, row, "b"), color) if row.b else Text("")
+    left = _text(row_highlights(diff, row, "a"), color) if row.a and row.op != "copied" else Text("")
+    right = _text(row_highlights(diff, row, "b"), color) if row.b else Text("")
     if row.op == "copied" and color:
         right.stylize("magenta")
     table.add_row(_label(diff, row), left, right)
@@ -176,11 +162,11 @@ def _unified_row(console: Console, diff: Diff, row: Row, color: bool) -> None:
     label = _label(diff, row)
     label.append("  ")
     if row.op in ("inserted", "copied"):
-        body = _text([Segment(s.text, "ins") for s in row_segments(diff, row, "b")], color)
+        body = _text([Highlight(s.text, "ins") for s in row_highlights(diff, row, "b")], color)
     elif row.op == "deleted":
-        body = _text([Segment(s.text, "del") for s in row_segments(diff, row, "a")], color)
+        body = _text([Highlight(s.text, "del") for s in row_highlights(diff, row, "a")], color)
     else:
-        body = _text(unified_segments(diff, row), color)
+        body = _text(unified_highlights(diff, row), color)
     if row.a and row.b and row.similarity < 1:
         body.append(f"  ({row.similarity:.2f})", style="dim")
     console.print(label + body)

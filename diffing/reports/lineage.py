@@ -21,7 +21,7 @@ from typing import Any
 from corpus.markers import compact, read_label
 from diffing.inline import inline_diff
 from diffing.lineage import Lineage, Lineages, Step
-from diffing.report_blocks import Block, Part
+from diffing.reports.blocks import Block, Part
 from diffing.version_dates import VersionDates
 
 __all__ = ["OP_WORDS", "lineage_blocks", "lineage_json", "step_change", "unit_text"]

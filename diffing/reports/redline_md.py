@@ -7,7 +7,7 @@ Rules:
   (``A 第八条 → B 第九条``; one side for an insertion or deletion), then the
   renumbered labels as one quiet list: a number that alone changed is not a
   change.
-* One way of marking, on the original text (`diffing.highlight.unified_segments`):
+* One way of marking, on the original text (`diffing.highlight.unified_highlights`):
   deletions ``~~struck~~``, insertions ``**bold**``. Where CommonMark's
   flanking rules would not let ``~~``/``**`` work (a change that starts with
   《 right after a Chinese character), the change is written
@@ -33,13 +33,13 @@ import unicodedata
 from collections.abc import Sequence
 
 from corpus.normalize import is_cjk
-from diffing.highlight import Kind, Segment, unified_segments
+from diffing.highlight import Highlight, Kind, unified_highlights
 from diffing.model import OPS, Diff, Row
-from diffing.report_layout import is_change, reading_order
-from diffing.report_meta import display_title, document_date, document_number, document_title
-from diffing.report_numbers import NumberItem, number_items, row_notes
-from diffing.report_pins import PINNED_NOTE, pin_lines
-from diffing.report_words import (
+from diffing.reports.meta import display_title, document_date, document_number, document_title
+from diffing.reports.numbers import NumberItem, number_items, row_notes
+from diffing.reports.order import is_change, reading_order
+from diffing.reports.pins import PINNED_NOTE, pin_lines
+from diffing.reports.wording import (
     START_SECTION,
     op_label,
     options_items,
@@ -49,7 +49,7 @@ from diffing.report_words import (
 )
 from diffing.visible import mark_plain
 
-__all__ = ["escape_markdown", "render_markdown", "segments_markdown"]
+__all__ = ["escape_markdown", "highlights_markdown", "render_markdown"]
 
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&$])")
 _BLOCK_START = re.compile(r"^(\s*)([#=+\-]|\d+(?=[.)]))")
@@ -77,10 +77,10 @@ def _escape_line_start(line: str) -> str:
     return line[: m.start(2)] + "\\" + line[m.start(2) :]
 
 
-def _join_breaks(segments: Sequence[Segment]) -> list[Segment]:
+def _join_breaks(segments: Sequence[Highlight]) -> list[Highlight]:
     """Drop line breaks inside a clause: nothing between Chinese characters, else one space."""
     texts = [s.text for s in segments]
-    out: list[Segment] = []
+    out: list[Highlight] = []
     for k, seg in enumerate(segments):
         before = texts[k - 1][-1:] if k else ""
         after = texts[k + 1][:1] if k + 1 < len(texts) else ""
@@ -90,7 +90,7 @@ def _join_breaks(segments: Sequence[Segment]) -> list[Segment]:
             right = text[m.end()] if m.end() < len(text) else nxt
             return "" if left and right and is_cjk(left) and is_cjk(right) else " "
 
-        out.append(Segment(_BREAK.sub(repl, seg.text), seg.kind))
+        out.append(Highlight(_BREAK.sub(repl, seg.text), seg.kind))
     return out
 
 
@@ -163,7 +163,7 @@ class _Change:
 _Token = str | _Change
 
 
-def _tokens(segments: Sequence[Segment]) -> list[_Token]:
+def _tokens(segments: Sequence[Highlight]) -> list[_Token]:
     """Unchanged texts and changes, alternating (a change joins every del and ins between two same texts)."""
     tokens: list[_Token] = []
     for seg in _join_breaks(segments):
@@ -198,7 +198,7 @@ def _edge(tokens: list[_Token], k: int, before: bool) -> str:
     return text[-1:] if before else text[:1]
 
 
-def segments_markdown(segments: Sequence[Segment]) -> str:
+def highlights_markdown(segments: Sequence[Highlight]) -> str:
     """One line of Markdown: same text plain, ``del`` struck, ``ins`` bold (``<del>``/``<ins>`` where the
     flanking rules would not let the delimiters work), all escaped."""
     tokens = _tokens(segments)
@@ -329,18 +329,18 @@ def _change(diff: Diff, n: int, row: Row) -> list[str]:
         lines.extend([f"（自 A {_a_places(diff, row)} 移来）", ""])
     elif row.op == "copied":
         lines.extend([f"（复制自 A {_where(diff.place_a(row))}，B 中新增的一份）", ""])
-    segments = unified_segments(diff, row)
+    segments = unified_highlights(diff, row)
     if row.op == "copied":
-        segments = [Segment(s.text, "ins") for s in segments if s.kind != "del"]
-    lines.extend([segments_markdown(_in_context(segments)), ""])
+        segments = [Highlight(s.text, "ins") for s in segments if s.kind != "del"]
+    lines.extend([highlights_markdown(_in_context(segments)), ""])
     return lines
 
 
-def _in_context(segments: list[Segment]) -> list[Segment]:
+def _in_context(segments: list[Highlight]) -> list[Highlight]:
     """A long clause's changes with a few unchanged characters each side (``…`` for the rest)."""
     if sum(len(s.text) for s in segments) <= _LONG or all(s.kind == "same" for s in segments):
         return segments
-    out: list[Segment] = []
+    out: list[Highlight] = []
     last = len(segments) - 1
     for k, seg in enumerate(segments):
         text = seg.text
@@ -348,7 +348,7 @@ def _in_context(segments: list[Segment]) -> list[Segment]:
             head = "" if k == 0 else text[:_CONTEXT]
             tail = "" if k == last else text[-_CONTEXT:]
             text = f"{head}…{tail}"
-        out.append(Segment(text, seg.kind))
+        out.append(Highlight(text, seg.kind))
     return out
 
 

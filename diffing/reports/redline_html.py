@@ -12,11 +12,11 @@ Rules:
   nor make its text read as something it does not say.
 * What is shown is the **original** text with highlights placed through the
   offset maps (`diffing.highlight`); rows come in the report reading order
-  (`diffing.report_layout`): a moved row links to an ``origin`` marker where
+  (`diffing.reports.order`): a moved row links to an ``origin`` marker where
   its clauses stood in A, and back; both say A's and B's places.
 * Quiet rows (``equal``; ``renumbered``, a number alone changed) are not change
   stops; an equal row whose texts differ before normalization is marked ``≈``
-  with the names of the steps that made them equal (`report_words.IGNORED_NAMES`).
+  with the names of the steps that made them equal (`diffing.reports.wording.IGNORED_NAMES`).
 * The markup is compact (no white space between rows: with end tags left out it
   would be text of the last cell) so that the largest real pair stays under 1 MB:
   optional end tags (``</td>``, ``</tr>``, ``</tbody>``) are left out, classes
@@ -39,14 +39,14 @@ from collections.abc import Sequence
 from html import escape
 from pathlib import PurePath
 
-from diffing.highlight import ClauseSegments, Segment, Side, clause_segments
+from diffing.highlight import ClauseHighlights, Highlight, Side, clause_highlights
 from diffing.model import OPS, Diff, Op, Row
-from diffing.report_html_assets import CSS, JS
-from diffing.report_layout import Item, a_home, displaced, is_change, reading_order
-from diffing.report_meta import display_title, document_date, document_number, document_title
-from diffing.report_numbers import NumberItem, number_items, row_notes
-from diffing.report_pins import PINNED_NOTE, pin_lines
-from diffing.report_words import (
+from diffing.reports.html_assets import CSS, JS
+from diffing.reports.meta import display_title, document_date, document_number, document_title
+from diffing.reports.numbers import NumberItem, number_items, row_notes
+from diffing.reports.order import Item, a_home, displaced, is_change, reading_order
+from diffing.reports.pins import PINNED_NOTE, pin_lines
+from diffing.reports.wording import (
     IGNORED_NAMES,
     LEGEND,
     OP_SHORT,
@@ -378,12 +378,13 @@ def _cells(
     clauses = diff.a_clauses if side == "a" else diff.b_clauses
     cells = []
     quiet = row.op in ("renumbered", "inserted", "deleted")  # a number alone; or a whole side, tinted by CSS
-    for n, group in enumerate(clause_segments(diff, row, side)):
+    for n, group in enumerate(clause_highlights(diff, row, side)):
         note = ""
         if arrow and n == 0:
             note = f"<a href=#o{r}>{arrow} 移自 {_h(_both(diff, row))}</a>"
         text = _text(group, quiet)
-        place = places.show(side, clauses[group.index].place, change, group.segments[0].text if group.segments else "")
+        first = group.highlights[0].text if group.highlights else ""
+        place = places.show(side, clauses[group.index].place, change, first)
         place += places.page(side, diff.clause_page(side, group.index))
         cells.append(f"<td class={side}>{note}{place}{text}")
     return cells
@@ -396,11 +397,11 @@ def _link_to(item: Item | None, label: str) -> str:
     return f"<a href=#{anchor}>{_h(label)}</a>"
 
 
-def _text(group: ClauseSegments, quiet: bool) -> str:
-    return "".join(_segment(s, quiet) for s in group.segments)
+def _text(group: ClauseHighlights, quiet: bool) -> str:
+    return "".join(_segment(s, quiet) for s in group.highlights)
 
 
-def _segment(segment: Segment, quiet: bool) -> str:
+def _segment(segment: Highlight, quiet: bool) -> str:
     text = _h(segment.text)
     if quiet or segment.kind == "same":
         return text

@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 from corpus.pipeline import from_text
 from diffing.compare import compare
 from diffing.model import Diff
-from diffing.report_layout import is_change
-from tui.layout import SIDE_BY_SIDE_MIN_WIDTH, Columns, Layout, Line, Measure, build_entries
+from diffing.reports.order import is_change
 from tui.lookup import find_hits
+from tui.view_lines import SIDE_BY_SIDE_MIN_WIDTH, Columns, Layout, Line, Measure, build_entries
 from tui.wrap import width
 
 CLAUSES = st.sampled_from(
@@ -67,6 +67,15 @@ def test_wide_view_is_side_by_side_and_narrow_view_unified() -> None:
     assert Columns.fit(SIDE_BY_SIDE_MIN_WIDTH).mode == "side"
     assert Columns.fit(SIDE_BY_SIDE_MIN_WIDTH - 1).mode == "unified"
     assert Columns.fit(80, "side").mode == "side"
+
+
+def test_the_app_and_the_terminal_report_go_side_by_side_at_the_same_width(pair01: Diff) -> None:
+    from diffing.reports.redline_text import TextView, render_text
+
+    for width in range(96, 116):
+        lines = render_text(pair01, TextView(width=width)).splitlines()
+        side = any("a.txt" in line and "b.txt" in line for line in lines)  # the two columns' headings
+        assert (Columns.fit(width).mode == "side") == side, width
 
 
 def test_side_by_side_rule_stands_in_one_column_on_every_line(pair01: Diff) -> None:

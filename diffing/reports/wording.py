@@ -9,6 +9,7 @@ English name from the JSON format where a reader may need to match them up.
 from __future__ import annotations
 
 from diffing.model import OPS, Diff, Op
+from diffing.vocabulary import OP_LOOK
 
 __all__ = [
     "IGNORED_NAMES",
@@ -26,31 +27,11 @@ __all__ = [
     "tool_version",
 ]
 
-OP_NAMES: dict[Op, str] = {
-    "equal": "相同",
-    "renumbered": "序号调整",
-    "modified": "修改",
-    "inserted": "新增",
-    "deleted": "删除",
-    "moved": "移动",
-    "copied": "复制",
-    "split": "拆分",
-    "merged": "合并",
-}
-"""Chinese name of each op."""
+OP_NAMES: dict[Op, str] = {op: look.zh for op, look in OP_LOOK.items()}
+"""Chinese name of each op (`diffing.vocabulary.OP_LOOK`)."""
 
-OP_SHORT: dict[Op, str] = {
-    "equal": "",
-    "renumbered": "号",
-    "modified": "改",
-    "inserted": "增",
-    "deleted": "删",
-    "moved": "移",
-    "copied": "复",
-    "split": "拆",
-    "merged": "并",
-}
-"""One-character mark of each op, for narrow columns."""
+OP_SHORT: dict[Op, str] = {op: look.short for op, look in OP_LOOK.items()}
+"""One-character mark of each op, for narrow columns (`diffing.vocabulary.OP_LOOK`)."""
 
 IGNORED_NAMES: dict[str, str] = {
     "invisible": "不可见字符",

@@ -19,8 +19,8 @@ import io
 from collections.abc import Sequence
 from pathlib import PurePath
 
-from diffing.highlight import Kind, Segment
-from diffing.report_kit import (
+from diffing.highlight import Highlight, Kind
+from diffing.reports.kit import (
     W_NS,
     add_run,
     escape,
@@ -33,6 +33,7 @@ from diffing.report_kit import (
 )
 from diffing.table import Cell, Table
 from diffing.visible import mark_plain
+from diffing.vocabulary import KIND_LOOK
 
 __all__ = ["HEADERS", "left_out", "table_docx", "table_html", "table_markdown", "table_text"]
 
@@ -90,11 +91,11 @@ def left_out(table: Table) -> str:
 # ---- text
 
 
-_MARKS = {"same": ("", ""), "del": ("[-", "-]"), "ins": ("{+", "+}")}
+_MARKS = {kind: look.plain for kind, look in KIND_LOOK.items()}
 _COLORS = {"same": ("", ""), "del": ("\x1b[9;31m", "\x1b[0m"), "ins": ("\x1b[1;32m", "\x1b[0m")}
 
 
-def _marked(paragraph: Sequence[Segment], color: bool = False) -> str:
+def _marked(paragraph: Sequence[Highlight], color: bool = False) -> str:
     marks = _COLORS if color else _MARKS
     return "".join(marks[s.kind][0] + mark_plain(s.text) + marks[s.kind][1] for s in paragraph)
 
@@ -122,14 +123,14 @@ def table_text(table: Table, color: bool = False) -> str:
 
 
 def _md_cell(cell: Cell) -> str:
-    from diffing.report_md import segments_markdown
+    from diffing.reports.redline_md import highlights_markdown
 
-    return "<br>".join(segments_markdown([Segment(mark_plain(s.text), s.kind) for s in p]) for p in cell) or " "
+    return "<br>".join(highlights_markdown([Highlight(mark_plain(s.text), s.kind) for s in p]) for p in cell) or " "
 
 
 def table_markdown(table: Table) -> str:
     """A GitHub-flavoured Markdown table (paragraphs in a cell separated by ``<br>``)."""
-    from diffing.report_md import escape_markdown
+    from diffing.reports.redline_md import escape_markdown
 
     lines = [f"# {escape_markdown(heading(table))}", ""]
     lines += [f"- {escape_markdown(line)}" for line in versions(table)]
@@ -192,7 +193,7 @@ def table_html(table: Table) -> str:
     body = (
         f"<h1>{escape(heading(table))}</h1>\n<ul class=\"versions\">"
         + "".join(f"<li>{escape(line)}</li>" for line in versions(table))
-        + f"</ul>\n<p class=\"legend\">{_html_cell((tuple(Segment(t, k) for k, t in LEGEND),))[3:-4]}</p>\n"
+        + f"</ul>\n<p class=\"legend\">{_html_cell((tuple(Highlight(t, k) for k, t in LEGEND),))[3:-4]}</p>\n"
         + contents
         + "<table>\n<colgroup><col class=\"text\"><col class=\"text\"><col class=\"note\"></colgroup>\n"
         + "<thead><tr>" + "".join(f"<th>{h}</th>" for h in HEADERS) + "</tr></thead>\n"
@@ -210,6 +211,8 @@ def table_docx(table: Table) -> bytes:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
     from lxml import etree
+
+    from diffing.docx_compat import paragraph_element
 
     document = new_document(landscape=True)
     title = document.add_paragraph()
@@ -243,7 +246,7 @@ def table_docx(table: Table) -> bytes:
     xml.append("</w:tbl>")
     tbl = etree.fromstring("".join(xml).encode("utf-8"))
     after = document.add_paragraph()
-    after._p.addprevious(tbl)
+    paragraph_element(after).addprevious(tbl)
     add_run(after, left_out(table))
     for line in table.notes:
         add_run(document.add_paragraph(), line)

@@ -44,11 +44,11 @@ from lxml import etree
 from corpus.markers import Level, read_label
 from diffing.model import OPS, Clause, Diff
 from diffing.redline import Piece, redline
-from diffing.report_kit import add_page_numbers, chinese_normal_style, title_face
-from diffing.report_meta import display_title, document_date
-from diffing.report_numbers import number_items, numbers_lines
-from diffing.report_pins import pin_lines
-from diffing.report_words import OP_NAMES, options_items, percent, tool_version
+from diffing.reports.kit import add_page_numbers, chinese_normal_style, title_face
+from diffing.reports.meta import display_title, document_date
+from diffing.reports.numbers import number_items, numbers_lines
+from diffing.reports.pins import pin_lines
+from diffing.reports.wording import OP_NAMES, options_items, percent, tool_version
 from diffing.segment import segment_text
 
 __all__ = ["AUTHOR", "AUTHOR_IGNORED", "heading_levels", "render_docx"]

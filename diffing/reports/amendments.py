@@ -16,7 +16,7 @@ from __future__ import annotations
 import io
 
 from diffing.amendments import Decision
-from diffing.report_kit import W_NS, add_run, escape, html_page, new_document, title_face, w_paragraph, w_run
+from diffing.reports.kit import W_NS, add_run, escape, html_page, new_document, title_face, w_paragraph, w_run
 from diffing.visible import mark_plain
 
 __all__ = ["amendments_docx", "amendments_html", "amendments_markdown", "amendments_text"]
@@ -47,7 +47,7 @@ def amendments_text(decision: Decision) -> str:
 
 def amendments_markdown(decision: Decision) -> str:
     """Markdown: the heading as ``#``, each paragraph its own escaped paragraph."""
-    from diffing.report_md import escape_markdown
+    from diffing.reports.redline_md import escape_markdown
 
     def para(text: str) -> str:
         escaped = escape_markdown(mark_plain(text))
@@ -86,6 +86,8 @@ def amendments_docx(decision: Decision) -> bytes:
     from docx.shared import Pt
     from lxml import etree
 
+    from diffing.docx_compat import paragraph_element
+
     document = new_document()
     title = document.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -95,7 +97,7 @@ def amendments_docx(decision: Decision) -> bytes:
     lines = [*_advice(decision), decision.intro, *_body(decision)]
     paragraphs = "".join(w_paragraph([w_run(line)], indent=480) for line in lines)
     body = etree.fromstring(f'<w:body xmlns:w="{W_NS}">{paragraphs}</w:body>'.encode())
-    anchor = title._p
+    anchor = paragraph_element(title)
     for p in list(body):
         anchor.addnext(p)
         anchor = p

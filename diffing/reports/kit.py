@@ -20,6 +20,7 @@ import html
 import re
 from typing import Any
 
+from diffing.docx_compat import footer_element, paragraph_element, run_element, set_part_blob
 from diffing.visible import mark_plain
 
 __all__ = [
@@ -110,8 +111,8 @@ def add_page_numbers(section: Any) -> None:
     for footer in footers:
         footer.is_linked_to_previous = False
         for p in footer.paragraphs:
-            p._p.getparent().remove(p._p)
-        footer._element.append(etree.fromstring(_PAGE_NUMBER.encode()))
+            paragraph_element(p).getparent().remove(paragraph_element(p))
+        footer_element(footer).append(etree.fromstring(_PAGE_NUMBER.encode()))
 
 
 BODY_FACE = "仿宋"
@@ -178,7 +179,7 @@ def _font_table(document: Any) -> None:
         etree.SubElement(font, f"{w}charset", {f"{w}val": "86"})
         etree.SubElement(font, f"{w}family", {f"{w}val": family})
         etree.SubElement(font, f"{w}pitch", {f"{w}val": "variable"})
-    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    set_part_blob(part, etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
 
 
 def title_face(run: Any) -> None:
@@ -186,7 +187,7 @@ def title_face(run: Any) -> None:
     from docx.oxml.ns import qn
 
     run.font.name = None
-    r_pr = run._r.get_or_add_rPr()
+    r_pr = run_element(run).get_or_add_rPr()
     fonts = r_pr.get_or_add_rFonts()
     fonts.set(qn("w:eastAsia"), TITLE_FACE)
 
