@@ -172,7 +172,7 @@ def _article_map(diff: Diff) -> object:
 
 
 def _json_needs(diff: Diff) -> object:
-    import diffing.report_json  # noqa: F401
+    import diffing.reports.redline_json  # noqa: F401
 
     return diff.structure, [diff.a_spans(row) for row in diff.rows[:1]], [diff.b_spans(row) for row in diff.rows[:1]]
 

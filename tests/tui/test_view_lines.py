@@ -72,10 +72,10 @@ def test_wide_view_is_side_by_side_and_narrow_view_unified() -> None:
 def test_the_app_and_the_terminal_report_go_side_by_side_at_the_same_width(pair01: Diff) -> None:
     from diffing.reports.redline_text import TextView, render_text
 
-    for width in range(96, 116):
-        lines = render_text(pair01, TextView(width=width)).splitlines()
+    for columns in range(96, 116):
+        lines = render_text(pair01, TextView(width=columns)).splitlines()
         side = any("a.txt" in line and "b.txt" in line for line in lines)  # the two columns' headings
-        assert (Columns.fit(width).mode == "side") == side, width
+        assert (Columns.fit(columns).mode == "side") == side, columns
 
 
 def test_side_by_side_rule_stands_in_one_column_on_every_line(pair01: Diff) -> None:
