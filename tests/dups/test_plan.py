@@ -83,4 +83,6 @@ def test_an_overlapping_corpus_gives_the_exhaustive_clusters_with_fewer_pairs_al
     monkeypatch.setattr(plan, "EXHAUSTIVE_PAIRS", 10**9)
     every = find_duplicates(inputs, workers=1)
     assert by_cluster.clusters == every.clusters and by_cluster.clusters
-    assert by_cluster.stats.compared < every.stats.compared / 2
+    # 361 of 712 pairs (10 clusters); 322 (8 clusters) while labels of unrelated articles still paired
+    # across windows (issue 18) and lifted some windows over the near-duplicate line
+    assert by_cluster.stats.compared < every.stats.compared * 0.6
