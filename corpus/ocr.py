@@ -12,8 +12,10 @@ Rules:
 * Red ink is taken out of the image first: a seal (公章) stamped over the text
   is not part of it. 丶 read for 、 is put right (`_CONFUSABLE`).
 * `ocr_image` gives a page image's lines top to bottom, each with RapidOCR's
-  confidence (0–1); a line under `LOW_CONFIDENCE` is marked uncertain by the
-  reader. This module is imported only in the OCR child process
+  confidence (0–1) and one confidence for each of its characters (the
+  recognizer's probability for it); a character under `LOW_CONFIDENCE` is
+  marked uncertain by the reader (a line without character confidences: when
+  the line's own is under it). This module is imported only in the OCR child process
   (`corpus.ocr_child`), which holds it to memory and time limits.
 """
 
@@ -33,7 +35,7 @@ ENGINE = "RapidOCR"
 EXTRA = OCR_EXTRA
 """How a user gets OCR (named in the warning of a scanned page when it is missing)."""
 LOW_CONFIDENCE = 0.9
-"""A line read with less confidence than this is marked uncertain."""
+"""A character (or a line without character confidences) read with less confidence than this is uncertain."""
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,9 @@ class OcrLine:
     text: str
     confidence: float
     top: float
+    chars: tuple[float, ...] = ()
+    """One confidence for each character of ``text`` (1.0 for the space between two pieces); empty when the
+    engine gave none."""
 
 
 def available() -> bool:
@@ -60,17 +65,23 @@ def _engine() -> Any:
 
 
 def ocr_image(image: Any) -> list[OcrLine]:
-    """The lines of a page image (PIL, RGB), top to bottom: the pieces the engine finds on one row
-    (their heights overlap by half) are one line, left to right, joined by a space, with the lowest
-    confidence of its pieces."""
+    """The lines of a page image (PIL, RGB), top to bottom (`_lines`)."""
     import numpy as np
 
-    result, _ = _engine()(_without_red(np.asarray(image)))
+    result, _ = _engine()(_without_red(np.asarray(image)), return_word_box=True)
+    return _lines(result or [])
+
+
+def _lines(result: list[Any]) -> list[OcrLine]:
+    """The lines of the engine's pieces (box, text, confidence[, word boxes, words, word confidences]): the
+    pieces on one row (their heights overlap by half) are one line, left to right, joined by a space, with
+    the lowest confidence of its pieces and the confidence of each character."""
     pieces = sorted(
-        (min(y for _, y in box), max(y for _, y in box), min(x for x, _ in box), str(text), float(score))
-        for box, text, score in result or []
-    )
-    rows: list[list[tuple[float, float, float, str, float]]] = []
+        (min(y for _, y in box), max(y for _, y in box), min(x for x, _ in box), str(text), float(score),
+         _char_confidences(str(text), float(score), rest))
+        for box, text, score, *rest in result
+    )  # fmt: skip
+    rows: list[list[tuple[float, float, float, str, float, tuple[float, ...]]]] = []
     for piece in pieces:
         if rows:
             top, bottom = min(p[0] for p in rows[-1]), max(p[1] for p in rows[-1])
@@ -83,8 +94,19 @@ def ocr_image(image: Any) -> list[OcrLine]:
     for row in rows:
         row.sort(key=lambda p: p[2])
         text = " ".join(p[3] for p in row).translate(_CONFUSABLE)
-        lines.append(OcrLine(text, min(p[4] for p in row), min(p[0] for p in row)))
+        chars: list[float] = []
+        for k, piece in enumerate(row):
+            chars += [1.0] * (k > 0) + list(piece[5])
+        lines.append(OcrLine(text, min(p[4] for p in row), min(p[0] for p in row), tuple(chars)))
     return lines
+
+
+def _char_confidences(text: str, score: float, rest: list[Any]) -> tuple[float, ...]:
+    """One confidence for each character of a piece: its words' (a word's for each of its characters), or the
+    piece's own for each when the engine gave no words or words that do not spell the text."""
+    if len(rest) >= 3 and "".join(map(str, rest[1])) == text and len(rest[1]) == len(rest[2]):
+        return tuple(float(c) for word, c in zip(rest[1], rest[2], strict=True) for _ in str(word))
+    return (score,) * len(text)
 
 
 def _without_red(pixels: Any) -> Any:

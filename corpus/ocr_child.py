@@ -4,7 +4,8 @@ Rules:
 
 * Run as ``python -I -c 'from corpus.ocr_child import main; main()' MEMORY SECONDS PAGE...`` by
   `corpus.read_pdf` only: the PDF's bytes on standard input; the answer on standard output as one
-  JSON object ``{"pages": {"N": [[text, confidence], ...]}, "too_large": [N, ...]}``, or
+  JSON object ``{"pages": {"N": [[text, confidence, [confidence of each character]], ...]},
+  "too_large": [N, ...]}``, or
   ``{"error": "one line"}``, or ``{"bug": "traceback"}``.
 * Each page (1-based numbers) is rendered at `DPI`; a page whose image would hold more than
   `MAX_PIXELS` pixels is not read (``too_large``: the reader names it in a warning).
@@ -57,5 +58,7 @@ def _read(data: bytes, numbers: list[int]) -> dict[str, object]:
             too_large.append(number)
             continue
         image = page.render(scale=scale).to_pil().convert("RGB")
-        pages[str(number)] = [[line.text, round(line.confidence, 3)] for line in ocr_image(image)]
+        pages[str(number)] = [
+            [line.text, round(line.confidence, 3), [round(c, 3) for c in line.chars]] for line in ocr_image(image)
+        ]
     return {"pages": pages, "too_large": too_large}

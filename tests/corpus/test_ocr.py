@@ -75,15 +75,39 @@ def test_a_scan_too_large_to_read_is_a_warning_not_a_failure(monkeypatch: pytest
     assert warning.startswith("huge.pdf: page 2: too large to read by OCR") and "\n" not in warning
 
 
-def test_low_confidence_lines_are_uncertain_ranges_of_the_text() -> None:
+def test_low_confidence_characters_are_uncertain_ranges_of_the_text() -> None:
     from corpus.pages import join_pages
     from corpus.read_pdf import _uncertain
 
-    pages = [["第一条 甲。"], ["第二条 乙。", "第三条 丙。"]]
+    pages = [["第一条 甲。"], ["第二条 乙。", "第三条 丙丁。"]]
     paged = join_pages(pages)
-    read = {2: [("第二条 乙。", 0.99), ("第三条 丙。", 0.5)]}
+    sure, unsure = 0.99, 0.4
+    read = {2: [("第二条 乙。", 0.99, (sure,) * 6), ("第三条 丙丁。", 0.8, (sure,) * 4 + (unsure, unsure, sure))]}
     ((lo, hi),) = _uncertain(paged, read)
+    assert paged.text[lo:hi] == "丙丁"
+
+
+def test_a_line_without_character_confidences_is_uncertain_where_its_own_confidence_is_low() -> None:
+    from corpus.pages import join_pages
+    from corpus.read_pdf import _uncertain
+
+    paged = join_pages([["第二条 乙。", "第三条 丙。"]])
+    ((lo, hi),) = _uncertain(paged, {1: [("第二条 乙。", 0.99, ()), ("第三条 丙。", 0.5, ())]})
     assert paged.text[lo:hi] == "第三条 丙。"
+
+
+def test_the_lines_of_a_page_carry_one_confidence_for_each_character() -> None:
+    from corpus.ocr import _lines
+
+    pieces = [  # (box, text, confidence, word boxes, words, their confidences), as RapidOCR gives them
+        ([[10, 100], [90, 100], [90, 120], [10, 120]], "第三条", 0.9, [], ["第", "三", "条"], [1.0, 0.7, 1.0]),
+        ([[10, 50], [90, 50], [90, 70], [10, 70]], "第二条", 0.95, [], ["第二条"], [0.95]),
+        ([[100, 101], [200, 101], [200, 121], [100, 121]], "丙丶", 0.6, [], ["丙", "丶"], [0.3, 0.9]),
+    ]
+    second, third = _lines(pieces)
+    assert (second.text, second.chars) == ("第二条", (0.95, 0.95, 0.95))
+    assert third.text == "第三条 丙、" and third.chars == (1.0, 0.7, 1.0, 1.0, 0.3, 0.9)
+    assert third.confidence == 0.6
 
 
 def test_a_red_seal_turns_white_before_ocr_but_black_strokes_under_it_stay_dark() -> None:
