@@ -10,7 +10,9 @@ Rules:
   (``WENDIFF_OCR=0``); without it a scanned page is named in a warning that
   names the extra, as before.
 * Red ink is taken out of the image first: a seal (公章) stamped over the text
-  is not part of it. 丶 read for 、 is put right (`_CONFUSABLE`).
+  is not part of it. 丶 read for 、 is put right (`_CONFUSABLE`), and so are the
+  single title marks 〈〉 of a title inside a title, read as 《》, <> or ）
+  (`corpus.title_marks`: the nesting rule of Chinese punctuation).
 * `ocr_image` gives a page image's lines top to bottom, each with RapidOCR's
   confidence (0–1) and one confidence for each of its characters (the
   recognizer's probability for it); a character under `LOW_CONFIDENCE` is
@@ -21,6 +23,7 @@ Rules:
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import importlib.util
 import os
@@ -28,6 +31,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from corpus.document import OCR_EXTRA
+from corpus.title_marks import fix_nested_titles
 
 __all__ = ["ENGINE", "EXTRA", "LOW_CONFIDENCE", "OcrLine", "available", "ocr_image"]
 
@@ -98,7 +102,8 @@ def _lines(result: list[Any]) -> list[OcrLine]:
         for k, piece in enumerate(row):
             chars += [1.0] * (k > 0) + list(piece[5])
         lines.append(OcrLine(text, min(p[4] for p in row), min(p[0] for p in row), tuple(chars)))
-    return lines
+    fixed = fix_nested_titles("\n".join(line.text for line in lines)).split("\n")
+    return [dataclasses.replace(line, text=text) for line, text in zip(lines, fixed, strict=True)]
 
 
 def _char_confidences(text: str, score: float, rest: list[Any]) -> tuple[float, ...]:

@@ -6,6 +6,7 @@ it is not installed (CI installs it)."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -99,7 +100,7 @@ def test_a_line_without_character_confidences_is_uncertain_where_its_own_confide
 def test_the_lines_of_a_page_carry_one_confidence_for_each_character() -> None:
     from corpus.ocr import _lines
 
-    pieces = [  # (box, text, confidence, word boxes, words, their confidences), as RapidOCR gives them
+    pieces: list[object] = [  # (box, text, confidence, word boxes, words, their confidences), as RapidOCR gives
         ([[10, 100], [90, 100], [90, 120], [10, 120]], "第三条", 0.9, [], ["第", "三", "条"], [1.0, 0.7, 1.0]),
         ([[10, 50], [90, 50], [90, 70], [10, 70]], "第二条", 0.95, [], ["第二条"], [0.95]),
         ([[100, 101], [200, 101], [200, 121], [100, 121]], "丙丶", 0.6, [], ["丙", "丶"], [0.3, 0.9]),
@@ -119,3 +120,47 @@ def test_a_red_seal_turns_white_before_ocr_but_black_strokes_under_it_stay_dark(
     grey = _without_red(np.array([[seal_on_paper, black, black_under_seal, paper]], dtype=np.uint8))
     assert grey[0, :, 0].tolist() == [255, 0, 130, 255]
     assert (grey[..., 0] == grey[..., 1]).all() and (grey[..., 1] == grey[..., 2]).all()
+
+
+LAW = Path(__file__).resolve().parents[1] / "data" / "real" / "03_ip_tribunal_provisions" / "a.txt"
+
+
+def _scanned_law(pages: int = 10, width: int = 30) -> tuple[str, bytes]:
+    """A real law's articles and a ``pages``-page scan of them: each paragraph wrapped at ``width`` characters
+    and drawn in a CJK font, each page rendered at 200 dpi and scanned badly (turned, noisy, a red seal)."""
+    text = LAW.read_text(encoding="utf-8")
+    paragraphs = [line for line in text[text.index("第一条") :].splitlines() if line.strip()]
+    lines = [p[k : k + width] for p in paragraphs for k in range(0, len(p), width)]
+    each = -(-len(lines) // pages)
+    height = 20 * each + 40
+    drawn = pdf_of(
+        [[Line(t, height - 30 - 20 * k, size=14, x=30) for k, t in enumerate(lines[n * each : (n + 1) * each])]
+         for n in range(pages)],
+        width=14 * width + 60, height=height,
+    )  # fmt: skip
+    return "\n".join(paragraphs), scanned_pdf([spoil(rendered(drawn, n), seed=n) for n in range(pages)])
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("with_ocr")
+def test_a_ten_page_scan_against_its_text_gives_only_rows_of_ocr_errors_each_a_close_match() -> None:
+    law, scan = _scanned_law()
+    source = source_from_bytes("scan.pdf", scan)
+    assert source.ocr_read_pages == tuple(range(1, 11)) and source.textless_pages == ()
+    diff = compare(from_source(source_from_bytes("law.txt", law.encode())), from_source(source))
+    changed = [row for row in diff.rows if row.op != "equal"]
+    assert {row.op for row in changed} <= {"modified", "merged", "split"}  # never inserted, deleted or moved
+    assert all(row.similarity >= 0.9 for row in changed)
+    assert len(changed) <= len(diff.rows) // 2 and diff.summary.similarity > 0.98
+    pages = [diff.page(row) for row in diff.rows]
+    assert pages == sorted(pages) and set(range(1, 10)) <= set(pages) <= set(range(1, 11))  # a clause may end on 10
+
+
+def test_the_lines_of_a_page_get_their_nested_title_marks_back_across_lines() -> None:
+    from corpus.ocr import _lines
+
+    pieces: list[object] = [
+        ([[10, 10], [90, 10], [90, 30], [10, 30]], "会议《关于修改<中", 0.9),
+        ([[10, 40], [90, 40], [90, 60], [10, 60]], "华人民共和国公司法>的决定》", 0.9),
+    ]
+    assert [line.text for line in _lines(pieces)] == ["会议《关于修改〈中", "华人民共和国公司法〉的决定》"]
