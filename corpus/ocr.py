@@ -61,23 +61,60 @@ def available() -> bool:
     return importlib.util.find_spec("rapidocr_onnxruntime") is not None
 
 
+DETECT_SIDE = 1200
+"""Longest side (pixels) of the image text lines are found on: a page at 200 dpi is scaled down to it (line
+finding costs by the pixel; lines of 10.5 pt print are still found whole)."""
+READ_SIDE = 2000
+"""Longest side of the image the found lines are cut from and read (the recognizer scales each line to 48
+pixels high; reading them from the smaller image loses characters)."""
+TEXT_SCORE = 0.5
+"""A piece read with less confidence than this is left out (RapidOCR's own default: noise, a seal's ring)."""
+
+
 @functools.cache
 def _engine() -> Any:
+    """RapidOCR on one thread (the least CPU a page: more threads spin on a shared machine), each line read
+    alone (a batch pads its lines to the widest, twice the work), without the orientation step for lines turned
+    upside down (a page is read upright)."""
     from rapidocr_onnxruntime import RapidOCR
 
-    return RapidOCR()
+    return RapidOCR(intra_op_num_threads=1, inter_op_num_threads=1, rec_batch_num=1, use_cls=False)
 
 
 def ocr_image(image: Any) -> list[OcrLine]:
-    """The lines of a page image (PIL, RGB), top to bottom (`_lines`)."""
+    """The lines of a page image (PIL, RGB), top to bottom (`_lines`): found on the image scaled to
+    `DETECT_SIDE`, read from it scaled to `READ_SIDE`."""
     import numpy as np
 
-    result, _ = _engine()(_without_red(np.asarray(image)), return_word_box=True)
-    return _lines(result or [])
+    engine = _engine()
+    page = _scaled(_without_red(np.asarray(image)), READ_SIDE)
+    small = _scaled(page, DETECT_SIDE)
+    boxes, _ = engine.text_det(small)
+    if boxes is None or len(boxes) == 0:
+        return []
+    boxes = (boxes * (page.shape[0] / small.shape[0])).astype(np.float32)
+    read, _ = engine.text_rec(engine.get_crop_img_list(page, list(boxes)), True)
+    pieces = [
+        (box.tolist(), text, score, info[4] if len(info) > 4 else [])
+        for box, (text, score, info) in zip(boxes, read, strict=True)
+        if score >= TEXT_SCORE and text
+    ]
+    return _lines(pieces)
+
+
+def _scaled(pixels: Any, side: int) -> Any:
+    """``pixels`` scaled down (area averaging) so that its longest side is at most ``side``."""
+    import cv2
+
+    height, width = pixels.shape[:2]
+    if max(height, width) <= side:
+        return pixels
+    ratio = side / max(height, width)
+    return cv2.resize(pixels, (round(width * ratio), round(height * ratio)), interpolation=cv2.INTER_AREA)
 
 
 def _lines(result: list[Any]) -> list[OcrLine]:
-    """The lines of the engine's pieces (box, text, confidence[, word boxes, words, word confidences]): the
+    """The lines of the engine's pieces (box, text, confidence[, confidence of each character]): the
     pieces on one row (their heights overlap by half) are one line, left to right, joined by a space, with
     the lowest confidence of its pieces and the confidence of each character."""
     pieces = sorted(
@@ -107,10 +144,10 @@ def _lines(result: list[Any]) -> list[OcrLine]:
 
 
 def _char_confidences(text: str, score: float, rest: list[Any]) -> tuple[float, ...]:
-    """One confidence for each character of a piece: its words' (a word's for each of its characters), or the
-    piece's own for each when the engine gave no words or words that do not spell the text."""
-    if len(rest) >= 3 and "".join(map(str, rest[1])) == text and len(rest[1]) == len(rest[2]):
-        return tuple(float(c) for word, c in zip(rest[1], rest[2], strict=True) for _ in str(word))
+    """One confidence for each character of a piece: the recognizer's, or the piece's own for each when it
+    gave none (or not one a character)."""
+    if rest and len(rest[0]) == len(text):
+        return tuple(float(c) for c in rest[0])
     return (score,) * len(text)
 
 

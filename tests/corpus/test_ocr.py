@@ -100,15 +100,39 @@ def test_a_line_without_character_confidences_is_uncertain_where_its_own_confide
 def test_the_lines_of_a_page_carry_one_confidence_for_each_character() -> None:
     from corpus.ocr import _lines
 
-    pieces: list[object] = [  # (box, text, confidence, word boxes, words, their confidences), as RapidOCR gives
-        ([[10, 100], [90, 100], [90, 120], [10, 120]], "第三条", 0.9, [], ["第", "三", "条"], [1.0, 0.7, 1.0]),
-        ([[10, 50], [90, 50], [90, 70], [10, 70]], "第二条", 0.95, [], ["第二条"], [0.95]),
-        ([[100, 101], [200, 101], [200, 121], [100, 121]], "丙丶", 0.6, [], ["丙", "丶"], [0.3, 0.9]),
+    pieces: list[object] = [  # (box, text, confidence, the confidence of each character)
+        ([[10, 100], [90, 100], [90, 120], [10, 120]], "第三条", 0.9, [1.0, 0.7, 1.0]),
+        ([[10, 50], [90, 50], [90, 70], [10, 70]], "第二条", 0.95, [0.95]),
+        ([[100, 101], [200, 101], [200, 121], [100, 121]], "丙丶", 0.6, [0.3, 0.9]),
     ]
     second, third = _lines(pieces)
     assert (second.text, second.chars) == ("第二条", (0.95, 0.95, 0.95))
     assert third.text == "第三条 丙、" and third.chars == (1.0, 0.7, 1.0, 1.0, 0.3, 0.9)
     assert third.confidence == 0.6
+
+
+def test_a_page_image_is_scaled_down_to_a_longest_side_and_never_up() -> None:
+    pytest.importorskip("cv2", reason=NEEDS_EXTRA)
+    import numpy as np
+
+    from corpus.ocr import DETECT_SIDE, READ_SIDE, _scaled
+
+    a4_at_200_dpi = np.full((2339, 1654, 3), 255, dtype=np.uint8)
+    read = _scaled(a4_at_200_dpi, READ_SIDE)
+    found = _scaled(read, DETECT_SIDE)
+    assert read.shape[0] == READ_SIDE and found.shape[0] == DETECT_SIDE
+    for image in (read, found):  # the page keeps its shape, to a pixel
+        assert abs(image.shape[1] - 1654 * image.shape[0] / 2339) < 1 and image.shape[2] == 3
+    small = np.full((130, 320, 3), 255, dtype=np.uint8)
+    assert _scaled(small, DETECT_SIDE) is small
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("with_ocr")
+def test_a_blank_page_image_reads_as_no_lines() -> None:
+    from PIL import Image
+
+    assert ocr.ocr_image(Image.new("RGB", (1654, 2339), "white")) == []
 
 
 def test_a_red_seal_turns_white_before_ocr_but_black_strokes_under_it_stay_dark() -> None:
