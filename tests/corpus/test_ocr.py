@@ -188,3 +188,54 @@ def test_the_lines_of_a_page_get_their_nested_title_marks_back_across_lines() ->
         ([[10, 40], [90, 40], [90, 60], [10, 60]], "华人民共和国公司法>的决定》", 0.9),
     ]
     assert [line.text for line in _lines(pieces)] == ["会议《关于修改〈中", "华人民共和国公司法〉的决定》"]
+
+
+def _raised(error: BaseException, cause: BaseException | None = None) -> BaseException:
+    """``error`` as the child catches it: raised (from ``cause``), with its traceback."""
+    try:
+        raise error from cause
+    except BaseException as caught:  # the test hands it on
+        return caught
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        _raised(MemoryError()),
+        _raised(ImportError("libgeos-d1e818bb.so.3.14.1: failed to map segment from shared object")),
+        _raised(
+            RuntimeError("ONNXRuntimeError: Traceback ..."),
+            RuntimeError("[ONNXRuntimeError] : 6 : RUNTIME_EXCEPTION : ... Status Message: std::bad_alloc"),
+        ),
+    ],
+    ids=["MemoryError", "a library that cannot be mapped", "onnxruntime's bad_alloc"],
+)
+def test_an_ocr_child_out_of_memory_in_any_form_answers_an_error_not_a_bug(error: BaseException) -> None:
+    from corpus.ocr_child import failure
+
+    assert failure(error) == {"error": "out of memory"}
+
+
+def test_an_ocr_child_defect_answers_its_traceback() -> None:
+    from corpus.ocr_child import failure
+
+    answer = failure(_raised(KeyError("pages")))
+    assert list(answer) == ["bug"] and "KeyError: 'pages'" in answer["bug"]
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("with_ocr")
+@pytest.mark.parametrize("megabytes", ["300", "800", "900"])
+def test_an_ocr_child_short_of_memory_is_one_line_naming_the_limit_never_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, megabytes: str
+) -> None:
+    from corpus.errors import InputError
+
+    monkeypatch.setenv("WENDIFF_OCR_MEMORY", megabytes)  # here: a library unmapped, onnxruntime's bad_alloc
+    try:
+        source = source_from_bytes("mixed.pdf", _mixed())
+    except InputError as error:
+        assert str(error).startswith(f"mixed.pdf: OCR of the scanned pages failed (over its {megabytes} MB")
+        assert "\n" not in str(error)
+    else:  # enough on another machine: read
+        assert source.ocr_read_pages == (2,)
