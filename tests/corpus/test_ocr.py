@@ -239,3 +239,15 @@ def test_an_ocr_child_short_of_memory_is_one_line_naming_the_limit_never_a_trace
         assert "\n" not in str(error)
     else:  # enough on another machine: read
         assert source.ocr_read_pages == (2,)
+
+
+@pytest.mark.usefixtures("with_ocr")
+def test_a_scan_that_overruns_the_ocr_time_limit_is_refused_in_one_line_naming_the_setting(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from corpus.errors import InputError
+
+    monkeypatch.setenv("WENDIFF_OCR_TIMEOUT", "0.01")
+    with pytest.raises(InputError, match=r"^mixed\.pdf: reading 1 scanned pages by OCR took over 0\.01 s; refused "
+                                         r"\(WENDIFF_OCR_TIMEOUT allows longer a page, WENDIFF_OCR=0 skips OCR\)$"):
+        source_from_bytes("mixed.pdf", _mixed())
