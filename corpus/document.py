@@ -98,7 +98,8 @@ class Source:
     too_large_pages: tuple[int, ...] = ()
     """Scanned pages too large to read by OCR: not compared."""
     uncertain: tuple[tuple[int, int], ...] = ()
-    """Ranges of ``text`` that OCR read with low confidence, in order."""
+    """Ranges of ``text`` whose characters OCR read with low confidence, in order (marked in the app's detail
+    pane)."""
     page_meta: tuple[tuple[str, str], ...] = ()
     """(label, value) pairs of a web page's metadata table (标题, 发文字号, 发文机关, 成文日期…), in page order;
     `corpus.meta` prefers them to what it reads from the text."""
@@ -114,8 +115,9 @@ class Source:
             out.append(f"{self.name}: {which} no text layer (a scanned image?); its text is not compared, OCR it first "
                        f"({OCR_EXTRA} reads it)")  # fmt: skip
         if self.ocr_read_pages:
-            lines = f"; {len(self.uncertain)} uncertain lines marked" if self.uncertain else ""
-            out.append(f"{self.name}: {_pages_phrase(self.ocr_read_pages)}: read by OCR{lines}")
+            count = sum(hi - lo for lo, hi in self.uncertain)
+            marked = f"; {count} uncertain {'character' if count == 1 else 'characters'} marked" if count else ""
+            out.append(f"{self.name}: {_pages_phrase(self.ocr_read_pages)}: read by OCR{marked}")
         if self.too_large_pages:
             out.append(f"{self.name}: {_pages_phrase(self.too_large_pages)}: too large to read by OCR (over 16 "
                        "million pixels at 200 dpi); not compared")  # fmt: skip

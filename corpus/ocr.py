@@ -10,15 +10,23 @@ Rules:
   (``WENDIFF_OCR=0``); without it a scanned page is named in a warning that
   names the extra, as before.
 * Red ink is taken out of the image first: a seal (公章) stamped over the text
-  is not part of it. 丶 read for 、 is put right (`_CONFUSABLE`).
+  is not part of it. 丶 read for 、 is put right (`_CONFUSABLE`), and so are the
+  single title marks 〈〉 of a title inside a title, read as 《》, <> or ）
+  (`corpus.title_marks`: the nesting rule of Chinese punctuation).
+* A page is read on one thread: its lines are found on the image scaled to
+  `DETECT_SIDE` pixels and read from it scaled to `READ_SIDE`, which holds the
+  targets of ``bench/bench_ocr.py`` (≤ 1 % character errors, ≤ 3 CPU-seconds an A4 page).
 * `ocr_image` gives a page image's lines top to bottom, each with RapidOCR's
-  confidence (0–1); a line under `LOW_CONFIDENCE` is marked uncertain by the
-  reader. This module is imported only in the OCR child process
+  confidence (0–1) and one confidence for each of its characters (the
+  recognizer's probability for it); a character under `LOW_CONFIDENCE` is
+  marked uncertain by the reader (a line without character confidences: when
+  the line's own is under it). This module is imported only in the OCR child process
   (`corpus.ocr_child`), which holds it to memory and time limits.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import importlib.util
 import os
@@ -26,6 +34,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from corpus.document import OCR_EXTRA
+from corpus.title_marks import fix_nested_titles
 
 __all__ = ["ENGINE", "EXTRA", "LOW_CONFIDENCE", "OcrLine", "available", "ocr_image"]
 
@@ -33,7 +42,7 @@ ENGINE = "RapidOCR"
 EXTRA = OCR_EXTRA
 """How a user gets OCR (named in the warning of a scanned page when it is missing)."""
 LOW_CONFIDENCE = 0.9
-"""A line read with less confidence than this is marked uncertain."""
+"""A character (or a line without character confidences) read with less confidence than this is uncertain."""
 
 
 @dataclass(frozen=True)
@@ -43,6 +52,9 @@ class OcrLine:
     text: str
     confidence: float
     top: float
+    chars: tuple[float, ...] = ()
+    """One confidence for each character of ``text`` (1.0 for the space between two pieces); empty when the
+    engine gave none."""
 
 
 def available() -> bool:
@@ -52,25 +64,68 @@ def available() -> bool:
     return importlib.util.find_spec("rapidocr_onnxruntime") is not None
 
 
+DETECT_SIDE = 1200
+"""Longest side (pixels) of the image text lines are found on: a page at 200 dpi is scaled down to it (line
+finding costs by the pixel; lines of 10.5 pt print are still found whole)."""
+READ_SIDE = 2000
+"""Longest side of the image the found lines are cut from and read (the recognizer scales each line to 48
+pixels high; reading them from the smaller image loses characters)."""
+TEXT_SCORE = 0.5
+"""A piece read with less confidence than this is left out (RapidOCR's own default: noise, a seal's ring)."""
+
+
 @functools.cache
 def _engine() -> Any:
+    """RapidOCR on one thread (the least CPU a page: more threads spin on a shared machine), each line read
+    alone (a batch pads its lines to the widest, twice the work), without the orientation step for lines turned
+    upside down (a page is read upright)."""
     from rapidocr_onnxruntime import RapidOCR
 
-    return RapidOCR()
+    return RapidOCR(intra_op_num_threads=1, inter_op_num_threads=1, rec_batch_num=1, use_cls=False)
 
 
 def ocr_image(image: Any) -> list[OcrLine]:
-    """The lines of a page image (PIL, RGB), top to bottom: the pieces the engine finds on one row
-    (their heights overlap by half) are one line, left to right, joined by a space, with the lowest
-    confidence of its pieces."""
+    """The lines of a page image (PIL, RGB), top to bottom (`_lines`): found on the image scaled to
+    `DETECT_SIDE`, read from it scaled to `READ_SIDE`."""
     import numpy as np
 
-    result, _ = _engine()(_without_red(np.asarray(image)))
+    engine = _engine()
+    page = _scaled(_without_red(np.asarray(image)), READ_SIDE)
+    small = _scaled(page, DETECT_SIDE)
+    boxes, _ = engine.text_det(small)
+    if boxes is None or len(boxes) == 0:
+        return []
+    boxes = (boxes * (page.shape[0] / small.shape[0])).astype(np.float32)
+    read, _ = engine.text_rec(engine.get_crop_img_list(page, list(boxes)), True)
+    pieces = [
+        (box.tolist(), text, score, info[4] if len(info) > 4 else [])
+        for box, (text, score, info) in zip(boxes, read, strict=True)
+        if score >= TEXT_SCORE and text
+    ]
+    return _lines(pieces)
+
+
+def _scaled(pixels: Any, side: int) -> Any:
+    """``pixels`` scaled down (area averaging) so that its longest side is at most ``side``."""
+    import cv2
+
+    height, width = pixels.shape[:2]
+    if max(height, width) <= side:
+        return pixels
+    ratio = side / max(height, width)
+    return cv2.resize(pixels, (round(width * ratio), round(height * ratio)), interpolation=cv2.INTER_AREA)
+
+
+def _lines(result: list[Any]) -> list[OcrLine]:
+    """The lines of the engine's pieces (box, text, confidence[, confidence of each character]): the
+    pieces on one row (their heights overlap by half) are one line, left to right, joined by a space, with
+    the lowest confidence of its pieces and the confidence of each character."""
     pieces = sorted(
-        (min(y for _, y in box), max(y for _, y in box), min(x for x, _ in box), str(text), float(score))
-        for box, text, score in result or []
-    )
-    rows: list[list[tuple[float, float, float, str, float]]] = []
+        (min(y for _, y in box), max(y for _, y in box), min(x for x, _ in box), str(text), float(score),
+         _char_confidences(str(text), float(score), rest))
+        for box, text, score, *rest in result
+    )  # fmt: skip
+    rows: list[list[tuple[float, float, float, str, float, tuple[float, ...]]]] = []
     for piece in pieces:
         if rows:
             top, bottom = min(p[0] for p in rows[-1]), max(p[1] for p in rows[-1])
@@ -83,8 +138,20 @@ def ocr_image(image: Any) -> list[OcrLine]:
     for row in rows:
         row.sort(key=lambda p: p[2])
         text = " ".join(p[3] for p in row).translate(_CONFUSABLE)
-        lines.append(OcrLine(text, min(p[4] for p in row), min(p[0] for p in row)))
-    return lines
+        chars: list[float] = []
+        for k, piece in enumerate(row):
+            chars += [1.0] * (k > 0) + list(piece[5])
+        lines.append(OcrLine(text, min(p[4] for p in row), min(p[0] for p in row), tuple(chars)))
+    fixed = fix_nested_titles("\n".join(line.text for line in lines)).split("\n")
+    return [dataclasses.replace(line, text=text) for line, text in zip(lines, fixed, strict=True)]
+
+
+def _char_confidences(text: str, score: float, rest: list[Any]) -> tuple[float, ...]:
+    """One confidence for each character of a piece: the recognizer's, or the piece's own for each when it
+    gave none (or not one a character)."""
+    if rest and len(rest[0]) == len(text):
+        return tuple(float(c) for c in rest[0])
+    return (score,) * len(text)
 
 
 def _without_red(pixels: Any) -> Any:

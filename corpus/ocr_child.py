@@ -4,8 +4,9 @@ Rules:
 
 * Run as ``python -I -c 'from corpus.ocr_child import main; main()' MEMORY SECONDS PAGE...`` by
   `corpus.read_pdf` only: the PDF's bytes on standard input; the answer on standard output as one
-  JSON object ``{"pages": {"N": [[text, confidence], ...]}, "too_large": [N, ...]}``, or
-  ``{"error": "one line"}``, or ``{"bug": "traceback"}``.
+  JSON object ``{"pages": {"N": [[text, confidence, [confidence of each character]], ...]},
+  "too_large": [N, ...]}``, or
+  ``{"error": "one line"}`` (out of memory, in any of its forms: `failure`), or ``{"bug": "traceback"}``.
 * Each page (1-based numbers) is rendered at `DPI`; a page whose image would hold more than
   `MAX_PIXELS` pixels is not read (``too_large``: the reader names it in a warning).
 * The limits are set as in `corpus.pdf_child` before PDFium or the engine is loaded.
@@ -19,7 +20,7 @@ import traceback
 
 from corpus.pdf_child import limit_self
 
-__all__ = ["DPI", "MAX_PIXELS", "main"]
+__all__ = ["DPI", "MAX_PIXELS", "failure", "main"]
 
 DPI = 200
 """Resolution pages are rendered at for OCR (print text at 10.5 pt and up reads well)."""
@@ -33,12 +34,27 @@ def main() -> None:
     data = sys.stdin.buffer.read()
     try:
         out = json.dumps(_read(data, numbers), ensure_ascii=False).encode("utf-8", "surrogatepass")
-    except MemoryError:
-        out = json.dumps({"error": "out of memory"}).encode()
-    except Exception:  # a defect: the parent reports it as an internal error
-        out = json.dumps({"bug": traceback.format_exc()}).encode()
+    except Exception as error:
+        out = json.dumps(failure(error)).encode()
     sys.stdout.buffer.write(out)
     sys.stdout.buffer.flush()
+
+
+def failure(error: BaseException) -> dict[str, str]:
+    """The answer for what stopped the child: ``error`` when it ran out of memory (`_OUT_OF_MEMORY`), else
+    ``bug`` with the traceback (a defect: the parent reports it as an internal error)."""
+    chain: BaseException | None = error
+    while chain is not None:
+        if isinstance(chain, MemoryError) or any(sign in str(chain) for sign in _OUT_OF_MEMORY):
+            return {"error": "out of memory"}
+        chain = chain.__cause__ or chain.__context__
+    return {"bug": "".join(traceback.format_exception(error))}
+
+
+_OUT_OF_MEMORY = ("failed to map segment from shared object", "Cannot allocate memory", "std::bad_alloc")
+"""How running out of the address space shows besides `MemoryError`: a library the import cannot map (the
+engine loaded under the limit), and onnxruntime's allocation failure (a page too big for it), in the message of
+the error or of one it was raised from."""
 
 
 def _read(data: bytes, numbers: list[int]) -> dict[str, object]:
@@ -57,5 +73,7 @@ def _read(data: bytes, numbers: list[int]) -> dict[str, object]:
             too_large.append(number)
             continue
         image = page.render(scale=scale).to_pil().convert("RGB")
-        pages[str(number)] = [[line.text, round(line.confidence, 3)] for line in ocr_image(image)]
+        pages[str(number)] = [
+            [line.text, round(line.confidence, 3), [round(c, 3) for c in line.chars]] for line in ocr_image(image)
+        ]
     return {"pages": pages, "too_large": too_large}

@@ -20,8 +20,9 @@ Rules:
   characters per byte of the file (a real PDF holds well under one; a small
   file with millions of characters is a text bomb).
 * Visible text first: a page holding invisible text (render mode 3, the OCR
-  layer a scanner's software lays under its image; or 7, clip only) gives its
-  painted characters only; a page with no painted text gives its invisible
+  layer a scanner's software lays under its image; or 7, clip only; or text
+  that an image drawn after it covers whole, as a scanner's page image covers
+  the text laid under it) gives its painted characters only; a page with no painted text gives its invisible
   layer instead, and its number is listed in ``ocr_layer`` (the reader names it
   in a warning). A page without invisible text is read as before, at no cost.
 * Each line comes with its place on the page (its top's distance from the
@@ -119,14 +120,14 @@ def _pages(pdf: Any, budget: _Budget) -> PdfPages:
     for index in range(len(pdf)):
         page = pdf[index]
         try:
-            has_image, has_invisible = _objects(page)
+            has_image, has_invisible, hidden = _objects(page)
             height = float(page.get_height())
             textpage = page.get_textpage()
             try:
                 budget.check(index + 1, textpage.count_chars(), total)
-                lines = _page_lines(textpage, height, visible=True if has_invisible else None)
+                lines = _page_lines(textpage, height, visible=True if has_invisible else None, hidden=hidden)
                 if has_invisible and not any(line.strip() for line, _ in lines):
-                    lines = _page_lines(textpage, height, visible=False)
+                    lines = _page_lines(textpage, height, visible=False, hidden=hidden)
                     if any(line.strip() for line, _ in lines):
                         ocr_layer.append(index + 1)
             finally:
@@ -147,8 +148,9 @@ _INVISIBLE_MODES = (3, 7)
 """Text render modes that paint nothing: invisible (an OCR layer) and clip only."""
 
 
-def _objects(page: Any) -> tuple[bool, bool]:
-    """Whether the page holds an image, and whether it holds invisible text (render mode 3 or 7).
+def _objects(page: Any) -> tuple[bool, bool, frozenset[int]]:
+    """Whether the page holds an image, whether it holds invisible text (render mode 3 or 7, or under an
+    image), and the addresses of its text objects that an image drawn after them covers (`_covered`).
 
     PDFium's own calls, not pypdfium2's object wrappers (a third of a page's reading time); nested
     form objects are not entered (an OCR layer is drawn on the page itself).
@@ -156,26 +158,91 @@ def _objects(page: Any) -> tuple[bool, bool]:
     import pypdfium2.raw as pdfium_c
 
     image = invisible = False
+    texts: list[Any] = []
+    images: list[tuple[int, _Bounds, Any]] = []
     raw = page.raw
     for index in range(pdfium_c.FPDFPage_CountObjects(raw)):
         obj = pdfium_c.FPDFPage_GetObject(raw, index)
         kind = pdfium_c.FPDFPageObj_GetType(obj)
         if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
             image = True
-        elif kind == pdfium_c.FPDF_PAGEOBJ_TEXT and not invisible:
-            invisible = pdfium_c.FPDFTextObj_GetTextRenderMode(obj) in _INVISIBLE_MODES
-        if image and invisible:
-            break
-    return image, invisible
+            images.append((len(texts), _bounds(obj), obj))
+        elif kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
+            invisible = invisible or pdfium_c.FPDFTextObj_GetTextRenderMode(obj) in _INVISIBLE_MODES
+            texts.append(obj)
+    hidden = _covered(page, texts, images) if images and texts else frozenset()
+    return image, invisible or bool(hidden), hidden
 
 
-def _is_visible(textpage: Any, index: int) -> bool | None:
-    """Whether character ``index`` is painted; None for a character PDFium made up (a space, a break)."""
+_Bounds = tuple[float, float, float, float]
+"""An object's box on the page: left, bottom, right, top (points)."""
+_SLACK = 1.0
+"""Points a glyph's box may stand out of the image that covers it (rounding, a glyph's side bearing)."""
+
+
+def _bounds(obj: Any) -> _Bounds:
+    import pypdfium2.raw as pdfium_c
+
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    if not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+        return (0.0, 0.0, 0.0, 0.0)
+    return (left.value, bottom.value, right.value, top.value)
+
+
+def _covered(page: Any, texts: list[Any], images: list[tuple[int, _Bounds, Any]]) -> frozenset[int]:
+    """The addresses of the text objects that an opaque image drawn after them (``images``: how many text
+    objects came before each, its box, the object) covers whole."""
+    out = set()
+    opaque: dict[int, bool] = {}
+    for index, obj in enumerate(texts):
+        left, bottom, right, top = _bounds(obj)
+        for k, (after, (i_left, i_bottom, i_right, i_top), image) in enumerate(images):
+            if after > index and i_left - _SLACK <= left and right <= i_right + _SLACK \
+                    and i_bottom - _SLACK <= bottom and top <= i_top + _SLACK:  # fmt: skip
+                if k not in opaque:
+                    opaque[k] = _opaque(page, image)
+                if opaque[k]:
+                    out.add(ctypes.cast(obj, ctypes.c_void_p).value or 0)
+                    break
+    return frozenset(out)
+
+
+_OPAQUE = 0.95
+"""Share of an image's pixels that must be opaque for it to hide what lies under it."""
+
+
+def _opaque(page: Any, image: Any) -> bool:
+    """Whether ``image`` hides what it covers: drawn without transparency and with (nearly) all its pixels
+    opaque once its soft mask is applied (a seal on a transparent ground is not)."""
+    import pypdfium2.raw as pdfium_c
+
+    if pdfium_c.FPDFPageObj_HasTransparency(image):
+        return False
+    bitmap = pdfium_c.FPDFImageObj_GetRenderedBitmap(page.pdf.raw, page.raw, image)
+    if not bitmap:
+        return False
+    try:
+        if pdfium_c.FPDFBitmap_GetFormat(bitmap) != pdfium_c.FPDFBitmap_BGRA:
+            return True
+        width, height = int(pdfium_c.FPDFBitmap_GetWidth(bitmap)), int(pdfium_c.FPDFBitmap_GetHeight(bitmap))
+        stride = int(pdfium_c.FPDFBitmap_GetStride(bitmap))
+        pixels = ctypes.string_at(pdfium_c.FPDFBitmap_GetBuffer(bitmap), stride * height)
+        alpha = b"".join(pixels[row * stride + 3 : row * stride + 4 * width : 4] for row in range(height))
+        return alpha.count(b"\xff") >= _OPAQUE * max(1, width * height)
+    finally:
+        pdfium_c.FPDFBitmap_Destroy(bitmap)
+
+
+def _is_visible(textpage: Any, index: int, hidden: frozenset[int] = frozenset()) -> bool | None:
+    """Whether character ``index`` is painted (not invisible, not under an image: ``hidden``); None for a
+    character PDFium made up (a space, a break)."""
     import pypdfium2.raw as pdfium_c
 
     obj = pdfium_c.FPDFText_GetTextObject(textpage.raw, index)
     if not obj:
         return None
+    if hidden and (ctypes.cast(obj, ctypes.c_void_p).value or 0) in hidden:
+        return False
     return pdfium_c.FPDFTextObj_GetTextRenderMode(obj) not in _INVISIBLE_MODES
 
 
@@ -183,11 +250,13 @@ Line = tuple[str, tuple[float, float] | None]
 """A line's text and its place: (distance of its top from the page's top, its height), or None."""
 
 
-def _page_lines(textpage: Any, height: float, visible: bool | None = None) -> list[Line]:
+def _page_lines(
+    textpage: Any, height: float, visible: bool | None = None, hidden: frozenset[int] = frozenset()
+) -> list[Line]:
     """The page's lines in PDFium's order, each line's characters ordered left to right.
 
-    ``visible`` True keeps only painted characters, False only invisible ones (an OCR layer); None
-    keeps all. A line left empty by that choice is dropped.
+    ``visible`` True keeps only painted characters, False only invisible ones (an OCR layer, or text
+    under an image: the objects ``hidden``); None keeps all. A line left empty by that choice is dropped.
     """
     import pypdfium2.raw as pdfium_c
 
@@ -205,7 +274,7 @@ def _page_lines(textpage: Any, height: float, visible: bool | None = None) -> li
             continue
         if ch == "\r":
             continue
-        if visible is not None and _is_visible(textpage, i) not in (visible, None):
+        if visible is not None and _is_visible(textpage, i, hidden) not in (visible, None):
             continue
         if pdfium_c.FPDFText_GetCharBox(textpage.raw, i, left, right, bottom, top):
             current.append(_Char(left.value, bottom.value, top.value, ch))

@@ -26,8 +26,8 @@ Rules:
 * With the OCR extra (`corpus.ocr.available`), the scanned pages are read by
   OCR in a second child (`corpus.ocr_child`: its own memory limit,
   `OCR_MEMORY`, and `OCR_SECONDS_PER_PAGE`): their lines go in their pages'
-  places (``Paged.ocr_read``), a line read with low confidence is an
-  ``uncertain`` range, and a page too large to read is ``too_large`` (a
+  places (``Paged.ocr_read``), the characters read with low confidence are
+  ``uncertain`` ranges, and a page too large to read is ``too_large`` (a
   warning). A PDF with no text at all and no OCR names the extra.
 * A page with no visible text read from its invisible OCR layer goes to
   ``Paged.ocr_layer``; one whose layer has more than `GARBLED_SHARE` of
@@ -81,12 +81,12 @@ def extract_pdf(data: bytes, limit: int = MAX_TEXT_CHARS) -> Paged:
     pages: list[list[str]] = answer["pages"]
     boxes = _boxes(answer.get("boxes"))
     textless = tuple(answer["textless"])
-    read: dict[int, list[tuple[str, float]]] = {}
+    read: dict[int, list[OcrRead]] = {}
     too_large: tuple[int, ...] = ()
     if textless and ocr.available():
         read, too_large = _ocr_in_child(data, textless)
         for number, lines in read.items():
-            pages[number - 1] = [text for text, _ in lines]
+            pages[number - 1] = [text for text, _, _ in lines]
             if boxes is not None:
                 boxes[number - 1] = [None] * len(lines)
         textless = tuple(n for n in textless if n not in read and n not in too_large)
@@ -114,8 +114,12 @@ OCR_SECONDS_PER_PAGE = 120.0
 _OCR_CHILD = f"import sys; sys.path.insert(0, {_ROOT!r}); from corpus.ocr_child import main; main()"
 
 
-def _ocr_in_child(data: bytes, numbers: tuple[int, ...]) -> tuple[dict[int, list[tuple[str, float]]], tuple[int, ...]]:
-    """The OCR child's lines (text, confidence) of each page it read, and the pages too large to read."""
+OcrRead = tuple[str, float, tuple[float, ...]]
+"""A line OCR read: its text, its confidence, the confidence of each of its characters."""
+
+
+def _ocr_in_child(data: bytes, numbers: tuple[int, ...]) -> tuple[dict[int, list[OcrRead]], tuple[int, ...]]:
+    """The OCR child's lines of each page it read, and the pages too large to read."""
     memory = math.ceil(positive_setting("WENDIFF_OCR_MEMORY", OCR_MEMORY / 1024**2, unit="megabytes")) * 1024**2
     per_page = positive_setting("WENDIFF_OCR_TIMEOUT", OCR_SECONDS_PER_PAGE, unit="seconds")
     seconds = per_page * len(numbers)
@@ -131,18 +135,29 @@ def _ocr_in_child(data: bytes, numbers: tuple[int, ...]) -> tuple[dict[int, list
                            "WENDIFF_OCR_MEMORY allows more, WENDIFF_OCR=0 skips OCR")  # fmt: skip
     if "bug" in answer:
         raise RuntimeError(f"the OCR reader failed:\n{answer['bug']}")
-    read = {int(n): [(str(text), float(score)) for text, score in lines] for n, lines in answer["pages"].items()}
+    read = {
+        int(n): [(str(text), float(score), tuple(map(float, chars))) for text, score, chars in lines]
+        for n, lines in answer["pages"].items()
+    }
     return read, tuple(answer["too_large"])
 
 
-def _uncertain(paged: Paged, read: dict[int, list[tuple[str, float]]]) -> tuple[tuple[int, int], ...]:
-    """Ranges of the text holding the OCR'd lines read with less than `ocr.LOW_CONFIDENCE`."""
-    out = []
+def _uncertain(paged: Paged, read: dict[int, list[OcrRead]]) -> tuple[tuple[int, int], ...]:
+    """Ranges of the text holding the OCR'd characters read with less than `ocr.LOW_CONFIDENCE` (adjacent ones
+    make one range); a line without character confidences is one range when its own is that low."""
+    out: list[tuple[int, int]] = []
     for number, lines in sorted(read.items()):
         pos = paged.pages[number - 1]
-        for text, confidence in lines:
-            if confidence < ocr.LOW_CONFIDENCE and text.strip():
-                out.append((pos, pos + len(text)))
+        for text, confidence, chars in lines:
+            if len(chars) != len(text):
+                chars = (confidence,) * len(text)
+            for k, (char, sure) in enumerate(zip(text, chars, strict=True)):
+                if sure >= ocr.LOW_CONFIDENCE or (char.isspace() and not text.strip()):
+                    continue
+                if out and out[-1][1] == pos + k:
+                    out[-1] = (out[-1][0], pos + k + 1)
+                else:
+                    out.append((pos + k, pos + k + 1))
             pos += len(text) + 1
     return tuple(out)
 

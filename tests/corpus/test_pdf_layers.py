@@ -9,7 +9,7 @@ from pathlib import Path
 from corpus.pipeline import from_source, load
 from corpus.read import source_from_bytes
 from diffing.compare import compare
-from tests.corpus.pdf_layers import INVISIBLE, Line, pdf_of
+from tests.corpus.pdf_layers import INVISIBLE, Line, covered, pdf_of
 
 FORMATS = Path(__file__).resolve().parent.parent / "data" / "formats"
 FIRST = "第一条 为了规范管理，制定本办法。"
@@ -77,3 +77,30 @@ def test_a_running_header_on_every_page_including_the_first_is_still_furniture()
     pages = [[Line(header, 800, size=9), Line(f"第{k}条 正文内容第{k}页。", 700)] for k in range(1, 4)]
     source = from_source(source_from_bytes("headed.pdf", pdf_of(pages))).source
     assert header not in "".join(kept(source.text, source.furniture))
+
+
+def test_text_under_an_image_on_a_page_with_visible_text_is_not_read() -> None:
+    data = covered([[Line(FIRST, 700), Line("第一条 为了规范管埋，制定本办去。", 500)]], 0, (60, 480, 400, 50))
+    source = source_from_bytes("form.pdf", data)
+    assert source.text.splitlines() == [FIRST]
+    assert source.ocr_pages == () and source.warnings() == ()
+
+
+def test_a_page_whose_only_text_lies_under_an_image_is_read_from_it_and_named_in_a_warning() -> None:
+    data = covered([[Line(FIRST, 700)], [Line(SECOND, 700)]], 1, (0, 0, 595, 842))
+    source = source_from_bytes("scan.pdf", data)
+    assert source.text.splitlines() == [FIRST, SECOND]
+    assert source.ocr_pages == (2,) and source.textless_pages == ()
+    assert source.warnings() == ("scan.pdf: page 2: OCR text layer used (no visible text there)",)
+
+
+def test_text_beside_an_image_stays_visible() -> None:
+    beside = covered([[Line(FIRST, 700), Line(SECOND, 500)]], 0, (60, 300, 400, 100))
+    source = source_from_bytes("a.pdf", beside)
+    assert source.text.splitlines() == [FIRST, SECOND] and source.warnings() == ()
+
+
+def test_text_under_a_seal_with_a_transparent_ground_stays_visible() -> None:
+    sealed = covered([[Line(FIRST, 700), Line(SECOND, 500)]], 0, (60, 480, 400, 50), alpha=True)
+    source = source_from_bytes("sealed.pdf", sealed)
+    assert source.text.splitlines() == [FIRST, SECOND] and source.warnings() == ()

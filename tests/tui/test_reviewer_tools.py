@@ -188,3 +188,31 @@ async def test_shift_l_shows_the_original_files_line_numbers_under_the_places() 
         assert all(len(view.layout_.lines(i)) == view.layout_.heights[i] for i in range(len(view.layout_.entries)))
         await pilot.press("L")
         assert "A:15" not in "".join(t for line in view.layout_.lines(view.cursor) for t, _ in line)
+
+
+async def test_the_detail_pane_marks_the_characters_ocr_read_with_low_confidence_and_the_bar_names_ocr() -> None:
+    import dataclasses
+
+    from corpus.read import source_from_bytes
+    from tui.sides import TextSide
+    from tui.widgets.row_detail import UNCERTAIN
+
+    law = "第一条 为了规范管理，制定本办法。\n第二条 本办法自公布之日起施行。\n"
+    scanned = "第一条 为了规范管理，制定本办法。\n第二条 本办法自公布之日起施彳。\n"
+    doubt = scanned.index("施彳")
+    b = dataclasses.replace(source_from_bytes("scan.txt", scanned.encode()), pages=(0,), ocr_read_pages=(1,),
+                            uncertain=((doubt, doubt + 2),))  # fmt: skip
+    a = source_from_bytes("law.txt", law.encode())
+    app = app_on(CompareRequest(TextSide(a), TextSide(b)))
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        screen = screen_of(app)
+        await pilot.press("n", "i")
+        await pilot.pause()
+        content = screen.query_one(RowDetail).query_one("#detail-text", Static).render()
+        text = str(content)
+        assert "施行" in text and "施彳" in text
+        marked = {text[span.start : span.end] for span in content.spans if span.style == UNCERTAIN}
+        assert marked == {"施彳"}
+        assert "read by OCR │ 2 uncertain characters marked" in text
+        assert "1 page read by OCR" in "\n".join(screen_text(app))

@@ -7,6 +7,9 @@ Rules:
   both original texts, the normalized texts where normalization changed
   them, what normalization ignored (version 2's ``ignored``) and where a
   moved or copied clause came from.
+* Characters OCR read with low confidence (the source's ``uncertain``
+  ranges) are drawn in `UNCERTAIN` in the side's original text, and a line
+  under it counts them.
 * Texts are made safe to draw (`tui.wrap.displayable`); the pane is a few
   lines high and scrolls when a row is longer.
 """
@@ -23,7 +26,10 @@ from diffing.reports.redline_text import MARKS
 from tui.view_lines import origin_text
 from tui.wrap import displayable
 
-__all__ = ["RowDetail", "describe", "line_of", "original_text"]
+__all__ = ["UNCERTAIN", "RowDetail", "describe", "line_of", "original_text"]
+
+UNCERTAIN = "reverse underline"
+"""The style of a character OCR read with low confidence."""
 
 
 def original_text(diff: Diff, row: Row, side: str) -> str:
@@ -40,6 +46,31 @@ def line_of(diff: Diff, row: Row, side: str) -> int | None:
         return None
     doc, spans = (diff.a, diff.a_spans(row)) if side == "a" else (diff.b, diff.b_spans(row))
     return doc.original.count("\n", 0, spans[0][0]) + 1
+
+
+def uncertain_in(diff: Diff, row: Row, side: str) -> list[tuple[int, int]]:
+    """The ranges of `original_text` (of one side of ``row``) that OCR read with low confidence."""
+    doc, spans = (diff.a, diff.a_spans(row)) if side == "a" else (diff.b, diff.b_spans(row))
+    doubts = doc.source.uncertain
+    out: list[tuple[int, int]] = []
+    base = 0
+    for lo, hi in spans if doubts else ():
+        for d_lo, d_hi in doubts:
+            if d_lo < hi and d_hi > lo:
+                out.append((base + max(lo, d_lo) - lo, base + min(hi, d_hi) - lo))
+        base += hi - lo
+    return out
+
+
+def _marked(text: str, marks: list[tuple[int, int]]) -> Content:
+    """``text`` made safe to draw, with the ranges ``marks`` in `UNCERTAIN`."""
+    parts: list[str | tuple[str, str]] = []
+    at = 0
+    for lo, hi in marks:
+        parts += [displayable(text[at:lo]), (displayable(text[lo:hi]), UNCERTAIN)]
+        at = hi
+    parts.append(displayable(text[at:]))
+    return Content.assemble(*parts)
 
 
 def describe(diff: Diff, row: Row) -> Content:
@@ -65,7 +96,12 @@ def describe(diff: Diff, row: Row) -> Content:
         key = side.lower()
         where = f"{displayable(place or '')} line {line_of(diff, row, key)}".strip()
         original = original_text(diff, row, key)
-        lines.append(Content.assemble((f"{side} ", "bold"), (where, "italic"), " │ ", displayable(original)))
+        marks = uncertain_in(diff, row, key)
+        lines.append(Content.assemble((f"{side} ", "bold"), (where, "italic"), " │ ", _marked(original, marks)))
+        if marks:
+            count = sum(hi - lo for lo, hi in marks)
+            what = f"{count} uncertain {'character' if count == 1 else 'characters'} marked"
+            lines.append(Content.assemble(("  read by OCR │ ", "italic"), what))
         if normalized != original:
             lines.append(Content.assemble(("  normalized │ ", "italic"), displayable(normalized)))
     return Content("\n").join(lines)

@@ -55,6 +55,9 @@ def _describe(doc: Document, short: bool, room: int) -> str:
     if source.textless_pages:
         notes.append(f"{len(source.textless_pages)} scanned {'page' if len(source.textless_pages) == 1 else 'pages'} "
                      "not compared")  # fmt: skip
+    if source.ocr_read_pages:
+        read = len(source.ocr_read_pages)
+        notes.append(f"{read} {'page' if read == 1 else 'pages'} read by OCR")
     if source.decode_errors is not None:
         notes.append(f"{source.decode_errors.count} bad bytes → U+FFFD")
     tail = "" if short else f" ({', '.join(notes)})"
