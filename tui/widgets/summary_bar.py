@@ -18,12 +18,12 @@ from textual.widgets import Static
 from corpus.display import safe_name
 from corpus.document import Document
 from corpus.options import Options
-from diffing.model import Diff
+from diffing.model import Diff, Summary
 from diffing.report_text import MARKS
 from tui.wrap import elide_middle
 from tui.wrap import width as cells
 
-__all__ = ["SummaryBar", "options_label"]
+__all__ = ["SummaryBar", "count_marks", "options_label"]
 
 _OP_COLOURS = {
     "renumbered": "$text-muted",
@@ -159,6 +159,12 @@ def _op_at(line: str, k: int) -> str | None:
     if before[:1] in _BY_MARK and before[1:].isdigit() and _BY_MARK[before[0]] == op:
         return op
     return None
+
+
+def count_marks(summary: Summary) -> str:
+    """The counts of ``summary`` as the bar writes them when short (``#1 ~6 +5``): every kind of
+    change that occurs, in `diffing.model.OPS` order, the numbers of ``wendiff diff -f json``."""
+    return " ".join(f"{MARKS[op]}{n}" for op, n in summary.counts.items() if n and op != "equal")
 
 
 def _counts(diff: Diff, short: bool, where: str, options: str, note: str) -> Content:
