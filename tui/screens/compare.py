@@ -31,7 +31,9 @@ from diffing.model import Diff, Row
 from diffing.pins import Pin
 from diffing.report_numbers import NumberItem, number_items
 from diffing.reports import Format, Report
-from tui.jobs import ExportUnavailable, export_report, prepare_view, run_compare
+from tui.head_start import take as take_head_start
+from tui.head_start import waiting as head_start_waiting
+from tui.jobs import STAGES, ExportUnavailable, export_report, prepare_view, run_compare
 from tui.layout import Mode
 from tui.lookup import find_line, find_place, goto_query, text_line
 from tui.messages import CursorMoved, DiffFailed, DiffProgress, DiffReady, ExportFinished
@@ -43,6 +45,7 @@ from tui.widgets.prompt_bar import PromptBar
 from tui.widgets.row_detail import RowDetail, original_text
 from tui.widgets.summary_bar import SummaryBar
 from tui.widgets.work_bar import WorkBar
+from tui.wrap import warm_up
 
 __all__ = ["CompareScreen"]
 
@@ -243,8 +246,16 @@ class CompareScreen(Screen[None]):
             self.post_message(DiffProgress(stage, done, total))
 
         try:
-            diff = run_compare(request, progress)
-            measure = prepare_view(diff, progress, unified)
+            if head_start_waiting(request):  # (a bar that knows how far it is does not animate)
+                progress(STAGES[4], 4, len(STAGES))
+            warm_up()  # while a head start (`tui.head_start`) compares, if there is one
+            head_start = take_head_start(request)
+            if head_start is not None:
+                diff, measure = head_start
+                measure.prepare(unified)
+            else:
+                diff = run_compare(request, progress)
+                measure = prepare_view(diff, progress, unified)
         except WendiffError as exc:
             self.post_message(DiffFailed(request, str(exc)))
             return
