@@ -78,13 +78,11 @@ def launched_child(a: str, b: str) -> None:
     """In a new process, started as ``wendiff tui A B`` starts (the collector's thresholds, the head start
     forked before Textual is imported): the app on Compare of ``a`` and ``b`` at 160x48. Prints the
     wall-clock time and the CPU time when its screen is full, then the page-down times."""
-    import gc
-
-    from tui.cli import _COLLECTOR_THRESHOLDS
+    from tui import collector
     from tui.cmd_app import head_start
     from tui.sides import CompareRequest, FileSide
 
-    gc.set_threshold(*_COLLECTOR_THRESHOLDS)
+    collector.for_work()
     request = CompareRequest(FileSide(a), FileSide(b))
     head_start(request, 160)
     asyncio.run(_launched_app(request))

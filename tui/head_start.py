@@ -11,7 +11,8 @@ app, which meanwhile has built its character classes (`tui.wrap.warm_up`).
 
 Rules:
 
-* `start` forks only where ``os.fork`` exists and only while one thread runs
+* `start` imports what both processes need first (`_import_for_both`), then
+  forks only where ``os.fork`` exists and only while one thread runs
   (forking a process with threads can deadlock the child); otherwise it does
   nothing and the app compares in its worker as always.
 * The child runs exactly what the app's worker runs (`tui.jobs.run_compare`,
@@ -63,6 +64,7 @@ def start(request: CompareRequest, columns: int) -> bool:
     the module rules)."""
     if not hasattr(os, "fork") or threading.active_count() != 1 or _pending:
         return False
+    _import_for_both()
     read_fd, write_fd = os.pipe()
     try:
         pid = os.fork()
@@ -77,6 +79,14 @@ def start(request: CompareRequest, columns: int) -> bool:
     _pending.append(_Child(request, pid, read_fd))
     atexit.register(_end)
     return True
+
+
+def _import_for_both() -> None:
+    """Import what the comparison needs before forking, once for both processes (the app imports most of it
+    anyway, and a module imported in the child would be imported a second time in the app)."""
+    import corpus.pipeline  # noqa: F401
+    import diffing.compare  # noqa: F401
+    import tui.jobs  # noqa: F401
 
 
 def _child(request: CompareRequest, columns: int, write_fd: int) -> None:  # pragma: no cover - in the child

@@ -31,6 +31,7 @@ from diffing.model import Diff, Row
 from diffing.pins import Pin
 from diffing.report_numbers import NumberItem, number_items
 from diffing.reports import Format, Report
+from tui import collector
 from tui.head_start import take as take_head_start
 from tui.head_start import waiting as head_start_waiting
 from tui.jobs import STAGES, ExportUnavailable, export_report, prepare_view, run_compare
@@ -241,6 +242,7 @@ class CompareScreen(Screen[None]):
         """``unified``: the view will be unified, so the worker measures its segments too (else the view
         measures them only if the layout turns unified)."""
         started = time.perf_counter()
+        collector.for_work()
 
         def progress(stage: str, done: int, total: int) -> None:
             self.post_message(DiffProgress(stage, done, total))
@@ -280,6 +282,7 @@ class CompareScreen(Screen[None]):
         self.query_one(WorkBar).end()
         self.hits = []
         self.view.set_diff(message.diff, keep_place=keep, measure=message.measure, swapped=swapped)
+        collector.for_view()
         if self.start_at is not None:
             row = _row_with_b_text(message.diff, self.start_at)
             if row is not None:
