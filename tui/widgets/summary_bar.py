@@ -85,16 +85,21 @@ class SummaryBar(Static):
         super().__init__(id=id)
         self._shown: tuple[Diff | None, int, int, str] = (None, 0, 0, "")
         self._lines = 0
+        self._width = 0
 
     def show(self, diff: Diff | None, change: int = 0, changes: int = 0, note: str = "") -> None:
         """Describe ``diff``; ``change`` of ``changes`` is where the cursor is (0: not on a change)."""
-        self._shown = (diff, change, changes, note)
-        content = self.describe(diff, change, changes, note, self.size.width - 2 or 100)
+        width = self.size.width - 2 or 100
+        if diff is self._shown[0] and (change, changes, note) == self._shown[1:] and width == self._width:
+            return  # unchanged (a page down that lands on no change): nothing to draw again
+        self._shown, self._width = (diff, change, changes, note), width
+        content = self.describe(diff, change, changes, note, width)
         lines = content.plain.count("\n") + 1
         self.update(content, layout=lines != self._lines)  # same height: no layout of the screen (page-down speed)
         self._lines = lines
 
     def on_resize(self) -> None:
+        self._width = 0
         self.show(*self._shown)
 
     @dataclass
