@@ -34,7 +34,6 @@ Rules:
 from __future__ import annotations
 
 import argparse
-import gc
 import importlib
 import os
 import sys
@@ -42,6 +41,7 @@ from collections.abc import Sequence, Set
 
 from corpus.display import safe_name
 from corpus.errors import WendiffError
+from tui import collector
 from tui.cli_help import Parser
 
 __all__ = ["COMMAND_MODULES", "DEBUG_VAR", "build_parser", "main", "version"]
@@ -109,17 +109,8 @@ def build_parser(only: Set[str] | None = None) -> argparse.ArgumentParser:
     return parser
 
 
-_COLLECTOR_THRESHOLDS = (50_000, 20, 20)
-"""The cyclic collector's thresholds for wendiff's work: a comparison allocates hundreds of thousands
-of long-lived objects (clauses, rows, outline units) and frees few, and Python's defaults (700, 10,
-10) rescan them again and again: a tenth of a 1 MB diff's time went to the collector (5 full
-collections), 3 % with these (none). Set once for the process, they serve the app as well: its
-view lays out a large diff without a full collection pausing it (no ``gc.freeze``, whose frozen
-objects would never be collected again)."""
-
-
 def main(argv: Sequence[str] | None = None) -> int:
-    gc.set_threshold(*_COLLECTOR_THRESHOLDS)
+    collector.for_work()
     args_list = list(sys.argv[1:] if argv is None else argv)
     if argv is None:
         from tui.stdout import guard_stdout

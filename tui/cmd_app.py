@@ -21,10 +21,14 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from corpus.errors import WendiffError
 from tui.cli_help import exit_statuses
 from tui.compat_argparse import Subparsers
+
+if TYPE_CHECKING:
+    from tui.sides import CompareRequest
 
 __all__ = ["COMMANDS", "register"]
 
@@ -63,7 +67,6 @@ def _library(args: argparse.Namespace) -> int:
 
 
 def _tui(args: argparse.Namespace) -> int:
-    from tui.app import make_app
     from tui.cmd_diff import options_from
     from tui.sides import CompareRequest, FileSide
 
@@ -75,8 +78,28 @@ def _tui(args: argparse.Namespace) -> int:
     request = CompareRequest(
         FileSide(args.a, args.max_size, strict), FileSide(args.b, args.max_size, strict), options_from(args)
     )
+    head_start(request)
+    from tui.app import make_app
+
     make_app(store=_store(args), files=[args.a, args.b], compare=request, library=False).run()
     return 0
+
+
+def head_start(request: CompareRequest, columns: int | None = None) -> CompareRequest:
+    """Start comparing ``request`` in a child process before Textual is imported (`tui.head_start`), with the
+    pins the Compare screen will read for it, for a terminal ``columns`` wide (default: this terminal's); the
+    request the screen will compute."""
+    import shutil
+    from contextlib import suppress
+    from dataclasses import replace
+
+    from tui import head_start
+
+    if not request.pins:
+        with suppress(WendiffError):  # the Compare screen says why, and compares without them
+            request = replace(request, pins=request.kept_pins())
+    head_start.start(request, columns or shutil.get_terminal_size().columns)
+    return request
 
 
 def _check_files(*paths: str) -> None:

@@ -16,16 +16,17 @@ Rules:
 
 from __future__ import annotations
 
+import contextlib
 import tempfile
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
 from corpus.document import Document
 from corpus.errors import WendiffError
 from corpus.store.values import BlameLine, DocumentInfo, Version
-from diffing.model import Diff
+from diffing.model import Diff, Summary
 from diffing.reports import FORMATS, Format, Report
 from tui.dup_list import Base, DupLine, dup_lines
 from tui.sides import CompareRequest, FileSide, StoreSide
@@ -47,6 +48,7 @@ __all__ = [
     "prepare_view",
     "run_compare",
     "suggest_export_path",
+    "version_summary",
 ]
 
 OnProgress = Callable[[str, int, int], None]
@@ -159,6 +161,16 @@ def load_history(store_path: Path, doc_id: str, blamed: int | None = None) -> Hi
         doc = store.document(store.version(doc_id, Rev("number", number))) if lines else None
         originals = _blamed_originals(doc, lines) if doc is not None else []
     return HistoryData(doc_id, tuple(versions), tuple(lines), number, tuple(originals))
+
+
+def version_summary(store_path: Path, doc_id: str, older: int, newer: int) -> Summary:
+    """The summary of the comparison History's ``c`` opens for two versions: the same request (the
+    default options and the pins kept in the store for the two), so the same counts as Compare's and
+    as ``wendiff store diff -f json``'s. Pins that cannot be read are left out, as Compare does."""
+    request = CompareRequest(StoreSide(store_path, doc_id, older), StoreSide(store_path, doc_id, newer))
+    with contextlib.suppress(WendiffError):
+        request = replace(request, pins=request.kept_pins())
+    return run_compare(request).summary
 
 
 def _blamed_originals(doc: Document, lines: Sequence[BlameLine]) -> list[str]:

@@ -18,7 +18,7 @@ from pathlib import Path
 from textual.message import Message
 
 from corpus.store.values import DocumentInfo
-from diffing.model import Diff
+from diffing.model import Diff, Summary
 from tui.jobs import DupsData, HistoryData
 from tui.sides import CompareRequest
 from tui.view_lines import Measure
@@ -33,6 +33,7 @@ __all__ = [
     "ExportFinished",
     "HistoryLoaded",
     "LibraryLoaded",
+    "VersionCounted",
     "WorkFailed",
 ]
 
@@ -109,6 +110,18 @@ class HistoryLoaded(Message, bubble=False):
 
     data: HistoryData | None
     error: str = ""
+
+
+@dataclass
+class VersionCounted(Message, bubble=False):
+    """History counted version ``number`` of ``doc_id`` against the version before it (Compare's count)."""
+
+    doc_id: str
+    number: int
+    key: tuple[str, str]
+    """The commits of the two versions compared."""
+    summary: Summary | None
+    """None: the two could not be compared (the versions cannot be read)."""
 
 
 @dataclass

@@ -51,6 +51,7 @@ __all__ = [
     "fold",
     "fold_measured",
     "pad",
+    "warm_up",
     "width",
 ]
 
@@ -94,6 +95,11 @@ def _classes() -> re.Pattern[str]:
 
 
 _SIZE = {1: 2, 2: 0, 3: 1}
+
+
+def warm_up() -> None:
+    """Build the character classes now (a worker does, so that the first screen does not wait for them)."""
+    _classes()
 
 
 def _runs(text: str) -> Iterator[tuple[str, int]]:

@@ -31,7 +31,11 @@ from diffing.model import Diff, Row
 from diffing.pins import Pin
 from diffing.reports import Format, Report
 from diffing.reports.numbers import NumberItem, number_items
-from tui.jobs import ExportUnavailable, export_report, prepare_view, run_compare
+from tui import collector
+from tui.head_start import take as take_head_start
+from tui.head_start import waiting as head_start_waiting
+from tui.jobs import STAGES, ExportUnavailable, export_report, prepare_view, run_compare
+from tui.view_lines import Mode
 from tui.lookup import find_line, find_place, goto_query, text_line
 from tui.messages import CursorMoved, DiffFailed, DiffProgress, DiffReady, ExportFinished
 from tui.sides import CompareRequest, FileSide
@@ -43,6 +47,7 @@ from tui.widgets.prompt_bar import PromptBar
 from tui.widgets.row_detail import RowDetail, original_text
 from tui.widgets.summary_bar import SummaryBar
 from tui.widgets.work_bar import WorkBar
+from tui.wrap import warm_up
 
 __all__ = ["CompareScreen"]
 
@@ -238,13 +243,22 @@ class CompareScreen(Screen[None]):
         """``unified``: the view will be unified, so the worker measures its segments too (else the view
         measures them only if the layout turns unified)."""
         started = time.perf_counter()
+        collector.for_work()
 
         def progress(stage: str, done: int, total: int) -> None:
             self.post_message(DiffProgress(stage, done, total))
 
         try:
-            diff = run_compare(request, progress)
-            measure = prepare_view(diff, progress, unified)
+            if head_start_waiting(request):  # (a bar that knows how far it is does not animate)
+                progress(STAGES[4], 4, len(STAGES))
+            warm_up()  # while a head start (`tui.head_start`) compares, if there is one
+            head_start = take_head_start(request)
+            if head_start is not None:
+                diff, measure = head_start
+                measure.prepare(unified)
+            else:
+                diff = run_compare(request, progress)
+                measure = prepare_view(diff, progress, unified)
         except WendiffError as exc:
             self.post_message(DiffFailed(request, str(exc)))
             return
@@ -269,6 +283,7 @@ class CompareScreen(Screen[None]):
         self.query_one(WorkBar).end()
         self.hits = []
         self.view.set_diff(message.diff, keep_place=keep, measure=message.measure, swapped=swapped)
+        collector.for_view()
         if self.start_at is not None:
             row = _row_with_b_text(message.diff, self.start_at)
             if row is not None:

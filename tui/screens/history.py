@@ -12,6 +12,11 @@ Rules:
   (cut with ``…`` to the screen); Enter on a clause opens the comparison
   that brought that wording (its version against the one before), on it;
   ``l`` opens the lineage of the article holding that clause (`tui.screens.lineage`).
+* A version's changes are Compare's counts (`tui.widgets.summary_bar.count_marks`): a worker
+  runs the comparison ``c`` opens for it and the version before (`tui.jobs.version_summary`),
+  newest first, and the row shows ``counting…`` until it is done. The stats the store recorded
+  at add time are not shown: an older rule may have counted them (``wendiff store log`` shows
+  those). Counts are kept for the screen's life by the commits compared; ``r`` counts again.
 """
 
 from __future__ import annotations
@@ -28,11 +33,13 @@ from textual.widgets import DataTable, Static
 from corpus.display import safe_name
 from corpus.errors import WendiffError
 from corpus.store.values import Version
-from tui.jobs import HistoryData, load_history
-from tui.messages import HistoryLoaded
+from diffing.model import Summary
+from tui.jobs import HistoryData, load_history, version_summary
+from tui.messages import HistoryLoaded, VersionCounted
 from tui.sides import CompareRequest, StoreSide
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.row_table import RowTable
+from tui.widgets.summary_bar import count_marks
 from tui.wrap import cell, ellipsize
 
 __all__ = ["HistoryScreen", "versions_to_compare"]
@@ -87,6 +94,9 @@ class HistoryScreen(Screen[None]):
         self.doc_id = doc_id
         self.data: HistoryData | None = None
         self.marked: list[int] = []
+        self.counted: dict[tuple[str, str], Summary | None] = {}
+        """Compare's summary of two versions, by the commits of the older and the newer (None: they
+        could not be compared)."""
 
     def compose(self) -> ComposeResult:
         yield Static(f"History of {safe_name(self.doc_id)}", id="history-title", classes="screen-title")
@@ -118,16 +128,49 @@ class HistoryScreen(Screen[None]):
         self.data = message.data
         self._fill_versions()
         self._fill_blame()
+        self._count(self.data)
+
+    @staticmethod
+    def _pairs(data: HistoryData) -> list[tuple[Version, Version]]:
+        """Each version but the first with the one before it, newest first."""
+        return list(zip(data.versions[1:], data.versions, strict=False))
+
+    @work(thread=True, exclusive=True, group="history-counts", exit_on_error=False)
+    def _count(self, data: HistoryData) -> None:
+        for older, newer in self._pairs(data):
+            key = (older.commit, newer.commit)
+            if key in self.counted:
+                continue
+            try:
+                summary: Summary | None = version_summary(self.store, data.doc_id, older.number, newer.number)
+            except WendiffError:
+                summary = None
+            self.post_message(VersionCounted(data.doc_id, newer.number, key, summary))
+
+    @on(VersionCounted)
+    def _counted(self, message: VersionCounted) -> None:
+        self.counted[message.key] = message.summary
+        if self.data is not None and message.doc_id == self.data.doc_id:
+            self._fill_versions()
 
     def _fill_versions(self) -> None:
         assert self.data is not None
         table = self.query_one("#versions", RowTable)
         row = table.cursor_row
         rows = []
+        before = {newer.number: older for older, newer in self._pairs(self.data)}
         for v in self.data.versions:
             mark = str(self.marked.index(v.number) + 1) if v.number in self.marked else " "
-            changes = v.stats.short() if v.stats else "new"
-            similarity = f"{v.stats.similarity:.3f}" if v.stats else ""
+            older = before.get(v.number)
+            key = None if older is None else (older.commit, v.commit)
+            summary = None if key is None else self.counted.get(key)
+            if key is None:
+                changes = "new"
+            elif key not in self.counted:
+                changes = "counting…"
+            else:
+                changes = "cannot compare" if summary is None else count_marks(summary) or "no change"
+            similarity = "" if summary is None else f"{summary.similarity:.3f}"
             rows.append((mark, f"v{v.number}", v.when, changes, similarity, str(v.clauses), cell(v.message or v.title)))
         table.show_rows(rows, keys=[str(v.number) for v in self.data.versions])
         table.move_cursor(row=min(row, len(self.data.versions) - 1))
@@ -216,6 +259,7 @@ class HistoryScreen(Screen[None]):
         self._load(self.cursor_version())
 
     def action_reload(self) -> None:
+        self.counted.clear()
         self._load(self.data.blamed if self.data else None)
 
     @on(DataTable.RowSelected, "#versions")

@@ -7,7 +7,8 @@ Rules:
   ``y * total / height`` up to the next (line ``y`` alone when the view is
   shorter than the map); it is drawn in the colour of the
   change it covers (deletion, insertion, modification, move …), the part of
-  the view on screen is shaded.
+  the view on screen is shaded. Scrolling draws again only the lines whose
+  shading changed.
 * It only reads the view it maps (its layout, scroll position and cursor);
   a click moves that view's cursor to the place clicked.
 * Styles are component classes set in theme.tcss; nothing here names a
@@ -22,6 +23,7 @@ from typing import ClassVar
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
+from textual.geometry import Region
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -51,14 +53,40 @@ class ChangeMap(Widget):
         self._ops_key: tuple[int, int, int] | None = None
         self._ops_cache: list[str | None] = []
         self._strips: dict[tuple[str | None, bool], Strip] = {}
+        self._shaded_for = -1
+        """The view's height the map's shading was last drawn for."""
         self.tooltip = "Where the changes are: click to go there"
 
     def on_mount(self) -> None:
-        self.watch(self.view, "scroll_y", self._changed, init=False)
+        self.watch(self.view, "scroll_y", self._scrolled, init=False)
         self.watch(self.view, "generation", self._changed, init=False)
 
     def _changed(self) -> None:
         self.refresh()
+
+    def _scrolled(self, old: float, new: float) -> None:
+        """Draw again only the map lines whose shading changed (a page down moves a few; the map is as tall
+        as the screen)."""
+        height = self.view.scrollable_content_region.height
+        if height != self._shaded_for:
+            self._shaded_for = height
+            self.refresh()
+            return
+        changed = sorted(self._shaded(round(old), height) ^ self._shaded(round(new), height))
+        if changed:
+            self.refresh(*(Region(0, y, 1, 1) for y in changed))
+
+    def _shaded(self, top: int, height: int) -> set[int]:
+        """The map lines shaded when the view's first line is ``top`` and it shows ``height`` lines."""
+        layout = self.view.layout_
+        if layout is None:
+            return set()
+        shaded = set()
+        for y in range(self.size.height):
+            lo, hi = self._span(y)
+            if lo < layout.height and lo < top + height and hi > top:
+                shaded.add(y)
+        return shaded
 
     def _span(self, y: int) -> tuple[int, int]:
         """The view lines map line ``y`` covers (one each while the whole view fits the map)."""

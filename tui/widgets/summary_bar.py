@@ -18,13 +18,13 @@ from textual.widgets import Static
 from corpus.display import safe_name
 from corpus.document import Document
 from corpus.options import Options
-from diffing.model import Diff
+from diffing.model import Diff, Summary
 from diffing.reports.redline_text import MARKS
 from diffing.vocabulary import OP_LOOK
 from tui.wrap import elide_middle
 from tui.wrap import width as cells
 
-__all__ = ["SummaryBar", "options_label"]
+__all__ = ["SummaryBar", "count_marks", "options_label"]
 
 _OP_COLOURS: dict[str, str] = {op: f"$text-{look.role}" for op, look in OP_LOOK.items() if op != "equal"}
 """The colour of each op's count (its role in `diffing.vocabulary.OP_LOOK`)."""
@@ -81,16 +81,21 @@ class SummaryBar(Static):
         super().__init__(id=id)
         self._shown: tuple[Diff | None, int, int, str] = (None, 0, 0, "")
         self._lines = 0
+        self._width = 0
 
     def show(self, diff: Diff | None, change: int = 0, changes: int = 0, note: str = "") -> None:
         """Describe ``diff``; ``change`` of ``changes`` is where the cursor is (0: not on a change)."""
-        self._shown = (diff, change, changes, note)
-        content = self.describe(diff, change, changes, note, self.size.width - 2 or 100)
+        width = self.size.width - 2 or 100
+        if diff is self._shown[0] and (change, changes, note) == self._shown[1:] and width == self._width:
+            return  # unchanged (a page down that lands on no change): nothing to draw again
+        self._shown, self._width = (diff, change, changes, note), width
+        content = self.describe(diff, change, changes, note, width)
         lines = content.plain.count("\n") + 1
         self.update(content, layout=lines != self._lines)  # same height: no layout of the screen (page-down speed)
         self._lines = lines
 
     def on_resize(self) -> None:
+        self._width = 0
         self.show(*self._shown)
 
     @dataclass
@@ -155,6 +160,12 @@ def _op_at(line: str, k: int) -> str | None:
     if before[:1] in _BY_MARK and before[1:].isdigit() and _BY_MARK[before[0]] == op:
         return op
     return None
+
+
+def count_marks(summary: Summary) -> str:
+    """The counts of ``summary`` as the bar writes them when short (``#1 ~6 +5``): every kind of
+    change that occurs, in `diffing.model.OPS` order, the numbers of ``wendiff diff -f json``."""
+    return " ".join(f"{MARKS[op]}{n}" for op, n in summary.counts.items() if n and op != "equal")
 
 
 def _counts(diff: Diff, short: bool, where: str, options: str, note: str) -> Content:

@@ -1,0 +1,45 @@
+"""The collector's settings follow the app's work (`tui.collector`): high thresholds while comparing, the diff
+frozen and small young collections once it is shown."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.tui.conftest import settle
+from tui import collector
+from tui.app import make_app
+from tui.screens.compare import CompareScreen
+from tui.sides import CompareRequest, FileSide
+
+PAIR_01 = Path(__file__).parents[1] / "data" / "real" / "01_holiday_measures"
+
+
+@pytest.fixture
+def restored_collector() -> Iterator[None]:
+    before = gc.get_threshold()
+    yield
+    gc.unfreeze()
+    gc.set_threshold(*before)
+
+
+async def test_a_shown_diff_is_frozen_and_drawing_is_collected_in_small_steps(restored_collector: None) -> None:
+    collector.for_work()
+    request = CompareRequest(FileSide(str(PAIR_01 / "a.txt")), FileSide(str(PAIR_01 / "b.txt")))
+    app = make_app(compare=request, library=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, CompareScreen) and app.screen.diff is not None
+        assert gc.get_threshold() == collector.VIEW_THRESHOLDS
+        assert gc.get_freeze_count() > 0
+
+
+def test_comparing_unfreezes_and_raises_the_thresholds(restored_collector: None) -> None:
+    collector.for_view()
+    assert gc.get_freeze_count() > 0
+    collector.for_work()
+    assert gc.get_freeze_count() == 0
+    assert gc.get_threshold() == collector.WORK_THRESHOLDS
