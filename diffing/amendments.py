@@ -72,7 +72,7 @@ from diffing.model import Diff, Row
 if TYPE_CHECKING:
     pass
 
-__all__ = ["CLOSING", "COMMENCEMENT", "Decision", "draft", "ordinal"]
+__all__ = ["CLOSING", "COMMENCEMENT", "Decision", "draft", "ordinal", "style_of"]
 
 CLOSING = draft_style.RENUMBERED
 COMMENCEMENT = draft_style.COMMENCEMENT
@@ -143,12 +143,19 @@ def ordinal(n: int) -> str:
     return f"{to_chinese(n)}、"
 
 
+def style_of(diff: Diff) -> Style:
+    """The issuer's style `draft` uses when none is given: guessed from B's title (else A's) and both
+    documents' date lines (`diffing.draft_style.guess`)."""
+    a, b = diff.outlines
+    return draft_style.guess(b.title or a.title, (b.date, a.date))
+
+
 def draft(diff: Diff, corr: Correspondence | None = None, style: Style | None = None) -> Decision:
     """The 修改决定 that turns A into B (see the module's rules), in the issuer's ``style`` (guessed from
     the documents when None: `diffing.draft_style.guess`)."""
     corr = corr or correspond(diff)
     title = corr.b.title or corr.a.title
-    style = style or draft_style.guess(title, (corr.b.date, corr.a.date))
+    style = style or style_of(diff)
     drafter = _Drafter(corr)
     shape = diff.structure
     joined = _joined(corr, drafter)
