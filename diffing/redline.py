@@ -11,6 +11,11 @@ Rules:
   in A's order, B's in B's. The text between two clauses of a side is emitted
   before the next piece that has that side; when only the other side moves on,
   the two gaps are compared and what they share is ``same``.
+* Within a change (the pieces between two ``same`` or move pieces) A's
+  deleted text comes before B's inserted text, each in its own order: a new
+  article's label never sits at the end of a deleted paragraph with its text
+  a paragraph below (the line end that closes the deleted paragraph is
+  deleted before the insertion starts).
 * Text the diff holds equal only after normalization (``(一)`` against
   ``（一）``) is a tracked change of the characters that differ, so rejecting
   every change gives A's own characters back, not B's.
@@ -103,10 +108,31 @@ def redline(diff: Diff) -> list[Piece]:
         else:
             out.add(a_part or b_part, raw.kind, raw.move)
     out.compare(_lines(a_orig[ca:]), _lines(b_orig[cb:]))
-    pieces = out.pieces
+    pieces = _deletions_first(out.pieces)
     if side_text(pieces, "a") != a_text or side_text(pieces, "b") != b_text:
         raise AssertionError("the redline does not give back both documents")  # the layout broke an order
     return pieces
+
+
+def _deletions_first(pieces: list[Piece]) -> list[Piece]:
+    """Each run of ``del`` and ``ins`` pieces as its deletions then its insertions (module rules), neighbours
+    of a kind joined again."""
+    out = _Pieces()
+    run: list[Piece] = []
+
+    def flush() -> None:
+        for p in [*(p for p in run if p.kind == "del"), *(p for p in run if p.kind == "ins")]:
+            out.add(p.text, p.kind, p.move, p.ignored)
+        run.clear()
+
+    for piece in pieces:
+        if piece.kind in ("del", "ins"):
+            run.append(piece)
+            continue
+        flush()
+        out.add(piece.text, piece.kind, piece.move, piece.ignored)
+    flush()
+    return out.pieces
 
 
 def _lines(text: str) -> str:
