@@ -14,7 +14,10 @@ Rules:
 * Equal rows are folded into one line (``⋯ 12 equal clauses``) unless ``full``.
 * A row's place names both sides when they differ (``第十一条→第五条``: A's place,
   then B's), so that a moved clause or one of a renumbered article says where it
-  was and where it is; otherwise the one place.
+  was and where it is; otherwise the one place. It says so once per article:
+  the following rows of the same two articles name B's place only.
+* A renumbered label (a number alone changed) is a quiet note, never struck
+  and inserted: ``第八条（原第七条）``, dim.
 * ``rich.table`` is imported only for the side-by-side layout (start-up of
   ``wendiff diff`` in a pipe, which is unified, does not pay for it).
 """
@@ -82,12 +85,12 @@ def _text(segments: list[Segment], color: bool) -> Text:
     return out
 
 
-def place_label(diff: Diff, row: Row) -> str:
+def place_label(diff: Diff, row: Row, both: bool = True) -> str:
     """Where the row is, as a reviewer cites it: ``A→B`` when the two sides' places differ
-    (a moved clause, a clause of a renumbered article), else the one place; then
-    ``第N页`` of a paged document (PDF, OFD)."""
+    (a moved clause, a clause of a renumbered article) and ``both``, else the one place
+    (B's); then ``第N页`` of a paged document (PDF, OFD)."""
     a, b = diff.place_a(row), diff.place_b(row)
-    place = f"{a}→{b}" if a and b and a != b else b or a or ""
+    place = f"{a}→{b}" if both and a and b and a != b else b or a or ""
     page = diff.page(row)
     place = safe_name(place)
     return place if page is None else f"{place} 第{page}页".strip()
@@ -134,15 +137,19 @@ def render_text(diff: Diff, view: TextView) -> str:
                 console.print(note)
             folded = 0
 
+    said: tuple[str, str] | None = None  # the two articles whose places a row named last
     for row in diff.rows:
         if row.op == "equal" and not view.full:
             folded += 1
             continue
         flush()
+        articles = _articles(diff, row)
+        both = articles is None or articles != said
+        said = articles
         if table is not None:
-            _side_row(table, diff, row, view.color)
+            _side_row(table, diff, row, view.color, both)
         else:
-            _unified_row(console, diff, row, view.color)
+            _unified_row(console, diff, row, view.color, both)
     flush()
     if table is not None:
         console.print(table)
@@ -160,21 +167,43 @@ def _new_table(diff: Diff, view: TextView) -> Table:
     return table
 
 
-def _label(diff: Diff, row: Row) -> Text:
-    return Text(f"{MARKS[row.op]} {place_label(diff, row)}", style=_ROW_STYLE.get(row.op, "yellow"))
+def _articles(diff: Diff, row: Row) -> tuple[str, str] | None:
+    """The articles (first part of each side's place) of a row whose two places differ, else None."""
+    a, b = diff.place_a(row), diff.place_b(row)
+    if not a or not b or a == b:
+        return None
+    return a.split("/")[0], b.split("/")[0]
 
 
-def _side_row(table: Table, diff: Diff, row: Row, color: bool) -> None:
+def _label(diff: Diff, row: Row, both: bool = True) -> Text:
+    return Text(f"{MARKS[row.op]} {place_label(diff, row, both)}", style=_ROW_STYLE.get(row.op, "yellow"))
+
+
+def _side_text(diff: Diff, row: Row, side: str) -> str:
+    spans = diff.a_spans(row) if side == "a" else diff.b_spans(row)
+    original = diff.a.original if side == "a" else diff.b.original
+    return safe_text("".join(original[lo:hi] for lo, hi in spans).strip())
+
+
+def _side_row(table: Table, diff: Diff, row: Row, color: bool, both: bool = True) -> None:
+    if row.op == "renumbered":  # each column shows its own number, quietly
+        left, right = Text(_side_text(diff, row, "a"), style="dim"), Text(_side_text(diff, row, "b"), style="dim")
+        table.add_row(_label(diff, row, both), left, right)
+        return
     left = _text(row_segments(diff, row, "a"), color) if row.a and row.op != "copied" else Text("")
     right = _text(row_segments(diff, row, "b"), color) if row.b else Text("")
     if row.op == "copied" and color:
         right.stylize("magenta")
-    table.add_row(_label(diff, row), left, right)
+    table.add_row(_label(diff, row, both), left, right)
 
 
-def _unified_row(console: Console, diff: Diff, row: Row, color: bool) -> None:
-    label = _label(diff, row)
+def _unified_row(console: Console, diff: Diff, row: Row, color: bool, both: bool = True) -> None:
+    label = _label(diff, row, both)
     label.append("  ")
+    if row.op == "renumbered":
+        a, b = _side_text(diff, row, "a"), _side_text(diff, row, "b")
+        console.print(label + Text(f"{b}（原{a}）", style="dim"))
+        return
     if row.op in ("inserted", "copied"):
         body = _text([Segment(s.text, "ins") for s in row_segments(diff, row, "b")], color)
     elif row.op == "deleted":

@@ -1,0 +1,38 @@
+"""Quiet structure (issue 19, item 6): a renumbered label or a moved article is a quiet note, said once per
+article, in the terminal, HTML and Word reports; never struck and inserted like a change of wording."""
+
+from __future__ import annotations
+
+import re
+
+from diffing.report_text import TextView, render_text
+
+from .pairs import real_diff
+
+
+def _unified(name: str, color: bool = False) -> list[str]:
+    return render_text(real_diff(name), TextView(color=color, width=200, layout="unified")).splitlines()
+
+
+def test_a_renumbered_label_in_the_terminal_is_a_quiet_note_without_marks() -> None:
+    lines = _unified("01_holiday_measures")
+    label = [line for line in lines if line.startswith("# 第七条→第八条")]
+    assert label == ["# 第七条→第八条  第八条（原第七条）"]
+
+
+def test_a_renumbered_label_in_colour_is_neither_struck_nor_underlined() -> None:
+    lines = _unified("01_holiday_measures", color=True)
+    label = [line for line in lines if "第七条→第八条" in line]
+    assert len(label) == 1
+    codes = {code for group in re.findall(r"\x1b\[([0-9;]*)m", label[0]) for code in group.split(";")}
+    assert not codes & {"9", "4"}  # strike, underline
+
+
+def test_the_rows_of_a_moved_article_name_both_places_once() -> None:
+    # pair 10: A 第三百一十二条 moved to B 第二百九十四条, eight rows; the first says where it was, the rest only
+    # where they are
+    lines = _unified("10_procuratorate_criminal_procedure_rules")
+    both = [line for line in lines if re.match(r"\S+ 第三百一十二条\S*→第二百九十四条", line)]
+    here = [line for line in lines if re.match(r"\S+ 第二百九十四条", line)]
+    assert len(both) == 1
+    assert len(here) >= 3
