@@ -13,7 +13,9 @@ Rules:
 * What is shown is the **original** text with highlights placed through the
   offset maps (`diffing.highlight`); rows come in the report reading order
   (`diffing.report_layout`): a moved row links to an ``origin`` marker where
-  its clauses stood in A, and back; both say A's and B's places.
+  its clauses stood in A, and back; both say A's and B's places, once per
+  article: the following rows of the same two articles (and their origins,
+  which then have no marker) say nothing more.
 * Quiet rows (``equal``; ``renumbered``, a number alone changed) are not change
   stops; an equal row whose texts differ before normalization is marked ``≈``
   with the names of the steps that made them equal (`report_words.IGNORED_NAMES`).
@@ -284,14 +286,20 @@ def _table(
         f'<thead><tr><th title="改动">±</th><th>A：{_h(PurePath(diff.a.name).name)}</th>'
         f"<th>B：{_h(PurePath(diff.b.name).name)}</th></tr></thead>\n",
     ]
+    shown = _said_once(diff, items, moved)
     for k, item in enumerate(items):
         row = diff.rows[item.row]
         if item.kind == "origin":
+            if item not in shown:
+                continue  # its article's marker is on another row
             later = position[Item("row", item.row)] > k
             out.append(_origin(diff, item.row, row, "↓" if later else "↑", places))
         else:
-            origin = position.get(Item("origin", item.row)) if item.row in moved else None
+            noted = item.row in moved and item in shown
+            origin = position.get(Item("origin", item.row)) if noted else None
             arrow = "" if origin is None else ("↑" if origin < k else "↓")
+            if Item("origin", item.row) in shown:
+                linked.add(item)  # its origin marker links to it
             out.append(_row(diff, item.row, row, home, arrow, places, item in linked))
             for note in (notes or {}).get(item.row, ()):
                 change = f"{note.label} <del>{_h(note.old)}</del> → <ins>{_h(note.new)}</ins>"
@@ -310,6 +318,29 @@ def _origin(diff: Diff, r: int, row: Row, arrow: str, places: _Places) -> str:
         f"<td class=a>{place}<span class=p>{_h(preview)}</span>"
         f"<a href=#r{r}>{arrow} 已移至 {_h(_both(diff, row))}</a><td>"
     )
+
+
+def _said_once(diff: Diff, items: Sequence[Item], moved: frozenset[int]) -> set[Item]:
+    """The moved rows that say where they came from and the origins that say where they went: the first of
+    each run of rows (of origins) of the same two articles, and the origin of each such row."""
+    out: set[Item] = set()
+    last: dict[str, tuple[str, str] | None] = {"row": None, "origin": None}
+    for item in items:
+        if item.row not in moved:
+            last[item.kind] = None
+            continue
+        articles = _articles(diff, diff.rows[item.row])
+        if articles != last[item.kind]:
+            out.add(item)
+            if item.kind == "row":
+                out.add(Item("origin", item.row))
+        last[item.kind] = articles
+    return out
+
+
+def _articles(diff: Diff, row: Row) -> tuple[str, str]:
+    """The articles (first part of the places) of a moved row's two sides."""
+    return (diff.place_a(row) or "").split("/")[0], (diff.place_b(row) or "").split("/")[0]
 
 
 def _where(place: str | None) -> str:

@@ -36,3 +36,14 @@ def test_the_rows_of_a_moved_article_name_both_places_once() -> None:
     here = [line for line in lines if re.match(r"\S+ 第二百九十四条", line)]
     assert len(both) == 1
     assert len(here) >= 3
+
+
+def test_html_says_a_moved_article_moved_once_and_every_link_has_its_target() -> None:
+    from diffing.report_html import render_html
+
+    html = render_html(real_diff("10_procuratorate_criminal_procedure_rules"))
+    assert html.count("移自 A 第三百一十二条 → B 第二百九十四条") == 1  # it was said on each of its 8 rows
+    assert html.count("已移至 A 第三百一十二条 → B 第二百九十四条") == 1
+    targets = set(re.findall(r"<tbody id=([or]\d+)", html))
+    assert {href for href in re.findall(r"<a href=#([or]\d+)>", html)} <= targets
+
