@@ -47,3 +47,11 @@ def test_html_says_a_moved_article_moved_once_and_every_link_has_its_target() ->
     targets = set(re.findall(r"<tbody id=([or]\d+)", html))
     assert {href for href in re.findall(r"<a href=#([or]\d+)>", html)} <= targets
 
+
+
+def test_markdown_says_a_moved_article_moved_once() -> None:
+    from diffing.report_md import render_markdown
+
+    md = render_markdown(real_diff("10_procuratorate_criminal_procedure_rules"))
+    assert md.count("（自 A 第三百一十二条 移来）") == 1  # it was said on each of its moved rows
+    assert md.count("### ") > md.count("移来）")
