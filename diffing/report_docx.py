@@ -8,7 +8,9 @@ Rules:
   only A has is tracked as deleted, one only B has as inserted). Revisions
   carry author ``wendiff`` and one date; a change the normalization ignores
   (``(一)`` against ``（一）``, spaces between clauses) carries the author
-  ``wendiff（归一化）``, so that a reviewer can hide it by reviewer in Word.
+  ``wendiff（归一化）``, so that a reviewer can hide it by reviewer in Word; the
+  number of a renumbered article (a quiet change, no wording) carries
+  ``wendiff（序号）`` for the same reason.
 * A clause moved unchanged is a Word move (``w:moveFrom`` at its place in A,
   ``w:moveTo`` at its place in B, paired by name); a renumbered article is a
   tracked change of its number alone.
@@ -51,12 +53,14 @@ from diffing.report_pins import pin_lines
 from diffing.report_words import OP_NAMES, options_items, percent, tool_version
 from diffing.segment import segment_text
 
-__all__ = ["AUTHOR", "AUTHOR_IGNORED", "heading_levels", "render_docx"]
+__all__ = ["AUTHOR", "AUTHOR_IGNORED", "AUTHOR_RENUMBERED", "heading_levels", "render_docx"]
 
 AUTHOR = "wendiff"
 """Author of every revision mark of a change the diff reports."""
 AUTHOR_IGNORED = "wendiff（归一化）"
 """Author of the marks of a difference the normalization ignores."""
+AUTHOR_RENUMBERED = "wendiff（序号）"
+"""Author of the marks of a renumbered article's number."""
 
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _TAB = re.compile(r"(\t)")
@@ -230,7 +234,8 @@ class _Writer:
     def _revision(self, parent: Any, tag: str, piece: Piece) -> Any:
         element = etree.SubElement(parent, qn(tag))
         element.set(qn("w:id"), str(self.next_id))
-        element.set(qn("w:author"), AUTHOR_IGNORED if piece.ignored else AUTHOR)
+        author = AUTHOR_IGNORED if piece.ignored else AUTHOR_RENUMBERED if piece.renumber else AUTHOR
+        element.set(qn("w:author"), author)
         element.set(qn("w:date"), self.stamp)
         self.next_id += 1
         return element
@@ -365,7 +370,8 @@ def _title(diff: Diff) -> str:
 LEGEND = (
     "修订标记：删除线为 A（原文）有而 B（新文）没有的文字，下划线为 B 新增的文字；移动的条文以“移动”修订标出；"
     "条文序号调整只标出序号。全部接受得 B 原文，全部拒绝得 A 原文。"
-    "修订者“wendiff（归一化）”的修订是比较时忽略的差异（全角半角、繁简、空白），可按修订者隐藏。"
+    "修订者“wendiff（归一化）”的修订是比较时忽略的差异（全角半角、繁简、空白），"
+    "“wendiff（序号）”的修订是条文序号调整，都可按修订者隐藏。"
 )
 """How to read the redline, on its first page."""
 

@@ -55,3 +55,21 @@ def test_markdown_says_a_moved_article_moved_once() -> None:
     md = render_markdown(real_diff("10_procuratorate_criminal_procedure_rules"))
     assert md.count("（自 A 第三百一十二条 移来）") == 1  # it was said on each of its moved rows
     assert md.count("### ") > md.count("移来）")
+
+
+def test_word_tracks_a_renumbered_number_under_its_own_author_to_be_hidden_by_reviewer() -> None:
+    from datetime import UTC, datetime
+
+    from diffing.report_docx import AUTHOR_RENUMBERED, render_docx
+
+    from .docx_views import W, body
+
+    data = render_docx(real_diff("01_holiday_measures"), datetime(2026, 1, 2, tzinfo=UTC))
+    paragraphs = body(data).findall(f"{W}p")
+    label = next(p for p in paragraphs if "".join(t.text or "" for t in p.iter(f"{W}delText")) == "七")
+    authors = {e.get(f"{W}author") for e in label.iter(f"{W}ins", f"{W}del")}
+    assert authors == {AUTHOR_RENUMBERED}
+    wording = [p for p in paragraphs if "星期六" in "".join(t.text or "" for t in p.iter(f"{W}delText"))]
+    assert wording and all(
+        e.get(f"{W}author") != AUTHOR_RENUMBERED for p in wording for e in p.iter(f"{W}ins", f"{W}del")
+    )
