@@ -18,6 +18,10 @@ Rules:
   the following rows of the same two articles name B's place only.
 * A renumbered label (a number alone changed) is a quiet note, never struck
   and inserted: ``第八条（原第七条）``, dim.
+* Inserted (deleted) rows inside one 款 are one row (`diffing.kuan_rows`): a
+  new article of one 款 is one row, not a row per sentence and its label; the
+  项 of a 款 are one line each (blank lines between them dropped), under the
+  place they share.
 * ``rich.table`` is imported only for the side-by-side layout (start-up of
   ``wendiff diff`` in a pipe, which is unified, does not pay for it).
 """
@@ -25,6 +29,7 @@ Rules:
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -33,6 +38,7 @@ from rich.text import Text
 
 from corpus.display import safe_name, safe_text
 from diffing.highlight import Segment, row_segments, unified_segments
+from diffing.kuan_rows import KuanGroup, kuan_groups
 from diffing.model import Diff, Row
 from diffing.report_numbers import number_items, numbers_lines
 from diffing.report_pins import PINNED_NOTE, pin_lines
@@ -57,6 +63,7 @@ MARKS = {
 _STYLE = {"del": "red strike", "ins": "green underline", "same": ""}
 _ROW_STYLE = {"inserted": "green", "deleted": "red", "moved": "cyan", "copied": "magenta"}
 SIDE_BY_SIDE_MIN_WIDTH = 110
+_BLANK_LINES = re.compile(r"\n[ \t\u3000]*(?:\n[ \t\u3000]*)+")
 
 
 @dataclass(frozen=True)
@@ -138,7 +145,8 @@ def render_text(diff: Diff, view: TextView) -> str:
             folded = 0
 
     said: tuple[str, str] | None = None  # the two articles whose places a row named last
-    for row in diff.rows:
+    for group in kuan_groups(diff, diff.rows):
+        row = group.rows[0]
         if row.op == "equal" and not view.full:
             folded += 1
             continue
@@ -146,7 +154,9 @@ def render_text(diff: Diff, view: TextView) -> str:
         articles = _articles(diff, row)
         both = articles is None or articles != said
         said = articles
-        if table is not None:
+        if len(group.rows) > 1:
+            _group_row(console, table, diff, group, view.color)
+        elif table is not None:
             _side_row(table, diff, row, view.color, both)
         else:
             _unified_row(console, diff, row, view.color, both)
@@ -195,6 +205,24 @@ def _side_row(table: Table, diff: Diff, row: Row, color: bool, both: bool = True
     if row.op == "copied" and color:
         right.stylize("magenta")
     table.add_row(_label(diff, row, both), left, right)
+
+
+def _group_row(console: Console, table: Table | None, diff: Diff, group: KuanGroup, color: bool) -> None:
+    """A 款's inserted (deleted) rows as one row: the place of the first, the 款's text."""
+    kind: Literal["ins", "del"] = "ins" if group.side == "b" else "del"
+    text = _BLANK_LINES.sub("\n", group.text(diff).strip())
+    body = _text([Segment(text, kind)], color)
+    label = _label(diff, group.rows[0])
+    places = {place_label(diff, row) for row in group.rows}
+    if len(places) > 1:  # 项 of one 款: the place they share (the article, its 款)
+        parts = [p.split("/") for p in places]
+        common = [bits[0] for bits in zip(*parts, strict=False) if len(set(bits)) == 1]
+        label = Text(f"{MARKS[group.rows[0].op]} {'/'.join(common)}", style=label.style)
+    if table is not None:
+        table.add_row(label, body if kind == "del" else Text(""), body if kind == "ins" else Text(""))
+        return
+    label.append("  ")
+    console.print(label + body)
 
 
 def _unified_row(console: Console, diff: Diff, row: Row, color: bool, both: bool = True) -> None:

@@ -73,3 +73,31 @@ def test_word_tracks_a_renumbered_number_under_its_own_author_to_be_hidden_by_re
     assert wording and all(
         e.get(f"{W}author") != AUTHOR_RENUMBERED for p in wording for e in p.iter(f"{W}ins", f"{W}del")
     )
+
+
+def test_a_new_article_of_one_kuan_is_one_terminal_row_not_a_row_per_sentence() -> None:
+    # pair 01: B's new 第七条 is one 款 of two sentences; it was three 增 rows (label, sentence, sentence)
+    lines = _unified("01_holiday_measures")
+    rows = [line for line in lines if line.startswith("+ 第七条")]
+    assert rows == [
+        "+ 第七条  {+第七条 全体公民放假的假日，可合理安排统一放假调休，结合落实带薪年休假等制度，实际形成较长假期。"
+        "除个别特殊情形外，法定节假日假期前后连续工作一般不超过6天。+}"
+    ]
+
+
+def test_rows_grouped_by_kuan_keep_every_character_of_the_side() -> None:
+    diff = real_diff("04_admin_reconsideration_law")
+    text = render_text(diff, TextView(width=400, layout="unified"))
+    inserted = "".join(re.findall(r"\{\+(.*?)\+\}", text, re.S))
+    for row in diff.rows:
+        if row.op == "inserted":
+            original = "".join(diff.b.original[lo:hi] for lo, hi in diff.b_spans(row))
+            assert original.strip() in inserted
+
+
+def test_the_items_of_a_deleted_kuan_are_one_row_with_one_line_each_and_the_article_as_place() -> None:
+    # pair 04: A 第三条's 项 (一)…(六) are deleted; one row, placed at the article, each 项 on its own line
+    lines = render_text(real_diff("04_admin_reconsideration_law"), TextView(width=200, layout="unified")).splitlines()
+    start = next(i for i, line in enumerate(lines) if "[-（一）受理行政复议申请；" in line)
+    assert lines[start].startswith("- 第三条  [-（一）")
+    assert [line[:3] for line in lines[start + 1 : start + 6]] == ["（二）", "（三）", "（四）", "（五）", "（六）"]
