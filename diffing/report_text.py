@@ -22,6 +22,8 @@ Rules:
   new article of one 款 is one row, not a row per sentence and its label; the
   项 of a 款 are one line each (blank lines between them dropped), under the
   place they share.
+* Source markup in an equal row is structure (`diffing.source_markup`): a
+  Markdown heading is its words in bold, an HTML comment is not shown.
 * ``rich.table`` is imported only for the side-by-side layout (start-up of
   ``wendiff diff`` in a pipe, which is unified, does not pay for it).
 """
@@ -42,6 +44,7 @@ from diffing.kuan_rows import KuanGroup, kuan_groups
 from diffing.model import Diff, Row
 from diffing.report_numbers import number_items, numbers_lines
 from diffing.report_pins import PINNED_NOTE, pin_lines
+from diffing.source_markup import source_markup
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -150,7 +153,13 @@ def render_text(diff: Diff, view: TextView) -> str:
         if row.op == "equal" and not view.full:
             folded += 1
             continue
+        markup = source_markup(_side_text(diff, row, "b")) if row.op == "equal" else None
+        if markup is not None and markup.kind == "comment":
+            continue
         flush()
+        if markup is not None:
+            _heading_row(console, table, markup.text)
+            continue
         articles = _articles(diff, row)
         both = articles is None or articles != said
         said = articles
@@ -205,6 +214,14 @@ def _side_row(table: Table, diff: Diff, row: Row, color: bool, both: bool = True
     if row.op == "copied" and color:
         right.stylize("magenta")
     table.add_row(_label(diff, row, both), left, right)
+
+
+def _heading_row(console: Console, table: Table | None, words: str) -> None:
+    heading = Text(safe_text(words), style="bold")
+    if table is not None:
+        table.add_row("", heading, heading)
+    else:
+        console.print(Text("    ") + heading)
 
 
 def _group_row(console: Console, table: Table | None, diff: Diff, group: KuanGroup, color: bool) -> None:

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from diffing.report_text import TextView, render_text
+from diffing.source_markup import Markup, source_markup
 
 from .pairs import real_diff
 
@@ -101,3 +104,32 @@ def test_the_items_of_a_deleted_kuan_are_one_row_with_one_line_each_and_the_arti
     start = next(i for i, line in enumerate(lines) if "[-（一）受理行政复议申请；" in line)
     assert lines[start].startswith("- 第三条  [-（一）")
     assert [line[:3] for line in lines[start + 1 : start + 6]] == ["（二）", "（三）", "（四）", "（五）", "（六）"]
+
+
+def test_the_terminal_shows_a_markdown_heading_as_its_words_and_no_html_comment() -> None:
+    # pair 01: "# 全国年节及纪念日放假办法" and "<!-- INFO END -->" were shown as text
+    view = TextView(width=200, layout="unified", full=True)
+    lines = render_text(real_diff("01_holiday_measures"), view).splitlines()
+    assert not [line for line in lines if "<!--" in line or "# 全国" in line]
+    assert [line.strip() for line in lines if line.strip() == "全国年节及纪念日放假办法"] == ["全国年节及纪念日放假办法"]
+
+
+def test_the_terminal_heading_is_bold_in_colour() -> None:
+    view = TextView(width=200, layout="unified", full=True, color=True)
+    lines = render_text(real_diff("01_holiday_measures"), view).splitlines()
+    heading = [line for line in lines if "全国年节及纪念日放假办法" in line and "《" not in line]
+    assert len(heading) == 1 and "\x1b[1m" in heading[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("## 第一章 通 则", Markup("heading", 2, "第一章 通 则")),
+        ("  <!-- INFO END -->\n", Markup("comment", 0, "")),
+        ("#第一条", None),
+        ("<!-- a --> b", None),
+        ("第一条 本法 # 不是标题", None),
+    ],
+)
+def test_source_markup_is_a_whole_heading_or_a_whole_comment(text: str, expected: Markup | None) -> None:
+    assert source_markup(text) == expected
