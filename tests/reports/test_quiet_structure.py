@@ -111,7 +111,8 @@ def test_the_terminal_shows_a_markdown_heading_as_its_words_and_no_html_comment(
     view = TextView(width=200, layout="unified", full=True)
     lines = render_text(real_diff("01_holiday_measures"), view).splitlines()
     assert not [line for line in lines if "<!--" in line or "# 全国" in line]
-    assert [line.strip() for line in lines if line.strip() == "全国年节及纪念日放假办法"] == ["全国年节及纪念日放假办法"]
+    title = "全国年节及纪念日放假办法"
+    assert [line.strip() for line in lines if line.strip() == title] == [title]
 
 
 def test_the_terminal_heading_is_bold_in_colour() -> None:
