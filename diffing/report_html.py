@@ -31,12 +31,16 @@ Rules:
   them. Text cells are A's then B's, after the ``th``; they carry ``a``/``b``
   only in rows of several lines (an empty ``td`` is a side without text),
   places ``<i>``, notes ``<a>`` or ``span.n``, an origin's preview ``span.p``.
+* Source markup in an equal row is structure (`diffing.source_markup`): the row
+  of an HTML comment is ``hidden``; a Markdown heading's hashes are in
+  ``span.sm`` (not displayed) and its words in ``<b>``. The text stays whole.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
+import re
 from collections.abc import Sequence
 from html import escape
 from pathlib import PurePath
@@ -62,6 +66,7 @@ from diffing.report_words import (
     size_text,
     tool_version,
 )
+from diffing.source_markup import source_markup
 from diffing.visible import mark_html, mark_plain
 
 __all__ = ["OP_CLASS", "content_security_policy", "render_html"]
@@ -356,9 +361,14 @@ def _both(diff: Diff, row: Row) -> str:
 def _row(diff: Diff, r: int, row: Row, home: dict[int, Item], arrow: str, places: _Places, linked: bool) -> str:
     change = is_change(row)
     row_id = f" id=r{r}" if linked or arrow else ""
-    body = [f"<tbody{row_id} class={OP_CLASS[row.op]}>"]
+    b_text = "".join(diff.b.original[lo:hi] for lo, hi in diff.b_spans(row)) if row.op == "equal" else ""
+    markup = source_markup(b_text) if b_text else None
+    hidden = " hidden" if markup is not None and markup.kind == "comment" else ""
+    body = [f"<tbody{hidden}{row_id} class={OP_CLASS[row.op]}>"]
     a_cells = _cells(diff, row, "a", home, r, "", places, change)
     b_cells = _cells(diff, row, "b", home, r, arrow, places, change)
+    if markup is not None and markup.kind == "heading":
+        a_cells, b_cells = _headings(a_cells), _headings(b_cells)
     lines = max(len(a_cells), len(b_cells), 1)
     if lines == 1:  # the columns say the side: th, A, B
         a_cells = [c.replace("<td class=a>", "<td>", 1) for c in a_cells]
@@ -370,6 +380,14 @@ def _row(diff: Diff, r: int, row: Row, home: dict[int, Item], arrow: str, places
         body.append(_spread(a_cells, k, lines))
         body.append(_spread(b_cells, k, lines))
     return "".join(body)
+
+
+_HASHES = re.compile(r"(#{1,6}[ \t\u3000]+)([^<]+?)$")
+
+
+def _headings(cells: list[str]) -> list[str]:
+    """A Markdown heading's cells: its hashes hidden (kept in the text), its words in bold."""
+    return [_HASHES.sub(r"<span class=sm>\1</span><b>\2</b>", cell, count=1) for cell in cells]
 
 
 def _spread(cells: list[str], k: int, lines: int) -> str:

@@ -134,3 +134,13 @@ def test_the_terminal_heading_is_bold_in_colour() -> None:
 )
 def test_source_markup_is_a_whole_heading_or_a_whole_comment(text: str, expected: Markup | None) -> None:
     assert source_markup(text) == expected
+
+
+def test_html_shows_a_markdown_heading_as_its_words_and_hides_an_html_comment_row() -> None:
+    from diffing.report_html import render_html
+
+    html = render_html(real_diff("01_holiday_measures"))
+    # the comment's row is hidden, its text kept; the heading's hashes are hidden and its words in bold
+    assert re.findall(r"<tbody hidden[^>]*>(?:(?!<tbody).)*&lt;!-- INFO END --&gt;", html, re.S)
+    assert not re.findall(r"<tbody(?! hidden)[^>]*>(?:(?!<tbody).)*&lt;!--", html, re.S)
+    assert html.count("<span class=sm># </span><b>全国年节及纪念日放假办法</b>") == 2
