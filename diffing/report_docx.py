@@ -27,6 +27,9 @@ Rules:
   file names without folders), a legend and the counts; other pages have no
   header. Paths, digests and options are in the document properties. The
   body holds the documents only.
+* An unchanged paragraph of source markup (`diffing.source_markup`) is
+  structure: an HTML comment is hidden text, a Markdown heading's hashes too;
+  the text is still there, so accept-all and reject-all still give B and A.
 """
 
 from __future__ import annotations
@@ -52,6 +55,7 @@ from diffing.report_numbers import number_items, numbers_lines
 from diffing.report_pins import pin_lines
 from diffing.report_words import OP_NAMES, options_items, percent, tool_version
 from diffing.segment import segment_text
+from diffing.source_markup import Markup, source_markup
 
 __all__ = ["AUTHOR", "AUTHOR_IGNORED", "AUTHOR_RENUMBERED", "heading_levels", "render_docx"]
 
@@ -273,6 +277,8 @@ class _Writer:
         if piece is None or piece.kind in ("same", "del", "moveFrom"):
             self.a_pos += len(a_line) + 1
             self.a_line = []
+        if not changed and (markup := source_markup(b_line)) is not None:
+            _hide_markup(self._current(), p_pr, markup)
         if len(p_pr):
             self._current().insert(0, p_pr)
         self.paragraph = None
@@ -288,6 +294,38 @@ class _Writer:
             return
         wrapper = self._revision(self._current(), f"w:{piece.kind}", piece)
         _add_run(wrapper, text, deleted=piece.kind == "del")
+
+
+def _hide_markup(paragraph: Any, p_pr: Any, markup: Markup) -> None:
+    """An unchanged paragraph of source markup as structure: a comment hidden whole, a heading's hashes hidden;
+    the text stays in the runs (hidden text, ``w:vanish``), so accepting and rejecting still give it back."""
+    runs = paragraph.findall(qn("w:r"))
+    if markup.kind == "heading" and runs:
+        t = runs[0].find(qn("w:t"))
+        hashes = _HASHES.match(t.text or "") if t is not None else None
+        if t is None or hashes is None:
+            return
+        hidden = etree.Element(qn("w:r"))
+        runs[0].addprevious(hidden)
+        _add_run_text(hidden, hashes.group(0))
+        t.text = t.text[hashes.end() :] if t.text else t.text
+        runs = [hidden]
+    else:
+        mark = p_pr.find(qn("w:rPr"))
+        etree.SubElement(mark if mark is not None else etree.SubElement(p_pr, qn("w:rPr")), qn("w:vanish"))
+    for run in runs:
+        r_pr = etree.Element(qn("w:rPr"))
+        etree.SubElement(r_pr, qn("w:vanish"))
+        run.insert(0, r_pr)
+
+
+def _add_run_text(run: Any, text: str) -> None:
+    t = etree.SubElement(run, qn("w:t"))
+    t.text = text
+    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+
+
+_HASHES = re.compile(r"\s*#{1,6}[ \t\u3000]+")
 
 
 def _page_citer(diff: Diff) -> Callable[[int, int], str | None]:

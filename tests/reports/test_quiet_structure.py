@@ -144,3 +144,16 @@ def test_html_shows_a_markdown_heading_as_its_words_and_hides_an_html_comment_ro
     assert re.findall(r"<tbody hidden[^>]*>(?:(?!<tbody).)*&lt;!-- INFO END --&gt;", html, re.S)
     assert not re.findall(r"<tbody(?! hidden)[^>]*>(?:(?!<tbody).)*&lt;!--", html, re.S)
     assert html.count("<span class=sm># </span><b>全国年节及纪念日放假办法</b>") == 2
+
+
+def test_word_hides_an_html_comment_and_a_headings_hashes_keeping_their_text() -> None:
+    import io
+
+    import docx
+
+    from diffing.report_docx import render_docx
+
+    document = docx.Document(io.BytesIO(render_docx(real_diff("01_holiday_measures"))))
+    shown = {p.text: "".join(r.text for r in p.runs if not r.font.hidden) for p in document.paragraphs}
+    assert shown["<!-- INFO END -->"] == ""
+    assert shown["# 全国年节及纪念日放假办法"] == "全国年节及纪念日放假办法"
