@@ -34,6 +34,8 @@ Rules:
   item per changed, added or removed 款; else, when that takes more than `_MAX_ITEMS`
   items, most of its 款 changed, or its only 款 is restated,
   ``将第X条修改为：“…”``.
+* A 款 moved into another article is one item (`diffing.draft_moves`):
+  ``将第X条第Y款移作第Z条第W款。`` (``，修改为：“…”`` when its text changed).
 * New articles in a row are one item, ``增加两条，分别作为第X条、第Y条：`` with
   each article quoted under its own label; deleted articles in a row are one
   item too, ``删去第X条、第Y条。``
@@ -65,6 +67,7 @@ from diffing.articles import Outline, Paragraph, Unit
 from diffing.correspond import Correspondence, Link, correspond, quiet
 from diffing.draft_divisions import division_items
 from diffing.draft_groups import groups
+from diffing.draft_moves import moved_kuan
 from diffing.draft_style import Style
 from diffing.draft_text import advice, count, fold, nest_quotes, punctuation_only, runs
 from diffing.model import Diff, Row
@@ -72,7 +75,7 @@ from diffing.model import Diff, Row
 if TYPE_CHECKING:
     pass
 
-__all__ = ["CLOSING", "COMMENCEMENT", "Decision", "draft", "ordinal"]
+__all__ = ["CLOSING", "COMMENCEMENT", "Decision", "draft", "ordinal", "style_of"]
 
 CLOSING = draft_style.RENUMBERED
 COMMENCEMENT = draft_style.COMMENCEMENT
@@ -143,12 +146,19 @@ def ordinal(n: int) -> str:
     return f"{to_chinese(n)}、"
 
 
+def style_of(diff: Diff) -> Style:
+    """The issuer's style `draft` uses when none is given: guessed from B's title (else A's) and both
+    documents' date lines (`diffing.draft_style.guess`)."""
+    a, b = diff.outlines
+    return draft_style.guess(b.title or a.title, (b.date, a.date))
+
+
 def draft(diff: Diff, corr: Correspondence | None = None, style: Style | None = None) -> Decision:
     """The 修改决定 that turns A into B (see the module's rules), in the issuer's ``style`` (guessed from
     the documents when None: `diffing.draft_style.guess`)."""
     corr = corr or correspond(diff)
     title = corr.b.title or corr.a.title
-    style = style or draft_style.guess(title, (corr.b.date, corr.a.date))
+    style = style or style_of(diff)
     drafter = _Drafter(corr)
     shape = diff.structure
     joined = _joined(corr, drafter)
@@ -157,6 +167,7 @@ def draft(diff: Diff, corr: Correspondence | None = None, style: Style | None = 
         divisions[d.side, d.unit].append(d.text)
     drafted = [([], [], []) if k in joined else _link_items(drafter, link) for k, link in enumerate(corr.links)]
     throughout = _throughout(corr, drafter, drafted)
+    moved_kuan(corr, [d[0] for d in drafted], drafter.moved_text)
     entries: list[tuple[float, int, str, list[str] | Unit]] = []
     anchor = -1.0
     renumbered = False
@@ -427,6 +438,11 @@ class _Drafter:
             texts = [_one_line(self.corr.b.paragraph_text(p, drop_label=k > 0)) for k, p in enumerate(unit.paragraphs)]
             quotes.append(quote([t for t in texts if t]))
         return "\n".join(quotes)
+
+    def moved_text(self, ka: _Kuan, kb: _Kuan) -> str | None:
+        """B's 款 ``kb`` quoted when its text is not A's ``ka`` (a 款 moved and changed), else None."""
+        a_text, b_text = self._paragraphs(self.corr.a, ka), self._paragraphs(self.corr.b, kb)
+        return quote(b_text) if fold("\n".join(a_text)) != fold("\n".join(b_text)) else None
 
     def _paragraphs(self, outline: Outline, paragraphs: tuple[Paragraph, ...]) -> list[str]:
         """Original text of the paragraphs, one line each, the article label left out."""

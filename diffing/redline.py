@@ -11,12 +11,17 @@ Rules:
   in A's order, B's in B's. The text between two clauses of a side is emitted
   before the next piece that has that side; when only the other side moves on,
   the two gaps are compared and what they share is ``same``.
+* Within a change (the pieces between two ``same`` or move pieces) A's
+  deleted text comes before B's inserted text, each in its own order: a new
+  article's label never sits at the end of a deleted paragraph with its text
+  a paragraph below (the line end that closes the deleted paragraph is
+  deleted before the insertion starts).
 * Text the diff holds equal only after normalization (``(一)`` against
   ``（一）``) is a tracked change of the characters that differ, so rejecting
   every change gives A's own characters back, not B's.
   Such changes, and those between clauses, are marked ``ignored``.
 * A ``renumbered`` label is a change of its number only (``第`` and ``条`` are
-  ``same``).
+  ``same``), marked ``renumber`` (a quiet change: no wording changed).
 * A clause moved unchanged (one clause, equal text after normalization) is a
   ``moveFrom``/``moveTo`` pair named alike; a moved clause that changed is
   deleted at its place in A and inserted at its place in B. A copied clause is
@@ -58,6 +63,8 @@ class Piece:
     """Name pairing a ``moveFrom`` piece with its ``moveTo`` piece."""
     ignored: bool = False
     """A change the normalization ignores (width, script, spaces): the diff holds the texts equal."""
+    renumber: bool = False
+    """The number of a renumbered label: no wording changed."""
 
 
 @dataclass(frozen=True)
@@ -101,14 +108,35 @@ def redline(diff: Diff) -> list[Piece]:
         if raw.kind == "same":
             out.compare(a_part, b_part)
         elif raw.kind == "renumber":
-            out.compare(a_part, b_part, ends_only=True, ignored=False)
+            out.compare(a_part, b_part, ends_only=True, ignored=False, renumber=True)
         else:
             out.add(a_part or b_part, raw.kind, raw.move)
     out.compare(_lines(a_orig[ca:]), _lines(b_orig[cb:]))
-    pieces = out.pieces
+    pieces = _deletions_first(out.pieces)
     if side_text(pieces, "a") != a_text or side_text(pieces, "b") != b_text:
         raise AssertionError("the redline does not give back both documents")  # the layout broke an order
     return pieces
+
+
+def _deletions_first(pieces: list[Piece]) -> list[Piece]:
+    """Each run of ``del`` and ``ins`` pieces as its deletions then its insertions (module rules), neighbours
+    of a kind joined again."""
+    out = _Pieces()
+    run: list[Piece] = []
+
+    def flush() -> None:
+        for p in [*(p for p in run if p.kind == "del"), *(p for p in run if p.kind == "ins")]:
+            out.add(p.text, p.kind, p.move, p.ignored, p.renumber)
+        run.clear()
+
+    for piece in pieces:
+        if piece.kind in ("del", "ins"):
+            run.append(piece)
+            continue
+        flush()
+        out.add(piece.text, piece.kind, piece.move, piece.ignored, piece.renumber)
+    flush()
+    return out.pieces
 
 
 def _lines(text: str) -> str:
@@ -160,17 +188,18 @@ class _Pieces:
     def __init__(self) -> None:
         self.pieces: list[Piece] = []
 
-    def add(self, text: str, kind: PieceKind, move: str = "", ignored: bool = False) -> None:
+    def add(self, text: str, kind: PieceKind, move: str = "", ignored: bool = False, renumber: bool = False) -> None:
         if not text:
             return
         ignored = ignored and kind != "same"
+        renumber = renumber and kind != "same"
         last = self.pieces[-1] if self.pieces else None
-        if last is not None and (last.kind, last.move, last.ignored) == (kind, move, ignored):
-            self.pieces[-1] = Piece(last.text + text, kind, move, ignored)
+        if last is not None and (last.kind, last.move, last.ignored, last.renumber) == (kind, move, ignored, renumber):
+            self.pieces[-1] = Piece(last.text + text, kind, move, ignored, renumber)
         else:
-            self.pieces.append(Piece(text, kind, move, ignored))
+            self.pieces.append(Piece(text, kind, move, ignored, renumber))
 
-    def compare(self, a: str, b: str, ends_only: bool = False, ignored: bool = True) -> None:
+    def compare(self, a: str, b: str, ends_only: bool = False, ignored: bool = True, renumber: bool = False) -> None:
         """``a`` against ``b``: what they share is ``same``, the rest deleted and inserted."""
         if a == b:
             self.add(a, "same")
@@ -180,7 +209,7 @@ class _Pieces:
             self.add(b, "ins", ignored=ignored)
             return
         if ends_only or len(a) * len(b) > _MATCH_LIMIT:
-            self._ends(a, b, ignored)
+            self._ends(a, b, ignored, renumber)
             return
         matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
         for tag, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -190,7 +219,7 @@ class _Pieces:
                 self.add(a[i1:i2], "del", ignored=ignored)
                 self.add(b[j1:j2], "ins", ignored=ignored)
 
-    def _ends(self, a: str, b: str, ignored: bool) -> None:
+    def _ends(self, a: str, b: str, ignored: bool, renumber: bool = False) -> None:
         """Common start and end ``same``, the middle deleted and inserted."""
         n = min(len(a), len(b))
         pre = 0
@@ -200,6 +229,6 @@ class _Pieces:
         while post < n - pre and a[-1 - post] == b[-1 - post]:
             post += 1
         self.add(a[:pre], "same")
-        self.add(a[pre : len(a) - post], "del", ignored=ignored)
-        self.add(b[pre : len(b) - post], "ins", ignored=ignored)
+        self.add(a[pre : len(a) - post], "del", ignored=ignored, renumber=renumber)
+        self.add(b[pre : len(b) - post], "ins", ignored=ignored, renumber=renumber)
         self.add(a[len(a) - post :], "same")

@@ -15,6 +15,14 @@ Rules:
 * Merged and split articles (`diffing.draft_groups`) are one row: every A
   article in 修改前, every B article in 修改后, at the place of the first A
   article; 说明 says 合并：第X条、第Y条合并为第Z条 or 拆分：第X条分为第Y条、第Z条.
+* Division headings (编, 章, 节) are paired as the article map pairs their
+  divisions (`diffing.division_pairs`), not by their rows: a row per pair at
+  the place of its B heading (a deleted one at its A heading's), 说明 新增,
+  删除, 修改 (renamed), ``第四章改为第三章`` (renumbered, shown like a renamed
+  one: it frames the articles under it), ``第二章改为第二章第一节`` (a
+  chapter turned into a section), ``合并：第二章、第三章合并为第二章``, or for
+  a division split off another ``新增，部分内容来自第九章第十二节`` (its
+  修改前 empty); an unchanged one is 未修改 (left out and counted unless ``full``).
 * 说明 is otherwise one of 修改, 新增, 删除, 移自第X条 (with “，修改” when its text changed
   too), 条文顺序调整 (renumbered only), 未修改. A new article that holds text of
   other A articles says so (新增，部分内容来自第X条), as does a deleted one
@@ -29,6 +37,7 @@ from dataclasses import dataclass
 
 from diffing.articles import Outline, Unit
 from diffing.correspond import Correspondence, Link, correspond, quiet
+from diffing.division_pairs import DivisionPair, Heading, chapter_of, division_pairs, fold
 from diffing.draft_groups import Group, groups
 from diffing.highlight import Highlight, Kind, clause_highlights, merge_highlights
 from diffing.model import Diff
@@ -111,10 +120,21 @@ def build_table(diff: Diff, full: bool = False, corr: Correspondence | None = No
     rows: list[TableRow] = []
     unchanged = renumbered = 0
     grouped = {k: g for g in groups(corr) for k in g.links}
+    divisions = _Divisions(corr, division_pairs(corr, diff.structure))
     for k, link in enumerate(corr.links):
         if k in grouped:
             if grouped[k].first == k:
                 rows.append(_group_row(corr, cells, grouped[k]))
+            continue
+        if divisions.covers(link):
+            for pair in divisions.placed(link):
+                said = division_note(corr, pair)
+                if said == "未修改":
+                    unchanged += 1
+                    if not full:
+                        continue
+                rows.append(_division_row(corr, cells, pair, said))
+            rows += divisions.outside(link, cells)
             continue
         if not link.changed and not link.moved:
             if corr.renumbered(link):
@@ -149,6 +169,75 @@ def build_table(diff: Diff, full: bool = False, corr: Correspondence | None = No
 
 def _one(unit: int | None) -> frozenset[int]:
     return frozenset() if unit is None else frozenset((unit,))
+
+
+class _Divisions:
+    """Where each pair of division headings is placed among the links, and which headings are paired."""
+
+    def __init__(self, corr: Correspondence, pairs: list[DivisionPair]) -> None:
+        self.corr = corr
+        self.at_b = {p.b[0].unit: p for p in pairs if p.b}
+        self.at_a = {p.a[0].unit: p for p in pairs if not p.b}
+        self.a = {h.unit for p in pairs for h in p.a}
+        self.b = {h.unit for p in pairs for h in p.b}
+
+    def covers(self, link: Link) -> bool:
+        """Whether a heading of the link is a paired division (its row is the pair's)."""
+        return link.a in self.a or link.b in self.b
+
+    def placed(self, link: Link) -> list[DivisionPair]:
+        """The pairs whose row goes at this link: at a B heading, or a deleted division's A heading."""
+        here = [self.at_b.get(link.b) if link.b is not None else None]
+        here.append(self.at_a.get(link.a) if link.a is not None else None)
+        return [p for p in here if p is not None]
+
+    def outside(self, link: Link, cells: _Cells) -> list[TableRow]:
+        """Rows for the link's other side when it is no paired division: on its own, 删除 or 新增."""
+        corr, out = self.corr, []
+        if link.a is not None and link.a not in self.a:
+            name = unit_name(corr.a, corr.a.units[link.a])
+            out.append(TableRow(cells.cell("a", link.a, frozenset()), (), "删除", name, ""))
+        if link.b is not None and link.b not in self.b:
+            name = unit_name(corr.b, corr.b.units[link.b])
+            out.append(TableRow((), cells.cell("b", link.b, frozenset()), "新增", "", name))
+        return out
+
+
+def division_note(corr: Correspondence, pair: DivisionPair) -> str:
+    """说明 of a pair of division headings (see the module's rules)."""
+    if not pair.a:
+        return "新增"
+    if not pair.b:
+        return "删除"
+    if pair.op == "merged":
+        return f"合并：{'、'.join(h.label for h in pair.a)}合并为{pair.b[0].label}"
+    if pair.op == "split":
+        return f"新增，部分内容来自{_qualified(corr, pair.a[0], 'a')}"
+    old, new = pair.a[0], pair.b[0]
+    renamed = fold(old.name) != fold(new.name)
+    if old.label[-1] != new.label[-1]:  # a chapter turned into a section (or back): say where it went
+        moved = f"{old.label}改为{_qualified(corr, new, 'b')}"
+        return f"修改，{moved}" if renamed else moved
+    if old.label != new.label:
+        moved = f"{_qualified(corr, old, 'a')}改为{_qualified(corr, new, 'b')}"
+        return f"修改，{moved}" if renamed else moved
+    return "修改" if renamed else "未修改"
+
+
+def _qualified(corr: Correspondence, heading: Heading, side: str) -> str:
+    """A section's label with its chapter (第二章第一节); any other label as it is."""
+    return (chapter_of(corr, heading.unit, side) if heading.label.endswith("节") else "") + heading.label
+
+
+def _division_row(corr: Correspondence, cells: _Cells, pair: DivisionPair, said: str) -> TableRow:
+    """One row for a pair of division headings: every A heading in 修改前, every B heading in 修改后."""
+    olds = () if pair.op == "split" else pair.a  # split off: its A division has its own row
+    a_units, b_units = frozenset(h.unit for h in olds), frozenset(h.unit for h in pair.b)
+    before = tuple(p for h in olds for p in cells.cell("a", h.unit, b_units))
+    after = tuple(p for h in pair.b for p in cells.cell("b", h.unit, a_units))
+    a_names = "、".join(unit_name(corr.a, corr.a.units[h.unit]) for h in olds)
+    b_names = "、".join(unit_name(corr.b, corr.b.units[h.unit]) for h in pair.b)
+    return TableRow(before, after, said, a_names, b_names)
 
 
 def _group_row(corr: Correspondence, cells: _Cells, group: Group) -> TableRow:

@@ -42,8 +42,8 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from diffing.model import Diff
-    from tui.view_lines import Measure
     from tui.sides import CompareRequest
+    from tui.view_lines import Measure
 
 __all__ = ["start", "take", "waiting"]
 

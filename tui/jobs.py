@@ -33,6 +33,7 @@ from tui.sides import CompareRequest, FileSide, StoreSide
 from tui.view_lines import Measure
 
 if TYPE_CHECKING:
+    from diffing.draft_style import Style
     from diffing.dups.engine import Input
 
 __all__ = [
@@ -107,8 +108,11 @@ def suggest_export_path(diff: Diff, fmt: str, folder: Path | None = None, report
     return (folder or Path.cwd()) / f"wendiff-{stem(diff.a.name)}-vs-{stem(diff.b.name)}{kind}.{suffix}"
 
 
-def export_report(diff: Diff, fmt: Format, path: Path, kind: Report = "redline") -> Path:
-    """Write the ``kind`` of report of ``diff`` in ``fmt`` to ``path``; return the path written."""
+def export_report(
+    diff: Diff, fmt: Format, path: Path, kind: Report = "redline", style: Style | None = None
+) -> Path:
+    """Write the ``kind`` of report of ``diff`` in ``fmt`` to ``path`` (a 修改决定 in the issuer's
+    ``style``, guessed when None); return the path written."""
     from diffing.reports import render, unsupported
 
     if fmt not in FORMATS:
@@ -117,7 +121,7 @@ def export_report(diff: Diff, fmt: Format, path: Path, kind: Report = "redline")
     if reason:
         raise WendiffError(reason)
     try:
-        report = render(diff, fmt) if kind == "redline" else render(diff, fmt, kind)
+        report = render(diff, fmt) if kind == "redline" else render(diff, fmt, kind, style=style)
     except ImportError as exc:
         raise ExportUnavailable(f"{fmt} export is not available yet ({exc})") from exc
     data = report if isinstance(report, bytes) else report.encode("utf-8")

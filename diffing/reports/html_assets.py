@@ -79,6 +79,7 @@ td i { display: inline-block; font-family: var(--ui); font-style: normal; font-s
   border: 1px solid var(--line); border-radius: 4px; padding: 0 4px; margin-right: 6px; line-height: 1.5;
   white-space: nowrap; }
 td .p { color: var(--muted); }
+td .sm { display: none; }
 td a, td span.n { display: block; font-family: var(--ui); font-size: 12px; color: var(--muted); }
 .u { font-family: var(--mono); font-size: 11px; color: #cf222e; border: 1px dashed #cf222e; border-radius: 3px;
   padding: 0 2px; margin: 0 1px; white-space: nowrap; unicode-bidi: isolate; }

@@ -8,7 +8,9 @@ Rules:
   only A has is tracked as deleted, one only B has as inserted). Revisions
   carry author ``wendiff`` and one date; a change the normalization ignores
   (``(一)`` against ``（一）``, spaces between clauses) carries the author
-  ``wendiff（归一化）``, so that a reviewer can hide it by reviewer in Word.
+  ``wendiff（归一化）``, so that a reviewer can hide it by reviewer in Word; the
+  number of a renumbered article (a quiet change, no wording) carries
+  ``wendiff（序号）`` for the same reason.
 * A clause moved unchanged is a Word move (``w:moveFrom`` at its place in A,
   ``w:moveTo`` at its place in B, paired by name); a renumbered article is a
   tracked change of its number alone.
@@ -25,6 +27,9 @@ Rules:
   file names without folders), a legend and the counts; other pages have no
   header. Paths, digests and options are in the document properties. The
   body holds the documents only.
+* An unchanged paragraph of source markup (`diffing.source_markup`) is
+  structure: an HTML comment is hidden text, a Markdown heading's hashes too;
+  the text is still there, so accept-all and reject-all still give B and A.
 """
 
 from __future__ import annotations
@@ -50,13 +55,16 @@ from diffing.reports.numbers import number_items, numbers_lines
 from diffing.reports.pins import pin_lines
 from diffing.reports.wording import OP_NAMES, options_items, percent, tool_version
 from diffing.segment import segment_text
+from diffing.source_markup import Markup, source_markup
 
-__all__ = ["AUTHOR", "AUTHOR_IGNORED", "heading_levels", "render_docx"]
+__all__ = ["AUTHOR", "AUTHOR_IGNORED", "AUTHOR_RENUMBERED", "heading_levels", "render_docx"]
 
 AUTHOR = "wendiff"
 """Author of every revision mark of a change the diff reports."""
 AUTHOR_IGNORED = "wendiff（归一化）"
 """Author of the marks of a difference the normalization ignores."""
+AUTHOR_RENUMBERED = "wendiff（序号）"
+"""Author of the marks of a renumbered article's number."""
 
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _TAB = re.compile(r"(\t)")
@@ -230,7 +238,8 @@ class _Writer:
     def _revision(self, parent: Any, tag: str, piece: Piece) -> Any:
         element = etree.SubElement(parent, qn(tag))
         element.set(qn("w:id"), str(self.next_id))
-        element.set(qn("w:author"), AUTHOR_IGNORED if piece.ignored else AUTHOR)
+        author = AUTHOR_IGNORED if piece.ignored else AUTHOR_RENUMBERED if piece.renumber else AUTHOR
+        element.set(qn("w:author"), author)
         element.set(qn("w:date"), self.stamp)
         self.next_id += 1
         return element
@@ -268,6 +277,8 @@ class _Writer:
         if piece is None or piece.kind in ("same", "del", "moveFrom"):
             self.a_pos += len(a_line) + 1
             self.a_line = []
+        if not changed and (markup := source_markup(b_line)) is not None:
+            _hide_markup(self._current(), p_pr, markup)
         if len(p_pr):
             self._current().insert(0, p_pr)
         self.paragraph = None
@@ -283,6 +294,38 @@ class _Writer:
             return
         wrapper = self._revision(self._current(), f"w:{piece.kind}", piece)
         _add_run(wrapper, text, deleted=piece.kind == "del")
+
+
+def _hide_markup(paragraph: Any, p_pr: Any, markup: Markup) -> None:
+    """An unchanged paragraph of source markup as structure: a comment hidden whole, a heading's hashes hidden;
+    the text stays in the runs (hidden text, ``w:vanish``), so accepting and rejecting still give it back."""
+    runs = paragraph.findall(qn("w:r"))
+    if markup.kind == "heading" and runs:
+        t = runs[0].find(qn("w:t"))
+        hashes = _HASHES.match(t.text or "") if t is not None else None
+        if t is None or hashes is None:
+            return
+        hidden = etree.Element(qn("w:r"))
+        runs[0].addprevious(hidden)
+        _add_run_text(hidden, hashes.group(0))
+        t.text = t.text[hashes.end() :] if t.text else t.text
+        runs = [hidden]
+    else:
+        mark = p_pr.find(qn("w:rPr"))
+        etree.SubElement(mark if mark is not None else etree.SubElement(p_pr, qn("w:rPr")), qn("w:vanish"))
+    for run in runs:
+        r_pr = etree.Element(qn("w:rPr"))
+        etree.SubElement(r_pr, qn("w:vanish"))
+        run.insert(0, r_pr)
+
+
+def _add_run_text(run: Any, text: str) -> None:
+    t = etree.SubElement(run, qn("w:t"))
+    t.text = text
+    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+
+
+_HASHES = re.compile(r"\s*#{1,6}[ \t\u3000]+")
 
 
 def _page_citer(diff: Diff) -> Callable[[int, int], str | None]:
@@ -365,7 +408,8 @@ def _title(diff: Diff) -> str:
 LEGEND = (
     "修订标记：删除线为 A（原文）有而 B（新文）没有的文字，下划线为 B 新增的文字；移动的条文以“移动”修订标出；"
     "条文序号调整只标出序号。全部接受得 B 原文，全部拒绝得 A 原文。"
-    "修订者“wendiff（归一化）”的修订是比较时忽略的差异（全角半角、繁简、空白），可按修订者隐藏。"
+    "修订者“wendiff（归一化）”的修订是比较时忽略的差异（全角半角、繁简、空白），"
+    "“wendiff（序号）”的修订是条文序号调整，都可按修订者隐藏。"
 )
 """How to read the redline, on its first page."""
 

@@ -13,7 +13,9 @@ Rules:
 * What is shown is the **original** text with highlights placed through the
   offset maps (`diffing.highlight`); rows come in the report reading order
   (`diffing.reports.order`): a moved row links to an ``origin`` marker where
-  its clauses stood in A, and back; both say A's and B's places.
+  its clauses stood in A, and back; both say A's and B's places, once per
+  article: the following rows of the same two articles (and their origins,
+  which then have no marker) say nothing more.
 * Quiet rows (``equal``; ``renumbered``, a number alone changed) are not change
   stops; an equal row whose texts differ before normalization is marked ``≈``
   with the names of the steps that made them equal (`diffing.reports.wording.IGNORED_NAMES`).
@@ -29,12 +31,16 @@ Rules:
   them. Text cells are A's then B's, after the ``th``; they carry ``a``/``b``
   only in rows of several lines (an empty ``td`` is a side without text),
   places ``<i>``, notes ``<a>`` or ``span.n``, an origin's preview ``span.p``.
+* Source markup in an equal row is structure (`diffing.source_markup`): the row
+  of an HTML comment is ``hidden``; a Markdown heading's hashes are in
+  ``span.sm`` (not displayed) and its words in ``<b>``. The text stays whole.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
+import re
 from collections.abc import Sequence
 from html import escape
 from pathlib import PurePath
@@ -60,6 +66,7 @@ from diffing.reports.wording import (
     size_text,
     tool_version,
 )
+from diffing.source_markup import source_markup
 from diffing.visible import mark_html, mark_plain
 
 __all__ = ["OP_CLASS", "content_security_policy", "render_html"]
@@ -284,14 +291,20 @@ def _table(
         f'<thead><tr><th title="改动">±</th><th>A：{_h(PurePath(diff.a.name).name)}</th>'
         f"<th>B：{_h(PurePath(diff.b.name).name)}</th></tr></thead>\n",
     ]
+    shown = _said_once(diff, items, moved)
     for k, item in enumerate(items):
         row = diff.rows[item.row]
         if item.kind == "origin":
+            if item not in shown:
+                continue  # its article's marker is on another row
             later = position[Item("row", item.row)] > k
             out.append(_origin(diff, item.row, row, "↓" if later else "↑", places))
         else:
-            origin = position.get(Item("origin", item.row)) if item.row in moved else None
+            noted = item.row in moved and item in shown
+            origin = position.get(Item("origin", item.row)) if noted else None
             arrow = "" if origin is None else ("↑" if origin < k else "↓")
+            if Item("origin", item.row) in shown:
+                linked.add(item)  # its origin marker links to it
             out.append(_row(diff, item.row, row, home, arrow, places, item in linked))
             for note in (notes or {}).get(item.row, ()):
                 change = f"{note.label} <del>{_h(note.old)}</del> → <ins>{_h(note.new)}</ins>"
@@ -312,6 +325,29 @@ def _origin(diff: Diff, r: int, row: Row, arrow: str, places: _Places) -> str:
     )
 
 
+def _said_once(diff: Diff, items: Sequence[Item], moved: frozenset[int]) -> set[Item]:
+    """The moved rows that say where they came from and the origins that say where they went: the first of
+    each run of rows (of origins) of the same two articles, and the origin of each such row."""
+    out: set[Item] = set()
+    last: dict[str, tuple[str, str] | None] = {"row": None, "origin": None}
+    for item in items:
+        if item.row not in moved:
+            last[item.kind] = None
+            continue
+        articles = _articles(diff, diff.rows[item.row])
+        if articles != last[item.kind]:
+            out.add(item)
+            if item.kind == "row":
+                out.add(Item("origin", item.row))
+        last[item.kind] = articles
+    return out
+
+
+def _articles(diff: Diff, row: Row) -> tuple[str, str]:
+    """The articles (first part of the places) of a moved row's two sides."""
+    return (diff.place_a(row) or "").split("/")[0], (diff.place_b(row) or "").split("/")[0]
+
+
 def _where(place: str | None) -> str:
     return place or START_SECTION
 
@@ -325,9 +361,14 @@ def _both(diff: Diff, row: Row) -> str:
 def _row(diff: Diff, r: int, row: Row, home: dict[int, Item], arrow: str, places: _Places, linked: bool) -> str:
     change = is_change(row)
     row_id = f" id=r{r}" if linked or arrow else ""
-    body = [f"<tbody{row_id} class={OP_CLASS[row.op]}>"]
+    b_text = "".join(diff.b.original[lo:hi] for lo, hi in diff.b_spans(row)) if row.op == "equal" else ""
+    markup = source_markup(b_text) if b_text else None
+    hidden = " hidden" if markup is not None and markup.kind == "comment" else ""
+    body = [f"<tbody{hidden}{row_id} class={OP_CLASS[row.op]}>"]
     a_cells = _cells(diff, row, "a", home, r, "", places, change)
     b_cells = _cells(diff, row, "b", home, r, arrow, places, change)
+    if markup is not None and markup.kind == "heading":
+        a_cells, b_cells = _headings(a_cells), _headings(b_cells)
     lines = max(len(a_cells), len(b_cells), 1)
     if lines == 1:  # the columns say the side: th, A, B
         a_cells = [c.replace("<td class=a>", "<td>", 1) for c in a_cells]
@@ -339,6 +380,14 @@ def _row(diff: Diff, r: int, row: Row, home: dict[int, Item], arrow: str, places
         body.append(_spread(a_cells, k, lines))
         body.append(_spread(b_cells, k, lines))
     return "".join(body)
+
+
+_HASHES = re.compile(r"(#{1,6}[ \t\u3000]+)([^<]+?)$")
+
+
+def _headings(cells: list[str]) -> list[str]:
+    """A Markdown heading's cells: its hashes hidden (kept in the text), its words in bold."""
+    return [_HASHES.sub(r"<span class=sm>\1</span><b>\2</b>", cell, count=1) for cell in cells]
 
 
 def _spread(cells: list[str], k: int, lines: int) -> str:

@@ -4,9 +4,10 @@ Rules:
 
 * A summary (titles, dates, files, counts, options, a legend), then each
   change in reading order under a heading naming its place on both sides
-  (``A 第八条 → B 第九条``; one side for an insertion or deletion), then the
-  renumbered labels as one quiet list: a number that alone changed is not a
-  change.
+  (``A 第八条 → B 第九条``; one side for an insertion or deletion; a moved
+  article says where it came from once: not again on the following rows of
+  the same two articles), then the renumbered labels as one quiet list: a
+  number that alone changed is not a change.
 * One way of marking, on the original text (`diffing.highlight.unified_highlights`):
   deletions ``~~struck~~``, insertions ``**bold**``. Where CommonMark's
   flanking rules would not let ``~~``/``**`` work (a change that starts with
@@ -292,8 +293,15 @@ def _changes(diff: Diff, notes: dict[int, list[NumberItem]] | None = None) -> li
     equal, renumbered = diff.summary.counts.get("equal", 0), diff.summary.counts.get("renumbered", 0)
     if equal or renumbered:
         lines.extend([f"相同的 {equal} 处未列出；序号调整的 {renumbered} 处列在最后。", ""])
+    run: tuple[str, str] | None = None  # the two articles of the run of rows going on
+    said = False  # whether a row of the run said where it came from
     for n, r in enumerate(changed, 1):
-        lines.extend(_change(diff, n, diff.rows[r]))
+        row = diff.rows[r]
+        articles = _articles(diff, row) if row.a and row.b and row.op != "copied" else None
+        if articles is None or articles != run:
+            run, said = articles, False
+        lines.extend(_change(diff, n, row, not said))
+        said = said or row.op == "moved"
         for note in (notes or {}).get(r, ()):
             lines.extend([f"数字 {note.label}：{_cell(note.old)} → {_cell(note.new)}", ""])
     return lines
@@ -317,7 +325,12 @@ def _places(diff: Diff, row: Row) -> str:
     return f"A {a_place} → B {b_place}"
 
 
-def _change(diff: Diff, n: int, row: Row) -> list[str]:
+def _articles(diff: Diff, row: Row) -> tuple[str, str]:
+    """The articles (first part of the places) of a row's two sides."""
+    return _a_places(diff, row).split("/")[0], (diff.place_b(row) or "").split("/")[0]
+
+
+def _change(diff: Diff, n: int, row: Row, from_note: bool = True) -> list[str]:
     page = diff.page(row)
     title = f"### {n}. {_places(diff, row)}{f' 第{page}页' if page is not None else ''} · {op_label(row.op)}"
     if row.a and row.b and row.op != "copied" and row.similarity < 1:
@@ -325,7 +338,7 @@ def _change(diff: Diff, n: int, row: Row) -> list[str]:
     if row.pinned:
         title += f" · {PINNED_NOTE}"
     lines = [title, ""]
-    if row.op == "moved":
+    if row.op == "moved" and from_note:
         lines.extend([f"（自 A {_a_places(diff, row)} 移来）", ""])
     elif row.op == "copied":
         lines.extend([f"（复制自 A {_where(diff.place_a(row))}，B 中新增的一份）", ""])

@@ -16,7 +16,16 @@ Rules:
   order (B's order, a deleted row where the aligner put it).
 * A row's place names both sides when they differ (``第十一条→第五条``: A's place,
   then B's), so that a moved clause or one of a renumbered article says where it
-  was and where it is; otherwise the one place.
+  was and where it is; otherwise the one place. It says so once per article:
+  the following rows of the same two articles name B's place only.
+* A renumbered label (a number alone changed) is a quiet note, never struck
+  and inserted: ``第八条（原第七条）``, dim.
+* Inserted (deleted) rows inside one 款 are one row (`diffing.kuan_rows`): a
+  new article of one 款 is one row, not a row per sentence and its label; the
+  项 of a 款 are one line each (blank lines between them dropped), under the
+  place they share.
+* Source markup in an equal row is structure (`diffing.source_markup`): a
+  Markdown heading is its words in bold, an HTML comment is not shown.
 * ``rich.table`` is imported only for the side-by-side layout (start-up of
   ``wendiff diff`` in a pipe, which is unified, does not pay for it).
 """
@@ -24,6 +33,7 @@ Rules:
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -32,10 +42,12 @@ from rich.text import Text
 
 from corpus.display import safe_name, safe_text
 from diffing.highlight import Highlight, row_highlights, unified_highlights
+from diffing.kuan_rows import KuanGroup, kuan_groups
 from diffing.model import Diff, Row
 from diffing.reports.numbers import number_items, numbers_lines
 from diffing.reports.order import Item, walk
 from diffing.reports.pins import PINNED_NOTE, pin_lines
+from diffing.source_markup import source_markup
 from diffing.vocabulary import KIND_LOOK, OP_LOOK, TERMINAL_COLOUR
 
 if TYPE_CHECKING:
@@ -48,6 +60,7 @@ MARKS: dict[str, str] = {op: look.mark for op, look in OP_LOOK.items()}
 """The mark of each op in the label column (`diffing.vocabulary.OP_LOOK`)."""
 SIDE_BY_SIDE_MIN_WIDTH = 110
 """Below this many cells a view is unified (one pane): this terminal view's and the app's (`tui.view_lines`)."""
+_BLANK_LINES = re.compile(r"\n[ \t\u3000]*(?:\n[ \t\u3000]*)+")
 
 
 @dataclass(frozen=True)
@@ -73,12 +86,12 @@ def _text(segments: list[Highlight], color: bool) -> Text:
     return out
 
 
-def place_label(diff: Diff, row: Row) -> str:
+def place_label(diff: Diff, row: Row, both: bool = True) -> str:
     """Where the row is, as a reviewer cites it: ``A→B`` when the two sides' places differ
-    (a moved clause, a clause of a renumbered article), else the one place; then
-    ``第N页`` of a paged document (PDF, OFD)."""
+    (a moved clause, a clause of a renumbered article) and ``both``, else the one place
+    (B's); then ``第N页`` of a paged document (PDF, OFD)."""
     a, b = diff.place_a(row), diff.place_b(row)
-    place = f"{a}→{b}" if a and b and a != b else b or a or ""
+    place = f"{a}→{b}" if both and a and b and a != b else b or a or ""
     page = diff.page(row)
     place = safe_name(place)
     return place if page is None else f"{place} 第{page}页".strip()
@@ -119,20 +132,47 @@ def render_text(diff: Diff, view: TextView) -> str:
     side = view.layout == "side" or (view.layout == "auto" and view.width >= SIDE_BY_SIDE_MIN_WIDTH)
     table = _new_table(diff, view) if side else None
     in_rows_order = [Item("row", r) for r in range(len(diff.rows))]
-    for entry in walk(diff, changes_only=not view.full, order=in_rows_order):
-        if entry.kind == "fold":
+    said: tuple[str, str] | None = None  # the two articles whose places a row named last
+    run: list[Row] = []  # shown rows since the last fold
+    for entry in [*walk(diff, changes_only=not view.full, order=in_rows_order), None]:
+        if entry is not None and entry.kind == "row":
+            run.append(diff.rows[entry.row])
+            continue
+        said = _shown_rows(console, table, diff, run, view.color, said)
+        run = []
+        if entry is not None:
             note = Text(f"  ⋯ {entry.count} equal clause{'s' if entry.count > 1 else ''}", style="dim")
             if table is not None:
                 table.add_row("", note, "")
             else:
                 console.print(note)
-        elif table is not None:
-            _side_row(table, diff, diff.rows[entry.row], view.color)
-        else:
-            _unified_row(console, diff, diff.rows[entry.row], view.color)
     if table is not None:
         console.print(table)
     return buf.getvalue()
+
+
+def _shown_rows(
+    console: Console, table: Table | None, diff: Diff, rows: list[Row], color: bool, said: tuple[str, str] | None
+) -> tuple[str, str] | None:
+    """Rows between two folds: a 款's inserted (deleted) rows as one row, source markup as structure;
+    ``said``: the two articles whose places the last row named (returned updated)."""
+    for group in kuan_groups(diff, rows):
+        row = group.rows[0]
+        markup = source_markup(_side_text(diff, row, "b")) if row.op == "equal" else None
+        if markup is not None:
+            if markup.kind != "comment":
+                _heading_row(console, table, markup.text)
+            continue
+        articles = _articles(diff, row)
+        both = articles is None or articles != said
+        said = articles
+        if len(group.rows) > 1:
+            _group_row(console, table, diff, group, color)
+        elif table is not None:
+            _side_row(table, diff, row, color, both)
+        else:
+            _unified_row(console, diff, row, color, both)
+    return said
 
 
 def _new_table(diff: Diff, view: TextView) -> Table:
@@ -146,21 +186,70 @@ def _new_table(diff: Diff, view: TextView) -> Table:
     return table
 
 
-def _label(diff: Diff, row: Row) -> Text:
-    return Text(f"{MARKS[row.op]} {place_label(diff, row)}", style=TERMINAL_COLOUR.get(OP_LOOK[row.op].role, "yellow"))
+def _articles(diff: Diff, row: Row) -> tuple[str, str] | None:
+    """The articles (first part of each side's place) of a row whose two places differ, else None."""
+    a, b = diff.place_a(row), diff.place_b(row)
+    if not a or not b or a == b:
+        return None
+    return a.split("/")[0], b.split("/")[0]
 
 
-def _side_row(table: Table, diff: Diff, row: Row, color: bool) -> None:
+def _label(diff: Diff, row: Row, both: bool = True) -> Text:
+    style = TERMINAL_COLOUR.get(OP_LOOK[row.op].role, "yellow")
+    return Text(f"{MARKS[row.op]} {place_label(diff, row, both)}", style=style)
+
+
+def _side_text(diff: Diff, row: Row, side: str) -> str:
+    spans = diff.a_spans(row) if side == "a" else diff.b_spans(row)
+    original = diff.a.original if side == "a" else diff.b.original
+    return safe_text("".join(original[lo:hi] for lo, hi in spans).strip())
+
+
+def _side_row(table: Table, diff: Diff, row: Row, color: bool, both: bool = True) -> None:
+    if row.op == "renumbered":  # each column shows its own number, quietly
+        left, right = Text(_side_text(diff, row, "a"), style="dim"), Text(_side_text(diff, row, "b"), style="dim")
+        table.add_row(_label(diff, row, both), left, right)
+        return
     left = _text(row_highlights(diff, row, "a"), color) if row.a and row.op != "copied" else Text("")
     right = _text(row_highlights(diff, row, "b"), color) if row.b else Text("")
     if row.op == "copied" and color:
         right.stylize("magenta")
-    table.add_row(_label(diff, row), left, right)
+    table.add_row(_label(diff, row, both), left, right)
 
 
-def _unified_row(console: Console, diff: Diff, row: Row, color: bool) -> None:
-    label = _label(diff, row)
+def _heading_row(console: Console, table: Table | None, words: str) -> None:
+    heading = Text(safe_text(words), style="bold")
+    if table is not None:
+        table.add_row("", heading, heading)
+    else:
+        console.print(Text("    ") + heading)
+
+
+def _group_row(console: Console, table: Table | None, diff: Diff, group: KuanGroup, color: bool) -> None:
+    """A 款's inserted (deleted) rows as one row: the place of the first, the 款's text."""
+    kind: Literal["ins", "del"] = "ins" if group.side == "b" else "del"
+    text = _BLANK_LINES.sub("\n", group.text(diff).strip())
+    body = _text([Highlight(text, kind)], color)
+    label = _label(diff, group.rows[0])
+    places = {place_label(diff, row) for row in group.rows}
+    if len(places) > 1:  # 项 of one 款: the place they share (the article, its 款)
+        parts = [p.split("/") for p in places]
+        common = [bits[0] for bits in zip(*parts, strict=False) if len(set(bits)) == 1]
+        label = Text(f"{MARKS[group.rows[0].op]} {'/'.join(common)}", style=label.style)
+    if table is not None:
+        table.add_row(label, body if kind == "del" else Text(""), body if kind == "ins" else Text(""))
+        return
     label.append("  ")
+    console.print(label + body)
+
+
+def _unified_row(console: Console, diff: Diff, row: Row, color: bool, both: bool = True) -> None:
+    label = _label(diff, row, both)
+    label.append("  ")
+    if row.op == "renumbered":
+        a, b = _side_text(diff, row, "a"), _side_text(diff, row, "b")
+        console.print(label + Text(f"{b}（原{a}）", style="dim"))
+        return
     if row.op in ("inserted", "copied"):
         body = _text([Highlight(s.text, "ins") for s in row_highlights(diff, row, "b")], color)
     elif row.op == "deleted":

@@ -7,6 +7,8 @@ Rules (the item forms `diffing.amendments` emits, nothing else):
   where something new goes (作为第Y条, 作为第Y款, 作为第Z项).
 * Within one article, edits apply first (by A's numbers), removals mark their
   slot, and additions go in at the end, in B's numbers, in ascending order.
+* ``将第X条第Y款移作第Z条第W款`` removes the 款 from 第X条 and adds it (or the
+  quote after ``修改为：``) to 第Z条 (A's number) as its 款 W (B's number).
 * ``中的“甲”修改为“乙”`` replaces every 甲 in the cited scope; ``删去“甲”``
   removes it; ``在“甲”后(前)增加“乙”`` adds after (before) every 甲. A
   replacement made throughout (``将本法中的`` / ``将第X条、第Y条…中的``)
@@ -251,6 +253,15 @@ class _Reader:
             return  # divisions: not compared here
         if m := re.fullmatch(rf"将{_CITE}修改为：(.*)", item, re.S):
             self.put(m, "\n".join(_quote(m.group(4))), restate=True)
+            return
+        if m := re.fullmatch(rf"将{_CITE}移作({_LABEL})第({_NUM})款(?:，修改为：(.*)|。)", item, re.S):
+            art, kuan, _ = self.scope(m)
+            assert kuan is not None, item
+            lines = art.kuan[kuan]
+            assert lines is not None, item
+            moved = _quote(m.group(6)) if m.group(6) else [x for x in lines if x is not None]
+            art.kuan[kuan] = None
+            self.article(m.group(4)).added_kuan.append((_number(m.group(5)) - 1, moved))
             return
         if m := re.fullmatch(rf"在{_CITE}中增加一款，作为第({_NUM})款：(.*)", item, re.S):
             art, _, _ = self.scope(m)

@@ -103,3 +103,21 @@ def _saved(document: Any) -> io.BytesIO:
     document.save(buffer)
     buffer.seek(0)
     return buffer
+
+
+def marked(data: bytes) -> list[list[tuple[str, str]]]:
+    """Each paragraph as Word shows it with all markup: its texts in order, each with how it is tracked
+    (``same``, ``del``, ``ins``, ``moveFrom``, ``moveTo``)."""
+    paragraphs: list[list[tuple[str, str]]] = []
+    for p in body(data).iter(f"{W}p"):
+        pieces: list[tuple[str, str]] = []
+        for element in p.iter(f"{W}t", f"{W}delText"):
+            kind, ancestor = "same", element.getparent()
+            while ancestor is not None and ancestor is not p:
+                if _local(ancestor) in ("del", "ins", "moveFrom", "moveTo"):
+                    kind = _local(ancestor)
+                    break
+                ancestor = ancestor.getparent()
+            pieces.append((kind, element.text or ""))
+        paragraphs.append(pieces)
+    return paragraphs

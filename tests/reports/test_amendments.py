@@ -415,3 +415,41 @@ def test_pair_06_sections_are_cited_inside_their_chapter() -> None:
     items = draft(real_diff("06_company_law")).items
     assert "删去第二章第三节的节名。" in items
     assert "将第四章第二节的节名修改为“股东会”。" in items
+
+
+_MOVE_A = (
+    "第一条 为了规范公司的行为，制定本法。\n\n第二条 公司应当遵守法律。\n\n任何单位和个人不得侵占公司的财产。\n\n"
+    "第三条 公司应当依法纳税。\n\n第四条 本法自公布之日起施行。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("moved", "item"),
+    [
+        ("任何单位和个人不得侵占公司的财产。", "一、将第二条第二款移作第三条第二款。"),
+        (
+            "任何组织和个人不得侵占公司的财产。",
+            "一、将第二条第二款移作第三条第二款，修改为：“任何组织和个人不得侵占公司的财产。”",
+        ),
+    ],
+)
+def test_a_kuan_moved_into_another_article_is_one_item(moved: str, item: str) -> None:
+    b = (
+        "第一条 为了规范公司的行为，制定本法。\n\n第二条 公司应当遵守法律。\n\n"
+        f"第三条 公司应当依法纳税。\n\n{moved}\n\n第四条 本法自公布之日起施行。\n"
+    )
+    assert _draft(_MOVE_A, b) == [item]
+
+
+def test_a_kuan_moved_into_another_article_applies_to_a_as_b() -> None:
+    from .decision_applier import a_articles, apply_decision, b_articles, normal
+
+    b = (
+        "第一条 为了规范公司的行为，制定本法。\n\n第二条 公司应当遵守法律。\n\n"
+        "第三条 任何单位和个人不得侵占公司的财产。\n\n公司应当依法纳税。\n\n第四条 本法自公布之日起施行。\n"
+    )
+    diff = compare(from_text(_MOVE_A, "a.txt"), from_text(b, "b.txt"))
+    items = draft(diff).items
+    assert items == ("将第二条第二款移作第三条第一款。",)
+    got = apply_decision(items, a_articles(diff))
+    assert [[normal(x) for x in a] for a in got] == [[normal(x) for x in a] for a in b_articles(diff)]

@@ -1,6 +1,7 @@
 """The acceptance property on generated revisions: a law of chapters and articles of several 款, revised by
-deleting, inserting, editing, merging, splitting and moving articles, replacing a term throughout and renaming
-or adding chapters; the drafted 修改决定 applied to A (`decision_applier`) gives B's articles."""
+deleting, inserting, editing, merging, splitting and moving articles, moving a 款 into another article,
+replacing a term throughout and renaming or adding chapters; the drafted 修改决定 applied to A
+(`decision_applier`) gives B's articles."""
 
 from __future__ import annotations
 
@@ -72,7 +73,9 @@ def _revisions(draw: st.DrawFn) -> tuple[Law, Law]:
             a.append((name, arts))
     b: Law = [(name, [list(kuan) for kuan in arts]) for name, arts in a]
     for _ in range(draw(st.integers(1, 4))):
-        op = draw(st.sampled_from(["delete", "insert", "edit", "merge", "split", "move", "throughout", "chapter"]))
+        op = draw(
+            st.sampled_from(["delete", "insert", "edit", "merge", "split", "move", "kuan", "throughout", "chapter"])
+        )
         c = draw(st.integers(0, len(b) - 1))
         name, arts = b[c]
         if op == "chapter":
@@ -87,6 +90,15 @@ def _revisions(draw: st.DrawFn) -> tuple[Law, Law]:
         if not arts:
             continue
         i = draw(st.integers(0, len(arts) - 1))
+        if op == "kuan":  # a 款 of an article of several moves into another article, anywhere in the law
+            targets = [(n, j) for n, (_, x) in enumerate(b) for j in range(len(x)) if (n, j) != (c, i)]
+            if len(arts[i]) < 2 or not targets:
+                continue
+            n, j = draw(st.sampled_from(targets))
+            kuan = arts[i].pop(draw(st.integers(0, len(arts[i]) - 1)))
+            target = b[n][1][j]
+            target.insert(draw(st.integers(0, len(target))), kuan)
+            continue
         if op == "delete" and len(arts) > 1:
             del arts[i]
         elif op == "insert":

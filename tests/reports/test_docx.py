@@ -18,7 +18,7 @@ from diffing.docx_compat import run_element
 from diffing.model import Diff
 from diffing.reports.redline_docx import AUTHOR, AUTHOR_IGNORED, heading_levels, render_docx
 
-from .docx_views import W, apply_revisions, body, revisions, view
+from .docx_views import W, apply_revisions, body, marked, revisions, view
 from .handmade import document, make_diff
 from .pairs import diff_000_001, diff_002_t2s, real_diff, real_pair_names
 
@@ -352,3 +352,23 @@ def test_word_reports_use_the_official_faces_with_fallbacks() -> None:
     for data in titled:
         title = docx.Document(io.BytesIO(data)).paragraphs[0].runs[0]
         assert run_element(title).rPr.rFonts.get(qn("w:eastAsia")) == "方正小标宋简体"
+
+
+_NEW_LABEL = re.compile(r"第[零〇一二三四五六七八九十百千]+条(之[一二三四五六七八九十]+)?")
+
+
+@pytest.mark.parametrize("name", ["04_admin_reconsideration_law", "10_procuratorate_criminal_procedure_rules"])
+def test_a_new_articles_label_is_never_glued_onto_the_deleted_paragraph_before_it(name: str) -> None:
+    # Pair 10 (around page 89 of its redline): `[-报送案件的具体手续由发现案件线索的业务部门办理。-]{+第十六条+}`,
+    # B's 第十六条 tacked onto the end of A's deleted paragraph, its text two paragraphs below.
+    diff = real_diff(name)
+    data = render_docx(diff, WHEN)
+    glued = []
+    for paragraph in marked(data):
+        shown = [(kind, text) for kind, text in paragraph if text.strip()]
+        if len(shown) > 1 and shown[-1][0] == "ins" and _NEW_LABEL.fullmatch(shown[-1][1].strip()):
+            glued.append("".join(text for _, text in paragraph))  # the label ends a paragraph it does not open
+    assert glued == []
+    _check_views(diff, data)
+    assert apply_revisions(data, accept=True)[: len(_lines(diff.b.original))] == _lines(diff.b.original)
+    assert apply_revisions(data, accept=False)[: len(_lines(diff.a.original))] == _lines(diff.a.original)

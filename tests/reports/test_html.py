@@ -354,4 +354,4 @@ def test_largest_real_pair_html_is_under_one_megabyte() -> None:
     assert len(html.encode("utf-8")) <= 1_000_000
     assert "<span" not in html.replace('<span class="u">', "").replace("<span class=n>", "").replace(
         "<span class=p>", ""
-    ).replace('<span id="position">', "")
+    ).replace('<span id="position">', "").replace("<span class=sm>", "")

@@ -195,15 +195,19 @@ def test_bidirectional_controls_in_a_document_are_shown_as_marks_never_applied()
 )
 def test_every_changed_article_of_a_real_pair_is_a_row_and_every_other_is_counted(name: str) -> None:
     from diffing.correspond import correspond
+    from diffing.division_pairs import division_pairs
     from diffing.draft_groups import groups
 
     diff = real_diff(name)
     corr = correspond(diff)
     table = build_table(diff, corr=corr)
-    links = len(corr.links) - sum(len(g.links) - 1 for g in groups(corr))  # merged or split articles: one row
-    assert len(table.rows) + table.unchanged + table.renumbered == links
+    pairs = division_pairs(corr, diff.structure)  # division headings: a row per pair of the article map
+    a_heads, b_heads = {h.unit for p in pairs for h in p.a}, {h.unit for p in pairs for h in p.b}
+    others = [link for link in corr.links if link.a not in a_heads and link.b not in b_heads]
+    links = len(others) - sum(len(g.links) - 1 for g in groups(corr))  # merged or split articles: one row
+    assert len(table.rows) + table.unchanged + table.renumbered == links + len(pairs)
     full = build_table(diff, full=True, corr=corr)
-    assert len(full.rows) == links
+    assert len(full.rows) == links + len(pairs)
     # each B article appears once in the full table (a split article's several in one row)
     articles = [r.b_name for r in full.rows if r.b_name.startswith("第") and r.b_name.endswith("条")]
     b_names = [n for name in articles for n in name.split("、")]
@@ -319,3 +323,25 @@ def test_merged_and_split_articles_are_one_row_each_saying_so() -> None:
     assert not any(s.kind == "del" and "分公司" in s.text for p in split.before for s in p)
     # neither half is a row of its own
     assert not any(row.b_name == "第三十八条" for row in table.rows)
+
+
+def test_chapter_rows_follow_the_article_map_of_divisions() -> None:
+    # pair 04: A 第二章 行政复议范围 became B 第二章's 第一节, A 第三章 行政复议申请 is B 第二章, A 第四章
+    # 行政复议受理 is B 第三章, and B 第四章 行政复议审理 is new (not A 第四章 renamed, and no chapter left out)
+    table = build_table(real_diff("04_admin_reconsideration_law"))
+    rows = {(r.a_name, r.b_name): r.note for r in table.rows if "章" in r.a_name + r.b_name or "节" in r.b_name}
+    assert rows[("第二章 行政复议范围", "第一节 行政复议范围")] == "第二章改为第二章第一节"
+    assert rows[("第三章 行政复议申请", "第二章 行政复议申请")] == "第三章改为第二章"
+    assert rows[("第四章 行政复议受理", "第三章 行政复议受理")] == "第四章改为第三章"
+    assert rows[("", "第四章 行政复议审理")] == "新增"
+    assert rows[("", "第二节 行政复议参加人")] == "新增"
+    assert not any("第一章" in a + b for a, b in rows)  # 总则 and 总 则: the same chapter, unchanged
+
+
+def test_every_division_heading_of_both_sides_is_in_one_row_of_the_full_table() -> None:
+    diff = real_diff("04_admin_reconsideration_law")
+    full = build_table(diff, full=True)
+    a_heads = [r.a_name for r in full.rows if re.match(r"第.+[章节] ", r.a_name)]
+    b_heads = [r.b_name for r in full.rows if re.match(r"第.+[章节] ", r.b_name)]
+    assert len(a_heads) == 7 and len(set(a_heads)) == 7
+    assert len(b_heads) == 16 and len(set(b_heads)) == 16

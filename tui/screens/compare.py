@@ -27,6 +27,7 @@ from textual.screen import Screen
 from corpus.display import safe_name
 from corpus.errors import WendiffError
 from corpus.options import Options
+from diffing.draft_style import Style
 from diffing.model import Diff, Row
 from diffing.pins import Pin
 from diffing.reports import Format, Report
@@ -35,7 +36,6 @@ from tui import collector
 from tui.head_start import take as take_head_start
 from tui.head_start import waiting as head_start_waiting
 from tui.jobs import STAGES, ExportUnavailable, export_report, prepare_view, run_compare
-from tui.view_lines import Mode
 from tui.lookup import find_line, find_place, goto_query, text_line
 from tui.messages import CursorMoved, DiffFailed, DiffProgress, DiffReady, ExportFinished
 from tui.sides import CompareRequest, FileSide
@@ -592,22 +592,24 @@ class CompareScreen(Screen[None]):
         self.view.focus()
 
     def action_export(self) -> None:
-        from tui.screens.export import ExportScreen
+        from tui.screens.export import ExportChoice, ExportScreen
 
         diff = self.diff
         if diff is None:
             return
 
-        def chosen(choice: tuple[Format, Path, Report] | None) -> None:
+        def chosen(choice: ExportChoice | None) -> None:
             if choice is not None:
-                self._export(diff, *choice)
+                self._export(diff, choice.fmt, choice.path, choice.report, choice.style)
 
         self.app.push_screen(ExportScreen(diff), chosen)
 
     @work(thread=True, group="export", exit_on_error=False)
-    def _export(self, diff: Diff, fmt: Format, path: Path, report: Report = "redline") -> None:
+    def _export(
+        self, diff: Diff, fmt: Format, path: Path, report: Report = "redline", style: Style | None = None
+    ) -> None:
         try:
-            export_report(diff, fmt, path, report)
+            export_report(diff, fmt, path, report, style)
         except ExportUnavailable as exc:
             self.post_message(ExportFinished(path, fmt, str(exc), unavailable=True))
         except WendiffError as exc:

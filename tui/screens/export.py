@@ -1,8 +1,10 @@
 """The export dialog (``e``): pick a report (redline, 新旧对照表, 修改决定), a format and a file, then the
 screen writes it in a worker.
 
-Rule: the dialog returns ``(format, path, report)`` (or None) through
-``dismiss``; it writes nothing itself. The path follows the chosen report and
+Rule: the dialog returns an `ExportChoice` (format, path, report and, for the
+修改决定, the issuer's drafting style) or None through ``dismiss``; it writes
+nothing itself. The style list shows only while the 修改决定 is chosen, and
+starts on the style the command line would guess (`diffing.amendments.style_of`). The path follows the chosen report and
 format until the user edits it, and a suffix typed in the path (.html, .md,
 .docx, .json, .txt) picks the format. The formats a report cannot be written
 as are disabled while it is chosen. Enter writes wherever the focus is: in the
@@ -26,15 +28,23 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, RadioButton, RadioSet
 
+from diffing.draft_style import STYLES, Style
 from diffing.model import Diff
 from diffing.reports import FORMAT_NAMES, FORMATS, REPORT_FORMATS, REPORT_NAMES, REPORTS, SUFFIXES, Format, Report
 from tui.jobs import suggest_export_path
 from tui.wrap import elide_middle, width
 
-__all__ = ["EXPORT_FORMATS", "EXPORT_REPORTS", "ExportScreen", "FormatList"]
+__all__ = ["EXPORT_FORMATS", "EXPORT_REPORTS", "EXPORT_STYLES", "ExportChoice", "ExportScreen", "FormatList"]
 
 EXPORT_REPORTS: tuple[tuple[Report, str], ...] = tuple((report, REPORT_NAMES[report][1]) for report in REPORTS)
 """Every report `diffing.reports` writes, with its description."""
+
+EXPORT_STYLES: dict[Style, str] = {
+    "npc": "laws of the NPC (renumbering in the closing)",
+    "state-council": "国务院 条例 and rules (国务院决定对…)",
+    "spc": "最高人民法院 interpretations (every renumbering an item)",
+}
+"""The 修改决定's drafting styles (`diffing.draft_style.STYLES`), described."""
 _ORDER = ("html", "md", "docx", "json", "text")
 EXPORT_FORMATS: tuple[tuple[Format, str], ...] = tuple(
     (fmt, FORMAT_NAMES[fmt][1])
@@ -51,6 +61,17 @@ def refusal(report: Report, fmt: Format) -> str | None:
         return None
     others = ", ".join(FORMAT_NAMES[f][0] for f in allowed)
     return f"The {REPORT_NAMES[report][0]} cannot be written as {FORMAT_NAMES[fmt][0]}: pick {others}."
+
+
+@dataclass(frozen=True)
+class ExportChoice:
+    """What the dialog asks to be written: ``report`` as ``fmt`` to ``path``; ``style`` is the 修改决定's
+    drafting style (None for the other reports)."""
+
+    fmt: Format
+    path: Path
+    report: Report
+    style: Style | None = None
 
 
 class FormatList(RadioSet):
@@ -73,7 +94,7 @@ class FormatList(RadioSet):
             self.post_message(self.Chosen(index))
 
 
-class ExportScreen(ModalScreen[tuple[Format, Path, Report] | None]):
+class ExportScreen(ModalScreen[ExportChoice | None]):
     """Report and format choice, and file name."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
@@ -92,6 +113,8 @@ class ExportScreen(ModalScreen[tuple[Format, Path, Report] | None]):
         self.folder = folder
         self.fmt: Format = "html"
         self.report: Report = "redline"
+        self.style: Style | None = None
+        """The chosen drafting style (None until the 修改决定 is chosen: then the guessed one)."""
         self._suggested = suggest_export_path(diff, self.fmt, folder)
         self._confirmed: Path | None = None
         """An existing file the user was warned about: Enter again on it overwrites."""
@@ -103,6 +126,10 @@ class ExportScreen(ModalScreen[tuple[Format, Path, Report] | None]):
             with RadioSet(id="reports"):
                 for k, (report, text) in enumerate(EXPORT_REPORTS):
                     yield RadioButton(f"{report}: {text}", value=k == 0, id=f"report-{report}")
+            yield Label("Style:", id="styles-label")
+            with RadioSet(id="styles"):
+                for style in STYLES:
+                    yield RadioButton(f"{style}: {EXPORT_STYLES[style]}", id=f"style-{style}")
             yield Label("Format:")
             with FormatList(id="formats"):
                 for k, (fmt, text) in enumerate(EXPORT_FORMATS):
@@ -116,7 +143,22 @@ class ExportScreen(ModalScreen[tuple[Format, Path, Report] | None]):
 
     def on_mount(self) -> None:
         self.query_one("#path", Input).focus()
+        self._show_styles()
         self._show_path()
+
+    def _show_styles(self) -> None:
+        """The style list only for the 修改决定, on the guessed style the first time it shows."""
+        shown = self.report == "amendments"
+        self.query_one("#styles", RadioSet).display = shown
+        self.query_one("#styles-label", Label).display = shown
+        if shown and self.style is None:
+            from diffing.amendments import style_of
+
+            self.query_one(f"#style-{style_of(self.diff)}", RadioButton).value = True
+
+    @on(RadioSet.Changed, "#styles")
+    def _style(self, event: RadioSet.Changed) -> None:
+        self.style = STYLES[event.index]
 
     def on_resize(self) -> None:
         self._show_path()
@@ -149,6 +191,7 @@ class ExportScreen(ModalScreen[tuple[Format, Path, Report] | None]):
             self.query_one(f"#fmt-{fmt}", RadioButton).disabled = fmt not in allowed
         if self.fmt not in allowed:
             self.query_one(f"#fmt-{allowed[0] if 'html' not in allowed else 'html'}", RadioButton).value = True
+        self._show_styles()
         self._follow()
 
     def _pick(self, index: int) -> None:
@@ -167,10 +210,13 @@ class ExportScreen(ModalScreen[tuple[Format, Path, Report] | None]):
         self._pick(event.index)
         self._export()
 
-    def choice(self) -> tuple[Format, Path, Report] | None:
-        """The chosen format, path and report (None without a path)."""
+    def choice(self) -> ExportChoice | None:
+        """The chosen format, path, report and style (None without a path)."""
         text = self.query_one("#path", Input).value.strip()
-        return (self.fmt, Path(text).expanduser(), self.report) if text else None
+        if not text:
+            return None
+        style = self.style if self.report == "amendments" else None
+        return ExportChoice(self.fmt, Path(text).expanduser(), self.report, style)
 
     @on(Input.Submitted, "#path")
     def _export(self) -> None:
@@ -182,7 +228,7 @@ class ExportScreen(ModalScreen[tuple[Format, Path, Report] | None]):
         if reason:
             self.notify(reason, severity="warning")
             return
-        path = choice[1]
+        path = choice.path
         if not path.parent.is_dir():
             self.notify(f"No folder {path.parent}: create it first, or write elsewhere.", severity="warning")
             return
