@@ -64,8 +64,8 @@ _CLOSERS = "”’\"'」』)）\\]】"
 # Where a clause ends inside a line: a sentence end, a table cell, a colon before a marker.
 _CUT = re.compile(rf"[。；;！!？?]+(?!\s*[-=])[{_CLOSERS}]*|\||[：:](?=\s*{MARKER_AHEAD})")
 _LOOK_PAST = 16  # a cut's lookahead reads past the line end: ``<!`` + line break + ``--`` is no sentence end
-_CITED = re.compile(rf"[^\S\n]*(?:第{NUMBER}[款项目]|[、至]|规定)")
-"""What follows a 第X条 that is cited, not a label: 第X款/项, another number (、 至), 规定."""
+_CITED = re.compile(rf"[^\S\n]*(?:第{NUMBER}[款项目]|[、至][^\S\n]*第|规定)")
+"""What follows a 第X条 that is cited, not a label: 第X款/项, another number (、第… 至第…), 规定."""
 _HEADING_MAX = 40  # a 一、 clause longer than this is text, not a heading
 _ARTICLE = int(Level.ARTICLE)  # levels as plain ints: the place stack compares them for every label
 _SUBITEM = int(Level.SUBITEM)

@@ -48,6 +48,14 @@ def test_a_reference_to_an_articles_paragraph_after_a_semicolon_opens_no_article
     assert [c.text for c in segment(doc) if c.kind == "article"] == ["第五十条", "第五十二条", "第五十三条"]
 
 
+def test_a_label_followed_by_a_stray_enumeration_comma_still_opens_its_article() -> None:
+    """Only 、 or 至 before another 第… makes a 第X条 a citation: ``第二条 、家保护…`` (a damaged first
+    character) is still 第二条 (the 修改决定 property test found it drafted as a merge of 第一条 and 第二条)."""
+    text = "第一条 各级人民政府应当加强领导。\n第二条 、家保护公民的合财产不受侵犯。\n第三条 本法自公布之日起施行。\n"
+    doc = from_text(text, "a.txt")
+    assert [c.text for c in segment(doc) if c.kind == "article"] == ["第一条", "第二条", "第三条"]
+
+
 def test_a_division_heading_with_spaces_inside_is_one_heading_clause() -> None:
     text = "第七章  法律责任\n第五十条 违反本法。\n第八章 附 则\n第二编 物权\n第一分编　 通则\n第一章 一般规定\n"
     doc = from_text(text, "a.txt")
