@@ -99,11 +99,13 @@ def test_rows_grouped_by_kuan_keep_every_character_of_the_side() -> None:
 
 
 def test_the_items_of_a_deleted_kuan_are_one_row_with_one_line_each_and_the_article_as_place() -> None:
-    # pair 04: A 第三条's 项 (一)…(六) are deleted; one row, placed at the article, each 项 on its own line
+    # pair 04: A 第三条's first 款, its lead-in and 项 (一)…(七), is deleted; one row, placed at the article,
+    # each 项 on its own line (no blank lines between them)
     lines = render_text(real_diff("04_admin_reconsideration_law"), TextView(width=200, layout="unified")).splitlines()
-    start = next(i for i, line in enumerate(lines) if "[-（一）受理行政复议申请；" in line)
-    assert lines[start].startswith("- 第三条  [-（一）")
-    assert [line[:3] for line in lines[start + 1 : start + 6]] == ["（二）", "（三）", "（四）", "（五）", "（六）"]
+    start = next(i for i, line in enumerate(lines) if line.startswith("- 第三条  [-第三条 依照本法"))
+    items = ["（一）", "（二）", "（三）", "（四）", "（五）", "（六）", "（七）"]
+    assert [line[:3] for line in lines[start + 1 : start + 8]] == items
+    assert lines[start + 7].endswith("-]")
 
 
 def test_the_terminal_shows_a_markdown_heading_as_its_words_and_no_html_comment() -> None:

@@ -20,8 +20,8 @@ from tui.sides import CompareRequest, TextSide
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.mark.parametrize(("columns", "mode"), [(99, "unified"), (100, "side"), (101, "side")])
-async def test_side_by_side_starts_at_100_columns(columns: int, mode: str) -> None:
+@pytest.mark.parametrize(("columns", "mode"), [(109, "unified"), (110, "side"), (111, "side")])
+async def test_side_by_side_starts_at_110_columns_as_in_wendiff_diff(columns: int, mode: str) -> None:
     app = app_on(pair_request())
     async with app.run_test(size=(columns, 30)) as pilot:
         await settle(pilot)
