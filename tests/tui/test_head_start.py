@@ -1,8 +1,14 @@
 """The head start of ``wendiff tui A B`` (`tui.head_start`): a child process compares while the app starts,
-and the app shows exactly what it would have shown comparing itself."""
+and the app shows exactly what it would have shown comparing itself.
+
+A head start forks only from a process with one thread (as ``wendiff tui`` is when it starts), and a test
+worker may hold threads left by earlier tests: each check runs in a fresh interpreter."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import tempfile
 import threading
 from pathlib import Path
 
@@ -20,7 +26,7 @@ def request_of(folder: Path) -> CompareRequest:
     return CompareRequest(FileSide(str(folder / "a.txt")), FileSide(str(folder / "b.txt")))
 
 
-def test_a_head_start_hands_over_the_diff_the_app_would_have_made() -> None:
+def _hands_over() -> None:
     request = request_of(PAIR_04)
     assert threading.active_count() == 1
     assert head_start.start(request, 160)
@@ -34,20 +40,21 @@ def test_a_head_start_hands_over_the_diff_the_app_would_have_made() -> None:
     assert not head_start.waiting(request) and head_start.take(request) is None
 
 
-def test_a_head_start_for_another_request_is_not_taken() -> None:
+def _another_request() -> None:
     request = request_of(PAIR_04)
     assert head_start.start(request, 80)
     assert head_start.take(request.swapped()) is None
     assert head_start.take(request) is None
 
 
-def test_a_head_start_that_fails_leaves_the_comparison_to_the_app(tmp_path: Path) -> None:
-    request = CompareRequest(FileSide(str(tmp_path / "gone.txt")), FileSide(str(PAIR_04 / "b.txt")))
+def _fails() -> None:
+    gone = Path(tempfile.mkdtemp()) / "gone.txt"
+    request = CompareRequest(FileSide(str(gone)), FileSide(str(PAIR_04 / "b.txt")))
     assert head_start.start(request, 160)
     assert head_start.take(request) is None
 
 
-async def test_the_compare_screen_takes_the_head_start_and_shows_its_diff() -> None:
+async def _compare_screen() -> None:
     request = request_of(PAIR_04)
     assert head_start.start(request, 160)
     app = make_app(compare=request, library=False)
@@ -58,3 +65,45 @@ async def test_the_compare_screen_takes_the_head_start_and_shows_its_diff() -> N
         assert not head_start.waiting(request)
         assert screen.diff.rows == run_compare(request).rows
         assert screen.view.layout_ is not None and screen.view.layout_.height > 48
+
+
+def _in_a_fresh_process(check: str) -> None:
+    """Run ``check`` (a function of this module) in a new interpreter with one thread; fail with its output."""
+    script = (
+        "import asyncio, inspect, sys\n"
+        "sys.setrecursionlimit(10000)\n"
+        "import tests.tui.test_head_start as t\n"
+        f"done = t.{check}()\n"
+        "if inspect.iscoroutine(done):\n"
+        "    asyncio.run(done)\n"
+    )
+    root = Path(__file__).parents[2]
+    run = subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr[-3000:]
+
+
+def test_a_head_start_hands_over_the_diff_the_app_would_have_made() -> None:
+    _in_a_fresh_process("_hands_over")
+
+
+def test_a_head_start_for_another_request_is_not_taken() -> None:
+    _in_a_fresh_process("_another_request")
+
+
+def test_a_head_start_that_fails_leaves_the_comparison_to_the_app() -> None:
+    _in_a_fresh_process("_fails")
+
+
+def test_the_compare_screen_takes_the_head_start_and_shows_its_diff() -> None:
+    _in_a_fresh_process("_compare_screen")
+
+
+def test_no_head_start_is_forked_from_a_process_with_threads() -> None:
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert not head_start.start(request_of(PAIR_04), 160)
+    finally:
+        stop.set()
+        thread.join()
