@@ -9,7 +9,8 @@ Rules:
   threads don't mix), and whenever anything goes wrong (fork fails, ``fn``
   raises, the child dies or sends what does not unpickle) `Pending.result`
   runs ``fn(*args)`` in this process, so that an error is raised here exactly
-  as it would be without a child.
+  as it would be without a child (`Pending.sent` returns None instead, for a
+  caller that does the work itself then). ``fn`` never returns None.
 * The child writes nothing to this process's standard output or error (both
   go to /dev/null), ignores Ctrl-C (this process handles it and kills the
   child) and leaves with ``os._exit``, running none of this process's exit
@@ -53,14 +54,20 @@ class Pending(Generic[T]):
 
     def result(self) -> T:
         """The child's result, or ``fn(*args)`` computed here when the child failed or never started."""
+        value = self.sent()
+        return self._fn(*self._args) if value is None else value
+
+    def sent(self) -> T | None:
+        """The child's result, or None when no child sent one (it never started, failed or died): for a caller
+        that does the work itself otherwise (`tui.head_start`)."""
         data = self._collect()
-        if data is not None:
-            try:
-                value: T = pickle.loads(data)
-                return value
-            except Exception:  # a bad reply is no error: the work is done here
-                pass
-        return self._fn(*self._args)
+        if data is None:
+            return None
+        try:
+            value: T = pickle.loads(data)
+        except Exception:  # a bad reply is no result
+            return None
+        return value
 
     def cancel(self) -> None:
         """Kill and reap the child (nothing happens when there is none)."""

@@ -83,3 +83,13 @@ def test_the_child_writes_nothing_to_standard_output_or_error() -> None:
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60)
     assert (done.stdout, done.stderr) == ("True done\n", "")
+
+
+def test_sent_is_the_childs_result_or_none_and_never_does_the_work_here() -> None:
+    script = (
+        "from corpus.forked import start\n"
+        "ok, bad = start(divmod, 17, 5), start(int, 'x')\n"
+        "print(ok.forked, ok.sent(), bad.forked, bad.sent())"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60)
+    assert done.stdout.split() == ["True", "(3,", "2)", "True", "None"]
