@@ -52,6 +52,7 @@ from diffing.reports.meta import display_title, document_date, document_number, 
 from diffing.reports.numbers import NumberItem, number_items, row_notes
 from diffing.reports.order import Item, a_home, displaced, is_change, reading_order
 from diffing.reports.pins import PINNED_NOTE, pin_lines
+from diffing.reports.reading import reading_note
 from diffing.reports.wording import (
     IGNORED_NAMES,
     LEGEND,
@@ -170,6 +171,9 @@ def _header(diff: Diff, title: str) -> list[str]:
         ("编码", escape(a.encoding), escape(b.encoding)),
         ("SHA-256", f"<code>{escape(a.sha256)}</code>", f"<code>{escape(b.sha256)}</code>"),
     ]
+    a_read, b_read = reading_note(diff.a), reading_note(diff.b)
+    if a_read or b_read:
+        rows.append(("读取", _h(a_read or "—"), _h(b_read or "—")))
     for label, a_value, b_value in rows:
         out.append(f"<tr><th>{label}</th><td>{a_value}</td><td>{b_value}</td></tr>\n")
     out.append("</table>\n")

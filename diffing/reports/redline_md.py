@@ -2,7 +2,8 @@
 
 Rules:
 
-* A summary (titles, dates, files, counts, options, a legend), then each
+* A summary (titles, dates, files, how each was read when OCR or a scan was
+  involved — `diffing.reports.reading` —, counts, options, a legend), then each
   change in reading order under a heading naming its place on both sides
   (``A 第八条 → B 第九条``; one side for an insertion or deletion; a moved
   article says where it came from once: not again on the following rows of
@@ -40,6 +41,7 @@ from diffing.reports.meta import display_title, document_date, document_number, 
 from diffing.reports.numbers import NumberItem, number_items, row_notes
 from diffing.reports.order import is_change, reading_order
 from diffing.reports.pins import PINNED_NOTE, pin_lines
+from diffing.reports.reading import reading_note
 from diffing.reports.wording import (
     START_SECTION,
     op_label,
@@ -256,6 +258,11 @@ def _summary(diff: Diff) -> list[str]:
         f"| 大小 | {size_text(a.size)} | {size_text(b.size)} |",
         f"| 编码 | {_cell(a.encoding)} | {_cell(b.encoding)} |",
         f"| SHA-256 | `{a.sha256}` | `{b.sha256}` |",
+    ]
+    a_read, b_read = reading_note(diff.a), reading_note(diff.b)
+    if a_read or b_read:
+        lines.append(f"| 读取 | {_cell(a_read or '—')} | {_cell(b_read or '—')} |")
+    lines += [
         "",
         f"相似度 similarity：**{percent(summary.similarity)}** · 改动 changes：**{summary.changes}**",
         "",
