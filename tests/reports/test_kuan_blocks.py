@@ -90,3 +90,20 @@ def test_rows_grouped_by_kuan_keep_every_character_in_html_and_markdown() -> Non
         for text in _side_texts(diff, op):
             assert text in shown_html[op]
             assert text in shown_md
+
+
+def test_a_new_article_of_one_kuan_is_one_inserted_paragraph_in_word() -> None:
+    import io
+
+    import docx
+
+    from diffing.reports.redline_docx import render_docx
+
+    body = docx.Document(io.BytesIO(render_docx(real_diff("01_holiday_measures")))).element.body
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    paragraphs = ["".join(t.text or "" for t in p.iter(f"{w}t")) for p in body.iter(f"{w}p")]
+    assert NEW_SEVENTH in paragraphs
+    assert not any(
+        text in ("第七条", "全体公民放假的假日，可合理安排统一放假调休，结合落实带薪年休假等制度，实际形成较长假期。")
+        for text in paragraphs
+    )
