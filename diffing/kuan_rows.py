@@ -9,11 +9,15 @@ Rules:
 * Neighbouring rows of the diff with the same 款 form a group; a group's text
   is its side's original text from the start of its first clause to the end
   of its last, so nothing between its sentences is lost.
+* A group is shown as its text with blank lines dropped (`KuanGroup.shown`),
+  at the place its rows share (`KuanGroup.place`: the leading parts of their
+  places that are the same, ``第三条`` for a 款's lead-in and its 项).
 * The diff's rows are never changed: grouping is for showing them.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -23,6 +27,8 @@ __all__ = ["KuanGroup", "kuan_groups"]
 
 Key = tuple[str, int, int]
 """(side, article unit, 款 index)."""
+
+_BLANK_LINES = re.compile(r"\n[ \t\u3000]*(?:\n[ \t\u3000]*)+")
 
 
 @dataclass(frozen=True)
@@ -38,6 +44,18 @@ class KuanGroup:
         spans = [s for row in self.rows for s in (diff.b_spans(row) if self.side == "b" else diff.a_spans(row))]
         original = diff.b.original if self.side == "b" else diff.a.original
         return original[min(lo for lo, _ in spans) : max(hi for _, hi in spans)] if spans else ""
+
+    def shown(self, diff: Diff) -> str:
+        """`text` as shown: blank lines dropped, the ends stripped (one line for each line of the 款)."""
+        return _BLANK_LINES.sub("\n", self.text(diff).strip())
+
+    def place(self, diff: Diff) -> str:
+        """The place the group's rows share on its side (module rules); empty outside any place."""
+        clauses = diff.b_clauses if self.side == "b" else diff.a_clauses
+        places = [clauses[i].place or "" for row in self.rows for i in (row.b if self.side == "b" else row.a)]
+        parts = [place.split("/") for place in places]
+        common = [bits[0] for bits in zip(*parts, strict=False) if len(set(bits)) == 1]
+        return "/".join(common)
 
 
 def _keys(diff: Diff, side: str) -> dict[int, Key]:

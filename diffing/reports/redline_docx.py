@@ -24,7 +24,8 @@ Rules:
   comment by ``wendiff`` citing its page on that side (``A 第2页``), as the
   other reports cite ``第N页``; the comment holds none of the documents' text.
 * The first page's header holds the title (both documents' titles and dates,
-  file names without folders), a legend and the counts; other pages have no
+  file names without folders, and pages read by OCR or not compared:
+  `diffing.reports.reading`), a legend and the counts; other pages have no
   header. Paths, digests and options are in the document properties. The
   body holds the documents only.
 * An unchanged paragraph of source markup (`diffing.source_markup`) is
@@ -46,6 +47,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from lxml import etree
 
+from corpus.document import Document
 from corpus.markers import Level, read_label
 from diffing.model import OPS, Clause, Diff
 from diffing.redline import Piece, redline
@@ -53,6 +55,7 @@ from diffing.reports.kit import add_page_numbers, chinese_normal_style, title_fa
 from diffing.reports.meta import display_title, document_date
 from diffing.reports.numbers import number_items, numbers_lines
 from diffing.reports.pins import pin_lines
+from diffing.reports.reading import reading_note
 from diffing.reports.wording import OP_NAMES, options_items, percent, tool_version
 from diffing.segment import segment_text
 from diffing.source_markup import Markup, source_markup
@@ -414,8 +417,10 @@ LEGEND = (
 """How to read the redline, on its first page."""
 
 
-def _doc_line(label: str, name: str, date: str | None) -> str:
-    return f"{label}：{name}" + (f"（{date}）" if date else "")
+def _doc_line(label: str, doc: Document) -> str:
+    """``B（新文）：scan.pdf（2024年1月1日）；第2页由 OCR 识别``: the file, its date and how it was read."""
+    date, read = document_date(doc), reading_note(doc)
+    return f"{label}：{PurePath(doc.name).name}" + (f"（{date}）" if date else "") + (f"；{read}" if read else "")
 
 
 def _set_first_page(document: Any, diff: Diff) -> None:
@@ -429,8 +434,8 @@ def _set_first_page(document: Any, diff: Diff) -> None:
     header = section.first_page_header
     lines = [
         _title(diff),
-        _doc_line("A（原文）", PurePath(diff.a.name).name, document_date(diff.a)),
-        _doc_line("B（新文）", PurePath(diff.b.name).name, document_date(diff.b)),
+        _doc_line("A（原文）", diff.a),
+        _doc_line("B（新文）", diff.b),
         _summary_line(diff),
         LEGEND,
         *numbers_lines(number_items(diff)),  # in the header: the body stays the redline of the two texts

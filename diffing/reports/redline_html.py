@@ -46,12 +46,14 @@ from html import escape
 from pathlib import PurePath
 
 from diffing.highlight import ClauseHighlights, Highlight, Side, clause_highlights
+from diffing.kuan_rows import KuanGroup, kuan_groups
 from diffing.model import OPS, Diff, Op, Row
 from diffing.reports.html_assets import CSS, JS
 from diffing.reports.meta import display_title, document_date, document_number, document_title
 from diffing.reports.numbers import NumberItem, number_items, row_notes
 from diffing.reports.order import Item, a_home, displaced, is_change, reading_order
 from diffing.reports.pins import PINNED_NOTE, pin_lines
+from diffing.reports.reading import reading_note
 from diffing.reports.wording import (
     IGNORED_NAMES,
     LEGEND,
@@ -170,6 +172,9 @@ def _header(diff: Diff, title: str) -> list[str]:
         ("编码", escape(a.encoding), escape(b.encoding)),
         ("SHA-256", f"<code>{escape(a.sha256)}</code>", f"<code>{escape(b.sha256)}</code>"),
     ]
+    a_read, b_read = reading_note(diff.a), reading_note(diff.b)
+    if a_read or b_read:
+        rows.append(("读取", _h(a_read or "—"), _h(b_read or "—")))
     for label, a_value, b_value in rows:
         out.append(f"<tr><th>{label}</th><td>{a_value}</td><td>{b_value}</td></tr>\n")
     out.append("</table>\n")
@@ -292,8 +297,14 @@ def _table(
         f"<th>B：{_h(PurePath(diff.b.name).name)}</th></tr></thead>\n",
     ]
     shown = _said_once(diff, items, moved)
+    grouped = _kuan_groups(diff, items, {item.row for item in linked if item.kind == "row"}, notes or {})
     for k, item in enumerate(items):
         row = diff.rows[item.row]
+        if item.kind == "row" and item.row in grouped:
+            group = grouped[item.row]
+            if group is not None:
+                out.append(_group_row(diff, item.row, group, places, item in linked))
+            continue
         if item.kind == "origin":
             if item not in shown:
                 continue  # its article's marker is on another row
@@ -311,6 +322,46 @@ def _table(
                 out.append(f"<tr class=num><th colspan=3>数字 {change}")  # no text cell: the cells hold the documents
     out.append("</table>\n</main>\n")
     return out
+
+
+def _kuan_groups(
+    diff: Diff, items: Sequence[Item], with_id: set[int], notes: dict[int, list[NumberItem]]
+) -> dict[int, KuanGroup | None]:
+    """The rows shown as a 款's one row (`diffing.kuan_rows`): the first row of each group of several → its
+    group, the others → None. A run of rows is cut before a row a link points to and after one with notes,
+    so every link keeps its target and every note its row."""
+    out: dict[int, KuanGroup | None] = {}
+    runs: list[list[Row]] = [[]]
+    index = {id(row): r for r, row in enumerate(diff.rows)}
+    for item in items:
+        if item.kind != "row" or diff.rows[item.row].op not in ("inserted", "deleted"):
+            runs.append([])
+            continue
+        if item.row in with_id:
+            runs.append([])
+        runs[-1].append(diff.rows[item.row])
+        if item.row in notes:
+            runs.append([])
+    for run in runs:
+        for group in kuan_groups(diff, run):
+            if len(group.rows) > 1:
+                rows = [index[id(row)] for row in group.rows]
+                out[rows[0]] = group
+                out.update(dict.fromkeys(rows[1:]))
+    return out
+
+
+def _group_row(diff: Diff, r: int, group: KuanGroup, places: _Places, linked: bool) -> str:
+    """A 款's inserted (deleted) rows as one row: the place they share, the 款's text one line a line."""
+    side: Side = "b" if group.side == "b" else "a"
+    row = group.rows[0]
+    text = group.shown(diff)
+    first = (row.b if side == "b" else row.a)[0]
+    chip = places.show(side, group.place(diff), True, text) + places.page(side, diff.clause_page(side, first))
+    cell = f"<td>{chip}{_h(text)}"
+    a_cell, b_cell = (cell, "<td>") if side == "a" else ("<td>", cell)
+    row_id = f" id=r{r}" if linked else ""
+    return f"<tbody{row_id} class={OP_CLASS[row.op]}><tr>{_op_cell(diff, row, 1)}{a_cell}{b_cell}"
 
 
 def _origin(diff: Diff, r: int, row: Row, arrow: str, places: _Places) -> str:

@@ -2,7 +2,8 @@
 
 Rules:
 
-* A summary (titles, dates, files, counts, options, a legend), then each
+* A summary (titles, dates, files, how each was read when OCR or a scan was
+  involved — `diffing.reports.reading` —, counts, options, a legend), then each
   change in reading order under a heading naming its place on both sides
   (``A 第八条 → B 第九条``; one side for an insertion or deletion; a moved
   article says where it came from once: not again on the following rows of
@@ -35,11 +36,13 @@ from collections.abc import Sequence
 
 from corpus.normalize import is_cjk
 from diffing.highlight import Highlight, Kind, unified_highlights
+from diffing.kuan_rows import KuanGroup, kuan_groups
 from diffing.model import OPS, Diff, Row
 from diffing.reports.meta import display_title, document_date, document_number, document_title
 from diffing.reports.numbers import NumberItem, number_items, row_notes
 from diffing.reports.order import is_change, reading_order
 from diffing.reports.pins import PINNED_NOTE, pin_lines
+from diffing.reports.reading import reading_note
 from diffing.reports.wording import (
     START_SECTION,
     op_label,
@@ -256,6 +259,11 @@ def _summary(diff: Diff) -> list[str]:
         f"| 大小 | {size_text(a.size)} | {size_text(b.size)} |",
         f"| 编码 | {_cell(a.encoding)} | {_cell(b.encoding)} |",
         f"| SHA-256 | `{a.sha256}` | `{b.sha256}` |",
+    ]
+    a_read, b_read = reading_note(diff.a), reading_note(diff.b)
+    if a_read or b_read:
+        lines.append(f"| 读取 | {_cell(a_read or '—')} | {_cell(b_read or '—')} |")
+    lines += [
         "",
         f"相似度 similarity：**{percent(summary.similarity)}** · 改动 changes：**{summary.changes}**",
         "",
@@ -295,8 +303,15 @@ def _changes(diff: Diff, notes: dict[int, list[NumberItem]] | None = None) -> li
         lines.extend([f"相同的 {equal} 处未列出；序号调整的 {renumbered} 处列在最后。", ""])
     run: tuple[str, str] | None = None  # the two articles of the run of rows going on
     said = False  # whether a row of the run said where it came from
-    for n, r in enumerate(changed, 1):
-        row = diff.rows[r]
+    entries = _entries(diff, changed, notes or {})
+    if len(entries) < len(changed):
+        lines.extend(["同一款中新增（删除）的几处合为一项。", ""])
+    for n, (r, group) in enumerate(entries, 1):
+        if len(group.rows) > 1:
+            lines.extend(_group_change(diff, n, group))
+            run, said = None, False
+            continue
+        row = group.rows[0]
         articles = _articles(diff, row) if row.a and row.b and row.op != "copied" else None
         if articles is None or articles != run:
             run, said = articles, False
@@ -304,6 +319,31 @@ def _changes(diff: Diff, notes: dict[int, list[NumberItem]] | None = None) -> li
         said = said or row.op == "moved"
         for note in (notes or {}).get(r, ()):
             lines.extend([f"数字 {note.label}：{_cell(note.old)} → {_cell(note.new)}", ""])
+    return lines
+
+
+def _entries(diff: Diff, changed: list[int], notes: dict[int, list[NumberItem]]) -> list[tuple[int, KuanGroup]]:
+    """The changed rows as entries, each with the index of its first row: a 款's inserted (deleted) rows as
+    one (`diffing.kuan_rows`); a run is cut after a row with notes, so each note follows its row."""
+    runs: list[list[Row]] = [[]]
+    index = {id(diff.rows[r]): r for r in changed}
+    for r in changed:
+        runs[-1].append(diff.rows[r])
+        if r in notes:
+            runs.append([])
+    return [(index[id(group.rows[0])], group) for rows in runs for group in kuan_groups(diff, rows)]
+
+
+def _group_change(diff: Diff, n: int, group: KuanGroup) -> list[str]:
+    """A 款's inserted (deleted) rows as one entry: the place they share, each line of the 款 a paragraph."""
+    row = group.rows[0]
+    side = "B" if group.side == "b" else "A"
+    page = diff.page(row)
+    place = _where(group.place(diff) or None)
+    lines = [f"### {n}. {side} {place}{f' 第{page}页' if page is not None else ''} · {op_label(row.op)}", ""]
+    kind: Kind = "ins" if group.side == "b" else "del"
+    for line in group.shown(diff).split("\n"):
+        lines.extend([highlights_markdown([Highlight(line, kind)]), ""])
     return lines
 
 

@@ -7,10 +7,12 @@ from functools import cache
 from corpus.pipeline import from_text, load
 from corpus.samples import seed
 from diffing.compare import compare
+from diffing.kuan_rows import KuanGroup, kuan_groups
 from diffing.model import Diff
+from diffing.reports.order import is_change, reading_order
 from tests.conftest import REAL, REAL_PAIRS
 
-__all__ = ["diff_000_001", "diff_002_t2s", "real_diff", "real_pair_names"]
+__all__ = ["change_entries", "diff_000_001", "diff_002_t2s", "real_diff", "real_pair_names"]
 
 
 @cache
@@ -30,6 +32,13 @@ def diff_002_t2s() -> Diff:
     text = seed("002").read_text(encoding="utf-8")
     converted = opencc.OpenCC("t2s").convert(text)
     return compare(load(str(seed("002"))), from_text(converted, "002_t2s.txt"))
+
+
+def change_entries(diff: Diff) -> list[KuanGroup]:
+    """The changes as the HTML and Markdown reports show them, in reading order: a 款's inserted (deleted)
+    rows as one (`diffing.kuan_rows`)."""
+    changed = [diff.rows[i.row] for i in reading_order(diff) if i.kind == "row" and is_change(diff.rows[i.row])]
+    return list(kuan_groups(diff, changed))
 
 
 def real_pair_names() -> list[str]:

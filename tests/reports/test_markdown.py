@@ -16,7 +16,7 @@ from diffing.reports.redline_md import highlights_markdown, render_markdown
 from diffing.visible import INVISIBLE
 
 from .handmade import document, make_diff
-from .pairs import diff_000_001, diff_002_t2s, real_diff
+from .pairs import change_entries, diff_000_001, diff_002_t2s, real_diff
 
 _MD = MarkdownIt("commonmark").enable(["strikethrough", "table"])
 
@@ -144,11 +144,16 @@ def test_every_change_has_a_heading_with_its_place_on_each_side() -> None:
     text = render_markdown(diff)
     headings = [line for line in text.splitlines() if line.startswith("### ")]
     changed = [diff.rows[i.row] for i in reading_order(diff) if i.kind == "row" and is_change(diff.rows[i.row])]
-    assert len(headings) == len(changed) == diff.summary.changes
-    for heading, row in zip(headings, changed, strict=True):
+    assert len(changed) == diff.summary.changes
+    entries = change_entries(diff)  # a 款's inserted (deleted) rows are one entry, at the place they share
+    assert len(headings) == len(entries)
+    for heading, entry in zip(headings, entries, strict=True):
+        row = entry.rows[0]
         a, b = diff.place_a(row), diff.place_b(row)
         a_text, b_text = f"A {a or '（开头）'}", f"B {b or '（开头）'}"
         places = f"{a_text} → {b_text}" if a is not None and b is not None else a_text if b is None else b_text
+        if len(entry.rows) > 1:
+            places = f"{entry.side.upper()} {entry.place(diff) or '（开头）'}"
         assert heading.split(" · ")[0].split(" ", 2)[2] == places
 
 
