@@ -17,7 +17,8 @@ Rules:
   tag names a style (`TAGS`), the widget maps tags to theme styles. Search hits
   carry the tag ``TAG/match``. Nothing here imports Textual.
 * An equal row whose original texts differ (equal only after normalization)
-  is marked quietly: a dim ``≈`` and the steps that made it equal.
+  is marked quietly: a dim ``≈`` and the steps that made it equal (after its
+  place, when the column has room for them).
 * Side by side: gutter, label (mark and place), A, a rule, B; the A and B
   texts of a row are on the same lines, so the two panes can never scroll
   apart. Unified: gutter, label, one text in which deletions (A) stand beside
@@ -388,6 +389,9 @@ class Layout:
             return [(ellipsize(f"≈ {names}", room), "note")]
         text, tag = label[0]
         first, sep, rest = text.partition("\n")
+        said = f" {names}"
+        if not sep and len(label) == 1 and cells(first.rstrip()) + cells(said) <= room:  # room left: say what
+            return [("≈", "note"), (first[1:].rstrip(), tag), (said, "note")]
         return [("≈", "note"), (first[1:] + sep + rest, tag), *label[1:]]
 
     def _height(self, i: int) -> int:

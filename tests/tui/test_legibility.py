@@ -69,3 +69,27 @@ async def test_an_unselected_radio_button_can_be_seen() -> None:
         assert not button.value
         style = button.get_component_rich_style("toggle--button")
         assert contrast(style, app.current_theme.dark) >= 2.0
+
+
+async def test_at_160_columns_a_row_equal_after_normalization_names_what_was_ignored() -> None:
+    # pair 01 at 160x48 in tmux: ``≈ 第二条/(三)`` said nothing of what was ignored (only the detail pane did)
+    app = app_on(pair_request())
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        layout = screen_of(app).view.layout_
+        assert layout is not None
+        diff = layout.diff
+        quiet = [
+            i for i, e in enumerate(layout.entries)
+            if e.kind == "row" and diff.rows[e.row].op == "equal" and "清明节" in diff.b_text(diff.rows[e.row])
+        ]  # fmt: skip
+        lines = label_lines(layout, quiet[0])
+        assert lines[0].startswith("≈") and "第二条/(三)" in lines[0] and "全角半角" in lines[0]
+        assert cell_len(lines[0]) <= layout.columns.label - 1
+
+
+def test_help_explains_the_quiet_mark_of_rows_equal_after_normalization() -> None:
+    from tui.screens.help import mark_lines
+
+    marks = {mark: str(text) for mark, text in mark_lines()}
+    assert "≈" in marks and "normaliz" in marks["≈"]
