@@ -93,3 +93,26 @@ def test_help_explains_the_quiet_mark_of_rows_equal_after_normalization() -> Non
 
     marks = {mark: str(text) for mark, text in mark_lines()}
     assert "≈" in marks and "normaliz" in marks["≈"]
+
+
+async def test_in_256_colours_the_cursor_row_is_not_drawn_in_the_colour_of_a_deletion_or_an_insertion() -> None:
+    # in tmux (256 colours) pair 10's cursor row was colour 52 across both sides, the colour of struck deletions
+    from rich.color import ColorSystem
+
+    app = app_on(pair_request())
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        view = screen_of(app).view
+        failures = []
+        for name in ("textual-dark", "textual-light"):
+            app.theme = name
+            await pilot.pause()
+
+            def eight_bit(component: str) -> int | None:
+                bg = view.get_component_rich_style(f"diffview--{component}").bgcolor
+                return bg.downgrade(ColorSystem.EIGHT_BIT).number if bg is not None else None
+
+            row = eight_bit("cursor-row")
+            if row in (eight_bit("del"), eight_bit("ins")):
+                failures.append(f"{name}: cursor row {row}")
+        assert not failures
