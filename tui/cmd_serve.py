@@ -9,7 +9,8 @@ Rules:
   store and the files given here; nothing else of this process is shared.
 * Offline: the page is textual-serve's own with its one outside reference (a
   web font stylesheet) replaced by the font files textual-serve ships, so every
-  asset is served by this server (`offline_templates`).
+  asset is served by this server (`offline_templates`). The page gives the
+  terminal the keyboard as soon as it shows: keys work before any click.
 * It binds to 127.0.0.1 by default. Anyone who can reach the port can use the
   app, and so read every file the app can open: ``--help`` says so.
 """
@@ -40,9 +41,21 @@ _LOCAL_FONT = """<style>
     </style>"""
 
 
+_KEYBOARD = """<script>
+      (function keyboard() {  /* wendiff: the terminal takes the keys as soon as it shows, no click needed */
+        const field = document.querySelector(".xterm-helper-textarea, textarea");
+        if (field && document.activeElement !== field) { field.focus({ preventScroll: true }); }
+        if (!field || document.activeElement !== field) { setTimeout(keyboard, 200); }
+      })();
+    </script>
+  </body>"""
+
+
 def offline_page(template: str) -> str:
-    """textual-serve's page template with its web font served locally (the one asset it fetches from outside)."""
-    return _FONT_LINK.sub(lambda _: _LOCAL_FONT, template)
+    """textual-serve's page template with its web font served locally (the one asset it fetches from outside),
+    and the terminal given the keyboard once it shows (without it keys go nowhere until a click)."""
+    page = _FONT_LINK.sub(lambda _: _LOCAL_FONT, template)
+    return page.replace("</body>", _KEYBOARD, 1)
 
 
 def offline_templates(folder: Path) -> Path:

@@ -15,7 +15,9 @@ Rules:
   place the table stands at (``六/表``), never as an item of its own.
 * `short_place` writes a place in fewer cells without losing its article or
   its item: Chinese numbers of 条 and 款 become Arabic (``第128条/第2款/(一)``),
-  then the parts between the first and the last give way to ``…``.
+  then the parts between the first and the last give way to ``…``, then the
+  leading 第 of the article and of a last 款 (``139条第2款``, ``1165条1款``):
+  every digit of the article stays.
 """
 
 from __future__ import annotations
@@ -125,9 +127,26 @@ def short_place(place: str, room: int) -> str:
             if cells(shorter) <= room:
                 return shorter
     keep = room - cells(last)
-    if keep >= 3:
+    digits = first.strip("第条")
+    if keep >= 3 and ellipsize(first + "…", keep).startswith("第" + digits):
         return ellipsize(first + "…", keep) + last  # the article's end gives way, never its item
+    for shorter in _without_di(first, parts[1:-1], last):
+        if cells(shorter) <= room:
+            return shorter
+    if keep >= 3:
+        return ellipsize(first + "…", keep) + last
     return ellipsize(arabic, room)
+
+
+def _without_di(first: str, middle: list[str], last: str) -> tuple[str, ...]:
+    """Shorter forms that keep every digit of the article: its leading 第 dropped (``139条第2款``), the
+    middle parts as ``…``, then the 第 of a last 款 dropped too (``1165条1款``)."""
+    if not (first.startswith("第") and first.endswith("条")):
+        return ()
+    bare = first[1:]
+    gap = "…" if middle else ""
+    last_bare = last[1:] if last.startswith("第") and last.endswith("款") else last
+    return (bare + gap + last, bare + gap + last_bare)
 
 
 def _arabic(m: re.Match[str]) -> str:

@@ -17,7 +17,8 @@ Rules:
   tag names a style (`TAGS`), the widget maps tags to theme styles. Search hits
   carry the tag ``TAG/match``. Nothing here imports Textual.
 * An equal row whose original texts differ (equal only after normalization)
-  is marked quietly: a dim ``≈`` and the steps that made it equal.
+  is marked quietly: a dim ``≈`` and the steps that made it equal (after its
+  place, when the column has room for them).
 * Side by side: gutter, label (mark and place), A, a rule, B; the A and B
   texts of a row are on the same lines, so the two panes can never scroll
   apart. Unified: gutter, label, one text in which deletions (A) stand beside
@@ -220,9 +221,34 @@ def paged(doc: Document) -> bool:
 
 
 def reading(text: str, joined: bool) -> str:
-    """``text`` with its line breaks dropped when ``joined`` (a clause of a paged document: a break inside a
-    clause is where the page's line ended, ``…的决`` / ``定》``); the detail pane keeps the raw lines."""
-    return text.replace("\n", "") if joined else text
+    """``text`` with its line breaks joined when ``joined`` (a clause of a paged document: a break inside a
+    clause is where the page's line ended, ``…的决`` / ``定》``): dropped between Chinese characters, a space
+    beside a Latin letter or a digit (``政务院发布 1999 年``, ``Act of Parliament``); the detail pane keeps the
+    raw lines."""
+    return "".join(read_pieces([text])) if joined else text
+
+
+def read_pieces(texts: Sequence[str]) -> list[str]:
+    """`reading` of the text ``texts`` make together, piece by piece (a break at a piece's edge sees the
+    neighbouring piece), so the pieces are as wide as the whole text read at once."""
+    whole = "".join(texts)
+    out: list[str] = []
+    at = 0
+    for text in texts:
+        chars = list(text)
+        for j, c in enumerate(chars):
+            if c == "\n":
+                k = at + j
+                prev, nxt = whole[k - 1 : k], whole[k + 1 : k + 2]
+                chars[j] = " " if prev.strip() and nxt.strip() and (_spaced(prev) or _spaced(nxt)) else ""
+        out.append("".join(chars))
+        at += len(text)
+    return out
+
+
+def _spaced(c: str) -> bool:
+    """A character a line break beside reads as a space: a Latin letter or a digit."""
+    return c.isascii() and c.isalnum()
 
 
 def origin_text(diff: Diff, row: Row) -> str:
@@ -388,6 +414,9 @@ class Layout:
             return [(ellipsize(f"≈ {names}", room), "note")]
         text, tag = label[0]
         first, sep, rest = text.partition("\n")
+        said = f" {names}"
+        if not sep and len(label) == 1 and cells(first.rstrip()) + cells(said) <= room:  # room left: say what
+            return [("≈", "note"), (first[1:].rstrip(), tag), (said, "note")]
         return [("≈", "note"), (first[1:] + sep + rest, tag), *label[1:]]
 
     def _height(self, i: int) -> int:
@@ -457,7 +486,9 @@ class Layout:
             built.a = _pieces(clause_highlights(diff, row, side), equal, force, joined[side])
         else:
             both = joined["a"] or joined["b"]
-            built.a = [(reading(displayable(s.text), both), s.kind) for s in self.measure.unified(entry.row)]
+            segs = self.measure.unified(entry.row)
+            texts = [displayable(s.text) for s in segs]
+            built.a = list(zip(read_pieces(texts) if both else texts, (s.kind for s in segs), strict=True))
         return built
 
     def _marked(self, pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -505,9 +536,10 @@ def _pieces(
     for k, group in enumerate(groups):
         if k:
             out.append(("\n", "blank"))
-        for seg in group.highlights:  # type: ignore[attr-defined]
-            tag = "equal" if equal else (force or seg.kind)
-            out.append((reading(displayable(seg.text), joined), tag))
+        segs = group.highlights  # type: ignore[attr-defined]
+        texts = [displayable(seg.text) for seg in segs]
+        for seg, text in zip(segs, read_pieces(texts) if joined else texts, strict=True):
+            out.append((text, "equal" if equal else (force or seg.kind)))
     return out
 
 

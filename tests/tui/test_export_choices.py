@@ -96,3 +96,32 @@ async def test_an_existing_file_is_overwritten_only_after_a_second_enter(tmp_pat
         assert not isinstance(app.screen, ExportScreen)
     assert [m.fmt for m in finished(messages)] == ["html"]
     assert out.read_text(encoding="utf-8") != "the old report"
+
+
+async def test_a_suffix_typed_just_before_enter_picks_the_format_it_names(tmp_path: Path) -> None:
+    # in tmux at 80x24 on pair 01 the path and Enter arrive in one burst: with the table picked, a typed t.json
+    # got an HTML table ("html report / Wrote …t.json"), the suffix's format not yet picked when Enter came
+    messages: list[Message] = []
+    app = app_on(pair_request())
+    out = tmp_path / "t.json"
+    async with app.run_test(size=(80, 24), message_hook=messages.append) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ExportScreen)
+        screen.query_one("#report-table", RadioButton).value = True
+        await pilot.pause()
+        field = screen.query_one("#path", Input)
+        field.value = str(out)
+        await field.action_submit()  # Enter in the same burst as the typing
+        await settle(pilot)
+        assert isinstance(app.screen, ExportScreen)
+        assert any("新旧对照表 cannot be written as JSON" in n for n in notes(messages))
+        text = tmp_path / "t.txt"
+        field.value = str(text)
+        await field.action_submit()
+        await settle(pilot)
+    assert not out.exists()
+    assert [m.fmt for m in finished(messages)] == ["text"]
+    assert "<html" not in text.read_text(encoding="utf-8").lower()

@@ -69,3 +69,50 @@ async def test_an_unselected_radio_button_can_be_seen() -> None:
         assert not button.value
         style = button.get_component_rich_style("toggle--button")
         assert contrast(style, app.current_theme.dark) >= 2.0
+
+
+async def test_at_160_columns_a_row_equal_after_normalization_names_what_was_ignored() -> None:
+    # pair 01 at 160x48 in tmux: ``≈ 第二条/(三)`` said nothing of what was ignored (only the detail pane did)
+    app = app_on(pair_request())
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        layout = screen_of(app).view.layout_
+        assert layout is not None
+        diff = layout.diff
+        quiet = [
+            i for i, e in enumerate(layout.entries)
+            if e.kind == "row" and diff.rows[e.row].op == "equal" and "清明节" in diff.b_text(diff.rows[e.row])
+        ]  # fmt: skip
+        lines = label_lines(layout, quiet[0])
+        assert lines[0].startswith("≈") and "第二条/(三)" in lines[0] and "全角半角" in lines[0]
+        assert cell_len(lines[0]) <= layout.columns.label - 1
+
+
+def test_help_explains_the_quiet_mark_of_rows_equal_after_normalization() -> None:
+    from tui.screens.help import mark_lines
+
+    marks = {mark: str(text) for mark, text in mark_lines()}
+    assert "≈" in marks and "normaliz" in marks["≈"]
+
+
+async def test_in_256_colours_the_cursor_row_is_not_drawn_in_the_colour_of_a_deletion_or_an_insertion() -> None:
+    # in tmux (256 colours) pair 10's cursor row was colour 52 across both sides, the colour of struck deletions
+    from rich.color import ColorSystem
+
+    app = app_on(pair_request())
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        view = screen_of(app).view
+        failures = []
+        for name in ("textual-dark", "textual-light"):
+            app.theme = name
+            await pilot.pause()
+
+            def eight_bit(component: str) -> int | None:
+                bg = view.get_component_rich_style(f"diffview--{component}").bgcolor
+                return bg.downgrade(ColorSystem.EIGHT_BIT).number if bg is not None else None
+
+            row = eight_bit("cursor-row")
+            if row in (eight_bit("del"), eight_bit("ins")):
+                failures.append(f"{name}: cursor row {row}")
+        assert not failures

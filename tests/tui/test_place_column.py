@@ -93,3 +93,12 @@ def test_fit_place_keeps_the_article_and_the_item_and_cuts_in_the_middle() -> No
     assert fit_place("第三条", 12) == "第三条"
 
 
+
+
+def test_fit_place_keeps_every_digit_of_the_article_at_80_columns() -> None:
+    # pair 10 at 80x24 showed ``第13…第2款`` for 第一百三十八条第二款: the article number itself was cut
+    assert fit_place("第一百三十八条/第二款", 10) == "138条第2款"
+    assert fit_place("第一百二十八条/第一款", 10) == "128条第1款"
+    assert fit_place("第一千一百六十五条/第一款", 10) == "1165条1款"
+    assert fit_place("第一千一百六十五条/(一)", 10) == "1165条(一)"
+    assert fit_place("第一百三十九条/第二款/(一)", 10) == "第139…(一)"

@@ -268,3 +268,28 @@ async def test_a_pdf_sides_line_breaks_inside_a_clause_are_joined_for_reading() 
         assert any("\n" in text.strip() for text in raw)  # the PDF breaks clauses across its lines
         assert all("\n" not in text for text in layout.measure.texts("b"))
         assert any("的决定》第一次修订" in text for text in layout.measure.texts("b"))
+
+
+async def test_a_pdf_line_break_before_a_number_or_a_latin_word_reads_as_a_space_not_glued() -> None:
+    # pair 01 as PDFs at 160x48 in tmux: ``1949 年 12 月 23 日 政务院发布1999 年 9 月 18 日`` (two lines of the
+    # page in one clause, glued); a break between two Chinese characters stays joined (``的决定》``)
+    data = Path(__file__).resolve().parents[1] / "data" / "formats"
+    app = app_on(CompareRequest(FileSide(str(data / "01a.pdf")), FileSide(str(data / "01b.pdf"))))
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        layout = screen_of(app).view.layout_
+        assert layout is not None
+        texts = layout.measure.texts("a")
+        assert any("政务院发布 1999 年" in text for text in texts)
+        assert not any("政务院发布1999" in text for text in texts)
+        assert any("的决定》第一次修订" in text for text in layout.measure.texts("b"))
+
+
+def test_reading_joins_chinese_wraps_and_keeps_a_space_beside_latin_and_digits() -> None:
+    from tui.view_lines import reading
+
+    assert reading("的决\n定》第一次修\n订", True) == "的决定》第一次修订"
+    assert reading("政务院发布\n1999 年", True) == "政务院发布 1999 年"
+    assert reading("Act of\nParliament", True) == "Act of Parliament"
+    assert reading("第 3\n条", True) == "第 3 条"
+    assert reading("一行\n二行", False) == "一行\n二行"

@@ -128,3 +128,24 @@ def test_the_served_page_loads_its_font_from_the_server_not_the_web() -> None:
     assert "fonts.googleapis.com" in template
     assert "https://" not in page.replace("http://www.w3.org/2000/svg", "")
     assert "fonts/RobotoMono-VariableFont_wght.ttf" in page
+
+
+def test_keys_reach_the_app_as_soon_as_the_page_shows_it(served: str, chromium: str) -> None:
+    # seen in headless Chromium on pair 10: n, g and e did nothing until the page was clicked (and a click moves
+    # the cursor): the page must give the terminal the keyboard itself
+    from playwright.sync_api import sync_playwright
+
+    frames: list[str] = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 900})
+            page.on("websocket", lambda ws: ws.on("framereceived", lambda payload: frames.append(_text(payload))))
+            page.goto(served)
+            wait_for(frames, "similarity", 60, page)
+            page.wait_for_timeout(500)
+            sent = len(frames)
+            page.keyboard.press("n")
+            wait_for(frames, "change 1/11", 20, page, sent)
+        finally:
+            browser.close()

@@ -6,7 +6,8 @@ Rule: the dialog returns an `ExportChoice` (format, path, report and, for the
 nothing itself. The style list shows only while the 修改决定 is chosen, and
 starts on the style the command line would guess (`diffing.amendments.style_of`). The path follows the chosen report and
 format until the user edits it, and a suffix typed in the path (.html, .md,
-.docx, .json, .txt) picks the format. The formats a report cannot be written
+.docx, .json, .txt) picks the format, also when Enter follows the typing at
+once (Enter reads the suffix itself). The formats a report cannot be written
 as are disabled while it is chosen. Enter writes wherever the focus is: in the
 format list it picks the highlighted format first. A folder that does not
 exist is refused (never created), and an existing file is overwritten only
@@ -220,6 +221,11 @@ class ExportScreen(ModalScreen[ExportChoice | None]):
 
     @on(Input.Submitted, "#path")
     def _export(self) -> None:
+        typed = _SUFFIXES.get(Path(self.query_one("#path", Input).value.strip()).suffix.lower())
+        if typed is not None and typed != self.fmt:  # Enter came before the suffix's radio button answered
+            self.fmt = typed
+            if not self.query_one(f"#fmt-{typed}", RadioButton).disabled:
+                self.query_one(f"#fmt-{typed}", RadioButton).value = True
         choice = self.choice()
         if choice is None:
             self.notify("Give a file name.", severity="warning")

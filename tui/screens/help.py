@@ -32,6 +32,8 @@ _MEANINGS = {
     "merged": "several clauses of A became one in B",
 }
 
+_QUIETLY = "differs only in what the options ignore (全角半角, 繁简 …), named after the place when there is room"
+
 
 def help_lines(keys: Iterable[tuple[str, str, str]]) -> list[tuple[str, Content]]:
     """The help's two columns: each key (or mark) and what it does; a long line wraps inside its column,
@@ -46,7 +48,9 @@ def help_lines(keys: Iterable[tuple[str, str, str]]) -> list[tuple[str, Content]
 
 def mark_lines() -> list[tuple[str, Content]]:
     """What each mark means."""
-    return [(mark or " ", Content(f"{op}: {_MEANINGS[op]}")) for op, mark in MARKS.items()]
+    out = [(mark or " ", Content(f"{op}: {_MEANINGS[op]}")) for op, mark in MARKS.items()]
+    out.insert(1, ("≈", Content(f"equal after normalization: {_QUIETLY}")))
+    return out
 
 
 _PALETTE = "Ctrl+P opens the command palette (every key is there too, and the theme)."
