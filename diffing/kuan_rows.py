@@ -6,7 +6,8 @@ Rules:
   that holds all its clauses on its one side: B's for an ``inserted`` row, A's
   for a ``deleted`` one (an article's label belongs to its first 款). Other
   rows, and rows over several 款 or outside articles, have none.
-* Neighbouring rows of the diff with the same 款 form a group; a group's text
+* Neighbouring rows of the diff with the same 款 (and all pinned by the
+  reviewer, or none) form a group; a group's text
   is its side's original text from the start of its first clause to the end
   of its last, so nothing between its sentences is lost.
 * A group is shown as its text with blank lines dropped (`KuanGroup.shown`),
@@ -51,8 +52,7 @@ class KuanGroup:
 
     def place(self, diff: Diff) -> str:
         """The place the group's rows share on its side (module rules); empty outside any place."""
-        clauses = diff.b_clauses if self.side == "b" else diff.a_clauses
-        places = [clauses[i].place or "" for row in self.rows for i in (row.b if self.side == "b" else row.a)]
+        places = [diff.clause_place(self.side, i) for row in self.rows for i in (row.b if self.side == "b" else row.a)]
         parts = [place.split("/") for place in places]
         common = [bits[0] for bits in zip(*parts, strict=False) if len(set(bits)) == 1]
         return "/".join(common)
@@ -88,7 +88,7 @@ def kuan_groups(diff: Diff, rows: Iterable[Row]) -> Iterator[KuanGroup]:
     group_key: Key | None = None
     for row in rows:
         k = key(row)
-        if group and (k is None or k != group_key):
+        if group and (k is None or k != group_key or row.pinned != group[0].pinned):
             yield KuanGroup(tuple(group), group_key[0] if group_key else "")
             group = []
         if k is None:

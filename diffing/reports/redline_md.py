@@ -340,7 +340,8 @@ def _group_change(diff: Diff, n: int, group: KuanGroup) -> list[str]:
     side = "B" if group.side == "b" else "A"
     page = diff.page(row)
     place = _where(group.place(diff) or None)
-    lines = [f"### {n}. {side} {place}{f' 第{page}页' if page is not None else ''} · {op_label(row.op)}", ""]
+    title = f"### {n}. {side} {place}{f' 第{page}页' if page is not None else ''} · {op_label(row.op)}"
+    lines = [title + (f" · {PINNED_NOTE}" if row.pinned else ""), ""]
     kind: Kind = "ins" if group.side == "b" else "del"
     for line in group.shown(diff).split("\n"):
         lines.extend([highlights_markdown([Highlight(line, kind)]), ""])
@@ -352,7 +353,7 @@ def _where(place: str | None) -> str:
 
 
 def _a_places(diff: Diff, row: Row) -> str:
-    return "、".join(dict.fromkeys(_where(diff.a_clauses[i].place) for i in row.a))
+    return "、".join(dict.fromkeys(_where(diff.clause_place("a", i)) for i in row.a))
 
 
 def _places(diff: Diff, row: Row) -> str:
