@@ -101,7 +101,7 @@ def compare(
     return diff
 
 
-CARRIED = ("a_original", "b_original", "_a_clause_spans", "_b_clause_spans", "outlines", "structure")
+CARRIED = ("a_original", "b_original", "_a_clause_spans", "_b_clause_spans", "outlines", "structure", "places")
 """The cached properties of a `Diff` that read no inline parts: built ``beside`` the inline parts, kept."""
 
 

@@ -179,9 +179,11 @@ class Diff:
 
     def place(self, row: Row) -> str:
         """Where the row is, cited as in B (or A for a deleted row)."""
-        if row.b:
-            return self.b_clauses[row.b[0]].place
-        return self.a_clauses[row.a[0]].place if row.a else ""
+        return self.place_b(row) or self.place_a(row) or ""
+
+    def clause_place(self, side: str, index: int) -> str:
+        """Where clause ``index`` of side ``"a"`` or ``"b"`` is cited (`places`)."""
+        return self.places[0 if side == "a" else 1][index]
 
     def clause_page(self, side: str, index: int) -> int | None:
         """The 1-based page a clause starts on (``side`` ``"a"`` or ``"b"``), None for an unpaged document."""
@@ -193,13 +195,20 @@ class Diff:
         side, indices = ("b", row.b) if row.b else ("a", row.a)
         return self.clause_page(side, indices[0]) if indices else None
 
+    @cached_property
+    def places(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """Where each clause of A and of B is cited, from the outlines (`diffing.places`), computed once."""
+        from diffing.places import clause_places  # the law model builds on these values
+
+        return clause_places(self.outlines[0]), clause_places(self.outlines[1])
+
     def place_a(self, row: Row) -> str | None:
         """Place of the row's first A clause (for a copied row: the clause it repeats), None without one."""
-        return self.a_clauses[row.a[0]].place if row.a else None
+        return self.places[0][row.a[0]] if row.a else None
 
     def place_b(self, row: Row) -> str | None:
         """Place of the row's first B clause, None without one."""
-        return self.b_clauses[row.b[0]].place if row.b else None
+        return self.places[1][row.b[0]] if row.b else None
 
     def ignored(self, row: Row) -> tuple[str, ...]:
         """For an ``equal`` row whose original texts differ: the steps that made them equal, in pipeline order.

@@ -1,18 +1,7 @@
-"""Where a reviewer cites each clause: the place column's words, read from the document's outline.
+"""The place column's words: a place (`diffing.places`, read from the document's outline) in the cells there are.
 
 Rules:
 
-* A clause inside an article is cited by the outline of `diffing.structure`
-  (`document_outline`, built on `diffing.articles`): the article, then its 款
-  when the article has more than one (``第一百二十八条/第二款``), then the 项
-  and 目 of that 款 (``第一百二十八条/第二款/(一)``). A 款 after an item list
-  is its own 款, never the last item; the items of 第二款 are never cited as
-  those of 第一款.
-* A clause outside any article keeps the place the reader gave it
-  (`diffing.model.Clause.place`: ``第六章/第五节``, a notice's ``二/(三)``),
-  except in a table: every clause from a table's first row to its last (the
-  cells, and lists written inside a cell) is cited as the table, under the
-  place the table stands at (``六/表``), never as an item of its own.
 * `short_place` writes a place in fewer cells without losing its article or
   its item: Chinese numbers of 条 and 款 become Arabic (``第128条/第2款/(一)``),
   then the parts between the first and the last give way to ``…``, then the
@@ -23,88 +12,14 @@ Rules:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
-from corpus.markers import read_label, to_chinese
-from diffing.articles import Outline as LawOutline
-from diffing.model import Clause
-from diffing.structure import Unit, document_outline
+from corpus.markers import read_label
 from tui.wrap import ellipsize
 from tui.wrap import width as cells
 
-__all__ = ["TABLE", "clause_places", "short_place"]
+__all__ = ["short_place"]
 
-TABLE = "表"
-"""The last part of the place of a clause inside a table."""
-_HALF = str.maketrans("（）", "()")
 _NUMBERED = re.compile(r"第([〇零一二三四五六七八九十百千万两壹贰叁肆伍陆柒捌玖拾佰仟]+)(条|款)")
-
-
-def clause_places(law: LawOutline) -> tuple[str, ...]:
-    """The place of every clause of one document, from its outline of articles (``Diff.outlines``;
-    see the module's rules)."""
-    clauses = law.clauses
-    outline = document_outline(law)
-    out = [c.place for c in clauses]
-    units = {u.id: u for u in outline}
-    paragraphs: dict[int, int] = {}
-    for u in outline:
-        if u.level == "paragraph" and u.parent is not None:
-            paragraphs[u.parent] = paragraphs.get(u.parent, 0) + 1
-    for u in outline:  # in reading order, enclosing units first: the innermost unit has the last word
-        if u.level in ("article", "paragraph", "item", "subitem"):
-            place = _cite(u, units, paragraphs)
-            for k in u.clauses:
-                if u.level == "article" or clauses[k].kind != "article":  # a label row cites its article
-                    out[k] = place
-    _cite_tables(clauses, out)
-    return tuple(out)
-
-
-def _cite(unit: Unit, units: dict[int, Unit], paragraphs: dict[int, int]) -> str:
-    """``第X条[/第Y款][/(一)][/1.]`` for an outline unit inside an article."""
-    parts: list[str] = []
-    u: Unit | None = unit
-    while u is not None and u.level in ("article", "paragraph", "item", "subitem"):
-        if u.level == "article":
-            parts.append(u.label)
-        elif u.level == "paragraph":
-            if u.parent is not None and paragraphs.get(u.parent, 0) > 1 and u.number is not None:
-                parts.append(f"第{to_chinese(int(u.number))}款")
-        else:
-            parts.append(u.label.strip().translate(_HALF))
-        u = units.get(u.parent) if u.parent is not None else None
-    return "/".join(reversed(parts))
-
-
-def _cite_tables(clauses: Sequence[Clause], out: list[str]) -> None:
-    """Every clause from a table's first row to its last is cited as the table, under the place before it."""
-    rows = [k for k, c in enumerate(clauses) if c.kind == "row"]
-    k = 0
-    while k < len(rows):
-        first = last = rows[k]
-        while k + 1 < len(rows) and _same_table(clauses, last, rows[k + 1]):
-            k += 1
-            last = rows[k]
-        base = out[first - 1] if first > 0 else ""
-        place = f"{base}/{TABLE}" if base else TABLE
-        for j in range(first, last + 1):
-            out[j] = place
-        k += 1
-
-
-def _same_table(clauses: Sequence[Clause], last: int, following: int) -> bool:
-    """Rows ``last`` and ``following`` belong to one table: what stands between them is a cell's inside (no
-    heading of a higher level than a list item, at most a few clauses)."""
-    between = clauses[last + 1 : following]
-    if len(between) > 8:
-        return False
-    for c in between:
-        label = read_label(c.text)
-        listed = label is not None and label.level.name in ("ITEM", "SUBITEM")
-        if c.kind == "article" or (c.kind == "heading" and not listed):
-            return False
-    return True
 
 
 def short_place(place: str, room: int) -> str:

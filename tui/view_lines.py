@@ -40,7 +40,7 @@ from diffing.model import Clause, Diff, Row
 from diffing.reports.order import Entry, Item, reading_order, walk
 from diffing.reports.redline_text import MARKS, SIDE_BY_SIDE_MIN_WIDTH
 from diffing.reports.wording import IGNORED_NAMES
-from tui.places import clause_places, short_place
+from tui.places import short_place
 from tui.wrap import count_lines, displayable, ellipsize, fold, fold_measured
 from tui.wrap import width as cells
 
@@ -121,27 +121,20 @@ class Measure:
         self._unified: dict[int, list[Highlight]] = {}
         self._unified_heights: dict[tuple[int, int], int] = {}
         self._line_starts: dict[str, list[int]] = {}
-        self._places: dict[str, tuple[str, ...]] = {}
         self.joined = {"a": paged(diff.a), "b": paged(diff.b)}
         """Per side: line breaks inside a clause are the page's, joined for reading (`reading`)."""
 
     def places(self, side: Literal["a", "b"]) -> tuple[str, ...]:
-        """Where each clause of one side is cited (`tui.places.clause_places`), computed once."""
-        if side not in self._places:
-            diff = self.diff
-            if side == "a":
-                self._places[side] = clause_places(diff.outlines[0])
-            else:
-                self._places[side] = clause_places(diff.outlines[1])
-        return self._places[side]
+        """Where each clause of one side is cited (`Diff.places`, `diffing.places`)."""
+        return self.diff.places[0 if side == "a" else 1]
 
     def place_a(self, row: Row) -> str | None:
         """Where the row's first A clause is cited (None: no A clause)."""
-        return self.places("a")[row.a[0]] if row.a else None
+        return self.diff.place_a(row)
 
     def place_b(self, row: Row) -> str | None:
         """Where the row's first B clause is cited (None: no B clause)."""
-        return self.places("b")[row.b[0]] if row.b else None
+        return self.diff.place_b(row)
 
     def line(self, side: Literal["a", "b"], pos: int) -> int:
         """The line (from 1) of one side's original file that offset ``pos`` is on."""

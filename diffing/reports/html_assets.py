@@ -109,6 +109,7 @@ table.diff tbody:target td, table.diff tbody:target th { background-color: #fff8
   table.diff col.op { width: 3em; }
   tbody th small { font-size: 10px; }
   table.diff td { padding: 2px 4px; }
+  td i { white-space: normal; overflow-wrap: anywhere; }
   .docs code { font-size: 10px; }
   .toolbar button { padding: 2px 6px; }
 }

@@ -405,7 +405,7 @@ def _where(place: str | None) -> str:
 
 def _both(diff: Diff, row: Row) -> str:
     """``A 第五条 → B 第十九条``: a moved row's place on each side."""
-    a_places = "、".join(dict.fromkeys(_where(diff.a_clauses[i].place) for i in row.a))
+    a_places = "、".join(dict.fromkeys(_where(diff.clause_place("a", i)) for i in row.a))
     return f"A {a_places} → B {_where(diff.place_b(row))}"
 
 
@@ -473,9 +473,8 @@ def _cells(
 ) -> list[str]:
     """One ``<td>`` per clause of a side (the A side of a copied row is a reference)."""
     if side == "a" and row.op == "copied":
-        links = "".join(_link_to(home.get(i), "复制自 A " + _where(diff.a_clauses[i].place)) for i in row.a)
+        links = "".join(_link_to(home.get(i), "复制自 A " + _where(diff.clause_place("a", i))) for i in row.a)
         return [f"<td class=a>{links}"] if links else []
-    clauses = diff.a_clauses if side == "a" else diff.b_clauses
     cells = []
     quiet = row.op in ("renumbered", "inserted", "deleted")  # a number alone; or a whole side, tinted by CSS
     for n, group in enumerate(clause_highlights(diff, row, side)):
@@ -484,7 +483,7 @@ def _cells(
             note = f"<a href=#o{r}>{arrow} 移自 {_h(_both(diff, row))}</a>"
         text = _text(group, quiet)
         first = group.highlights[0].text if group.highlights else ""
-        place = places.show(side, clauses[group.index].place, change, first)
+        place = places.show(side, diff.clause_place(side, group.index), change, first)
         place += places.page(side, diff.clause_page(side, group.index))
         cells.append(f"<td class={side}>{note}{place}{text}")
     return cells

@@ -96,7 +96,7 @@ def test_holiday_measures_numbers_checked_by_hand() -> None:
 def test_company_law_numbers_checked_by_hand() -> None:
     assert _listed("06_company_law") == [
         ("第七十八条", "二人以上二百人以下", "一人以上二百人以下", "count"),
-        ("第一百零二条", "百分之三以上", "百分之一以上", "percent"),
+        ("第一百零二条/第二款", "百分之三以上", "百分之一以上", "percent"),
         ("第一百九十八条", "五万元以上五十万元以下", "五万元以上二百万元以下", "amount"),
         ("第二百零二条", "三万元以上三十万元以下", "一万元以上十万元以下", "amount"),
         ("第一百九十九条", "百分之五以上百分之十五以下", "五万元以上二十万元以下", "amount"),

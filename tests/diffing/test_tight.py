@@ -37,7 +37,7 @@ def _real(pair: str) -> Diff:
 def test_company_law_item_five_marks_one_inserted_and_one_deleted_character() -> None:
     diff = _real("06_company_law")
     row = _row_of(diff, "个人所负数额较大的债务")
-    assert diff.place_a(row) == "第一百四十六条/(五)" and diff.place_b(row) == "第一百七十八条/(五)"
+    assert diff.place_a(row) == "第一百四十六条/第一款/(五)" and diff.place_b(row) == "第一百七十八条/第一款/(五)"
     assert row.inline is not None
     expected = (("=", "(五)个人"), ("+", "因"), ("=", "所负数额较大"), ("-", "的"), ("=", "债务到期未清偿"))
     assert row.inline[:5] == expected

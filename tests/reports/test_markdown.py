@@ -159,7 +159,7 @@ def test_every_change_has_a_heading_with_its_place_on_each_side() -> None:
 
 def test_moved_article_names_both_numbers() -> None:
     text = render_markdown(real_diff("06_company_law"))
-    assert re.search(r"^### \d+\. A 第五条 → B 第十九条 · 移动 moved", text, re.M)
+    assert re.search(r"^### \d+\. A 第五条/第一款 → B 第十九条 · 移动 moved", text, re.M)
 
 
 def test_renumbered_labels_are_one_quiet_list_not_changes() -> None:
