@@ -75,7 +75,9 @@ def compare(
         rows = _mirror(mirrored)
     else:
         a_clauses, b_clauses, rows = cut_glued(a, b, a_clauses, b_clauses, rows)
-    rows, pin_problems = apply_pins(a_clauses, b_clauses, rows, pins) if pins else (rows, ())
+    pin_problems: tuple[str, ...] = ()
+    if pins:
+        rows, pin_problems = apply_pins(a_clauses, b_clauses, rows, pins, _places(a, b, a_clauses, b_clauses))
     changed = [k for k, row in enumerate(rows) if inline and row.a and row.b and row.similarity < 1.0]
     texts = [
         text
@@ -99,6 +101,17 @@ def compare(
     if early is not None:
         diff.__dict__.update({name: early.__dict__[name] for name in CARRIED if name in early.__dict__})
     return diff
+
+
+def _places(
+    a: Document, b: Document, a_clauses: tuple[Clause, ...], b_clauses: tuple[Clause, ...]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Each side's clauses cited as the reports cite them (`diffing.places`), from its own outline: what a
+    reviewer's pins name."""
+    from diffing.articles import outline
+    from diffing.places import clause_places
+
+    return clause_places(outline(a, a_clauses)), clause_places(outline(b, b_clauses))
 
 
 CARRIED = ("a_original", "b_original", "_a_clause_spans", "_b_clause_spans", "outlines", "structure", "places")

@@ -3,8 +3,11 @@
 Rules:
 
 * A pin names a unit of A and a unit of B by their places as the reports cite
-  them (``第十八条``, ``第二条/(一)``): a unit is the first run of clauses whose
-  place is that place or lies under it. ``pair`` pins pair the two units' clauses
+  them (``第十八条``, ``第二条/第一款/(一)``, `diffing.places`) or as the
+  reader gave them (``第二条/(一)``): a unit is the first run of clauses whose
+  place is that place or lies under it. The places are cited from each
+  document's own outline (the comparison's, which may borrow paragraph starts
+  from the other side, does not exist yet). ``pair`` pins pair the two units' clauses
   with each other (the aligner runs again on those clauses alone, and what it
   leaves free pairs in order, labels first: the reviewer said they correspond); ``unpair``
   pins break every row that pairs a clause of one with a clause of the other
@@ -51,12 +54,14 @@ class Pin:
         return f"{self.a} {'→' if self.op == 'pair' else '≠'} {self.b}"
 
 
-def unit(clauses: Sequence[Clause], place: str) -> tuple[int, ...]:
-    """Positions of the first run of clauses at ``place`` or under it (empty when there is none)."""
+def unit(clauses: Sequence[Clause], place: str, places: Sequence[str] | None = None) -> tuple[int, ...]:
+    """Positions of the first run of clauses at ``place`` or under it (empty when there is none);
+    ``places``: each clause's place as the reports cite it, matched beside the reader's own."""
     out: list[int] = []
     prefix = place + "/"
     for k, clause in enumerate(clauses):
-        if clause.place == place or clause.place.startswith(prefix):
+        cited = (clause.place,) if places is None else (clause.place, places[k])
+        if any(p == place or p.startswith(prefix) for p in cited):
             out.append(k)
         elif out:
             break
@@ -64,13 +69,19 @@ def unit(clauses: Sequence[Clause], place: str) -> tuple[int, ...]:
 
 
 def apply_pins(
-    a: Sequence[Clause], b: Sequence[Clause], rows: Sequence[Row], pins: Sequence[Pin]
+    a: Sequence[Clause],
+    b: Sequence[Clause],
+    rows: Sequence[Row],
+    pins: Sequence[Pin],
+    places: tuple[Sequence[str], Sequence[str]] | None = None,
 ) -> tuple[list[Row], tuple[str, ...]]:
-    """``rows`` with the good pins applied, and one line per bad pin (dropped)."""
+    """``rows`` with the good pins applied, and one line per bad pin (dropped); ``places``: the clauses'
+    places as the reports cite them (`diffing.places`), for pins written from a report or the app."""
     problems: list[str] = []
     kept: list[tuple[Pin, tuple[int, ...], tuple[int, ...]]] = []
+    a_places, b_places = places if places is not None else (None, None)
     for n, pin in enumerate(pins, 1):
-        ua, ub = unit(a, pin.a), unit(b, pin.b)
+        ua, ub = unit(a, pin.a, a_places), unit(b, pin.b, b_places)
         if not ua or not ub:
             missing = " and ".join(f"no {p} in {s}" for p, s, u in ((pin.a, "A", ua), (pin.b, "B", ub)) if not u)
             problems.append(f"pin {n} ({pin}): {missing}; dropped")

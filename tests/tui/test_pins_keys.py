@@ -21,12 +21,18 @@ def _pair(tmp_path: Path) -> CompareRequest:
     return CompareRequest(FileSide(str(tmp_path / "a.txt")), FileSide(str(tmp_path / "b.txt")))
 
 
+def _article(place: str | None) -> str | None:
+    """The article of a place (``第十三条/第一款`` → ``第十三条``)."""
+    return place.split("/")[0] if place else place
+
+
 def _go(screen: CompareScreen, a_place: str | None, b_place: str | None, op: str | None = None) -> None:
+    """Put the cursor on the first row between the two articles (of kind ``op``)."""
     diff = screen.diff
     assert diff is not None
     k = next(
         k for k, r in enumerate(diff.rows)
-        if diff.place_a(r) == a_place and diff.place_b(r) == b_place and (op is None or r.op == op)
+        if _article(diff.place_a(r)) == a_place and _article(diff.place_b(r)) == b_place and (op is None or r.op == op)
     )  # fmt: skip
     assert screen.view.show_row(k)
 

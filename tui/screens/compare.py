@@ -472,14 +472,14 @@ class CompareScreen(Screen[None]):
         if row is None or self.diff is None:
             return
         if self.pin_from is None:
-            place = self.diff.place_a(row)
+            place = _pin_place(self.diff, row, "a")
             if not place:
                 self.notify("This row has no A unit to pin.", timeout=3)
                 return
             self.pin_from = place
             self.notify(safe_name(f"A {place} marked: x on the row of its B partner pins them"), timeout=6)
             return
-        place_b = self.diff.place_b(row)
+        place_b = _pin_place(self.diff, row, "b")
         if not place_b:
             self.notify("This row has no B unit to pin to.", timeout=3)
             return
@@ -492,7 +492,7 @@ class CompareScreen(Screen[None]):
         row = self._row_here()
         if row is None or self.diff is None:
             return
-        a, b = self.diff.place_a(row), self.diff.place_b(row)
+        a, b = _pin_place(self.diff, row, "a"), _pin_place(self.diff, row, "b")
         if row.pinned:
             mine = [p for p in self.request.pins if p.a == a or p.b == b]
             self._repin([p for p in self.request.pins if p not in mine])
@@ -627,3 +627,12 @@ class CompareScreen(Screen[None]):
             self.notify(safe_name(message.error), title="Export failed", severity="error")
         else:
             self.notify(f"Wrote {safe_name(str(message.path))}", title=f"{message.fmt} report")
+
+
+def _pin_place(diff: Diff, row: Row, side: str) -> str | None:
+    """The unit a pin names for a row's side: its first clause's place as the reader gave it (the whole
+    article for the text of one of its 款, an item for an item), so that x and X pin articles and items,
+    never one 款 against a whole article."""
+    indices = row.a if side == "a" else row.b
+    clauses = diff.a_clauses if side == "a" else diff.b_clauses
+    return clauses[indices[0]].place or None if indices else None
