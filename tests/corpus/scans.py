@@ -77,3 +77,19 @@ def scanned_pdf(pages: list[Any | bytes], dpi: int = 200) -> bytes:
     buffer = io.BytesIO()
     out.save(buffer)
     return buffer.getvalue()
+
+
+FIRST = "第一条 为了规范管理，制定本办法。"
+"""The text page of `mixed_pdf`."""
+LINES = ["第二条 本办法自公布之日起施行。", "第三条 有关部门应当依法履行职责。"]
+"""The two lines of `mixed_pdf`'s scanned page."""
+NEEDS_EXTRA = "needs the OCR extra: pip install 'wendiff[ocr]'"
+
+
+def mixed_pdf() -> bytes:
+    """Page 1 with a text layer; page 2 a bad scan (turned, noisy, a red seal over its text) of two lines."""
+    from tests.corpus.pdf_layers import Line, pdf_of
+
+    text_page = pdf_of([[Line(FIRST, 100, size=14, x=20)]], width=320, height=130)
+    scan_page = pdf_of([[Line(t, 100 - 30 * k, size=14, x=20) for k, t in enumerate(LINES)]], width=320, height=130)
+    return scanned_pdf([text_page, spoil(rendered(scan_page), seed=1)])

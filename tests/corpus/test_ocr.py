@@ -16,18 +16,7 @@ from corpus.read import source_from_bytes
 from diffing.compare import compare
 from diffing.reports.redline_json import dumps
 from tests.corpus.pdf_layers import Line, pdf_of
-from tests.corpus.scans import rendered, scanned_pdf, spoil
-
-FIRST = "第一条 为了规范管理，制定本办法。"
-LINES = ["第二条 本办法自公布之日起施行。", "第三条 有关部门应当依法履行职责。"]
-NEEDS_EXTRA = "needs the OCR extra: pip install 'wendiff[ocr]'"
-
-
-def _mixed() -> bytes:
-    """Page 1 with a text layer; page 2 a bad scan (turned, noisy, a red seal over its text) of two lines."""
-    text_page = pdf_of([[Line(FIRST, 100, size=14, x=20)]], width=320, height=130)
-    scan_page = pdf_of([[Line(t, 100 - 30 * k, size=14, x=20) for k, t in enumerate(LINES)]], width=320, height=130)
-    return scanned_pdf([text_page, spoil(rendered(scan_page), seed=1)])
+from tests.corpus.scans import FIRST, LINES, NEEDS_EXTRA, mixed_pdf, rendered, scanned_pdf, spoil
 
 
 @pytest.fixture
@@ -39,7 +28,7 @@ def with_ocr(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.mark.slow
 @pytest.mark.usefixtures("with_ocr")
 def test_a_scanned_page_is_read_by_ocr_in_its_place_and_its_clauses_keep_their_page() -> None:
-    source = source_from_bytes("mixed.pdf", _mixed())
+    source = source_from_bytes("mixed.pdf", mixed_pdf())
     assert source.ocr_read_pages == (2,) and source.textless_pages == ()
     assert any("page 2: read by OCR" in warning for warning in source.warnings())
     law = source_from_bytes("law.txt", "\n".join([FIRST, *LINES]).encode())
@@ -56,7 +45,7 @@ def test_a_scanned_page_is_read_by_ocr_in_its_place_and_its_clauses_keep_their_p
 
 def test_without_the_extra_a_scanned_page_is_named_with_the_extra_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("WENDIFF_OCR", "0")
-    source = source_from_bytes("mixed.pdf", _mixed())
+    source = source_from_bytes("mixed.pdf", mixed_pdf())
     assert source.textless_pages == (2,) and source.ocr_read_pages == ()
     assert source.warnings() == (
         "mixed.pdf: page 2 has no text layer (a scanned image?); its text is not compared, OCR it first "
@@ -233,7 +222,7 @@ def test_an_ocr_child_short_of_memory_is_one_line_naming_the_limit_never_a_trace
 
     monkeypatch.setenv("WENDIFF_OCR_MEMORY", megabytes)  # here: a library unmapped, onnxruntime's bad_alloc
     try:
-        source = source_from_bytes("mixed.pdf", _mixed())
+        source = source_from_bytes("mixed.pdf", mixed_pdf())
     except InputError as error:
         assert str(error).startswith(f"mixed.pdf: OCR of the scanned pages failed (over its {megabytes} MB")
         assert "\n" not in str(error)
@@ -250,4 +239,4 @@ def test_a_scan_that_overruns_the_ocr_time_limit_is_refused_in_one_line_naming_t
     monkeypatch.setenv("WENDIFF_OCR_TIMEOUT", "0.01")
     with pytest.raises(InputError, match=r"^mixed\.pdf: reading 1 scanned pages by OCR took over 0\.01 s; refused "
                                          r"\(WENDIFF_OCR_TIMEOUT allows longer a page, WENDIFF_OCR=0 skips OCR\)$"):
-        source_from_bytes("mixed.pdf", _mixed())
+        source_from_bytes("mixed.pdf", mixed_pdf())

@@ -18,24 +18,12 @@ from diffing.model import Diff
 from diffing.reports.redline_docx import render_docx
 from diffing.reports.redline_html import render_html
 from diffing.reports.redline_md import render_markdown
-from tests.corpus.pdf_layers import Line, pdf_of
-from tests.corpus.scans import rendered, scanned_pdf, spoil
-
-FIRST = "第一条 为了规范管理，制定本办法。"
-LINES = ["第二条 本办法自公布之日起施行。", "第三条 有关部门应当依法履行职责。"]
-NEEDS_EXTRA = "needs the OCR extra: pip install 'wendiff[ocr]'"
-
-
-def _mixed() -> bytes:
-    """Page 1 with a text layer; page 2 a bad scan (turned, noisy, a red seal over its text) of two lines."""
-    text_page = pdf_of([[Line(FIRST, 100, size=14, x=20)]], width=320, height=130)
-    scan_page = pdf_of([[Line(t, 100 - 30 * k, size=14, x=20) for k, t in enumerate(LINES)]], width=320, height=130)
-    return scanned_pdf([text_page, spoil(rendered(scan_page), seed=1)])
+from tests.corpus.scans import FIRST, LINES, NEEDS_EXTRA, mixed_pdf
 
 
 def _law_against_scan() -> Diff:
     law = source_from_bytes("law.txt", "\n".join([FIRST, *LINES]).encode())
-    return compare(from_source(law), from_source(source_from_bytes("mixed.pdf", _mixed())))
+    return compare(from_source(law), from_source(source_from_bytes("mixed.pdf", mixed_pdf())))
 
 
 def _html_row(html: str, label: str) -> tuple[str, str]:
