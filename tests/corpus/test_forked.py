@@ -17,6 +17,11 @@ def _square_and_pid(n: int) -> tuple[int, int]:
     return n * n, os.getpid()
 
 
+def _in_a_new_process(script: str) -> subprocess.CompletedProcess[str]:
+    """``script`` run by a new interpreter (one thread: a child can fork), its output captured."""
+    return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60)
+
+
 def _fail(name: str) -> None:
     raise WendiffError(f"{name}: no such file")
 
@@ -27,7 +32,7 @@ def test_result_is_computed_by_a_child_when_the_process_has_one_thread() -> None
         "p = start(divmod, 17, 5)\n"
         "print(p.forked, p.result())"
     )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60)
+    done = _in_a_new_process(script)
     assert done.stdout.split() == ["True", "(3,", "2)"]
 
 
@@ -47,7 +52,7 @@ def test_a_child_that_dies_falls_back_to_the_work_done_here() -> None:
         "p = start(dies_in_the_child)\n"
         "print(p.forked, p.result())"
     )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60)
+    done = _in_a_new_process(script)
     assert done.stdout == "True computed here\n"
 
 
@@ -81,7 +86,7 @@ def test_the_child_writes_nothing_to_standard_output_or_error() -> None:
         "p = start(chatty)\n"
         "print(p.forked, p.result())"
     )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60)
+    done = _in_a_new_process(script)
     assert (done.stdout, done.stderr) == ("True done\n", "")
 
 
@@ -91,5 +96,5 @@ def test_sent_is_the_childs_result_or_none_and_never_does_the_work_here() -> Non
         "ok, bad = start(divmod, 17, 5), start(int, 'x')\n"
         "print(ok.forked, ok.sent(), bad.forked, bad.sent())"
     )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60)
+    done = _in_a_new_process(script)
     assert done.stdout.split() == ["True", "(3,", "2)", "True", "None"]
