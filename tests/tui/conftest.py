@@ -22,6 +22,7 @@ from tui.compat_textual import screen_strips
 from tui.screens.compare import CompareScreen
 from tui.screens.history import HistoryScreen
 from tui.sides import CompareRequest, TextSide
+from tui.view_lines import Layout
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -100,6 +101,16 @@ async def open_history(pilot: Pilot[Any], store: Path, doc_id: str = HOLIDAYS) -
 def app_on(request: CompareRequest) -> WendiffApp:
     """The app opened straight on Compare for ``request``."""
     return make_app(compare=request, library=False)
+
+
+async def layout_of(request: CompareRequest, size: tuple[int, int] = (160, 48)) -> Layout:
+    """The Compare screen's layout once ``request`` is shown at ``size`` (the app closed again)."""
+    app = app_on(request)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        layout = screen_of(app).view.layout_
+    assert layout is not None
+    return layout
 
 
 def screen_of(app: WendiffApp) -> CompareScreen:

@@ -6,9 +6,10 @@ from __future__ import annotations
 from rich.cells import cell_len
 from textual.widgets import RadioButton
 
-from tests.tui.conftest import app_on, pair_request, screen_of, settle
+from tests.tui.conftest import app_on, layout_of, pair_request, screen_of, settle
 from tests.tui.test_place_column import label_lines
 from tui.contrast import contrast
+from tui.view_lines import Layout
 
 
 async def test_the_cursor_highlights_the_whole_row_on_both_sides() -> None:
@@ -40,23 +41,25 @@ async def test_the_cursor_highlights_the_whole_row_on_both_sides() -> None:
 
 
 async def test_a_row_equal_only_after_normalization_is_marked_with_what_was_ignored() -> None:
-    app = app_on(pair_request())
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
-        layout = screen_of(app).view.layout_
-        assert layout is not None
-        diff = layout.diff
-        quiet = [
-            i for i, e in enumerate(layout.entries)
-            if e.kind == "row" and diff.rows[e.row].op == "equal" and "清明节" in diff.b_text(diff.rows[e.row])
-        ]  # fmt: skip
-        assert quiet
-        assert diff.ignored(diff.rows[layout.entries[quiet[0]].row])
-        lines = label_lines(layout, quiet[0])
-        assert lines and lines[0].startswith("≈")
-        plain = [i for i, e in enumerate(layout.entries) if e.kind == "row" and diff.rows[e.row].op == "equal"]
-        same = [i for i in plain if not diff.ignored(diff.rows[layout.entries[i].row])]
-        assert all(not any("≈" in line for line in label_lines(layout, i)) for i in same)
+    layout = await layout_of(pair_request())
+    diff = layout.diff
+    quiet = _qingming_rows(layout)
+    assert quiet
+    assert diff.ignored(diff.rows[layout.entries[quiet[0]].row])
+    lines = label_lines(layout, quiet[0])
+    assert lines and lines[0].startswith("≈")
+    plain = [i for i, e in enumerate(layout.entries) if e.kind == "row" and diff.rows[e.row].op == "equal"]
+    same = [i for i in plain if not diff.ignored(diff.rows[layout.entries[i].row])]
+    assert all(not any("≈" in line for line in label_lines(layout, i)) for i in same)
+
+
+def _qingming_rows(layout: Layout) -> list[int]:
+    """The entries of pair 01's equal rows about 清明节 (equal after normalization: full and half width)."""
+    diff = layout.diff
+    return [
+        i for i, e in enumerate(layout.entries)
+        if e.kind == "row" and diff.rows[e.row].op == "equal" and "清明节" in diff.b_text(diff.rows[e.row])
+    ]  # fmt: skip
 
 
 async def test_an_unselected_radio_button_can_be_seen() -> None:
@@ -73,19 +76,10 @@ async def test_an_unselected_radio_button_can_be_seen() -> None:
 
 async def test_at_160_columns_a_row_equal_after_normalization_names_what_was_ignored() -> None:
     # pair 01 at 160x48 in tmux: ``≈ 第二条/(三)`` said nothing of what was ignored (only the detail pane did)
-    app = app_on(pair_request())
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
-        layout = screen_of(app).view.layout_
-        assert layout is not None
-        diff = layout.diff
-        quiet = [
-            i for i, e in enumerate(layout.entries)
-            if e.kind == "row" and diff.rows[e.row].op == "equal" and "清明节" in diff.b_text(diff.rows[e.row])
-        ]  # fmt: skip
-        lines = label_lines(layout, quiet[0])
-        assert lines[0].startswith("≈") and "第二条/(三)" in lines[0] and "全角半角" in lines[0]
-        assert cell_len(lines[0]) <= layout.columns.label - 1
+    layout = await layout_of(pair_request())
+    lines = label_lines(layout, _qingming_rows(layout)[0])
+    assert lines[0].startswith("≈") and "第二条/(三)" in lines[0] and "全角半角" in lines[0]
+    assert cell_len(lines[0]) <= layout.columns.label - 1
 
 
 def test_help_explains_the_quiet_mark_of_rows_equal_after_normalization() -> None:

@@ -12,7 +12,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from diffing.model import Diff
-from tests.tui.conftest import app_on, data_request, notes, pair_request, screen_of, screen_text, settle
+from tests.tui.conftest import app_on, data_request, layout_of, notes, pair_request, screen_of, screen_text, settle
 from tui.sides import CompareRequest, FileSide
 from tui.widgets.summary_bar import SummaryBar
 
@@ -257,32 +257,28 @@ async def test_a_filtered_library_says_how_many_it_lists_and_cuts_titles_with_an
 
 
 async def test_a_pdf_sides_line_breaks_inside_a_clause_are_joined_for_reading() -> None:
-    data = Path(__file__).resolve().parents[1] / "data" / "formats"
-    app = app_on(CompareRequest(FileSide(str(data / "01a.pdf")), FileSide(str(data / "01b.pdf"))))
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
-        layout = screen_of(app).view.layout_
-        assert layout is not None
-        diff = layout.diff
-        raw = [diff.b.original[slice(*span)] for row in diff.rows for span in diff.b_spans(row)]
-        assert any("\n" in text.strip() for text in raw)  # the PDF breaks clauses across its lines
-        assert all("\n" not in text for text in layout.measure.texts("b"))
-        assert any("的决定》第一次修订" in text for text in layout.measure.texts("b"))
+    layout = await layout_of(_pdf_pair())
+    diff = layout.diff
+    raw = [diff.b.original[slice(*span)] for row in diff.rows for span in diff.b_spans(row)]
+    assert any("\n" in text.strip() for text in raw)  # the PDF breaks clauses across its lines
+    assert all("\n" not in text for text in layout.measure.texts("b"))
+    assert any("的决定》第一次修订" in text for text in layout.measure.texts("b"))
 
 
 async def test_a_pdf_line_break_before_a_number_or_a_latin_word_reads_as_a_space_not_glued() -> None:
     # pair 01 as PDFs at 160x48 in tmux: ``1949 年 12 月 23 日 政务院发布1999 年 9 月 18 日`` (two lines of the
     # page in one clause, glued); a break between two Chinese characters stays joined (``的决定》``)
+    layout = await layout_of(_pdf_pair())
+    texts = layout.measure.texts("a")
+    assert any("政务院发布 1999 年" in text for text in texts)
+    assert not any("政务院发布1999" in text for text in texts)
+    assert any("的决定》第一次修订" in text for text in layout.measure.texts("b"))
+
+
+def _pdf_pair() -> CompareRequest:
+    """Pair 01 as PDFs (tests/data/formats)."""
     data = Path(__file__).resolve().parents[1] / "data" / "formats"
-    app = app_on(CompareRequest(FileSide(str(data / "01a.pdf")), FileSide(str(data / "01b.pdf"))))
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
-        layout = screen_of(app).view.layout_
-        assert layout is not None
-        texts = layout.measure.texts("a")
-        assert any("政务院发布 1999 年" in text for text in texts)
-        assert not any("政务院发布1999" in text for text in texts)
-        assert any("的决定》第一次修订" in text for text in layout.measure.texts("b"))
+    return CompareRequest(FileSide(str(data / "01a.pdf")), FileSide(str(data / "01b.pdf")))
 
 
 def test_reading_joins_chinese_wraps_and_keeps_a_space_beside_latin_and_digits() -> None:
