@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -111,6 +113,20 @@ async def layout_of(request: CompareRequest, size: tuple[int, int] = (160, 48)) 
         layout = screen_of(app).view.layout_
     assert layout is not None
     return layout
+
+
+@asynccontextmanager
+async def export_dialog(
+    size: tuple[int, int] = (160, 48),
+) -> AsyncIterator[tuple[WendiffApp, Pilot[Any], list[Message]]]:
+    """The app on pair 01 at ``size`` with the export dialog open, and the messages it posts."""
+    messages: list[Message] = []
+    app = app_on(pair_request())
+    async with app.run_test(size=size, message_hook=messages.append) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        yield app, pilot, messages
 
 
 def screen_of(app: WendiffApp) -> CompareScreen:

@@ -9,7 +9,7 @@ from pathlib import Path
 from textual.message import Message
 from textual.widgets import Input, RadioButton
 
-from tests.tui.conftest import app_on, notes, pair_request, settle
+from tests.tui.conftest import export_dialog, notes, settle
 from tui.messages import ExportFinished
 from tui.screens.export import ExportScreen
 
@@ -19,13 +19,8 @@ def finished(messages: list[Message]) -> list[ExportFinished]:
 
 
 async def test_a_typed_txt_suffix_writes_plain_text(tmp_path: Path) -> None:
-    messages: list[Message] = []
-    app = app_on(pair_request())
     out = tmp_path / "p01-redline.txt"
-    async with app.run_test(size=(160, 48), message_hook=messages.append) as pilot:
-        await settle(pilot)
-        await pilot.press("e")
-        await pilot.pause()
+    async with export_dialog((160, 48)) as (app, pilot, messages):
         app.screen.query_one("#path", Input).value = str(out)
         await pilot.pause()
         await pilot.press("enter")
@@ -35,12 +30,7 @@ async def test_a_typed_txt_suffix_writes_plain_text(tmp_path: Path) -> None:
 
 
 async def test_the_table_is_not_offered_as_json_and_refusals_use_the_apps_words() -> None:
-    messages: list[Message] = []
-    app = app_on(pair_request())
-    async with app.run_test(size=(160, 48), message_hook=messages.append) as pilot:
-        await settle(pilot)
-        await pilot.press("e")
-        await pilot.pause()
+    async with export_dialog((160, 48)) as (app, pilot, messages):
         screen = app.screen
         assert isinstance(screen, ExportScreen)
         screen.query_one("#report-table", RadioButton).value = True
@@ -58,13 +48,8 @@ async def test_the_table_is_not_offered_as_json_and_refusals_use_the_apps_words(
 
 
 async def test_a_folder_that_does_not_exist_is_refused_not_created(tmp_path: Path) -> None:
-    messages: list[Message] = []
-    app = app_on(pair_request())
     target = tmp_path / "nonexist" / "dir" / "x.html"
-    async with app.run_test(size=(160, 48), message_hook=messages.append) as pilot:
-        await settle(pilot)
-        await pilot.press("e")
-        await pilot.pause()
+    async with export_dialog((160, 48)) as (app, pilot, messages):
         app.screen.query_one("#path", Input).value = str(target)
         await pilot.pause()
         await pilot.press("enter")
@@ -76,14 +61,9 @@ async def test_a_folder_that_does_not_exist_is_refused_not_created(tmp_path: Pat
 
 
 async def test_an_existing_file_is_overwritten_only_after_a_second_enter(tmp_path: Path) -> None:
-    messages: list[Message] = []
-    app = app_on(pair_request())
     out = tmp_path / "r.html"
     out.write_text("the old report", encoding="utf-8")
-    async with app.run_test(size=(160, 48), message_hook=messages.append) as pilot:
-        await settle(pilot)
-        await pilot.press("e")
-        await pilot.pause()
+    async with export_dialog((160, 48)) as (app, pilot, messages):
         app.screen.query_one("#path", Input).value = str(out)
         await pilot.pause()
         await pilot.press("enter")
@@ -101,13 +81,8 @@ async def test_an_existing_file_is_overwritten_only_after_a_second_enter(tmp_pat
 async def test_a_suffix_typed_just_before_enter_picks_the_format_it_names(tmp_path: Path) -> None:
     # in tmux at 80x24 on pair 01 the path and Enter arrive in one burst: with the table picked, a typed t.json
     # got an HTML table ("html report / Wrote …t.json"), the suffix's format not yet picked when Enter came
-    messages: list[Message] = []
-    app = app_on(pair_request())
     out = tmp_path / "t.json"
-    async with app.run_test(size=(80, 24), message_hook=messages.append) as pilot:
-        await settle(pilot)
-        await pilot.press("e")
-        await pilot.pause()
+    async with export_dialog((80, 24)) as (app, pilot, messages):
         screen = app.screen
         assert isinstance(screen, ExportScreen)
         screen.query_one("#report-table", RadioButton).value = True
