@@ -143,3 +143,14 @@ def test_a_missing_pins_file_is_one_line_error(tmp_path: Path, capsys: pytest.Ca
     code = main(["diff", str(PAIR_04 / "a.txt"), str(PAIR_04 / "b.txt"), "--pins", str(tmp_path / "none.json")])
     assert code == 2
     assert "none.json: cannot read pins" in one_line_error(capsys.readouterr().err)
+
+
+def test_a_pin_may_name_a_kuan_as_the_reports_cite_it() -> None:
+    # the reports cite A 第十三条's text as 第十三条/第一款 (the article has two 款); a pins file written from a
+    # report names that, and it resolves to that 款 alone, not to nothing
+    a, b = _docs()
+    diff = compare(a, b, pins=[Pin("第十三条/第一款", "第二十八条", "unpair")])
+    assert diff.pin_problems == ()
+    unpaired = [r for r in diff.rows if r.pinned]
+    assert unpaired and {_article(diff.place_a(r)) for r in unpaired if r.a} == {"第十三条"}
+    assert all(diff.place_a(r) != "第十三条/第一款" or not r.b for r in diff.rows)
