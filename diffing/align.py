@@ -75,6 +75,7 @@ from diffing.sequences import longest_increasing
 from diffing.units import (
     POSTING_CAP,
     Article,
+    ArticleMatch,
     article_order,
     articles,
     bigrams,
@@ -144,11 +145,16 @@ class _State:
     a_unit: list[int] = field(default_factory=list)
     """For each A clause, its article (-1 outside articles)."""
     b_unit: list[int] = field(default_factory=list)
-    partner: dict[int, int] = field(default_factory=dict)
-    """A article → its corresponding B article."""
+    match: ArticleMatch = field(default_factory=lambda: ArticleMatch({}, (), 0))
+    """Corresponding articles (`diffing.units.match_articles`)."""
     a_key: list[str] = field(init=False)
     """Each A clause's text without spaces (`_key`), computed once."""
     b_key: list[str] = field(init=False)
+
+    @property
+    def partner(self) -> dict[int, int]:
+        """A article → its corresponding B article."""
+        return self.match.partner
 
     def __post_init__(self) -> None:
         self.a_key = [_key(c.text) for c in self.a]
@@ -403,7 +409,7 @@ def _attach_labels(st: _State) -> None:
                 votes[v] += len(st.a[k].text)
         if votes:
             v = min(votes, key=lambda v: (-votes[v], v))
-            in_order = in_order or article_order(st.a, st.b, st.a_units, st.b_units, st.partner)
+            in_order = in_order or article_order(st.match)
             if one_article(st.a, st.b, art, st.b_units[v], _aligned(st, u, v), in_order(u, v)):
                 _link_label(st, art.label, st.b_units[v].label)
 
@@ -453,7 +459,7 @@ def _units(st: _State) -> None:
     if not st.a_units or not st.b_units:
         return
     links = [(p.a, p.b) for p in st.pairs if p.a and p.b]
-    st.partner = match_articles(st.a, st.b, st.a_units, st.b_units, links)
+    st.match = match_articles(st.a, st.b, st.a_units, st.b_units, links)
     _free_stock(st)
     _divisions(st)
     for u, v in sorted(st.partner.items()):

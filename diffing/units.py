@@ -46,7 +46,8 @@ from diffing.model import Clause
 from diffing.sequences import longest_increasing
 
 __all__ = [
-    "ARTICLE_MIN", "ARTICLE_MOVED", "ARTICLE_SHARE", "ARTICLE_SURE", "POSTING_CAP", "Article", "Division",
+    "ARTICLE_MIN", "ARTICLE_MOVED", "ARTICLE_SHARE", "ARTICLE_SURE", "POSTING_CAP", "Article", "ArticleMatch",
+    "Division",
     "article_order", "articles", "bigrams", "division_level", "divisions", "match_articles", "match_divisions",
     "one_article", "unit_of",
 ]  # fmt: skip
@@ -145,14 +146,27 @@ def bigrams(text: str) -> set[str]:
     return set(map(operator.add, text, text[1:])) if len(text) > 2 else {text}
 
 
+@dataclass(frozen=True)
+class ArticleMatch:
+    """Corresponding articles (`match_articles`)."""
+
+    partner: dict[int, int]
+    """A article index → B article index."""
+    anchors: tuple[int, ...]
+    """The A articles of the near-identical pairs (`ARTICLE_SURE`) kept in order: the order the others
+    are judged against."""
+    b_count: int
+    """How many articles B has."""
+
+
 def match_articles(
     a: Sequence[Clause],
     b: Sequence[Clause],
     a_units: Sequence[Article],
     b_units: Sequence[Article],
     links: Iterable[tuple[Sequence[int], Sequence[int]]],
-) -> dict[int, int]:
-    """A article index → B article index of corresponding articles (see the module's rules).
+) -> ArticleMatch:
+    """Corresponding articles of A and B (see the module's rules).
 
     ``links`` are the (A clauses, B clauses) of the pairs made so far.
     """
@@ -184,22 +198,23 @@ def match_articles(
             partner[u] = v
             taken.add(v)
     chain_a = sorted(partner)
-    kept = [chain_a[k] for k in longest_increasing([partner[u] for u in chain_a])]
-    anchors_a, anchors_b = kept, [partner[u] for u in kept]
-
-    def in_order(u: int, v: int) -> bool:
-        k = bisect_left(anchors_a, u)
-        lo = anchors_b[k - 1] if k > 0 else -1
-        hi = anchors_b[k] if k < len(anchors_b) else len(b_units)
-        return lo < v < hi
-
+    anchors = tuple(chain_a[k] for k in longest_increasing([partner[u] for u in chain_a]))
     for sim, u, v in scored:
         if u in partner or v in taken or sim == 0.0:
             continue
-        if sim >= _bar(in_order(u, v)):
+        if sim >= _bar(_between(partner, anchors, u, v, len(b_units))):
             partner[u] = v
             taken.add(v)
-    return partner
+    return ArticleMatch(partner, anchors, len(b_units))
+
+
+def _between(partner: dict[int, int], keys: Sequence[int], u: int, v: int, b_count: int) -> bool:
+    """B article *v* stands between the partners of the A articles of ``keys`` (ascending) around A article
+    *u*, or those two partners cross (then they name no place)."""
+    k = bisect_left(keys, u)
+    lo = partner[keys[k - 1]] if k else -1
+    hi = partner[keys[k]] if k < len(keys) else b_count
+    return lo < v < hi or lo > hi
 
 
 def _bar(in_order: bool) -> float:
@@ -220,29 +235,13 @@ def one_article(
     return share >= ARTICLE_SHARE
 
 
-def article_order(
-    a: Sequence[Clause],
-    b: Sequence[Clause],
-    a_units: Sequence[Article],
-    b_units: Sequence[Article],
-    partner: dict[int, int],
-) -> Callable[[int, int], bool]:
-    """Whether B article *v* stands in order for A article *u*, given the corresponding articles
-    ``partner`` (see the module's rules)."""
-    paired = sorted(partner)
-    sure = [
-        u for u in paired if _similarity(_body_key(a, a_units[u]), _body_key(b, b_units[partner[u]])) >= ARTICLE_SURE
-    ]
-    anchors = [sure[k] for k in longest_increasing([partner[u] for u in sure])]
-
-    def between(keys: list[int], u: int, v: int) -> bool:
-        k = bisect_left(keys, u)
-        lo = partner[keys[k - 1]] if k else -1
-        hi = partner[keys[k]] if k < len(keys) else len(b_units)
-        return lo < v < hi or lo > hi
+def article_order(match: ArticleMatch) -> Callable[[int, int], bool]:
+    """Whether B article *v* stands in order for A article *u*, given the corresponding articles (see the
+    module's rules): between the anchors around, or between the nearest corresponding articles."""
+    partner, paired = match.partner, sorted(match.partner)
 
     def in_order(u: int, v: int) -> bool:
-        return between(anchors, u, v) or between(paired, u, v)
+        return _between(partner, match.anchors, u, v, match.b_count) or _between(partner, paired, u, v, match.b_count)
 
     return in_order
 
