@@ -32,7 +32,7 @@ from typing import Literal
 from diffing.model import QUIET_OPS, Diff, Row
 from diffing.sequences import longest_increasing
 
-__all__ = ["Entry", "Item", "a_home", "displaced", "is_change", "reading_order", "walk"]
+__all__ = ["Entry", "Item", "a_home", "displaced", "is_change", "reading_order", "row_articles", "walk"]
 
 ItemKind = Literal["row", "origin"]
 
@@ -107,6 +107,12 @@ def _emit(anchor: Item | None, followers: dict[Item | None, list[Item]], out: li
         item = stack.pop()
         out.append(item)
         stack.extend(reversed(followers.get(item, [])))
+
+
+def row_articles(diff: Diff, row: Row) -> tuple[str, str]:
+    """The articles (first part of the places) of a row's two sides, empty on a side without one: what a
+    moved or renumbered article's rows share, so that where it came from is said once per article."""
+    return (diff.place_a(row) or "").split("/")[0], (diff.place_b(row) or "").split("/")[0]
 
 
 def is_change(row: Row) -> bool:

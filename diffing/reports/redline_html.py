@@ -51,7 +51,7 @@ from diffing.model import OPS, Diff, Op, Row
 from diffing.reports.html_assets import CSS, JS
 from diffing.reports.meta import display_title, document_date, document_number, document_title
 from diffing.reports.numbers import NumberItem, number_items, row_notes
-from diffing.reports.order import Item, a_home, displaced, is_change, reading_order
+from diffing.reports.order import Item, a_home, displaced, is_change, reading_order, row_articles
 from diffing.reports.pins import PINNED_NOTE, pin_lines
 from diffing.reports.reading import reading_note
 from diffing.reports.wording import (
@@ -385,18 +385,13 @@ def _said_once(diff: Diff, items: Sequence[Item], moved: frozenset[int]) -> set[
         if item.row not in moved:
             last[item.kind] = None
             continue
-        articles = _articles(diff, diff.rows[item.row])
+        articles = row_articles(diff, diff.rows[item.row])
         if articles != last[item.kind]:
             out.add(item)
             if item.kind == "row":
                 out.add(Item("origin", item.row))
         last[item.kind] = articles
     return out
-
-
-def _articles(diff: Diff, row: Row) -> tuple[str, str]:
-    """The articles (first part of the places) of a moved row's two sides."""
-    return (diff.place_a(row) or "").split("/")[0], (diff.place_b(row) or "").split("/")[0]
 
 
 def _where(place: str | None) -> str:

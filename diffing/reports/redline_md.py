@@ -40,7 +40,7 @@ from diffing.kuan_rows import KuanGroup, kuan_groups
 from diffing.model import OPS, Diff, Row
 from diffing.reports.meta import display_title, document_date, document_number, document_title
 from diffing.reports.numbers import NumberItem, number_items, row_notes
-from diffing.reports.order import is_change, reading_order
+from diffing.reports.order import is_change, reading_order, row_articles
 from diffing.reports.pins import PINNED_NOTE, pin_lines
 from diffing.reports.reading import reading_note
 from diffing.reports.wording import (
@@ -312,7 +312,7 @@ def _changes(diff: Diff, notes: dict[int, list[NumberItem]] | None = None) -> li
             run, said = None, False
             continue
         row = group.rows[0]
-        articles = _articles(diff, row) if row.a and row.b and row.op != "copied" else None
+        articles = row_articles(diff, row) if row.a and row.b and row.op != "copied" else None
         if articles is None or articles != run:
             run, said = articles, False
         lines.extend(_change(diff, n, row, not said))
@@ -364,11 +364,6 @@ def _places(diff: Diff, row: Row) -> str:
     if not row.a:
         return f"B {b_place}"
     return f"A {a_place} → B {b_place}"
-
-
-def _articles(diff: Diff, row: Row) -> tuple[str, str]:
-    """The articles (first part of the places) of a row's two sides."""
-    return _a_places(diff, row).split("/")[0], (diff.place_b(row) or "").split("/")[0]
 
 
 def _change(diff: Diff, n: int, row: Row, from_note: bool = True) -> list[str]:

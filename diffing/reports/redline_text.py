@@ -33,7 +33,6 @@ Rules:
 from __future__ import annotations
 
 import io
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -45,7 +44,7 @@ from diffing.highlight import Highlight, row_highlights, unified_highlights
 from diffing.kuan_rows import KuanGroup, kuan_groups
 from diffing.model import Diff, Row
 from diffing.reports.numbers import number_items, numbers_lines
-from diffing.reports.order import Item, walk
+from diffing.reports.order import Item, row_articles, walk
 from diffing.reports.pins import PINNED_NOTE, pin_lines
 from diffing.source_markup import source_markup
 from diffing.vocabulary import KIND_LOOK, OP_LOOK, TERMINAL_COLOUR
@@ -60,7 +59,6 @@ MARKS: dict[str, str] = {op: look.mark for op, look in OP_LOOK.items()}
 """The mark of each op in the label column (`diffing.vocabulary.OP_LOOK`)."""
 SIDE_BY_SIDE_MIN_WIDTH = 110
 """Below this many cells a view is unified (one pane): this terminal view's and the app's (`tui.view_lines`)."""
-_BLANK_LINES = re.compile(r"\n[ \t\u3000]*(?:\n[ \t\u3000]*)+")
 
 
 @dataclass(frozen=True)
@@ -187,11 +185,9 @@ def _new_table(diff: Diff, view: TextView) -> Table:
 
 
 def _articles(diff: Diff, row: Row) -> tuple[str, str] | None:
-    """The articles (first part of each side's place) of a row whose two places differ, else None."""
+    """The articles (`row_articles`) of a row whose two places differ, else None."""
     a, b = diff.place_a(row), diff.place_b(row)
-    if not a or not b or a == b:
-        return None
-    return a.split("/")[0], b.split("/")[0]
+    return row_articles(diff, row) if a and b and a != b else None
 
 
 def _label(diff: Diff, row: Row, both: bool = True) -> Text:
@@ -228,7 +224,7 @@ def _heading_row(console: Console, table: Table | None, words: str) -> None:
 def _group_row(console: Console, table: Table | None, diff: Diff, group: KuanGroup, color: bool) -> None:
     """A 款's inserted (deleted) rows as one row: the place of the first, the 款's text."""
     kind: Literal["ins", "del"] = "ins" if group.side == "b" else "del"
-    text = _BLANK_LINES.sub("\n", group.text(diff).strip())
+    text = group.shown(diff)
     body = _text([Highlight(text, kind)], color)
     label = _label(diff, group.rows[0])
     places = {place_label(diff, row) for row in group.rows}
