@@ -114,7 +114,10 @@ def _places(
     return clause_places(outline(a, a_clauses)), clause_places(outline(b, b_clauses))
 
 
-CARRIED = ("a_original", "b_original", "_a_clause_spans", "_b_clause_spans", "outlines", "structure", "places")
+CARRIED = (
+    "a_original", "b_original", "_a_clause_spans", "_b_clause_spans", "outlines", "document_outlines", "structure",
+    "places",
+)  # fmt: skip
 """The cached properties of a `Diff` that read no inline parts: built ``beside`` the inline parts, kept."""
 
 

@@ -28,6 +28,7 @@ from diffing.vocabulary import OPS, InlinePart, Op
 if TYPE_CHECKING:
     from diffing.articles import Outline
     from diffing.structure import Structure
+    from diffing.structure import Unit as StructureUnit
 
 __all__ = [
     "IGNORABLE_STEPS", "MIRRORED", "OPS", "QUIET_OPS", "Clause", "ClauseKind", "Diff", "Op", "Row", "Summary",
@@ -142,6 +143,14 @@ class Diff:
         return outlines(self)
 
     @cached_property
+    def document_outlines(self) -> tuple[tuple[StructureUnit, ...], tuple[StructureUnit, ...]]:
+        """Both documents' outlines of divisions, articles, 款, 项 and 目 (`diffing.structure.document_outline`),
+        built once for the correspondence of units and the places."""
+        from diffing.structure import document_outline
+
+        return document_outline(self.outlines[0]), document_outline(self.outlines[1])
+
+    @cached_property
     def structure(self) -> Structure:
         """The outlines and the correspondence of units (`diffing.structure.structure`), built once for
         the JSON report, the 对照表 and the 修改决定."""
@@ -200,7 +209,8 @@ class Diff:
         """Where each clause of A and of B is cited, from the outlines (`diffing.places`), computed once."""
         from diffing.places import clause_places  # the law model builds on these values
 
-        return clause_places(self.outlines[0]), clause_places(self.outlines[1])
+        (a, b), (a_units, b_units) = self.outlines, self.document_outlines
+        return clause_places(a, a_units), clause_places(b, b_units)
 
     def place_a(self, row: Row) -> str | None:
         """Place of the row's first A clause (for a copied row: the clause it repeats), None without one."""

@@ -33,20 +33,21 @@ TABLE = "表"
 _HALF = str.maketrans("（）", "()")
 
 
-def clause_places(law: LawOutline) -> tuple[str, ...]:
-    """The place of every clause of one document, from its outline of articles (``Diff.outlines``;
-    see the module's rules)."""
+def clause_places(law: LawOutline, outline: Sequence[Unit] | None = None) -> tuple[str, ...]:
+    """The place of every clause of one document, from its outline of articles (``Diff.outlines``) and
+    the outline built on it (``Diff.document_outlines``, built here when not given; see the module's rules)."""
     clauses = law.clauses
-    outline = document_outline(law)
+    if outline is None:
+        outline = document_outline(law)
     out = [c.place for c in clauses]
-    units = {u.id: u for u in outline}
     paragraphs: dict[int, int] = {}
     for u in outline:
         if u.level == "paragraph" and u.parent is not None:
             paragraphs[u.parent] = paragraphs.get(u.parent, 0) + 1
+    cited: dict[int, str] = {}  # the place of each unit inside an article, enclosing units first
     for u in outline:  # in reading order, enclosing units first: the innermost unit has the last word
-        if u.level in ("article", "paragraph", "item", "subitem"):
-            place = _cite(u, units, paragraphs)
+        if u.level in _INSIDE:
+            place = cited[u.id] = _cite(u, cited, paragraphs)
             for k in u.clauses:
                 if u.level == "article" or clauses[k].kind != "article":  # a label row cites its article
                     out[k] = place
@@ -54,20 +55,21 @@ def clause_places(law: LawOutline) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _cite(unit: Unit, units: dict[int, Unit], paragraphs: dict[int, int]) -> str:
-    """``第X条[/第Y款][/(一)][/1.]`` for an outline unit inside an article."""
-    parts: list[str] = []
-    u: Unit | None = unit
-    while u is not None and u.level in ("article", "paragraph", "item", "subitem"):
-        if u.level == "article":
-            parts.append(u.label)
-        elif u.level == "paragraph":
-            if u.parent is not None and paragraphs.get(u.parent, 0) > 1 and u.number is not None:
-                parts.append(f"第{to_chinese(int(u.number))}款")
-        else:
-            parts.append(u.label.strip().translate(_HALF))
-        u = units.get(u.parent) if u.parent is not None else None
-    return "/".join(reversed(parts))
+_INSIDE = frozenset(("article", "paragraph", "item", "subitem"))
+
+
+def _cite(unit: Unit, cited: dict[int, str], paragraphs: dict[int, int]) -> str:
+    """``第X条[/第Y款][/(一)][/1.]`` for an outline unit inside an article: its enclosing unit's place (in
+    ``cited`` when that unit is inside an article too), then its own part."""
+    above = cited.get(unit.parent, "") if unit.parent is not None else ""
+    if unit.level == "article":
+        own = unit.label
+    elif unit.level == "paragraph":
+        count = paragraphs.get(unit.parent, 0) if unit.parent is not None else 0
+        own = f"第{to_chinese(int(unit.number))}款" if count > 1 and unit.number is not None else ""
+    else:
+        own = unit.label.strip().translate(_HALF)
+    return f"{above}/{own}" if above and own else above or own
 
 
 def _cite_tables(clauses: Sequence[Clause], out: list[str]) -> None:

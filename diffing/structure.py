@@ -227,7 +227,7 @@ def _paragraphs(add: _Add, law: LawOutline, unit: LawUnit, article_id: int) -> N
 
 def structure(diff: Diff) -> Structure:
     """Both outlines and the correspondence of their units at the levels part … article (module rules)."""
-    a, b = (document_outline(law) for law in diff.outlines)
+    a, b = diff.document_outlines
     entries: list[Entry] = []
     rows_of = (_rows_of(diff, "a"), _rows_of(diff, "b"))
     heads = [(r.a[0], r.b[0]) for r in diff.rows if len(r.a) == 1 and len(r.b) == 1 and r.op != "copied"]
