@@ -31,8 +31,8 @@ if TYPE_CHECKING:
     from diffing.structure import Unit as StructureUnit
 
 __all__ = [
-    "IGNORABLE_STEPS", "MIRRORED", "OPS", "QUIET_OPS", "Clause", "ClauseKind", "Diff", "Op", "Row", "Summary",
-    "join_spans",
+    "IGNORABLE_STEPS", "MIRRORED", "OPS", "QUIET_OPS", "REBUILT", "Clause", "ClauseKind", "Diff", "Op", "Row",
+    "Summary", "join_spans",
 ]  # fmt: skip
 
 QUIET_OPS: frozenset[str] = frozenset({"equal", "renumbered"})
@@ -95,6 +95,10 @@ class Summary:
         return sum(n for op, n in self.counts.items() if op not in QUIET_OPS)
 
 
+REBUILT = ("outlines", "document_outlines", "structure")
+"""Cached properties of a `Diff` that pickling leaves out (`Diff.__getstate__`): built again when read."""
+
+
 @dataclass(frozen=True)
 class Diff:
     """The comparison of two documents."""
@@ -107,6 +111,11 @@ class Diff:
     rows: tuple[Row, ...]
     pin_problems: tuple[str, ...] = ()
     """The reviewer's pins that were dropped, one line each (`diffing.pins`)."""
+
+    def __getstate__(self) -> dict[str, object]:
+        """A pickled diff (the app's head start sends one) leaves out the outlines (`REBUILT`): sending them
+        costs about what building them again does, and most receivers never read them."""
+        return {name: value for name, value in self.__dict__.items() if name not in REBUILT}
 
     @cached_property
     def summary(self) -> Summary:

@@ -300,6 +300,24 @@ def _label(measure: Measure, entry: Entry, previous: Entry | None, room: int) ->
     return pieces
 
 
+def _label_lines(measure: Measure, entry: Entry, previous: Entry | None) -> int:
+    """How many lines `_label` gives an entry (0 for none), counted without fitting its places to a width:
+    a row's height needs only this."""
+    if entry.kind == "fold":
+        return 0
+    if entry.kind == "origin":
+        return 1
+    diff = measure.diff
+    row = diff.rows[entry.row]
+    lines = places(measure, row)
+    if row.op == "equal":
+        above = places(measure, diff.rows[previous.row]) if previous is not None and previous.kind == "row" else None
+        if not lines or lines == above:
+            return 0
+    noted = row.op in ("moved", "copied") and all(side != "A" for side, _ in lines)
+    return max(1, len(lines)) + noted
+
+
 @dataclass
 class _Built:
     """The pieces of one entry's columns, before folding."""
@@ -392,6 +410,11 @@ class Layout:
         where = " ".join(f"{side}:{n}" for side, n in (("A", a), ("B", b)) if n is not None)
         return [*label, ("\n" if label else "", "note"), (ellipsize(f"  {where}", self.columns.label - 1), "note")]
 
+    def _label_height(self, i: int) -> int:
+        """The lines of `_label` (each fits its column), at least one."""
+        lines = _label_lines(self.measure, self.entries[i], self.entries[i - 1] if i else None)
+        return max(1, lines) + (1 if self.numbers and lines and self.entries[i].kind != "fold" else 0)
+
     def _quiet_mark(self, i: int, label: list[tuple[str, str]]) -> list[tuple[str, str]]:
         """An equal row equal only after normalization: a dim ``≈`` and what was ignored, on the label's first
         line (its height unchanged)."""
@@ -418,7 +441,7 @@ class Layout:
             return 1
         row = self.diff.rows[entry.row]
         cols = self.columns
-        label = 1 + sum(text.count("\n") for text, _ in self._label(i))  # each label line fits its column
+        label = self._label_height(i)
         if cols.mode == "side":
             a = sum(self.measure.clauses("a", cols.a - 1)[i] for i in row.a) if _shows_a(row) else 0
             b = sum(self.measure.clauses("b", cols.b - 1)[j] for j in row.b)

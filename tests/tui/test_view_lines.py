@@ -139,3 +139,14 @@ def test_heights_are_the_lines_drawn_at_any_width(a: str, b: str, cells: int, ch
     assert covered == list(range(len(diff.rows)))
     if view.columns.mode == "side":
         assert_columns_hold_original_text(diff, view)
+
+
+def test_a_rows_label_height_is_counted_as_the_label_draws_it(pair01: Diff, seeds_000_001: Diff) -> None:
+    for diff in (pair01, seeds_000_001):
+        for cells, changes_only, numbers in ((160, False, False), (80, True, True), (120, False, True)):
+            view = layout(diff, cells, changes_only)
+            view.numbers = numbers
+            for i, entry in enumerate(view.entries):
+                if entry.kind == "row":
+                    drawn = 1 + sum(text.count("\n") for text, _ in view._label(i))
+                    assert view._label_height(i) == drawn, (entry, numbers)
