@@ -83,6 +83,7 @@ from diffing.units import (
     divisions,
     match_articles,
     match_divisions,
+    most_common,
     one_article,
     unit_of,
 )
@@ -554,15 +555,15 @@ def _candidates(st: _State, free_a: list[int], free_b: list[int]) -> list[tuple[
         for g in grams:
             index.setdefault(g, []).append(j)
     common = max(COMMON_MIN, len(free_b) // COMMON_SHARE)
+    size = {g: len(js) for g, js in index.items()}
     out: list[tuple[float, int, int]] = []
     for i in free_a:
         text = st.a[i].text
-        grams = bigrams(text)
         # The rarest grams carry the evidence; common ones (的, 规定 …) only cost time.
-        rare = sorted((len(index[g]), g) for g in grams if g in index)[:VOTING_GRAMS]
+        rare = sorted([(size[g], g) for g in bigrams(text) & size.keys()])[:VOTING_GRAMS]
         rare = [x for k, x in enumerate(rare) if (k < ALWAYS_VOTING or x[0] <= common) and x[0] <= POSTING_CAP]
         counts = Counter(chain.from_iterable(index[g] for _, g in rare))  # one count, in vote order
-        for j, shared in counts.most_common(CANDIDATES_PER_CLAUSE):
+        for j, shared in most_common(counts, CANDIDATES_PER_CLAUSE):
             if shared < 0.2 * min(len(rare), len(b_grams[j])):
                 break
             sim = similarity(text, st.b[j].text)

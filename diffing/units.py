@@ -36,7 +36,6 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from heapq import nsmallest
 from itertools import chain
 
 from rapidfuzz.distance import Indel
@@ -49,7 +48,7 @@ __all__ = [
     "ARTICLE_MIN", "ARTICLE_MOVED", "ARTICLE_SHARE", "ARTICLE_SURE", "POSTING_CAP", "Article", "ArticleMatch",
     "Division",
     "article_order", "articles", "bigrams", "division_level", "divisions", "match_articles", "match_divisions",
-    "one_article", "unit_of",
+    "most_common", "one_article", "unit_of",
 ]  # fmt: skip
 
 POSTING_CAP = 500
@@ -63,6 +62,8 @@ ARTICLE_MOVED = 0.6
 ARTICLE_SHARE = 0.5
 _CANDIDATES = 6
 _VOTING_GRAMS = 24
+_SORTED_COUNTS = 4096
+"""Up to this many counted keys, a sort (in C) picks the most common faster than ``Counter``'s heap."""
 
 
 @dataclass(frozen=True)
@@ -97,15 +98,41 @@ def division_level(clause: Clause) -> int | None:
     return int(label.level) if label is not None and label.level <= Level.SECTION else None
 
 
+_ARTICLES_KEPT = 4
+_articles_of: dict[int, tuple[tuple[Clause, ...], tuple[Article, ...]]] = {}
+"""The articles of the last few clause tuples read, keyed by the tuple's identity (the entry holds the
+tuple, so that its id cannot be reused while it is kept): the aligner and the outline of the reports
+(`diffing.structure`) read the same document's articles without grouping its clauses again."""
+
+
 def articles(clauses: Sequence[Clause]) -> tuple[Article, ...]:
-    """The articles of a document, in reading order."""
+    """The articles of a document, in reading order (remembered for the last few tuples of clauses:
+    clauses are frozen, so a tuple of them always has the same articles)."""
+    if not isinstance(clauses, tuple):
+        return _articles(clauses)
+    kept = _articles_of.get(id(clauses))
+    if kept is not None and kept[0] is clauses:
+        return kept[1]
+    found = _articles(clauses)
+    if len(_articles_of) >= _ARTICLES_KEPT:
+        _articles_of.pop(next(iter(_articles_of)), None)
+    _articles_of[id(clauses)] = (clauses, found)
+    return found
+
+
+def _articles(clauses: Sequence[Clause]) -> tuple[Article, ...]:
     out: list[Article] = []
     start: int | None = None
     for k, clause in enumerate(clauses):
-        if clause.kind == "article" or division_level(clause) is not None or clause.text.startswith("#"):
+        kind = clause.kind
+        if (
+            kind == "article"
+            or (kind == "heading" and division_level(clause) is not None)
+            or clause.text.startswith("#")
+        ):
             if start is not None:
                 out.append(Article(start, k))
-            start = k if clause.kind == "article" else None
+            start = k if kind == "article" else None
     if start is not None:
         out.append(Article(start, len(clauses)))
     return tuple(out)
@@ -256,13 +283,20 @@ def _voted(a_keys: Sequence[tuple[int, str]], b_keys: Sequence[tuple[int, str]])
     for v, key in b_keys:
         for g in bigrams(key):
             index[g].append(v)
+    size = {g: n for g, vs in index.items() if (n := len(vs)) <= POSTING_CAP}
     out: set[tuple[int, int]] = set()
     for u, key in a_keys:
-        counted = [(n, g) for g in bigrams(key) if 0 < (n := len(index.get(g, ()))) <= POSTING_CAP]
-        rare = nsmallest(_VOTING_GRAMS, counted)
+        rare = sorted([(size[g], g) for g in bigrams(key) & size.keys()])[:_VOTING_GRAMS]
         votes = Counter(chain.from_iterable(index[g] for _, g in rare))
-        out.update((u, v) for v, _ in votes.most_common(_CANDIDATES))
+        out.update((u, v) for v, _ in most_common(votes, _CANDIDATES))
     return out
+
+
+def most_common(counts: Counter[int], n: int) -> list[tuple[int, int]]:
+    """``counts.most_common(n)``, ties in insertion order as there, without its heap over a small count."""
+    if len(counts) <= _SORTED_COUNTS:
+        return sorted(counts.items(), key=operator.itemgetter(1), reverse=True)[:n]
+    return counts.most_common(n)
 
 
 def match_divisions(
