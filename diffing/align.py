@@ -468,13 +468,21 @@ def _units(st: _State) -> None:
         _pair_inside(st, st.a_units[u].body, st.b_units[v].body)
 
 
-def _inside(x: str, y: str, cutoff: float, longer: int = 1) -> bool:
+def _inside(x: str, y: str, cutoff: float, longer: int = 1, sim: float = 1.0) -> bool:
     """The shorter text (`CONTAINED_LEN` characters or more) stands inside the other, at least
-    ``longer`` times its length, with a partial similarity of ``cutoff`` percent or more."""
+    ``longer`` times its length, with a partial similarity of ``cutoff`` percent or more.
+
+    ``sim`` is the two texts' `similarity` when the caller has it: their longest common subsequence
+    *l* bounds the partial similarity (a window of *k* ≤ *L* characters of the longer text has at most
+    min(*l*, *k*) in common with the shorter one of *L*: 2·min(l, k)/(L + k) ≤ 2l/(L + l)), so a pair
+    that cannot reach ``cutoff`` skips the window search (the answer is the same)."""
     short, long = (x, y) if len(x) <= len(y) else (y, x)
-    return len(short) >= CONTAINED_LEN and len(long) >= longer * len(short) and bool(
-        fuzz.partial_ratio(short, long, score_cutoff=cutoff)
-    )
+    if len(short) < CONTAINED_LEN or len(long) < longer * len(short):
+        return False
+    common = sim * (len(x) + len(y)) / 2 + 0.01  # the LCS, rounded up past float error
+    if 200 * common / (len(short) + common) < cutoff - 1e-6:
+        return False
+    return bool(fuzz.partial_ratio(short, long, score_cutoff=cutoff))
 
 
 def _free_stock(st: _State) -> None:
@@ -515,7 +523,8 @@ def _pair_inside(st: _State, a_range: range, b_range: range) -> None:
         for y, j in enumerate(free_b):
             sim = similarity(st.a[i].text, st.b[j].text)
             # An item that lost or gained an explanation stands almost whole inside the other.
-            score = sim if sim >= MIN_MODIFIED else MIN_MODIFIED * _inside(st.a[i].text, st.b[j].text, CONTAINED)
+            inside = sim < MIN_MODIFIED and _inside(st.a[i].text, st.b[j].text, CONTAINED, 1, sim)
+            score = sim if sim >= MIN_MODIFIED else MIN_MODIFIED * inside
             if score:
                 scored.append((-score, abs(x / len(free_a) - y / len(free_b)), i, j, sim))
     scored.sort()
@@ -567,7 +576,7 @@ def _candidates(st: _State, free_a: list[int], free_b: list[int]) -> list[tuple[
             if shared < 0.2 * min(len(rare), len(b_grams[j])):
                 break
             sim = similarity(text, st.b[j].text)
-            if sim >= MIN_MODIFIED or _inside(text, st.b[j].text, GLUED_SEED, longer=2):
+            if sim >= MIN_MODIFIED or _inside(text, st.b[j].text, GLUED_SEED, 2, sim):
                 out.append((sim, i, j))
     return out
 
