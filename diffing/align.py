@@ -123,7 +123,7 @@ the real pairs or the generated 1 MB and 1.4 MB pairs."""
 COMMON_MIN = 100
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class _Pair:
     """One link between clauses; compared by identity, so that `_State.pairs` removes one in O(1)."""
 
@@ -368,9 +368,13 @@ def _match_atoms(st: _State, a_range: tuple[int, int], b_range: tuple[int, int])
 
     def key(clauses: Sequence[Clause], keys: list[str], atom: tuple[int, int]) -> int:
         lo, hi = atom
+        if hi == lo + 1:
+            if clauses[lo].kind == "article":
+                return next(unique)  # bare labels follow their bodies, never each other
+            return ids.setdefault(keys[lo], len(ids))
         if all(clauses[k].kind == "article" for k in range(lo, hi)):
-            return next(unique)  # bare labels follow their bodies, never each other
-        return ids.setdefault(keys[lo] if hi == lo + 1 else "".join(keys[lo:hi]), len(ids))
+            return next(unique)
+        return ids.setdefault("".join(keys[lo:hi]), len(ids))
 
     ak = [key(st.a, st.a_key, atom) for atom in a_atoms]
     bk = [key(st.b, st.b_key, atom) for atom in b_atoms]
@@ -652,20 +656,22 @@ def _heaviest_chain(js: list[int], weights: list[float], size: int) -> list[int]
     """Indices of the max-weight subsequence of ``js`` that strictly increases."""
     if not js:
         return []
-    tree: list[tuple[float, int]] = [(0.0, -1)] * (size + 1)  # Fenwick tree: prefix max over j
+    tree = [0.0] * (size + 1)  # Fenwick tree: prefix max over j (its weight, and where it ends)
+    tree_at = [-1] * (size + 1)
     best = [0.0] * len(js)
     prev = [-1] * len(js)
     for k, j in enumerate(js):
         q, w, arg = j, 0.0, -1
         while q > 0:
-            if tree[q][0] > w:
-                w, arg = tree[q]
+            if tree[q] > w:
+                w, arg = tree[q], tree_at[q]
             q -= q & -q
-        best[k], prev[k] = w + weights[k], arg
+        here = best[k] = w + weights[k]
+        prev[k] = arg
         q = j + 1
         while q <= size:
-            if tree[q][0] < best[k]:
-                tree[q] = (best[k], k)
+            if tree[q] < here:
+                tree[q], tree_at[q] = here, k
             q += q & -q
     k = max(range(len(js)), key=best.__getitem__)
     out: list[int] = []

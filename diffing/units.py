@@ -200,6 +200,10 @@ def match_articles(
     a_of, b_of = unit_of(len(a), a_units), unit_of(len(b), b_units)
     candidates: set[tuple[int, int]] = set()
     for ai, bj in links:
+        if len(ai) == 1 and len(bj) == 1:  # most links: one clause a side
+            if (u := a_of[ai[0]]) >= 0 and (v := b_of[bj[0]]) >= 0:
+                candidates.add((u, v))
+            continue
         us = {a_of[i] for i in ai} - {-1}
         vs = {b_of[j] for j in bj} - {-1}
         candidates.update((u, v) for u in us for v in vs)
