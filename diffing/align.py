@@ -148,6 +148,8 @@ class _State:
     b_unit: list[int] = field(default_factory=list)
     match: ArticleMatch = field(default_factory=lambda: ArticleMatch({}, (), 0))
     """Corresponding articles (`diffing.units.match_articles`)."""
+    partnered: set[int] = field(default_factory=set)
+    """The B articles that have a counterpart (the values of `partner`, as a set)."""
     a_key: list[str] = field(init=False)
     """Each A clause's text without spaces (`_key`), computed once."""
     b_key: list[str] = field(init=False)
@@ -174,7 +176,7 @@ class _State:
         u, v = self.a_unit[i], self.b_unit[j]
         if u < 0 or v < 0 or self.partner.get(u) == v:
             return False
-        return u in self.partner or v in self.partner.values()
+        return u in self.partner or v in self.partnered
 
     def link(self, op: Op, a: list[int], b: list[int], similarity: float) -> _Pair:
         pair = _Pair(op, a, b, similarity)
@@ -385,6 +387,9 @@ def _match_atoms(st: _State, a_range: tuple[int, int], b_range: tuple[int, int])
 def _zip(st: _State, a_atom: tuple[int, int], b_atom: tuple[int, int]) -> None:
     """Cut two atoms of the same text at their shared boundaries; each piece is ``equal``."""
     (i, a_end), (j, b_end) = a_atom, b_atom
+    if a_end == i + 1 and b_end == j + 1:  # most atoms: one clause a side
+        st.link("equal", [i], [j], 1.0)
+        return
     a_key, b_key = st.a_key, st.b_key
     while i < a_end and j < b_end:
         gi, gj = i, j
@@ -465,6 +470,7 @@ def _units(st: _State) -> None:
         return
     links = [(p.a, p.b) for p in st.pairs if p.a and p.b]
     st.match = match_articles(st.a, st.b, st.a_units, st.b_units, links)
+    st.partnered = set(st.partner.values())
     _free_stock(st)
     _divisions(st)
     for u, v in sorted(st.partner.items()):
@@ -494,9 +500,9 @@ def _free_stock(st: _State) -> None:
     a_count = Counter(st.a_key)
     b_count = Counter(st.b_key)
     for p in list(st.pairs):
-        if len(p.a) == 1 and len(p.b) == 1 and st.crosses(p.a[0], p.b[0]):
+        if len(p.a) == 1 and len(p.b) == 1:
             key = st.a_key[p.a[0]]
-            if a_count[key] > 1 or b_count[key] > 1:
+            if (a_count[key] > 1 or b_count[key] > 1) and st.crosses(p.a[0], p.b[0]):
                 st.unlink(p)
 
 
@@ -801,5 +807,6 @@ def _rows(st: _State) -> list[Row]:
     while stack:  # depth-first without recursion: a run of deleted clauses can be any length
         p = stack.pop()
         out.append(Row(p.op, tuple(p.a), tuple(p.b), round(p.similarity, 4)))
-        stack.extend(reversed(after.get(id(p), ())))
+        if after and (hanging := after.get(id(p))):
+            stack.extend(reversed(hanging))
     return out

@@ -149,7 +149,9 @@ def unit_of(size: int, units: Sequence[Article]) -> list[int]:
 
 def divisions(clauses: Sequence[Clause], units: Sequence[Article]) -> tuple[Division, ...]:
     """The numbered division headings of a document, each with the articles it holds."""
-    heads = [(k, level) for k, c in enumerate(clauses) if (level := division_level(c)) is not None]
+    heads = [
+        (k, level) for k, c in enumerate(clauses) if c.kind == "heading" and (level := division_level(c)) is not None
+    ]
     ends = [len(clauses)] * len(heads)
     open_heads: list[int] = []  # indices into heads, levels increasing
     for n, (k, level) in enumerate(heads):

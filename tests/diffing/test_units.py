@@ -299,3 +299,20 @@ def test_the_articles_of_one_tuple_of_clauses_are_grouped_once_and_match_a_fresh
     assert articles(other) == (Article(0, 2), Article(2, 4))
     votes = Counter([5, 3, 3, 5, 7, 9, 9, 1])  # ties keep the order of first votes, as Counter.most_common
     assert most_common(votes, 3) == votes.most_common(3) == [(5, 2), (3, 2), (9, 2)]
+
+
+def test_a_clause_cites_its_labels_without_their_spaces_and_marks_and_an_article_drops_its_chapter() -> None:
+    from diffing.segment import segment_text
+
+    text = "## 第 七 章　总则\n一、说明\n第一百二十四 条 内容。\n（一）项；\n1. 目\n第十二条之一 本条。"
+    clauses = segment_text(text)
+    assert [(c.kind, c.place) for c in clauses] == [
+        ("heading", "第七章"),
+        ("heading", "第七章/一"),
+        ("article", "第一百二十四条"),
+        ("sentence", "第一百二十四条"),
+        ("heading", "第一百二十四条/(一)"),
+        ("heading", "第一百二十四条/(一)/1"),
+        ("article", "第十二条之一"),
+        ("sentence", "第十二条之一"),
+    ]
