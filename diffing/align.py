@@ -61,10 +61,11 @@ costs a loop, not a stack frame.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import Counter
-from collections.abc import Callable, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, count
+from operator import itemgetter
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
@@ -236,13 +237,10 @@ def _pairs(a: Sequence[Clause], b: Sequence[Clause]) -> _State:
 
 def _gaps(st: _State) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     """The A and B ranges between consecutive pairs made so far (which keep both orders), both non-empty."""
-    pairs = sorted((p for p in st.pairs if p.a and p.b), key=lambda p: p.a[0])
+    spans = sorted([(p.a[0], p.a[-1] + 1, p.b[0], p.b[-1] + 1) for p in st.pairs if p.a and p.b], key=itemgetter(0))
     out = []
     prev_i = prev_j = 0
-    for a_lo, a_hi, b_lo, b_hi in [
-        *((p.a[0], p.a[-1] + 1, p.b[0], p.b[-1] + 1) for p in pairs),
-        (len(st.a),) * 2 + (len(st.b),) * 2,
-    ]:
+    for a_lo, a_hi, b_lo, b_hi in [*spans, (len(st.a),) * 2 + (len(st.b),) * 2]:
         if a_lo > prev_i and b_lo > prev_j:
             out.append(((prev_i, a_lo), (prev_j, b_lo)))
         prev_i, prev_j = a_hi, b_hi
@@ -367,21 +365,31 @@ def _match_atoms(st: _State, a_range: tuple[int, int], b_range: tuple[int, int])
     b_atoms = _atoms(st.b, *b_range)
     ids: dict[str, int] = {}
     unique = count(-1, -1)  # a key no other atom has
-
-    def key(clauses: Sequence[Clause], keys: list[str], atom: tuple[int, int]) -> int:
-        lo, hi = atom
-        if hi == lo + 1:
-            if clauses[lo].kind == "article":
-                return next(unique)  # bare labels follow their bodies, never each other
-            return ids.setdefault(keys[lo], len(ids))
-        if all(clauses[k].kind == "article" for k in range(lo, hi)):
-            return next(unique)
-        return ids.setdefault("".join(keys[lo:hi]), len(ids))
-
-    ak = [key(st.a, st.a_key, atom) for atom in a_atoms]
-    bk = [key(st.b, st.b_key, atom) for atom in b_atoms]
+    ak = _atom_keys(st.a, st.a_key, a_atoms, ids, unique)
+    bk = _atom_keys(st.b, st.b_key, b_atoms, ids, unique)
     for x, y in _patience(ak, bk):
         _zip(st, a_atoms[x], b_atoms[y])
+
+
+def _atom_keys(
+    clauses: Sequence[Clause], keys: list[str], atoms: list[tuple[int, int]], ids: dict[str, int], unique: Iterator[int]
+) -> list[int]:
+    """Each atom's key: the id of its text (spaces aside) in ``ids``, or a key of its own (``unique``) for
+    bare labels, which follow their bodies and never each other."""
+    out: list[int] = []
+    for lo, hi in atoms:
+        if hi == lo + 1:
+            if clauses[lo].kind == "article":
+                out.append(next(unique))
+                continue
+            key = keys[lo]
+        elif all(clauses[k].kind == "article" for k in range(lo, hi)):
+            out.append(next(unique))
+            continue
+        else:
+            key = "".join(keys[lo:hi])
+        out.append(ids.setdefault(key, len(ids)))
+    return out
 
 
 def _zip(st: _State, a_atom: tuple[int, int], b_atom: tuple[int, int]) -> None:
@@ -566,13 +574,13 @@ def _exact_moves(st: _State) -> None:
 def _candidates(st: _State, free_a: list[int], free_b: list[int]) -> list[tuple[float, int, int]]:
     """Pairs (similarity, i, j) of free clauses similar enough to be modified, or where one stands
     almost whole inside the other (a seed of a glued run, rule 6)."""
-    index: dict[str, list[int]] = {}
+    index: defaultdict[str, list[int]] = defaultdict(list)
     b_grams: dict[int, set[str]] = {}
     for j in free_b:
         grams = bigrams(st.b[j].text)
         b_grams[j] = grams
         for g in grams:
-            index.setdefault(g, []).append(j)
+            index[g].append(j)
     common = max(COMMON_MIN, len(free_b) // COMMON_SHARE)
     size = {g: len(js) for g, js in index.items()}
     out: list[tuple[float, int, int]] = []
@@ -639,8 +647,17 @@ def _fuzzy(st: _State) -> None:
 def _order(st: _State) -> None:
     """Pairs off the heaviest chain that keeps both orders become ``moved``."""
     pairs = sorted((p for p in st.pairs if p.a and p.b), key=lambda p: p.a[0])
+    a_len = [len(c.text) for c in st.a]
+    b_len = [len(c.text) for c in st.b]
     weights = [
-        p.similarity * (sum(len(st.a[i].text) for i in p.a) + sum(len(st.b[j].text) for j in p.b)) + 1e-3 for p in pairs
+        p.similarity
+        * (
+            a_len[p.a[0]] + b_len[p.b[0]]
+            if len(p.a) == 1 and len(p.b) == 1
+            else sum(a_len[i] for i in p.a) + sum(b_len[j] for j in p.b)
+        )
+        + 1e-3
+        for p in pairs
     ]
     chain = set(_heaviest_chain([p.b[0] for p in pairs], weights, len(st.b)))
     for k, p in enumerate(pairs):

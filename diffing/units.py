@@ -37,6 +37,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain
+from typing import Generic, TypeVar
 
 from rapidfuzz.distance import Indel
 
@@ -98,26 +99,40 @@ def division_level(clause: Clause) -> int | None:
     return int(label.level) if label is not None and label.level <= Level.SECTION else None
 
 
-_ARTICLES_KEPT = 4
-_articles_of: dict[int, tuple[tuple[Clause, ...], tuple[Article, ...]]] = {}
-"""The articles of the last few clause tuples read, keyed by the tuple's identity (the entry holds the
-tuple, so that its id cannot be reused while it is kept): the aligner and the outline of the reports
-(`diffing.structure`) read the same document's articles without grouping its clauses again."""
+_KEPT = 4
+_T = TypeVar("_T")
+
+
+class _Recent(Generic[_T]):
+    """What was computed from the last few tuples read (a tuple of frozen clauses, or of articles, always
+    gives the same answer), keyed by their identity; an entry holds its tuples, so that no id is reused
+    while it is kept. The aligner and the outline of the reports (`diffing.structure`) read the same
+    document's articles and divisions without grouping its clauses again."""
+
+    def __init__(self) -> None:
+        self._kept: dict[tuple[int, ...], tuple[tuple[object, ...], _T]] = {}
+
+    def get(self, args: tuple[object, ...], compute: Callable[[], _T]) -> _T:
+        if not all(isinstance(arg, tuple) for arg in args):
+            return compute()  # a list can change: nothing is remembered for it
+        key = tuple(map(id, args))
+        kept = self._kept.get(key)
+        if kept is not None and all(x is y for x, y in zip(kept[0], args, strict=True)):
+            return kept[1]
+        found = compute()
+        if len(self._kept) >= _KEPT:
+            self._kept.pop(next(iter(self._kept)), None)
+        self._kept[key] = (args, found)
+        return found
+
+
+_articles_of: _Recent[tuple[Article, ...]] = _Recent()
+_divisions_of: _Recent[tuple[Division, ...]] = _Recent()
 
 
 def articles(clauses: Sequence[Clause]) -> tuple[Article, ...]:
-    """The articles of a document, in reading order (remembered for the last few tuples of clauses:
-    clauses are frozen, so a tuple of them always has the same articles)."""
-    if not isinstance(clauses, tuple):
-        return _articles(clauses)
-    kept = _articles_of.get(id(clauses))
-    if kept is not None and kept[0] is clauses:
-        return kept[1]
-    found = _articles(clauses)
-    if len(_articles_of) >= _ARTICLES_KEPT:
-        _articles_of.pop(next(iter(_articles_of)), None)
-    _articles_of[id(clauses)] = (clauses, found)
-    return found
+    """The articles of a document, in reading order (remembered for the last few tuples of clauses)."""
+    return _articles_of.get((clauses,), lambda: _articles(clauses))
 
 
 def _articles(clauses: Sequence[Clause]) -> tuple[Article, ...]:
@@ -148,7 +163,12 @@ def unit_of(size: int, units: Sequence[Article]) -> list[int]:
 
 
 def divisions(clauses: Sequence[Clause], units: Sequence[Article]) -> tuple[Division, ...]:
-    """The numbered division headings of a document, each with the articles it holds."""
+    """The numbered division headings of a document, each with the articles it holds (remembered for
+    the last few tuples of clauses and articles)."""
+    return _divisions_of.get((clauses, units), lambda: _divisions(clauses, units))
+
+
+def _divisions(clauses: Sequence[Clause], units: Sequence[Article]) -> tuple[Division, ...]:
     heads = [
         (k, level) for k, c in enumerate(clauses) if c.kind == "heading" and (level := division_level(c)) is not None
     ]
