@@ -477,7 +477,7 @@ def _units(st: _State) -> None:
     if not st.a_units or not st.b_units:
         return
     links = [(p.a, p.b) for p in st.pairs if p.a and p.b]
-    st.match = match_articles(st.a, st.b, st.a_units, st.b_units, links)
+    st.match = match_articles(st.a, st.b, st.a_units, st.b_units, links, (st.a_unit, st.b_unit))
     st.partnered = set(st.partner.values())
     _free_stock(st)
     _divisions(st)
@@ -805,13 +805,13 @@ def _is_new(st: _State, j: int | None) -> bool:
 
 
 def _rows(st: _State) -> list[Row]:
-    for i in range(len(st.a)):
-        if st.a_pair[i] is None:
+    for i, pair in enumerate(st.a_pair):
+        if pair is None:
             st.link("deleted", [i], [], 0.0)
-    for j in range(len(st.b)):
-        if st.b_pair[j] is None:
+    for j, pair in enumerate(st.b_pair):
+        if pair is None:
             st.link("inserted", [], [j], 0.0)
-    placed = sorted((p for p in st.pairs if p.b), key=lambda p: p.b[0])
+    placed = sorted([(p.b[0], p) for p in st.pairs if p.b], key=itemgetter(0))
     # Deleted rows hang after the row of their preceding A clause.
     after: dict[int, list[_Pair]] = {}
     for p in st.pairs:
@@ -820,7 +820,7 @@ def _rows(st: _State) -> list[Row]:
             parent = st.a_pair[i - 1] if i > 0 else None
             after.setdefault(id(parent) if parent is not None else 0, []).append(p)
     out: list[Row] = []
-    stack = [*reversed(placed), *reversed(after.get(0, ()))]
+    stack = [*(p for _, p in reversed(placed)), *reversed(after.get(0, ()))]
     while stack:  # depth-first without recursion: a run of deleted clauses can be any length
         p = stack.pop()
         out.append(Row(p.op, tuple(p.a), tuple(p.b), round(p.similarity, 4)))

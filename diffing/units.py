@@ -214,12 +214,14 @@ def match_articles(
     a_units: Sequence[Article],
     b_units: Sequence[Article],
     links: Iterable[tuple[Sequence[int], Sequence[int]]],
+    unit_maps: tuple[Sequence[int], Sequence[int]] | None = None,
 ) -> ArticleMatch:
     """Corresponding articles of A and B (see the module's rules).
 
-    ``links`` are the (A clauses, B clauses) of the pairs made so far.
+    ``links`` are the (A clauses, B clauses) of the pairs made so far; ``unit_maps``, each side's
+    `unit_of` when the caller has them.
     """
-    a_of, b_of = unit_of(len(a), a_units), unit_of(len(b), b_units)
+    a_of, b_of = unit_maps or (unit_of(len(a), a_units), unit_of(len(b), b_units))
     candidates: set[tuple[int, int]] = set()
     for ai, bj in links:
         if len(ai) == 1 and len(bj) == 1:  # most links: one clause a side
