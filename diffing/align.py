@@ -175,9 +175,10 @@ class _State:
         """A clause ``i`` and B clause ``j`` lie in articles that are not each other's counterparts,
         at least one of which has a counterpart of its own."""
         u, v = self.a_unit[i], self.b_unit[j]
-        if u < 0 or v < 0 or self.partner.get(u) == v:
+        if u < 0 or v < 0:
             return False
-        return u in self.partner or v in self.partnered
+        partner = self.match.partner
+        return partner.get(u) != v and (u in partner or v in self.partnered)
 
     def link(self, op: Op, a: list[int], b: list[int], similarity: float) -> _Pair:
         pair = _Pair(op, a, b, similarity)
@@ -507,10 +508,12 @@ def _free_stock(st: _State) -> None:
     """Unpair 1:1 pairs of a text that repeats (a stock sentence, a list item) that cross articles."""
     a_count = Counter(st.a_key)
     b_count = Counter(st.b_key)
+    crosses = st.crosses
     for p in list(st.pairs):
         if len(p.a) == 1 and len(p.b) == 1:
-            key = st.a_key[p.a[0]]
-            if (a_count[key] > 1 or b_count[key] > 1) and st.crosses(p.a[0], p.b[0]):
+            i, j = p.a[0], p.b[0]
+            key = st.a_key[i]
+            if (a_count[key] > 1 or b_count[key] > 1) and crosses(i, j):
                 st.unlink(p)
 
 

@@ -185,8 +185,11 @@ def _divisions(clauses: Sequence[Clause], units: Sequence[Article]) -> tuple[Div
     )
 
 
+_TEXT = operator.attrgetter("text")
+
+
 def _body_key(clauses: Sequence[Clause], art: Article) -> str:
-    return "".join(clauses[k].text for k in art.body).replace(" ", "")
+    return "".join(map(_TEXT, clauses[art.label + 1 : art.end])).replace(" ", "")
 
 
 def bigrams(text: str) -> set[str]:
