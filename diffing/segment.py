@@ -156,8 +156,12 @@ class _Segmenter:
                 self._append(start, piece, kind, False)
                 kind = "sentence"
                 start = piece
-        if end > start:
-            self._append(start, end, kind, cut)
+        if end > start:  # `_append`, inline: every clause passes here
+            body = text[start:end]
+            if kind == "sentence" and body[-1] == "|":
+                kind = "row"
+            clauses = self.clauses
+            clauses.append(Clause(len(clauses), start, end, body, kind, self.places._place, cut))
 
     def _append(self, start: int, end: int, kind: ClauseKind, cut: bool) -> None:
         body = self.text[start:end]
