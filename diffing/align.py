@@ -71,6 +71,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
 from corpus.markers import leading_number
+from diffing.fast_values import new_row
 from diffing.model import MIRRORED, Clause, Op, Row
 from diffing.sequences import longest_increasing
 from diffing.units import (
@@ -826,7 +827,7 @@ def _rows(st: _State) -> list[Row]:
     stack = [*(p for _, p in reversed(placed)), *reversed(after.get(0, ()))]
     while stack:  # depth-first without recursion: a run of deleted clauses can be any length
         p = stack.pop()
-        out.append(Row(p.op, tuple(p.a), tuple(p.b), round(p.similarity, 4)))
+        out.append(new_row(p.op, tuple(p.a), tuple(p.b), round(p.similarity, 4)))
         if after and (hanging := after.get(id(p))):
             stack.extend(reversed(hanging))
     return out

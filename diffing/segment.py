@@ -52,6 +52,7 @@ from corpus.markers import (
     Level,
     compact,
 )
+from diffing.fast_values import new_clause
 from diffing.model import Clause, ClauseKind
 
 __all__ = ["MAX_CLAUSE", "segment", "segment_text", "space_hints"]
@@ -161,14 +162,14 @@ class _Segmenter:
             if kind == "sentence" and body[-1] == "|":
                 kind = "row"
             clauses = self.clauses
-            clauses.append(Clause(len(clauses), start, end, body, kind, self.places._place, cut))
+            clauses.append(new_clause(len(clauses), start, end, body, kind, self.places._place, cut))
 
     def _append(self, start: int, end: int, kind: ClauseKind, cut: bool) -> None:
         body = self.text[start:end]
         if kind == "sentence" and body[-1] == "|":
             kind = "row"
         clauses = self.clauses
-        clauses.append(Clause(len(clauses), start, end, body, kind, self.places._place, cut))
+        clauses.append(new_clause(len(clauses), start, end, body, kind, self.places._place, cut))
 
     def _line(self, start: int, end: int) -> None:
         """Segment ``text[start:end]``, a line: every clause start is tried for a marker."""
