@@ -155,6 +155,9 @@ class _State:
     a_key: list[str] = field(init=False)
     """Each A clause's text without spaces (`_key`), computed once."""
     b_key: list[str] = field(init=False)
+    a_label: list[bool] = field(init=False)
+    """Whether each A clause is a bare 第X条 label (``kind == "article"``)."""
+    b_label: list[bool] = field(init=False)
 
     @property
     def partner(self) -> dict[int, int]:
@@ -164,6 +167,8 @@ class _State:
     def __post_init__(self) -> None:
         self.a_key = [_key(c.text) for c in self.a]
         self.b_key = [_key(c.text) for c in self.b]
+        self.a_label = [c.kind == "article" for c in self.a]
+        self.b_label = [c.kind == "article" for c in self.b]
 
     def unlink(self, pair: _Pair) -> None:
         del self.pairs[pair]
@@ -367,25 +372,25 @@ def _match_atoms(st: _State, a_range: tuple[int, int], b_range: tuple[int, int])
     b_atoms = _atoms(st.b, *b_range)
     ids: dict[str, int] = {}
     unique = count(-1, -1)  # a key no other atom has
-    ak = _atom_keys(st.a, st.a_key, a_atoms, ids, unique)
-    bk = _atom_keys(st.b, st.b_key, b_atoms, ids, unique)
+    ak = _atom_keys(st.a_label, st.a_key, a_atoms, ids, unique)
+    bk = _atom_keys(st.b_label, st.b_key, b_atoms, ids, unique)
     for x, y in _patience(ak, bk):
         _zip(st, a_atoms[x], b_atoms[y])
 
 
 def _atom_keys(
-    clauses: Sequence[Clause], keys: list[str], atoms: list[tuple[int, int]], ids: dict[str, int], unique: Iterator[int]
+    labels: list[bool], keys: list[str], atoms: list[tuple[int, int]], ids: dict[str, int], unique: Iterator[int]
 ) -> list[int]:
     """Each atom's key: the id of its text (spaces aside) in ``ids``, or a key of its own (``unique``) for
     bare labels, which follow their bodies and never each other."""
     out: list[int] = []
     for lo, hi in atoms:
         if hi == lo + 1:
-            if clauses[lo].kind == "article":
+            if labels[lo]:
                 out.append(next(unique))
                 continue
             key = keys[lo]
-        elif all(clauses[k].kind == "article" for k in range(lo, hi)):
+        elif all(labels[lo:hi]):
             out.append(next(unique))
             continue
         else:
@@ -687,13 +692,13 @@ def _heaviest_chain(js: list[int], weights: list[float], size: int) -> list[int]
     tree_at = [-1] * (size + 1)
     best = [0.0] * len(js)
     prev = [-1] * len(js)
-    for k, j in enumerate(js):
+    for k, (j, weight) in enumerate(zip(js, weights, strict=True)):
         q, w, arg = j, 0.0, -1
-        while q > 0:
-            if tree[q] > w:
-                w, arg = tree[q], tree_at[q]
-            q -= q & -q
-        here = best[k] = w + weights[k]
+        while q:
+            if (t := tree[q]) > w:
+                w, arg = t, tree_at[q]
+            q &= q - 1  # q -= q & -q
+        here = best[k] = w + weight
         prev[k] = arg
         q = j + 1
         while q <= size:
