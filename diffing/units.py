@@ -27,6 +27,9 @@ Rules:
   articles (mutual best); a tie goes to the closer heading text.
 * Nothing here links clauses: the aligner links labels, headings and body
   clauses from these unit pairs (`diffing.align`, rule 3).
+* `articles` and `divisions` remember their answers for the last few tuples
+  of clauses (by identity; a tuple of frozen clauses never changes): the
+  outline of the reports (`diffing.structure`) reads the aligner's grouping.
 """
 
 from __future__ import annotations
