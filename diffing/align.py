@@ -165,8 +165,8 @@ class _State:
         return self.match.partner
 
     def __post_init__(self) -> None:
-        self.a_key = [_key(c.text) for c in self.a]
-        self.b_key = [_key(c.text) for c in self.b]
+        self.a_key = [c.text.replace(" ", "") for c in self.a]  # `_key`, inline
+        self.b_key = [c.text.replace(" ", "") for c in self.b]
         self.a_label = [c.kind == "article" for c in self.a]
         self.b_label = [c.kind == "article" for c in self.b]
 
