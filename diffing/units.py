@@ -35,6 +35,7 @@ Rules:
 from __future__ import annotations
 
 import operator
+import threading
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -114,18 +115,21 @@ class _Recent(Generic[_T]):
 
     def __init__(self) -> None:
         self._kept: dict[tuple[int, ...], tuple[tuple[object, ...], _T]] = {}
+        self._lock = threading.Lock()  # comparisons may run in threads (the app's worker, wendiff serve)
 
     def get(self, args: tuple[object, ...], compute: Callable[[], _T]) -> _T:
         if not all(isinstance(arg, tuple) for arg in args):
             return compute()  # a list can change: nothing is remembered for it
         key = tuple(map(id, args))
-        kept = self._kept.get(key)
+        with self._lock:
+            kept = self._kept.get(key)
         if kept is not None and all(x is y for x, y in zip(kept[0], args, strict=True)):
             return kept[1]
         found = compute()
-        if len(self._kept) >= _KEPT:
-            self._kept.pop(next(iter(self._kept)), None)
-        self._kept[key] = (args, found)
+        with self._lock:
+            if len(self._kept) >= _KEPT:
+                del self._kept[next(iter(self._kept))]
+            self._kept[key] = (args, found)
         return found
 
 

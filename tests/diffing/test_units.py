@@ -301,6 +301,9 @@ def test_the_articles_and_divisions_of_one_tuple_of_clauses_are_grouped_once_and
     assert [(d.heading, d.end, d.articles) for d in heads] == [(0, 6, (0, 1)), (6, 9, (2,))]
     other = segment_text("第一条 甲。\n第二条 乙。")
     assert articles(other) == (Article(0, 2), Article(2, 4))
+    for n in range(1, 7):  # more tuples than are remembered: the first is grouped again, the same
+        assert len(articles(segment_text("第一条 甲。\n" * n))) == n
+    assert articles(clauses) == first
     votes = Counter([5, 3, 3, 5, 7, 9, 9, 1])  # ties keep the order of first votes, as Counter.most_common
     assert most_common(votes, 3) == votes.most_common(3) == [(5, 2), (3, 2), (9, 2)]
 
