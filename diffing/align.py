@@ -61,15 +61,17 @@ costs a loop, not a stack frame.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import Counter
-from collections.abc import Callable, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, count
+from operator import itemgetter
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
 from corpus.markers import leading_number
+from diffing.fast_values import new_row
 from diffing.model import MIRRORED, Clause, Op, Row
 from diffing.sequences import longest_increasing
 from diffing.units import (
@@ -83,6 +85,7 @@ from diffing.units import (
     divisions,
     match_articles,
     match_divisions,
+    most_common,
     one_article,
     unit_of,
 )
@@ -122,7 +125,7 @@ the real pairs or the generated 1 MB and 1.4 MB pairs."""
 COMMON_MIN = 100
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class _Pair:
     """One link between clauses; compared by identity, so that `_State.pairs` removes one in O(1)."""
 
@@ -147,9 +150,14 @@ class _State:
     b_unit: list[int] = field(default_factory=list)
     match: ArticleMatch = field(default_factory=lambda: ArticleMatch({}, (), 0))
     """Corresponding articles (`diffing.units.match_articles`)."""
+    partnered: set[int] = field(default_factory=set)
+    """The B articles that have a counterpart (the values of `partner`, as a set)."""
     a_key: list[str] = field(init=False)
     """Each A clause's text without spaces (`_key`), computed once."""
     b_key: list[str] = field(init=False)
+    a_label: list[bool] = field(init=False)
+    """Whether each A clause is a bare 第X条 label (``kind == "article"``)."""
+    b_label: list[bool] = field(init=False)
 
     @property
     def partner(self) -> dict[int, int]:
@@ -157,8 +165,10 @@ class _State:
         return self.match.partner
 
     def __post_init__(self) -> None:
-        self.a_key = [_key(c.text) for c in self.a]
-        self.b_key = [_key(c.text) for c in self.b]
+        self.a_key = [c.text.replace(" ", "") for c in self.a]  # `_key`, inline
+        self.b_key = [c.text.replace(" ", "") for c in self.b]
+        self.a_label = [c.kind == "article" for c in self.a]
+        self.b_label = [c.kind == "article" for c in self.b]
 
     def unlink(self, pair: _Pair) -> None:
         del self.pairs[pair]
@@ -171,9 +181,10 @@ class _State:
         """A clause ``i`` and B clause ``j`` lie in articles that are not each other's counterparts,
         at least one of which has a counterpart of its own."""
         u, v = self.a_unit[i], self.b_unit[j]
-        if u < 0 or v < 0 or self.partner.get(u) == v:
+        if u < 0 or v < 0:
             return False
-        return u in self.partner or v in self.partner.values()
+        partner = self.match.partner
+        return partner.get(u) != v and (u in partner or v in self.partnered)
 
     def link(self, op: Op, a: list[int], b: list[int], similarity: float) -> _Pair:
         pair = _Pair(op, a, b, similarity)
@@ -233,13 +244,10 @@ def _pairs(a: Sequence[Clause], b: Sequence[Clause]) -> _State:
 
 def _gaps(st: _State) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     """The A and B ranges between consecutive pairs made so far (which keep both orders), both non-empty."""
-    pairs = sorted((p for p in st.pairs if p.a and p.b), key=lambda p: p.a[0])
+    spans = sorted([(p.a[0], p.a[-1] + 1, p.b[0], p.b[-1] + 1) for p in st.pairs if p.a and p.b], key=itemgetter(0))
     out = []
     prev_i = prev_j = 0
-    for a_lo, a_hi, b_lo, b_hi in [
-        *((p.a[0], p.a[-1] + 1, p.b[0], p.b[-1] + 1) for p in pairs),
-        (len(st.a),) * 2 + (len(st.b),) * 2,
-    ]:
+    for a_lo, a_hi, b_lo, b_hi in [*spans, (len(st.a),) * 2 + (len(st.b),) * 2]:
         if a_lo > prev_i and b_lo > prev_j:
             out.append(((prev_i, a_lo), (prev_j, b_lo)))
         prev_i, prev_j = a_hi, b_hi
@@ -364,22 +372,39 @@ def _match_atoms(st: _State, a_range: tuple[int, int], b_range: tuple[int, int])
     b_atoms = _atoms(st.b, *b_range)
     ids: dict[str, int] = {}
     unique = count(-1, -1)  # a key no other atom has
-
-    def key(clauses: Sequence[Clause], keys: list[str], atom: tuple[int, int]) -> int:
-        lo, hi = atom
-        if all(clauses[k].kind == "article" for k in range(lo, hi)):
-            return next(unique)  # bare labels follow their bodies, never each other
-        return ids.setdefault(keys[lo] if hi == lo + 1 else "".join(keys[lo:hi]), len(ids))
-
-    ak = [key(st.a, st.a_key, atom) for atom in a_atoms]
-    bk = [key(st.b, st.b_key, atom) for atom in b_atoms]
+    ak = _atom_keys(st.a_label, st.a_key, a_atoms, ids, unique)
+    bk = _atom_keys(st.b_label, st.b_key, b_atoms, ids, unique)
     for x, y in _patience(ak, bk):
         _zip(st, a_atoms[x], b_atoms[y])
+
+
+def _atom_keys(
+    labels: list[bool], keys: list[str], atoms: list[tuple[int, int]], ids: dict[str, int], unique: Iterator[int]
+) -> list[int]:
+    """Each atom's key: the id of its text (spaces aside) in ``ids``, or a key of its own (``unique``) for
+    bare labels, which follow their bodies and never each other."""
+    out: list[int] = []
+    for lo, hi in atoms:
+        if hi == lo + 1:
+            if labels[lo]:
+                out.append(next(unique))
+                continue
+            key = keys[lo]
+        elif all(labels[lo:hi]):
+            out.append(next(unique))
+            continue
+        else:
+            key = "".join(keys[lo:hi])
+        out.append(ids.setdefault(key, len(ids)))
+    return out
 
 
 def _zip(st: _State, a_atom: tuple[int, int], b_atom: tuple[int, int]) -> None:
     """Cut two atoms of the same text at their shared boundaries; each piece is ``equal``."""
     (i, a_end), (j, b_end) = a_atom, b_atom
+    if a_end == i + 1 and b_end == j + 1:  # most atoms: one clause a side
+        st.link("equal", [i], [j], 1.0)
+        return
     a_key, b_key = st.a_key, st.b_key
     while i < a_end and j < b_end:
         gi, gj = i, j
@@ -459,7 +484,8 @@ def _units(st: _State) -> None:
     if not st.a_units or not st.b_units:
         return
     links = [(p.a, p.b) for p in st.pairs if p.a and p.b]
-    st.match = match_articles(st.a, st.b, st.a_units, st.b_units, links)
+    st.match = match_articles(st.a, st.b, st.a_units, st.b_units, links, (st.a_unit, st.b_unit))
+    st.partnered = set(st.partner.values())
     _free_stock(st)
     _divisions(st)
     for u, v in sorted(st.partner.items()):
@@ -467,23 +493,33 @@ def _units(st: _State) -> None:
         _pair_inside(st, st.a_units[u].body, st.b_units[v].body)
 
 
-def _inside(x: str, y: str, cutoff: float, longer: int = 1) -> bool:
+def _inside(x: str, y: str, cutoff: float, longer: int = 1, sim: float = 1.0) -> bool:
     """The shorter text (`CONTAINED_LEN` characters or more) stands inside the other, at least
-    ``longer`` times its length, with a partial similarity of ``cutoff`` percent or more."""
+    ``longer`` times its length, with a partial similarity of ``cutoff`` percent or more.
+
+    ``sim`` is the two texts' `similarity` when the caller has it: their longest common subsequence
+    *l* bounds the partial similarity (a window of *k* ≤ *L* characters of the longer text has at most
+    min(*l*, *k*) in common with the shorter one of *L*: 2·min(l, k)/(L + k) ≤ 2l/(L + l)), so a pair
+    that cannot reach ``cutoff`` skips the window search (the answer is the same)."""
     short, long = (x, y) if len(x) <= len(y) else (y, x)
-    return len(short) >= CONTAINED_LEN and len(long) >= longer * len(short) and bool(
-        fuzz.partial_ratio(short, long, score_cutoff=cutoff)
-    )
+    if len(short) < CONTAINED_LEN or len(long) < longer * len(short):
+        return False
+    common = sim * (len(x) + len(y)) / 2 + 0.01  # the LCS, rounded up past float error
+    if 200 * common / (len(short) + common) < cutoff - 1e-6:
+        return False
+    return bool(fuzz.partial_ratio(short, long, score_cutoff=cutoff))
 
 
 def _free_stock(st: _State) -> None:
     """Unpair 1:1 pairs of a text that repeats (a stock sentence, a list item) that cross articles."""
     a_count = Counter(st.a_key)
     b_count = Counter(st.b_key)
+    crosses = st.crosses
     for p in list(st.pairs):
-        if len(p.a) == 1 and len(p.b) == 1 and st.crosses(p.a[0], p.b[0]):
-            key = st.a_key[p.a[0]]
-            if a_count[key] > 1 or b_count[key] > 1:
+        if len(p.a) == 1 and len(p.b) == 1:
+            i, j = p.a[0], p.b[0]
+            key = st.a_key[i]
+            if (a_count[key] > 1 or b_count[key] > 1) and crosses(i, j):
                 st.unlink(p)
 
 
@@ -514,7 +550,8 @@ def _pair_inside(st: _State, a_range: range, b_range: range) -> None:
         for y, j in enumerate(free_b):
             sim = similarity(st.a[i].text, st.b[j].text)
             # An item that lost or gained an explanation stands almost whole inside the other.
-            score = sim if sim >= MIN_MODIFIED else MIN_MODIFIED * _inside(st.a[i].text, st.b[j].text, CONTAINED)
+            inside = sim < MIN_MODIFIED and _inside(st.a[i].text, st.b[j].text, CONTAINED, 1, sim)
+            score = sim if sim >= MIN_MODIFIED else MIN_MODIFIED * inside
             if score:
                 scored.append((-score, abs(x / len(free_a) - y / len(free_b)), i, j, sim))
     scored.sort()
@@ -546,27 +583,27 @@ def _exact_moves(st: _State) -> None:
 def _candidates(st: _State, free_a: list[int], free_b: list[int]) -> list[tuple[float, int, int]]:
     """Pairs (similarity, i, j) of free clauses similar enough to be modified, or where one stands
     almost whole inside the other (a seed of a glued run, rule 6)."""
-    index: dict[str, list[int]] = {}
+    index: defaultdict[str, list[int]] = defaultdict(list)
     b_grams: dict[int, set[str]] = {}
     for j in free_b:
         grams = bigrams(st.b[j].text)
         b_grams[j] = grams
         for g in grams:
-            index.setdefault(g, []).append(j)
+            index[g].append(j)
     common = max(COMMON_MIN, len(free_b) // COMMON_SHARE)
+    size = {g: len(js) for g, js in index.items()}
     out: list[tuple[float, int, int]] = []
     for i in free_a:
         text = st.a[i].text
-        grams = bigrams(text)
         # The rarest grams carry the evidence; common ones (的, 规定 …) only cost time.
-        rare = sorted((len(index[g]), g) for g in grams if g in index)[:VOTING_GRAMS]
+        rare = sorted([(size[g], g) for g in bigrams(text) & size.keys()])[:VOTING_GRAMS]
         rare = [x for k, x in enumerate(rare) if (k < ALWAYS_VOTING or x[0] <= common) and x[0] <= POSTING_CAP]
         counts = Counter(chain.from_iterable(index[g] for _, g in rare))  # one count, in vote order
-        for j, shared in counts.most_common(CANDIDATES_PER_CLAUSE):
+        for j, shared in most_common(counts, CANDIDATES_PER_CLAUSE):
             if shared < 0.2 * min(len(rare), len(b_grams[j])):
                 break
             sim = similarity(text, st.b[j].text)
-            if sim >= MIN_MODIFIED or _inside(text, st.b[j].text, GLUED_SEED, longer=2):
+            if sim >= MIN_MODIFIED or _inside(text, st.b[j].text, GLUED_SEED, 2, sim):
                 out.append((sim, i, j))
     return out
 
@@ -619,8 +656,17 @@ def _fuzzy(st: _State) -> None:
 def _order(st: _State) -> None:
     """Pairs off the heaviest chain that keeps both orders become ``moved``."""
     pairs = sorted((p for p in st.pairs if p.a and p.b), key=lambda p: p.a[0])
+    a_len = [len(c.text) for c in st.a]
+    b_len = [len(c.text) for c in st.b]
     weights = [
-        p.similarity * (sum(len(st.a[i].text) for i in p.a) + sum(len(st.b[j].text) for j in p.b)) + 1e-3 for p in pairs
+        p.similarity
+        * (
+            a_len[p.a[0]] + b_len[p.b[0]]
+            if len(p.a) == 1 and len(p.b) == 1
+            else sum(a_len[i] for i in p.a) + sum(b_len[j] for j in p.b)
+        )
+        + 1e-3
+        for p in pairs
     ]
     chain = set(_heaviest_chain([p.b[0] for p in pairs], weights, len(st.b)))
     for k, p in enumerate(pairs):
@@ -642,20 +688,22 @@ def _heaviest_chain(js: list[int], weights: list[float], size: int) -> list[int]
     """Indices of the max-weight subsequence of ``js`` that strictly increases."""
     if not js:
         return []
-    tree: list[tuple[float, int]] = [(0.0, -1)] * (size + 1)  # Fenwick tree: prefix max over j
+    tree = [0.0] * (size + 1)  # Fenwick tree: prefix max over j (its weight, and where it ends)
+    tree_at = [-1] * (size + 1)
     best = [0.0] * len(js)
     prev = [-1] * len(js)
-    for k, j in enumerate(js):
+    for k, (j, weight) in enumerate(zip(js, weights, strict=True)):
         q, w, arg = j, 0.0, -1
-        while q > 0:
-            if tree[q][0] > w:
-                w, arg = tree[q]
-            q -= q & -q
-        best[k], prev[k] = w + weights[k], arg
+        while q:
+            if (t := tree[q]) > w:
+                w, arg = t, tree_at[q]
+            q &= q - 1  # q -= q & -q
+        here = best[k] = w + weight
+        prev[k] = arg
         q = j + 1
         while q <= size:
-            if tree[q][0] < best[k]:
-                tree[q] = (best[k], k)
+            if tree[q] < here:
+                tree[q], tree_at[q] = here, k
             q += q & -q
     k = max(range(len(js)), key=best.__getitem__)
     out: list[int] = []
@@ -766,13 +814,13 @@ def _is_new(st: _State, j: int | None) -> bool:
 
 
 def _rows(st: _State) -> list[Row]:
-    for i in range(len(st.a)):
-        if st.a_pair[i] is None:
+    for i, pair in enumerate(st.a_pair):
+        if pair is None:
             st.link("deleted", [i], [], 0.0)
-    for j in range(len(st.b)):
-        if st.b_pair[j] is None:
+    for j, pair in enumerate(st.b_pair):
+        if pair is None:
             st.link("inserted", [], [j], 0.0)
-    placed = sorted((p for p in st.pairs if p.b), key=lambda p: p.b[0])
+    placed = sorted([(p.b[0], p) for p in st.pairs if p.b], key=itemgetter(0))
     # Deleted rows hang after the row of their preceding A clause.
     after: dict[int, list[_Pair]] = {}
     for p in st.pairs:
@@ -781,9 +829,10 @@ def _rows(st: _State) -> list[Row]:
             parent = st.a_pair[i - 1] if i > 0 else None
             after.setdefault(id(parent) if parent is not None else 0, []).append(p)
     out: list[Row] = []
-    stack = [*reversed(placed), *reversed(after.get(0, ()))]
+    stack = [*(p for _, p in reversed(placed)), *reversed(after.get(0, ()))]
     while stack:  # depth-first without recursion: a run of deleted clauses can be any length
         p = stack.pop()
-        out.append(Row(p.op, tuple(p.a), tuple(p.b), round(p.similarity, 4)))
-        stack.extend(reversed(after.get(id(p), ())))
+        out.append(new_row(p.op, tuple(p.a), tuple(p.b), round(p.similarity, 4)))
+        if after and (hanging := after.get(id(p))):
+            stack.extend(reversed(hanging))
     return out

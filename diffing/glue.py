@@ -34,6 +34,7 @@ from dataclasses import replace
 from rapidfuzz.distance import Indel
 
 from corpus.document import Document
+from diffing.fast_values import FAST, new_clause, new_row
 from diffing.model import Clause, Row
 
 __all__ = ["MIN_PIECE", "cut_glued"]
@@ -121,14 +122,27 @@ def _split(
     """New clauses with the cut ones in pieces, and for each old index its new indices."""
     out: list[Clause] = []
     index_map: list[list[int]] = []
+    text = doc.text
     for k, c in enumerate(clauses):
-        edges = [c.start, *cuts.get(k, []), c.end]
         first = len(out)
+        if k not in cuts:  # most clauses: the same, or the same at a later index
+            body = text[c.start : c.end]
+            out.append(c if c.index == first and c.text == body else _moved(c, first, body))
+            index_map.append([first])
+            continue
+        edges = [c.start, *cuts[k], c.end]
         for n, (lo, hi) in enumerate(itertools.pairwise(edges)):
             last = n == len(edges) - 2
-            out.append(replace(c, index=len(out), start=lo, end=hi, text=doc.text[lo:hi], cut=c.cut if last else False))
+            out.append(replace(c, index=len(out), start=lo, end=hi, text=text[lo:hi], cut=c.cut if last else False))
         index_map.append(list(range(first, len(out))))
     return tuple(out), index_map
+
+
+def _moved(c: Clause, index: int, text: str) -> Clause:
+    """``replace(c, index=index, text=text)``, built in bulk (`diffing.fast_values`) where it can be."""
+    if FAST:
+        return new_clause(index, c.start, c.end, text, c.kind, c.place, c.cut)
+    return replace(c, index=index, text=text)
 
 
 def _row(a_text: str, b_text: str, i: int, j: int) -> Row:
@@ -138,4 +152,10 @@ def _row(a_text: str, b_text: str, i: int, j: int) -> Row:
 
 
 def _renumber(row: Row, a_map: list[list[int]], b_map: list[list[int]]) -> Row:
-    return replace(row, a=tuple(k for i in row.a for k in a_map[i]), b=tuple(k for j in row.b for k in b_map[j]))
+    a = tuple(k for i in row.a for k in a_map[i])
+    b = tuple(k for j in row.b for k in b_map[j])
+    if a == row.a and b == row.b:
+        return row
+    if FAST and row.inline is None and not row.pinned:
+        return new_row(row.op, a, b, row.similarity)
+    return replace(row, a=a, b=b)

@@ -52,6 +52,7 @@ from corpus.markers import (
     Level,
     compact,
 )
+from diffing.fast_values import new_clause
 from diffing.model import Clause, ClauseKind
 
 __all__ = ["MAX_CLAUSE", "segment", "segment_text", "space_hints"]
@@ -76,18 +77,20 @@ _PARAGRAPH_SPACES = 2  # a run of this many removed spaces stands for a paragrap
 
 
 class _Places:
-    """The stack of headings above the current clause."""
+    """The stack of headings above the current clause, each with the place it cites (its levels
+    increase, so an article's place is its own label and a deeper heading extends its parent's)."""
 
     def __init__(self) -> None:
         self.stack: list[tuple[int, str]] = []
         self._place = ""
 
     def push(self, level: int, label: str) -> None:
-        while self.stack and self.stack[-1][0] >= level:
-            self.stack.pop()
-        self.stack.append((level, label))
-        in_article = any(lv == _ARTICLE for lv, _ in self.stack)
-        self._place = "/".join(lb for lv, lb in self.stack if not (in_article and lv < _ARTICLE))
+        stack = self.stack
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        place = label if level == _ARTICLE or not stack else f"{stack[-1][1]}/{label}"
+        stack.append((level, place))
+        self._place = place
 
     def place(self) -> str:
         return self._place
@@ -154,14 +157,19 @@ class _Segmenter:
                 self._append(start, piece, kind, False)
                 kind = "sentence"
                 start = piece
-        if end > start:
-            self._append(start, end, kind, cut)
+        if end > start:  # `_append`, inline: every clause passes here
+            body = text[start:end]
+            if kind == "sentence" and body[-1] == "|":
+                kind = "row"
+            clauses = self.clauses
+            clauses.append(new_clause(len(clauses), start, end, body, kind, self.places._place, cut))
 
     def _append(self, start: int, end: int, kind: ClauseKind, cut: bool) -> None:
         body = self.text[start:end]
-        if kind == "sentence" and body.endswith("|"):
+        if kind == "sentence" and body[-1] == "|":
             kind = "row"
-        self.clauses.append(Clause(len(self.clauses), start, end, body, kind, self.places.place(), cut))
+        clauses = self.clauses
+        clauses.append(new_clause(len(clauses), start, end, body, kind, self.places._place, cut))
 
     def _line(self, start: int, end: int) -> None:
         """Segment ``text[start:end]``, a line: every clause start is tried for a marker."""
@@ -186,7 +194,7 @@ class _Segmenter:
                 continue
             m = DIVISION.match(text, pos, end)
             if m:
-                label = compact(m.group(1))
+                label = _compact(m.group(1))
                 self.places.push(_DIVISION_LEVELS["分编" if label.endswith("分编") else label[-1]], label)
                 stop, cut = self._division_end(pos, end, m.end())
                 self.add(pos, stop, "heading", cut)
@@ -196,7 +204,7 @@ class _Segmenter:
             if m and _CITED.match(text, m.end(), end):
                 m = None  # 第五十条第二款、第三款规定的 … after a cut: a citation, not a label
             if m:
-                self.places.push(_ARTICLE, compact(m.group(0)))
+                self.places.push(_ARTICLE, _compact(m.group(0)))
                 self.add(pos, m.end(), "article")
                 pos = m.end()
                 continue
@@ -218,17 +226,21 @@ class _Segmenter:
         """End of the clause starting at ``pos`` (a cut, a paragraph of spaces, a label after a space, or
         ``end``), and whether a cut ended it; spaces at ``spaced`` are no paragraph break."""
         text = self.text
-        m = _CUT.search(text, pos, min(len(text), end + _LOOK_PAST))
+        m = _CUT.search(text, pos, end + _LOOK_PAST)
         stop, cut = (min(m.end(), end), True) if m and m.start() < end else (end, False)
-        p = _first_between(self.paragraphs, max(pos, spaced) + 1, stop)
-        if p is not None:
-            stop, cut = p, False
-        p = _first_between(self.after_labels, pos + 1, stop)
-        while p is not None:
-            label = _label_start(text, p, pos)
-            if label > pos:
-                return label, False
-            p = _first_between(self.after_labels, p + 1, stop)
+        paragraphs = self.paragraphs
+        if paragraphs:
+            k = bisect_left(paragraphs, max(pos, spaced) + 1)
+            if k < len(paragraphs) and paragraphs[k] < stop:
+                stop, cut = paragraphs[k], False
+        after_labels = self.after_labels
+        if after_labels:
+            k = bisect_left(after_labels, pos + 1)
+            while k < len(after_labels) and (p := after_labels[k]) < stop:
+                label = _label_start(text, p, pos)
+                if label > pos:
+                    return label, False
+                k += 1
         return stop, cut
 
     def _division_end(self, pos: int, end: int, title: int) -> tuple[int, bool]:
@@ -242,10 +254,9 @@ class _Segmenter:
         return stop, cut
 
 
-def _first_between(positions: list[int], lo: int, hi: int) -> int | None:
-    """The first of the sorted ``positions`` in ``[lo, hi)``."""
-    k = bisect_left(positions, lo)
-    return positions[k] if k < len(positions) and positions[k] < hi else None
+def _compact(label: str) -> str:
+    """`compact`, without its substitution for a label with no space and no ``#`` (most labels)."""
+    return label if label.isalnum() else compact(label)
 
 
 def _label_start(text: str, p: int, lo: int) -> int:

@@ -27,17 +27,21 @@ Rules:
   articles (mutual best); a tie goes to the closer heading text.
 * Nothing here links clauses: the aligner links labels, headings and body
   clauses from these unit pairs (`diffing.align`, rule 3).
+* `articles` and `divisions` remember their answers for the last few tuples
+  of clauses (by identity; a tuple of frozen clauses never changes): the
+  outline of the reports (`diffing.structure`) reads the aligner's grouping.
 """
 
 from __future__ import annotations
 
 import operator
+import threading
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from heapq import nsmallest
 from itertools import chain
+from typing import Generic, TypeVar
 
 from rapidfuzz.distance import Indel
 
@@ -49,7 +53,7 @@ __all__ = [
     "ARTICLE_MIN", "ARTICLE_MOVED", "ARTICLE_SHARE", "ARTICLE_SURE", "POSTING_CAP", "Article", "ArticleMatch",
     "Division",
     "article_order", "articles", "bigrams", "division_level", "divisions", "match_articles", "match_divisions",
-    "one_article", "unit_of",
+    "most_common", "one_article", "unit_of",
 ]  # fmt: skip
 
 POSTING_CAP = 500
@@ -63,6 +67,8 @@ ARTICLE_MOVED = 0.6
 ARTICLE_SHARE = 0.5
 _CANDIDATES = 6
 _VOTING_GRAMS = 24
+_SORTED_COUNTS = 4096
+"""Up to this many counted keys, a sort (in C) picks the most common faster than ``Counter``'s heap."""
 
 
 @dataclass(frozen=True)
@@ -97,15 +103,58 @@ def division_level(clause: Clause) -> int | None:
     return int(label.level) if label is not None and label.level <= Level.SECTION else None
 
 
+_KEPT = 4
+_T = TypeVar("_T")
+
+
+class _Recent(Generic[_T]):
+    """What was computed from the last few tuples read (a tuple of frozen clauses, or of articles, always
+    gives the same answer), keyed by their identity; an entry holds its tuples, so that no id is reused
+    while it is kept. The aligner and the outline of the reports (`diffing.structure`) read the same
+    document's articles and divisions without grouping its clauses again."""
+
+    def __init__(self) -> None:
+        self._kept: dict[tuple[int, ...], tuple[tuple[object, ...], _T]] = {}
+        self._lock = threading.Lock()  # comparisons may run in threads (the app's worker, wendiff serve)
+
+    def get(self, args: tuple[object, ...], compute: Callable[[], _T]) -> _T:
+        if not all(isinstance(arg, tuple) for arg in args):
+            return compute()  # a list can change: nothing is remembered for it
+        key = tuple(map(id, args))
+        with self._lock:
+            kept = self._kept.get(key)
+        if kept is not None and all(x is y for x, y in zip(kept[0], args, strict=True)):
+            return kept[1]
+        found = compute()
+        with self._lock:
+            if len(self._kept) >= _KEPT:
+                del self._kept[next(iter(self._kept))]
+            self._kept[key] = (args, found)
+        return found
+
+
+_articles_of: _Recent[tuple[Article, ...]] = _Recent()
+_divisions_of: _Recent[tuple[Division, ...]] = _Recent()
+
+
 def articles(clauses: Sequence[Clause]) -> tuple[Article, ...]:
-    """The articles of a document, in reading order."""
+    """The articles of a document, in reading order (remembered for the last few tuples of clauses)."""
+    return _articles_of.get((clauses,), lambda: _articles(clauses))
+
+
+def _articles(clauses: Sequence[Clause]) -> tuple[Article, ...]:
     out: list[Article] = []
     start: int | None = None
     for k, clause in enumerate(clauses):
-        if clause.kind == "article" or division_level(clause) is not None or clause.text.startswith("#"):
+        kind = clause.kind
+        if (
+            kind == "article"
+            or (kind == "heading" and division_level(clause) is not None)
+            or clause.text.startswith("#")
+        ):
             if start is not None:
                 out.append(Article(start, k))
-            start = k if clause.kind == "article" else None
+            start = k if kind == "article" else None
     if start is not None:
         out.append(Article(start, len(clauses)))
     return tuple(out)
@@ -121,8 +170,15 @@ def unit_of(size: int, units: Sequence[Article]) -> list[int]:
 
 
 def divisions(clauses: Sequence[Clause], units: Sequence[Article]) -> tuple[Division, ...]:
-    """The numbered division headings of a document, each with the articles it holds."""
-    heads = [(k, level) for k, c in enumerate(clauses) if (level := division_level(c)) is not None]
+    """The numbered division headings of a document, each with the articles it holds (remembered for
+    the last few tuples of clauses and articles)."""
+    return _divisions_of.get((clauses, units), lambda: _divisions(clauses, units))
+
+
+def _divisions(clauses: Sequence[Clause], units: Sequence[Article]) -> tuple[Division, ...]:
+    heads = [
+        (k, level) for k, c in enumerate(clauses) if c.kind == "heading" and (level := division_level(c)) is not None
+    ]
     ends = [len(clauses)] * len(heads)
     open_heads: list[int] = []  # indices into heads, levels increasing
     for n, (k, level) in enumerate(heads):
@@ -136,8 +192,11 @@ def divisions(clauses: Sequence[Clause], units: Sequence[Article]) -> tuple[Divi
     )
 
 
+_TEXT = operator.attrgetter("text")
+
+
 def _body_key(clauses: Sequence[Clause], art: Article) -> str:
-    return "".join(clauses[k].text for k in art.body).replace(" ", "")
+    return "".join(map(_TEXT, clauses[art.label + 1 : art.end])).replace(" ", "")
 
 
 def bigrams(text: str) -> set[str]:
@@ -165,14 +224,20 @@ def match_articles(
     a_units: Sequence[Article],
     b_units: Sequence[Article],
     links: Iterable[tuple[Sequence[int], Sequence[int]]],
+    unit_maps: tuple[Sequence[int], Sequence[int]] | None = None,
 ) -> ArticleMatch:
     """Corresponding articles of A and B (see the module's rules).
 
-    ``links`` are the (A clauses, B clauses) of the pairs made so far.
+    ``links`` are the (A clauses, B clauses) of the pairs made so far; ``unit_maps``, each side's
+    `unit_of` when the caller has them.
     """
-    a_of, b_of = unit_of(len(a), a_units), unit_of(len(b), b_units)
+    a_of, b_of = unit_maps or (unit_of(len(a), a_units), unit_of(len(b), b_units))
     candidates: set[tuple[int, int]] = set()
     for ai, bj in links:
+        if len(ai) == 1 and len(bj) == 1:  # most links: one clause a side
+            if (u := a_of[ai[0]]) >= 0 and (v := b_of[bj[0]]) >= 0:
+                candidates.add((u, v))
+            continue
         us = {a_of[i] for i in ai} - {-1}
         vs = {b_of[j] for j in bj} - {-1}
         candidates.update((u, v) for u in us for v in vs)
@@ -256,13 +321,20 @@ def _voted(a_keys: Sequence[tuple[int, str]], b_keys: Sequence[tuple[int, str]])
     for v, key in b_keys:
         for g in bigrams(key):
             index[g].append(v)
+    size = {g: n for g, vs in index.items() if (n := len(vs)) <= POSTING_CAP}
     out: set[tuple[int, int]] = set()
     for u, key in a_keys:
-        counted = [(n, g) for g in bigrams(key) if 0 < (n := len(index.get(g, ()))) <= POSTING_CAP]
-        rare = nsmallest(_VOTING_GRAMS, counted)
+        rare = sorted([(size[g], g) for g in bigrams(key) & size.keys()])[:_VOTING_GRAMS]
         votes = Counter(chain.from_iterable(index[g] for _, g in rare))
-        out.update((u, v) for v, _ in votes.most_common(_CANDIDATES))
+        out.update((u, v) for v, _ in most_common(votes, _CANDIDATES))
     return out
+
+
+def most_common(counts: Counter[int], n: int) -> list[tuple[int, int]]:
+    """``counts.most_common(n)``, ties in insertion order as there, without its heap over a small count."""
+    if len(counts) <= _SORTED_COUNTS:
+        return sorted(counts.items(), key=operator.itemgetter(1), reverse=True)[:n]
+    return counts.most_common(n)
 
 
 def match_divisions(

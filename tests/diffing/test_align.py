@@ -143,3 +143,40 @@ def test_bare_labels_never_match_each_other_as_atoms() -> None:
         if row.op == "equal":
             assert diff.a_text(row) == diff.b_text(row)
     assert [row.op for row in diff.rows].count("renumbered") == 4
+
+
+_HAN = "甲乙丙丁戊己庚辛壬癸"
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(alphabet=_HAN, min_size=0, max_size=40),
+    st.text(alphabet=_HAN, min_size=0, max_size=40),
+    st.text(alphabet=_HAN, min_size=0, max_size=40),
+    st.lists(st.integers(0, 39), max_size=6),
+    st.sampled_from([75, 90]),
+    st.sampled_from([1, 2]),
+)
+def test_a_text_inside_another_is_found_the_same_with_or_without_the_similarity_bound(
+    x: str, before: str, after: str, dropped: list[int], cutoff: int, longer: int
+) -> None:
+    from diffing.align import _inside, similarity
+
+    y = before + "".join(ch for k, ch in enumerate(x) if k not in dropped) + after  # x, edited, inside more
+    assert _inside(x, y, cutoff, longer, similarity(x, y)) == _inside(x, y, cutoff, longer)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(1, 9)), max_size=25, unique_by=lambda t: t[0]))
+def test_the_order_kept_is_a_heaviest_increasing_chain(items: list[tuple[int, int]]) -> None:
+    from itertools import pairwise
+
+    from diffing.align import _heaviest_chain
+
+    js, weights = [j for j, _ in items], [float(w) for _, w in items]
+    chain = sorted(_heaviest_chain(js, weights, 31))
+    assert all(js[x] < js[y] for x, y in pairwise(chain))
+    best = [0.0] * len(js)  # the heaviest chain ending at each position, by the quadratic recurrence
+    for k in range(len(js)):
+        best[k] = weights[k] + max((best[m] for m in range(k) if js[m] < js[k]), default=0.0)
+    assert sum(weights[k] for k in chain) == max(best, default=0.0)

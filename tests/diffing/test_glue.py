@@ -61,3 +61,20 @@ def test_rewritten_text_keeps_its_clauses_whole() -> None:
     b = "天地玄黄宇宙洪荒日月盈昃辰宿列张寒来暑往秋收冬藏。"
     diff = compare(from_text(a, "a"), from_text(b, "b"))
     assert len(diff.b_clauses) == 1
+
+
+
+def test_clauses_after_a_cut_move_down_unchanged_and_every_row_names_its_clauses_anew() -> None:
+    rest = "一、总体要求\n为了加强管理，制定本办法。\n二、主要任务\n推进改革，完善制度。\n"
+    a = "关于加强管理的通知\n渝府发〔2021〕12号\n" + rest
+    b = "关于进一步加强管理的通知渝府发〔2021〕13号\n" + rest  # title and number glued: cut in two
+    diff = compare(from_text(a, "a"), from_text(b, "b"))
+    for doc, clauses in ((diff.a, diff.a_clauses), (diff.b, diff.b_clauses)):
+        assert [c.index for c in clauses] == list(range(len(clauses)))
+        assert all(c.text == doc.text[c.start : c.end] for c in clauses)
+    assert [(c.text, c.kind, c.place, c.cut) for c in diff.b_clauses[2:]] == [
+        (c.text, c.kind, c.place, c.cut) for c in diff.a_clauses[2:]
+    ]
+    assert [(r.op, r.a, r.b) for r in diff.rows] == [("modified", (0,), (0,)), ("modified", (1,), (1,))] + [
+        ("equal", (k,), (k,)) for k in range(2, 6)
+    ]

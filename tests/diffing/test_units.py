@@ -282,3 +282,44 @@ def test_a_deleted_article_whose_sentence_lives_on_in_an_added_one_elsewhere_is_
     old_unit = next(u for u in units.a if u.label == old)
     new_unit = next(u for u in units.b if u.label == new)
     assert not [r for r in diff.rows if set(r.a) & set(old_unit.clauses) and set(r.b) & set(new_unit.clauses)]
+
+
+def test_the_articles_and_divisions_of_one_tuple_of_clauses_are_grouped_once_and_match_a_fresh_grouping() -> None:
+    from collections import Counter
+
+    from diffing.segment import segment_text
+    from diffing.units import Article, articles, divisions, most_common
+
+    text = "第一章 总则\n第一条 为了规范。\n第二条 本法适用。\n（一）其一；\n第二章 附则\n第三条 施行。"
+    clauses = segment_text(text)
+    first = articles(clauses)
+    assert articles(clauses) is first  # the aligner's grouping is the outline's
+    assert articles(list(clauses)) == first == (Article(1, 3), Article(3, 6), Article(7, 9))
+    heads = divisions(clauses, first)
+    assert divisions(clauses, first) is heads
+    assert divisions(list(clauses), list(first)) == heads
+    assert [(d.heading, d.end, d.articles) for d in heads] == [(0, 6, (0, 1)), (6, 9, (2,))]
+    other = segment_text("第一条 甲。\n第二条 乙。")
+    assert articles(other) == (Article(0, 2), Article(2, 4))
+    for n in range(1, 7):  # more tuples than are remembered: the first is grouped again, the same
+        assert len(articles(segment_text("第一条 甲。\n" * n))) == n
+    assert articles(clauses) == first
+    votes = Counter([5, 3, 3, 5, 7, 9, 9, 1])  # ties keep the order of first votes, as Counter.most_common
+    assert most_common(votes, 3) == votes.most_common(3) == [(5, 2), (3, 2), (9, 2)]
+
+
+def test_a_clause_cites_its_labels_without_their_spaces_and_marks_and_an_article_drops_its_chapter() -> None:
+    from diffing.segment import segment_text
+
+    text = "## 第 七 章　总则\n一、说明\n第一百二十四 条 内容。\n（一）项；\n1. 目\n第十二条之一 本条。"
+    clauses = segment_text(text)
+    assert [(c.kind, c.place) for c in clauses] == [
+        ("heading", "第七章"),
+        ("heading", "第七章/一"),
+        ("article", "第一百二十四条"),
+        ("sentence", "第一百二十四条"),
+        ("heading", "第一百二十四条/(一)"),
+        ("heading", "第一百二十四条/(一)/1"),
+        ("article", "第十二条之一"),
+        ("sentence", "第十二条之一"),
+    ]
