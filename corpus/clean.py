@@ -54,7 +54,7 @@ from itertools import pairwise
 from typing import Literal
 
 from corpus.charsets import ODD_BREAKS, ODD_SPACES, REMOVED, ZERO_WIDTH, chars
-from corpus.offsets import MapBuilder, substitute
+from corpus.offsets import splice, substitute
 from corpus.steps import StepOutput, unchanged
 
 __all__ = ["NAV_LABELS", "remove_boilerplate", "remove_invisible", "remove_junk", "remove_ranges"]
@@ -125,14 +125,7 @@ def remove_junk(text: str) -> StepOutput:
 
 def _delete(text: str, holes: list[tuple[int, int]]) -> StepOutput:
     """``text`` without the sorted, disjoint ranges ``holes``, which become the step's holes."""
-    builder = MapBuilder()
-    pos = 0
-    for start, end in holes:
-        builder.keep(text[pos:start])
-        builder.replace(end - start, "")
-        pos = end
-    builder.keep(text[pos:])
-    out, offset_map = builder.build()
+    out, offset_map = splice(text, [(start, end, "") for start, end in holes])
     return StepOutput(out, offset_map, tuple(holes))
 
 

@@ -28,7 +28,7 @@ from collections import Counter
 
 from corpus import t2s
 from corpus.markers import LINE_MARKER
-from corpus.offsets import MapBuilder, OffsetMap
+from corpus.offsets import OffsetMap, splice
 from corpus.steps import StepOutput, unchanged
 
 __all__ = ["fold_whitespace", "fold_width", "is_cjk", "to_simplified"]
@@ -109,8 +109,8 @@ _LINE_END_TERMINAL = re.compile(r"[。；;！!？?：:|][」』”\"）)】\]]*\
 _LIST_START = re.compile(rf"\s*(?:[#>*•·\-|]|<!--|{LINE_MARKER.pattern})")
 
 
-def _wrap_width(lengths: list[int]) -> int:
-    """The width a text was hard-wrapped at, or a huge number when it was not.
+def _wrap_width(lengths: list[int]) -> int | None:
+    """The width a text was hard-wrapped at, or None when it was not.
 
     A wrapped text has many lines of (nearly) one length: the most common
     length, which at least a fifth of the long lines have, give or take three.
@@ -118,48 +118,74 @@ def _wrap_width(lengths: list[int]) -> int:
     long = Counter(n for n in lengths if n >= 20)
     total = sum(long.values())
     if total < 3:
-        return 10**9
+        return None
     width = max(long, key=lambda n: (long[n], n))
     near = sum(long[k] for k in range(width - 3, width + 4))
-    return width if near >= max(3, total // 5) else 10**9
+    return width if near >= max(3, total // 5) else None
+
+
+_SPACES = " \t\f\v\u00a0\u3000"
+"""What `_SPACE_RUN` matches: the spaces stripped from a line's ends."""
 
 
 def fold_whitespace(text: str) -> StepOutput:
-    """Remove wraps and stray spaces; keep paragraph breaks as single newlines."""
+    """Remove wraps and stray spaces; keep paragraph breaks as single newlines.
+
+    The text is read line by line (``str.splitlines``), and each change is a
+    range of the text and its replacement, spliced in one pass at the end
+    (`corpus.offsets.splice`). Per line: the break before it with its leading
+    spaces (and the blank lines between) becomes ``""`` (a wrap) or ``"\n"``;
+    each space run inside it is folded (`_fold_run`); its trailing spaces
+    go; blank lines before the first line go.
+    """
     if not text:
         return unchanged(text)
-    b = MapBuilder()
     lines = text.splitlines(keepends=True)
     bodies = [line.rstrip("\r\n") for line in lines]
     width = _wrap_width([len(body.strip()) for body in bodies])
-    pending_break: str | None = None  # the line-break text waiting to be decided
-    last_char = ""  # last character written
-    bodies_prev = ""  # the previous non-blank line, stripped
+    reps: list[tuple[int, int, str]] = []  # (start, end, replacement), in order
+    pending = -1  # where the line break waiting to be decided starts, or -1 before the first line
+    prev = ""  # the previous non-blank line, stripped
+    pos = 0  # where the line starts
+    runs = _SPACE_RUN.finditer(text)
+    run = next(runs, None)
+    run_start = run.start() if run is not None else len(text)
     for line, body in zip(lines, bodies, strict=True):
-        ending = line[len(body) :]
-        stripped = body.strip(" \t\f\v\u00a0\u3000")
-        if not stripped:
-            # Blank line: swallowed into the pending break (a paragraph break).
-            pending_break = (pending_break or "") + line if last_char else None
-            if pending_break is None:
-                b.replace(len(line), "")
-            continue
-        lead = len(body) - len(body.lstrip(" \t\f\v\u00a0\u3000"))
-        if pending_break is not None:
-            joined = _is_wrap(pending_break, bodies_prev, stripped, width)
-            sep = "" if joined else "\n"
-            b.replace(len(pending_break) + lead, sep)
+        nxt = pos + len(line)
+        if body and body[0] not in _SPACES and body[-1] not in _SPACES:
+            stripped, lead, trail = body, 0, 0
         else:
-            b.replace(lead, "")
-        _fold_spaces(b, stripped)
-        last_char = stripped[-1]
-        trail = len(body) - lead - len(stripped)
-        b.replace(trail, "")
-        bodies_prev = stripped
-        pending_break = ending
-    if pending_break:
-        b.replace(len(pending_break), "")
-    out, omap = b.build()
+            stripped = body.strip(_SPACES)
+            if not stripped:
+                # Blank line: swallowed into the pending break (a paragraph break).
+                if pending < 0:
+                    reps.append((pos, nxt, ""))
+                pos = nxt
+                continue
+            lead = len(body) - len(body.lstrip(_SPACES))
+            trail = len(body) - lead - len(stripped)
+        start = pos + lead
+        if pending >= 0:
+            joined = width is not None and _is_wrap(text[pending:pos], prev, stripped, width)
+            sep = "" if joined else "\n"
+            if start - pending != len(sep) or text[pending:start] != sep:
+                reps.append((pending, start, sep))
+        elif lead:
+            reps.append((pos, start, ""))
+        end = start + len(stripped)
+        while run_start < end:  # the space runs of the text, those inside this line folded
+            if run_start > start and run is not None:
+                _fold_run(reps, text, run)
+            run = next(runs, None)
+            run_start = run.start() if run is not None else len(text)
+        if trail:
+            reps.append((end, end + trail, ""))
+        prev = stripped
+        pending = pos + len(body)
+        pos = nxt
+    if 0 <= pending < len(text):
+        reps.append((pending, len(text), ""))
+    out, omap = splice(text, reps)
     return StepOutput(out, omap)
 
 
@@ -175,18 +201,9 @@ def _is_word(ch: str) -> bool:
     return ch.isalnum() and not is_cjk(ch)
 
 
-def _fold_spaces(b: MapBuilder, line: str) -> None:
-    if " " not in line and "\t" not in line and "\u3000" not in line and "\u00a0" not in line:
-        b.keep(line)
-        return
-    pos = 0
-    for m in _SPACE_RUN.finditer(line):
-        before = line[m.start() - 1] if m.start() else ""
-        after = line[m.end()] if m.end() < len(line) else ""
-        new = " " if _is_word(before) and _is_word(after) else ""
-        if new == m.group():
-            continue
-        b.keep(line[pos : m.start()])
-        b.replace(m.end() - m.start(), new)
-        pos = m.end()
-    b.keep(line[pos:])
+def _fold_run(reps: list[tuple[int, int, str]], text: str, run: re.Match[str]) -> None:
+    """Add to ``reps`` the folding of ``run``, a space run inside a line of ``text``."""
+    lo, hi = run.span()
+    new = " " if _is_word(text[lo - 1]) and _is_word(text[hi]) else ""
+    if new != run.group():
+        reps.append((lo, hi, new))
