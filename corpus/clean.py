@@ -54,7 +54,7 @@ from itertools import pairwise
 from typing import Literal
 
 from corpus.charsets import ODD_BREAKS, ODD_SPACES, REMOVED, ZERO_WIDTH, chars
-from corpus.offsets import splice, substitute
+from corpus.offsets import splice
 from corpus.steps import StepOutput, unchanged
 
 __all__ = ["NAV_LABELS", "remove_boilerplate", "remove_invisible", "remove_junk", "remove_ranges"]
@@ -62,20 +62,24 @@ __all__ = ["NAV_LABELS", "remove_boilerplate", "remove_invisible", "remove_junk"
 # --- invisible characters -------------------------------------------------
 
 _INVISIBLE = re.compile(f"(?P<drop>[{REMOVED}]+)|(?P<space>[{ODD_SPACES}]+)|(?P<brk>[{ODD_BREAKS}]+)")
+_INVISIBLE_CHAR = re.compile(f"[{REMOVED}{ODD_SPACES}{ODD_BREAKS}]")
+"""Where a match of `_INVISIBLE` can start: ``re`` looks for one class ten times faster than for the
+alternation, which is then matched only there."""
 
 
 def remove_invisible(text: str) -> StepOutput:
     """Delete invisible characters; odd spaces become " ", odd line breaks "\\n"."""
-
-    def repl(m: re.Match[str]) -> str:
-        n = m.end() - m.start()
+    replacements: list[tuple[int, int, str]] = []
+    pos = 0
+    while (hit := _INVISIBLE_CHAR.search(text, pos)) and (m := _INVISIBLE.match(text, hit.start())):
+        start, pos = m.span()
         if m.lastgroup == "space":
-            return " " * n
-        if m.lastgroup == "brk":
-            return "\n" * n
-        return ""
-
-    out, offset_map = substitute(text, _INVISIBLE, repl)
+            replacements.append((start, pos, " " * (pos - start)))
+        elif m.lastgroup == "brk":
+            replacements.append((start, pos, "\n" * (pos - start)))
+        else:
+            replacements.append((start, pos, ""))
+    out, offset_map = splice(text, replacements)
     return StepOutput(out, offset_map)
 
 

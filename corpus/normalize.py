@@ -78,10 +78,21 @@ _SMALL_FORMS = ",、.?;:?!—(){}[]#&*+-<>=?\\$%@"
 _WIDTH_TABLE.update({0xFE50 + k: ord(ch) for k, ch in enumerate(_SMALL_FORMS) if k not in (3, 23)})
 
 
+_WIDTH_PAIRS = {chr(cp): chr(to) for cp, to in _WIDTH_TABLE.items()}
+_WIDTH_CHAR = re.compile("[" + "".join(sorted(_WIDTH_PAIRS)) + "]")
+
+
 def fold_width(text: str) -> StepOutput:
-    """Full-width forms to half width (same length, so the map is the identity)."""
-    folded = text.translate(_WIDTH_TABLE)
-    return StepOutput(folded, OffsetMap.identity(len(folded)))
+    """Full-width forms to half width (same length, so the map is the identity).
+
+    Each character of the table that the text holds is replaced throughout with
+    ``str.replace`` (no folded character is folded again: the table's values are
+    none of its keys), several times faster than ``str.translate`` over the
+    whole text.
+    """
+    for ch in set(_WIDTH_CHAR.findall(text)):
+        text = text.replace(ch, _WIDTH_PAIRS[ch])
+    return StepOutput(text, OffsetMap.identity(len(text)))
 
 
 _CJK_RANGES = (
