@@ -46,7 +46,8 @@ from importlib import resources
 from corpus.opencc_data import CHARACTERS, PHRASES, SEPARATORS, dictionary
 
 __all__ = [
-    "LONG_TEXT", "TRADITIONAL_FILE", "Tables", "build", "convert", "convert_line", "has_traditional", "tables", "traditional_chars",
+    "LONG_TEXT", "TRADITIONAL_FILE", "Tables", "build", "convert", "convert_line", "has_traditional", "tables",
+    "traditional_chars",
 ]  # fmt: skip
 
 TRADITIONAL_FILE = "t2s_traditional.txt"
