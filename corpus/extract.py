@@ -128,22 +128,30 @@ def _block_text(root: Any) -> str:
     from lxml import etree
 
     parts: list[str] = []
+    append = parts.append
     for event, el in etree.iterwalk(root, events=("start", "end", "comment", "pi")):
-        tag = el.tag if event in ("start", "end") else ""
         if event == "start":
-            if tag in BLOCKS or tag == "br":
-                parts.append("\n")
-            elif tag in CELLS and el.getprevious() is not None and el.getprevious().tag in CELLS:
-                parts.append(CELL_SEPARATOR)
-            if el.text:
-                parts.append(el.text)
+            tag = el.tag
+            if tag in _LINE_STARTS:
+                append("\n")
+            elif tag in CELLS:
+                previous = el.getprevious()
+                if previous is not None and previous.tag in CELLS:
+                    append(CELL_SEPARATOR)
+            text = el.text
+            if text:
+                append(text)
             continue
-        if tag in BLOCKS:
-            parts.append("\n")
-        if el is not root and el.tail:  # a comment's or instruction's tail is text of its parent
-            parts.append(el.tail)
-    lines = (line.strip() for line in "".join(parts).splitlines())
-    return "\n".join(line for line in lines if line)
+        if event == "end" and el.tag in BLOCKS:
+            append("\n")
+        if el is not root:  # a comment's or instruction's tail is text of its parent
+            tail = el.tail
+            if tail:
+                append(tail)
+    return "\n".join(filter(None, map(str.strip, "".join(parts).splitlines())))
+
+
+_LINE_STARTS = BLOCKS | {"br"}
 
 
 def extract_docx(data: bytes, limit: int) -> str:
