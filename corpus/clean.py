@@ -154,6 +154,13 @@ _BLANK = (
 )
 """Whitespace (every ``str.isspace`` character) and the zero-width characters that may sit
 around a line: this step runs before `remove_invisible`."""
+_LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+"""Where ``str.splitlines`` ends a line (each one is in `_BLANK`)."""
+_CAPITAL_AT_LINE_END = re.compile(
+    "[A-Z][" + re.escape("".join(ch for ch in _BLANK if ch not in _LINE_BREAKS)) + "]*(?:["
+    + re.escape(_LINE_BREAKS) + "]|\\Z)"
+)  # fmt: skip
+_ANY_NAV_LABEL = re.compile("|".join(NAV_LABELS))
 _CHANNEL_LABEL = re.compile(r"[\u4e00-\u9fff]{1,6} ?[A-Z]{2,12}")
 _NAV_LABEL = re.compile("[【\\[]?(?:" + "|".join(NAV_LABELS) + ")[】\\]]?(?:[:：].{0,80}|[ \u3000].{0,80})?")
 _LABEL_STARTS = tuple(f"{open_}{label}" for label in NAV_LABELS for open_ in ("", "【", "["))
@@ -217,7 +224,7 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def _boilerplate_once(text: str) -> StepOutput:
     """One pass of `remove_boilerplate`."""
-    raws = text.splitlines(keepends=True)
+    raws = text.splitlines(keepends=True) if _may_hold_label(text) else []
     inline = _inline_sidebar(text)
     if not any(_may_be_label(raw) for raw in raws):
         return _delete(text, [inline]) if inline else unchanged(text)
@@ -278,6 +285,12 @@ def _inline_sidebar(text: str) -> tuple[int, int] | None:
         line_end = body.find("\n", bullets[-1])
         return m.start(), (line_end if -1 < line_end < end + item else end)
     return None
+
+
+def _may_hold_label(text: str) -> bool:
+    """False when no line of ``text`` can pass `_may_be_label` (one ends with a capital letter, or
+    a navigation label stands somewhere): two searches of the whole text instead of a test per line."""
+    return _CAPITAL_AT_LINE_END.search(text) is not None or _ANY_NAV_LABEL.search(text) is not None
 
 
 def _may_be_label(raw: str) -> bool:
