@@ -305,7 +305,8 @@ def test_sidebar_exposed_by_removing_a_label_goes_in_the_same_step(text: str) ->
     assert out.text == "" and remove_boilerplate(out.text).text == ""
 
 
-label_texts = st.lists(st.sampled_from([*PIECES, "X", "Z ", "AB\r", "\x1c", "\u2028", "\x1f"]), max_size=40).map("".join)
+LABEL_PIECES = [*PIECES, "X", "Z ", "AB\r", "\x1c", "\u2028", "\x1f"]
+label_texts = st.lists(st.sampled_from(LABEL_PIECES), max_size=40).map("".join)
 
 
 @settings(max_examples=300)
