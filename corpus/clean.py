@@ -44,12 +44,15 @@ Rules:
   taking the text after it, and a label block that it starts in or right
   after (a sidebar re-wrapped by a PDF's page width, whose wrapped lines end
   the block early; labels stacked above it) is taken into it.
+* The patterns of rare cases (mojibake runs, channel labels, inline sidebars)
+  are compiled on first use: their big classes cost milliseconds at import.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from itertools import pairwise
 from typing import Literal
 
@@ -92,10 +95,20 @@ _CJK = (
     "\u2010-\u2027\u2030-\u205e"
 )
 """Characters that end a mojibake run: CJK scripts and punctuation, typographic punctuation."""
-_RUN_CHAR = re.compile(f"[^\\s{_CJK}]")
 _RUN_GAP = "[ \\t]*(?:\\r?\\n)?[ \\t]*"  # a hard wrap or a stray space does not end a run
-_RUN_END = re.compile(f"(?:[^\\s{_CJK}]|{_RUN_GAP}(?=[^\\s{_CJK}]))*")
-_RUN_BACK = re.compile(f"[^\\s{_CJK}]{_RUN_GAP}\\Z")
+
+
+@cache
+def _run_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """A run character, the rest of a run, a run's end before a position: compiled on the first text
+    that holds U+FFFD (their classes take 17 ms to compile, and most texts hold none)."""
+    return (
+        re.compile(f"[^\\s{_CJK}]"),
+        re.compile(f"(?:[^\\s{_CJK}]|{_RUN_GAP}(?=[^\\s{_CJK}]))*"),
+        re.compile(f"[^\\s{_CJK}]{_RUN_GAP}\\Z"),
+    )
+
+
 _EDGE_PUNCTUATION = frozenset(",.;:!?()[]{}<>\"'")
 _REPLACEMENT = "\ufffd"
 
@@ -104,20 +117,21 @@ def remove_junk(text: str) -> StepOutput:
     """Remove runs of non-CJK characters that hold U+FFFD; each is a hole."""
     if _REPLACEMENT not in text:
         return unchanged(text)
+    run_char, run_end, run_back = _run_patterns()
     runs: list[tuple[int, int]] = []
     pos = text.find(_REPLACEMENT)
     while pos >= 0:
         start = pos
         floor = runs[-1][1] if runs else 0
         while start > floor:
-            if _RUN_CHAR.match(text, start - 1):
+            if run_char.match(text, start - 1):
                 start -= 1
                 continue
-            back = _RUN_BACK.search(text, max(floor, start - 8), start)
+            back = run_back.search(text, max(floor, start - 8), start)
             if back is None:
                 break
             start = back.start()
-        end = _RUN_END.match(text, pos).end()  # type: ignore[union-attr]
+        end = run_end.match(text, pos).end()  # type: ignore[union-attr]
         while text[start] in _EDGE_PUNCTUATION:
             start += 1
         while text[end - 1] in _EDGE_PUNCTUATION:
@@ -161,7 +175,6 @@ _CAPITAL_AT_LINE_END = re.compile(
     + re.escape(_LINE_BREAKS) + "]|\\Z)"
 )  # fmt: skip
 _ANY_NAV_LABEL = re.compile("|".join(NAV_LABELS))
-_CHANNEL_LABEL = re.compile(r"[\u4e00-\u9fff]{1,6} ?[A-Z]{2,12}")
 _NAV_LABEL = re.compile("[【\\[]?(?:" + "|".join(NAV_LABELS) + ")[】\\]]?(?:[:：].{0,80}|[ \u3000].{0,80})?")
 _LABEL_STARTS = tuple(f"{open_}{label}" for label in NAV_LABELS for open_ in ("", "【", "["))
 _MAX_LABEL_LINE = 100
@@ -169,7 +182,18 @@ _BULLET = re.compile(r"[•●▪◆■◇□▶►·\-*] ")
 _BULLET_INSIDE = re.compile(r"[•●▪◆■◇□▶►]\s")
 _MAX_ITEM = 300
 """Characters at most between two bullets of one inline sidebar (a headline and its summary)."""
-_INLINE_SIDEBAR = re.compile(r"[\u4e00-\u9fff]\s*[\u4e00-\u9fff]\s*[A-Z](?:\s*[A-Z]){1,11}\s*[•●▪◆■◇□▶►]\s")
+
+
+@cache
+def _channel_label() -> re.Pattern[str]:
+    """A channel label line, compiled when a text has a line that may be a label."""
+    return re.compile(r"[\u4e00-\u9fff]{1,6} ?[A-Z]{2,12}")
+
+
+@cache
+def _inline_sidebar_start() -> re.Pattern[str]:
+    """A channel label and a bullet inside a line, compiled when a text has a bullet."""
+    return re.compile(r"[\u4e00-\u9fff]\s*[\u4e00-\u9fff]\s*[A-Z](?:\s*[A-Z]){1,11}\s*[•●▪◆■◇□▶►]\s")
 
 
 _Kind = Literal["blank", "bullet", "channel", "nav", "text"]
@@ -270,7 +294,7 @@ def _inline_sidebar(text: str) -> tuple[int, int] | None:
     if not _BULLET_INSIDE.search(text):
         return None
     body = text.rstrip(_BLANK + "\r\n")
-    for m in _INLINE_SIDEBAR.finditer(body):
+    for m in _inline_sidebar_start().finditer(body):
         bullets = [m.end() - 2]
         for b in _BULLET_INSIDE.finditer(body, m.end()):
             if b.start() - bullets[-1] > _MAX_ITEM:
@@ -321,7 +345,7 @@ def _classify(start: int, body: str) -> _Line:
         kind = "blank"
     elif _BULLET.match(content):
         kind = "bullet"
-    elif _CHANNEL_LABEL.fullmatch(content):
+    elif _channel_label().fullmatch(content):
         kind = "channel"
     elif _NAV_LABEL.fullmatch(content):
         kind = "nav"

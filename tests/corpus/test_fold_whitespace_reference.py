@@ -7,7 +7,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpus.normalize import _LINE_END_TERMINAL, _LIST_START, _SPACE_RUN, _wrap_width, fold_whitespace, is_cjk
+from corpus.normalize import _SPACE_RUN, _wrap_patterns, _wrap_width, fold_whitespace, is_cjk
 from corpus.offsets import MapBuilder, OffsetMap, splice
 
 
@@ -56,7 +56,8 @@ def reference(text: str) -> tuple[str, OffsetMap]:
 def is_wrap(brk: str, prev: str, nxt: str, width: int) -> bool:
     if brk.count("\n") + brk.count("\r") - brk.count("\r\n") > 1:
         return False
-    return not (len(prev) < width - 3 or _LINE_END_TERMINAL.search(prev) or _LIST_START.match(nxt))
+    line_end_terminal, list_start = _wrap_patterns()
+    return not (len(prev) < width - 3 or line_end_terminal.search(prev) or list_start.match(nxt))
 
 
 def is_word(ch: str) -> bool:

@@ -71,3 +71,16 @@ def test_damaged_article_header_is_repaired_by_whitespace_folding() -> None:
     assert doc.text.startswith("第一百二十四条")
     lo, hi = doc.to_original(0, len("第一百二十四条"))
     assert doc.original[lo:hi] == "第一百二十四 条"
+
+
+def test_is_cjk_is_the_class_of_the_cjk_ranges_and_chinese_punctuation() -> None:
+    import re
+
+    from corpus.normalize import is_cjk
+
+    old = re.compile(
+        "[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\u2018-\u201d\u2014-\u2026"
+        "，。、；：？！（）《》〈〉]"
+    )
+    assert [cp for cp in range(0x30000) if is_cjk(chr(cp)) != (old.match(chr(cp)) is not None)] == []
+    assert not is_cjk("") and is_cjk("中a") and not is_cjk("a中")
