@@ -176,9 +176,12 @@ def fold_whitespace(text: str) -> StepOutput:
     """
     if not text:
         return unchanged(text)
+    width = _wrap_width(list(map(len, map(str.strip, text.splitlines()))))
+    if width is None and not _ODD_BREAK.search(text):
+        out, omap = splice(text, _unwrapped_changes(text))
+        return StepOutput(out, omap)
     lines = text.splitlines(keepends=True)
     bodies = [line.rstrip("\r\n") for line in lines]
-    width = _wrap_width([len(body.strip()) for body in bodies])
     reps: list[tuple[int, int, str]] = []  # (start, end, replacement), in order
     pending = -1  # where the line break waiting to be decided starts, or -1 before the first line
     prev = ""  # the previous non-blank line, stripped
@@ -225,6 +228,45 @@ def fold_whitespace(text: str) -> StepOutput:
     return StepOutput(out, omap)
 
 
+_ODD_BREAK = re.compile("[\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+"""Line breaks of ``str.splitlines`` other than CR and LF (the first two are spaces too)."""
+_GAP_CHARS = " \t\u00a0\u3000\r\n"
+_GAP = re.compile(f"[{_GAP_CHARS}](?:(?<=\\n)(?=[{_GAP_CHARS}])|(?<!\\n))[{_GAP_CHARS}]*")
+"""A run of spaces and line breaks, but a lone LF (the most common, which changes nothing)."""
+
+
+def _unwrapped_changes(text: str) -> list[tuple[int, int, str]]:
+    """The changes of `fold_whitespace` to a text not hard-wrapped whose only line breaks are CR and LF,
+    found run by run instead of line by line (the same changes).
+
+    Spaces and breaks before the first line and after the last go; a run inside a
+    line is folded; a run holding a break is the line's trailing spaces (they go)
+    and, from its first break, a paragraph break (``"\\n"``).
+    """
+    head = len(text) - len(text.lstrip(_GAP_CHARS))
+    if head == len(text):
+        return [(0, head, "")]
+    tail = len(text.rstrip(_GAP_CHARS))
+    reps = [(0, head, "")] if head else []
+    for m in _GAP.finditer(text, head, tail):
+        lo, hi = m.span()
+        run = m.group()
+        if "\n" not in run and "\r" not in run:
+            new = " " if _is_word(text[lo - 1]) and _is_word(text[hi]) else ""
+            if new != run:
+                reps.append((lo, hi, new))
+            continue
+        lf, cr = run.find("\n"), run.find("\r")
+        brk = lf if cr < 0 or 0 <= lf < cr else cr
+        if brk:
+            reps.append((lo, lo + brk, ""))
+        if run[brk:] != "\n":
+            reps.append((lo + brk, hi, "\n"))
+    if tail < len(text):
+        reps.append((tail, len(text), ""))
+    return reps
+
+
 def _is_wrap(brk: str, prev: str, nxt: str, width: int) -> bool:
     """Is the break between ``prev`` and ``nxt`` a hard wrap inside a paragraph?"""
     if brk.count("\n") + brk.count("\r") - brk.count("\r\n") > 1:
@@ -237,7 +279,7 @@ def _is_wrap(brk: str, prev: str, nxt: str, width: int) -> bool:
 
 def _is_word(ch: str) -> bool:
     """A letter or digit of a spaced script (Latin …): the only place a space means something."""
-    return ch.isalnum() and not is_cjk(ch)
+    return ch.isalnum() and bisect_right(_CJK_BOUNDS, ord(ch)) % 2 == 0
 
 
 def _fold_run(reps: list[tuple[int, int, str]], text: str, run: re.Match[str]) -> None:

@@ -69,6 +69,9 @@ PIECES = [
     "\x1c", "\x85", "\u2028", "。", "；", ":", "|", "”", "）", "- ", "# ", "• ", "<!--", "第一条",
 ]  # fmt: skip
 texts = st.lists(st.sampled_from(PIECES), max_size=80).map("".join)
+ODD_BREAKS = "\f\v\x1c\x85\u2028"
+# Only CR and LF breaks: a text not hard-wrapped is then folded run by run, not line by line.
+plain_texts = st.lists(st.sampled_from([p for p in PIECES if not set(p) & set(ODD_BREAKS)]), max_size=80).map("".join)
 # Hard-wrapped paragraphs: many lines of one width, so that wraps are joined.
 wrapped_line = st.tuples(
     st.text(alphabet="中文字a1 ，", min_size=22, max_size=22),
@@ -88,6 +91,12 @@ def same(text: str) -> None:
 @settings(max_examples=400)
 @given(texts)
 def test_fold_whitespace_equals_the_line_by_line_reference(text: str) -> None:
+    same(text)
+
+
+@settings(max_examples=400)
+@given(plain_texts)
+def test_fold_whitespace_equals_the_reference_on_texts_broken_by_cr_and_lf_only(text: str) -> None:
     same(text)
 
 
