@@ -167,12 +167,14 @@ _SPACES = " \t\f\v\u00a0\u3000"
 def fold_whitespace(text: str) -> StepOutput:
     """Remove wraps and stray spaces; keep paragraph breaks as single newlines.
 
-    The text is read line by line (``str.splitlines``), and each change is a
-    range of the text and its replacement, spliced in one pass at the end
-    (`corpus.offsets.splice`). Per line: the break before it with its leading
-    spaces (and the blank lines between) becomes ``""`` (a wrap) or ``"\n"``;
-    each space run inside it is folded (`_fold_run`); its trailing spaces
-    go; blank lines before the first line go.
+    Each change is a range of the text and its replacement, spliced in one
+    pass at the end (`corpus.offsets.splice`). A hard-wrapped text, or one with
+    line breaks other than CR and LF, is read line by line (``str.splitlines``):
+    the break before a line with its leading spaces (and the blank lines
+    between) becomes ``""`` (a wrap) or ``"\\n"``; each space run inside it is
+    folded (`_fold_run`); its trailing spaces go; blank lines before the first
+    line go. Any other text gives the same changes run by run
+    (`_unwrapped_changes`), with no step per line.
     """
     if not text:
         return unchanged(text)
