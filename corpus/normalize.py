@@ -19,16 +19,21 @@ Rules:
   run is removed (Chinese needs no spaces: ``辽 宁省``, ``1 |``, ``; 2.``); a hard line-wrap (a long line that stops
   mid-sentence) is joined; every other line break becomes a single ``\\n``
   (a paragraph break), blank lines collapse.
+* Nothing costly is compiled at import: `is_cjk` looks a code point up in
+  sorted range bounds, and the patterns that only a hard-wrapped text needs
+  compile on the first one.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
+from functools import cache
 
 from corpus import t2s
 from corpus.markers import LINE_MARKER
-from corpus.offsets import MapBuilder, OffsetMap
+from corpus.offsets import OffsetMap, splice
 from corpus.steps import StepOutput, unchanged
 
 __all__ = ["fold_whitespace", "fold_width", "is_cjk", "to_simplified"]
@@ -78,10 +83,21 @@ _SMALL_FORMS = ",、.?;:?!—(){}[]#&*+-<>=?\\$%@"
 _WIDTH_TABLE.update({0xFE50 + k: ord(ch) for k, ch in enumerate(_SMALL_FORMS) if k not in (3, 23)})
 
 
+_WIDTH_PAIRS = {chr(cp): chr(to) for cp, to in _WIDTH_TABLE.items()}
+_WIDTH_CHAR = re.compile("[" + "".join(sorted(_WIDTH_PAIRS)) + "]")
+
+
 def fold_width(text: str) -> StepOutput:
-    """Full-width forms to half width (same length, so the map is the identity)."""
-    folded = text.translate(_WIDTH_TABLE)
-    return StepOutput(folded, OffsetMap.identity(len(folded)))
+    """Full-width forms to half width (same length, so the map is the identity).
+
+    Each character of the table that the text holds is replaced throughout with
+    ``str.replace`` (no folded character is folded again: the table's values are
+    none of its keys), several times faster than ``str.translate`` over the
+    whole text.
+    """
+    for ch in set(_WIDTH_CHAR.findall(text)):
+        text = text.replace(ch, _WIDTH_PAIRS[ch])
+    return StepOutput(text, OffsetMap.identity(len(text)))
 
 
 _CJK_RANGES = (
@@ -93,24 +109,44 @@ _CJK_RANGES = (
     ("\u2018", "\u201d"),  # curly quotes, used as Chinese quotes
     ("\u2014", "\u2026"),  # dashes, ellipsis
 )
-_CJK_CLASS = "".join(f"{lo}-{hi}" for lo, hi in _CJK_RANGES) + "，。、；：？！（）《》〈〉"
 
 
-_CJK_RE = re.compile(f"[{_CJK_CLASS}]")
+def _bounds(ranges: tuple[tuple[str, str], ...]) -> tuple[int, ...]:
+    """The starts and ends (exclusive) of ``ranges`` merged where they overlap or touch, in order."""
+    out: list[int] = []
+    for lo, hi in sorted((ord(lo), ord(hi) + 1) for lo, hi in ranges):
+        if out and lo <= out[-1]:
+            out[-1] = max(out[-1], hi)
+        else:
+            out += (lo, hi)
+    return tuple(out)
+
+
+_CJK_BOUNDS = _bounds(_CJK_RANGES)
+"""Starts and ends of `_CJK_RANGES`, merged: a code point is CJK when an odd number of them are at most it
+(a lookup, not a class that takes 4 ms to compile)."""
 
 
 def is_cjk(ch: str) -> bool:
-    """True for a Chinese character or Chinese punctuation."""
-    return _CJK_RE.match(ch) is not None
+    """True for a Chinese character or Chinese punctuation (the first character of ``ch``; ``""`` is not)."""
+    return bool(ch) and bisect_right(_CJK_BOUNDS, ord(ch[0])) % 2 == 1
 
 
 _SPACE_RUN = re.compile(r"[ \t\f\v\u00a0\u3000]+")
-_LINE_END_TERMINAL = re.compile(r"[。；;！!？?：:|][」』”\"）)】\]]*\s*$")
-_LIST_START = re.compile(rf"\s*(?:[#>*•·\-|]|<!--|{LINE_MARKER.pattern})")
 
 
-def _wrap_width(lengths: list[int]) -> int:
-    """The width a text was hard-wrapped at, or a huge number when it was not.
+@cache
+def _wrap_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A line that ends a sentence, a line that starts a list item: compiled on the first wrapped text."""
+    return (
+        re.compile(r"[。；;！!？?：:|][」』”\"）)】\]]*\s*$"),
+        re.compile(rf"\s*(?:[#>*•·\-|]|<!--|{LINE_MARKER.pattern})"),
+    )
+
+
+
+def _wrap_width(lengths: list[int]) -> int | None:
+    """The width a text was hard-wrapped at, or None when it was not.
 
     A wrapped text has many lines of (nearly) one length: the most common
     length, which at least a fifth of the long lines have, give or take three.
@@ -118,75 +154,139 @@ def _wrap_width(lengths: list[int]) -> int:
     long = Counter(n for n in lengths if n >= 20)
     total = sum(long.values())
     if total < 3:
-        return 10**9
+        return None
     width = max(long, key=lambda n: (long[n], n))
     near = sum(long[k] for k in range(width - 3, width + 4))
-    return width if near >= max(3, total // 5) else 10**9
+    return width if near >= max(3, total // 5) else None
+
+
+_SPACES = " \t\f\v\u00a0\u3000"
+"""What `_SPACE_RUN` matches: the spaces stripped from a line's ends."""
 
 
 def fold_whitespace(text: str) -> StepOutput:
-    """Remove wraps and stray spaces; keep paragraph breaks as single newlines."""
+    """Remove wraps and stray spaces; keep paragraph breaks as single newlines.
+
+    Each change is a range of the text and its replacement, spliced in one
+    pass at the end (`corpus.offsets.splice`). A hard-wrapped text, or one with
+    line breaks other than CR and LF, is read line by line (``str.splitlines``):
+    the break before a line with its leading spaces (and the blank lines
+    between) becomes ``""`` (a wrap) or ``"\\n"``; each space run inside it is
+    folded (`_fold_run`); its trailing spaces go; blank lines before the first
+    line go. Any other text gives the same changes run by run
+    (`_unwrapped_changes`), with no step per line.
+    """
     if not text:
         return unchanged(text)
-    b = MapBuilder()
+    width = _wrap_width(list(map(len, map(str.strip, text.splitlines()))))
+    if width is None and not _ODD_BREAK.search(text):
+        out, omap = splice(text, _unwrapped_changes(text))
+        return StepOutput(out, omap)
     lines = text.splitlines(keepends=True)
     bodies = [line.rstrip("\r\n") for line in lines]
-    width = _wrap_width([len(body.strip()) for body in bodies])
-    pending_break: str | None = None  # the line-break text waiting to be decided
-    last_char = ""  # last character written
-    bodies_prev = ""  # the previous non-blank line, stripped
+    reps: list[tuple[int, int, str]] = []  # (start, end, replacement), in order
+    pending = -1  # where the line break waiting to be decided starts, or -1 before the first line
+    prev = ""  # the previous non-blank line, stripped
+    pos = 0  # where the line starts
+    runs = _SPACE_RUN.finditer(text)
+    run = next(runs, None)
+    run_start = run.start() if run is not None else len(text)
     for line, body in zip(lines, bodies, strict=True):
-        ending = line[len(body) :]
-        stripped = body.strip(" \t\f\v\u00a0\u3000")
-        if not stripped:
-            # Blank line: swallowed into the pending break (a paragraph break).
-            pending_break = (pending_break or "") + line if last_char else None
-            if pending_break is None:
-                b.replace(len(line), "")
-            continue
-        lead = len(body) - len(body.lstrip(" \t\f\v\u00a0\u3000"))
-        if pending_break is not None:
-            joined = _is_wrap(pending_break, bodies_prev, stripped, width)
-            sep = "" if joined else "\n"
-            b.replace(len(pending_break) + lead, sep)
+        nxt = pos + len(line)
+        if body and body[0] not in _SPACES and body[-1] not in _SPACES:
+            stripped, lead, trail = body, 0, 0
         else:
-            b.replace(lead, "")
-        _fold_spaces(b, stripped)
-        last_char = stripped[-1]
-        trail = len(body) - lead - len(stripped)
-        b.replace(trail, "")
-        bodies_prev = stripped
-        pending_break = ending
-    if pending_break:
-        b.replace(len(pending_break), "")
-    out, omap = b.build()
+            stripped = body.strip(_SPACES)
+            if not stripped:
+                # Blank line: swallowed into the pending break (a paragraph break).
+                if pending < 0:
+                    reps.append((pos, nxt, ""))
+                pos = nxt
+                continue
+            lead = len(body) - len(body.lstrip(_SPACES))
+            trail = len(body) - lead - len(stripped)
+        start = pos + lead
+        if pending >= 0:
+            joined = width is not None and _is_wrap(text[pending:pos], prev, stripped, width)
+            sep = "" if joined else "\n"
+            if start - pending != len(sep) or text[pending:start] != sep:
+                reps.append((pending, start, sep))
+        elif lead:
+            reps.append((pos, start, ""))
+        end = start + len(stripped)
+        while run_start < end:  # the space runs of the text, those inside this line folded
+            if run_start > start and run is not None:
+                _fold_run(reps, text, run)
+            run = next(runs, None)
+            run_start = run.start() if run is not None else len(text)
+        if trail:
+            reps.append((end, end + trail, ""))
+        prev = stripped
+        pending = pos + len(body)
+        pos = nxt
+    if 0 <= pending < len(text):
+        reps.append((pending, len(text), ""))
+    out, omap = splice(text, reps)
     return StepOutput(out, omap)
+
+
+_ODD_BREAK = re.compile("[\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+"""Line breaks of ``str.splitlines`` other than CR and LF (the first two are spaces too)."""
+_GAP_CHARS = " \t\u00a0\u3000\r\n"
+_GAP = re.compile(f"[{_GAP_CHARS}](?:(?<=\\n)(?=[{_GAP_CHARS}])|(?<!\\n))[{_GAP_CHARS}]*")
+"""A run of spaces and line breaks, but a lone LF (the most common, which changes nothing)."""
+
+
+def _unwrapped_changes(text: str) -> list[tuple[int, int, str]]:
+    """The changes of `fold_whitespace` to a text not hard-wrapped whose only line breaks are CR and LF,
+    found run by run instead of line by line (the same changes).
+
+    Spaces and breaks before the first line and after the last go; a run inside a
+    line is folded; a run holding a break is the line's trailing spaces (they go)
+    and, from its first break, a paragraph break (``"\\n"``).
+    """
+    head = len(text) - len(text.lstrip(_GAP_CHARS))
+    if head == len(text):
+        return [(0, head, "")]
+    tail = len(text.rstrip(_GAP_CHARS))
+    reps = [(0, head, "")] if head else []
+    for m in _GAP.finditer(text, head, tail):
+        lo, hi = m.span()
+        run = m.group()
+        if "\n" not in run and "\r" not in run:
+            new = " " if _is_word(text[lo - 1]) and _is_word(text[hi]) else ""
+            if new != run:
+                reps.append((lo, hi, new))
+            continue
+        lf, cr = run.find("\n"), run.find("\r")
+        brk = lf if cr < 0 or 0 <= lf < cr else cr
+        if brk:
+            reps.append((lo, lo + brk, ""))
+        if run[brk:] != "\n":
+            reps.append((lo + brk, hi, "\n"))
+    if tail < len(text):
+        reps.append((tail, len(text), ""))
+    return reps
 
 
 def _is_wrap(brk: str, prev: str, nxt: str, width: int) -> bool:
     """Is the break between ``prev`` and ``nxt`` a hard wrap inside a paragraph?"""
     if brk.count("\n") + brk.count("\r") - brk.count("\r\n") > 1:
         return False  # a blank line between them
-    return not (len(prev) < width - 3 or _LINE_END_TERMINAL.search(prev) or _LIST_START.match(nxt))
+    if len(prev) < width - 3:
+        return False
+    line_end_terminal, list_start = _wrap_patterns()
+    return not (line_end_terminal.search(prev) or list_start.match(nxt))
 
 
 def _is_word(ch: str) -> bool:
     """A letter or digit of a spaced script (Latin …): the only place a space means something."""
-    return ch.isalnum() and not is_cjk(ch)
+    return ch.isalnum() and bisect_right(_CJK_BOUNDS, ord(ch)) % 2 == 0
 
 
-def _fold_spaces(b: MapBuilder, line: str) -> None:
-    if " " not in line and "\t" not in line and "\u3000" not in line and "\u00a0" not in line:
-        b.keep(line)
-        return
-    pos = 0
-    for m in _SPACE_RUN.finditer(line):
-        before = line[m.start() - 1] if m.start() else ""
-        after = line[m.end()] if m.end() < len(line) else ""
-        new = " " if _is_word(before) and _is_word(after) else ""
-        if new == m.group():
-            continue
-        b.keep(line[pos : m.start()])
-        b.replace(m.end() - m.start(), new)
-        pos = m.end()
-    b.keep(line[pos:])
+def _fold_run(reps: list[tuple[int, int, str]], text: str, run: re.Match[str]) -> None:
+    """Add to ``reps`` the folding of ``run``, a space run inside a line of ``text``."""
+    lo, hi = run.span()
+    new = " " if _is_word(text[lo - 1]) and _is_word(text[hi]) else ""
+    if new != run.group():
+        reps.append((lo, hi, new))

@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from itertools import starmap
 
-__all__ = ["Edit", "MapBuilder", "OffsetMap", "substitute"]
+__all__ = ["Edit", "MapBuilder", "OffsetMap", "splice", "substitute"]
 
 
 @dataclass(frozen=True)
@@ -101,11 +102,15 @@ class OffsetMap:
 
 
 class MapBuilder:
-    """Builds a derived text piece by piece, recording its `OffsetMap`."""
+    """Builds a derived text piece by piece, recording its `OffsetMap`.
+
+    ``replace`` of ``n`` characters by ``n`` characters is no edit; an edit that
+    follows another with nothing kept between them is merged into it.
+    """
 
     def __init__(self) -> None:
         self._parts: list[str] = []
-        self._edits: list[Edit] = []
+        self._edits: list[tuple[int, int, int, int]] = []
         self._src = 0
         self._dst = 0
 
@@ -118,39 +123,60 @@ class MapBuilder:
 
     def replace(self, src_len: int, new: str) -> None:
         """Replace the next ``src_len`` source characters by ``new``."""
-        if src_len == len(new):
-            self._parts.append(new)
-            self._src += src_len
-            self._dst += src_len
-            return
-        edit = Edit(self._src, self._src + src_len, self._dst, self._dst + len(new))
-        last = self._edits[-1] if self._edits else None
-        if last is not None and last.src_end == edit.src_start and last.dst_end == edit.dst_start:
-            edit = Edit(last.src_start, edit.src_end, last.dst_start, edit.dst_end)
-            self._edits[-1] = edit
-        else:
-            self._edits.append(edit)
+        src, dst, n = self._src, self._dst, len(new)
+        if src_len != n:
+            edits = self._edits
+            if edits and edits[-1][1] == src and edits[-1][3] == dst:
+                edits[-1] = (edits[-1][0], src + src_len, edits[-1][2], dst + n)
+            else:
+                edits.append((src, src + src_len, dst, dst + n))
         self._parts.append(new)
-        self._src += src_len
-        self._dst += len(new)
+        self._src = src + src_len
+        self._dst = dst + n
 
     def build(self) -> tuple[str, OffsetMap]:
         """The derived text and its map back to the source."""
-        return "".join(self._parts), OffsetMap(self._src, self._dst, tuple(self._edits))
+        return "".join(self._parts), OffsetMap(self._src, self._dst, tuple(starmap(Edit, self._edits)))
+
+
+def splice(text: str, replacements: Iterable[tuple[int, int, str]]) -> tuple[str, OffsetMap]:
+    """``text`` with each range ``[start, end)`` replaced by its string, and the offset map.
+
+    The ranges come sorted and disjoint. The result is that of a `MapBuilder`
+    keeping the text between the ranges and replacing each range, in one pass
+    with no call per range: a range replaced by as many characters is no edit
+    (the text changes, the map does not), an edit that starts where the one
+    before ended is merged into it.
+    """
+    parts: list[str] = []
+    edits: list[tuple[int, int, int, int]] = []
+    pos = 0
+    shift = 0  # derived position minus source position after ``pos``
+    for start, end, new in replacements:
+        if start > pos:
+            parts.append(text[pos:start])
+        parts.append(new)
+        n = len(new)
+        if end - start != n:
+            if edits and edits[-1][1] == start:
+                edits[-1] = (edits[-1][0], end, edits[-1][2], start + shift + n)
+            else:
+                edits.append((start, end, start + shift, start + shift + n))
+            shift += n - (end - start)
+        pos = end
+    if not parts:
+        return text, OffsetMap(len(text), len(text))
+    parts.append(text[pos:])
+    return "".join(parts), OffsetMap(len(text), len(text) + shift, tuple(starmap(Edit, edits)))
 
 
 def substitute(
     text: str, pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str]
 ) -> tuple[str, OffsetMap]:
     """Like ``pattern.sub(repl, text)``, but also returns the offset map."""
-    builder = MapBuilder()
-    pos = 0
+    replacements = []
     for m in pattern.finditer(text):
         new = repl(m)
-        if new == m.group():
-            continue
-        builder.keep(text[pos : m.start()])
-        builder.replace(m.end() - m.start(), new)
-        pos = m.end()
-    builder.keep(text[pos:])
-    return builder.build()
+        if new != m.group():
+            replacements.append((m.start(), m.end(), new))
+    return splice(text, replacements)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from corpus.clean import remove_boilerplate, remove_invisible, remove_junk
@@ -303,3 +303,18 @@ def test_pages_joined_into_one_file_keep_every_article_after_a_sidebar() -> None
 def test_sidebar_exposed_by_removing_a_label_goes_in_the_same_step(text: str) -> None:
     out = remove_boilerplate(text)
     assert out.text == "" and remove_boilerplate(out.text).text == ""
+
+
+LABEL_PIECES = [*PIECES, "X", "Z ", "AB\r", "\x1c", "\u2028", "\x1f"]
+label_texts = st.lists(st.sampled_from(LABEL_PIECES), max_size=40).map("".join)
+
+
+@settings(max_examples=300)
+@given(st.one_of(texts, pages, label_texts))
+@example("乐活HOT")
+@example("正文\n相关新闻\u3000\r\n")
+def test_whole_text_label_test_never_misses_a_label_line(text: str) -> None:
+    from corpus.clean import _may_be_label, _may_hold_label
+
+    if any(_may_be_label(raw) for raw in text.splitlines(keepends=True)):
+        assert _may_hold_label(text)

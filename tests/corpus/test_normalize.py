@@ -39,6 +39,14 @@ def test_width_folding_makes_brackets_and_commas_equal() -> None:
     assert fold_width("（一）加强，２０２１年ＡＢ「引」〔2021〕").text == "(一)加强,2021年AB“引”[2021]"
 
 
+def test_width_folding_equals_translating_every_character_by_the_table() -> None:
+    from corpus.normalize import _WIDTH_TABLE
+
+    # Replacing each character throughout is the same as translating only when no value is a key.
+    assert not set(_WIDTH_TABLE.values()) & set(_WIDTH_TABLE)
+    text = "".join(map(chr, [*_WIDTH_TABLE, *_WIDTH_TABLE.values(), 0x20, 0x3002, 0xFF5F, 0xFE53, 0x1F600]))
+    assert fold_width(text * 3).text == (text * 3).translate(_WIDTH_TABLE)
+
 def test_spaces_inside_chinese_are_removed_between_latin_words_kept() -> None:
     out = fold_whitespace("辽 宁省、重 点\u3000任务 William  Hill 1 | 2").text
     assert out == "辽宁省、重点任务William Hill 1|2"
@@ -63,3 +71,16 @@ def test_damaged_article_header_is_repaired_by_whitespace_folding() -> None:
     assert doc.text.startswith("第一百二十四条")
     lo, hi = doc.to_original(0, len("第一百二十四条"))
     assert doc.original[lo:hi] == "第一百二十四 条"
+
+
+def test_is_cjk_is_the_class_of_the_cjk_ranges_and_chinese_punctuation() -> None:
+    import re
+
+    from corpus.normalize import is_cjk
+
+    old = re.compile(
+        "[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\u2018-\u201d\u2014-\u2026"
+        "，。、；：？！（）《》〈〉]"
+    )
+    assert [cp for cp in range(0x30000) if is_cjk(chr(cp)) != (old.match(chr(cp)) is not None)] == []
+    assert not is_cjk("") and is_cjk("中a") and not is_cjk("a中")

@@ -314,6 +314,25 @@ def test_a_page_of_more_elements_than_trafilatura_handles_is_read_block_by_block
     assert text.splitlines() == ["法律汇编", *paragraphs, "项目名称 | 投资", "金额", "文末说明"]
 
 
+def test_a_large_page_is_walked_as_the_same_tree_as_a_page_of_many_elements(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page past `FULL_EXTRACTION_CHARS` is parsed into lxml's plain elements (faster to walk), one past
+    `FULL_EXTRACTION_ELEMENTS` into ``lxml.html``'s: furniture dropped with its tail kept, the same lines."""
+    from corpus import extract
+
+    page = (
+        "<html><head><title>汇编</title></head><body><nav>首页</nav>正文开头<header>栏目<nav>导航</nav>尾</header>"
+        "甲<div>第一条<!-- 注释 -->说明<?pi 指令?>续<br>换行<aside>侧栏</aside>乙</div><p>第二条</p>"
+        "<table><tr><td>项</td><!-- c --><td>值</td><th>表头</th></tr></table><form>表单</form>丙<footer>脚</footer>丁"
+        "</body></html>"
+    )
+    monkeypatch.setattr(extract, "FULL_EXTRACTION_ELEMENTS", 0)
+    many = extract.extract_web(page).text
+    monkeypatch.setattr(extract, "FULL_EXTRACTION_CHARS", 0)
+    large = extract.extract_web(page).text
+    assert large == many
+    # A dropped element's tail joins the text before it; a comment between two cells stands between them.
+    assert many.splitlines() == ["正文开头甲", "第一条说明续", "换行乙", "第二条", "项值 | 表头", "丙丁"]
+
 def test_tiny_html_page_still_drops_navigation() -> None:
     page = "<html><body><nav><a href='/'>网站首页</a></nav><div>通知正文。</div></body></html>"
     source = source_from_bytes("small.htm", page.encode())

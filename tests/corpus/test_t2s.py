@@ -122,3 +122,16 @@ def test_zhu_keeps_its_mainland_words_across_a_hard_wrap_or_a_space() -> None:
     for text in ("做出显\n著成绩", "做出显 著成绩", "著\n名的学者", "显\r\n著"):
         assert "著" in to_simplified(text).text, repr(text)
     assert to_simplified("蘊含\n著").text == "蕴含\n着"
+
+
+def test_long_text_finds_every_traditional_character_as_the_set_test_does() -> None:
+    bmp, astral = t2s._traditional_finder()
+    trad = t2s.traditional_chars()
+    assert {ch for ch in trad if bmp.fullmatch(ch)} | astral == trad
+    assert not any(bmp.fullmatch(ch) for ch in "中华人民共和国，乐观。abc 𠀀😀")
+    plain = "中华人民共和国，乐观。😀\n" * (t2s.LONG_TEXT // 10)
+    assert len(plain) >= t2s.LONG_TEXT and not t2s.has_traditional(plain)
+    astral_one = sorted(astral)[0]
+    for ch in ("樂", astral_one):
+        text = plain[:5000] + ch + plain[5000:]
+        assert t2s.has_traditional(text) and not t2s.traditional_chars().isdisjoint(text)
