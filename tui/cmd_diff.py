@@ -290,7 +290,9 @@ def _run(args: argparse.Namespace) -> int:
     check_report(args)
     check_output_option(args, [name for name in (args.a, args.b) if name != "-"])
     options = options_from(args)
-    prefetch_words(options, args)  # first: the segmenter loads while the engine is imported, the files read
+    beside_b = _read_beside(args.b)
+    if not beside_b:
+        prefetch_words(options, args)  # first: the segmenter loads while the engine is imported, the files read
     from corpus.pipeline import load
     from diffing.compare import compare
 
@@ -306,7 +308,9 @@ def _run(args: argparse.Namespace) -> int:
         doc = load(name, options, args.max_size)
         return doc, segment(doc)
 
-    (a, a_clauses), (b, b_clauses) = both(lambda: read(args.a), lambda: read(args.b), fork=_read_beside(args.b))
+    (a, a_clauses), (b, b_clauses) = both(lambda: read(args.a), lambda: read(args.b), fork=beside_b)
+    if beside_b:  # the two cores read; the segmenter loads while the clauses are aligned
+        prefetch_words(options, args)
     warn_read(a.source)
     warn_read(b.source)
     diff = compare(a, b, options, clauses=(a_clauses, b_clauses), pins=pins, beside=beside_inline(args))
