@@ -42,12 +42,13 @@ if TYPE_CHECKING:
     from corpus.options import Options
     from diffing.model import Clause, Diff
     from diffing.pins import Pin
+    from diffing.reports.redline_json import Early
 
 __all__ = [
-    "COMMANDS", "EXIT_STATUSES", "MAX_COLUMNS", "MIN_COLUMNS", "STRICT_DECODE_HELP", "add_normalization_arguments",
-    "add_output_arguments", "beside_inline", "check_output_option", "check_report", "emit", "options_from",
-    "parse_columns", "prefetch_words", "register", "text_width", "warn_read",
-]
+    "COMMANDS", "EXIT_STATUSES", "MAX_COLUMNS", "MIN_COLUMNS", "STRICT_DECODE_HELP", "JsonParts",
+    "add_normalization_arguments", "add_output_arguments", "beside_inline", "check_output_option", "check_report",
+    "emit", "options_from", "parse_columns", "prefetch_words", "register", "text_width", "warn_read",
+]  # fmt: skip
 
 COMMANDS = {"diff": "compare two documents clause by clause"}
 """The commands `register` adds, with the line ``wendiff --help`` shows for each."""
@@ -158,10 +159,10 @@ def prefetch_words(options: Options, args: argparse.Namespace) -> None:
 
 def beside_inline(args: argparse.Namespace) -> Callable[[Diff], object] | None:
     """What the report will need of the diff that a comparison can build while a child computes the
-    inline parts (`diffing.compare`): the article map, for the JSON report, the 对照表 and the 修改决定
-    (and the JSON writer, whose patterns of quantities take a while to compile)."""
+    inline parts (`diffing.compare`): the article map, for the JSON report, the 对照表 and the 修改决定, and
+    for the JSON report its parts that need no inline parts (`JsonParts`: pass it on to `emit`)."""
     if _format(args) == "json" and getattr(args, "report", "redline") == "redline":
-        return _json_needs
+        return JsonParts()
     if getattr(args, "report", "redline") != "redline":
         return _article_map
     return None
@@ -171,10 +172,17 @@ def _article_map(diff: Diff) -> object:
     return diff.structure
 
 
-def _json_needs(diff: Diff) -> object:
-    import diffing.reports.redline_json  # noqa: F401
+class JsonParts:
+    """Beside the inline parts: the JSON report's parts that need none (`redline_json.prepare`: the outlines,
+    the structure, the rows that get no inline parts), kept for `emit`."""
 
-    return diff.structure, [diff.a_spans(row) for row in diff.rows[:1]], [diff.b_spans(row) for row in diff.rows[:1]]
+    def __init__(self) -> None:
+        self.early: Early | None = None
+
+    def __call__(self, diff: Diff) -> None:
+        from diffing.reports.redline_json import prepare
+
+        self.early = prepare(diff)
 
 
 def warn_read(source: Source) -> None:
@@ -238,8 +246,9 @@ def check_report(args: argparse.Namespace) -> None:
         raise WendiffError(reason)
 
 
-def emit(diff: Diff, args: argparse.Namespace) -> int:
-    """Write the report ``args`` ask for; return 0 when the documents are the same, else 1."""
+def emit(diff: Diff, args: argparse.Namespace, beside: object = None) -> int:
+    """Write the report ``args`` ask for; return 0 when the documents are the same, else 1. ``beside`` is what
+    `beside_inline` gave the comparison (the JSON report's early parts)."""
     check_report(args)
     fmt = _format(args)
     report_kind: Report = getattr(args, "report", "redline")
@@ -254,6 +263,10 @@ def emit(diff: Diff, args: argparse.Namespace) -> int:
 
         view = TextView(color=color, width=text_width(args.columns, to_tty), layout=args.layout, full=args.full)
         report = render_text(diff, view)
+    elif fmt == "json" and isinstance(beside, JsonParts):
+        from diffing.reports.redline_json import dumps
+
+        report = dumps(diff, beside.early)
     else:
         from diffing.reports import render
 
@@ -313,12 +326,13 @@ def _run(args: argparse.Namespace) -> int:
         prefetch_words(options, args)
     warn_read(a.source)
     warn_read(b.source)
-    diff = compare(a, b, options, clauses=(a_clauses, b_clauses), pins=pins, beside=beside_inline(args))
+    beside = beside_inline(args)
+    diff = compare(a, b, options, clauses=(a_clauses, b_clauses), pins=pins, beside=beside)
     from corpus.display import safe_name
 
     for problem in diff.pin_problems:
         print(f"wendiff: warning: pins {safe_name(args.pins)}: {safe_name(problem)}", file=sys.stderr)
-    return emit(diff, args)
+    return emit(diff, args, beside)
 
 
 def register(subparsers: Subparsers) -> None:

@@ -258,10 +258,11 @@ def _diff(args: argparse.Namespace) -> int:
         old_doc, new_doc = store.document(old_v, options), store.document(new_v, options)
         kept = store.pins(old_v, new_v)
     pins = _stored_pins(kept, f"{store.path} (pins of {old_v.doc_id}@{old_v.number} vs {new_v.doc_id}@{new_v.number})")
-    diff = compare(old_doc, new_doc, options, pins=pins, beside=beside_inline(args))
+    beside = beside_inline(args)
+    diff = compare(old_doc, new_doc, options, pins=pins, beside=beside)
     for problem in diff.pin_problems:
         print(f"wendiff: warning: pins kept in the store: {safe_name(problem)}", file=sys.stderr)
-    return emit(diff, args)
+    return emit(diff, args, beside)
 
 
 def _stored_pins(data: bytes | None, name: str) -> tuple[Pin, ...]:

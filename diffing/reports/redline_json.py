@@ -19,13 +19,16 @@ span on that side.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from corpus.document import Document
 from diffing.model import Diff, Row
 from diffing.numbers import changed_numbers, original_span
+from diffing.structure import Structure
 
-__all__ = ["diff_report", "dumps", "numbers_report"]
+__all__ = ["Early", "diff_report", "dumps", "numbers_report", "prepare"]
 
 
 def _doc(doc: Document) -> dict[str, Any]:
@@ -79,25 +82,27 @@ def _row(diff: Diff, row: Row) -> dict[str, Any]:
     return item
 
 
-def _head(diff: Diff) -> dict[str, Any]:
-    """Everything but the rows, in the report's order."""
+def _head(diff: Diff, outlines: bool = True) -> dict[str, Any]:
+    """Everything but the rows, in the report's order (without the outlines and the structure entries when
+    ``outlines`` is False: `_head_text` puts them in, encoded)."""
     summary = diff.summary
     units = diff.structure
     numbers = numbers_report(diff)
-    return {
+    head: dict[str, Any] = {
         "format": "wendiff.diff",
         "version": 3,
-        "a": {**_doc(diff.a), "outline": [u.as_report() for u in units.a]},
-        "b": {**_doc(diff.b), "outline": [u.as_report() for u in units.b]},
+        "a": {**_doc(diff.a), "outline": [u.as_report() for u in units.a]} if outlines else _doc(diff.a),
+        "b": {**_doc(diff.b), "outline": [u.as_report() for u in units.b]} if outlines else _doc(diff.b),
         "options": diff.options.as_report(),
         "summary": {
             **summary.counts, "changes": summary.changes, "similarity": summary.similarity,
             "structure": units.summary, "numbers": len(numbers),
         },
-        "structure": [e.as_report() for e in units.entries],
+        **({"structure": [e.as_report() for e in units.entries]} if outlines else {}),
         "numbers": numbers,
         **({"pins_dropped": list(diff.pin_problems)} if diff.pin_problems else {}),
     }  # fmt: skip
+    return head
 
 
 def numbers_report(diff: Diff) -> list[dict[str, Any]]:
@@ -114,15 +119,83 @@ def numbers_report(diff: Diff) -> list[dict[str, Any]]:
     return out
 
 
-def dumps(diff: Diff) -> str:
+@dataclass(frozen=True)
+class Early:
+    """What `dumps` can write of a diff before its inline parts exist (`prepare`): both outlines and the
+    correspondence of units, encoded, and each row likely to carry no inline parts, encoded."""
+
+    structure: Structure
+    units: tuple[str, str, str]
+    """The ``outline`` of A, of B, and the ``structure`` entries, encoded."""
+    rows: tuple[Row, ...]
+    encoded: tuple[str | None, ...]
+
+
+def prepare(early: Diff) -> Early:
+    """The parts of the report of ``early`` (a diff without inline parts, `diffing.compare`'s ``beside``) that
+    the diff with inline parts will share: written while a child computes those parts."""
+    encode = _encoder()
+    units = early.structure
+    encoded = tuple(
+        None if row.a and row.b and row.similarity < 1.0 else encode(_row(early, row))  # these get inline parts
+        for row in early.rows
+    )
+    return Early(units, _units_text(early, encode), early.rows, encoded)
+
+
+def dumps(diff: Diff, early: Early | None = None) -> str:
     """The report as JSON text: characters kept as they are, one row per line.
 
     Each row is encoded as soon as it is made (a 10 MB pair's row dicts held at once took several
-    hundred MB): the same text as encoding `diff_report`.
+    hundred MB): the same text as encoding `diff_report`. ``early`` (`prepare`) gives the parts of the
+    text written before the inline parts existed: used for the very structure and row objects it wrote,
+    so the text is the same with it or without.
     """
-    encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder for every row
-    head = encode(_head(diff))[:-1]
+    encode = _encoder()
+    if early is not None and (
+        diff.__dict__.get("structure") is not early.structure or len(diff.rows) != len(early.rows)
+    ):
+        early = None  # another diff's
+    head = _head_text(diff, encode, early.units if early is not None else None)
     if not diff.rows:
         return f'{head}, "rows": []}}\n'
-    body = ",\n  ".join([encode(_row(diff, row)) for row in diff.rows])
+    if early is None:
+        lines = [encode(_row(diff, row)) for row in diff.rows]
+    else:
+        lines = [
+            text if text is not None and row is before else encode(_row(diff, row))
+            for row, before, text in zip(diff.rows, early.rows, early.encoded, strict=True)
+        ]
+    body = ",\n  ".join(lines)
     return f'{head}, "rows": [\n  {body}\n]}}\n'
+
+
+def _encoder() -> Callable[[object], str]:
+    return json.JSONEncoder(ensure_ascii=False).encode  # one encoder for every part
+
+
+def _units_text(diff: Diff, encode: Callable[[object], str]) -> tuple[str, str, str]:
+    units = diff.structure
+    return (
+        encode([u.as_report() for u in units.a]),
+        encode([u.as_report() for u in units.b]),
+        encode([e.as_report() for e in units.entries]),
+    )
+
+
+def _head_text(diff: Diff, encode: Callable[[object], str], units: tuple[str, str, str] | None) -> str:
+    """`_head` encoded, without its closing brace, with the outlines and the structure entries ``units`` when
+    they are encoded already."""
+    if units is None:
+        units = _units_text(diff, encode)
+    outline_a, outline_b, entries = units
+    head = _head(diff, outlines=False)
+    items = []
+    for key, value in head.items():
+        text = encode(value)
+        if key in ("a", "b"):
+            text = f'{text[:-1]}, "outline": {outline_a if key == "a" else outline_b}}}'
+        items.append(f"{encode(key)}: {text}")
+        if key == "summary":
+            items.append(f'"structure": {entries}')
+    return "{" + ", ".join(items)
