@@ -22,9 +22,6 @@ Rules:
   both documents costs about what it saves).
 * Every child is reaped: by `Pending.result`, by `Pending.cancel` (which kills
   it first), or at exit.
-* `both` runs two pieces of work side by side, the second in a child: its
-  outcome (results, or the first error raised) is exactly that of running the
-  first, then the second, in this process.
 """
 
 from __future__ import annotations
@@ -39,10 +36,9 @@ import threading
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
-__all__ = ["Pending", "both", "start"]
+__all__ = ["Pending", "start"]
 
 T = TypeVar("T")
-U = TypeVar("U")
 
 
 class Pending(Generic[T]):
@@ -139,18 +135,3 @@ def start(fn: Callable[..., T], *args: object) -> Pending[T]:
     pending = Pending(fn, args, pid, reply_r)
     atexit.register(pending.cancel)
     return pending
-
-
-def both(first: Callable[[], T], second: Callable[[], U], *, fork: bool = True) -> tuple[T, U]:
-    """``(first(), second())``, ``second`` computed in a child while ``first`` runs here when ``fork`` (and a
-    child can start, see `start`). An error of ``first`` is raised (the child killed); one of ``second`` is
-    raised by running it here again, after ``first`` succeeded: the order of errors is the sequential one."""
-    if not fork:
-        x = first()
-        return x, second()
-    pending = start(second)
-    try:
-        x = first()
-        return x, pending.result()
-    finally:
-        pending.cancel()

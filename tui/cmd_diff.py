@@ -38,9 +38,9 @@ from tui.cli_help import exit_statuses
 from tui.compat_argparse import Subparsers
 
 if TYPE_CHECKING:
-    from corpus.document import Document, Source
+    from corpus.document import Source
     from corpus.options import Options
-    from diffing.model import Clause, Diff
+    from diffing.model import Diff
     from diffing.pins import Pin
     from diffing.reports.redline_json import Early
 
@@ -284,28 +284,13 @@ def emit(diff: Diff, args: argparse.Namespace, beside: object = None) -> int:
     return 0 if diff.same else 1
 
 
-READ_BESIDE_MIN = 1 << 16
-"""The size of B (bytes) from which it is read and cut into clauses in a child while A is read here
-(`corpus.forked.both`): below it, forking and sending the document back cost about what they save."""
-
-
-def _read_beside(name: str) -> bool:
-    """Whether to read ``name`` (B) in a child: a file (not standard input) of at least `READ_BESIDE_MIN` bytes."""
-    try:
-        return name != "-" and os.stat(name).st_size >= READ_BESIDE_MIN
-    except (OSError, ValueError):
-        return False  # reading it will say what is wrong
-
-
 def _run(args: argparse.Namespace) -> int:
     if args.a == "-" and args.b == "-":
         raise WendiffError("-: standard input can be only one of the two documents")
     check_report(args)
     check_output_option(args, [name for name in (args.a, args.b) if name != "-"])
     options = options_from(args)
-    beside_b = _read_beside(args.b)
-    if not beside_b:
-        prefetch_words(options, args)  # first: the segmenter loads while the engine is imported, the files read
+    prefetch_words(options, args)  # first: the segmenter loads while the engine is imported, the files read
     from corpus.pipeline import load
     from diffing.compare import compare
 
@@ -314,20 +299,12 @@ def _run(args: argparse.Namespace) -> int:
         from diffing.pins import load_pins
 
         pins = load_pins(Path(args.pins))  # a bad file stops here: nothing compared, nothing written
-    from corpus.forked import both
-    from diffing.segment import segment
-
-    def read(name: str) -> tuple[Document, tuple[Clause, ...]]:
-        doc = load(name, options, args.max_size)
-        return doc, segment(doc)
-
-    (a, a_clauses), (b, b_clauses) = both(lambda: read(args.a), lambda: read(args.b), fork=beside_b)
-    if beside_b:  # the two cores read; the segmenter loads while the clauses are aligned
-        prefetch_words(options, args)
+    a = load(args.a, options, args.max_size)
+    b = load(args.b, options, args.max_size)
     warn_read(a.source)
     warn_read(b.source)
     beside = beside_inline(args)
-    diff = compare(a, b, options, clauses=(a_clauses, b_clauses), pins=pins, beside=beside)
+    diff = compare(a, b, options, pins=pins, beside=beside)
     from corpus.display import safe_name
 
     for problem in diff.pin_problems:

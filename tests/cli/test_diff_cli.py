@@ -122,8 +122,8 @@ def test_a_row_whose_places_differ_names_both_a_first(capsys: pytest.CaptureFixt
 
 
 @pytest.mark.parametrize("bad_side", ["a", "b"])
-def test_a_large_bad_file_read_beside_the_other_names_that_file(tmp_path: Path, bad_side: str) -> None:
-    png = tmp_path / "image.png"  # large enough that B is read in a child beside A (cmd_diff.READ_BESIDE_MIN)
+def test_a_large_bad_file_beside_a_large_good_one_is_named(tmp_path: Path, bad_side: str) -> None:
+    png = tmp_path / "image.png"
     png.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 400)
     good = REAL / "10_procuratorate_criminal_procedure_rules" / "a.txt"
     a, b = (png, good) if bad_side == "a" else (good, png)
@@ -133,14 +133,12 @@ def test_a_large_bad_file_read_beside_the_other_names_that_file(tmp_path: Path, 
     assert err.count("\n") == 1 and "image.png" in err and "Traceback" not in err
 
 
-def test_a_large_pair_read_side_by_side_gives_the_report_of_reading_one_after_the_other(tmp_path: Path) -> None:
+def test_the_json_report_from_the_command_line_is_the_report_of_the_library(tmp_path: Path) -> None:
     from corpus.pipeline import load
     from diffing.compare import compare
     from diffing.reports.redline_json import dumps
-    from tui.cmd_diff import READ_BESIDE_MIN
 
     a, b = REAL / "06_company_law" / "a.txt", REAL / "06_company_law" / "b.txt"
-    assert b.stat().st_size >= READ_BESIDE_MIN
     result = _run("diff", str(a), str(b), "--format", "json", "-o", str(tmp_path / "r.json"))
     assert result.returncode == 1, result.stderr
     assert (tmp_path / "r.json").read_text(encoding="utf-8") == dumps(compare(load(str(a)), load(str(b))))

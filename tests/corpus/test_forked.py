@@ -10,7 +10,7 @@ import threading
 import pytest
 
 from corpus.errors import WendiffError
-from corpus.forked import both, start
+from corpus.forked import start
 
 
 def _square_and_pid(n: int) -> tuple[int, int]:
@@ -99,35 +99,3 @@ def test_sent_is_the_childs_result_or_none_and_never_does_the_work_here() -> Non
     done = _in_a_new_process(script)
     assert done.stdout.split() == ["True", "(3,", "2)", "True", "None"]
 
-
-def test_both_computes_the_second_in_a_child_beside_the_first() -> None:
-    script = (
-        "import os; from corpus.forked import both\n"
-        "parent = os.getpid()\n"
-        "first, second = both(lambda: ('first', os.getpid() == parent), lambda: ('second', os.getpid() == parent))\n"
-        "print(first, second)"
-    )
-    done = _in_a_new_process(script)
-    assert done.stdout == "('first', True) ('second', False)\n"
-
-
-def test_both_raises_the_first_error_first_as_one_after_the_other_would() -> None:
-    script = (
-        "from corpus.errors import WendiffError; from corpus.forked import both\n"
-        "def fail(name):\n"
-        "    raise WendiffError(f'{name}: no such file')\n"
-        "for first, second in ((lambda: fail('a.txt'), lambda: fail('b.txt')), (lambda: 1, lambda: fail('b.txt'))):\n"
-        "    try:\n"
-        "        both(first, second)\n"
-        "    except WendiffError as e:\n"
-        "        print(e)"
-    )
-    done = _in_a_new_process(script)
-    assert done.stdout == "a.txt: no such file\nb.txt: no such file\n"
-
-
-def test_both_without_fork_runs_the_two_here_in_order() -> None:
-    order: list[str] = []
-    result = both(lambda: order.append("first") or 1, lambda: order.append("second") or 2, fork=False)
-    assert result == (1, 2)
-    assert order == ["first", "second"]
