@@ -287,6 +287,8 @@ def leading_number(text: str, divisions: bool = True) -> tuple[int, int] | None:
 
 def compact(label: str) -> str:
     """A label without Markdown marks and spaces: ``## 第一百二十四 条`` → ``第一百二十四条``."""
+    if label.isalnum():
+        return label  # most labels: no mark, no space (and no substitution to run)
     return re.sub(r"\s+", "", label.lstrip("#"))
 
 

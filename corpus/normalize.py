@@ -144,7 +144,6 @@ def _wrap_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     )
 
 
-
 def _wrap_width(lengths: list[int]) -> int | None:
     """The width a text was hard-wrapped at, or None when it was not.
 
@@ -216,7 +215,7 @@ def fold_whitespace(text: str) -> StepOutput:
         end = start + len(stripped)
         while run_start < end:  # the space runs of the text, those inside this line folded
             if run_start > start and run is not None:
-                _fold_run(reps, text, run)
+                _fold_run(reps, text, *run.span())
             run = next(runs, None)
             run_start = run.start() if run is not None else len(text)
         if trail:
@@ -254,9 +253,7 @@ def _unwrapped_changes(text: str) -> list[tuple[int, int, str]]:
         lo, hi = m.span()
         run = m.group()
         if "\n" not in run and "\r" not in run:
-            new = " " if _is_word(text[lo - 1]) and _is_word(text[hi]) else ""
-            if new != run:
-                reps.append((lo, hi, new))
+            _fold_run(reps, text, lo, hi)
             continue
         lf, cr = run.find("\n"), run.find("\r")
         brk = lf if cr < 0 or 0 <= lf < cr else cr
@@ -281,12 +278,12 @@ def _is_wrap(brk: str, prev: str, nxt: str, width: int) -> bool:
 
 def _is_word(ch: str) -> bool:
     """A letter or digit of a spaced script (Latin …): the only place a space means something."""
-    return ch.isalnum() and bisect_right(_CJK_BOUNDS, ord(ch)) % 2 == 0
+    return ch.isalnum() and not is_cjk(ch)
 
 
-def _fold_run(reps: list[tuple[int, int, str]], text: str, run: re.Match[str]) -> None:
-    """Add to ``reps`` the folding of ``run``, a space run inside a line of ``text``."""
-    lo, hi = run.span()
+def _fold_run(reps: list[tuple[int, int, str]], text: str, lo: int, hi: int) -> None:
+    """Add to ``reps`` the folding of ``text[lo:hi]``, a space run inside a line: one space between two words
+    of a spaced script, else none."""
     new = " " if _is_word(text[lo - 1]) and _is_word(text[hi]) else ""
-    if new != run.group():
+    if new != text[lo:hi]:
         reps.append((lo, hi, new))

@@ -34,7 +34,7 @@ from dataclasses import replace
 from rapidfuzz.distance import Indel
 
 from corpus.document import Document
-from diffing.fast_values import FAST, new_clause, new_row
+from diffing.fast_values import new_clause, new_row
 from diffing.model import Clause, Row
 
 __all__ = ["MIN_PIECE", "cut_glued"]
@@ -139,10 +139,8 @@ def _split(
 
 
 def _moved(c: Clause, index: int, text: str) -> Clause:
-    """``replace(c, index=index, text=text)``, built in bulk (`diffing.fast_values`) where it can be."""
-    if FAST:
-        return new_clause(index, c.start, c.end, text, c.kind, c.place, c.cut)
-    return replace(c, index=index, text=text)
+    """``replace(c, index=index, text=text)``, built in bulk (`diffing.fast_values`)."""
+    return new_clause(index, c.start, c.end, text, c.kind, c.place, c.cut)
 
 
 def _row(a_text: str, b_text: str, i: int, j: int) -> Row:
@@ -156,6 +154,6 @@ def _renumber(row: Row, a_map: list[list[int]], b_map: list[list[int]]) -> Row:
     b = tuple(k for j in row.b for k in b_map[j])
     if a == row.a and b == row.b:
         return row
-    if FAST and row.inline is None and not row.pinned:
+    if row.inline is None and not row.pinned:  # what `new_row` builds
         return new_row(row.op, a, b, row.similarity)
     return replace(row, a=a, b=b)

@@ -157,12 +157,8 @@ class _Segmenter:
                 self._append(start, piece, kind, False)
                 kind = "sentence"
                 start = piece
-        if end > start:  # `_append`, inline: every clause passes here
-            body = text[start:end]
-            if kind == "sentence" and body[-1] == "|":
-                kind = "row"
-            clauses = self.clauses
-            clauses.append(new_clause(len(clauses), start, end, body, kind, self.places._place, cut))
+        if end > start:
+            self._append(start, end, kind, cut)
 
     def _append(self, start: int, end: int, kind: ClauseKind, cut: bool) -> None:
         body = self.text[start:end]
@@ -194,7 +190,7 @@ class _Segmenter:
                 continue
             m = DIVISION.match(text, pos, end)
             if m:
-                label = _compact(m.group(1))
+                label = compact(m.group(1))
                 self.places.push(_DIVISION_LEVELS["分编" if label.endswith("分编") else label[-1]], label)
                 stop, cut = self._division_end(pos, end, m.end())
                 self.add(pos, stop, "heading", cut)
@@ -204,7 +200,7 @@ class _Segmenter:
             if m and _CITED.match(text, m.end(), end):
                 m = None  # 第五十条第二款、第三款规定的 … after a cut: a citation, not a label
             if m:
-                self.places.push(_ARTICLE, _compact(m.group(0)))
+                self.places.push(_ARTICLE, compact(m.group(0)))
                 self.add(pos, m.end(), "article")
                 pos = m.end()
                 continue
@@ -252,11 +248,6 @@ class _Segmenter:
         if m:
             return m.start(), False
         return stop, cut
-
-
-def _compact(label: str) -> str:
-    """`compact`, without its substitution for a label with no space and no ``#`` (most labels)."""
-    return label if label.isalnum() else compact(label)
 
 
 def _label_start(text: str, p: int, lo: int) -> int:
