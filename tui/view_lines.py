@@ -276,46 +276,58 @@ def _cited(head: str, side: str, place: str, room: int) -> str:
     return prefix + fit_place(place, max(2, room - cells(prefix)))
 
 
-def _label(measure: Measure, entry: Entry, previous: Entry | None, room: int) -> list[tuple[str, str]]:
-    """Mark and place of an entry, one line per side, each cut to ``room`` cells; an equal row repeats no
-    place the row above already showed."""
+_Cite = tuple[str, str, str]
+"""One line of a label before it is fitted to a width: the head (a mark), the side and the place."""
+
+
+def _label_plan(measure: Measure, entry: Entry, previous: Entry | None) -> tuple[list[_Cite], _Cite | None] | None:
+    """The lines of an entry's label, one per side, and the origin note of a row moved or copied from a place
+    it does not show; None for no label (a fold; an equal row that repeats the places of the row above)."""
     diff = measure.diff
     row = diff.rows[entry.row]
-    origin = displayable(measure.place_a(row) or (f"#{row.a[0] + 1}" if row.a else ""))
-    tag = f"label-{row.op}"
     if entry.kind == "fold":
-        return []
+        return None
     if entry.kind == "origin":
-        return [(_cited(MARKS["moved"], "A", origin, room), tag)]
+        return [(MARKS["moved"], "A", _origin(measure, row))], None
     lines = places(measure, row)
     if row.op == "equal":
         above = places(measure, diff.rows[previous.row]) if previous is not None and previous.kind == "row" else None
         if not lines or lines == above:
-            return []
+            return None
     heads = [MARKS[row.op], *([" "] * (len(lines) - 1))]
-    text = "\n".join(_cited(head, side, place, room) for head, (side, place) in zip(heads, lines, strict=False))
-    pieces = [(text or MARKS[row.op], tag)]
-    if row.op in ("moved", "copied") and all(side != "A" for side, _ in lines):
-        pieces += [("\n", "note"), (_cited("←", "A", origin, room), "note")]
+    cites = [(head, side, place) for head, (side, place) in zip(heads, lines, strict=False)]
+    noted = row.op in ("moved", "copied") and all(side != "A" for side, _ in lines)
+    return cites, ("←", "A", _origin(measure, row)) if noted else None
+
+
+def _origin(measure: Measure, row: Row) -> str:
+    """Where the row's A clauses stand (their place, else ``#`` and the first clause's number)."""
+    return displayable(measure.place_a(row) or (f"#{row.a[0] + 1}" if row.a else ""))
+
+
+def _label(measure: Measure, entry: Entry, previous: Entry | None, room: int) -> list[tuple[str, str]]:
+    """Mark and place of an entry, one line per side, each cut to ``room`` cells; an equal row repeats no
+    place the row above already showed."""
+    plan = _label_plan(measure, entry, previous)
+    if plan is None:
+        return []
+    cites, note = plan
+    op = measure.diff.rows[entry.row].op
+    text = "\n".join(_cited(head, side, place, room) for head, side, place in cites)
+    pieces = [(text or MARKS[op], f"label-{op}")]
+    if note is not None:
+        pieces += [("\n", "note"), (_cited(*note, room), "note")]
     return pieces
 
 
 def _label_lines(measure: Measure, entry: Entry, previous: Entry | None) -> int:
     """How many lines `_label` gives an entry (0 for none), counted without fitting its places to a width:
     a row's height needs only this."""
-    if entry.kind == "fold":
+    plan = _label_plan(measure, entry, previous)
+    if plan is None:
         return 0
-    if entry.kind == "origin":
-        return 1
-    diff = measure.diff
-    row = diff.rows[entry.row]
-    lines = places(measure, row)
-    if row.op == "equal":
-        above = places(measure, diff.rows[previous.row]) if previous is not None and previous.kind == "row" else None
-        if not lines or lines == above:
-            return 0
-    noted = row.op in ("moved", "copied") and all(side != "A" for side, _ in lines)
-    return max(1, len(lines)) + noted
+    cites, note = plan
+    return max(1, len(cites)) + (note is not None)
 
 
 @dataclass

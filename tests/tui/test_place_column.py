@@ -93,8 +93,6 @@ def test_fit_place_keeps_the_article_and_the_item_and_cuts_in_the_middle() -> No
     assert fit_place("第三条", 12) == "第三条"
 
 
-
-
 def test_fit_place_keeps_every_digit_of_the_article_at_80_columns() -> None:
     # pair 10 at 80x24 showed ``第13…第2款`` for 第一百三十八条第二款: the article number itself was cut
     assert fit_place("第一百三十八条/第二款", 10) == "138条第2款"
