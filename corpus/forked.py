@@ -60,14 +60,17 @@ class Pending(Generic[T]):
     def sent(self) -> T | None:
         """The child's result, or None when no child sent one (it never started, failed or died): for a caller
         that does the work itself otherwise (`tui.head_start`)."""
-        data = self._collect()
-        if data is None:
+        if self._reply is None:
             return None
+        value: T | None = None
         try:
-            value: T = pickle.loads(data)
-        except Exception:  # a bad reply is no result
-            return None
-        return value
+            with os.fdopen(self._reply, "rb", closefd=False) as reply:
+                value = pickle.load(reply)  # read while the child still writes
+        except Exception:  # a bad or cut reply is no result
+            value = None
+        finally:
+            clean = self._reap()
+        return value if clean else None
 
     def cancel(self) -> None:
         """Kill and reap the child (nothing happens when there is none)."""
@@ -75,20 +78,6 @@ class Pending(Generic[T]):
             with contextlib.suppress(ProcessLookupError):
                 os.kill(self._pid, signal.SIGKILL)
         self._reap()
-
-    def _collect(self) -> bytes | None:
-        """Everything the child sent, if it exited cleanly."""
-        if self._reply is None:
-            return None
-        chunks: list[bytes] = []
-        try:
-            while chunk := os.read(self._reply, 1 << 20):
-                chunks.append(chunk)
-        except OSError:
-            chunks = []
-        finally:
-            clean = self._reap()
-        return b"".join(chunks) if clean and chunks else None
 
     def _reap(self) -> bool:
         """Close the pipe and wait for the child; whether it exited with status 0."""
@@ -125,9 +114,9 @@ def start(fn: Callable[..., T], *args: object) -> Pending[T]:
             os.dup2(null, 1)
             os.dup2(null, 2)
             sys.stdout = sys.stderr = open(os.devnull, "w")  # noqa: SIM115 (closed by os._exit)
-            data = pickle.dumps(fn(*args), protocol=pickle.HIGHEST_PROTOCOL)
-            with os.fdopen(reply_w, "wb") as reply:
-                reply.write(data)
+            value = fn(*args)
+            with os.fdopen(reply_w, "wb") as reply:  # sent as it is pickled, and unpickled as it comes
+                pickle.dump(value, reply, protocol=pickle.HIGHEST_PROTOCOL)
             status = 0
         finally:
             os._exit(status)

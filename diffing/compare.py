@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from typing import Protocol, runtime_checkable
 
 from corpus.document import Document
 from corpus.forked import start
@@ -21,7 +22,7 @@ from diffing.segment import segment
 from diffing.vocabulary import InlinePart, PartOp
 from diffing.words import cut_all
 
-__all__ = ["compare"]
+__all__ = ["AfterInline", "compare"]
 
 _FLIP: dict[str, PartOp] = {"=": "=", "-": "+", "+": "-"}
 
@@ -46,6 +47,24 @@ def _deletions_first(parts: tuple[InlinePart, ...]) -> tuple[InlinePart, ...]:
             run[op].append(text)
     flush()
     return tuple(out)
+
+
+@runtime_checkable
+class AfterInline(Protocol):
+    """A ``beside`` of `compare` that also has work for the child, once it has computed the inline parts.
+
+    `in_child` runs in the child on the finished diff (the one `compare` returns, built there too) and returns
+    a value that pickles small (text, not the diff's objects); `received` gets it in this process with the diff
+    `compare` returns. Without a child both run here, one after the other."""
+
+    def __call__(self, early: Diff) -> object:
+        """The work on the diff without inline parts (`compare`'s ``beside``)."""
+
+    def in_child(self, diff: Diff) -> object:
+        """The child's work on the diff with its inline parts; a value that is never None."""
+
+    def received(self, diff: Diff, value: object) -> None:
+        """What `in_child` returned, for ``diff``."""
 
 
 def _mirror(rows: list[Row]) -> list[Row]:
@@ -85,21 +104,24 @@ def compare(
         for text in ("".join(a_clauses[i].text for i in rows[k].a), "".join(b_clauses[j].text for j in rows[k].b))
     ]
     early: Diff | None = None
+    after: object = None
     if beside is None:
         parts = _inline_parts(texts, flip, options.inline)
     else:
-        pending = start(_inline_parts, texts, flip, options.inline)
+        then = beside.in_child if isinstance(beside, AfterInline) else None
+        made = (a, b, options, a_clauses, b_clauses, rows, pin_problems, changed)
+        pending = start(_inline_then, texts, flip, options.inline, then, made)
         try:
             early = Diff(a, b, options, a_clauses, b_clauses, tuple(rows), pin_problems)
             beside(early)
-            parts = pending.result()
+            parts, after = pending.result()
         finally:
             pending.cancel()
-    for k, row_parts in zip(changed, parts, strict=True):
-        rows[k] = replace(rows[k], inline=row_parts)
-    diff = Diff(a, b, options, a_clauses, b_clauses, tuple(rows), pin_problems)
+    diff = _with_inline(a, b, options, a_clauses, b_clauses, rows, pin_problems, changed, parts)
     if early is not None:
         diff.__dict__.update({name: early.__dict__[name] for name in CARRIED if name in early.__dict__})
+    if after is not None and isinstance(beside, AfterInline):
+        beside.received(diff, after)
     return diff
 
 
@@ -119,6 +141,32 @@ CARRIED = (
     "places",
 )  # fmt: skip
 """The cached properties of a `Diff` that read no inline parts: built ``beside`` the inline parts, kept."""
+
+
+def _with_inline(
+    a: Document, b: Document, options: Options, a_clauses: tuple[Clause, ...], b_clauses: tuple[Clause, ...],
+    rows: list[Row], pin_problems: tuple[str, ...], changed: list[int], parts: list[tuple[InlinePart, ...]],
+) -> Diff:  # fmt: skip
+    """The diff whose ``changed`` rows get their inline ``parts`` (``rows`` is left as it is)."""
+    done = list(rows)
+    for k, row_parts in zip(changed, parts, strict=True):
+        done[k] = replace(done[k], inline=row_parts)
+    return Diff(a, b, options, a_clauses, b_clauses, tuple(done), pin_problems)
+
+
+_Made = tuple[
+    Document, Document, Options, tuple[Clause, ...], tuple[Clause, ...], list[Row], tuple[str, ...], list[int]
+]
+"""What `_with_inline` takes but the inline parts."""
+
+
+def _inline_then(
+    texts: list[str], flip: bool, mode: Inline, then: Callable[[Diff], object] | None, made: _Made
+) -> tuple[list[tuple[InlinePart, ...]], object]:
+    """The inline parts of ``texts`` and, when there is ``then`` (`AfterInline.in_child`), what it makes of the
+    diff with them (else None): the child's work."""
+    parts = _inline_parts(texts, flip, mode)
+    return parts, None if then is None else then(_with_inline(*made, parts))
 
 
 def _inline_parts(texts: list[str], flip: bool, mode: Inline) -> list[tuple[InlinePart, ...]]:

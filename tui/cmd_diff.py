@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from corpus.options import Options
     from diffing.model import Diff
     from diffing.pins import Pin
-    from diffing.reports.redline_json import Early
+    from diffing.reports.redline_json import Early, RowTexts
 
 __all__ = [
     "COMMANDS", "EXIT_STATUSES", "MAX_COLUMNS", "MIN_COLUMNS", "STRICT_DECODE_HELP", "JsonParts",
@@ -173,16 +173,32 @@ def _article_map(diff: Diff) -> object:
 
 
 class JsonParts:
-    """Beside the inline parts: the JSON report's parts that need none (`redline_json.prepare`: the outlines,
-    the structure, the rows that get no inline parts), kept for `emit`."""
+    """The JSON report's parts that need no inline parts (`diffing.compare.AfterInline`), kept for `emit`: the
+    outlines and the structure (`redline_json.prepare`) built beside the child, and the rows but for their
+    places (`redline_json.row_texts`), shared between this process and the child (`redline_json.child_share`)."""
 
     def __init__(self) -> None:
         self.early: Early | None = None
+        self.rows: RowTexts | None = None
+        self._own: tuple[tuple[str, str] | None, ...] = ()
 
     def __call__(self, diff: Diff) -> None:
-        from diffing.reports.redline_json import prepare
+        from diffing.reports.redline_json import prepare, row_texts
 
         self.early = prepare(diff)
+        diff.places  # noqa: B018 (built here, beside the child: the rows cite them)
+        self._own = row_texts(diff, child=False)
+
+    def in_child(self, diff: Diff) -> object:
+        from diffing.reports.redline_json import row_texts
+
+        return row_texts(diff, child=True)
+
+    def received(self, diff: Diff, value: object) -> None:
+        from diffing.reports.redline_json import RowTexts
+
+        if isinstance(value, tuple) and len(value) == len(self._own) == len(diff.rows):
+            self.rows = RowTexts(diff.rows, value).merged(self._own)
 
 
 def warn_read(source: Source) -> None:
@@ -266,7 +282,7 @@ def emit(diff: Diff, args: argparse.Namespace, beside: object = None) -> int:
     elif fmt == "json" and isinstance(beside, JsonParts):
         from diffing.reports.redline_json import dumps
 
-        report = dumps(diff, beside.early)
+        report = dumps(diff, beside.early, beside.rows)
     else:
         from diffing.reports import render
 

@@ -71,10 +71,15 @@ def _import_for_both() -> None:
 def _work(request: CompareRequest, columns: int) -> tuple[Diff, Measure]:
     """What the child sends: the diff of ``request`` and its measure, prepared for a terminal ``columns`` wide."""
     from tui.jobs import prepare_view, run_compare
-    from tui.view_lines import SIDE_BY_SIDE_MIN_WIDTH
+    from tui.view_lines import SIDE_BY_SIDE_MIN_WIDTH, Measure
 
-    diff = run_compare(request)
-    return diff, prepare_view(diff, unified=columns < SIDE_BY_SIDE_MIN_WIDTH)
+    if request.options.inline == "word":
+        from diffing.words import prefetch
+
+        prefetch()  # the word segmenter loads beside the reading (the command line's way)
+    early: list[Measure] = []
+    diff = run_compare(request, beside=lambda d: early.append(Measure(d).prepare(unified=False)))
+    return diff, prepare_view(diff, unified=columns < SIDE_BY_SIDE_MIN_WIDTH, early=early[0] if early else None)
 
 
 def waiting(request: CompareRequest) -> bool:

@@ -66,8 +66,11 @@ def _quiet(stage: str, done: int, total: int) -> None:
     """A progress callback that reports nowhere."""
 
 
-def run_compare(request: CompareRequest, progress: OnProgress = _quiet) -> Diff:
-    """Read both sides, normalize them with the request's options and compare them (stages 1-5)."""
+def run_compare(
+    request: CompareRequest, progress: OnProgress = _quiet, beside: Callable[[Diff], object] | None = None
+) -> Diff:
+    """Read both sides, normalize them with the request's options and compare them (stages 1-5); ``beside`` is
+    `diffing.compare.compare`'s (work on the diff without inline parts, done while a child computes them)."""
     from corpus.pipeline import from_source
     from diffing.compare import compare
 
@@ -81,18 +84,21 @@ def run_compare(request: CompareRequest, progress: OnProgress = _quiet) -> Diff:
     progress(STAGES[3], 3, total)
     doc_b = from_source(source_b, request.options)
     progress(STAGES[4], 4, total)
-    return compare(doc_a, doc_b, request.options, pins=request.pins)
+    return compare(doc_a, doc_b, request.options, pins=request.pins, beside=beside)
 
 
-def prepare_view(diff: Diff, progress: OnProgress = _quiet, unified: bool = True) -> Measure:
+def prepare_view(
+    diff: Diff, progress: OnProgress = _quiet, unified: bool = True, early: Measure | None = None
+) -> Measure:
     """What the compare view measures once per diff (stage 6), done before the view gets the diff.
 
+    ``early`` is the measure of the same diff before its inline parts were computed (`Measure.carry`).
     (The diff of a large pair is millions of long-lived objects: the collector's thresholds that
     `tui.cli.main` sets keep full collections from pausing the UI thread while the view lays
     them out.)
     """
     progress(STAGES[5], 5, len(STAGES))
-    return Measure(diff).prepare(unified)
+    return Measure(diff, early).prepare(unified)
 
 
 def suggest_export_path(diff: Diff, fmt: str, folder: Path | None = None, report: str = "redline") -> Path:

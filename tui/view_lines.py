@@ -113,7 +113,9 @@ class Measure:
     runs it in its worker thread, so the UI thread only folds and draws.
     """
 
-    def __init__(self, diff: Diff) -> None:
+    def __init__(self, diff: Diff, early: Measure | None = None) -> None:
+        """``early``: a measure of the same diff without its inline parts (`carry`), whose texts, order and
+        places are this one's."""
         self.diff = diff
         self._texts: dict[str, list[str]] = {}
         self._order: tuple[Item, ...] | None = None
@@ -121,12 +123,38 @@ class Measure:
         self._unified: dict[int, list[Highlight]] = {}
         self._unified_heights: dict[tuple[int, int], int] = {}
         self._line_starts: dict[str, list[int]] = {}
+        self._cited: list[tuple[tuple[str, str], ...] | None] = []
         self.joined = {"a": paged(diff.a), "b": paged(diff.b)}
         """Per side: line breaks inside a clause are the page's, joined for reading (`reading`)."""
+        if early is not None:
+            self._texts, self._order, self._cited = self.carry(early)
+
+    def carry(
+        self, early: Measure
+    ) -> tuple[dict[str, list[str]], tuple[Item, ...] | None, list[tuple[tuple[str, str], ...] | None]]:
+        """What ``early`` measured that reads no inline parts: the clause texts, the reading order and the rows'
+        places (`cited`), which are this diff's when ``early`` measured the same clauses and rows (the diff
+        `diffing.compare` hands its ``beside`` before the inline parts exist); nothing otherwise."""
+        mine, theirs = self.diff, early.diff
+        same = (
+            mine.a is theirs.a and mine.b is theirs.b and mine.a_clauses is theirs.a_clauses
+            and mine.b_clauses is theirs.b_clauses and len(mine.rows) == len(theirs.rows)
+            and all(x.op == y.op and x.a == y.a and x.b == y.b for x, y in zip(mine.rows, theirs.rows, strict=True))
+        )  # fmt: skip
+        return (dict(early._texts), early._order, list(early._cited)) if same else ({}, None, [])
 
     def places(self, side: Literal["a", "b"]) -> tuple[str, ...]:
         """Where each clause of one side is cited (`Diff.places`, `diffing.places`)."""
         return self.diff.places[0 if side == "a" else 1]
+
+    def cited(self, r: int) -> tuple[tuple[str, str], ...]:
+        """`places` of row ``r`` (computed once)."""
+        if not self._cited:
+            self._cited = [None] * len(self.diff.rows)
+        out = self._cited[r]
+        if out is None:
+            out = self._cited[r] = places(self, self.diff.rows[r])
+        return out
 
     def place_a(self, row: Row) -> str | None:
         """Where the row's first A clause is cited (None: no A clause)."""
@@ -153,12 +181,14 @@ class Measure:
         return a, b
 
     def prepare(self, unified: bool = True) -> Measure:
-        """Compute the clause texts, their places and the reading order now, and (``unified``: the view will be
-        unified) the unified segments of changed rows, which only the unified layout measures."""
+        """Compute the clause texts, their places (`cited`) and the reading order now, and (``unified``: the view
+        will be unified) the unified segments of changed rows, which only the unified layout measures."""
         self.texts("a")
         self.texts("b")
         self.places("a")
         self.places("b")
+        for r in range(len(self.diff.rows)):
+            self.cited(r)
         self.order()
         if unified:
             for r, row in enumerate(self.diff.rows):
@@ -289,9 +319,9 @@ def _label_plan(measure: Measure, entry: Entry, previous: Entry | None) -> tuple
         return None
     if entry.kind == "origin":
         return [(MARKS["moved"], "A", _origin(measure, row))], None
-    lines = places(measure, row)
+    lines = measure.cited(entry.row)
     if row.op == "equal":
-        above = places(measure, diff.rows[previous.row]) if previous is not None and previous.kind == "row" else None
+        above = measure.cited(previous.row) if previous is not None and previous.kind == "row" else None
         if not lines or lines == above:
             return None
     heads = [MARKS[row.op], *([" "] * (len(lines) - 1))]
@@ -493,8 +523,10 @@ class Layout:
         diff, row = self.diff, self.diff.rows[entry.row]
         built = _Built()
         if entry.kind == "origin":
-            where = f"B {displayable(diff.place(row))}" if diff.place(row) else (
-                f"clause {row.b[0] + 1} of B" if row.b else "B"
+            where = (
+                f"B {displayable(diff.place(row))}"
+                if diff.place(row)
+                else (f"clause {row.b[0] + 1} of B" if row.b else "B")
             )
             head = f"moved to {where}: "
             text = " ".join(self.measure.texts("a")[k] for k in row.a).replace("\n", " ")
@@ -604,9 +636,7 @@ def _hits(text: str, terms: frozenset[str]) -> list[tuple[int, int]]:
     folded = text.casefold()
     if len(folded) != len(text):
         folded = text
-    found = sorted(
-        span for term in terms for span in _find_all(folded, displayable(term).casefold().replace("\n", ""))
-    )
+    found = sorted(span for term in terms for span in _find_all(folded, displayable(term).casefold().replace("\n", "")))
     out: list[tuple[int, int]] = []
     for lo, hi in found:
         if out and lo <= out[-1][1]:

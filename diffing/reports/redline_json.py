@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from json.encoder import encode_basestring
 from typing import Any
 
 from corpus.document import Document
@@ -28,7 +29,7 @@ from diffing.model import Diff, Row
 from diffing.numbers import changed_numbers, original_span
 from diffing.structure import Structure
 
-__all__ = ["Early", "diff_report", "dumps", "numbers_report", "prepare"]
+__all__ = ["Early", "RowTexts", "child_share", "diff_report", "dumps", "numbers_report", "prepare", "row_texts"]
 
 
 def _doc(doc: Document) -> dict[str, Any]:
@@ -60,6 +61,17 @@ def diff_report(diff: Diff) -> dict[str, Any]:
 
 
 def _row(diff: Diff, row: Row) -> dict[str, Any]:
+    item = _row_fields(diff, row)
+    if row.inline is not None:
+        item["inline"] = _inline(row)
+    item["place_a"] = diff.place_a(row)
+    item["place_b"] = diff.place_b(row)
+    item.update(_row_rest(diff, row, item["a"], item["b"]))
+    return item
+
+
+def _row_fields(diff: Diff, row: Row) -> dict[str, Any]:
+    """A row's fields before its inline parts."""
     item: dict[str, Any] = {
         "op": row.op,
         "a": [list(s) for s in diff.a_spans(row)],
@@ -67,11 +79,17 @@ def _row(diff: Diff, row: Row) -> dict[str, Any]:
     }
     if row.a and row.b:
         item["similarity"] = row.similarity
-    if row.inline is not None:
-        item["inline"] = [list(part) for part in row.inline]
-    item["place_a"] = diff.place_a(row)
-    item["place_b"] = diff.place_b(row)
-    for side, doc, spans in (("a", diff.a, item["a"]), ("b", diff.b, item["b"])):
+    return item
+
+
+def _inline(row: Row) -> list[list[str]]:
+    return [list(part) for part in row.inline or ()]
+
+
+def _row_rest(diff: Diff, row: Row, a: list[list[int]], b: list[list[int]]) -> dict[str, Any]:
+    """A row's fields after its places (``a`` and ``b``: its spans); none reads the inline parts."""
+    item: dict[str, Any] = {}
+    for side, doc, spans in (("a", diff.a, a), ("b", diff.b, b)):
         if doc.source.pages and spans:
             item[f"page_{side}"] = doc.source.page_at(spans[0][0])
     ignored = diff.ignored(row)
@@ -122,52 +140,114 @@ def numbers_report(diff: Diff) -> list[dict[str, Any]]:
 @dataclass(frozen=True)
 class Early:
     """What `dumps` can write of a diff before its inline parts exist (`prepare`): both outlines and the
-    correspondence of units, encoded, and each row likely to carry no inline parts, encoded."""
+    correspondence of units, encoded."""
 
     structure: Structure
     units: tuple[str, str, str]
     """The ``outline`` of A, of B, and the ``structure`` entries, encoded."""
-    rows: tuple[Row, ...]
-    encoded: tuple[str | None, ...]
 
 
 def prepare(early: Diff) -> Early:
     """The parts of the report of ``early`` (a diff without inline parts, `diffing.compare`'s ``beside``) that
     the diff with inline parts will share: written while a child computes those parts."""
+    return Early(early.structure, _units_text(early, _encoder()))
+
+
+@dataclass(frozen=True)
+class RowTexts:
+    """Rows of ``rows`` encoded but for their inline parts and places (`row_texts`): the text before
+    ``"inline"`` (or ``"place_a"``), and the text after ``"place_b"``'s value; None for a row not encoded."""
+
+    rows: tuple[Row, ...]
+    pieces: tuple[tuple[str, str] | None, ...]
+
+    def merged(self, other: tuple[tuple[str, str] | None, ...]) -> RowTexts:
+        """These pieces, with ``other``'s where these have none."""
+        mine = self.pieces
+        return RowTexts(self.rows, tuple(x if x is not None else y for x, y in zip(mine, other, strict=True)))
+
+
+_COST_INLINE_CHAR, _COST_ROW, _COST_CLAUSE = 1.4, 10.0, 17.0
+"""Relative costs (measured: µs on one core) of the inline parts per character of a changed row's two sides,
+of encoding one row, and of the article map and places per clause."""
+
+
+def child_share(diff: Diff) -> int:
+    """Which rows a child computing the inline parts encodes (`row_texts`) while this process builds the article
+    map and encodes the others, so that both finish together: the rows from the returned index on that get no
+    inline parts. The same for the diff without inline parts and the diff with them."""
+    a, b = diff.a_clauses, diff.b_clauses
+    chars = 0
+    for row in diff.rows:
+        if _gets_inline(row):
+            chars += sum(a[i].end - a[i].start for i in row.a) + sum(b[j].end - b[j].start for j in row.b)
+    child = _COST_INLINE_CHAR * chars
+    parent = _COST_CLAUSE * (len(a) + len(b)) + _COST_ROW * len(diff.rows)
+    take = round((parent - child) / (2 * _COST_ROW))  # rows the child takes to finish with this process
+    for k in range(len(diff.rows) - 1, -1, -1):
+        if take <= 0:
+            return k + 1
+        take -= not _gets_inline(diff.rows[k])
+    return 0
+
+
+def _gets_inline(row: Row) -> bool:
+    """Whether a row gets inline parts (`diffing.compare`)."""
+    return bool(row.a and row.b and row.similarity < 1.0)
+
+
+def row_texts(diff: Diff, child: bool) -> tuple[tuple[str, str] | None, ...]:
+    """`RowTexts.pieces` of the rows that are the child's (`child_share`) or, not ``child``, the others: what
+    needs neither the inline parts nor the outlines (`diffing.compare.AfterInline`)."""
     encode = _encoder()
-    units = early.structure
-    encoded = tuple(
-        None if row.a and row.b and row.similarity < 1.0 else encode(_row(early, row))  # these get inline parts
-        for row in early.rows
-    )
-    return Early(units, _units_text(early, encode), early.rows, encoded)
+    split = child_share(diff)
+    out: list[tuple[str, str] | None] = []
+    for k, row in enumerate(diff.rows):
+        if (k >= split and not _gets_inline(row)) != child:
+            out.append(None)
+            continue
+        item = _row_fields(diff, row)
+        rest = _row_rest(diff, row, item["a"], item["b"])
+        out.append((encode(item)[:-1], f", {encode(rest)[1:]}" if rest else "}"))
+    return tuple(out)
 
 
-def dumps(diff: Diff, early: Early | None = None) -> str:
+def dumps(diff: Diff, early: Early | None = None, rows: RowTexts | None = None) -> str:
     """The report as JSON text: characters kept as they are, one row per line.
 
     Each row is encoded as soon as it is made (a 10 MB pair's row dicts held at once took several
-    hundred MB): the same text as encoding `diff_report`. ``early`` (`prepare`) gives the parts of the
-    text written before the inline parts existed: used for the very structure and row objects it wrote,
-    so the text is the same with it or without.
+    hundred MB): the same text as encoding `diff_report`. ``early`` (`prepare`) gives the outlines and the
+    structure encoded before the inline parts existed, ``rows`` (`row_texts`) the rows but for their places:
+    each is used for the very structure and rows it was made of, so the text is the same with them or without.
     """
     encode = _encoder()
-    if early is not None and (
-        diff.__dict__.get("structure") is not early.structure or len(diff.rows) != len(early.rows)
-    ):
+    if early is not None and diff.__dict__.get("structure") is not early.structure:
         early = None  # another diff's
     head = _head_text(diff, encode, early.units if early is not None else None)
     if not diff.rows:
         return f'{head}, "rows": []}}\n'
-    if early is None:
+    if rows is None or rows.rows is not diff.rows or len(rows.pieces) != len(diff.rows):
         lines = [encode(_row(diff, row)) for row in diff.rows]
     else:
         lines = [
-            text if text is not None and row is before else encode(_row(diff, row))
-            for row, before, text in zip(diff.rows, early.rows, early.encoded, strict=True)
+            encode(_row(diff, row)) if piece is None else _row_text(diff, row, piece, encode)
+            for row, piece in zip(diff.rows, rows.pieces, strict=True)
         ]
     body = ",\n  ".join(lines)
     return f'{head}, "rows": [\n  {body}\n]}}\n'
+
+
+def _row_text(diff: Diff, row: Row, piece: tuple[str, str], encode: Callable[[object], str]) -> str:
+    """The row encoded from its `RowTexts` ``piece``: the same text as encoding `_row`."""
+    inline = "" if row.inline is None else f', "inline": {encode(_inline(row))}'
+    return (
+        f'{piece[0]}{inline}, "place_a": {_place(diff.place_a(row))}, "place_b": {_place(diff.place_b(row))}{piece[1]}'
+    )
+
+
+def _place(text: str | None) -> str:
+    """A place encoded as `_encoder` encodes it."""
+    return "null" if text is None else encode_basestring(text)
 
 
 def _encoder() -> Callable[[object], str]:

@@ -1,36 +1,89 @@
-"""The JSON report written partly before the inline parts exist (`redline_json.prepare`) is the same text."""
+"""The JSON report written partly before the inline parts exist (`redline_json.prepare`) and partly by the child
+that computes them (`redline_json.row_texts`, `diffing.compare.AfterInline`) is the same text."""
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
 from corpus.pipeline import load
 from corpus.samples import real_pair, seed
-from diffing.compare import compare
-from diffing.reports.redline_json import Early, diff_report, dumps, prepare
+from diffing.compare import AfterInline, compare
+from diffing.model import Diff
+from diffing.reports import redline_json
+from diffing.reports.redline_json import Early, RowTexts, child_share, diff_report, dumps, prepare, row_texts
 
+REAL = Path(__file__).parents[1] / "data" / "real"
 PAIRS = {
     "pair 01": tuple(str(p) for p in real_pair("01_holiday_measures")),
+    "pair 06": tuple(str(REAL / "06_company_law" / f"{side}.txt") for side in "ab"),
     "seeds 000 004": (str(seed("000")), str(seed("004"))),
 }
 
 
+class Parts:
+    """An `AfterInline` that keeps what the JSON report's writer keeps (as the command line's ``JsonParts``)."""
+
+    def __init__(self) -> None:
+        self.early: Early | None = None
+        self.own: tuple[tuple[str, str] | None, ...] = ()
+        self.rows: RowTexts | None = None
+
+    def __call__(self, early: Diff) -> None:
+        self.early, self.own = prepare(early), row_texts(early, child=False)
+
+    def in_child(self, diff: Diff) -> object:
+        return row_texts(diff, child=True)
+
+    def received(self, diff: Diff, value: object) -> None:
+        assert isinstance(value, tuple)
+        self.rows = RowTexts(diff.rows, value).merged(self.own)
+
+
 @pytest.mark.parametrize("name", PAIRS)
-def test_the_parts_written_beside_the_inline_parts_give_the_same_report(name: str) -> None:
+def test_the_parts_written_beside_and_by_the_child_give_the_same_report(name: str) -> None:
     a, b = (load(p) for p in PAIRS[name])
-    kept: list[Early] = []
-    diff = compare(a, b, beside=lambda early: kept.append(prepare(early)))
-    assert any(text is not None for text in kept[0].encoded) and any(row.inline for row in diff.rows)
-    assert dumps(diff, kept[0]) == dumps(compare(a, b))
+    parts = Parts()
+    assert isinstance(parts, AfterInline)
+    diff = compare(a, b, beside=parts)
+    assert parts.rows is not None and parts.rows.rows is diff.rows and None not in parts.rows.pieces
+    assert any(row.inline for row in diff.rows)
+    assert dumps(diff, parts.early, parts.rows) == dumps(compare(a, b))
+
+
+@pytest.mark.parametrize("split", [0, 1, 500, 10**6])
+def test_every_share_of_the_rows_between_the_child_and_this_process_gives_the_same_report(
+    split: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a, b = (load(p) for p in PAIRS["pair 06"])
+    monkeypatch.setattr(redline_json, "child_share", lambda diff: min(split, len(diff.rows)))
+    parts = Parts()
+    diff = compare(a, b, beside=parts)
+    assert parts.rows is not None and None not in parts.rows.pieces
+    assert dumps(diff, parts.early, parts.rows) == dumps(compare(a, b))
+
+
+def test_each_row_is_encoded_once_and_the_child_takes_the_last_rows_without_inline_parts() -> None:
+    a, b = (load(p) for p in PAIRS["pair 06"])
+    early = compare(a, b, inline=False)
+    child, own = row_texts(early, child=True), row_texts(early, child=False)
+    assert all((x is None) != (y is None) for x, y in zip(child, own, strict=True))  # each row once
+    split = child_share(early)
+    assert 0 < split < len(early.rows)
+    assert [k for k, x in enumerate(child) if x is not None] == [
+        k for k, row in enumerate(early.rows) if k >= split and not (row.a and row.b and row.similarity < 1.0)
+    ]
 
 
 def test_parts_prepared_for_another_diff_are_not_used() -> None:
     a, b = (load(p) for p in PAIRS["pair 01"])
-    other = prepare(compare(b, a, inline=False))
+    other_diff = compare(b, a, inline=False)
+    other = prepare(other_diff)
     diff = compare(a, b)
-    assert dumps(diff, other) == dumps(diff)
+    rows = RowTexts(other_diff.rows, row_texts(other_diff, child=True))
+    assert dumps(diff, other, rows) == dumps(diff)
 
 
 @pytest.mark.parametrize("name", PAIRS)

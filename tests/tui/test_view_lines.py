@@ -150,3 +150,22 @@ def test_a_rows_label_height_is_counted_as_the_label_draws_it(pair01: Diff, seed
                 if entry.kind == "row":
                     drawn = 1 + sum(text.count("\n") for text, _ in view._label(i))
                     assert view._label_height(i) == drawn, (entry, numbers)
+
+
+def test_a_measure_taken_before_the_inline_parts_carries_its_texts_and_reading_order(pair01: Diff) -> None:
+    a, b = pair01.a, pair01.b
+    early: list[Measure] = []
+    diff = compare(a, b, beside=lambda d: early.append(Measure(d).prepare(unified=False)))
+    assert early and early[0].diff is not diff and any(row.inline for row in diff.rows)
+    carried, fresh = Measure(diff, early[0]), Measure(diff)
+    assert carried.order() is early[0].order() and carried.order() == fresh.order()
+    assert carried.texts("a") == fresh.texts("a") and carried.texts("b") == fresh.texts("b")
+    assert carried._cited == [fresh.cited(r) for r in range(len(diff.rows))]
+
+
+def test_a_measure_of_other_rows_carries_nothing(pair01: Diff) -> None:
+    other = compare(pair01.b, pair01.a)
+    early = Measure(other).prepare(unified=False)
+    carried = Measure(pair01, early)
+    assert carried.carry(early) == ({}, None, [])
+    assert carried.order() is not early.order() and carried.order() == Measure(pair01).order()
