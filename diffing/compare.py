@@ -22,7 +22,7 @@ from diffing.segment import segment
 from diffing.vocabulary import InlinePart, PartOp
 from diffing.words import cut_all
 
-__all__ = ["AfterInline", "compare"]
+__all__ = ["AfterInline", "compare", "with_inline"]
 
 _FLIP: dict[str, PartOp] = {"=": "=", "-": "+", "+": "-"}
 
@@ -122,6 +122,17 @@ def compare(
         diff.__dict__.update({name: early.__dict__[name] for name in CARRIED if name in early.__dict__})
     if after is not None and isinstance(beside, AfterInline):
         beside.received(diff, after)
+    return diff
+
+
+def with_inline(early: Diff, inline: Sequence[tuple[InlinePart, ...] | None]) -> Diff:
+    """``early`` (the diff `compare` hands its ``beside``, without inline parts) with each row's ``inline``
+    parts: the diff `compare` returned (what ``early`` built beside them kept, `CARRIED`)."""
+    rows = tuple(
+        row if parts is None else replace(row, inline=parts) for row, parts in zip(early.rows, inline, strict=True)
+    )
+    diff = Diff(early.a, early.b, early.options, early.a_clauses, early.b_clauses, rows, early.pin_problems)
+    diff.__dict__.update({name: early.__dict__[name] for name in CARRIED if name in early.__dict__})
     return diff
 
 

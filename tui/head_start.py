@@ -3,11 +3,14 @@
 ``wendiff tui A B`` spends about as long importing and starting Textual as it
 does reading and comparing the two files, and both are Python work that one
 process does one after the other. Forked before Textual is imported, a child
-process does the comparison on another core meanwhile, and hands the `Diff`
-back (pickled: a few hundredths of a second for a 100 k-character pair) with
-the view's width-independent measurements (`tui.view_lines.Measure`: texts,
-places, reading order). Heights, which depend on the width, are left to the
-app, which meanwhile has built its character classes (`tui.wrap.warm_up`).
+process does the comparison on another core meanwhile. It hands the `Diff`
+back in two steps: once aligned, the diff without its inline parts, with its
+places (pickled: a few hundredths of a second for a 100 k-character pair),
+which the app measures (`tui.view_lines.Measure`: texts, reading order) while
+the child's own child computes the inline parts; then the inline parts, row by
+row. Heights,
+which depend on the width, are left to the app, which meanwhile has built its
+character classes (`tui.wrap.warm_up`).
 
 Rules:
 
@@ -15,35 +18,40 @@ Rules:
   forks a child with `corpus.forked` (only on Linux and only while one thread
   runs: forking a process with threads can deadlock the child); otherwise it
   does nothing and the app compares in its worker as always.
-* The child runs exactly what the app's worker runs (`tui.jobs.run_compare`,
-  `tui.jobs.prepare_view`) on the same `CompareRequest`, so the diff is the
-  one the app would have made (the unified segments too when the terminal's
-  ``columns`` choose the unified layout). It never writes to the terminal,
-  ignores Ctrl+C (the app owns the keys) and leaves with ``os._exit``
-  (`corpus.forked`'s rules).
+* The child runs exactly what the app's worker runs (`tui.jobs.run_compare`)
+  on the same `CompareRequest`, and the diff the app rebuilds from the two
+  steps (`diffing.compare.with_inline`) is the one the app would have made; the
+  app measures it as its worker does (`tui.jobs.prepare_view`). The child never
+  writes to the terminal, ignores Ctrl+C (the app owns the keys) and leaves with
+  ``os._exit`` (`corpus.forked`'s rules).
 * `take` hands the diff over once, for an equal request only; it returns None
   when there is no head start, the request differs (an option was switched
   meanwhile) or the child failed for any reason (a file that cannot be read, a
-  killed child). The caller then compares itself, so errors are reported
-  exactly as without a head start.
+  killed child, a step that does not arrive whole). The caller then compares
+  itself, so errors are reported exactly as without a head start.
 * A head start never taken is killed when the app's process exits.
 """
 
 from __future__ import annotations
 
+import os
+import pickle
 import threading
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from corpus import forked
 
 if TYPE_CHECKING:
     from diffing.model import Diff
+    from diffing.vocabulary import InlinePart
     from tui.sides import CompareRequest
     from tui.view_lines import Measure
 
 __all__ = ["start", "take", "waiting"]
 
-_pending: list[tuple[CompareRequest, forked.Pending[tuple[Diff, Measure]]]] = []
+_Inline = Sequence["tuple[InlinePart, ...] | None"]
+_pending: list[tuple[CompareRequest, int, forked.Pending[_Inline], int]] = []
 _lock = threading.Lock()
 
 
@@ -53,10 +61,13 @@ def start(request: CompareRequest, columns: int) -> bool:
     if _pending:
         return False
     _import_for_both()
-    pending = forked.start(_work, request, columns)
+    early_r, early_w = os.pipe()
+    pending = forked.start(_work, request, early_w, early_r)
+    os.close(early_w)
     if not pending.forked:
+        os.close(early_r)
         return False
-    _pending.append((request, pending))
+    _pending.append((request, columns, pending, early_r))
     return True
 
 
@@ -68,18 +79,24 @@ def _import_for_both() -> None:
     import tui.jobs  # noqa: F401
 
 
-def _work(request: CompareRequest, columns: int) -> tuple[Diff, Measure]:
-    """What the child sends: the diff of ``request`` and its measure, prepared for a terminal ``columns`` wide."""
-    from tui.jobs import prepare_view, run_compare
-    from tui.view_lines import SIDE_BY_SIDE_MIN_WIDTH, Measure
+def _work(request: CompareRequest, early_w: int, early_r: int) -> _Inline:
+    """The child's work: the diff of ``request`` without inline parts, with its places, sent to ``early_w``
+    while the child's own child computes the inline parts; then returned, each row's inline parts."""
+    from tui.jobs import run_compare
 
+    os.close(early_r)
     if request.options.inline == "word":
         from diffing.words import prefetch
 
         prefetch()  # the word segmenter loads beside the reading (the command line's way)
-    early: list[Measure] = []
-    diff = run_compare(request, beside=lambda d: early.append(Measure(d).prepare(unified=False)))
-    return diff, prepare_view(diff, unified=columns < SIDE_BY_SIDE_MIN_WIDTH, early=early[0] if early else None)
+
+    def send(early: Diff) -> None:
+        early.places  # noqa: B018 (built here, sent with the diff; its outlines are not: `diffing.model.REBUILT`)
+        with os.fdopen(early_w, "wb") as out:
+            pickle.dump(early, out, protocol=pickle.HIGHEST_PROTOCOL)
+
+    diff = run_compare(request, beside=send)
+    return tuple(row.inline for row in diff.rows)
 
 
 def waiting(request: CompareRequest) -> bool:
@@ -89,12 +106,31 @@ def waiting(request: CompareRequest) -> bool:
 
 def take(request: CompareRequest) -> tuple[Diff, Measure] | None:
     """The head start's diff and measure if it compared ``request`` and succeeded (waiting for it); else None."""
+    from diffing.compare import with_inline
+    from tui.jobs import prepare_view
+    from tui.view_lines import SIDE_BY_SIDE_MIN_WIDTH, Measure
+
     with _lock:
         started = _pending.pop() if _pending else None
     if started is None:
         return None
-    asked, pending = started
+    asked, columns, pending, early_r = started
     if asked != request:
+        os.close(early_r)
         pending.cancel()
         return None
-    return pending.sent()
+    early: Diff | None = None
+    try:
+        with os.fdopen(early_r, "rb") as reply:
+            early = pickle.load(reply)  # read while the child still writes
+    except Exception:  # no early diff (the child failed): no head start
+        early = None
+    if early is None:
+        pending.cancel()
+        return None
+    measured = Measure(early).prepare(unified=False)  # while the child's child computes the inline parts
+    inline = pending.sent()
+    if inline is None or len(inline) != len(early.rows):
+        return None
+    diff = with_inline(early, inline)
+    return diff, prepare_view(diff, unified=columns < SIDE_BY_SIDE_MIN_WIDTH, early=measured)

@@ -6,7 +6,7 @@ import pickle
 
 from corpus.pipeline import load
 from corpus.samples import real_pair
-from diffing.compare import compare
+from diffing.compare import compare, with_inline
 from diffing.model import REBUILT
 from diffing.reports.redline_json import dumps
 
@@ -21,3 +21,14 @@ def test_a_pickled_diff_leaves_out_its_outlines_and_rebuilds_the_same_report() -
     assert received.places == diff.places  # sent, not rebuilt
     assert dumps(received) == report
     assert received.structure.entries == diff.structure.entries
+
+
+def test_a_diff_sent_before_its_inline_parts_and_given_them_after_is_the_diff_compare_returns() -> None:
+    a, b = (load(str(p)) for p in real_pair("01_holiday_measures"))
+    sent: list[bytes] = []
+    diff = compare(a, b, beside=lambda early: sent.append(pickle.dumps(early)))
+    assert any(row.inline for row in diff.rows)
+    received = pickle.loads(sent[0])
+    assert not any(row.inline for row in received.rows)
+    rebuilt = with_inline(received, [row.inline for row in diff.rows])
+    assert rebuilt.rows == diff.rows and dumps(rebuilt) == dumps(diff)
