@@ -309,6 +309,8 @@ def _run(args: argparse.Namespace) -> int:
     prefetch_words(options, args)  # first: the segmenter loads while the engine is imported, the files read
     from corpus.pipeline import load
     from diffing.compare import compare
+    from diffing.segment import segment
+    from diffing.segment_ahead import segment_ahead
 
     pins: tuple[Pin, ...] = ()
     if args.pins:
@@ -316,11 +318,13 @@ def _run(args: argparse.Namespace) -> int:
 
         pins = load_pins(Path(args.pins))  # a bad file stops here: nothing compared, nothing written
     a = load(args.a, options, args.max_size)
+    a_clauses = segment_ahead(a)  # while B is read
     b = load(args.b, options, args.max_size)
     warn_read(a.source)
     warn_read(b.source)
     beside = beside_inline(args)
-    diff = compare(a, b, options, pins=pins, beside=beside)
+    b_clauses = segment(b)  # while A's are segmented
+    diff = compare(a, b, options, clauses=(a_clauses(), b_clauses), pins=pins, beside=beside)
     from corpus.display import safe_name
 
     for problem in diff.pin_problems:
