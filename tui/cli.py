@@ -24,7 +24,8 @@ Rules:
   for this machine), exit status 2.
 * Run as a program (`main` without arguments), standard output is guarded
   (`tui.stdout`): a full or closed one is one line and exit status 2. A
-  ``diff`` run as a program leaves as soon as its output is written
+  ``diff`` run as a program runs without the cyclic collector
+  (`tui.collector.for_one_shot`) and leaves as soon as its output is written
   (`_leave`): the exit handlers run, but the objects are not freed one by one.
 * Environment variables are checked before any command runs
   (`corpus.environment.check_environment`).
@@ -121,6 +122,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from tui.stdout import guard_stdout
 
         guard_stdout()
+    if argv is None and not _named_command(args_list).isdisjoint(_LEAVE_AT_ONCE):
+        collector.for_one_shot()
     try:
         from corpus.environment import check_environment
 

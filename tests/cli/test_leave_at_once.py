@@ -1,5 +1,5 @@
-"""``wendiff diff`` run as a program leaves as soon as its output is written (`tui.cli._leave`): the whole
-report is out, the exit handlers ran and the status is the command's."""
+"""``wendiff diff`` run as a program runs without the cyclic collector and leaves as soon as its output is
+written (`tui.cli._leave`): the whole report is out, the exit handlers ran and the status is the command's."""
 
 from __future__ import annotations
 
@@ -12,10 +12,10 @@ REAL = Path(__file__).parents[1] / "data" / "real"
 PAIR = REAL / "10_procuratorate_criminal_procedure_rules"
 
 _SCRIPT = """
-import atexit, sys
+import atexit, gc, sys
 from pathlib import Path
 handler = Path(sys.argv[1])
-atexit.register(lambda: handler.write_text("ran"))
+atexit.register(lambda: handler.write_text(f"ran, collector {'on' if gc.isenabled() else 'off'}"))
 sys.argv = ["wendiff", *sys.argv[2:]]
 from tui.cli import main
 main()
@@ -37,7 +37,7 @@ def test_a_diff_run_as_a_program_writes_its_whole_report_to_standard_output_and_
     assert (done.returncode, done.stderr) == (1, b"")
     assert len(done.stdout) > 1 << 20  # far more than a pipe holds
     assert json.loads(done.stdout)["format"] == "wendiff.diff"
-    assert handler.read_text() == "ran"
+    assert handler.read_text() == "ran, collector off"
 
 
 def test_a_diff_written_to_a_file_is_whole_and_equal_documents_still_exit_0(tmp_path: Path) -> None:
