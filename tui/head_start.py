@@ -21,8 +21,9 @@ Rules:
 * The child runs exactly what the app's worker runs (`tui.jobs.run_compare`)
   on the same `CompareRequest`, and the diff the app rebuilds from the two
   steps (`diffing.compare.with_inline`) is the one the app would have made; the
-  app measures it as its worker does (`tui.jobs.prepare_view`). The child never
-  writes to the terminal, ignores Ctrl+C (the app owns the keys) and leaves with
+  app measures it as its worker does (`tui.jobs.prepare_view`). The child runs
+  without the cyclic collector (`tui.collector.for_one_shot`: it leaves once
+  the diff is sent), never writes to the terminal, ignores Ctrl+C (the app owns the keys) and leaves with
   ``os._exit`` (`corpus.forked`'s rules).
 * `take` hands the diff over once, for an equal request only; it returns None
   when there is no head start, the request differs (an option was switched
@@ -82,9 +83,11 @@ def _import_for_both() -> None:
 def _work(request: CompareRequest, early_w: int, early_r: int) -> _Inline:
     """The child's work: the diff of ``request`` without inline parts, with its places, sent to ``early_w``
     while the child's own child computes the inline parts; then returned, each row's inline parts."""
+    from tui import collector
     from tui.jobs import run_compare
 
     os.close(early_r)
+    collector.for_one_shot()  # the child's one task
     if request.options.inline == "word":
         from diffing.words import prefetch
 
