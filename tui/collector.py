@@ -19,14 +19,17 @@ Rules:
   measure and its layout hold no reference cycles); cycles frozen with them
   are unfrozen by the next `for_work` and collected with the oldest generation.
 * A one-shot comparison (`for_one_shot`: ``wendiff diff`` run as a program,
-  which leaves once its report is written) runs without the collector.
+  which leaves once its report is written) runs without the collector; so does
+  the app's comparison (`comparing`), whose results are frozen when it is done.
 """
 
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 
-__all__ = ["VIEW_THRESHOLDS", "WORK_THRESHOLDS", "for_one_shot", "for_view", "for_work"]
+__all__ = ["VIEW_THRESHOLDS", "WORK_THRESHOLDS", "comparing", "for_one_shot", "for_view", "for_work"]
 
 WORK_THRESHOLDS = (50_000, 20, 20)
 VIEW_THRESHOLDS = (2_000, 10, 10)
@@ -43,6 +46,20 @@ def for_one_shot() -> None:
     collection at all. A comparison makes almost no cyclic garbage (an 11 MB page's peak memory is 938 MB with
     the collector and without) and collecting took a tenth of its time."""
     gc.disable()
+
+
+@contextmanager
+def comparing() -> Iterator[None]:
+    """A comparison in the app's worker (`tui.screens.compare`): `for_work`, then no cyclic collection while it
+    runs (it makes almost no cyclic garbage: `for_one_shot`); when it is done, everything alive is frozen (the
+    view's collections never scan the new diff) and collecting resumes."""
+    for_work()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        gc.enable()
 
 
 def for_view() -> None:

@@ -43,3 +43,26 @@ def test_comparing_unfreezes_and_raises_the_thresholds(restored_collector: None)
     collector.for_work()
     assert gc.get_freeze_count() == 0
     assert gc.get_threshold() == collector.WORK_THRESHOLDS
+
+
+def test_the_apps_comparison_runs_without_collection_and_freezes_what_it_built(restored_collector: None) -> None:
+    collector.for_view()
+    with collector.comparing():
+        assert gc.get_freeze_count() == 0 and not gc.isenabled()
+        assert gc.get_threshold() == collector.WORK_THRESHOLDS
+        built = [[n] for n in range(1000)]
+    assert gc.isenabled() and gc.get_freeze_count() >= len(built)
+
+
+def test_a_failed_comparison_leaves_the_collector_running(restored_collector: None) -> None:
+    with pytest.raises(ValueError), collector.comparing():
+        raise ValueError("unreadable")
+    assert gc.isenabled()
+
+
+def test_a_one_shot_comparison_runs_without_collection() -> None:
+    try:
+        collector.for_one_shot()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

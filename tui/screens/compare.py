@@ -35,11 +35,11 @@ from diffing.reports.numbers import NumberItem, number_items
 from tui import collector
 from tui.head_start import take as take_head_start
 from tui.head_start import waiting as head_start_waiting
-from tui.jobs import STAGES, ExportUnavailable, export_report, prepare_view, run_compare
+from tui.jobs import STAGES, ExportUnavailable, OnProgress, export_report, prepare_view, run_compare
 from tui.lookup import find_line, find_place, goto_query, text_line
 from tui.messages import CursorMoved, DiffFailed, DiffProgress, DiffReady, ExportFinished
 from tui.sides import CompareRequest, FileSide
-from tui.view_lines import Mode
+from tui.view_lines import Measure, Mode
 from tui.widgets.change_map import ChangeMap
 from tui.widgets.diff_view import DiffView
 from tui.widgets.key_footer import KeyFooter
@@ -243,22 +243,13 @@ class CompareScreen(Screen[None]):
         """``unified``: the view will be unified, so the worker measures its segments too (else the view
         measures them only if the layout turns unified)."""
         started = time.perf_counter()
-        collector.for_work()
 
         def progress(stage: str, done: int, total: int) -> None:
             self.post_message(DiffProgress(stage, done, total))
 
         try:
-            if head_start_waiting(request):  # (a bar that knows how far it is does not animate)
-                progress(STAGES[4], 4, len(STAGES))
-            warm_up()  # while a head start (`tui.head_start`) compares, if there is one
-            head_start = take_head_start(request)
-            if head_start is not None:
-                diff, measure = head_start
-                measure.prepare(unified)
-            else:
-                diff = run_compare(request, progress)
-                measure = prepare_view(diff, progress, unified)
+            with collector.comparing():
+                diff, measure = _made(request, unified, progress)
         except WendiffError as exc:
             self.post_message(DiffFailed(request, str(exc)))
             return
@@ -636,3 +627,17 @@ def _pin_place(diff: Diff, row: Row, side: str) -> str | None:
     indices = row.a if side == "a" else row.b
     clauses = diff.a_clauses if side == "a" else diff.b_clauses
     return clauses[indices[0]].place or None if indices else None
+
+
+def _made(request: CompareRequest, unified: bool, progress: OnProgress) -> tuple[Diff, Measure]:
+    """The worker's diff of ``request`` and its measure: the head start's (`tui.head_start`) if there is one."""
+    if head_start_waiting(request):  # (a bar that knows how far it is does not animate)
+        progress(STAGES[4], 4, len(STAGES))
+    warm_up()  # while a head start compares, if there is one
+    head_start = take_head_start(request)
+    if head_start is not None:
+        diff, measure = head_start
+        measure.prepare(unified)
+        return diff, measure
+    diff = run_compare(request, progress)
+    return diff, prepare_view(diff, progress, unified)
