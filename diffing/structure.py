@@ -38,6 +38,7 @@ from diffing.align import swapped
 from diffing.articles import Outline as LawOutline
 from diffing.articles import Unit as LawUnit
 from diffing.correspond import labels_only, quiet
+from diffing.fast_values import plain
 from diffing.model import Clause, Diff
 from diffing.sequences import longest_increasing
 from diffing.units import articles, division_level, divisions
@@ -82,6 +83,29 @@ class Unit:
             "id": self.id, "level": self.level, "label": self.label, "number": number,
             "span": list(self.span), "parent": self.parent,
         }  # fmt: skip
+
+
+_FAST = plain(Unit, ("id", "level", "label", "number", "span", "parent", "clauses"))
+"""Whether `Unit` is still the plain frozen dataclass `_new_unit` fills (`diffing.fast_values`: an outline
+builds one for every article, 款 and 项 of a document)."""
+_new = object.__new__
+
+
+def _new_unit(
+    uid: int,
+    level: Level,
+    label: str,
+    number: float | None,
+    span: tuple[int, int],
+    parent: int | None,
+    clauses: tuple[int, ...],
+) -> Unit:
+    """``Unit(uid, level, label, number, span, parent, clauses)``."""
+    if not _FAST:
+        return Unit(uid, level, label, number, span, parent, clauses)
+    unit: Unit = _new(Unit)
+    unit.__dict__.update(id=uid, level=level, label=label, number=number, span=span, parent=parent, clauses=clauses)
+    return unit
 
 
 @dataclass(frozen=True)
@@ -138,13 +162,13 @@ def _level(text: str) -> MarkerLevel | None:
 
 def document_outline(law: LawOutline) -> tuple[Unit, ...]:
     """The outline of one document, from its outline of articles (see the module's rules)."""
-    clauses, spans = law.clauses, law.spans
+    clauses, spans, original = law.clauses, law.spans, law.document.original
     out: list[Unit] = []
 
     def add(level: Level, label: str, number: float | None, members: tuple[int, ...], parent: int | None) -> int:
-        span = (spans[members[0]][0], spans[members[-1]][1])
-        out.append(Unit(len(out), level, label, number, span, parent, members))
-        return len(out) - 1
+        uid = len(out)
+        out.append(_new_unit(uid, level, label, number, (spans[members[0]][0], spans[members[-1]][1]), parent, members))
+        return uid
 
     toc = _toc(clauses)
     for k, i in enumerate(law.front):
@@ -162,26 +186,26 @@ def document_outline(law: LawOutline) -> tuple[Unit, ...]:
         add("toc", "目录", None, tuple(toc), None)
     for unit in law.units:
         members = unit.clauses
-        if members[0] in toc:
+        head = members[0]
+        if head in toc:
             continue
-        first = clauses[members[0]]
-        level = division_level(first) if unit.kind == "heading" else None
+        kind = unit.kind
+        if kind == "article":
+            art = art_of_label.get(head)
+            whole = tuple(range(art.label, art.end)) if art is not None else members
+            uid = add("article", unit.label, _number(unit.label), whole, _top(open_divisions))
+            _paragraphs(add, original, spans, unit, uid)
+            continue
+        level = division_level(clauses[head]) if kind == "heading" else None
         if level is not None:
             while open_divisions and open_divisions[-1][0] >= level:
                 open_divisions.pop()
-            holder = tuple(range(members[0], division_end[members[0]]))
-            label = compact(first.text)
+            holder = tuple(range(head, division_end[head]))
+            label = compact(clauses[head].text)
             uid = add(_DIVISION_LEVELS[level], label, _number(label), holder, _top(open_divisions))
             open_divisions.append((level, uid))
-            continue
-        parent = _top(open_divisions)
-        if unit.kind == "article":
-            art = art_of_label.get(members[0])
-            whole = tuple(range(art.label, art.end)) if art is not None else members
-            uid = add("article", unit.label, _number(unit.label), whole, parent)
-            _paragraphs(add, law, unit, uid)
-        elif unit.kind == "heading" or _level(law.original(members[0])) in _LIST_LEVELS:
-            add("heading", "", None, members, parent)
+        elif kind == "heading" or _level(original[spans[head][0] : spans[head][1]]) in _LIST_LEVELS:
+            add("heading", "", None, members, _top(open_divisions))
     return tuple(out)
 
 
@@ -210,14 +234,21 @@ def _top(stack: list[tuple[int, int]]) -> int | None:
 _Add = Callable[[Level, str, "float | None", tuple[int, ...], "int | None"], int]
 
 
-def _paragraphs(add: _Add, law: LawOutline, unit: LawUnit, article_id: int) -> None:
+def _paragraphs(add: _Add, original: str, spans: tuple[tuple[int, int], ...], unit: LawUnit, article_id: int) -> None:
     """The 款 of an article, their 项 and the 目 inside each 项."""
+    paragraphs = unit.paragraphs
+    if len(paragraphs) == 1:  # most articles: one 款, no item
+        add("paragraph", "", 1.0, paragraphs[0].clauses, article_id)
+        return
     for n, kuan in enumerate(unit.kuan, start=1):
-        members = tuple(i for p in kuan for i in p.clauses)
-        pid = add("paragraph", "", float(n), members, article_id)
+        if len(kuan) == 1:
+            add("paragraph", "", float(n), kuan[0].clauses, article_id)
+            continue
+        pid = add("paragraph", "", float(n), tuple(i for p in kuan for i in p.clauses), article_id)
         item_id = None
         for p in kuan[1:]:
-            text = law.original(p.clauses[0]).lstrip()  # a label lies inside its paragraph's first clause
+            lo, hi = spans[p.clauses[0]]
+            text = original[lo:hi].lstrip()  # a label lies inside its paragraph's first clause
             marker = read_label(text)
             if p.item and marker is not None:
                 item_id = add("item", text[: marker.end], float(marker.dotted), p.clauses, pid)
