@@ -214,7 +214,7 @@ def outlines(diff: Diff) -> tuple[Outline, Outline]:
     the other side's paragraph starts (module rules, "borrowed breaks")."""
     a = outline(diff.a, diff.a_clauses, diff.a_original)
     b = outline(diff.b, diff.b_clauses, diff.b_original)
-    rows = [row for row in diff.rows if row.op != "copied" and row.a and row.b]
+    rows = (row for row in diff.rows if row.op != "copied" and row.a and row.b)
     if _unbroken(a) and not _unbroken(b):
         a = outline(diff.a, diff.a_clauses, diff.a_original, _borrowed(b, ((r.b, r.a) for r in rows)))
     elif _unbroken(b) and not _unbroken(a):
@@ -224,8 +224,8 @@ def outlines(diff: Diff) -> tuple[Outline, Outline]:
 
 def _unbroken(law: Outline) -> bool:
     """The document has articles of several clauses and no line break inside any article."""
-    inside = [i for unit in law.units if unit.kind == "article" for i in unit.clauses[:-1]]
-    return bool(inside) and not any("\n" in law.gap(i) for i in inside)
+    several = [unit for unit in law.units if unit.kind == "article" and len(unit.clauses) > 1]
+    return bool(several) and not any("\n" in law.gap(i) for unit in several for i in unit.clauses[:-1])
 
 
 def _borrowed(other: Outline, links: Iterable[tuple[Sequence[int], Sequence[int]]]) -> set[int]:
@@ -248,11 +248,12 @@ def _layout(original: str) -> tuple[bool, int]:
 
 def _breaks(original: str, end: int, start: int, before: Clause, after: Clause, layout: tuple[bool, int]) -> bool:
     """Whether the original text between two clauses (``end``–``start``) breaks a paragraph (module rules)."""
-    if _is_item(after.text, 0, len(after.text)):
+    text = after.text
+    if _is_item(text, 0, len(text)):
         return True
-    if "\n" not in original[end:start]:
-        return False
     gap = original[end:start]
+    if "\n" not in gap:
+        return False
     if _BLANK.search(gap) or after.kind in ("article", "heading"):
         return True
     blank, width = layout
