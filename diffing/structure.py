@@ -39,7 +39,7 @@ from diffing.articles import Outline as LawOutline
 from diffing.articles import Unit as LawUnit
 from diffing.correspond import labels_only, quiet
 from diffing.fast_values import plain
-from diffing.model import Clause, Diff
+from diffing.model import Clause, Diff, Row
 from diffing.sequences import longest_increasing
 from diffing.units import articles, division_level, divisions
 
@@ -375,8 +375,10 @@ def _entries(
         consumed_b.update(b_ids)
         a_side = _row_set([by_id_a[x] for x in a_ids], rows.a)
         b_side = _row_set([by_id_b[y] for y in b_ids], rows.b)
+        every = a_side | b_side
+        every.discard(-1)
         renumbered = ua.number != vb.number if ua.number is not None and vb.number is not None else ua.label != vb.label
-        changed = _changed(diff, a_side, b_side, a_ids, b_ids, a_inner, b_inner, rows)
+        changed = _changed(diff, every, a_side, b_side, a_ids, b_ids, a_inner, b_inner, rows)
         if len(a_ids) > 1 or len(b_ids) > 1:
             op: StructureOp = "merged" if len(a_ids) > 1 else "split"
         elif ia not in in_order:
@@ -385,7 +387,7 @@ def _entries(
             op = "modified"
         else:
             op = "renumbered" if renumbered else "equal"
-        out.append(Entry(ua.level, op, a_ids, b_ids, _sorted_rows(a_side | b_side), renumbered, changed))
+        out.append(Entry(ua.level, op, a_ids, b_ids, tuple(sorted(every)), renumbered, changed))
     for u in a_units:
         if u.id not in consumed_a:
             out.append(Entry(u.level, "deleted", (u.id,), (), _sorted_rows(_row_set([u], rows.a))))
@@ -465,6 +467,7 @@ def _sorted_rows(rows: set[int]) -> tuple[int, ...]:
 
 def _changed(
     diff: Diff,
+    every: set[int],
     a_side: set[int],
     b_side: set[int],
     a_ids: tuple[int, ...],
@@ -475,26 +478,21 @@ def _changed(
 ) -> bool:
     """Some text of the pair changed: a row that is not quiet, or one whose other side lies outside.
 
-    ``a_side`` and ``b_side`` are the rows of the pair's A clauses and of its B clauses. The units of one
-    level never overlap (an article ends where the next label or heading starts, a division where the
-    next of its level or higher does), so a quiet row of one clause a side lies inside the pair exactly
-    when both sides' rows hold it; a row of more clauses is read clause by clause."""
+    ``every`` are the pair's rows, ``a_side`` and ``b_side`` the rows of its A clauses and of its B
+    clauses (-1 among them for a clause without one). The units of one level never overlap (an article
+    ends where the next label or heading starts, a division where the next of its level or higher does),
+    so a quiet row of one clause a side lies inside the pair exactly when both sides' rows hold it; a row
+    of more clauses is read clause by clause."""
     verdict = rows.verdicts.__getitem__
-    every = a_side | b_side
-    every.discard(-1)
     if _CHANGED in map(verdict, every):
         return True
     one_side = a_side ^ b_side
     one_side.discard(-1)
     if not set(map(verdict, one_side)) <= {_SKIP}:
         return True
-    all_rows = diff.rows
-    for r in every & rows.many:
-        row = all_rows[r]
-        for i in row.a:
-            if a_inner[i] not in a_ids:
-                return True
-        for j in row.b:
-            if b_inner[j] not in b_ids:
-                return True
-    return False
+    return any(_outside(diff.rows[r], a_ids, b_ids, a_inner, b_inner) for r in every & rows.many)
+
+
+def _outside(row: Row, a_ids: tuple[int, ...], b_ids: tuple[int, ...], a_inner: list[int], b_inner: list[int]) -> bool:
+    """Some clause of the row lies outside the pair's units."""
+    return any(a_inner[i] not in a_ids for i in row.a) or any(b_inner[j] not in b_ids for j in row.b)
