@@ -27,7 +27,7 @@ Rules:
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Literal
@@ -373,8 +373,8 @@ def _entries(
         b_ids = tuple(sorted([ib, *joined_b[ia]])) if ia in joined_b else (ib,)  # keyed by the pair's A unit
         consumed_a.update(a_ids)
         consumed_b.update(b_ids)
-        a_side = _row_set([by_id_a[x] for x in a_ids], rows.a)
-        b_side = _row_set([by_id_b[y] for y in b_ids], rows.b)
+        a_side = _row_set(map(by_id_a.__getitem__, a_ids), rows.a)
+        b_side = _row_set(map(by_id_b.__getitem__, b_ids), rows.b)
         every = a_side | b_side
         every.discard(-1)
         renumbered = ua.number != vb.number if ua.number is not None and vb.number is not None else ua.label != vb.label
@@ -449,7 +449,7 @@ def _in_order(pairs: dict[int, int], a_units: list[Unit], b_units: list[Unit], f
     return {ordered[k] for k in keep}
 
 
-def _row_set(units: list[Unit], rows_of: list[int]) -> set[int]:
+def _row_set(units: Iterable[Unit], rows_of: list[int]) -> set[int]:
     """The rows of the units' clauses (-1 among them when a clause has none)."""
     out: set[int] = set()
     for u in units:
