@@ -322,21 +322,23 @@ def _rows(diff: Diff, a_levels: dict[Level, list[Unit]], b_levels: dict[Level, l
     b_rows = [-1] * len(diff.b_clauses)
     verdicts = []
     for r, row in enumerate(diff.rows):
+        ra, rb = row.a, row.b
+        single = len(ra) == 1 and len(rb) == 1
         if row.op != "copied":
-            for i in row.a:
+            for i in ra:
                 a_rows[i] = r
-            if len(row.a) == 1 and len(row.b) == 1:
-                ua, ub = a_head.get(row.a[0]), b_head.get(row.b[0])
-                if ua is not None and ub is not None and ua.level == ub.level:
+            if single and (ua := a_head.get(ra[0])) is not None:
+                ub = b_head.get(rb[0])
+                if ub is not None and ua.level == ub.level:
                     pairs[ua.level][ua.id] = ub.id
-        for j in row.b:
+        for j in rb:
             b_rows[j] = r
         if not quiet(diff, row):
             verdicts.append(_SKIP if labels_only(diff, row) else _CHANGED)
-        elif row.op == "copied" or not row.a or not row.b:
+        elif row.op == "copied" or not ra or not rb:
             verdicts.append(_CHANGED)
         else:
-            verdicts.append(_INSIDE if len(row.a) == 1 and len(row.b) == 1 else _INSIDE_MANY)
+            verdicts.append(_INSIDE if single else _INSIDE_MANY)
     many = frozenset(r for r, v in enumerate(verdicts) if v == _INSIDE_MANY)
     return _Rows(a_rows, b_rows, verdicts, many, pairs)
 
@@ -454,7 +456,7 @@ def _row_set(units: Iterable[Unit], rows_of: list[int]) -> set[int]:
     out: set[int] = set()
     for u in units:
         members = u.clauses
-        if _contiguous(members):
+        if members[-1] - members[0] + 1 == len(members):  # `_contiguous`
             out.update(rows_of[members[0] : members[-1] + 1])
         else:
             out.update(rows_of[i] for i in members)
