@@ -2,10 +2,11 @@
 
 What the JSON report (version 3) adds to a diff, timed on a fresh `Diff` of the same alignment each
 time (its caches empty), CPU time (``time.process_time``, so that a loaded machine disturbs it less),
-best of ``--runs``, with the collector's thresholds of the command line (`tui.collector`). The pair
-is the generated 1 MB pair of `gen_pair` unless two files are given.
+best of ``--runs``, with the cyclic collector's thresholds for work (`tui.collector`) or, with
+``--no-collector``, without it. The pair is the generated 1 MB pair of `gen_pair` unless two files
+are given.
 
-Run: ``.venv/bin/python bench/bench_structure.py [A B] [--runs N]``.
+Run: ``.venv/bin/python bench/bench_structure.py [A B] [--runs N] [--no-collector]``.
 """
 
 from __future__ import annotations
@@ -53,8 +54,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="*", type=Path, help="A and B (default: the generated 1 MB pair)")
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--no-collector", action="store_true", help="time with the cyclic collector off")
     args = parser.parse_args()
     gc.set_threshold(*WORK_THRESHOLDS)
+    if args.no_collector:
+        gc.disable()
     with tempfile.TemporaryDirectory() as tmp:
         a, b = args.files if len(args.files) == 2 else write_pair(Path(tmp))
         best = timings(a, b, args.runs)
