@@ -39,12 +39,13 @@ import re
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Literal
 
 from corpus.document import Document
 from corpus.markers import DIVISION, ITEM, Level, compact, read_label
 from corpus.meta import document_meta
+from diffing.fast_values import plain
 from diffing.model import Clause, Diff
 
 __all__ = ["DIVISION", "Outline", "Paragraph", "Unit", "UnitKind", "outline", "outlines"]
@@ -171,34 +172,36 @@ def outline(
 
     def close() -> None:
         if paragraphs:
-            units.append(_unit(kind, label, paragraphs, clauses, original, spans))
+            units.append(_unit(kind, label, paragraphs, original, spans))
         paragraphs.clear()
 
     for i, clause in enumerate(clauses):
-        text = clause.text
-        numbered = _numbered_division(clause)
-        is_division = numbered or (clause.kind == "heading" and text.startswith("#"))
-        if in_front and (clause.kind == "article" or numbered):
-            in_front = False
+        clause_kind = clause.kind
+        numbered = clause_kind == "heading" and _numbered_division(clause)
+        is_division = numbered or (clause_kind == "heading" and clause.text.startswith("#"))
         if in_front:
-            front.append(i)
-            continue
-        new_line = (
-            i == 0 or i in breaks or _breaks(original, spans[i - 1][1], spans[i][0], clauses[i - 1], clause, layout)
-        )
-        if clause.kind == "article":
+            if clause_kind != "article" and not numbered:
+                front.append(i)
+                continue
+            in_front = False
+        if clause_kind == "article":
             close()
-            kind, label = "article", compact(text)
+            kind, label = "article", compact(clause.text)
             paragraphs.append([i])
         elif is_division:
             close()
-            units.append(_unit("heading", "", [[i]], clauses, original, spans))
+            units.append(_unit("heading", "", [[i]], original, spans))
             kind, label = "text", ""
-        elif kind != "article" and clause.kind == "heading":
+        elif kind != "article" and clause_kind == "heading":
             close()
             kind, label = "text", ""
             paragraphs.append([i])
-        elif new_line or not paragraphs:
+        elif (  # a new paragraph (the layout is read only here, where it decides)
+            not paragraphs
+            or i == 0
+            or i in breaks
+            or _breaks(original, spans[i - 1][1], spans[i][0], clauses[i - 1], clause, layout)
+        ):
             paragraphs.append([i])
         else:
             paragraphs[-1].append(i)
@@ -211,7 +214,7 @@ def outlines(diff: Diff) -> tuple[Outline, Outline]:
     the other side's paragraph starts (module rules, "borrowed breaks")."""
     a = outline(diff.a, diff.a_clauses, diff.a_original)
     b = outline(diff.b, diff.b_clauses, diff.b_original)
-    rows = [row for row in diff.rows if row.op != "copied" and row.a and row.b]
+    rows = (row for row in diff.rows if row.op != "copied" and row.a and row.b)
     if _unbroken(a) and not _unbroken(b):
         a = outline(diff.a, diff.a_clauses, diff.a_original, _borrowed(b, ((r.b, r.a) for r in rows)))
     elif _unbroken(b) and not _unbroken(a):
@@ -221,8 +224,8 @@ def outlines(diff: Diff) -> tuple[Outline, Outline]:
 
 def _unbroken(law: Outline) -> bool:
     """The document has articles of several clauses and no line break inside any article."""
-    inside = [i for unit in law.units if unit.kind == "article" for i in unit.clauses[:-1]]
-    return bool(inside) and not any("\n" in law.gap(i) for i in inside)
+    several = [unit for unit in law.units if unit.kind == "article" and len(unit.clauses) > 1]
+    return bool(several) and not any("\n" in law.gap(i) for unit in several for i in unit.clauses[:-1])
 
 
 def _borrowed(other: Outline, links: Iterable[tuple[Sequence[int], Sequence[int]]]) -> set[int]:
@@ -245,9 +248,10 @@ def _layout(original: str) -> tuple[bool, int]:
 
 def _breaks(original: str, end: int, start: int, before: Clause, after: Clause, layout: tuple[bool, int]) -> bool:
     """Whether the original text between two clauses (``end``–``start``) breaks a paragraph (module rules)."""
-    gap = original[end:start]
-    if ITEM.match(after.text.lstrip()):
+    text = after.text
+    if _is_item(text, 0, len(text)):
         return True
+    gap = original[end:start]
     if "\n" not in gap:
         return False
     if _BLANK.search(gap) or after.kind in ("article", "heading"):
@@ -261,6 +265,18 @@ def _breaks(original: str, end: int, start: int, before: Clause, after: Clause, 
     return before.text[-1:] in _PARAGRAPH_END
 
 
+_ITEM_FIRST = frozenset("(（")
+
+
+def _is_item(text: str, lo: int, hi: int) -> bool:
+    """``text[lo:hi]`` opens with （一）/(一) after spaces (`corpus.markers.ITEM`); read only where its first
+    character allows it (the quick answer for most clauses, without a copy of the text)."""
+    first = text[lo : lo + 1] if lo < hi else ""
+    if first not in _ITEM_FIRST and not first.isspace():
+        return False
+    return ITEM.match(text[lo:hi].lstrip()) is not None
+
+
 def _numbered_division(clause: Clause) -> bool:
     return clause.kind == "heading" and DIVISION.match(clause.text) is not None
 
@@ -270,19 +286,48 @@ def _span(document: Document, clause: Clause) -> tuple[int, int]:
 
 
 def _unit(
-    kind: UnitKind,
-    label: str,
-    paragraphs: list[list[int]],
-    clauses: tuple[Clause, ...],
-    original: str,
-    spans: tuple[tuple[int, int], ...],
+    kind: UnitKind, label: str, paragraphs: list[list[int]], original: str, spans: tuple[tuple[int, int], ...]
 ) -> Unit:
-    out = []
-    for k, p in enumerate(paragraphs):
-        item = False
-        if k > 0 and kind == "article":
-            item = ITEM.match(original[spans[p[0]][0] : spans[p[0]][1]].lstrip()) is not None
-        out.append(Paragraph(tuple(p), item))
-    read = read_label(label) if kind == "article" else None
-    number = read.number[0] if read and read.level == Level.ARTICLE and len(read.number) == 1 else None
-    return Unit(kind, label, number, tuple(out))
+    if len(paragraphs) == 1:
+        members = tuple(paragraphs[0])
+        parts: tuple[Paragraph, ...] = (_new_paragraph(members, False),)
+    else:
+        article = kind == "article"
+        parts = tuple(
+            _new_paragraph(tuple(p), k > 0 and article and _is_item(original, *spans[p[0]]))
+            for k, p in enumerate(paragraphs)
+        )
+        members = tuple(i for p in paragraphs for i in p)
+    unit = _new_unit(kind, label, _article_number(label) if kind == "article" else None, parts)
+    unit.__dict__["clauses"] = members  # its cached property, known here
+    return unit
+
+
+@lru_cache(maxsize=1 << 14)
+def _article_number(label: str) -> int | None:
+    read = read_label(label)
+    return read.number[0] if read and read.level == Level.ARTICLE and len(read.number) == 1 else None
+
+
+_FAST = plain(Paragraph, ("clauses", "item")) and plain(Unit, ("kind", "label", "number", "paragraphs"))
+"""Whether `Paragraph` and `Unit` are still the plain frozen dataclasses `_new_paragraph` and `_new_unit` fill
+(`diffing.fast_values`: an outline builds one of each for most clauses)."""
+_new = object.__new__
+
+
+def _new_paragraph(clauses: tuple[int, ...], item: bool) -> Paragraph:
+    """``Paragraph(clauses, item)``."""
+    if not _FAST:
+        return Paragraph(clauses, item)
+    paragraph: Paragraph = _new(Paragraph)
+    paragraph.__dict__.update(clauses=clauses, item=item)
+    return paragraph
+
+
+def _new_unit(kind: UnitKind, label: str, number: int | None, paragraphs: tuple[Paragraph, ...]) -> Unit:
+    """``Unit(kind, label, number, paragraphs)``."""
+    if not _FAST:
+        return Unit(kind, label, number, paragraphs)
+    unit: Unit = _new(Unit)
+    unit.__dict__.update(kind=kind, label=label, number=number, paragraphs=paragraphs)
+    return unit

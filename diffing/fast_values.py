@@ -12,6 +12,8 @@ Rules:
   same fields in the same order, no ``__post_init__``, no ``__slots__``);
   should `Clause` or `Row` change, they call the class instead (``FAST`` is
   False, and ``tests/diffing/test_fast_values.py`` says so).
+* Other modules that build a frozen value in bulk (`diffing.articles`,
+  `diffing.structure`) guard their builders with the same test, `plain`.
 """
 
 from __future__ import annotations
@@ -20,10 +22,13 @@ from dataclasses import fields
 
 from diffing.model import Clause, ClauseKind, Op, Row
 
-__all__ = ["FAST", "new_clause", "new_row"]
+__all__ = ["FAST", "new_clause", "new_row", "plain"]
 
 
-def _plain(cls: type, names: tuple[str, ...]) -> bool:
+def plain(cls: type, names: tuple[str, ...]) -> bool:
+    """``cls`` is a plain dataclass of fields ``names`` (in this order, each set by ``__init__``), without
+    ``__post_init__`` or ``__slots__``: an instance whose ``__dict__`` holds these fields, in this order,
+    is the one the class builds."""
     return (
         tuple(f.name for f in fields(cls)) == names
         and all(f.init for f in fields(cls))
@@ -32,7 +37,7 @@ def _plain(cls: type, names: tuple[str, ...]) -> bool:
     )
 
 
-FAST = _plain(Clause, ("index", "start", "end", "text", "kind", "place", "cut")) and _plain(
+FAST = plain(Clause, ("index", "start", "end", "text", "kind", "place", "cut")) and plain(
     Row, ("op", "a", "b", "similarity", "inline", "pinned")
 )
 """Whether the classes are still the plain frozen dataclasses that `new_clause` and `new_row` fill."""

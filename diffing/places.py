@@ -20,6 +20,7 @@ Rules:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from corpus.markers import read_label, to_chinese
 from diffing.articles import Outline as LawOutline
@@ -48,7 +49,14 @@ def clause_places(law: LawOutline, outline: Sequence[Unit] | None = None) -> tup
     for u in outline:  # in reading order, enclosing units first: the innermost unit has the last word
         if u.level in _INSIDE:
             place = cited[u.id] = _cite(u, cited, paragraphs)
-            for k in u.clauses:
+            members = u.clauses
+            lo, hi = members[0], members[-1] + 1
+            if hi - lo == len(members):  # one run of clauses (as an outline lists them: increasing)
+                if u.level != "article" and clauses[lo].kind == "article":
+                    lo += 1  # a label row cites its article (only a unit's first clause can be one)
+                out[lo:hi] = [place] * (hi - lo)
+                continue
+            for k in members:
                 if u.level == "article" or clauses[k].kind != "article":  # a label row cites its article
                     out[k] = place
     _cite_tables(clauses, out)
@@ -66,10 +74,16 @@ def _cite(unit: Unit, cited: dict[int, str], paragraphs: dict[int, int]) -> str:
         own = unit.label
     elif unit.level == "paragraph":
         count = paragraphs.get(unit.parent, 0) if unit.parent is not None else 0
-        own = f"第{to_chinese(int(unit.number))}款" if count > 1 and unit.number is not None else ""
+        own = _kuan(int(unit.number)) if count > 1 and unit.number is not None else ""
     else:
         own = unit.label.strip().translate(_HALF)
     return f"{above}/{own}" if above and own else above or own
+
+
+@lru_cache(maxsize=256)
+def _kuan(n: int) -> str:
+    """``第二款`` for 2."""
+    return f"第{to_chinese(n)}款"
 
 
 def _cite_tables(clauses: Sequence[Clause], out: list[str]) -> None:

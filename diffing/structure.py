@@ -27,7 +27,7 @@ Rules:
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Literal
@@ -38,7 +38,8 @@ from diffing.align import swapped
 from diffing.articles import Outline as LawOutline
 from diffing.articles import Unit as LawUnit
 from diffing.correspond import labels_only, quiet
-from diffing.model import Clause, Diff
+from diffing.fast_values import plain
+from diffing.model import Clause, Diff, Row
 from diffing.sequences import longest_increasing
 from diffing.units import articles, division_level, divisions
 
@@ -82,6 +83,29 @@ class Unit:
             "id": self.id, "level": self.level, "label": self.label, "number": number,
             "span": list(self.span), "parent": self.parent,
         }  # fmt: skip
+
+
+_FAST = plain(Unit, ("id", "level", "label", "number", "span", "parent", "clauses"))
+"""Whether `Unit` is still the plain frozen dataclass `_new_unit` fills (`diffing.fast_values`: an outline
+builds one for every article, 款 and 项 of a document)."""
+_new = object.__new__
+
+
+def _new_unit(
+    uid: int,
+    level: Level,
+    label: str,
+    number: float | None,
+    span: tuple[int, int],
+    parent: int | None,
+    clauses: tuple[int, ...],
+) -> Unit:
+    """``Unit(uid, level, label, number, span, parent, clauses)``."""
+    if not _FAST:
+        return Unit(uid, level, label, number, span, parent, clauses)
+    unit: Unit = _new(Unit)
+    unit.__dict__.update(id=uid, level=level, label=label, number=number, span=span, parent=parent, clauses=clauses)
+    return unit
 
 
 @dataclass(frozen=True)
@@ -138,13 +162,13 @@ def _level(text: str) -> MarkerLevel | None:
 
 def document_outline(law: LawOutline) -> tuple[Unit, ...]:
     """The outline of one document, from its outline of articles (see the module's rules)."""
-    clauses, spans = law.clauses, law.spans
+    clauses, spans, original = law.clauses, law.spans, law.document.original
     out: list[Unit] = []
 
     def add(level: Level, label: str, number: float | None, members: tuple[int, ...], parent: int | None) -> int:
-        span = (spans[members[0]][0], spans[members[-1]][1])
-        out.append(Unit(len(out), level, label, number, span, parent, members))
-        return len(out) - 1
+        uid = len(out)
+        out.append(_new_unit(uid, level, label, number, (spans[members[0]][0], spans[members[-1]][1]), parent, members))
+        return uid
 
     toc = _toc(clauses)
     for k, i in enumerate(law.front):
@@ -162,26 +186,26 @@ def document_outline(law: LawOutline) -> tuple[Unit, ...]:
         add("toc", "目录", None, tuple(toc), None)
     for unit in law.units:
         members = unit.clauses
-        if members[0] in toc:
+        head = members[0]
+        if head in toc:
             continue
-        first = clauses[members[0]]
-        level = division_level(first) if unit.kind == "heading" else None
+        kind = unit.kind
+        if kind == "article":
+            art = art_of_label.get(head)
+            whole = tuple(range(art.label, art.end)) if art is not None else members
+            uid = add("article", unit.label, _number(unit.label), whole, _top(open_divisions))
+            _paragraphs(add, original, spans, unit, uid)
+            continue
+        level = division_level(clauses[head]) if kind == "heading" else None
         if level is not None:
             while open_divisions and open_divisions[-1][0] >= level:
                 open_divisions.pop()
-            holder = tuple(range(members[0], division_end[members[0]]))
-            label = compact(first.text)
+            holder = tuple(range(head, division_end[head]))
+            label = compact(clauses[head].text)
             uid = add(_DIVISION_LEVELS[level], label, _number(label), holder, _top(open_divisions))
             open_divisions.append((level, uid))
-            continue
-        parent = _top(open_divisions)
-        if unit.kind == "article":
-            art = art_of_label.get(members[0])
-            whole = tuple(range(art.label, art.end)) if art is not None else members
-            uid = add("article", unit.label, _number(unit.label), whole, parent)
-            _paragraphs(add, law, unit, uid)
-        elif unit.kind == "heading" or _level(law.original(members[0])) in _LIST_LEVELS:
-            add("heading", "", None, members, parent)
+        elif kind == "heading" or _level(original[spans[head][0] : spans[head][1]]) in _LIST_LEVELS:
+            add("heading", "", None, members, _top(open_divisions))
     return tuple(out)
 
 
@@ -210,38 +234,52 @@ def _top(stack: list[tuple[int, int]]) -> int | None:
 _Add = Callable[[Level, str, "float | None", tuple[int, ...], "int | None"], int]
 
 
-def _paragraphs(add: _Add, law: LawOutline, unit: LawUnit, article_id: int) -> None:
-    """The 款 of an article, their 项 and the 目 inside each 项."""
-    for n, kuan in enumerate(unit.kuan, start=1):
-        members = tuple(i for p in kuan for i in p.clauses)
-        pid = add("paragraph", "", float(n), members, article_id)
+def _paragraphs(add: _Add, original: str, spans: tuple[tuple[int, int], ...], unit: LawUnit, article_id: int) -> None:
+    """The 款 of an article (`diffing.articles.Unit.kuan`: a paragraph that is no item, with the items that
+    follow it), their 项 and the 目 inside each 项."""
+    paragraphs = unit.paragraphs
+    count = len(paragraphs)
+    start = n = 0
+    while start < count:
+        end = start + 1
+        while end < count and paragraphs[end].item:
+            end += 1
+        n += 1
+        if end == start + 1:  # most 款: one paragraph, no item
+            add("paragraph", "", float(n), paragraphs[start].clauses, article_id)
+            start = end
+            continue
+        kuan = paragraphs[start:end]
+        pid = add("paragraph", "", float(n), tuple(i for p in kuan for i in p.clauses), article_id)
         item_id = None
         for p in kuan[1:]:
-            text = law.original(p.clauses[0]).lstrip()  # a label lies inside its paragraph's first clause
+            lo, hi = spans[p.clauses[0]]
+            text = original[lo:hi].lstrip()  # a label lies inside its paragraph's first clause
             marker = read_label(text)
             if p.item and marker is not None:
                 item_id = add("item", text[: marker.end], float(marker.dotted), p.clauses, pid)
             elif item_id is not None and marker is not None and marker.level >= MarkerLevel.SUBITEM:
                 add("subitem", compact(text[: marker.end]), float(marker.dotted), p.clauses, item_id)
+        start = end
 
 
 def structure(diff: Diff) -> Structure:
     """Both outlines and the correspondence of their units at the levels part … article (module rules)."""
     a, b = diff.document_outlines
     entries: list[Entry] = []
-    rows_of = (_rows_of(diff, "a"), _rows_of(diff, "b"))
-    heads = [(r.a[0], r.b[0]) for r in diff.rows if len(r.a) == 1 and len(r.b) == 1 and r.op != "copied"]
-    flip = swapped(diff.a_clauses, diff.b_clauses)
     a_levels, b_levels = _by_level(a), _by_level(b)
-    for level in ("article", *_DIVISION_LEVELS, "toc"):
+    rows = _rows(diff, a_levels, b_levels)
+    flip = swapped(diff.a_clauses, diff.b_clauses)
+    for level in _PAIRED_LEVELS:
         a_units, b_units = a_levels.get(level, []), b_levels.get(level, [])
         if a_units or b_units:
-            entries.extend(_entries(diff, a_units, b_units, rows_of, heads, flip))
+            entries.extend(_entries(diff, a_units, b_units, rows, rows.pairs.get(level, {}), flip))
     entries.sort(key=lambda e: (e.rows[0] if e.rows else -1, _DEPTH[e.level]))
     return Structure(a, b, tuple(entries))
 
 
 _DEPTH = {level: k for k, level in enumerate(LEVELS)}
+_PAIRED_LEVELS: tuple[Level, ...] = ("article", *_DIVISION_LEVELS, "toc")
 
 
 def _by_level(units: tuple[Unit, ...]) -> dict[Level, list[Unit]]:
@@ -251,24 +289,65 @@ def _by_level(units: tuple[Unit, ...]) -> dict[Level, list[Unit]]:
     return out
 
 
+_SKIP, _CHANGED, _INSIDE, _INSIDE_MANY = 0, 1, 2, 3
+"""What a row says of the pair it lies in (`_Rows.verdicts`)."""
+
+
+@dataclass(frozen=True)
+class _Rows:
+    """What the entries read of the rows."""
+
+    a: list[int]
+    """For each A clause, its row (-1 for none; a copy's reference in A is none)."""
+    b: list[int]
+    """For each B clause, its row (-1 for none)."""
+    verdicts: list[int]
+    """For each row: `_CHANGED` when it changes the pair it lies in, whatever the pair; `_SKIP` when it never
+    does (第X条 labels: their numbers are the renumbering's business); `_INSIDE` (one clause a side) or
+    `_INSIDE_MANY` (more) when it does unless its clauses lie inside the pair (a quiet row)."""
+    many: frozenset[int]
+    """The `_INSIDE_MANY` rows."""
+    pairs: dict[Level, dict[int, int]]
+    """The pairs of units of each paired level (A id → B id): the units whose first clauses (label or
+    heading) a 1:1 row holds, in the order of the rows."""
+
+
+def _rows(diff: Diff, a_levels: dict[Level, list[Unit]], b_levels: dict[Level, list[Unit]]) -> _Rows:
+    """What the entries read of the rows, in one pass over them (no two units of the paired levels start at
+    one clause)."""
+    a_head = {u.clauses[0]: u for level in _PAIRED_LEVELS for u in a_levels.get(level, ())}
+    b_head = {u.clauses[0]: u for level in _PAIRED_LEVELS for u in b_levels.get(level, ())}
+    pairs: dict[Level, dict[int, int]] = defaultdict(dict)
+    a_rows = [-1] * len(diff.a_clauses)
+    b_rows = [-1] * len(diff.b_clauses)
+    verdicts = []
+    for r, row in enumerate(diff.rows):
+        ra, rb = row.a, row.b
+        single = len(ra) == 1 and len(rb) == 1
+        if row.op != "copied":
+            for i in ra:
+                a_rows[i] = r
+            if single and (ua := a_head.get(ra[0])) is not None:
+                ub = b_head.get(rb[0])
+                if ub is not None and ua.level == ub.level:
+                    pairs[ua.level][ua.id] = ub.id
+        for j in rb:
+            b_rows[j] = r
+        if not quiet(diff, row):
+            verdicts.append(_SKIP if labels_only(diff, row) else _CHANGED)
+        elif row.op == "copied" or not ra or not rb:
+            verdicts.append(_CHANGED)
+        else:
+            verdicts.append(_INSIDE if single else _INSIDE_MANY)
+    many = frozenset(r for r, v in enumerate(verdicts) if v == _INSIDE_MANY)
+    return _Rows(a_rows, b_rows, verdicts, many, pairs)
+
+
 def _entries(
-    diff: Diff,
-    a_units: list[Unit],
-    b_units: list[Unit],
-    rows_of: tuple[list[int], list[int]],
-    heads: list[tuple[int, int]],
-    flip: bool,
+    diff: Diff, a_units: list[Unit], b_units: list[Unit], rows: _Rows, pairs: dict[int, int], flip: bool
 ) -> list[Entry]:
-    """The entries of the units of one level; ``heads`` are the (A clause, B clause) of every 1:1
-    row, ``flip`` the aligner's orientation (`diffing.align.swapped`)."""
-    a_head = {u.clauses[0]: u for u in a_units}
-    b_head = {u.clauses[0]: u for u in b_units}
-    a_rows, b_rows = rows_of
-    pairs: dict[int, int] = {}
-    for i, j in heads:
-        ua, ub = a_head.get(i), b_head.get(j)
-        if ua is not None and ub is not None:
-            pairs[ua.id] = ub.id
+    """The entries of the units of one level; ``pairs`` are their pairs (`_Rows.pairs`), ``flip`` the
+    aligner's orientation (`diffing.align.swapped`)."""
     a_inner, b_inner = _innermost(len(diff.a_clauses), a_units), _innermost(len(diff.b_clauses), b_units)
     by_id_a = {u.id: u for u in a_units}
     by_id_b = {u.id: u for u in b_units}
@@ -278,12 +357,12 @@ def _entries(
     joined_b: dict[int, list[int]] = defaultdict(list)
     for u in a_units:
         if u.id not in pairs:
-            target = _main_target(diff, u, "a", b_inner, a_rows)
+            target = _main_target(diff, u, "a", b_inner, rows.a)
             if target is not None and target in partner_b:
                 joined_a[partner_b[target]].append(u.id)
     for v in b_units:
         if v.id not in partner_b:
-            target = _main_target(diff, v, "b", a_inner, b_rows)
+            target = _main_target(diff, v, "b", a_inner, rows.b)
             if target is not None and target in pairs:
                 joined_b[target].append(v.id)
     in_order = _in_order(pairs, a_units, b_units, flip)
@@ -292,13 +371,16 @@ def _entries(
     consumed_b: set[int] = set()
     for ia, ib in pairs.items():
         ua, vb = by_id_a[ia], by_id_b[ib]
-        a_ids = tuple(sorted([ia, *joined_a.get(ia, [])]))
-        b_ids = tuple(sorted([ib, *joined_b.get(ia, [])]))  # keyed by the pair's A unit
+        a_ids = tuple(sorted([ia, *joined_a[ia]])) if ia in joined_a else (ia,)
+        b_ids = tuple(sorted([ib, *joined_b[ia]])) if ia in joined_b else (ib,)  # keyed by the pair's A unit
         consumed_a.update(a_ids)
         consumed_b.update(b_ids)
-        rows = _unit_rows(diff, [by_id_a[x] for x in a_ids], [by_id_b[y] for y in b_ids], a_rows, b_rows)
+        a_side = _row_set(map(by_id_a.__getitem__, a_ids), rows.a)
+        b_side = _row_set(map(by_id_b.__getitem__, b_ids), rows.b)
+        every = a_side | b_side
+        every.discard(-1)
         renumbered = ua.number != vb.number if ua.number is not None and vb.number is not None else ua.label != vb.label
-        changed = _changed(diff, rows, a_ids, b_ids, a_inner, b_inner)
+        changed = _changed(diff, every, a_side, b_side, a_ids, b_ids, a_inner, b_inner, rows)
         if len(a_ids) > 1 or len(b_ids) > 1:
             op: StructureOp = "merged" if len(a_ids) > 1 else "split"
         elif ia not in in_order:
@@ -307,13 +389,13 @@ def _entries(
             op = "modified"
         else:
             op = "renumbered" if renumbered else "equal"
-        out.append(Entry(ua.level, op, a_ids, b_ids, rows, renumbered, changed))
+        out.append(Entry(ua.level, op, a_ids, b_ids, tuple(sorted(every)), renumbered, changed))
     for u in a_units:
         if u.id not in consumed_a:
-            out.append(Entry(u.level, "deleted", (u.id,), (), _unit_rows(diff, [u], [], a_rows, b_rows)))
+            out.append(Entry(u.level, "deleted", (u.id,), (), _sorted_rows(_row_set([u], rows.a))))
     for v in b_units:
         if v.id not in consumed_b:
-            out.append(Entry(v.level, "inserted", (), (v.id,), _unit_rows(diff, [], [v], a_rows, b_rows)))
+            out.append(Entry(v.level, "inserted", (), (v.id,), _sorted_rows(_row_set([v], rows.b))))
     return out
 
 
@@ -321,9 +403,18 @@ def _innermost(size: int, chosen: list[Unit]) -> list[int]:
     """For each of ``size`` clauses, the id of the innermost chosen unit holding it (-1 for none)."""
     out = [-1] * size
     for u in sorted(chosen, key=lambda u: len(u.clauses), reverse=True):
-        for i in u.clauses:
-            out[i] = u.id
+        members = u.clauses
+        if _contiguous(members):
+            out[members[0] : members[-1] + 1] = [u.id] * len(members)
+        else:
+            for i in members:
+                out[i] = u.id
     return out
+
+
+def _contiguous(members: tuple[int, ...]) -> bool:
+    """A unit's clauses (increasing, as every outline lists them) are one run of clauses."""
+    return members[-1] - members[0] + 1 == len(members)
 
 
 def _main_target(diff: Diff, unit: Unit, side: str, other_inner: list[int], rows_of: list[int]) -> int | None:
@@ -360,47 +451,50 @@ def _in_order(pairs: dict[int, int], a_units: list[Unit], b_units: list[Unit], f
     return {ordered[k] for k in keep}
 
 
-def _rows_of(diff: Diff, side: str) -> list[int]:
-    n = len(diff.a_clauses if side == "a" else diff.b_clauses)
-    out = [-1] * n
-    for r, row in enumerate(diff.rows):
-        if side == "a" and row.op == "copied":
-            continue
-        for i in row.a if side == "a" else row.b:
-            out[i] = r
+def _row_set(units: Iterable[Unit], rows_of: list[int]) -> set[int]:
+    """The rows of the units' clauses (-1 among them when a clause has none)."""
+    out: set[int] = set()
+    for u in units:
+        members = u.clauses
+        if members[-1] - members[0] + 1 == len(members):  # `_contiguous`
+            out.update(rows_of[members[0] : members[-1] + 1])
+        else:
+            out.update(rows_of[i] for i in members)
     return out
 
 
-def _unit_rows(
-    diff: Diff, a_units: list[Unit], b_units: list[Unit], a_rows: list[int], b_rows: list[int]
-) -> tuple[int, ...]:
-    rows = {a_rows[i] for u in a_units for i in u.clauses} | {b_rows[j] for u in b_units for j in u.clauses}
+def _sorted_rows(rows: set[int]) -> tuple[int, ...]:
     return tuple(sorted(rows - {-1}))
 
 
 def _changed(
     diff: Diff,
-    rows: tuple[int, ...],
+    every: set[int],
+    a_side: set[int],
+    b_side: set[int],
     a_ids: tuple[int, ...],
     b_ids: tuple[int, ...],
     a_inner: list[int],
     b_inner: list[int],
+    rows: _Rows,
 ) -> bool:
-    """Some text of the pair changed: a row that is not quiet, or one whose other side lies outside."""
-    all_rows = diff.rows
-    for r in rows:
-        row = all_rows[r]
-        if not quiet(diff, row):
-            if labels_only(diff, row):
-                continue  # 第X条 labels: their numbers are the renumbering's business
-            return True
-        if row.op == "copied" or not row.a or not row.b:
-            return True
-        for i in row.a:
-            if a_inner[i] not in a_ids:
-                return True
-        for j in row.b:
-            if b_inner[j] not in b_ids:
-                return True
-    return False
+    """Some text of the pair changed: a row that is not quiet, or one whose other side lies outside.
 
+    ``every`` are the pair's rows, ``a_side`` and ``b_side`` the rows of its A clauses and of its B
+    clauses (-1 among them for a clause without one). The units of one level never overlap (an article
+    ends where the next label or heading starts, a division where the next of its level or higher does),
+    so a quiet row of one clause a side lies inside the pair exactly when both sides' rows hold it; a row
+    of more clauses is read clause by clause."""
+    verdict = rows.verdicts.__getitem__
+    if _CHANGED in map(verdict, every):
+        return True
+    one_side = a_side ^ b_side
+    one_side.discard(-1)
+    if not set(map(verdict, one_side)) <= {_SKIP}:
+        return True
+    return any(_outside(diff.rows[r], a_ids, b_ids, a_inner, b_inner) for r in every & rows.many)
+
+
+def _outside(row: Row, a_ids: tuple[int, ...], b_ids: tuple[int, ...], a_inner: list[int], b_inner: list[int]) -> bool:
+    """Some clause of the row lies outside the pair's units."""
+    return any(a_inner[i] not in a_ids for i in row.a) or any(b_inner[j] not in b_ids for j in row.b)

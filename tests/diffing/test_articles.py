@@ -137,3 +137,12 @@ def test_a_long_text_before_the_first_article_is_content_not_front_matter() -> N
     o = outline(doc, segment(doc))
     assert o.front == ()
     assert o.units[0].kind == "text" and o.units[-1].kind == "article"
+
+
+def test_an_item_indented_with_spaces_is_still_an_item_and_a_paren_that_is_none_is_no_item() -> None:
+    """The outline asks ITEM only of a text whose first character can open one (a bracket, or a space
+    before it): indented items stay items, a bracket that opens no item stays the 款's text."""
+    text = "第一条 下列情形：\n\u3000\u3000（一）甲；\n  (二)乙；\n（注：丙）\n\n第二条 本法自公布之日起施行。\n"
+    doc = from_text(text, "a.txt")
+    first = outline(doc, segment(doc)).units[0]
+    assert [p.item for p in first.paragraphs] == [False, True, True, False]
