@@ -6,17 +6,20 @@ Baseline in the same run: ``git diff --no-index --word-diff=porcelain
 --word-diff-regex=.`` on the same files (a character-level word diff, the closest
 thing git has); the ratio wendiff/git is printed (aim: ≤ 6×).
 
-Each case runs in a fresh interpreter (times include interpreter start and
-imports, from compiled bytecode as an installed wheel has it: both code trees
+Each case runs the command as a user runs it, ``python -m tui.cli diff A B
+--format json -o FILE``, in a fresh interpreter (times include interpreter start
+and imports, from compiled bytecode as an installed wheel has it: both code trees
 are byte-compiled first and ``PYTHONDONTWRITEBYTECODE`` is not passed on),
+timed by a small parent process that then reads the report for the notes (the
+reading is not timed),
 ``--repeat`` times (default ``REPEAT``), interleaved with the baseline's runs so
 that both see the same machine; the best and the median wall time are shown, as
 other work on a shared machine only ever adds time. The CPU column (user +
 system seconds of the process and its children: the word helper, the inline
 child, best of the runs) is the figure to compare when other work shares the
-machine: it counts this work only. Peak memory is the wendiff process's
-ru_maxrss plus its children's (`diffing.words`, stopped first so that it
-counts): an upper bound of both together. Run: ``.venv/bin/python bench/bench_diff.py``.
+machine: it counts this work only. Peak memory is the largest ru_maxrss of the
+command's processes (wendiff's, or one of its children's: all are reaped before
+it exits). Run: ``.venv/bin/python bench/bench_diff.py``.
 
 ``--baseline REV`` adds a column: the same case run by the code of commit REV
 (checked out in a temporary worktree, same interpreter and packages), so that a
@@ -29,7 +32,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -46,16 +48,18 @@ from gen_pair import REAL, seeds_pair, write_pair  # noqa: E402
 
 REPEAT = 3
 CASE = r"""
-import json, resource, sys
-from tui.cli import main
-status = main(["diff", sys.argv[1], sys.argv[2], "--format", "json", "-o", sys.argv[3]])
+import json, resource, subprocess, sys, time
+command = [sys.executable, "-m", "tui.cli", "diff", sys.argv[1], sys.argv[2], "--format", "json", "-o", sys.argv[3]]
+t0 = time.perf_counter()
+status = subprocess.run(command, check=False).returncode
+wall = time.perf_counter() - t0
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)  # the command and its children, all reaped
 report = json.load(open(sys.argv[3], encoding="utf-8"))
 s = report["summary"]
 note = f"exit {status}, {len(report['rows'])} rows, {s['changes']} changes, similarity {s['similarity']}"
-from diffing import words
-words.stop()  # the helper that loaded the word segmenter: its peak counts too
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss + resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print(json.dumps({"peak_mb": peak / 1024, "note": note}))
+print(json.dumps({
+    "wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "peak_mb": usage.ru_maxrss / 1024, "note": note,
+}))
 """
 
 
@@ -70,19 +74,16 @@ def _environment(code: Path) -> dict[str, str]:
 
 
 def _once(a: Path, b: Path, out: Path, code: Path, env: dict[str, str]) -> tuple[float, float, dict[str, object]]:
-    """One cold run: wall seconds, CPU seconds (the process and its children) and the run's notes."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    t0 = time.perf_counter()
+    """One cold run of the command, timed by a small parent process (`CASE`) that starts it and then reads its
+    report for the notes: wall seconds, CPU seconds (the command and its children) and the run's notes."""
     done = subprocess.run(
         [sys.executable, "-c", CASE, str(a), str(b), str(out)],
         capture_output=True, text=True, check=False, cwd=code, env=env,
     )  # fmt: skip
-    seconds = time.perf_counter() - t0
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
-    if done.returncode not in (0, 1) or not done.stdout.strip():
+    if done.returncode != 0 or not done.stdout.strip():
         return float("inf"), float("inf"), {"peak_mb": 0.0, "note": f"failed: {done.stderr.strip()[-200:]}"}
-    return seconds, cpu, json.loads(done.stdout.splitlines()[-1])
+    said = json.loads(done.stdout.splitlines()[-1])
+    return float(said.pop("wall")), float(said.pop("cpu")), said
 
 
 def wendiff(

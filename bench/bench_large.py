@@ -10,8 +10,8 @@ about 12× the time; a 10 MB document of any shape against a variant ≤ 30 s an
   45 MB page ≤ 30 s.
 
 Each case runs once in a fresh interpreter (the inputs are large; the machine is shared, so wall
-times are noisy: compare ratios of one run). Peak memory is the process's ru_maxrss plus its
-children's. Baseline in the same run: ``git diff --no-index --word-diff=porcelain
+times are noisy: compare ratios of one run), as ``bench_diff.py`` runs it. Peak memory is the
+largest ru_maxrss of the command's processes. Baseline in the same run: ``git diff --no-index --word-diff=porcelain
 --word-diff-regex=.`` (stopped after 300 s). The repeating-articles pair is in bench_repeats.py.
 Run: ``.venv/bin/python bench/bench_large.py [--quick]`` (``--quick``: the 1 MB cases only).
 """

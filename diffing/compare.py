@@ -149,7 +149,7 @@ def _places(
 
 CARRIED = (
     "a_original", "b_original", "_a_clause_spans", "_b_clause_spans", "outlines", "document_outlines", "structure",
-    "places",
+    "places", "summary",
 )  # fmt: skip
 """The cached properties of a `Diff` that read no inline parts: built ``beside`` the inline parts, kept."""
 

@@ -120,10 +120,13 @@ class Diff:
     @cached_property
     def summary(self) -> Summary:
         counts = Counter(row.op for row in self.rows)
+        a_size = [len(c.text) for c in self.a_clauses]
+        b_size = [len(c.text) for c in self.b_clauses]
         weight = total = 0.0
         for row in self.rows:
-            size = sum(len(self.a_clauses[i].text) for i in row.a) + sum(
-                len(self.b_clauses[j].text) for j in row.b
+            a, b = row.a, row.b
+            size = (a_size[a[0]] if len(a) == 1 else sum(a_size[i] for i in a)) + (
+                b_size[b[0]] if len(b) == 1 else sum(b_size[j] for j in b)
             )
             total += size
             weight += size * row.similarity

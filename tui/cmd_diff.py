@@ -187,6 +187,7 @@ class JsonParts:
 
         self.early = prepare(diff)
         diff.places  # noqa: B018 (built here, beside the child: the rows cite them)
+        diff.summary  # noqa: B018 (the same with the inline parts)
         self._own = row_texts(diff, child=False)
 
     def in_child(self, diff: Diff) -> object:
@@ -306,25 +307,35 @@ def _run(args: argparse.Namespace) -> int:
     check_report(args)
     check_output_option(args, [name for name in (args.a, args.b) if name != "-"])
     options = options_from(args)
-    prefetch_words(options, args)  # first: the segmenter loads while the engine is imported, the files read
     from corpus.pipeline import load
-    from diffing.compare import compare
     from diffing.segment import segment
-    from diffing.segment_ahead import segment_ahead
+    from diffing.segment_ahead import read_ahead, reads_ahead
+
+    ahead = reads_ahead(args.a)
+    if not ahead:
+        prefetch_words(options, args)  # first: the segmenter loads while the engine is imported, the files read
 
     pins: tuple[Pin, ...] = ()
     if args.pins:
         from diffing.pins import load_pins
 
         pins = load_pins(Path(args.pins))  # a bad file stops here: nothing compared, nothing written
-    a = load(args.a, options, args.max_size)
-    a_clauses = segment_ahead(a)  # while B is read
-    b = load(args.b, options, args.max_size)
+    read_a = read_ahead(args.a, options, args.max_size)  # a large A in a child, while B is read
+    from diffing.compare import compare
+
+    try:
+        b = load(args.b, options, args.max_size)
+    except Exception:
+        read_a()  # A's trouble is reported first, as when A is read first
+        raise
+    b_clauses = segment(b)
+    a, a_clauses = read_a()
+    if ahead:
+        prefetch_words(options, args)  # now: while both files were read, it would have slowed the reading
     warn_read(a.source)
     warn_read(b.source)
     beside = beside_inline(args)
-    b_clauses = segment(b)  # while A's are segmented
-    diff = compare(a, b, options, clauses=(a_clauses(), b_clauses), pins=pins, beside=beside)
+    diff = compare(a, b, options, clauses=(a_clauses, b_clauses), pins=pins, beside=beside)
     from corpus.display import safe_name
 
     for problem in diff.pin_problems:

@@ -142,3 +142,21 @@ def test_the_json_report_from_the_command_line_is_the_report_of_the_library(tmp_
     result = _run("diff", str(a), str(b), "--format", "json", "-o", str(tmp_path / "r.json"))
     assert result.returncode == 1, result.stderr
     assert (tmp_path / "r.json").read_text(encoding="utf-8") == dumps(compare(load(str(a)), load(str(b))))
+
+
+def test_a_large_a_read_ahead_reports_its_trouble_before_bs_as_when_read_first(tmp_path: Path) -> None:
+    from diffing.segment_ahead import AHEAD_BYTES, reads_ahead
+
+    binary = tmp_path / "big.txt"
+    binary.write_bytes(bytes(range(256)) * (AHEAD_BYTES // 256 + 1))
+    text = tmp_path / "law.txt"
+    text.write_text((REAL / "10_procuratorate_criminal_procedure_rules" / "a.txt").read_text(encoding="utf-8"))
+    assert reads_ahead(str(binary)) and reads_ahead(str(text))
+    missing = str(tmp_path / "missing.txt")
+    both_bad = _run("diff", str(binary), missing)
+    assert both_bad.returncode == 2
+    assert both_bad.stderr.decode().splitlines() == [f"wendiff: {binary}: binary file, not a text document"]
+    b_bad = _run("diff", str(text), missing)
+    assert (b_bad.returncode, b_bad.stderr.decode()) == (2, f"wendiff: {missing}: no such file\n")
+    fine = _run("diff", str(text), str(REAL / "10_procuratorate_criminal_procedure_rules" / "b.txt"), "-f", "json")
+    assert fine.returncode == 1 and json.loads(fine.stdout)["summary"]["changes"] > 0

@@ -1,4 +1,5 @@
-"""A long document segmented in a child (`diffing.segment_ahead`) has the very clauses segmented here.
+"""A long document read or segmented in a child (`diffing.segment_ahead`) is the very document read here, with
+the very clauses segmented here.
 
 A child forks only from a process with one thread, and a test worker may hold threads: the check runs in a
 fresh interpreter."""
@@ -43,6 +44,48 @@ def test_a_long_document_segmented_in_a_child_has_the_same_clauses_field_by_fiel
         [sys.executable, "-c", _CHECK, str(PAIR)], capture_output=True, text=True, check=True, timeout=120
     )
     assert done.stdout.splitlines() == ["True [True] True True", "['article', 'heading', 'sentence']"]
+
+
+_READ = """
+import sys
+from corpus import forked
+from corpus.pipeline import load
+from diffing import segment_ahead as ahead
+from diffing.segment import segment
+started = []
+def start(*args):
+    pending = forked.start(*args)
+    started.append(pending.forked)
+    return pending
+ahead.start = start
+doc, clauses = ahead.read_ahead(sys.argv[1])()
+here = load(sys.argv[1])
+print(started, doc.text == here.text, doc.original == here.original, doc.source == here.source)
+print(clauses == segment(here), [vars(c) for c in clauses] == [vars(c) for c in segment(here)])
+print(all(doc.to_original(c.start, c.end) == here.to_original(c.start, c.end) for c in clauses))
+"""
+
+
+def test_a_large_file_read_in_a_child_is_the_document_read_here_with_the_same_clauses(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_text("\n".join((PAIR / f"{side}.txt").read_text(encoding="utf-8") for side in "ab"), encoding="utf-8")
+    assert big.stat().st_size >= ahead.AHEAD_BYTES
+    done = subprocess.run(
+        [sys.executable, "-c", _READ, str(big)], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert done.stdout.splitlines() == ["[True] True True True", "True True", "True"]
+
+
+def test_only_large_regular_files_read_by_wendiff_itself_are_read_ahead(tmp_path: Path) -> None:
+    for name in ("big.txt", "big.html", "big.docx", "big.pdf", "big.doc", "big.odt", "big.ofd", "small.txt"):
+        (tmp_path / name).write_bytes(b"x" * (10 if name.startswith("small") else ahead.AHEAD_BYTES))
+    ahead_of = {name: ahead.reads_ahead(str(tmp_path / name)) for name in sorted(p.name for p in tmp_path.iterdir())}
+    assert ahead_of == {
+        "big.doc": False, "big.docx": True, "big.html": True, "big.odt": False, "big.ofd": False, "big.pdf": False,
+        "big.txt": True, "small.txt": False,
+    }  # fmt: skip
+    assert not ahead.reads_ahead("-") and not ahead.reads_ahead(str(tmp_path)) and not ahead.reads_ahead("/dev/zero")
+    assert not ahead.reads_ahead(str(tmp_path / "missing.txt"))
 
 
 def test_a_short_document_is_segmented_here(monkeypatch: pytest.MonkeyPatch) -> None:
