@@ -15,11 +15,16 @@ Rules:
   go to /dev/null), ignores Ctrl-C (this process handles it and kills the
   child) and leaves with ``os._exit``, running none of this process's exit
   handlers.
-* Worth it only where the other core is idle and the child's work is long:
-  measured slower were reading the second document in a child (the word
-  segmenter's helper, `diffing.words`, loads beside the reading) and writing
-  a JSON report's rows in a child beside its head (a fork of a process holding
-  both documents costs about what it saves).
+* Worth it only where the other core is idle and the child's work is long, and
+  what it sends back is small or quick to unpickle (text, numbers in arrays):
+  the inline parts and a share of a JSON report's rows while this process builds
+  the article map (`diffing.compare`), a large first document read and
+  segmented while this process reads the second (`diffing.segment_ahead`, with
+  the word segmenter's helper, `diffing.words`, started only afterwards: beside
+  the reading it slowed both). A fork of a process holding large documents
+  costs the pages both then write.
+* The result is pickled into the pipe as it is made and unpickled as it comes
+  (`Pending.sent`); a cut or bad reply is no result.
 * Every child is reaped: by `Pending.result`, by `Pending.cancel` (which kills
   it first), or at exit.
 """

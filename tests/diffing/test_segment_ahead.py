@@ -18,11 +18,11 @@ from diffing.segment import segment
 
 PAIR = Path(__file__).parents[1] / "data" / "real" / "10_procuratorate_criminal_procedure_rules"
 
-_CHECK = """
+_RECORDED = """
 import sys
 from pathlib import Path
 from corpus import forked
-from corpus.pipeline import from_text
+from corpus.pipeline import from_text, load
 from diffing import segment_ahead as ahead
 from diffing.segment import segment
 started = []
@@ -31,6 +31,19 @@ def start(*args):
     started.append(pending.forked)
     return pending
 ahead.start = start
+"""
+"""A fresh interpreter's preamble: ``started`` records whether each child `segment_ahead` starts forked."""
+
+
+def _fresh(script: str, *args: str) -> list[str]:
+    """The lines ``script`` prints, run after `_RECORDED` in a fresh interpreter (one thread: a child forks)."""
+    done = subprocess.run(
+        [sys.executable, "-c", _RECORDED + script, *args], capture_output=True, text=True, check=True, timeout=120
+    )
+    return done.stdout.splitlines()
+
+
+_CHECK = """
 text = "\\n".join((Path(sys.argv[1]) / f"{side}.txt").read_text(encoding="utf-8") for side in "abab")
 doc = from_text(text, "long.txt")
 got, want = ahead.segment_ahead(doc)(), segment(doc)
@@ -40,24 +53,10 @@ print(sorted({c.kind for c in got}))
 
 
 def test_a_long_document_segmented_in_a_child_has_the_same_clauses_field_by_field() -> None:
-    done = subprocess.run(
-        [sys.executable, "-c", _CHECK, str(PAIR)], capture_output=True, text=True, check=True, timeout=120
-    )
-    assert done.stdout.splitlines() == ["True [True] True True", "['article', 'heading', 'sentence']"]
+    assert _fresh(_CHECK, str(PAIR)) == ["True [True] True True", "['article', 'heading', 'sentence']"]
 
 
 _READ = """
-import sys
-from corpus import forked
-from corpus.pipeline import load
-from diffing import segment_ahead as ahead
-from diffing.segment import segment
-started = []
-def start(*args):
-    pending = forked.start(*args)
-    started.append(pending.forked)
-    return pending
-ahead.start = start
 doc, clauses = ahead.read_ahead(sys.argv[1])()
 here = load(sys.argv[1])
 print(started, doc.text == here.text, doc.original == here.original, doc.source == here.source)
@@ -70,10 +69,7 @@ def test_a_large_file_read_in_a_child_is_the_document_read_here_with_the_same_cl
     big = tmp_path / "big.txt"
     big.write_text("\n".join((PAIR / f"{side}.txt").read_text(encoding="utf-8") for side in "ab"), encoding="utf-8")
     assert big.stat().st_size >= ahead.AHEAD_BYTES
-    done = subprocess.run(
-        [sys.executable, "-c", _READ, str(big)], capture_output=True, text=True, check=True, timeout=120
-    )
-    assert done.stdout.splitlines() == ["[True] True True True", "True True", "True"]
+    assert _fresh(_READ, str(big)) == ["[True] True True True", "True True", "True"]
 
 
 def test_only_large_regular_files_read_by_wendiff_itself_are_read_ahead(tmp_path: Path) -> None:
