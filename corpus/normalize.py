@@ -132,7 +132,9 @@ def is_cjk(ch: str) -> bool:
     return bool(ch) and bisect_right(_CJK_BOUNDS, ord(ch[0])) % 2 == 1
 
 
-_SPACE_RUN = re.compile(r"[ \t\f\v\u00a0\u3000]+")
+_SPACES = " \t\f\v\u00a0\u3000"
+"""The spaces folded inside a line (`_SPACE_RUN`) and stripped from its ends."""
+_SPACE_RUN = re.compile(f"[{_SPACES}]+")
 
 
 @cache
@@ -157,10 +159,6 @@ def _wrap_width(lengths: list[int]) -> int | None:
     width = max(long, key=lambda n: (long[n], n))
     near = sum(long[k] for k in range(width - 3, width + 4))
     return width if near >= max(3, total // 5) else None
-
-
-_SPACES = " \t\f\v\u00a0\u3000"
-"""What `_SPACE_RUN` matches: the spaces stripped from a line's ends."""
 
 
 def fold_whitespace(text: str) -> StepOutput:

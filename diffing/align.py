@@ -150,8 +150,6 @@ class _State:
     b_unit: list[int] = field(default_factory=list)
     match: ArticleMatch = field(default_factory=lambda: ArticleMatch({}, (), 0))
     """Corresponding articles (`diffing.units.match_articles`)."""
-    partnered: set[int] = field(default_factory=set)
-    """The B articles that have a counterpart (the values of `partner`, as a set)."""
     a_key: list[str] = field(init=False)
     """Each A clause's text without spaces (`_key`), computed once."""
     b_key: list[str] = field(init=False)
@@ -183,8 +181,9 @@ class _State:
         u, v = self.a_unit[i], self.b_unit[j]
         if u < 0 or v < 0:
             return False
-        partner = self.match.partner
-        return partner.get(u) != v and (u in partner or v in self.partnered)
+        match = self.match
+        partner = match.partner
+        return partner.get(u) != v and (u in partner or v in match.partnered)
 
     def link(self, op: Op, a: list[int], b: list[int], similarity: float) -> _Pair:
         pair = _Pair(op, a, b, similarity)
@@ -485,7 +484,6 @@ def _units(st: _State) -> None:
         return
     links = [(p.a, p.b) for p in st.pairs if p.a and p.b]
     st.match = match_articles(st.a, st.b, st.a_units, st.b_units, links, (st.a_unit, st.b_unit))
-    st.partnered = set(st.partner.values())
     _free_stock(st)
     _divisions(st)
     for u, v in sorted(st.partner.items()):

@@ -103,23 +103,19 @@ def compare(
         for k in changed
         for text in ("".join(a_clauses[i].text for i in rows[k].a), "".join(b_clauses[j].text for j in rows[k].b))
     ]
-    early: Diff | None = None
+    early = Diff(a, b, options, a_clauses, b_clauses, tuple(rows), pin_problems)
     after: object = None
     if beside is None:
         parts = _inline_parts(texts, flip, options.inline)
     else:
         then = beside.in_child if isinstance(beside, AfterInline) else None
-        made = (a, b, options, a_clauses, b_clauses, rows, pin_problems, changed)
-        pending = start(_inline_then, texts, flip, options.inline, then, made)
+        pending = start(_inline_then, texts, flip, options.inline, then, early, changed)
         try:
-            early = Diff(a, b, options, a_clauses, b_clauses, tuple(rows), pin_problems)
             beside(early)
             parts, after = pending.result()
         finally:
             pending.cancel()
-    diff = _with_inline(a, b, options, a_clauses, b_clauses, rows, pin_problems, changed, parts)
-    if early is not None:
-        diff.__dict__.update({name: early.__dict__[name] for name in CARRIED if name in early.__dict__})
+    diff = with_inline(early, _by_row(len(rows), changed, parts))
     if after is not None and isinstance(beside, AfterInline):
         beside.received(diff, after)
     return diff
@@ -154,30 +150,21 @@ CARRIED = (
 """The cached properties of a `Diff` that read no inline parts: built ``beside`` the inline parts, kept."""
 
 
-def _with_inline(
-    a: Document, b: Document, options: Options, a_clauses: tuple[Clause, ...], b_clauses: tuple[Clause, ...],
-    rows: list[Row], pin_problems: tuple[str, ...], changed: list[int], parts: list[tuple[InlinePart, ...]],
-) -> Diff:  # fmt: skip
-    """The diff whose ``changed`` rows get their inline ``parts`` (``rows`` is left as it is)."""
-    done = list(rows)
+def _by_row(count: int, changed: list[int], parts: list[tuple[InlinePart, ...]]) -> list[tuple[InlinePart, ...] | None]:
+    """Each of ``count`` rows' inline parts: the ``changed`` rows' ``parts``, None for the others."""
+    out: list[tuple[InlinePart, ...] | None] = [None] * count
     for k, row_parts in zip(changed, parts, strict=True):
-        done[k] = replace(done[k], inline=row_parts)
-    return Diff(a, b, options, a_clauses, b_clauses, tuple(done), pin_problems)
-
-
-_Made = tuple[
-    Document, Document, Options, tuple[Clause, ...], tuple[Clause, ...], list[Row], tuple[str, ...], list[int]
-]
-"""What `_with_inline` takes but the inline parts."""
+        out[k] = row_parts
+    return out
 
 
 def _inline_then(
-    texts: list[str], flip: bool, mode: Inline, then: Callable[[Diff], object] | None, made: _Made
+    texts: list[str], flip: bool, mode: Inline, then: Callable[[Diff], object] | None, early: Diff, changed: list[int]
 ) -> tuple[list[tuple[InlinePart, ...]], object]:
-    """The inline parts of ``texts`` and, when there is ``then`` (`AfterInline.in_child`), what it makes of the
-    diff with them (else None): the child's work."""
+    """The inline parts of ``texts`` (those of ``early``'s ``changed`` rows) and, when there is ``then``
+    (`AfterInline.in_child`), what it makes of the diff with them (else None): the child's work."""
     parts = _inline_parts(texts, flip, mode)
-    return parts, None if then is None else then(_with_inline(*made, parts))
+    return parts, None if then is None else then(with_inline(early, _by_row(len(early.rows), changed, parts)))
 
 
 def _inline_parts(texts: list[str], flip: bool, mode: Inline) -> list[tuple[InlinePart, ...]]:

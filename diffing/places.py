@@ -25,7 +25,7 @@ from functools import lru_cache
 from corpus.markers import read_label, to_chinese
 from diffing.articles import Outline as LawOutline
 from diffing.model import Clause
-from diffing.structure import Unit, document_outline
+from diffing.structure import Unit, contiguous, document_outline
 
 __all__ = ["TABLE", "clause_places"]
 
@@ -50,8 +50,8 @@ def clause_places(law: LawOutline, outline: Sequence[Unit] | None = None) -> tup
         if u.level in _INSIDE:
             place = cited[u.id] = _cite(u, cited, paragraphs)
             members = u.clauses
-            lo, hi = members[0], members[-1] + 1
-            if hi - lo == len(members):  # one run of clauses (as an outline lists them: increasing)
+            if contiguous(members):
+                lo, hi = members[0], members[-1] + 1
                 if u.level != "article" and clauses[lo].kind == "article":
                     lo += 1  # a label row cites its article (only a unit's first clause can be one)
                 out[lo:hi] = [place] * (hi - lo)

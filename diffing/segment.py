@@ -82,7 +82,8 @@ class _Places:
 
     def __init__(self) -> None:
         self.stack: list[tuple[int, str]] = []
-        self._place = ""
+        self.place = ""
+        """The place the current clause cites."""
 
     def push(self, level: int, label: str) -> None:
         stack = self.stack
@@ -90,10 +91,7 @@ class _Places:
             stack.pop()
         place = label if level == _ARTICLE or not stack else f"{stack[-1][1]}/{label}"
         stack.append((level, place))
-        self._place = place
-
-    def place(self) -> str:
-        return self._place
+        self.place = place
 
 
 def space_hints(doc: Document) -> dict[int, int]:
@@ -165,7 +163,7 @@ class _Segmenter:
         if kind == "sentence" and body[-1] == "|":
             kind = "row"
         clauses = self.clauses
-        clauses.append(new_clause(len(clauses), start, end, body, kind, self.places._place, cut))
+        clauses.append(new_clause(len(clauses), start, end, body, kind, self.places.place, cut))
 
     def _line(self, start: int, end: int) -> None:
         """Segment ``text[start:end]``, a line: every clause start is tried for a marker."""

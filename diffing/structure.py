@@ -43,7 +43,7 @@ from diffing.model import Clause, Diff, Row
 from diffing.sequences import longest_increasing
 from diffing.units import articles, division_level, divisions
 
-__all__ = ["LEVELS", "STRUCTURE_OPS", "Entry", "Structure", "Unit", "document_outline", "structure"]
+__all__ = ["LEVELS", "STRUCTURE_OPS", "Entry", "Structure", "Unit", "contiguous", "document_outline", "structure"]
 
 Level = Literal[
     "part", "subpart", "chapter", "section", "article", "paragraph", "item", "subitem", "heading", "toc", "title",
@@ -404,7 +404,7 @@ def _innermost(size: int, chosen: list[Unit]) -> list[int]:
     out = [-1] * size
     for u in sorted(chosen, key=lambda u: len(u.clauses), reverse=True):
         members = u.clauses
-        if _contiguous(members):
+        if contiguous(members):
             out[members[0] : members[-1] + 1] = [u.id] * len(members)
         else:
             for i in members:
@@ -412,8 +412,8 @@ def _innermost(size: int, chosen: list[Unit]) -> list[int]:
     return out
 
 
-def _contiguous(members: tuple[int, ...]) -> bool:
-    """A unit's clauses (increasing, as every outline lists them) are one run of clauses."""
+def contiguous(members: tuple[int, ...]) -> bool:
+    """A unit's clauses (increasing, as every outline lists them) are one run of clauses (`Unit.clauses`)."""
     return members[-1] - members[0] + 1 == len(members)
 
 
@@ -456,7 +456,7 @@ def _row_set(units: Iterable[Unit], rows_of: list[int]) -> set[int]:
     out: set[int] = set()
     for u in units:
         members = u.clauses
-        if members[-1] - members[0] + 1 == len(members):  # `_contiguous`
+        if contiguous(members):
             out.update(rows_of[members[0] : members[-1] + 1])
         else:
             out.update(rows_of[i] for i in members)

@@ -40,6 +40,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import chain
 from typing import Generic, TypeVar
 
@@ -216,6 +217,11 @@ class ArticleMatch:
     are judged against."""
     b_count: int
     """How many articles B has."""
+
+    @cached_property
+    def partnered(self) -> frozenset[int]:
+        """The B articles that have a counterpart (the values of `partner`)."""
+        return frozenset(self.partner.values())
 
 
 def match_articles(

@@ -122,7 +122,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from tui.stdout import guard_stdout
 
         guard_stdout()
-    if argv is None and not _named_command(args_list).isdisjoint(_LEAVE_AT_ONCE):
+    one_shot = argv is None and not _named_command(args_list).isdisjoint(_LEAVE_AT_ONCE)
+    if one_shot:
         collector.for_one_shot()
     try:
         from corpus.environment import check_environment
@@ -131,7 +132,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         status = _run(_with_command(args_list))
         if sys.stdout is not None:
             sys.stdout.flush()  # here, so that a failure is reported (at exit it would be lost)
-        if argv is None and not _named_command(args_list).isdisjoint(_LEAVE_AT_ONCE):
+        if one_shot:
             _leave(status)
         return status
     except WendiffError as exc:

@@ -8,9 +8,8 @@ back in two steps: once aligned, the diff without its inline parts, with its
 places (pickled: a few hundredths of a second for a 100 k-character pair),
 which the app measures (`tui.view_lines.Measure`: texts, reading order) while
 the child's own child computes the inline parts; then the inline parts, row by
-row. Heights,
-which depend on the width, are left to the app, which meanwhile has built its
-character classes (`tui.wrap.warm_up`).
+row. Heights, which depend on the width, are left to the app, which meanwhile
+has built its character classes (`tui.wrap.warm_up`).
 
 Rules:
 
@@ -23,8 +22,8 @@ Rules:
   steps (`diffing.compare.with_inline`) is the one the app would have made; the
   app measures it as its worker does (`tui.jobs.prepare_view`). The child runs
   without the cyclic collector (`tui.collector.for_one_shot`: it leaves once
-  the diff is sent), never writes to the terminal, ignores Ctrl+C (the app owns the keys) and leaves with
-  ``os._exit`` (`corpus.forked`'s rules).
+  the diff is sent), never writes to the terminal, ignores Ctrl+C (the app owns
+  the keys) and leaves with ``os._exit`` (`corpus.forked`'s rules).
 * `take` hands the diff over once, for an equal request only; it returns None
   when there is no head start, the request differs (an option was switched
   meanwhile) or the child failed for any reason (a file that cannot be read, a
@@ -91,7 +90,7 @@ def _work(request: CompareRequest, early_w: int, early_r: int) -> _Inline:
     if request.options.inline == "word":
         from diffing.words import prefetch
 
-        prefetch()  # the word segmenter loads beside the reading (the command line's way)
+        prefetch()  # the word segmenter loads beside the reading
 
     def send(early: Diff) -> None:
         early.places  # noqa: B018 (built here, sent with the diff; its outlines are not: `diffing.model.REBUILT`)

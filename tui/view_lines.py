@@ -523,10 +523,8 @@ class Layout:
         diff, row = self.diff, self.diff.rows[entry.row]
         built = _Built()
         if entry.kind == "origin":
-            where = (
-                f"B {displayable(diff.place(row))}"
-                if diff.place(row)
-                else (f"clause {row.b[0] + 1} of B" if row.b else "B")
+            where = f"B {displayable(diff.place(row))}" if diff.place(row) else (
+                f"clause {row.b[0] + 1} of B" if row.b else "B"
             )
             head = f"moved to {where}: "
             text = " ".join(self.measure.texts("a")[k] for k in row.a).replace("\n", " ")
@@ -636,7 +634,9 @@ def _hits(text: str, terms: frozenset[str]) -> list[tuple[int, int]]:
     folded = text.casefold()
     if len(folded) != len(text):
         folded = text
-    found = sorted(span for term in terms for span in _find_all(folded, displayable(term).casefold().replace("\n", "")))
+    found = sorted(
+        span for term in terms for span in _find_all(folded, displayable(term).casefold().replace("\n", ""))
+    )
     out: list[tuple[int, int]] = []
     for lo, hi in found:
         if out and lo <= out[-1][1]:

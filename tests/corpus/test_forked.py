@@ -98,4 +98,3 @@ def test_sent_is_the_childs_result_or_none_and_never_does_the_work_here() -> Non
     )
     done = _in_a_new_process(script)
     assert done.stdout.split() == ["True", "(3,", "2)", "True", "None"]
-

@@ -35,7 +35,7 @@ def _hands_over() -> None:
     assert taken is not None
     diff, measure = taken
     assert measure.diff is diff
-    assert measure._cited and None not in measure._cited  # places measured in the child
+    assert measure._cited and None not in measure._cited  # rows' places measured before the inline parts came
     own = run_compare(request)
     assert diff.rows == own.rows and diff.summary == own.summary
     assert not head_start.waiting(request) and head_start.take(request) is None
