@@ -16,13 +16,13 @@ from corpus.options import DEFAULT_OPTIONS, Inline, Options
 from diffing.align import align, swapped
 from diffing.glue import cut_glued
 from diffing.inline import inline_diff
-from diffing.model import MIRRORED, Clause, Diff, Row
+from diffing.model import MIRRORED, REBUILT, Clause, Diff, Row
 from diffing.pins import Pin, apply_pins
 from diffing.segment import segment
 from diffing.vocabulary import InlinePart, PartOp
 from diffing.words import cut_all
 
-__all__ = ["AfterInline", "compare", "with_inline"]
+__all__ = ["AfterInline", "adopt", "carried", "compare", "with_inline"]
 
 _FLIP: dict[str, PartOp] = {"=": "=", "-": "+", "+": "-"}
 
@@ -130,6 +130,21 @@ def with_inline(early: Diff, inline: Sequence[tuple[InlinePart, ...] | None]) ->
     diff = Diff(early.a, early.b, early.options, early.a_clauses, early.b_clauses, rows, early.pin_problems)
     diff.__dict__.update({name: early.__dict__[name] for name in CARRIED if name in early.__dict__})
     return diff
+
+
+def carried(early: Diff) -> dict[str, object]:
+    """The values of ``early`` (a diff `compare` handed its ``beside``) that `with_inline` carries (`CARRIED`)
+    and pickling keeps (not `diffing.model.REBUILT`), built now: what another process that was sent ``early``
+    needs besides it to show it."""
+    return {name: getattr(early, name) for name in CARRIED if name not in REBUILT}
+
+
+def adopt(early: Diff, values: dict[str, object]) -> None:
+    """Give ``early``, sent to this process, the `carried` ``values`` of the same diff built in the process that
+    made it: cached as if built here (as `functools.cached_property` caches), and carried by `with_inline`."""
+    if not values.keys() <= set(CARRIED) - set(REBUILT):
+        raise ValueError(f"not values a diff carries: {sorted(values.keys() - set(CARRIED))}")
+    early.__dict__.update(values)
 
 
 def _places(

@@ -4,12 +4,17 @@
 does reading and comparing the two files, and both are Python work that one
 process does one after the other. Forked before Textual is imported, a child
 process does the comparison on another core meanwhile. It hands the `Diff`
-back in two steps: once aligned, the diff without its inline parts, with its
-places (pickled: a few hundredths of a second for a 100 k-character pair),
-which the app measures (`tui.view_lines.Measure`: texts, reading order) while
-the child's own child computes the inline parts; then the inline parts, row by
-row. Heights, which depend on the width, are left to the app, which meanwhile
-has built its character classes (`tui.wrap.warm_up`).
+back in three steps: once aligned, the diff without its inline parts or places
+(pickled: a few hundredths of a second for a 100 k-character pair), which the
+app reads once Textual has started and measures (`tui.view_lines.Measure.read`:
+texts, reading order); then what the child built meanwhile, the values
+`diffing.compare.with_inline` carries (`diffing.compare.carried`: places,
+original spans, summary), with which the app cites each row's places; then,
+once the child's own child has computed them, the inline parts, row by row.
+The child writes the diff from a thread and goes on to the places: the app
+reads only once Textual has started. Heights, which depend on the width, are
+left to the app, which meanwhile has built its character classes
+(`tui.wrap.warm_up`).
 
 Rules:
 
@@ -80,8 +85,8 @@ def _import_for_both() -> None:
 
 
 def _work(request: CompareRequest, early_w: int, early_r: int) -> _Inline:
-    """The child's work: the diff of ``request`` without inline parts, with its places, sent to ``early_w``
-    while the child's own child computes the inline parts; then returned, each row's inline parts."""
+    """The child's work: the diff of ``request`` without inline parts, then its places, sent to ``early_w`` while
+    the child's own child computes the inline parts; then returned, each row's inline parts."""
     from tui import collector
     from tui.jobs import run_compare
 
@@ -93,9 +98,15 @@ def _work(request: CompareRequest, early_w: int, early_r: int) -> _Inline:
         prefetch()  # the word segmenter loads beside the reading
 
     def send(early: Diff) -> None:
-        early.places  # noqa: B018 (built here, sent with the diff; its outlines are not: `diffing.model.REBUILT`)
+        from diffing.compare import carried
+
         with os.fdopen(early_w, "wb") as out:
-            pickle.dump(early, out, protocol=pickle.HIGHEST_PROTOCOL)
+            diff = pickle.dumps(early, protocol=pickle.HIGHEST_PROTOCOL)
+            writer = threading.Thread(target=out.write, args=(diff,))  # the app reads once it has started
+            writer.start()
+            late = pickle.dumps(carried(early), protocol=pickle.HIGHEST_PROTOCOL)  # meanwhile: the places
+            writer.join()
+            out.write(late)
 
     diff = run_compare(request, beside=send)
     return tuple(row.inline for row in diff.rows)
@@ -108,7 +119,7 @@ def waiting(request: CompareRequest) -> bool:
 
 def take(request: CompareRequest) -> tuple[Diff, Measure] | None:
     """The head start's diff and measure if it compared ``request`` and succeeded (waiting for it); else None."""
-    from diffing.compare import with_inline
+    from diffing.compare import adopt, with_inline
     from tui.jobs import prepare_view
     from tui.view_lines import SIDE_BY_SIDE_MIN_WIDTH, Measure
 
@@ -125,12 +136,14 @@ def take(request: CompareRequest) -> tuple[Diff, Measure] | None:
     try:
         with os.fdopen(early_r, "rb") as reply:
             early = pickle.load(reply)  # read while the child still writes
-    except Exception:  # no early diff (the child failed): no head start
+            measured = Measure(early).read()  # while the child finds the places
+            adopt(early, pickle.load(reply))
+    except Exception:  # no early diff or no places (the child failed): no head start
         early = None
     if early is None:
         pending.cancel()
         return None
-    measured = Measure(early).prepare(unified=False)  # while the child's child computes the inline parts
+    measured.prepare(unified=False)  # the places; while the child's child computes the inline parts
     inline = pending.sent()
     if inline is None or len(inline) != len(early.rows):
         return None

@@ -180,16 +180,21 @@ class Measure:
         b = self.line("b", diff.b_spans(row)[0][0]) if row.b else None
         return a, b
 
+    def read(self) -> Measure:
+        """Compute the clause texts and the reading order now: what `prepare` computes that reads no places."""
+        self.texts("a")
+        self.texts("b")
+        self.order()
+        return self
+
     def prepare(self, unified: bool = True) -> Measure:
         """Compute the clause texts, their places (`cited`) and the reading order now, and (``unified``: the view
         will be unified) the unified segments of changed rows, which only the unified layout measures."""
-        self.texts("a")
-        self.texts("b")
+        self.read()
         self.places("a")
         self.places("b")
         for r in range(len(self.diff.rows)):
             self.cited(r)
-        self.order()
         if unified:
             for r, row in enumerate(self.diff.rows):
                 if not _unified_by_clause(row):
