@@ -71,6 +71,12 @@ def test_width_agrees_with_rich_on_every_character_of_the_first_plane_and_on_cha
     assert [width(chr(c)) for c in codes] == [get_character_cell_size(chr(c)) for c in codes]
 
 
+def test_the_sizes_read_from_rich_table_are_those_rich_gives_character_by_character() -> None:
+    table = tui.wrap._rich_table()
+    assert table is not None  # the rich this project installs has one
+    assert tui.wrap._sizes(table) == tui.wrap._sizes(None)
+
+
 def test_an_emoji_and_a_rare_ideograph_beyond_the_first_plane_fold_as_two_cells() -> None:
     lines = fold([("𠀀😀a", "x")], 3)
     assert ["".join(t for t, _ in line) for line in lines] == ["𠀀", "😀a"]
