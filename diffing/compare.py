@@ -22,7 +22,7 @@ from diffing.segment import segment
 from diffing.vocabulary import InlinePart, PartOp
 from diffing.words import cut_all
 
-__all__ = ["AfterInline", "adopt", "carried", "compare", "with_inline"]
+__all__ = ["AfterInline", "adopt", "carried", "compare", "spanned", "with_inline"]
 
 _FLIP: dict[str, PartOp] = {"=": "=", "-": "+", "+": "-"}
 
@@ -132,11 +132,19 @@ def with_inline(early: Diff, inline: Sequence[tuple[InlinePart, ...] | None]) ->
     return diff
 
 
+def spanned(early: Diff) -> Diff:
+    """``early`` (a diff `compare` handed its ``beside``) with its clauses' original spans built (`SPANS`), so
+    that they are pickled with it."""
+    for name in SPANS:
+        getattr(early, name)
+    return early
+
+
 def carried(early: Diff) -> dict[str, object]:
     """The values of ``early`` (a diff `compare` handed its ``beside``) that `with_inline` carries (`CARRIED`)
-    and pickling keeps (not `diffing.model.REBUILT`), built now: what another process that was sent ``early``
-    needs besides it to show it."""
-    return {name: getattr(early, name) for name in CARRIED if name not in REBUILT}
+    and pickling keeps (not `diffing.model.REBUILT`), built now, but for its `SPANS`: what another process that
+    was sent ``early`` (`spanned`) needs besides it to show it."""
+    return {name: getattr(early, name) for name in CARRIED if name not in REBUILT and name not in SPANS}
 
 
 def adopt(early: Diff, values: dict[str, object]) -> None:
@@ -158,10 +166,9 @@ def _places(
     return clause_places(outline(a, a_clauses)), clause_places(outline(b, b_clauses))
 
 
-CARRIED = (
-    "a_original", "b_original", "_a_clause_spans", "_b_clause_spans", "outlines", "document_outlines", "structure",
-    "places", "summary",
-)  # fmt: skip
+SPANS = ("a_original", "b_original", "_a_clause_spans", "_b_clause_spans")
+"""The cached properties of a `Diff` that place its clauses in the original texts."""
+CARRIED = (*SPANS, "outlines", "document_outlines", "structure", "places", "summary")
 """The cached properties of a `Diff` that read no inline parts: built ``beside`` the inline parts, kept."""
 
 

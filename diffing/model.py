@@ -188,6 +188,11 @@ class Diff:
     def _b_clause_spans(self) -> list[list[tuple[int, int]]]:
         return [self.b.cut_holes(lo, hi) for lo, hi in self.b_original]
 
+    def clause_spans(self, side: str, index: int) -> list[tuple[int, int]]:
+        """Original spans of clause ``index`` of side ``"a"`` or ``"b"``, cut around holes (computed once for
+        every clause of the side)."""
+        return (self._a_clause_spans if side == "a" else self._b_clause_spans)[index]
+
     def a_spans(self, row: Row) -> list[tuple[int, int]]:
         """Original spans of the row's A clauses."""
         spans = self._a_clause_spans

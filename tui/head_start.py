@@ -98,10 +98,10 @@ def _work(request: CompareRequest, early_w: int, early_r: int) -> _Inline:
         prefetch()  # the word segmenter loads beside the reading
 
     def send(early: Diff) -> None:
-        from diffing.compare import carried
+        from diffing.compare import carried, spanned
 
         with os.fdopen(early_w, "wb") as out:
-            diff = pickle.dumps(early, protocol=pickle.HIGHEST_PROTOCOL)
+            diff = pickle.dumps(spanned(early), protocol=pickle.HIGHEST_PROTOCOL)  # the app's texts read the spans
             writer = threading.Thread(target=out.write, args=(diff,))  # the app reads once it has started
             writer.start()
             late = pickle.dumps(carried(early), protocol=pickle.HIGHEST_PROTOCOL)  # meanwhile: the places

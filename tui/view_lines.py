@@ -36,7 +36,7 @@ from typing import Literal
 
 from corpus.document import Document
 from diffing.highlight import Highlight, Kind, clause_highlights, unified_highlights
-from diffing.model import Clause, Diff, Row
+from diffing.model import Diff, Row
 from diffing.reports.order import Entry, Item, reading_order, walk
 from diffing.reports.redline_text import MARKS, SIDE_BY_SIDE_MIN_WIDTH
 from diffing.reports.wording import IGNORED_NAMES
@@ -211,7 +211,7 @@ class Measure:
         """The displayable original text of every clause of one side."""
         if side not in self._texts:
             doc, clauses = (self.diff.a, self.diff.a_clauses) if side == "a" else (self.diff.b, self.diff.b_clauses)
-            self._texts[side] = [clause_text(doc, c) for c in clauses]
+            self._texts[side] = [clause_text(doc, self.diff.clause_spans(side, i)) for i in range(len(clauses))]
         return self._texts[side]
 
     def clauses(self, side: Literal["a", "b"], width: int) -> list[int]:
@@ -236,10 +236,10 @@ class Measure:
         return self._unified_heights[key]
 
 
-def clause_text(doc: Document, clause: Clause) -> str:
-    """The displayable original text of a clause (holes cut out); a paged document's (PDF, OFD) hard line
-    breaks inside the clause joined for reading (`reading`)."""
-    text = displayable("".join(doc.original[lo:hi] for lo, hi in doc.spans(clause.start, clause.end)))
+def clause_text(doc: Document, spans: Sequence[tuple[int, int]]) -> str:
+    """The displayable original text of a clause, its original ``spans`` (`Diff.clause_spans`: holes cut out); a
+    paged document's (PDF, OFD) hard line breaks inside the clause joined for reading (`reading`)."""
+    text = displayable("".join(doc.original[lo:hi] for lo, hi in spans))
     return reading(text, paged(doc))
 
 
