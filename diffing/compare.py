@@ -22,7 +22,7 @@ from diffing.segment import segment
 from diffing.vocabulary import InlinePart, PartOp
 from diffing.words import cut_all
 
-__all__ = ["AfterInline", "adopt", "carried", "compare", "spanned", "with_inline"]
+__all__ = ["CARRIED", "SPANS", "AfterInline", "adopt", "carried", "compare", "spanned", "with_inline"]
 
 _FLIP: dict[str, PartOp] = {"=": "=", "-": "+", "+": "-"}
 
@@ -150,8 +150,9 @@ def carried(early: Diff) -> dict[str, object]:
 def adopt(early: Diff, values: dict[str, object]) -> None:
     """Give ``early``, sent to this process, the `carried` ``values`` of the same diff built in the process that
     made it: cached as if built here (as `functools.cached_property` caches), and carried by `with_inline`."""
-    if not values.keys() <= set(CARRIED) - set(REBUILT):
-        raise ValueError(f"not values a diff carries: {sorted(values.keys() - set(CARRIED))}")
+    foreign = values.keys() - (set(CARRIED) - set(REBUILT))
+    if foreign:
+        raise ValueError(f"not values a diff is sent: {sorted(foreign)}")
     early.__dict__.update(values)
 
 

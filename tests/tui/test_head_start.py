@@ -15,7 +15,7 @@ from pathlib import Path
 from tests.tui.conftest import settle
 from tui import head_start
 from tui.app import make_app
-from tui.jobs import run_compare
+from tui.jobs import prepare_view, run_compare
 from tui.screens.compare import CompareScreen
 from tui.sides import CompareRequest, FileSide
 
@@ -38,6 +38,10 @@ def _hands_over() -> None:
     assert measure._cited and None not in measure._cited  # rows' places measured before the inline parts came
     own = run_compare(request)
     assert diff.rows == own.rows and diff.summary == own.summary
+    assert diff.places == own.places and diff.a_original == own.a_original and diff.b_original == own.b_original
+    mine = prepare_view(own, unified=False)
+    assert measure.texts("a") == mine.texts("a") and measure.texts("b") == mine.texts("b")
+    assert measure.order() == mine.order() and measure._cited == mine._cited
     assert not head_start.waiting(request) and head_start.take(request) is None
 
 
