@@ -16,6 +16,9 @@ Rules:
   leaves with ``os._exit``. Any failure of the helper (it died, it could not
   import rjieba) falls back to importing rjieba here, silently: a helper is an
   optimization, never a requirement.
+* A helper serves one process at a time: the process that started it, or
+  the child it was handed over to (`hand_over`), which the process's own
+  children then inherit.
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import IO
 
-__all__ = ["cut_all", "prefetch", "stop"]
+__all__ = ["cut_all", "hand_over", "prefetch", "stop"]
 
 
 @dataclass(frozen=True)
@@ -103,6 +106,25 @@ def prefetch() -> bool:
     _helper = _Helper(pid, os.fdopen(request_w, "wb"), os.fdopen(reply_r, "rb"))
     atexit.register(stop)
     return True
+
+
+def hand_over() -> None:
+    """Leave the helper to the child forked since `prefetch` (`tui.head_start`: it started the helper before
+    forking, so that rjieba loads while this process imports): this process closes its ends of the pipes and
+    cuts words itself from now on; the helper ends once the child closes its own, and a thread here reaps it."""
+    global _helper
+    if _helper is None:
+        return
+    helper, _helper = _helper, None
+    for stream in (helper.requests, helper.replies):
+        with contextlib.suppress(OSError):
+            stream.close()
+    threading.Thread(target=_reap, args=(helper.pid,), name="wendiff-words-reaper", daemon=True).start()
+
+
+def _reap(pid: int) -> None:
+    with contextlib.suppress(ChildProcessError):
+        os.waitpid(pid, 0)
 
 
 def _serve(requests: IO[bytes], replies: IO[bytes]) -> None:

@@ -18,10 +18,13 @@ left to the app, which meanwhile has built its character classes
 
 Rules:
 
-* `start` imports what both processes need first (`_import_for_both`), then
-  forks a child with `corpus.forked` (only on Linux and only while one thread
-  runs: forking a process with threads can deadlock the child); otherwise it
-  does nothing and the app compares in its worker as always.
+* `start` first starts the helper that loads the word segmenter
+  (`diffing.words.prefetch`: it loads on the other core while this process
+  imports), imports what both processes need (`_import_for_both`), then forks
+  a child with `corpus.forked` (only on Linux and only while one thread runs:
+  forking a process with threads can deadlock the child) and hands the helper
+  over to it (`diffing.words.hand_over`); otherwise the app compares in its
+  worker as always.
 * The child runs exactly what the app's worker runs (`tui.jobs.run_compare`)
   on the same `CompareRequest`, and the diff the app rebuilds from the two
   steps (`diffing.compare.with_inline`) is the one the app would have made; the
@@ -65,6 +68,9 @@ def start(request: CompareRequest, columns: int) -> bool:
     the module rules)."""
     if _pending:
         return False
+    from diffing import words
+
+    helper = request.options.inline == "word" and words.prefetch()  # rjieba loads while this process imports
     _import_for_both()
     early_r, early_w = os.pipe()
     pending = forked.start(_work, request, early_w, early_r)
@@ -72,6 +78,8 @@ def start(request: CompareRequest, columns: int) -> bool:
     if not pending.forked:
         os.close(early_r)
         return False
+    if helper:
+        words.hand_over()  # the child's, and its own child's, which cuts the words
     _pending.append((request, columns, pending, early_r))
     return True
 
@@ -92,10 +100,6 @@ def _work(request: CompareRequest, early_w: int, early_r: int) -> _Inline:
 
     os.close(early_r)
     collector.for_one_shot()  # the child's one task
-    if request.options.inline == "word":
-        from diffing.words import prefetch
-
-        prefetch()  # the word segmenter loads beside the reading
 
     def send(early: Diff) -> None:
         from diffing.compare import carried, spanned

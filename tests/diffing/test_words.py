@@ -64,6 +64,33 @@ def test_a_helper_that_died_falls_back_to_the_same_words_here() -> None:
     assert done.returncode == 0, done.stderr
 
 
+def test_a_helper_handed_over_serves_the_child_and_is_reaped_here_once_the_child_is_done() -> None:
+    done = _python(f"""
+        import os, sys, time
+        from diffing import words
+        assert words.prefetch() is True
+        pid = words._helper.pid
+        texts = {TEXTS!r}
+        child = os.fork()
+        if child == 0:  # what the app's head start does
+            got = words.cut_all(texts)
+            served = words._helper is not None and "rjieba" not in sys.modules
+            import rjieba
+            os._exit(0 if served and got == [list(rjieba.cut(t)) for t in texts] else 1)
+        words.hand_over()
+        assert words._helper is None
+        assert os.waitpid(child, 0)[1] == 0, "the child was not served by the helper"
+        for _ in range(200):  # a zombie keeps its /proc entry until it is reaped
+            if not os.path.exists(f"/proc/{{pid}}"):
+                break
+            time.sleep(0.05)
+        else:
+            raise AssertionError("the helper was left behind")
+        assert words.cut_all(texts[:1]) == [["国土", "空间", "生态", "修复"]]  # cut here now
+    """)
+    assert done.returncode == 0, done.stderr
+
+
 def test_no_helper_from_a_process_with_threads() -> None:
     done = _python("""
         import threading, time
