@@ -5,16 +5,16 @@ does reading and comparing the two files, and both are Python work that one
 process does one after the other. Forked before Textual is imported, a child
 process does the comparison on another core meanwhile. It hands the `Diff`
 back in three steps: once aligned, the diff without its inline parts or places
-(pickled: a few hundredths of a second for a 100 k-character pair), which the
-app reads once Textual has started and measures (`tui.view_lines.Measure.read`:
-texts, reading order); then what the child built meanwhile, the values
+but with its clauses' original spans (`diffing.compare.spanned`; pickled: a
+few hundredths of a second for a 100 k-character pair), which the app reads
+once Textual has started and measures (`tui.view_lines.Measure.read`: texts,
+reading order); then what the child built meanwhile, the other values
 `diffing.compare.with_inline` carries (`diffing.compare.carried`: places,
-original spans, summary), with which the app cites each row's places; then,
-once the child's own child has computed them, the inline parts, row by row.
-The child writes the diff from a thread and goes on to the places: the app
-reads only once Textual has started. Heights, which depend on the width, are
-left to the app, which meanwhile has built its character classes
-(`tui.wrap.warm_up`).
+summary), with which the app cites each row's places; then, once the child's
+own child has computed them, the inline parts, row by row. The child writes
+the diff from a thread and goes on to the places: the app reads only once
+Textual has started. Heights, which depend on the width, are left to the app,
+which meanwhile has built its character classes (`tui.wrap.warm_up`).
 
 Rules:
 
@@ -26,7 +26,7 @@ Rules:
   over to it (`diffing.words.hand_over`); otherwise the app compares in its
   worker as always.
 * The child runs exactly what the app's worker runs (`tui.jobs.run_compare`)
-  on the same `CompareRequest`, and the diff the app rebuilds from the two
+  on the same `CompareRequest`, and the diff the app rebuilds from the three
   steps (`diffing.compare.with_inline`) is the one the app would have made; the
   app measures it as its worker does (`tui.jobs.prepare_view`). The child runs
   without the cyclic collector (`tui.collector.for_one_shot`: it leaves once

@@ -4,7 +4,7 @@ Rules:
 
 * Widths are terminal cells as rich measures them (`rich.cells`): a Chinese
   character takes two, a combining or zero-width character none. The
-  character classes below are built, on first use (~20 ms), with the size
+  character classes below are built, on first use (~10 ms), with the size
   rich's ``rich.cells.get_character_cell_size`` gives every character of the
   Basic Multilingual Plane (read from the table it searches, or asked
   character by character where rich has no such table: `_sizes`); a
@@ -79,7 +79,7 @@ def _ranges(sizes: bytes, size: int) -> list[tuple[int, int]]:
 
 
 def _rich_table() -> Sequence[tuple[int, int, int]] | None:
-    """The ``(first, last, cells)`` ranges that ``rich.cells.get_character_cell_size`` searches (rich 14.1 on:
+    """The ``(first, last, cells)`` ranges that ``rich.cells.get_character_cell_size`` searches (recent rich:
     ``rich.cells.load_cell_table``), None where rich has no such table."""
     try:
         from rich.cells import load_cell_table  # type: ignore[attr-defined,unused-ignore]
