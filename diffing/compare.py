@@ -14,6 +14,7 @@ from corpus.document import Document
 from corpus.forked import start
 from corpus.options import DEFAULT_OPTIONS, Inline, Options
 from diffing.align import align, swapped
+from diffing.align_apart import align_apart
 from diffing.glue import cut_glued
 from diffing.inline import inline_diff
 from diffing.model import MIRRORED, REBUILT, Clause, Diff, Row
@@ -84,11 +85,13 @@ def compare(
     ``segment(b)`` when the caller has them already; ``pins`` are a reviewer's pairings,
     applied as constraints (`diffing.pins`: bad ones are dropped and named in ``pin_problems``).
     ``beside`` is work on the diff that needs no inline parts (its article map: ``Diff.structure``),
-    done while a child computes them (`corpus.forked`); what it builds (`CARRIED`) is the result's.
+    done while a child computes them (`corpus.forked`); what it builds (`CARRIED`) is the result's. A large
+    pair is aligned in a child while this process builds each document's outline and places
+    (`diffing.align_apart`).
     """
     a_clauses, b_clauses = clauses if clauses is not None else (segment(a), segment(b))
     flip = swapped(a_clauses, b_clauses)  # the aligner's canonical order, kept for every later step
-    rows = align(a_clauses, b_clauses)
+    rows, own = align_apart(a, b, a_clauses, b_clauses) if inline else (align(a_clauses, b_clauses), None)
     if flip:
         b_clauses, a_clauses, mirrored = cut_glued(b, a, b_clauses, a_clauses, _mirror(rows))
         rows = _mirror(mirrored)
@@ -104,6 +107,8 @@ def compare(
         for text in ("".join(a_clauses[i].text for i in rows[k].a), "".join(b_clauses[j].text for j in rows[k].b))
     ]
     early = Diff(a, b, options, a_clauses, b_clauses, tuple(rows), pin_problems)
+    if own is not None:
+        own.give(early)  # each document's own values, built while a child aligned a large pair
     after: object = None
     if beside is None:
         parts = _inline_parts(texts, flip, options.inline)

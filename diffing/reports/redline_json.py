@@ -25,6 +25,7 @@ from json.encoder import encode_basestring
 from typing import Any
 
 from corpus.document import Document
+from diffing.align_apart import APART
 from diffing.model import Diff, Row
 from diffing.numbers import changed_numbers, original_span
 from diffing.structure import Structure
@@ -167,9 +168,11 @@ class RowTexts:
         return RowTexts(self.rows, tuple(x if x is not None else y for x, y in zip(mine, other, strict=True)))
 
 
-_COST_INLINE_CHAR, _COST_ROW, _COST_CLAUSE = 1.4, 10.0, 17.0
+_COST_INLINE_CHAR, _COST_ROW, _COST_CLAUSE, _COST_CLAUSE_AHEAD = 1.4, 10.0, 17.0, 8.0
 """Relative costs (measured: µs on one core) of the inline parts per character of a changed row's two sides,
-of encoding one row, and of the article map and places per clause."""
+of encoding one row, and of the article map and places per clause; of the correspondence and the outlines'
+encoding per clause when the outlines and places were built while a child aligned the pair (from
+`diffing.align_apart.APART` clauses)."""
 
 
 def child_share(diff: Diff) -> int:
@@ -182,7 +185,8 @@ def child_share(diff: Diff) -> int:
         if _gets_inline(row):
             chars += sum(a[i].end - a[i].start for i in row.a) + sum(b[j].end - b[j].start for j in row.b)
     child = _COST_INLINE_CHAR * chars
-    parent = _COST_CLAUSE * (len(a) + len(b)) + _COST_ROW * len(diff.rows)
+    clauses = len(a) + len(b)
+    parent = (_COST_CLAUSE_AHEAD if clauses >= APART else _COST_CLAUSE) * clauses + _COST_ROW * len(diff.rows)
     take = round((parent - child) / (2 * _COST_ROW))  # rows the child takes to finish with this process
     for k in range(len(diff.rows) - 1, -1, -1):
         if take <= 0:
