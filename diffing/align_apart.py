@@ -13,7 +13,8 @@ Rules:
   similarities in arrays, about a tenth of what the rows pickle to), rebuilt
   here with `diffing.fast_values`: the same rows as aligning here. Without a
   child (a smaller pair, a process with threads, a failed fork) it aligns
-  here and builds nothing ahead.
+  here and builds nothing ahead. A caller's work on the own values (the JSON
+  report encodes both outlines) is done meanwhile too.
 * `Own.give` caches them in a diff of the very clauses they were built for
   (the same tuples: `diffing.glue` makes new ones when it cuts a clause), as
   that diff's properties would build them: the outlines are the ones
@@ -24,6 +25,7 @@ Rules:
 from __future__ import annotations
 
 from array import array
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import chain
 
@@ -63,9 +65,7 @@ class Own:
             return
         diff.__dict__.update(a_original=self.original[0], b_original=self.original[1])
         laws = outlines(diff, self.laws)
-        units = tuple(
-            self.units[k] if laws[k] is self.laws[k] else document_outline(laws[k]) for k in range(2)
-        )
+        units = tuple(self.units[k] if laws[k] is self.laws[k] else document_outline(laws[k]) for k in range(2))
         places = tuple(
             self.places[k] if laws[k] is self.laws[k] else clause_places(laws[k], units[k]) for k in range(2)
         )
@@ -73,10 +73,14 @@ class Own:
 
 
 def align_apart(
-    a: Document, b: Document, a_clauses: tuple[Clause, ...], b_clauses: tuple[Clause, ...]
+    a: Document,
+    b: Document,
+    a_clauses: tuple[Clause, ...],
+    b_clauses: tuple[Clause, ...],
+    then: Callable[[Own], object] | None = None,
 ) -> tuple[list[Row], Own | None]:
     """``align(a_clauses, b_clauses)`` and, when a child aligned them, both documents' own values (module
-    rules)."""
+    rules), which ``then`` was given while the child still aligned."""
     if len(a_clauses) + len(b_clauses) < APART:
         return align(a_clauses, b_clauses), None
     pending = start(_aligned, a_clauses, b_clauses)
@@ -85,6 +89,8 @@ def align_apart(
         return align(a_clauses, b_clauses), None
     try:
         own = _own(a, b, a_clauses, b_clauses)
+        if then is not None:
+            then(own)
         rows = _unpacked(pending.result())
     finally:
         pending.cancel()

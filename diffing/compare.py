@@ -14,7 +14,7 @@ from corpus.document import Document
 from corpus.forked import start
 from corpus.options import DEFAULT_OPTIONS, Inline, Options
 from diffing.align import align, swapped
-from diffing.align_apart import align_apart
+from diffing.align_apart import Own, align_apart
 from diffing.glue import cut_glued
 from diffing.inline import inline_diff
 from diffing.model import MIRRORED, REBUILT, Clause, Diff, Row
@@ -23,7 +23,7 @@ from diffing.segment import segment
 from diffing.vocabulary import InlinePart, PartOp
 from diffing.words import cut_all
 
-__all__ = ["AfterInline", "adopt", "carried", "compare", "with_inline"]
+__all__ = ["AfterInline", "WhileAligning", "adopt", "carried", "compare", "with_inline"]
 
 _FLIP: dict[str, PartOp] = {"=": "=", "-": "+", "+": "-"}
 
@@ -68,6 +68,15 @@ class AfterInline(Protocol):
         """What `in_child` returned, for ``diff``."""
 
 
+@runtime_checkable
+class WhileAligning(Protocol):
+    """A ``beside`` of `compare` that also has work on each document's own values (their outlines), done while a
+    child aligns a large pair (`diffing.align_apart`); not done when the pair is aligned here."""
+
+    def aligning(self, own: Own) -> None:
+        """The work on the own values of the documents compared."""
+
+
 def _mirror(rows: list[Row]) -> list[Row]:
     """The rows seen from the other side (inline parts are computed later)."""
     return [Row(MIRRORED.get(r.op, r.op), r.b, r.a, r.similarity, r.inline) for r in rows]
@@ -91,7 +100,11 @@ def compare(
     """
     a_clauses, b_clauses = clauses if clauses is not None else (segment(a), segment(b))
     flip = swapped(a_clauses, b_clauses)  # the aligner's canonical order, kept for every later step
-    rows, own = align_apart(a, b, a_clauses, b_clauses) if inline else (align(a_clauses, b_clauses), None)
+    if inline:
+        aligning = beside.aligning if isinstance(beside, WhileAligning) else None
+        rows, own = align_apart(a, b, a_clauses, b_clauses, aligning)
+    else:
+        rows, own = align(a_clauses, b_clauses), None
     if flip:
         b_clauses, a_clauses, mirrored = cut_glued(b, a, b_clauses, a_clauses, _mirror(rows))
         rows = _mirror(mirrored)

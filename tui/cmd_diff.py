@@ -40,9 +40,10 @@ from tui.compat_argparse import Subparsers
 if TYPE_CHECKING:
     from corpus.document import Source
     from corpus.options import Options
+    from diffing.align_apart import Own
     from diffing.model import Diff
     from diffing.pins import Pin
-    from diffing.reports.redline_json import Early, RowTexts
+    from diffing.reports.redline_json import Early, OutlineTexts, RowTexts
 
 __all__ = [
     "COMMANDS", "EXIT_STATUSES", "MAX_COLUMNS", "MIN_COLUMNS", "STRICT_DECODE_HELP", "JsonParts",
@@ -175,17 +176,24 @@ def _article_map(diff: Diff) -> object:
 class JsonParts:
     """The JSON report's parts that need no inline parts (`diffing.compare.AfterInline`), kept for `emit`: the
     outlines and the structure (`redline_json.prepare`) built beside the child, and the rows but for their
-    places (`redline_json.row_texts`), shared between this process and the child (`redline_json.child_share`)."""
+    places (`redline_json.row_texts`), shared between this process and the child (`redline_json.child_share`);
+    both outlines encoded while a child aligns a large pair (`diffing.compare.WhileAligning`)."""
 
     def __init__(self) -> None:
         self.early: Early | None = None
         self.rows: RowTexts | None = None
         self._own: tuple[tuple[str, str] | None, ...] = ()
+        self._outlines: OutlineTexts | None = None
+
+    def aligning(self, own: Own) -> None:
+        from diffing.reports.redline_json import outline_texts
+
+        self._outlines = outline_texts(own.units)
 
     def __call__(self, diff: Diff) -> None:
         from diffing.reports.redline_json import prepare, row_texts
 
-        self.early = prepare(diff)
+        self.early = prepare(diff, self._outlines)
         diff.places  # noqa: B018 (built here, beside the child: the rows cite them)
         diff.summary  # noqa: B018 (the same with the inline parts)
         self._own = row_texts(diff, child=False)

@@ -28,9 +28,12 @@ from corpus.document import Document
 from diffing.align_apart import APART
 from diffing.model import Diff, Row
 from diffing.numbers import changed_numbers, original_span
-from diffing.structure import Structure
+from diffing.structure import Structure, Unit
 
-__all__ = ["Early", "RowTexts", "child_share", "diff_report", "dumps", "numbers_report", "prepare", "row_texts"]
+__all__ = [
+    "Early", "OutlineTexts", "RowTexts", "child_share", "diff_report", "dumps", "numbers_report", "outline_texts",
+    "prepare", "row_texts",
+]  # fmt: skip
 
 
 def _doc(doc: Document) -> dict[str, Any]:
@@ -148,10 +151,31 @@ class Early:
     """The ``outline`` of A, of B, and the ``structure`` entries, encoded."""
 
 
-def prepare(early: Diff) -> Early:
+@dataclass(frozen=True)
+class OutlineTexts:
+    """Both documents' outlines (`diffing.structure.document_outline`) and their ``outline`` entries encoded
+    (`outline_texts`)."""
+
+    units: tuple[tuple[Unit, ...], tuple[Unit, ...]]
+    texts: tuple[str, str]
+
+
+def outline_texts(units: tuple[tuple[Unit, ...], tuple[Unit, ...]]) -> OutlineTexts:
+    """Both outlines' ``outline`` entries encoded (`diffing.compare.WhileAligning`: while a child aligns a large
+    pair)."""
+    encode = _encoder()
+    return OutlineTexts(units, (_outline_text(units[0], encode), _outline_text(units[1], encode)))
+
+
+def _outline_text(units: tuple[Unit, ...], encode: Callable[[object], str]) -> str:
+    return encode([u.as_report() for u in units])
+
+
+def prepare(early: Diff, outlines: OutlineTexts | None = None) -> Early:
     """The parts of the report of ``early`` (a diff without inline parts, `diffing.compare`'s ``beside``) that
-    the diff with inline parts will share: written while a child computes those parts."""
-    return Early(early.structure, _units_text(early, _encoder()))
+    the diff with inline parts will share: written while a child computes those parts. ``outlines``: outlines
+    encoded already (`outline_texts`), used for the very outlines they were made of."""
+    return Early(early.structure, _units_text(early, _encoder(), outlines))
 
 
 @dataclass(frozen=True)
@@ -258,13 +282,15 @@ def _encoder() -> Callable[[object], str]:
     return json.JSONEncoder(ensure_ascii=False).encode  # one encoder for every part
 
 
-def _units_text(diff: Diff, encode: Callable[[object], str]) -> tuple[str, str, str]:
+def _units_text(
+    diff: Diff, encode: Callable[[object], str], outlines: OutlineTexts | None = None
+) -> tuple[str, str, str]:
     units = diff.structure
-    return (
-        encode([u.as_report() for u in units.a]),
-        encode([u.as_report() for u in units.b]),
-        encode([e.as_report() for e in units.entries]),
+    a, b = (
+        outlines.texts[k] if outlines is not None and outlines.units[k] is side else _outline_text(side, encode)
+        for k, side in enumerate((units.a, units.b))
     )
+    return a, b, encode([e.as_report() for e in units.entries])
 
 
 def _head_text(diff: Diff, encode: Callable[[object], str], units: tuple[str, str, str] | None) -> str:

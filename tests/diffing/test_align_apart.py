@@ -94,3 +94,22 @@ def test_a_large_pair_is_aligned_in_a_child_and_gets_its_own_values_from_this_pr
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120)
     assert done.stdout.strip() == "[('_aligned', True)] ['a_original', 'outlines', 'places']"
+
+
+def test_work_on_the_own_values_is_done_while_the_child_aligns() -> None:
+    script = (
+        "from diffing import align_apart\n"
+        "from corpus.pipeline import load\n"
+        "from diffing.compare import compare\n"
+        "align_apart.APART = 0\n"
+        "class Beside:\n"
+        "    own = None\n"
+        "    def aligning(self, own): self.own = own\n"
+        "    def __call__(self, early): pass\n"
+        "beside = Beside()\n"
+        f"a, b = (load(p) for p in {[str(REAL / '06_company_law' / f'{side}.txt') for side in 'ab']!r})\n"
+        "diff = compare(a, b, beside=beside)\n"
+        "print(beside.own is not None and beside.own.units == diff.document_outlines)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120)
+    assert done.stdout.strip() == "True"

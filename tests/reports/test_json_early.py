@@ -13,7 +13,16 @@ from corpus.samples import real_pair, seed
 from diffing.compare import AfterInline, compare
 from diffing.model import Diff
 from diffing.reports import redline_json
-from diffing.reports.redline_json import Early, RowTexts, child_share, diff_report, dumps, prepare, row_texts
+from diffing.reports.redline_json import (
+    Early,
+    RowTexts,
+    child_share,
+    diff_report,
+    dumps,
+    outline_texts,
+    prepare,
+    row_texts,
+)  # fmt: skip
 
 REAL = Path(__file__).parents[1] / "data" / "real"
 PAIRS = {
@@ -90,3 +99,19 @@ def test_parts_prepared_for_another_diff_are_not_used() -> None:
 def test_the_json_text_is_the_report_dict_encoded(name: str) -> None:
     diff = compare(*(load(p) for p in PAIRS[name]))
     assert json.loads(dumps(diff)) == diff_report(diff)
+
+
+@pytest.mark.parametrize("name", PAIRS)
+def test_outlines_encoded_while_aligning_give_the_same_report(name: str) -> None:
+    a, b = (load(p) for p in PAIRS[name])
+    diff = compare(a, b)
+    ahead = prepare(diff, outline_texts(diff.document_outlines))
+    assert ahead.units == prepare(diff).units
+    assert dumps(diff, ahead) == dumps(compare(a, b))
+
+
+def test_outlines_encoded_for_another_diff_are_not_used() -> None:
+    a, b = (load(p) for p in PAIRS["pair 01"])
+    other = outline_texts(compare(b, a, inline=False).document_outlines)
+    diff = compare(a, b)
+    assert dumps(diff, prepare(diff, other)) == dumps(diff)
