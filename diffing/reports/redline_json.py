@@ -28,7 +28,7 @@ from corpus.document import Document
 from diffing.align_apart import APART
 from diffing.model import Diff, Row
 from diffing.numbers import changed_numbers, original_span
-from diffing.structure import Structure, Unit
+from diffing.structure import LEVELS, Structure, Unit
 
 __all__ = [
     "Early", "OutlineTexts", "RowTexts", "child_share", "diff_report", "dumps", "numbers_report", "outline_texts",
@@ -168,7 +168,23 @@ def outline_texts(units: tuple[tuple[Unit, ...], tuple[Unit, ...]]) -> OutlineTe
 
 
 def _outline_text(units: tuple[Unit, ...], encode: Callable[[object], str]) -> str:
-    return encode([u.as_report() for u in units])
+    """``encode([u.as_report() for u in units])``, written unit by unit (an outline has a unit for every
+    article, 款 and 项: 400,000 in a 45 MB page, half the time of encoding their dicts)."""
+    levels = {level: encode(level) for level in LEVELS}
+
+    def number(n: float | None) -> str:
+        if n is None:
+            return "null"
+        if isinstance(n, float) and n.is_integer():
+            return str(int(n))
+        return encode(n)
+
+    return "[" + ", ".join([
+        f'{{"id": {u.id}, "level": {levels[u.level]}, "label": {encode_basestring(u.label)}, '
+        f'"number": {number(u.number)}, "span": [{u.span[0]}, {u.span[1]}], '
+        f'"parent": {"null" if u.parent is None else u.parent}}}'
+        for u in units
+    ]) + "]"  # fmt: skip
 
 
 def prepare(early: Diff, outlines: OutlineTexts | None = None) -> Early:

@@ -115,3 +115,22 @@ def test_outlines_encoded_for_another_diff_are_not_used() -> None:
     other = outline_texts(compare(b, a, inline=False).document_outlines)
     diff = compare(a, b)
     assert dumps(diff, prepare(diff, other)) == dumps(diff)
+
+
+def test_outlines_written_unit_by_unit_are_their_report_dicts_encoded() -> None:
+    from itertools import product
+
+    from diffing.structure import LEVELS, Unit
+
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    labels = ["", "第十二条", '"引号"\\', "\x00\x1f\u2028\ud83d\ude00 \t\n", "（一）"]
+    numbers: list[float | None] = [None, 3.0, 12.1, 1e20, float("nan"), float("inf"), 7]  # type: ignore[list-item]
+    units = tuple(
+        Unit(k, level, label, number, (k, k + 5), parent, (k,))
+        for k, (level, label, number, parent) in enumerate(product(LEVELS, labels, numbers, [None, 0, 41]))
+    )
+    assert redline_json._outline_text(units, encode) == encode([u.as_report() for u in units])
+    for name in PAIRS:
+        diff = compare(*(load(p) for p in PAIRS[name]), inline=False)
+        for side in diff.document_outlines:
+            assert redline_json._outline_text(side, encode) == encode([u.as_report() for u in side])
