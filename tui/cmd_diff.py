@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from diffing.align_apart import Own
     from diffing.model import Diff
     from diffing.pins import Pin
-    from diffing.reports.redline_json import Early, OutlineTexts, RowTexts
+    from diffing.reports.redline_json import Early, OutlineTexts, Piece, RowTexts
 
 __all__ = [
     "COMMANDS", "EXIT_STATUSES", "MAX_COLUMNS", "MIN_COLUMNS", "STRICT_DECODE_HELP", "JsonParts",
@@ -182,7 +182,7 @@ class JsonParts:
     def __init__(self) -> None:
         self.early: Early | None = None
         self.rows: RowTexts | None = None
-        self._own: tuple[tuple[str, str] | None, ...] = ()
+        self._own: tuple[Piece, ...] = ()
         self._outlines: OutlineTexts | None = None
 
     def aligning(self, own: Own) -> None:

@@ -31,8 +31,8 @@ from diffing.numbers import changed_numbers, original_span
 from diffing.structure import LEVELS, Structure, Unit
 
 __all__ = [
-    "Early", "OutlineTexts", "RowTexts", "child_share", "diff_report", "dumps", "numbers_report", "outline_texts",
-    "prepare", "row_texts",
+    "Early", "OutlineTexts", "Piece", "RowTexts", "child_share", "diff_report", "dumps", "numbers_report",
+    "outline_texts", "prepare", "row_texts",
 ]  # fmt: skip
 
 
@@ -194,25 +194,30 @@ def prepare(early: Diff, outlines: OutlineTexts | None = None) -> Early:
     return Early(early.structure, _units_text(early, _encoder(), outlines))
 
 
+Piece = str | tuple[str, str] | None
+"""A row's text in `RowTexts`: whole, in two pieces around its inline parts and places, or none."""
+
+
 @dataclass(frozen=True)
 class RowTexts:
-    """Rows of ``rows`` encoded but for their inline parts and places (`row_texts`): the text before
-    ``"inline"`` (or ``"place_a"``), and the text after ``"place_b"``'s value; None for a row not encoded."""
+    """Rows of ``rows`` encoded (`row_texts`): a row's whole text, or, when it has inline parts to come or when
+    its places were not known, the text before ``"inline"`` (or ``"place_a"``) and the text after
+    ``"place_b"``'s value; None for a row not encoded."""
 
     rows: tuple[Row, ...]
-    pieces: tuple[tuple[str, str] | None, ...]
+    pieces: tuple[Piece, ...]
 
-    def merged(self, other: tuple[tuple[str, str] | None, ...]) -> RowTexts:
+    def merged(self, other: tuple[Piece, ...]) -> RowTexts:
         """These pieces, with ``other``'s where these have none."""
         mine = self.pieces
         return RowTexts(self.rows, tuple(x if x is not None else y for x, y in zip(mine, other, strict=True)))
 
 
-_COST_INLINE_CHAR, _COST_ROW, _COST_CLAUSE, _COST_CLAUSE_AHEAD = 1.4, 10.0, 17.0, 8.0
+_COST_INLINE_CHAR, _COST_ROW, _COST_CLAUSE, _COST_CLAUSE_AHEAD = 1.4, 10.0, 17.0, 4.5
 """Relative costs (measured: µs on one core) of the inline parts per character of a changed row's two sides,
-of encoding one row, and of the article map and places per clause; of the correspondence and the outlines'
-encoding per clause when the outlines and places were built while a child aligned the pair (from
-`diffing.align_apart.APART` clauses)."""
+of encoding one row, and of the article map and places per clause; of the correspondence alone per clause when
+the outlines and places were built, and the outlines encoded, while a child aligned the pair (from
+`diffing.align_apart.APART` clauses; the child also sends its rows back)."""
 
 
 def child_share(diff: Diff) -> int:
@@ -240,19 +245,23 @@ def _gets_inline(row: Row) -> bool:
     return bool(row.a and row.b and row.similarity < 1.0)
 
 
-def row_texts(diff: Diff, child: bool) -> tuple[tuple[str, str] | None, ...]:
+def row_texts(diff: Diff, child: bool) -> tuple[Piece, ...]:
     """`RowTexts.pieces` of the rows that are the child's (`child_share`) or, not ``child``, the others: what
-    needs neither the inline parts nor the outlines (`diffing.compare.AfterInline`)."""
+    needs neither the inline parts nor the outlines (`diffing.compare.AfterInline`). A row gets its whole text
+    when the diff has its places already (built beside, or while a child aligned a large pair) and it has no
+    inline parts to come."""
     encode = _encoder()
     split = child_share(diff)
-    out: list[tuple[str, str] | None] = []
+    whole = "places" in diff.__dict__  # as `functools.cached_property` keeps it
+    out: list[Piece] = []
     for k, row in enumerate(diff.rows):
         if (k >= split and not _gets_inline(row)) != child:
             out.append(None)
             continue
         item = _row_fields(diff, row)
         rest = _row_rest(diff, row, item["a"], item["b"])
-        out.append((encode(item)[:-1], f", {encode(rest)[1:]}" if rest else "}"))
+        piece = (encode(item)[:-1], f", {encode(rest)[1:]}" if rest else "}")
+        out.append(_row_text(diff, row, piece, encode) if whole and not _gets_inline(row) else piece)
     return tuple(out)
 
 
@@ -274,7 +283,11 @@ def dumps(diff: Diff, early: Early | None = None, rows: RowTexts | None = None) 
         lines = [encode(_row(diff, row)) for row in diff.rows]
     else:
         lines = [
-            encode(_row(diff, row)) if piece is None else _row_text(diff, row, piece, encode)
+            encode(_row(diff, row))
+            if piece is None
+            else piece
+            if isinstance(piece, str)
+            else _row_text(diff, row, piece, encode)
             for row, piece in zip(diff.rows, rows.pieces, strict=True)
         ]
     body = ",\n  ".join(lines)

@@ -35,12 +35,15 @@ PAIRS = {
 class Parts:
     """An `AfterInline` that keeps what the JSON report's writer keeps (as the command line's ``JsonParts``)."""
 
-    def __init__(self) -> None:
+    def __init__(self, places_first: bool = False) -> None:
+        self.places_first = places_first
         self.early: Early | None = None
-        self.own: tuple[tuple[str, str] | None, ...] = ()
+        self.own: tuple[redline_json.Piece, ...] = ()
         self.rows: RowTexts | None = None
 
     def __call__(self, early: Diff) -> None:
+        if self.places_first:  # as the command line does: its rows are then written whole
+            early.places  # noqa: B018
         self.early, self.own = prepare(early), row_texts(early, child=False)
 
     def in_child(self, diff: Diff) -> object:
@@ -134,3 +137,17 @@ def test_outlines_written_unit_by_unit_are_their_report_dicts_encoded() -> None:
         diff = compare(*(load(p) for p in PAIRS[name]), inline=False)
         for side in diff.document_outlines:
             assert redline_json._outline_text(side, encode) == encode([u.as_report() for u in side])
+
+
+@pytest.mark.parametrize("split", [0, 500, 10**6])
+def test_rows_written_whole_once_the_places_are_known_give_the_same_report(
+    split: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a, b = (load(p) for p in PAIRS["pair 06"])
+    monkeypatch.setattr(redline_json, "child_share", lambda diff: min(split, len(diff.rows)))
+    parts = Parts(places_first=True)
+    diff = compare(a, b, beside=parts)
+    assert parts.rows is not None and None not in parts.rows.pieces
+    whole = [k for k, piece in enumerate(parts.own) if isinstance(piece, str)]
+    assert bool(whole) == (split > 0) and all(diff.rows[k].inline is None for k in whole)
+    assert dumps(diff, parts.early, parts.rows) == dumps(compare(a, b))
