@@ -106,7 +106,7 @@ def _row_rest(diff: Diff, row: Row, a: list[list[int]], b: list[list[int]]) -> d
 
 def _head(diff: Diff, outlines: bool = True) -> dict[str, Any]:
     """Everything but the rows, in the report's order (without the outlines and the structure entries when
-    ``outlines`` is False: `_head_text` puts them in, encoded)."""
+    ``outlines`` is False: `_head_parts` puts them in, encoded)."""
     summary = diff.summary
     units = diff.structure
     numbers = numbers_report(diff)
@@ -276,9 +276,10 @@ def dumps(diff: Diff, early: Early | None = None, rows: RowTexts | None = None) 
     encode = _encoder()
     if early is not None and diff.__dict__.get("structure") is not early.structure:
         early = None  # another diff's
-    head = _head_text(diff, encode, early.units if early is not None else None)
+    parts = _head_parts(diff, encode, early.units if early is not None else None)
     if not diff.rows:
-        return f'{head}, "rows": []}}\n'
+        parts.append(', "rows": []}\n')
+        return "".join(parts)
     if rows is None or rows.rows is not diff.rows or len(rows.pieces) != len(diff.rows):
         lines = [encode(_row(diff, row)) for row in diff.rows]
     else:
@@ -290,8 +291,9 @@ def dumps(diff: Diff, early: Early | None = None, rows: RowTexts | None = None) 
             else _row_text(diff, row, piece, encode)
             for row, piece in zip(diff.rows, rows.pieces, strict=True)
         ]
-    body = ",\n  ".join(lines)
-    return f'{head}, "rows": [\n  {body}\n]}}\n'
+    body = [",\n  "] * (2 * len(lines) - 1)
+    body[::2] = lines
+    return "".join([*parts, ', "rows": [\n  ', *body, "\n]}\n"])  # one copy of a text of hundreds of MB
 
 
 def _row_text(diff: Diff, row: Row, piece: tuple[str, str], encode: Callable[[object], str]) -> str:
@@ -322,19 +324,22 @@ def _units_text(
     return a, b, encode([e.as_report() for e in units.entries])
 
 
-def _head_text(diff: Diff, encode: Callable[[object], str], units: tuple[str, str, str] | None) -> str:
-    """`_head` encoded, without its closing brace, with the outlines and the structure entries ``units`` when
-    they are encoded already."""
+def _head_parts(diff: Diff, encode: Callable[[object], str], units: tuple[str, str, str] | None) -> list[str]:
+    """`_head` encoded, without its closing brace, in parts (joined once, with the rows), with the outlines and
+    the structure entries ``units`` when they are encoded already."""
     if units is None:
         units = _units_text(diff, encode)
     outline_a, outline_b, entries = units
     head = _head(diff, outlines=False)
-    items = []
+    parts = ["{"]
     for key, value in head.items():
+        if len(parts) > 1:
+            parts.append(", ")
         text = encode(value)
         if key in ("a", "b"):
-            text = f'{text[:-1]}, "outline": {outline_a if key == "a" else outline_b}}}'
-        items.append(f"{encode(key)}: {text}")
+            parts.extend((f'{encode(key)}: {text[:-1]}, "outline": ', outline_a if key == "a" else outline_b, "}"))
+        else:
+            parts.append(f"{encode(key)}: {text}")
         if key == "summary":
-            items.append(f'"structure": {entries}')
-    return "{" + ", ".join(items)
+            parts.extend((', "structure": ', entries))
+    return parts
