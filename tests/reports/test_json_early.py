@@ -151,3 +151,26 @@ def test_rows_written_whole_once_the_places_are_known_give_the_same_report(
     whole = [k for k, piece in enumerate(parts.own) if isinstance(piece, str)]
     assert bool(whole) == (split > 0) and all(diff.rows[k].inline is None for k in whole)
     assert dumps(diff, parts.early, parts.rows) == dumps(compare(a, b))
+
+
+@pytest.mark.parametrize(
+    "pair", ["01_holiday_measures", "02_udhr_simplified_vs_traditional", "08_civil_code_heading_whitespace"]
+)
+@pytest.mark.parametrize("paged", [False, True])
+def test_rows_written_field_by_field_are_their_fields_encoded(pair: str, paged: bool) -> None:
+    from dataclasses import replace
+
+    a, b = (load(str(REAL / pair / f"{side}.txt")) for side in "ab")
+    if paged:  # page_a and page_b, as for a PDF
+        a, b = (replace(d, source=replace(d.source, pages=(0, 200, len(d.original) // 2))) for d in (a, b))
+    diff = compare(a, b)
+    rows = tuple(replace(row, pinned=True) if k % 5 == 0 else row for k, row in enumerate(diff.rows))
+    diff = Diff(diff.a, diff.b, diff.options, diff.a_clauses, diff.b_clauses, rows)
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    assert any(diff.ignored(row) for row in rows)
+    for row in rows:
+        item = redline_json._row_fields(diff, row)
+        rest = redline_json._row_rest(diff, row, item["a"], item["b"])
+        assert redline_json._row_piece(diff, row, encode) == (
+            encode(item)[:-1], f", {encode(rest)[1:]}" if rest else "}"
+        )  # fmt: skip
