@@ -174,3 +174,16 @@ def test_rows_written_field_by_field_are_their_fields_encoded(pair: str, paged: 
         assert redline_json._row_piece(diff, row, encode) == (
             encode(item)[:-1], f", {encode(rest)[1:]}" if rest else "}"
         )  # fmt: skip
+
+
+@pytest.mark.parametrize("name", PAIRS)
+def test_the_command_lines_parts_and_the_summary_sent_by_the_child_give_the_same_report(name: str) -> None:
+    from tui.cmd_diff import JsonParts
+
+    a, b = (load(p) for p in PAIRS[name])
+    parts = JsonParts()
+    diff = compare(a, b, beside=parts)
+    assert parts.rows is not None and "summary" in diff.__dict__  # received with the rows
+    alone = compare(a, b)
+    assert diff.summary == alone.summary
+    assert dumps(diff, parts.early, parts.rows) == dumps(alone)
