@@ -8,7 +8,7 @@ Rules:
   that (`diffing.structure.document_outline`) and its clauses' places
   (`diffing.places.clause_places`).
 * `align_apart` runs `diffing.align.align` in a child (`corpus.forked`) for a
-  pair of at least `APART` clauses and builds both documents' own values
+  pair of at least `APART` clauses a side and builds both documents' own values
   meanwhile; the child sends the rows packed (ops, clause indices and
   similarities in arrays, about a tenth of what the rows pickle to), rebuilt
   here with `diffing.fast_values`: the same rows as aligning here. Without a
@@ -39,11 +39,17 @@ from diffing.places import clause_places
 from diffing.structure import Unit, document_outline
 from diffing.vocabulary import OPS
 
-__all__ = ["APART", "Own", "align_apart"]
+__all__ = ["APART", "Own", "align_apart", "apart"]
 
-APART = 40_000
-"""The fewest clauses (both sides) aligned in a child: below, forking and sending the rows back cost about
-what building the outlines beside saves (a 1 MB pair has some 11,000)."""
+APART = 20_000
+"""The fewest clauses on each side of a pair aligned in a child (`apart`): below, forking and sending the rows
+back cost about what building the outlines beside saves (a 1 MB pair has some 6,000 a side; a long text
+against a short one aligns in no time)."""
+
+
+def apart(a_count: int, b_count: int) -> bool:
+    """Whether a pair of ``a_count`` and ``b_count`` clauses is aligned in a child (`APART`)."""
+    return min(a_count, b_count) >= APART
 
 _Packed = tuple[bytes, "array[int]", "array[int]", "array[int]", "array[int]", "array[float]"]
 """Rows: ops (indices in `OPS`), A and B lengths, A and B clause indices (flat), similarities."""
@@ -81,7 +87,7 @@ def align_apart(
 ) -> tuple[list[Row], Own | None]:
     """``align(a_clauses, b_clauses)`` and, when a child aligned them, both documents' own values (module
     rules), which ``then`` was given while the child still aligned."""
-    if len(a_clauses) + len(b_clauses) < APART:
+    if not apart(len(a_clauses), len(b_clauses)):
         return align(a_clauses, b_clauses), None
     pending = start(_aligned, a_clauses, b_clauses)
     if not pending.forked:

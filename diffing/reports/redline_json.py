@@ -25,7 +25,7 @@ from json.encoder import encode_basestring
 from typing import Any
 
 from corpus.document import Document
-from diffing.align_apart import APART
+from diffing.align_apart import apart
 from diffing.model import OPS, Diff, Row
 from diffing.numbers import changed_numbers, original_span
 from diffing.structure import LEVELS, Structure, Unit
@@ -217,7 +217,7 @@ _COST_INLINE_CHAR, _COST_ROW, _COST_CLAUSE, _COST_CLAUSE_AHEAD = 1.4, 5.5, 17.0,
 """Relative costs (measured: µs on one core) of the inline parts per character of a changed row's two sides,
 of encoding one row, and of the article map and places per clause; of the correspondence alone per clause when
 the outlines and places were built, and the outlines encoded, while a child aligned the pair (from
-`diffing.align_apart.APART` clauses; the child also sends its rows back)."""
+`diffing.align_apart.apart`; the child also sends its rows back)."""
 
 
 def child_share(diff: Diff) -> int:
@@ -230,8 +230,8 @@ def child_share(diff: Diff) -> int:
         if _gets_inline(row):
             chars += sum(a[i].end - a[i].start for i in row.a) + sum(b[j].end - b[j].start for j in row.b)
     child = _COST_INLINE_CHAR * chars
-    clauses = len(a) + len(b)
-    parent = (_COST_CLAUSE_AHEAD if clauses >= APART else _COST_CLAUSE) * clauses + _COST_ROW * len(diff.rows)
+    clause = _COST_CLAUSE_AHEAD if apart(len(a), len(b)) else _COST_CLAUSE
+    parent = clause * (len(a) + len(b)) + _COST_ROW * len(diff.rows)
     take = round((parent - child) / (2 * _COST_ROW))  # rows the child takes to finish with this process
     for k in range(len(diff.rows) - 1, -1, -1):
         if take <= 0:

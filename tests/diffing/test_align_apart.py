@@ -113,3 +113,9 @@ def test_work_on_the_own_values_is_done_while_the_child_aligns() -> None:
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120)
     assert done.stdout.strip() == "True"
+
+
+def test_only_a_pair_long_on_both_sides_is_aligned_in_a_child() -> None:
+    assert align_apart.apart(align_apart.APART, align_apart.APART)
+    assert not align_apart.apart(60_000, 35)  # a long text against a short one aligns in no time
+    assert not align_apart.apart(6_000, 6_000)  # a 1 MB pair
