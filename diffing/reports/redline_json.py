@@ -223,7 +223,8 @@ the outlines and places were built, and the outlines encoded, while a child alig
 def child_share(diff: Diff) -> int:
     """Which rows a child computing the inline parts encodes (`row_texts`) while this process builds the article
     map and encodes the others, so that both finish together: the rows from the returned index on that get no
-    inline parts. The same for the diff without inline parts and the diff with them."""
+    inline parts (and those that do, for a pair aligned in a child: `row_texts`). The same for the diff without
+    inline parts and the diff with them."""
     a, b = diff.a_clauses, diff.b_clauses
     chars = 0
     for row in diff.rows:
@@ -247,19 +248,23 @@ def _gets_inline(row: Row) -> bool:
 
 def row_texts(diff: Diff, child: bool) -> tuple[Piece, ...]:
     """`RowTexts.pieces` of the rows that are the child's (`child_share`) or, not ``child``, the others: what
-    needs neither the inline parts nor the outlines (`diffing.compare.AfterInline`). A row gets its whole text
-    when the diff has its places already (built beside, or while a child aligned a large pair) and it has no
-    inline parts to come."""
+    needs neither the outlines nor, but in the child, the inline parts (`diffing.compare.AfterInline`). The
+    child takes the rows with inline parts from the split on too when the pair was aligned in a child
+    (`diffing.align_apart.apart`: the places are known to it). A row gets its whole text when the diff has its
+    places already (built beside, or while a child aligned the pair) and its inline parts are there or it
+    gets none."""
     encode = _encoder()
     split = child_share(diff)
+    with_inline = apart(len(diff.a_clauses), len(diff.b_clauses))
     whole = "places" in diff.__dict__  # as `functools.cached_property` keeps it
     out: list[Piece] = []
     for k, row in enumerate(diff.rows):
-        if (k >= split and not _gets_inline(row)) != child:
+        if (k >= split and (with_inline or not _gets_inline(row))) != child:
             out.append(None)
             continue
         piece = _row_piece(diff, row, encode)
-        out.append(_row_text(diff, row, piece, encode) if whole and not _gets_inline(row) else piece)
+        done = whole and (row.inline is not None or not _gets_inline(row))
+        out.append(_row_text(diff, row, piece, encode) if done else piece)
     return tuple(out)
 
 

@@ -176,10 +176,16 @@ def test_rows_written_field_by_field_are_their_fields_encoded(pair: str, paged: 
         )  # fmt: skip
 
 
+@pytest.mark.parametrize("aligned_apart", [False, True])
 @pytest.mark.parametrize("name", PAIRS)
-def test_the_command_lines_parts_and_the_summary_sent_by_the_child_give_the_same_report(name: str) -> None:
+def test_the_command_lines_parts_and_the_summary_sent_by_the_child_give_the_same_report(
+    name: str, aligned_apart: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from diffing import align_apart
     from tui.cmd_diff import JsonParts
 
+    if aligned_apart:  # the child also writes the rows with inline parts, whole
+        monkeypatch.setattr(align_apart, "APART", 0)
     a, b = (load(p) for p in PAIRS[name])
     parts = JsonParts()
     diff = compare(a, b, beside=parts)
