@@ -195,7 +195,8 @@ def prepare(early: Diff, outlines: OutlineTexts | None = None) -> Early:
 
 
 Piece = str | tuple[str, str] | None
-"""A row's text in `RowTexts`: whole, in two pieces around its inline parts and places, or none."""
+"""A row's text in `RowTexts`: whole (with the whole texts of the rows after it that are ``""``, one row a line:
+a long run is sent back as one text), in two pieces around its inline parts and places, or none."""
 
 
 @dataclass(frozen=True)
@@ -265,7 +266,22 @@ def row_texts(diff: Diff, child: bool) -> tuple[Piece, ...]:
         piece = _row_piece(diff, row, encode)
         done = whole and (row.inline is not None or not _gets_inline(row))
         out.append(_row_text(diff, row, piece, encode) if done else piece)
-    return tuple(out)
+    return _runs_joined(out)
+
+
+def _runs_joined(pieces: list[Piece]) -> tuple[Piece, ...]:
+    """``pieces`` with each run of whole texts joined into its first (`Piece`)."""
+    k, count = 0, len(pieces)
+    while k < count:
+        end = k + 1
+        if isinstance(pieces[k], str):
+            while end < count and isinstance(pieces[end], str):
+                end += 1
+            if end > k + 1:
+                pieces[k] = ",\n  ".join(pieces[k:end])  # type: ignore[arg-type]
+                pieces[k + 1 : end] = [""] * (end - k - 1)
+        k = end
+    return tuple(pieces)
 
 
 _OP_TEXTS = {op: encode_basestring(op) for op in OPS}
@@ -330,6 +346,7 @@ def dumps(diff: Diff, early: Early | None = None, rows: RowTexts | None = None) 
             if isinstance(piece, str)
             else _row_text(diff, row, piece, encode)
             for row, piece in zip(diff.rows, rows.pieces, strict=True)
+            if piece != ""  # written with the run it ends
         ]
     body = [",\n  "] * (2 * len(lines) - 1)
     body[::2] = lines

@@ -150,6 +150,7 @@ def test_rows_written_whole_once_the_places_are_known_give_the_same_report(
     assert parts.rows is not None and None not in parts.rows.pieces
     whole = [k for k, piece in enumerate(parts.own) if isinstance(piece, str)]
     assert bool(whole) == (split > 0) and all(diff.rows[k].inline is None for k in whole)
+    assert ("" in parts.own) == (split > 0)  # a run of whole rows is one text
     assert dumps(diff, parts.early, parts.rows) == dumps(compare(a, b))
 
 
