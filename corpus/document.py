@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from corpus.offsets import OffsetMap
@@ -26,7 +27,12 @@ from corpus.offsets import OffsetMap
 OCR_EXTRA = "pip install 'wendiff[ocr]'"
 """How a user gets OCR for scanned pages (`corpus.ocr.EXTRA`)."""
 
-__all__ = ["DecodeErrors", "Document", "Layer", "Source"]
+__all__ = ["ORIGINAL_AT_ONCE", "DecodeErrors", "Document", "Layer", "Source"]
+
+ORIGINAL_AT_ONCE = 100_000
+"""From this many spans on, `Document.to_original_many` maps them with numpy: one by one costs about 2 µs a span
+and layer, at once about 1 µs less, and numpy's import about 0.1 s (a 10 MB text has some 60,000 to 110,000
+clauses)."""
 
 
 @dataclass(frozen=True)
@@ -167,6 +173,22 @@ class Document:
             if layer.map.edits:
                 start, end = layer.map.span_to_source(start, end)
         return start, end
+
+    def to_original_many(self, starts: Sequence[int], ends: Sequence[int]) -> tuple[tuple[int, int], ...]:
+        """`to_original` of each span ``[starts[k], ends[k])``: many spans (`ORIGINAL_AT_ONCE`) lying in the
+        text map at once, layer by layer (`corpus.offsets.OffsetMap.spans_to_source`), to the same spans."""
+        maps = [layer.map for layer in reversed(self.layers) if layer.map.edits]
+        if len(starts) < max(1, ORIGINAL_AT_ONCE) or not maps:
+            return tuple(map(self.to_original, starts, ends))
+        import numpy as np
+
+        lo = np.fromiter(starts, np.int64, len(starts))
+        hi = np.fromiter(ends, np.int64, len(ends))
+        if not (lo.min() >= 0 and (hi >= lo).all() and hi.max() <= len(self.text)):
+            return tuple(map(self.to_original, starts, ends))  # raises as one by one does
+        for offsets in maps:
+            lo, hi = offsets.spans_to_source(lo, hi)
+        return tuple(zip(lo.tolist(), hi.tolist(), strict=True))
 
     def from_original(self, pos: int) -> int:
         """Position in the normalized text of the boundary before ``original[pos]``."""

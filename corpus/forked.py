@@ -21,7 +21,8 @@ Rules:
   the article map (`diffing.compare`), a large first document read and
   segmented while this process reads the second (`diffing.segment_ahead`, with
   the word segmenter's helper, `diffing.words`, started only afterwards: beside
-  the reading it slowed both). A fork of a process holding large documents
+  the reading it slowed both), a large pair's alignment while this process
+  builds each document's outline and places (`diffing.align_apart`). A fork of a process holding large documents
   costs the pages both then write.
 * The result is pickled into the pipe as it is made and unpickled as it comes
   (`Pending.sent`); a cut or bad reply is no result.

@@ -13,7 +13,9 @@ Rules of this module (it owns offset arithmetic, in one place):
 * Positions are code points, spans are half-open ``[start, end)``.
 
 Lookups are ``O(log edits)``, so a 1 MB text with a handful of edits costs
-nothing to map.
+nothing to map. `OffsetMap.spans_to_source` maps many spans at once (numpy's
+``searchsorted`` over the edits, imported only then): the same spans as
+`OffsetMap.span_to_source` one by one.
 """
 
 from __future__ import annotations
@@ -23,6 +25,11 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import starmap
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
 
 __all__ = ["Edit", "MapBuilder", "OffsetMap", "splice", "substitute"]
 
@@ -87,6 +94,34 @@ class OffsetMap:
             p = self.pos_to_source(start)
             return p, p
         return self.char_to_source(start)[0], self.char_to_source(end - 1)[1]
+
+    def spans_to_source(
+        self, starts: npt.NDArray[np.int64], ends: npt.NDArray[np.int64]
+    ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+        """`span_to_source` of each span ``[starts[k], ends[k])`` (int64 arrays), as two arrays: the source
+        starts and ends. Every position must lie in the derived text (``0 <= start``, ``end <= dst_len``)."""
+        import numpy as np
+
+        dst_starts = np.fromiter(self._dst_starts, np.int64, len(self.edits))
+        src_starts = np.fromiter(self._src_starts, np.int64, len(self.edits))
+        src_ends = np.fromiter((e.src_end for e in self.edits), np.int64, len(self.edits))
+        dst_ends = np.fromiter((e.dst_end for e in self.edits), np.int64, len(self.edits))
+        shift = src_ends - dst_ends
+
+        def to_source(pos: npt.NDArray[np.int64]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+            """`char_to_source` of each of ``pos``: the source ranges' starts and ends."""
+            k = np.searchsorted(dst_starts, pos, side="right") - 1
+            at = np.maximum(k, 0)
+            before = k < 0
+            inside = ~before & (pos < dst_ends[at])
+            shifted = np.where(before, pos, pos + shift[at])
+            return np.where(inside, src_starts[at], shifted), np.where(inside, src_ends[at], shifted + 1)
+
+        empty = ends <= starts
+        lo = to_source(np.minimum(starts, self.dst_len - 1))[0]
+        lo = np.where(empty & (starts >= self.dst_len), self.src_len, lo)
+        hi = to_source(np.maximum(ends - 1, starts))[1]
+        return lo, np.where(empty, lo, hi)
 
     def pos_to_derived(self, pos: int) -> int:
         """Derived position of the boundary before source character ``pos``."""

@@ -203,7 +203,10 @@ def similarity(x: str, y: str) -> float:
 def swapped(a: Sequence[Clause], b: Sequence[Clause]) -> bool:
     """Whether the pairs are computed with the sides swapped: the texts in canonical order make
     ``align(b, a)`` the mirror of ``align(a, b)`` by construction."""
-    return [c.text for c in b] < [c.text for c in a]
+    for x, y in zip(b, a, strict=False):  # ``[c.text for c in b] < [c.text for c in a]``, to the first difference
+        if x.text != y.text:
+            return x.text < y.text
+    return len(b) < len(a)
 
 
 def align(a: Sequence[Clause], b: Sequence[Clause]) -> list[Row]:

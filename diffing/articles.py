@@ -209,11 +209,11 @@ def outline(
     return Outline(document, clauses, tuple(units), tuple(front), spans)
 
 
-def outlines(diff: Diff) -> tuple[Outline, Outline]:
+def outlines(diff: Diff, own: tuple[Outline, Outline] | None = None) -> tuple[Outline, Outline]:
     """The outlines of both compared documents, a side without line breaks inside its articles with
-    the other side's paragraph starts (module rules, "borrowed breaks")."""
-    a = outline(diff.a, diff.a_clauses, diff.a_original)
-    b = outline(diff.b, diff.b_clauses, diff.b_original)
+    the other side's paragraph starts (module rules, "borrowed breaks"). ``own``: both sides' outlines
+    without borrowed breaks, when the caller has them (`diffing.align_apart`)."""
+    a, b = own or (outline(diff.a, diff.a_clauses, diff.a_original), outline(diff.b, diff.b_clauses, diff.b_original))
     rows = (row for row in diff.rows if row.op != "copied" and row.a and row.b)
     if _unbroken(a) and not _unbroken(b):
         a = outline(diff.a, diff.a_clauses, diff.a_original, _borrowed(b, ((r.b, r.a) for r in rows)))

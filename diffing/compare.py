@@ -14,6 +14,7 @@ from corpus.document import Document
 from corpus.forked import start
 from corpus.options import DEFAULT_OPTIONS, Inline, Options
 from diffing.align import align, swapped
+from diffing.align_apart import Own, align_apart
 from diffing.glue import cut_glued
 from diffing.inline import inline_diff
 from diffing.model import MIRRORED, REBUILT, Clause, Diff, Row
@@ -22,7 +23,9 @@ from diffing.segment import segment
 from diffing.vocabulary import InlinePart, PartOp
 from diffing.words import cut_all
 
-__all__ = ["CARRIED", "SPANS", "AfterInline", "adopt", "carried", "compare", "spanned", "with_inline"]
+__all__ = [
+    "CARRIED", "SPANS", "AfterInline", "WhileAligning", "adopt", "carried", "compare", "spanned", "with_inline",
+]  # fmt: skip
 
 _FLIP: dict[str, PartOp] = {"=": "=", "-": "+", "+": "-"}
 
@@ -67,6 +70,15 @@ class AfterInline(Protocol):
         """What `in_child` returned, for ``diff``."""
 
 
+@runtime_checkable
+class WhileAligning(Protocol):
+    """A ``beside`` of `compare` that also has work on each document's own values (their outlines), done while a
+    child aligns a large pair (`diffing.align_apart`); not done when the pair is aligned here."""
+
+    def aligning(self, own: Own) -> None:
+        """The work on the own values of the documents compared."""
+
+
 def _mirror(rows: list[Row]) -> list[Row]:
     """The rows seen from the other side (inline parts are computed later)."""
     return [Row(MIRRORED.get(r.op, r.op), r.b, r.a, r.similarity, r.inline) for r in rows]
@@ -84,11 +96,17 @@ def compare(
     ``segment(b)`` when the caller has them already; ``pins`` are a reviewer's pairings,
     applied as constraints (`diffing.pins`: bad ones are dropped and named in ``pin_problems``).
     ``beside`` is work on the diff that needs no inline parts (its article map: ``Diff.structure``),
-    done while a child computes them (`corpus.forked`); what it builds (`CARRIED`) is the result's.
+    done while a child computes them (`corpus.forked`); what it builds (`CARRIED`) is the result's. A large
+    pair is aligned in a child while this process builds each document's outline and places
+    (`diffing.align_apart`).
     """
     a_clauses, b_clauses = clauses if clauses is not None else (segment(a), segment(b))
     flip = swapped(a_clauses, b_clauses)  # the aligner's canonical order, kept for every later step
-    rows = align(a_clauses, b_clauses)
+    if inline:
+        aligning = beside.aligning if isinstance(beside, WhileAligning) else None
+        rows, own = align_apart(a, b, a_clauses, b_clauses, aligning)
+    else:
+        rows, own = align(a_clauses, b_clauses), None
     if flip:
         b_clauses, a_clauses, mirrored = cut_glued(b, a, b_clauses, a_clauses, _mirror(rows))
         rows = _mirror(mirrored)
@@ -104,6 +122,8 @@ def compare(
         for text in ("".join(a_clauses[i].text for i in rows[k].a), "".join(b_clauses[j].text for j in rows[k].b))
     ]
     early = Diff(a, b, options, a_clauses, b_clauses, tuple(rows), pin_problems)
+    if own is not None:
+        own.give(early)  # each document's own values, built while a child aligned a large pair
     after: object = None
     if beside is None:
         parts = _inline_parts(texts, flip, options.inline)

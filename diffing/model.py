@@ -172,13 +172,15 @@ class Diff:
 
     @cached_property
     def a_original(self) -> tuple[tuple[int, int], ...]:
-        """The smallest original span of each A clause (`Document.to_original`), computed once."""
-        return tuple(self.a.to_original(c.start, c.end) for c in self.a_clauses)
+        """The smallest original span of each A clause (`Document.to_original_many`), computed once."""
+        clauses = self.a_clauses
+        return self.a.to_original_many([c.start for c in clauses], [c.end for c in clauses])
 
     @cached_property
     def b_original(self) -> tuple[tuple[int, int], ...]:
         """The smallest original span of each B clause, computed once."""
-        return tuple(self.b.to_original(c.start, c.end) for c in self.b_clauses)
+        clauses = self.b_clauses
+        return self.b.to_original_many([c.start for c in clauses], [c.end for c in clauses])
 
     @cached_property
     def _a_clause_spans(self) -> list[list[tuple[int, int]]]:

@@ -40,9 +40,10 @@ from tui.compat_argparse import Subparsers
 if TYPE_CHECKING:
     from corpus.document import Source
     from corpus.options import Options
+    from diffing.align_apart import Own
     from diffing.model import Diff
     from diffing.pins import Pin
-    from diffing.reports.redline_json import Early, RowTexts
+    from diffing.reports.redline_json import Early, OutlineTexts, Piece, RowTexts
 
 __all__ = [
     "COMMANDS", "EXIT_STATUSES", "MAX_COLUMNS", "MIN_COLUMNS", "STRICT_DECODE_HELP", "JsonParts",
@@ -175,31 +176,43 @@ def _article_map(diff: Diff) -> object:
 class JsonParts:
     """The JSON report's parts that need no inline parts (`diffing.compare.AfterInline`), kept for `emit`: the
     outlines and the structure (`redline_json.prepare`) built beside the child, and the rows but for their
-    places (`redline_json.row_texts`), shared between this process and the child (`redline_json.child_share`)."""
+    places (`redline_json.row_texts`), shared between this process and the child (`redline_json.child_share`),
+    which also sends the summary; both outlines encoded while a child aligns a large pair
+    (`diffing.compare.WhileAligning`)."""
 
     def __init__(self) -> None:
         self.early: Early | None = None
         self.rows: RowTexts | None = None
-        self._own: tuple[tuple[str, str] | None, ...] = ()
+        self._own: tuple[Piece, ...] = ()
+        self._outlines: OutlineTexts | None = None
+
+    def aligning(self, own: Own) -> None:
+        from diffing.reports.redline_json import outline_texts
+
+        self._outlines = outline_texts(own.units)
 
     def __call__(self, diff: Diff) -> None:
         from diffing.reports.redline_json import prepare, row_texts
 
-        self.early = prepare(diff)
+        self.early = prepare(diff, self._outlines)
         diff.places  # noqa: B018 (built here, beside the child: the rows cite them)
-        diff.summary  # noqa: B018 (the same with the inline parts)
         self._own = row_texts(diff, child=False)
 
     def in_child(self, diff: Diff) -> object:
         from diffing.reports.redline_json import row_texts
 
-        return row_texts(diff, child=True)
+        return row_texts(diff, child=True), diff.summary  # the summary too: the child has time to spare
 
     def received(self, diff: Diff, value: object) -> None:
+        from diffing.model import Summary
         from diffing.reports.redline_json import RowTexts
 
-        if isinstance(value, tuple) and len(value) == len(self._own) == len(diff.rows):
-            self.rows = RowTexts(diff.rows, value).merged(self._own)
+        if not (isinstance(value, tuple) and len(value) == 2 and isinstance(value[1], Summary)):
+            return
+        pieces, summary = value
+        if isinstance(pieces, tuple) and len(pieces) == len(self._own) == len(diff.rows):
+            self.rows = RowTexts(diff.rows, pieces).merged(self._own)
+            diff.__dict__["summary"] = summary  # as `functools.cached_property` keeps it: the same rows' summary
 
 
 def warn_read(source: Source) -> None:

@@ -180,3 +180,16 @@ def test_the_order_kept_is_a_heaviest_increasing_chain(items: list[tuple[int, in
     for k in range(len(js)):
         best[k] = weights[k] + max((best[m] for m in range(k) if js[m] < js[k]), default=0.0)
     assert sum(weights[k] for k in chain) == max(best, default=0.0)
+
+
+def test_the_canonical_order_compares_the_clause_texts_as_lists() -> None:
+    from itertools import product
+
+    from diffing.align import swapped
+    from diffing.model import Clause
+
+    texts = ["", "a", "ab", "b"]
+    sides = [[Clause(k, 0, len(t), t, "sentence", "") for k, t in enumerate(seq)] for n in range(4)
+             for seq in product(texts, repeat=n)]  # fmt: skip
+    for a, b in product(sides, repeat=2):
+        assert swapped(a, b) == ([c.text for c in b] < [c.text for c in a])

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from unittest.mock import patch
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from corpus import document
 from corpus.options import Options
 from corpus.pipeline import from_text
 from diffing.segment import segment
@@ -35,6 +38,19 @@ def test_normalized_spans_map_to_ordered_original_spans(text: str) -> None:
         lo, hi = doc.to_original(clause.start, clause.end)
         assert last <= lo < hi <= len(text)
         last = hi
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXTS, st.sampled_from([Options(), Options(script="none", width=False), Options(whitespace=False)]))
+def test_spans_mapped_at_once_are_the_spans_mapped_one_by_one(text: str, options: Options) -> None:
+    doc = from_text(text, options=options)
+    n = len(doc.text)
+    spans = [(lo, hi) for lo in range(n + 1) for hi in range(lo, n + 1)]  # every span, the empty ones too
+    starts, ends = [lo for lo, _ in spans], [hi for _, hi in spans]
+    with patch.object(document, "ORIGINAL_AT_ONCE", 1):
+        at_once = doc.to_original_many(starts, ends)
+    assert at_once == tuple(doc.to_original(lo, hi) for lo, hi in spans)
+    assert all(type(x) is int for span in at_once for x in span)
 
 
 @settings(max_examples=150, deadline=None)

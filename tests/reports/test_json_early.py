@@ -13,7 +13,16 @@ from corpus.samples import real_pair, seed
 from diffing.compare import AfterInline, compare
 from diffing.model import Diff
 from diffing.reports import redline_json
-from diffing.reports.redline_json import Early, RowTexts, child_share, diff_report, dumps, prepare, row_texts
+from diffing.reports.redline_json import (
+    Early,
+    RowTexts,
+    child_share,
+    diff_report,
+    dumps,
+    outline_texts,
+    prepare,
+    row_texts,
+)  # fmt: skip
 
 REAL = Path(__file__).parents[1] / "data" / "real"
 PAIRS = {
@@ -26,12 +35,15 @@ PAIRS = {
 class Parts:
     """An `AfterInline` that keeps what the JSON report's writer keeps (as the command line's ``JsonParts``)."""
 
-    def __init__(self) -> None:
+    def __init__(self, places_first: bool = False) -> None:
+        self.places_first = places_first
         self.early: Early | None = None
-        self.own: tuple[tuple[str, str] | None, ...] = ()
+        self.own: tuple[redline_json.Piece, ...] = ()
         self.rows: RowTexts | None = None
 
     def __call__(self, early: Diff) -> None:
+        if self.places_first:  # as the command line does: its rows are then written whole
+            early.places  # noqa: B018
         self.early, self.own = prepare(early), row_texts(early, child=False)
 
     def in_child(self, diff: Diff) -> object:
@@ -90,3 +102,95 @@ def test_parts_prepared_for_another_diff_are_not_used() -> None:
 def test_the_json_text_is_the_report_dict_encoded(name: str) -> None:
     diff = compare(*(load(p) for p in PAIRS[name]))
     assert json.loads(dumps(diff)) == diff_report(diff)
+
+
+@pytest.mark.parametrize("name", PAIRS)
+def test_outlines_encoded_while_aligning_give_the_same_report(name: str) -> None:
+    a, b = (load(p) for p in PAIRS[name])
+    diff = compare(a, b)
+    ahead = prepare(diff, outline_texts(diff.document_outlines))
+    assert ahead.units == prepare(diff).units
+    assert dumps(diff, ahead) == dumps(compare(a, b))
+
+
+def test_outlines_encoded_for_another_diff_are_not_used() -> None:
+    a, b = (load(p) for p in PAIRS["pair 01"])
+    other = outline_texts(compare(b, a, inline=False).document_outlines)
+    diff = compare(a, b)
+    assert dumps(diff, prepare(diff, other)) == dumps(diff)
+
+
+def test_outlines_written_unit_by_unit_are_their_report_dicts_encoded() -> None:
+    from itertools import product
+
+    from diffing.structure import LEVELS, Unit
+
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    labels = ["", "第十二条", '"引号"\\', "\x00\x1f\u2028\ud83d\ude00 \t\n", "（一）"]
+    numbers: list[float | None] = [None, 3.0, 12.1, 1e20, float("nan"), float("inf"), 7]  # type: ignore[list-item]
+    units = tuple(
+        Unit(k, level, label, number, (k, k + 5), parent, (k,))
+        for k, (level, label, number, parent) in enumerate(product(LEVELS, labels, numbers, [None, 0, 41]))
+    )
+    assert redline_json._outline_text(units, encode) == encode([u.as_report() for u in units])
+    for name in PAIRS:
+        diff = compare(*(load(p) for p in PAIRS[name]), inline=False)
+        for side in diff.document_outlines:
+            assert redline_json._outline_text(side, encode) == encode([u.as_report() for u in side])
+
+
+@pytest.mark.parametrize("split", [0, 500, 10**6])
+def test_rows_written_whole_once_the_places_are_known_give_the_same_report(
+    split: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a, b = (load(p) for p in PAIRS["pair 06"])
+    monkeypatch.setattr(redline_json, "child_share", lambda diff: min(split, len(diff.rows)))
+    parts = Parts(places_first=True)
+    diff = compare(a, b, beside=parts)
+    assert parts.rows is not None and None not in parts.rows.pieces
+    whole = [k for k, piece in enumerate(parts.own) if isinstance(piece, str)]
+    assert bool(whole) == (split > 0) and all(diff.rows[k].inline is None for k in whole)
+    assert ("" in parts.own) == (split > 0)  # a run of whole rows is one text
+    assert dumps(diff, parts.early, parts.rows) == dumps(compare(a, b))
+
+
+@pytest.mark.parametrize(
+    "pair", ["01_holiday_measures", "02_udhr_simplified_vs_traditional", "08_civil_code_heading_whitespace"]
+)
+@pytest.mark.parametrize("paged", [False, True])
+def test_rows_written_field_by_field_are_their_fields_encoded(pair: str, paged: bool) -> None:
+    from dataclasses import replace
+
+    a, b = (load(str(REAL / pair / f"{side}.txt")) for side in "ab")
+    if paged:  # page_a and page_b, as for a PDF
+        a, b = (replace(d, source=replace(d.source, pages=(0, 200, len(d.original) // 2))) for d in (a, b))
+    diff = compare(a, b)
+    rows = tuple(replace(row, pinned=True) if k % 5 == 0 else row for k, row in enumerate(diff.rows))
+    diff = Diff(diff.a, diff.b, diff.options, diff.a_clauses, diff.b_clauses, rows)
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    assert any(diff.ignored(row) for row in rows)
+    for row in rows:
+        item = redline_json._row_fields(diff, row)
+        rest = redline_json._row_rest(diff, row, item["a"], item["b"])
+        assert redline_json._row_piece(diff, row, encode) == (
+            encode(item)[:-1], f", {encode(rest)[1:]}" if rest else "}"
+        )  # fmt: skip
+
+
+@pytest.mark.parametrize("aligned_apart", [False, True])
+@pytest.mark.parametrize("name", PAIRS)
+def test_the_command_lines_parts_and_the_summary_sent_by_the_child_give_the_same_report(
+    name: str, aligned_apart: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from diffing import align_apart
+    from tui.cmd_diff import JsonParts
+
+    if aligned_apart:  # the child also writes the rows with inline parts, whole
+        monkeypatch.setattr(align_apart, "APART", 0)
+    a, b = (load(p) for p in PAIRS[name])
+    parts = JsonParts()
+    diff = compare(a, b, beside=parts)
+    assert parts.rows is not None and "summary" in diff.__dict__  # received with the rows
+    alone = compare(a, b)
+    assert diff.summary == alone.summary
+    assert dumps(diff, parts.early, parts.rows) == dumps(alone)

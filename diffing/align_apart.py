@@ -1,0 +1,143 @@
+"""A large pair aligned in a child while this process builds what each document has of its own.
+
+Rules:
+
+* A document's **own values** are those that read no alignment: its clauses'
+  original spans (`diffing.model.Diff.a_original`), its outline of articles
+  without borrowed breaks (`diffing.articles.outline`), the outline built on
+  that (`diffing.structure.document_outline`) and its clauses' places
+  (`diffing.places.clause_places`).
+* `align_apart` runs `diffing.align.align` in a child (`corpus.forked`) for a
+  pair of at least `APART` clauses a side and builds both documents' own values
+  meanwhile; the child sends the rows packed (ops, clause indices and
+  similarities in arrays, about a tenth of what the rows pickle to), rebuilt
+  here with `diffing.fast_values`: the same rows as aligning here. Without a
+  child (a smaller pair, a process with threads, a failed fork) it aligns
+  here and builds nothing ahead. A caller's work on the own values (the JSON
+  report encodes both outlines) is done meanwhile too.
+* `Own.give` caches them in a diff of the very clauses they were built for
+  (the same tuples: `diffing.glue` makes new ones when it cuts a clause), as
+  that diff's properties would build them: the outlines are the ones
+  `diffing.articles.outlines` makes of them (a side that borrows the other's
+  breaks is built again, with its outline and places).
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Callable
+from dataclasses import dataclass
+from itertools import chain
+
+from corpus.document import Document
+from corpus.forked import start
+from diffing.align import align
+from diffing.articles import Outline, outline, outlines
+from diffing.fast_values import new_row
+from diffing.model import Clause, Diff, Row
+from diffing.places import clause_places
+from diffing.structure import Unit, document_outline
+from diffing.vocabulary import OPS
+
+__all__ = ["APART", "Own", "align_apart", "apart"]
+
+APART = 20_000
+"""The fewest clauses on each side of a pair aligned in a child (`apart`): below, forking and sending the rows
+back cost about what building the outlines beside saves (a 1 MB pair has some 6,000 a side; a long text
+against a short one aligns in no time)."""
+
+
+def apart(a_count: int, b_count: int) -> bool:
+    """Whether a pair of ``a_count`` and ``b_count`` clauses is aligned in a child (`APART`)."""
+    return min(a_count, b_count) >= APART
+
+_Packed = tuple[bytes, "array[int]", "array[int]", "array[int]", "array[int]", "array[float]"]
+"""Rows: ops (indices in `OPS`), A and B lengths, A and B clause indices (flat), similarities."""
+
+
+@dataclass(frozen=True)
+class Own:
+    """Both documents' own values (see the module's rules), for the clauses ``clauses``."""
+
+    clauses: tuple[tuple[Clause, ...], tuple[Clause, ...]]
+    original: tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]]
+    laws: tuple[Outline, Outline]
+    units: tuple[tuple[Unit, ...], tuple[Unit, ...]]
+    places: tuple[tuple[str, ...], tuple[str, ...]]
+
+    def give(self, diff: Diff) -> None:
+        """Cache these values in ``diff`` when it holds the very clauses they were built for (module rules)."""
+        if diff.a_clauses is not self.clauses[0] or diff.b_clauses is not self.clauses[1]:
+            return
+        diff.__dict__.update(a_original=self.original[0], b_original=self.original[1])
+        laws = outlines(diff, self.laws)
+        units = tuple(self.units[k] if laws[k] is self.laws[k] else document_outline(laws[k]) for k in range(2))
+        places = tuple(
+            self.places[k] if laws[k] is self.laws[k] else clause_places(laws[k], units[k]) for k in range(2)
+        )
+        diff.__dict__.update(outlines=laws, document_outlines=units, places=places)
+
+
+def align_apart(
+    a: Document,
+    b: Document,
+    a_clauses: tuple[Clause, ...],
+    b_clauses: tuple[Clause, ...],
+    then: Callable[[Own], object] | None = None,
+) -> tuple[list[Row], Own | None]:
+    """``align(a_clauses, b_clauses)`` and, when a child aligned them, both documents' own values (module
+    rules), which ``then`` was given while the child still aligned."""
+    if not apart(len(a_clauses), len(b_clauses)):
+        return align(a_clauses, b_clauses), None
+    pending = start(_aligned, a_clauses, b_clauses)
+    if not pending.forked:
+        pending.cancel()
+        return align(a_clauses, b_clauses), None
+    try:
+        own = _own(a, b, a_clauses, b_clauses)
+        if then is not None:
+            then(own)
+        rows = _unpacked(pending.result())
+    finally:
+        pending.cancel()
+    return rows, own
+
+
+def _own(a: Document, b: Document, a_clauses: tuple[Clause, ...], b_clauses: tuple[Clause, ...]) -> Own:
+    original = (_original(a, a_clauses), _original(b, b_clauses))
+    laws = (outline(a, a_clauses, original[0]), outline(b, b_clauses, original[1]))
+    units = (document_outline(laws[0]), document_outline(laws[1]))
+    places = (clause_places(laws[0], units[0]), clause_places(laws[1], units[1]))
+    return Own((a_clauses, b_clauses), original, laws, units, places)
+
+
+def _original(doc: Document, clauses: tuple[Clause, ...]) -> tuple[tuple[int, int], ...]:
+    """`diffing.model.Diff.a_original` of a document's clauses."""
+    return doc.to_original_many([c.start for c in clauses], [c.end for c in clauses])
+
+
+def _aligned(a_clauses: tuple[Clause, ...], b_clauses: tuple[Clause, ...]) -> _Packed:
+    """The child's work: the rows, packed."""
+    rows = align(a_clauses, b_clauses)
+    op = {name: k for k, name in enumerate(OPS)}
+    return (
+        bytes(op[r.op] for r in rows),
+        array("q", (len(r.a) for r in rows)),
+        array("q", (len(r.b) for r in rows)),
+        array("q", chain.from_iterable(r.a for r in rows)),
+        array("q", chain.from_iterable(r.b for r in rows)),
+        array("d", (r.similarity for r in rows)),
+    )
+
+
+def _unpacked(packed: _Packed) -> list[Row]:
+    """The rows `_aligned` packed."""
+    ops, a_lengths, b_lengths, a_flat, b_flat, similarities = packed
+    a_all, b_all = a_flat.tolist(), b_flat.tolist()
+    out: list[Row] = []
+    i = j = 0
+    for op, na, nb, sim in zip(ops, a_lengths, b_lengths, similarities, strict=True):
+        out.append(new_row(OPS[op], tuple(a_all[i : i + na]), tuple(b_all[j : j + nb]), sim))
+        i += na
+        j += nb
+    return out

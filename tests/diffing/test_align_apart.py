@@ -1,0 +1,121 @@
+"""A large pair aligned in a child while this process builds each document's own values (`diffing.align_apart`)
+gives the same rows, outlines, places and report as aligning first and building them after."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from corpus.document import Document
+from corpus.pipeline import from_text, load
+from corpus.samples import seed
+from diffing import align_apart
+from diffing.align import align
+from diffing.compare import compare
+from diffing.model import Diff
+from diffing.reports.redline_json import dumps
+from diffing.segment import segment
+
+REAL = Path(__file__).parents[1] / "data" / "real"
+NOTICE = "关于加强管理的通知\n渝府发〔2021〕12号\n各区县人民政府：\n一、总体要求\n为了加强管理，制定本办法。\n"
+GLUED = "关于进一步加强管理的通知渝府发〔2021〕13号各区县、自治县人民政府：一、总体要求为了加强和规范管理，制定本办法。"
+
+
+def _pairs() -> dict[str, tuple[Document, Document]]:
+    law_a, law_b = (load(str(REAL / "06_company_law" / f"{side}.txt")) for side in "ab")
+    holiday_a, holiday_b = ((REAL / "01_holiday_measures" / f"{side}.txt").read_text("utf-8") for side in "ab")
+    return {
+        "company law": (law_a, law_b),
+        "company law, B against A": (law_b, law_a),
+        "two notices": (load(str(seed("000"))), load(str(seed("004")))),
+        "a notice glued onto one line (clauses cut)": (from_text(NOTICE, "a"), from_text(GLUED, "b")),
+        "a side on one line (borrowed breaks)": (
+            from_text(holiday_a, "a"), from_text(holiday_b.replace("\n", ""), "b"),
+        ),
+    }  # fmt: skip
+
+
+PAIRS = _pairs()
+OWN = ("a_original", "b_original", "outlines", "document_outlines", "places")
+
+
+@pytest.mark.parametrize("name", PAIRS)
+def test_rows_sent_back_packed_are_the_rows_aligned_here(name: str) -> None:
+    a, b = PAIRS[name]
+    a_clauses, b_clauses = segment(a), segment(b)
+    rows = align(a_clauses, b_clauses)
+    assert align_apart._unpacked(align_apart._aligned(a_clauses, b_clauses)) == rows
+
+
+@pytest.mark.parametrize("name", PAIRS)
+def test_own_values_given_to_a_diff_are_the_ones_it_builds(name: str) -> None:
+    a, b = PAIRS[name]
+    a_clauses, b_clauses = segment(a), segment(b)
+    built = compare(a, b, clauses=(a_clauses, b_clauses))
+    given = Diff(a, b, built.options, built.a_clauses, built.b_clauses, built.rows)
+    align_apart._own(a, b, a_clauses, b_clauses).give(given)
+    if built.a_clauses is a_clauses and built.b_clauses is b_clauses:
+        assert set(OWN) <= given.__dict__.keys()
+    else:  # the glue cutter made new clauses: nothing is given
+        assert not set(OWN) & given.__dict__.keys()
+    for name in OWN:
+        assert getattr(given, name) == getattr(built, name)
+    assert dumps(given) == dumps(built)
+
+
+@pytest.mark.parametrize("name", PAIRS)
+def test_a_pair_aligned_in_a_child_gives_the_same_report(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    a, b = PAIRS[name]
+    alone = dumps(compare(a, b))
+    monkeypatch.setattr(align_apart, "APART", 0)
+    assert dumps(compare(a, b)) == alone
+
+
+def test_a_large_pair_is_aligned_in_a_child_and_gets_its_own_values_from_this_process() -> None:
+    script = (
+        "from corpus import forked\n"
+        "from corpus.pipeline import load\n"
+        "from diffing import align_apart\n"
+        "from diffing.compare import compare\n"
+        "align_apart.APART = 0\n"
+        "started = []\n"
+        "real_start = forked.start\n"
+        "def counted(fn, *args):\n"
+        "    pending = real_start(fn, *args)\n"
+        "    started.append((fn.__name__, pending.forked))\n"
+        "    return pending\n"
+        "align_apart.start = counted\n"
+        f"a, b = (load(p) for p in {[str(REAL / '06_company_law' / f'{side}.txt') for side in 'ab']!r})\n"
+        "diff = compare(a, b, inline=True)\n"
+        "print(started, sorted(set(diff.__dict__) & {'outlines', 'places', 'a_original'}))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120)
+    assert done.stdout.strip() == "[('_aligned', True)] ['a_original', 'outlines', 'places']"
+
+
+def test_work_on_the_own_values_is_done_while_the_child_aligns() -> None:
+    script = (
+        "from diffing import align_apart\n"
+        "from corpus.pipeline import load\n"
+        "from diffing.compare import compare\n"
+        "align_apart.APART = 0\n"
+        "class Beside:\n"
+        "    own = None\n"
+        "    def aligning(self, own): self.own = own\n"
+        "    def __call__(self, early): pass\n"
+        "beside = Beside()\n"
+        f"a, b = (load(p) for p in {[str(REAL / '06_company_law' / f'{side}.txt') for side in 'ab']!r})\n"
+        "diff = compare(a, b, beside=beside)\n"
+        "print(beside.own is not None and beside.own.units == diff.document_outlines)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120)
+    assert done.stdout.strip() == "True"
+
+
+def test_only_a_pair_long_on_both_sides_is_aligned_in_a_child() -> None:
+    assert align_apart.apart(align_apart.APART, align_apart.APART)
+    assert not align_apart.apart(60_000, 35)  # a long text against a short one aligns in no time
+    assert not align_apart.apart(6_000, 6_000)  # a 1 MB pair
