@@ -74,13 +74,26 @@ def test_a_pair_aligned_in_a_child_gives_the_same_report(name: str, monkeypatch:
     assert dumps(compare(a, b)) == alone
 
 
-def test_a_large_pair_is_aligned_in_a_child_and_gets_its_own_values_from_this_process() -> None:
+def _forced(lines: str, last: str) -> str:
+    """What a fresh process (one thread, so that it may fork) prints that runs ``lines`` and then ``last`` (a
+    compare of pair 06), with every pair aligned in a child."""
+    pair = [str(REAL / "06_company_law" / f"{side}.txt") for side in "ab"]
     script = (
         "from corpus import forked\n"
         "from corpus.pipeline import load\n"
         "from diffing import align_apart\n"
         "from diffing.compare import compare\n"
         "align_apart.APART = 0\n"
+        f"{lines}"
+        f"a, b = (load(p) for p in {pair!r})\n"
+        f"{last}"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120)
+    return done.stdout.strip()
+
+
+def test_a_large_pair_is_aligned_in_a_child_and_gets_its_own_values_from_this_process() -> None:
+    counting = (
         "started = []\n"
         "real_start = forked.start\n"
         "def counted(fn, *args):\n"
@@ -88,31 +101,29 @@ def test_a_large_pair_is_aligned_in_a_child_and_gets_its_own_values_from_this_pr
         "    started.append((fn.__name__, pending.forked))\n"
         "    return pending\n"
         "align_apart.start = counted\n"
-        f"a, b = (load(p) for p in {[str(REAL / '06_company_law' / f'{side}.txt') for side in 'ab']!r})\n"
-        "diff = compare(a, b, inline=True)\n"
-        "print(started, sorted(set(diff.__dict__) & {'outlines', 'places', 'a_original'}))\n"
     )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120)
-    assert done.stdout.strip() == "[('_aligned', True)] ['a_original', 'outlines', 'places']"
+    printed = _forced(
+        counting,
+        "diff = compare(a, b, inline=True)\n"
+        "print(started, sorted(set(diff.__dict__) & {'outlines', 'places', 'a_original'}))\n",
+    )
+    assert printed == "[('_aligned', True)] ['a_original', 'outlines', 'places']"
 
 
 def test_work_on_the_own_values_is_done_while_the_child_aligns() -> None:
-    script = (
-        "from diffing import align_apart\n"
-        "from corpus.pipeline import load\n"
-        "from diffing.compare import compare\n"
-        "align_apart.APART = 0\n"
+    beside = (
         "class Beside:\n"
         "    own = None\n"
         "    def aligning(self, own): self.own = own\n"
         "    def __call__(self, early): pass\n"
         "beside = Beside()\n"
-        f"a, b = (load(p) for p in {[str(REAL / '06_company_law' / f'{side}.txt') for side in 'ab']!r})\n"
-        "diff = compare(a, b, beside=beside)\n"
-        "print(beside.own is not None and beside.own.units == diff.document_outlines)\n"
     )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120)
-    assert done.stdout.strip() == "True"
+    printed = _forced(
+        beside,
+        "diff = compare(a, b, beside=beside)\n"
+        "print(beside.own is not None and beside.own.units == diff.document_outlines)\n",
+    )
+    assert printed == "True"
 
 
 def test_only_a_pair_long_on_both_sides_is_aligned_in_a_child() -> None:
