@@ -27,7 +27,7 @@ Launch (issue 21), first: pair 10 of tests/data/real (a 100 k-character rule
 book) from starting ``wendiff``'s app in a new process until its Compare screen
 is full at 160x48 (the diff shown and painted), beside the time of
 ``wendiff diff --format json`` of the same pair in a new process, each the
-median of three runs in the same bench run; then 30 page-downs in that app
+median of five runs in the same bench run (interleaved); then 30 page-downs in that app
 (p95). Targets: the full screen <= 1.0 s and <= 1.3x the JSON baseline;
 page down <= 50 ms p95.
 
@@ -295,7 +295,7 @@ async def main(quick: bool) -> None:
 
 
 PAIR10 = REAL / "10_procuratorate_criminal_procedure_rules"
-RUNS = 3
+RUNS = 5
 
 
 def _children_cpu() -> float:
