@@ -22,8 +22,8 @@ Rules:
   segmented while this process reads the second (`diffing.segment_ahead`, with
   the word segmenter's helper, `diffing.words`, started only afterwards: beside
   the reading it slowed both), a large pair's alignment while this process
-  builds each document's outline and places (`diffing.align_apart`). A fork of a process holding large documents
-  costs the pages both then write.
+  builds each document's outline and places (`diffing.align_apart`). A fork
+  of a process holding large documents costs the pages both then write.
 * The result is pickled into the pipe as it is made and unpickled as it comes
   (`Pending.sent`); a cut or bad reply is no result.
 * Every child is reaped: by `Pending.result`, by `Pending.cancel` (which kills

@@ -34,7 +34,7 @@ from corpus.forked import start
 from diffing.align import align
 from diffing.articles import Outline, outline, outlines
 from diffing.fast_values import new_row
-from diffing.model import Clause, Diff, Row
+from diffing.model import Clause, Diff, Row, original_spans
 from diffing.places import clause_places
 from diffing.structure import Unit, document_outline
 from diffing.vocabulary import OPS
@@ -104,16 +104,11 @@ def align_apart(
 
 
 def _own(a: Document, b: Document, a_clauses: tuple[Clause, ...], b_clauses: tuple[Clause, ...]) -> Own:
-    original = (_original(a, a_clauses), _original(b, b_clauses))
+    original = (original_spans(a, a_clauses), original_spans(b, b_clauses))
     laws = (outline(a, a_clauses, original[0]), outline(b, b_clauses, original[1]))
     units = (document_outline(laws[0]), document_outline(laws[1]))
     places = (clause_places(laws[0], units[0]), clause_places(laws[1], units[1]))
     return Own((a_clauses, b_clauses), original, laws, units, places)
-
-
-def _original(doc: Document, clauses: tuple[Clause, ...]) -> tuple[tuple[int, int], ...]:
-    """`diffing.model.Diff.a_original` of a document's clauses."""
-    return doc.to_original_many([c.start for c in clauses], [c.end for c in clauses])
 
 
 def _aligned(a_clauses: tuple[Clause, ...], b_clauses: tuple[Clause, ...]) -> _Packed:

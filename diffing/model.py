@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "IGNORABLE_STEPS", "MIRRORED", "OPS", "QUIET_OPS", "REBUILT", "Clause", "ClauseKind", "Diff", "Op", "Row",
-    "Summary", "join_spans",
+    "Summary", "join_spans", "original_spans",
 ]  # fmt: skip
 
 QUIET_OPS: frozenset[str] = frozenset({"equal", "renumbered"})
@@ -172,15 +172,13 @@ class Diff:
 
     @cached_property
     def a_original(self) -> tuple[tuple[int, int], ...]:
-        """The smallest original span of each A clause (`Document.to_original_many`), computed once."""
-        clauses = self.a_clauses
-        return self.a.to_original_many([c.start for c in clauses], [c.end for c in clauses])
+        """The smallest original span of each A clause (`original_spans`), computed once."""
+        return original_spans(self.a, self.a_clauses)
 
     @cached_property
     def b_original(self) -> tuple[tuple[int, int], ...]:
         """The smallest original span of each B clause, computed once."""
-        clauses = self.b_clauses
-        return self.b.to_original_many([c.start for c in clauses], [c.end for c in clauses])
+        return original_spans(self.b, self.b_clauses)
 
     @cached_property
     def _a_clause_spans(self) -> list[list[tuple[int, int]]]:
@@ -276,3 +274,8 @@ def join_spans(spans: object) -> list[tuple[int, int]]:
         else:
             out.append((lo, hi))
     return out
+
+
+def original_spans(doc: Document, clauses: tuple[Clause, ...]) -> tuple[tuple[int, int], ...]:
+    """The smallest original span of each of ``doc``'s ``clauses`` (`Document.to_original_many`)."""
+    return doc.to_original_many([c.start for c in clauses], [c.end for c in clauses])

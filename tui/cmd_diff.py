@@ -204,6 +204,7 @@ class JsonParts:
         return row_texts(diff, child=True), diff.summary  # the summary too: the child has time to spare
 
     def received(self, diff: Diff, value: object) -> None:
+        from diffing.compare import adopt
         from diffing.model import Summary
         from diffing.reports.redline_json import RowTexts
 
@@ -212,7 +213,7 @@ class JsonParts:
         pieces, summary = value
         if isinstance(pieces, tuple) and len(pieces) == len(self._own) == len(diff.rows):
             self.rows = RowTexts(diff.rows, pieces).merged(self._own)
-            diff.__dict__["summary"] = summary  # as `functools.cached_property` keeps it: the same rows' summary
+            adopt(diff, {"summary": summary})  # the same rows' summary, made in the child
 
 
 def warn_read(source: Source) -> None:
