@@ -17,7 +17,8 @@ Rules:
   runs (Ctrl-C included) kills the whole session, and waits until its
   processes are gone, before the folder is removed.
 * In the main thread, SIGINT, SIGTERM and SIGHUP while the folder exists stop
-  the run the same way; once the session is killed and the folder removed,
+  the run the same way (one that comes while the program is being started is
+  held until `subprocess.Popen` has returned it, then stops it); once the session is killed and the folder removed,
   the signal is handed to the handler that was in place before (so SIGTERM
   still ends the process, Ctrl-C is still "interrupted"; if that handler
   returns, the run is an `ExtractError`). A signal that is ignored
@@ -119,12 +120,29 @@ class _Guard:
             raise _Stopped
         self.armed = True
 
+    def hold(self) -> bool:
+        """Until `arm`, a signal is only noted (while a process is being started: stopped inside
+        `subprocess.Popen`, it would be left running); whether it was armed."""
+        armed, self.armed = self.armed, False
+        return armed
+
+
+_guards: list[_Guard] = []
+"""The guards of the main thread's folders that exist, innermost last (`run_contained` holds the innermost;
+only the main thread catches signals)."""
+
+
+def _in_main_thread() -> bool:
+    return threading.current_thread() is threading.main_thread()
+
 
 @contextlib.contextmanager
 def work_folder() -> Iterator[Path]:
     """A fresh ``wendiff-soffice-*`` folder, removed on the way out; signals stop the block (see the rules)."""
     guard = _Guard()
     previous = _install(guard.handle)
+    mine = _guards if _in_main_thread() else []
+    mine.append(guard)
     try:
         folder = Path(tempfile.mkdtemp(prefix="wendiff-soffice-"))
         try:
@@ -136,6 +154,7 @@ def work_folder() -> Iterator[Path]:
             guard.armed = False
             shutil.rmtree(folder, ignore_errors=True)
     finally:
+        mine.remove(guard)
         for signum, handler in previous.items():
             signal.signal(signum, handler)
     if guard.caught is not None:
@@ -149,7 +168,7 @@ _Handler = Callable[[int, FrameType | None], object] | int
 
 def _install(handler: Callable[[int, FrameType | None], None]) -> dict[int, _Handler]:
     """Put ``handler`` on every stopping signal not ignored (main thread only); the handlers it replaced."""
-    if threading.current_thread() is not threading.main_thread():
+    if not _in_main_thread():
         return {}
     previous: dict[int, _Handler] = {}
     for signum in _STOPPING:
@@ -166,11 +185,16 @@ def run_contained(command: list[str], timeout: float) -> None:
 
     Raises `subprocess.TimeoutExpired` when it runs past ``timeout`` seconds (the session is killed first).
     """
+    prefix = no_network_prefix()
+    guard = _guards[-1] if _guards and _in_main_thread() else None
+    held = guard is not None and guard.hold()
     process = subprocess.Popen(
-        [*no_network_prefix(), *command], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL, start_new_session=True,
+        [*prefix, *command], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        start_new_session=True,
     )  # fmt: skip
     try:
+        if held and guard is not None:
+            guard.arm()  # a signal that came while it started stops the run now, its session killed
         process.wait(timeout=timeout)
     except BaseException:
         _kill_session(process)
