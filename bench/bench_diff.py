@@ -63,7 +63,7 @@ print(json.dumps({
 """
 
 
-def _environment(code: Path) -> dict[str, str]:
+def installed_environment(code: Path) -> dict[str, str]:
     """The child's environment: ``code`` first on the path, its modules byte-compiled as an install has them."""
     subprocess.run(
         [sys.executable, "-m", "compileall", "-q", *(str(code / part) for part in ("corpus", "diffing", "tui"))],
@@ -90,7 +90,7 @@ def wendiff(
     a: Path, b: Path, out: Path, codes: list[Path], repeat: int = REPEAT
 ) -> list[tuple[float, float, float, dict[str, object]]]:
     """For each code tree, runs interleaved with the others: (best wall, median wall, best CPU, notes)."""
-    envs = [_environment(code) for code in codes]
+    envs = [installed_environment(code) for code in codes]
     runs: list[list[tuple[float, float, dict[str, object]]]] = [[] for _ in codes]
     for _ in range(repeat):
         for k, code in enumerate(codes):

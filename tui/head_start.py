@@ -25,7 +25,7 @@ Rules:
   forking a process with threads can deadlock the child) and hands the helper
   over to it (`diffing.words.hand_over`); otherwise the app compares in its
   worker as always.
-* The child runs exactly what the app's worker runs (`tui.jobs.run_compare`)
+* The child runs exactly what the app's worker runs (`tui.comparing.run_compare`)
   on the same `CompareRequest`, and the diff the app rebuilds from the three
   steps (`diffing.compare.with_inline`) is the one the app would have made; the
   app measures it as its worker does (`tui.jobs.prepare_view`). The child runs
@@ -89,14 +89,14 @@ def _import_for_both() -> None:
     anyway, and a module imported in the child would be imported a second time in the app)."""
     import corpus.pipeline  # noqa: F401
     import diffing.compare  # noqa: F401
-    import tui.jobs  # noqa: F401
+    import tui.comparing  # noqa: F401
 
 
 def _work(request: CompareRequest, early_w: int, early_r: int) -> _Inline:
     """The child's work: the diff of ``request`` without inline parts, then its places, sent to ``early_w`` while
     the child's own child computes the inline parts; then returned, each row's inline parts."""
     from tui import collector
-    from tui.jobs import run_compare
+    from tui.comparing import run_compare
 
     os.close(early_r)
     collector.for_one_shot()  # the child's one task

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
@@ -28,6 +28,8 @@ from corpus.errors import WendiffError
 from corpus.store.values import BlameLine, DocumentInfo, Version
 from diffing.model import Diff, Summary
 from diffing.reports import FORMATS, Format, Report
+from tui.comparing import STAGES, OnProgress, run_compare
+from tui.comparing import quiet as _quiet
 from tui.dup_list import Base, DupLine, dup_lines
 from tui.sides import CompareRequest, FileSide, StoreSide
 from tui.view_lines import Measure
@@ -52,39 +54,8 @@ __all__ = [
     "version_summary",
 ]
 
-OnProgress = Callable[[str, int, int], None]
-"""The callback a job reports its progress to: ``(stage, done, total)`` (not the duplicate finder's
-`diffing.dups.result.Progress` value, which `find_dups` turns into a call of it)."""
-STAGES = ("reading A", "reading B", "normalizing A", "normalizing B", "comparing", "laying out")
-
-
 class ExportUnavailable(WendiffError):
     """A report format whose module is not available."""
-
-
-def _quiet(stage: str, done: int, total: int) -> None:
-    """A progress callback that reports nowhere."""
-
-
-def run_compare(
-    request: CompareRequest, progress: OnProgress = _quiet, beside: Callable[[Diff], object] | None = None
-) -> Diff:
-    """Read both sides, normalize them with the request's options and compare them (stages 1-5); ``beside`` is
-    `diffing.compare.compare`'s (work on the diff without inline parts, done while a child computes them)."""
-    from corpus.pipeline import from_source
-    from diffing.compare import compare
-
-    total = len(STAGES)
-    progress(STAGES[0], 0, total)
-    source_a = request.a.read()
-    progress(STAGES[1], 1, total)
-    source_b = request.b.read()
-    progress(STAGES[2], 2, total)
-    doc_a = from_source(source_a, request.options)
-    progress(STAGES[3], 3, total)
-    doc_b = from_source(source_b, request.options)
-    progress(STAGES[4], 4, total)
-    return compare(doc_a, doc_b, request.options, pins=request.pins, beside=beside)
 
 
 def prepare_view(
