@@ -13,8 +13,11 @@ reading order); then what the child built meanwhile, the other values
 summary), with which the app cites each row's places; then, once the child's
 own child has computed them, the inline parts, row by row. The child writes
 the diff from a thread and goes on to the places: the app reads only once
-Textual has started. Heights, which depend on the width, are left to the app,
-which meanwhile has built its character classes (`tui.wrap.warm_up`).
+Textual has started. Heights depend on the width: while the inline parts are
+computed, the app measures the clauses' heights at the columns the compare
+view will have in a terminal as wide as the one it was started in
+(`view_columns`), with the character classes it has built meanwhile
+(`tui.wrap.warm_up`).
 
 Rules:
 
@@ -54,9 +57,13 @@ if TYPE_CHECKING:
     from diffing.model import Diff
     from diffing.vocabulary import InlinePart
     from tui.sides import CompareRequest
-    from tui.view_lines import Measure
+    from tui.view_lines import Columns, Measure
 
-__all__ = ["start", "take", "waiting"]
+__all__ = ["CHROME", "start", "take", "view_columns", "waiting"]
+
+CHROME = 3
+"""Columns of the terminal that the compare view leaves to its scrollbar and the change map beside it
+(tests/tui/test_head_start.py checks the guess)."""
 
 _Inline = Sequence["tuple[InlinePart, ...] | None"]
 _pending: list[tuple[CompareRequest, int, forked.Pending[_Inline], int]] = []
@@ -82,6 +89,13 @@ def start(request: CompareRequest, columns: int) -> bool:
         words.hand_over()  # the child's, and its own child's, which cuts the words
     _pending.append((request, columns, pending, early_r))
     return True
+
+
+def view_columns(columns: int) -> Columns:
+    """The columns of the compare view in a terminal ``columns`` cells wide, with no pane beside it."""
+    from tui.view_lines import Columns
+
+    return Columns.fit(columns - CHROME)
 
 
 def _import_for_both() -> None:
@@ -147,7 +161,7 @@ def take(request: CompareRequest) -> tuple[Diff, Measure] | None:
     if early is None:
         pending.cancel()
         return None
-    measured.prepare(unified=False)  # the places; while the child's child computes the inline parts
+    measured.prepare(unified=False).warm(view_columns(columns))  # while the child's child computes the inline parts
     inline = pending.sent()
     if inline is None or len(inline) != len(early.rows):
         return None

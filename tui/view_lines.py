@@ -114,8 +114,8 @@ class Measure:
     """
 
     def __init__(self, diff: Diff, early: Measure | None = None) -> None:
-        """``early``: a measure of the same diff without its inline parts (`carry`), whose texts, order and
-        places are this one's."""
+        """``early``: a measure of the same diff without its inline parts (`carry`), whose texts, order,
+        places and clause heights are this one's."""
         self.diff = diff
         self._texts: dict[str, list[str]] = {}
         self._order: tuple[Item, ...] | None = None
@@ -126,22 +126,21 @@ class Measure:
         self._cited: list[tuple[tuple[str, str], ...] | None] = []
         self.joined = {"a": paged(diff.a), "b": paged(diff.b)}
         """Per side: line breaks inside a clause are the page's, joined for reading (`reading`)."""
-        if early is not None:
-            self._texts, self._order, self._cited = self.carry(early)
+        if early is not None and self.carry(early):
+            self._texts, self._order, self._cited = dict(early._texts), early._order, list(early._cited)
+            self._heights = dict(early._heights)
 
-    def carry(
-        self, early: Measure
-    ) -> tuple[dict[str, list[str]], tuple[Item, ...] | None, list[tuple[tuple[str, str], ...] | None]]:
-        """What ``early`` measured that reads no inline parts: the clause texts, the reading order and the rows'
-        places (`cited`), which are this diff's when ``early`` measured the same clauses and rows (the diff
-        `diffing.compare` hands its ``beside`` before the inline parts exist); nothing otherwise."""
+    def carry(self, early: Measure) -> bool:
+        """Whether what ``early`` measured that reads no inline parts (the clause texts, the reading order, the
+        rows' places (`cited`) and the clause heights) is this diff's: whether ``early`` measured the same clauses
+        and rows (the diff `diffing.compare` hands its ``beside`` before the inline parts exist)."""
         mine, theirs = self.diff, early.diff
         same = (
             mine.a is theirs.a and mine.b is theirs.b and mine.a_clauses is theirs.a_clauses
             and mine.b_clauses is theirs.b_clauses and len(mine.rows) == len(theirs.rows)
             and all(x.op == y.op and x.a == y.a and x.b == y.b for x, y in zip(mine.rows, theirs.rows, strict=True))
         )  # fmt: skip
-        return (dict(early._texts), early._order, list(early._cited)) if same else ({}, None, [])
+        return same
 
     def places(self, side: Literal["a", "b"]) -> tuple[str, ...]:
         """Where each clause of one side is cited (`Diff.places`, `diffing.places`)."""
@@ -213,6 +212,12 @@ class Measure:
             doc, clauses = (self.diff.a, self.diff.a_clauses) if side == "a" else (self.diff.b, self.diff.b_clauses)
             self._texts[side] = [clause_text(doc, self.diff.clause_spans(side, i)) for i in range(len(clauses))]
         return self._texts[side]
+
+    def warm(self, columns: Columns) -> Measure:
+        """Compute now the clause heights that a layout at ``columns`` reads first (those of both sides)."""
+        self.clauses("a", columns.a - 1)
+        self.clauses("b", (columns.b or columns.a) - 1)
+        return self
 
     def clauses(self, side: Literal["a", "b"], width: int) -> list[int]:
         """Height of every clause of one side, folded at ``width`` cells."""

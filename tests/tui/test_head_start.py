@@ -12,6 +12,8 @@ import tempfile
 import threading
 from pathlib import Path
 
+import pytest
+
 from tests.tui.conftest import settle
 from tui import head_start
 from tui.app import make_app
@@ -42,6 +44,9 @@ def _hands_over() -> None:
     mine = prepare_view(own, unified=False)
     assert measure.texts("a") == mine.texts("a") and measure.texts("b") == mine.texts("b")
     assert measure.order() == mine.order() and measure._cited == mine._cited
+    view = head_start.view_columns(160)  # the clause heights the view's layout reads, measured while waiting
+    assert measure._heights[("a", view.a - 1)] == mine.clauses("a", view.a - 1)
+    assert measure._heights[("b", view.b - 1)] == mine.clauses("b", view.b - 1)
     assert not head_start.waiting(request) and head_start.take(request) is None
 
 
@@ -101,6 +106,16 @@ def test_a_head_start_that_fails_leaves_the_comparison_to_the_app() -> None:
 
 def test_the_compare_screen_takes_the_head_start_and_shows_its_diff() -> None:
     _in_a_fresh_process("_compare_screen")
+
+
+@pytest.mark.parametrize("size", [(160, 48), (80, 24), (120, 40)])
+async def test_the_head_start_guesses_the_columns_of_the_compare_view(size: tuple[int, int]) -> None:
+    app = make_app(compare=request_of(PAIR_04), library=False)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen) and screen.view.layout_ is not None
+        assert screen.view.layout_.columns == head_start.view_columns(size[0])
 
 
 def test_no_head_start_is_forked_from_a_process_with_threads() -> None:

@@ -152,20 +152,24 @@ def test_a_rows_label_height_is_counted_as_the_label_draws_it(pair01: Diff, seed
                     assert view._label_height(i) == drawn, (entry, numbers)
 
 
-def test_a_measure_taken_before_the_inline_parts_carries_its_texts_and_reading_order(pair01: Diff) -> None:
+def test_a_measure_taken_before_the_inline_parts_carries_its_texts_reading_order_and_heights(pair01: Diff) -> None:
     a, b = pair01.a, pair01.b
     early: list[Measure] = []
-    diff = compare(a, b, beside=lambda d: early.append(Measure(d).prepare(unified=False)))
+    columns = Columns.fit(157)
+    diff = compare(a, b, beside=lambda d: early.append(Measure(d).prepare(unified=False).warm(columns)))
     assert early and early[0].diff is not diff and any(row.inline for row in diff.rows)
     carried, fresh = Measure(diff, early[0]), Measure(diff)
     assert carried.order() is early[0].order() and carried.order() == fresh.order()
     assert carried.texts("a") == fresh.texts("a") and carried.texts("b") == fresh.texts("b")
     assert carried._cited == [fresh.cited(r) for r in range(len(diff.rows))]
+    assert carried._heights == early[0]._heights and len(carried._heights) == 2
+    assert carried._heights[("a", columns.a - 1)] == fresh.clauses("a", columns.a - 1)
+    assert carried._heights[("b", columns.b - 1)] == fresh.clauses("b", columns.b - 1)
 
 
 def test_a_measure_of_other_rows_carries_nothing(pair01: Diff) -> None:
     other = compare(pair01.b, pair01.a)
-    early = Measure(other).prepare(unified=False)
+    early = Measure(other).prepare(unified=False).warm(Columns.fit(157))
     carried = Measure(pair01, early)
-    assert carried.carry(early) == ({}, None, [])
+    assert carried.carry(early) is False and not carried._heights
     assert carried.order() is not early.order() and carried.order() == Measure(pair01).order()

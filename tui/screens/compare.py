@@ -274,6 +274,7 @@ class CompareScreen(Screen[None]):
         self.query_one(WorkBar).end()
         self.hits = []
         self.view.set_diff(message.diff, keep_place=keep, measure=message.measure, swapped=swapped)
+        self._cursor(self.view.cursor_moved())  # the bar now, laid out with the rows (its message changes nothing)
         collector.for_view()
         if self.start_at is not None:
             row = _row_with_b_text(message.diff, self.start_at)

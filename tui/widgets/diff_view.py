@@ -333,13 +333,15 @@ class DiffView(ScrollView, can_focus=True):
         # refresh_lines takes lines of the virtual (scrolled) content, not of the screen
         self.refresh_lines(layout.tops[i], layout.heights[i])
 
-    def _post_cursor(self) -> None:
+    def cursor_moved(self) -> CursorMoved:
+        """Where the cursor is now, as the `CursorMoved` message that says so."""
         entry = self.cursor_entry()
         k = bisect_left(self._changes, self.cursor)
         change = k + 1 if k < len(self._changes) and self._changes[k] == self.cursor else 0
-        self.post_message(
-            CursorMoved(entry.row if entry else None, entry.kind if entry else "", change, len(self._changes))
-        )
+        return CursorMoved(entry.row if entry else None, entry.kind if entry else "", change, len(self._changes))
+
+    def _post_cursor(self) -> None:
+        self.post_message(self.cursor_moved())
 
     def action_cursor(self, step: int) -> None:
         self._move(self.cursor + step)
