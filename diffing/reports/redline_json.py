@@ -214,11 +214,13 @@ class RowTexts:
         return RowTexts(self.rows, tuple(x if x is not None else y for x, y in zip(mine, other, strict=True)))
 
 
-_COST_INLINE_CHAR, _COST_ROW, _COST_CLAUSE, _COST_CLAUSE_AHEAD = 1.4, 5.5, 17.0, 4.5
+_COST_INLINE_CHAR, _COST_ROW, _COST_ROW_CHILD, _COST_CLAUSE, _COST_CLAUSE_AHEAD = 1.4, 7.2, 11.7, 17.0, 4.5
 """Relative costs (measured: µs on one core) of the inline parts per character of a changed row's two sides,
-of encoding one row, and of the article map and places per clause; of the correspondence alone per clause when
-the outlines and places were built, and the outlines encoded, while a child aligned the pair (from
-`diffing.align_apart.apart`; the child also sends its rows back)."""
+of encoding one row here and in the child, and of the article map and places per clause; of the correspondence
+alone per clause when the outlines and places were built, and the outlines encoded, while a child aligned the
+pair (from `diffing.align_apart.apart`). A row costs the child more: the objects it reads are copied on first
+write (their reference counts: a third of its time was the kernel's on an 11 and a 45 MB page) and it sends
+its texts back."""
 
 
 def child_share(diff: Diff) -> int:
@@ -234,7 +236,7 @@ def child_share(diff: Diff) -> int:
     child = _COST_INLINE_CHAR * chars
     clause = _COST_CLAUSE_AHEAD if apart(len(a), len(b)) else _COST_CLAUSE
     parent = clause * (len(a) + len(b)) + _COST_ROW * len(diff.rows)
-    take = round((parent - child) / (2 * _COST_ROW))  # rows the child takes to finish with this process
+    take = round((parent - child) / (_COST_ROW + _COST_ROW_CHILD))  # rows the child takes to finish with this process
     for k in range(len(diff.rows) - 1, -1, -1):
         if take <= 0:
             return k + 1
