@@ -99,8 +99,9 @@ def view_columns(columns: int) -> Columns:
 
 
 def _import_for_both() -> None:
-    """Import what the comparison needs before forking, once for both processes (the app imports most of it
-    anyway, and a module imported in the child would be imported a second time in the app)."""
+    """Import what the comparison needs before forking, once for both processes (the app imports it anyway, and
+    a module imported in the child would be imported a second time in the app); only that: what only the app
+    needs (the view's measures, the reports) it imports after the fork, while the child compares."""
     import corpus.pipeline  # noqa: F401
     import diffing.compare  # noqa: F401
     import tui.comparing  # noqa: F401

@@ -63,7 +63,7 @@ def prepare_view(
 ) -> Measure:
     """What the compare view measures once per diff (stage 6), done before the view gets the diff.
 
-    ``early`` is the measure of the same diff before its inline parts were computed (`Measure.carry`).
+    ``early`` is the measure of the same diff before its inline parts were computed (`Measure.carries`).
     (The diff of a large pair is millions of long-lived objects: the collector's thresholds that
     `tui.cli.main` sets keep full collections from pausing the UI thread while the view lays
     them out.)

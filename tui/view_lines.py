@@ -114,7 +114,7 @@ class Measure:
     """
 
     def __init__(self, diff: Diff, early: Measure | None = None) -> None:
-        """``early``: a measure of the same diff without its inline parts (`carry`), whose texts, order,
+        """``early``: a measure of the same diff without its inline parts (`carries`), whose texts, order,
         places and clause heights are this one's."""
         self.diff = diff
         self._texts: dict[str, list[str]] = {}
@@ -126,11 +126,11 @@ class Measure:
         self._cited: list[tuple[tuple[str, str], ...] | None] = []
         self.joined = {"a": paged(diff.a), "b": paged(diff.b)}
         """Per side: line breaks inside a clause are the page's, joined for reading (`reading`)."""
-        if early is not None and self.carry(early):
+        if early is not None and self.carries(early):
             self._texts, self._order, self._cited = dict(early._texts), early._order, list(early._cited)
             self._heights = dict(early._heights)
 
-    def carry(self, early: Measure) -> bool:
+    def carries(self, early: Measure) -> bool:
         """Whether what ``early`` measured that reads no inline parts (the clause texts, the reading order, the
         rows' places (`cited`) and the clause heights) is this diff's: whether ``early`` measured the same clauses
         and rows (the diff `diffing.compare` hands its ``beside`` before the inline parts exist)."""

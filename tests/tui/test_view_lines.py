@@ -171,5 +171,5 @@ def test_a_measure_of_other_rows_carries_nothing(pair01: Diff) -> None:
     other = compare(pair01.b, pair01.a)
     early = Measure(other).prepare(unified=False).warm(Columns.fit(157))
     carried = Measure(pair01, early)
-    assert carried.carry(early) is False and not carried._heights
+    assert carried.carries(early) is False and not carried._heights
     assert carried.order() is not early.order() and carried.order() == Measure(pair01).order()
