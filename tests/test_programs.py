@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.programs import Program, need_program
+from tests.programs import Program, need_cjk_font, need_program
 
 MISSING = Program("wendiff-no-such-program", "no-such-package")
 
@@ -24,3 +24,13 @@ def test_a_missing_program_fails_the_test_under_ci(monkeypatch: pytest.MonkeyPat
     monkeypatch.setenv("CI", "true")
     with pytest.raises(pytest.fail.Exception, match="no-such-program is not installed, and CI=true requires it"):
         need_program(MISSING)
+
+
+def test_without_a_chinese_font_a_test_that_draws_chinese_pages_fails_under_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("tests.programs.shutil.which", lambda name: None)  # no fontconfig: no font known
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match=r"Chinese glyphs is not installed.*fonts-noto-cjk"):
+        need_cjk_font()
+    monkeypatch.delenv("CI")
+    with pytest.raises(pytest.skip.Exception, match="fonts-noto-cjk"):
+        need_cjk_font()

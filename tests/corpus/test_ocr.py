@@ -17,6 +17,13 @@ from diffing.compare import compare
 from diffing.reports.redline_json import dumps
 from tests.corpus.pdf_layers import Line, pdf_of
 from tests.corpus.scans import FIRST, LINES, NEEDS_EXTRA, mixed_pdf, rendered, scanned_pdf, spoil
+from tests.programs import need_cjk_font
+
+
+@pytest.fixture
+def cjk_font() -> None:
+    """The pages drawn from a PDF's text need a font with Chinese glyphs (tests/programs.py)."""
+    need_cjk_font()
 
 
 @pytest.fixture
@@ -26,7 +33,7 @@ def with_ocr(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.usefixtures("with_ocr")
+@pytest.mark.usefixtures("with_ocr", "cjk_font")
 def test_a_scanned_page_is_read_by_ocr_in_its_place_and_its_clauses_keep_their_page() -> None:
     source = source_from_bytes("mixed.pdf", mixed_pdf())
     assert source.ocr_read_pages == (2,) and source.textless_pages == ()
@@ -155,7 +162,7 @@ def _scanned_law(pages: int = 10, width: int = 30) -> tuple[str, bytes]:
 
 
 @pytest.mark.slow
-@pytest.mark.usefixtures("with_ocr")
+@pytest.mark.usefixtures("with_ocr", "cjk_font")
 def test_a_ten_page_scan_against_its_text_gives_only_rows_of_ocr_errors_each_a_close_match() -> None:
     law, scan = _scanned_law()
     source = source_from_bytes("scan.pdf", scan)
