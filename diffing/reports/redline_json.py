@@ -218,9 +218,9 @@ _COST_INLINE_CHAR, _COST_ROW, _COST_ROW_CHILD, _COST_CLAUSE, _COST_CLAUSE_AHEAD 
 """Relative costs (measured: µs on one core) of the inline parts per character of a changed row's two sides,
 of encoding one row here and in the child, and of the article map and places per clause; of the correspondence
 alone per clause when the outlines and places were built, and the outlines encoded, while a child aligned the
-pair (from `diffing.align_apart.apart`). A row costs the child more: the objects it reads are copied on first
-write (their reference counts: a third of its time was the kernel's on an 11 and a 45 MB page) and it sends
-its texts back."""
+pair (from `diffing.align_apart.apart`). A row costs the child more: the pages of the objects it reads are
+copied on their first write (their reference counts: the kernel's share of its time was a fifth on an 11 MB
+page, nearly half on a 45 MB page) and it sends its texts back."""
 
 
 def child_share(diff: Diff) -> int:
