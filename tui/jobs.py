@@ -28,8 +28,7 @@ from corpus.errors import WendiffError
 from corpus.store.values import BlameLine, DocumentInfo, Version
 from diffing.model import Diff, Summary
 from diffing.reports import FORMATS, Format, Report
-from tui.comparing import STAGES, OnProgress, run_compare
-from tui.comparing import quiet as _quiet
+from tui.comparing import STAGES, OnProgress, quiet, run_compare
 from tui.dup_list import Base, DupLine, dup_lines
 from tui.sides import CompareRequest, FileSide, StoreSide
 from tui.view_lines import Measure
@@ -59,7 +58,7 @@ class ExportUnavailable(WendiffError):
 
 
 def prepare_view(
-    diff: Diff, progress: OnProgress = _quiet, unified: bool = True, early: Measure | None = None
+    diff: Diff, progress: OnProgress = quiet, unified: bool = True, early: Measure | None = None
 ) -> Measure:
     """What the compare view measures once per diff (stage 6), done before the view gets the diff.
 
@@ -185,7 +184,7 @@ class DupsData:
     """One-line problems of the inputs that could not be read."""
 
 
-def find_dups(store_path: Path | None, files: Sequence[str], progress: OnProgress = _quiet) -> DupsData:
+def find_dups(store_path: Path | None, files: Sequence[str], progress: OnProgress = quiet) -> DupsData:
     """Repeats and re-used passages among the files given and the store's documents (latest versions).
 
     With files, the files are checked against the store (the finder's ``--store``
