@@ -34,6 +34,7 @@ from corpus.errors import WendiffError
 from corpus.read import DEFAULT_MAX_SIZE
 from diffing.draft_style import STYLES
 from diffing.reports import FORMATS, REPORT_FORMATS, REPORT_NAMES, REPORTS, SUFFIXES, Format, Report, unsupported
+from tui import collector
 from tui.cli_help import exit_statuses
 from tui.compat_argparse import Subparsers
 
@@ -350,6 +351,7 @@ def _run(args: argparse.Namespace) -> int:
     warn_read(b.source)
     beside = beside_inline(args)
     diff = compare(a, b, options, clauses=(a_clauses, b_clauses), pins=pins, beside=beside)
+    collector.leave_at_exit(diff)
     from corpus.display import safe_name
 
     for problem in diff.pin_problems:

@@ -98,3 +98,47 @@ def test_sent_is_the_childs_result_or_none_and_never_does_the_work_here() -> Non
     )
     done = _in_a_new_process(script)
     assert done.stdout.split() == ["True", "(3,", "2)", "True", "None"]
+
+
+def test_a_result_larger_than_a_pipe_arrives_whole() -> None:
+    script = (
+        "from corpus.forked import start\n"
+        "def big(n):\n"
+        "    return ['第一条' * n, bytes(range(256)) * n, list(range(n))]\n"
+        "p = start(big, 400_000)\n"
+        "print(p.forked, p.result() == big(400_000))"
+    )
+    done = _in_a_new_process(script)
+    assert done.stdout.split() == ["True", "True"]
+
+
+def test_a_child_that_dies_while_writing_its_result_sends_none_even_with_status_zero() -> None:
+    script = (
+        "import os; from corpus.forked import start\n"
+        "class Dies:\n"
+        "    def __reduce__(self):\n"
+        "        os._exit(0)\n"
+        "def half_sent():\n"
+        "    return ['x' * 1_000_000, Dies()]\n"
+        "p = start(half_sent)\n"
+        "print(p.forked, p.sent())"
+    )
+    done = _in_a_new_process(script)
+    assert done.stdout.split() == ["True", "None"]
+
+
+def test_the_arguments_are_not_held_once_the_result_is_taken() -> None:
+    script = (
+        "import gc, weakref; from corpus.forked import start\n"
+        "class Big:\n"
+        "    pass\n"
+        "def size(value):\n"
+        "    return 1\n"
+        "arg = Big(); alive = weakref.ref(arg)\n"
+        "p = start(size, arg)\n"
+        "print(p.forked, p.result())\n"
+        "del p, arg; gc.collect()\n"
+        "print(alive() is None)"
+    )
+    done = _in_a_new_process(script)
+    assert done.stdout.split() == ["True", "1", "True"]

@@ -4,6 +4,7 @@ frozen and small young collections once it is shown."""
 from __future__ import annotations
 
 import gc
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -65,4 +66,26 @@ def test_a_one_shot_comparison_runs_without_collection() -> None:
         collector.for_one_shot()
         assert not gc.isenabled()
     finally:
+        gc.enable()
+
+
+class _Value:
+    """An object a weak reference can follow."""
+
+
+def test_a_one_shot_comparison_keeps_its_diff_until_exit_and_other_work_keeps_nothing() -> None:
+    kept, passing = _Value(), _Value()
+    kept_ref, passing_ref = weakref.ref(kept), weakref.ref(passing)
+    try:
+        collector.for_work()
+        collector.leave_at_exit(passing)
+        collector.for_one_shot()
+        collector.leave_at_exit(kept)
+        del kept, passing
+        assert passing_ref() is None
+        assert kept_ref() is not None  # freed by the OS when the process leaves, never object by object
+        collector.for_work()
+        assert kept_ref() is None
+    finally:
+        collector.for_work()
         gc.enable()
