@@ -15,6 +15,10 @@ Rules:
   child (a smaller pair, a process with threads, a failed fork) it aligns
   here and builds nothing ahead. A caller's work on the own values (the JSON
   report encodes both outlines) is done meanwhile too.
+* The child can be started before the clauses of A exist here (`begin`): a
+  document read in a child (`diffing.segment_ahead`) arrives packed, and
+  rebuilding its clauses took a second on a 45 MB page; the aligning child
+  rebuilds them for itself while this process does the same.
 * `Own.give` caches them in a diff of the very clauses they were built for
   (the same tuples: `diffing.glue` makes new ones when it cuts a clause), as
   that diff's properties would build them: the outlines are the ones
@@ -30,7 +34,7 @@ from dataclasses import dataclass
 from itertools import chain
 
 from corpus.document import Document
-from corpus.forked import start
+from corpus.forked import Pending, start
 from diffing.align import align
 from diffing.articles import Outline, outline, outlines
 from diffing.fast_values import new_row
@@ -39,7 +43,7 @@ from diffing.places import clause_places
 from diffing.structure import Unit, document_outline
 from diffing.vocabulary import OPS
 
-__all__ = ["APART", "Own", "align_apart", "apart"]
+__all__ = ["APART", "Begun", "Own", "align_apart", "apart", "begin"]
 
 APART = 20_000
 """The fewest clauses on each side of a pair aligned in a child (`apart`): below, forking and sending the rows
@@ -53,6 +57,8 @@ def apart(a_count: int, b_count: int) -> bool:
 
 _Packed = tuple[bytes, "array[int]", "array[int]", "array[int]", "array[int]", "array[float]"]
 """Rows: ops (indices in `OPS`), A and B lengths, A and B clause indices (flat), similarities."""
+Begun = Pending[_Packed]
+"""An alignment begun in a child before `align_apart` was called (`begin`)."""
 
 
 @dataclass(frozen=True)
@@ -78,18 +84,33 @@ class Own:
         diff.__dict__.update(outlines=laws, document_outlines=units, places=places)
 
 
+def begin(make_a: Callable[..., tuple[Clause, ...]], args: tuple[object, ...], b_clauses: tuple[Clause, ...]) -> Begun:
+    """The alignment of ``make_a(*args)`` with ``b_clauses`` begun in a child, for `align_apart`'s ``begun``:
+    ``make_a`` makes A's clauses there (`diffing.segment_ahead` rebuilds them from what a reading child sent,
+    in that child and in this process at once)."""
+    return start(_made_aligned, make_a, args, b_clauses)
+
+
+def _made_aligned(
+    make_a: Callable[..., tuple[Clause, ...]], args: tuple[object, ...], b_clauses: tuple[Clause, ...]
+) -> _Packed:
+    return _aligned(make_a(*args), b_clauses)
+
+
 def align_apart(
     a: Document,
     b: Document,
     a_clauses: tuple[Clause, ...],
     b_clauses: tuple[Clause, ...],
     then: Callable[[Own], object] | None = None,
+    begun: Begun | None = None,
 ) -> tuple[list[Row], Own | None]:
     """``align(a_clauses, b_clauses)`` and, when a child aligned them, both documents' own values (module
-    rules), which ``then`` was given while the child still aligned."""
-    if not apart(len(a_clauses), len(b_clauses)):
+    rules), which ``then`` was given while the child still aligned. ``begun``: that alignment begun already
+    (`begin`), of clauses equal to these, field by field."""
+    if begun is None and not apart(len(a_clauses), len(b_clauses)):
         return align(a_clauses, b_clauses), None
-    pending = start(_aligned, a_clauses, b_clauses)
+    pending = start(_aligned, a_clauses, b_clauses) if begun is None else begun
     if not pending.forked:
         pending.cancel()
         return align(a_clauses, b_clauses), None

@@ -14,7 +14,7 @@ from corpus.document import Document
 from corpus.forked import start
 from corpus.options import DEFAULT_OPTIONS, Inline, Options
 from diffing.align import align, swapped
-from diffing.align_apart import Own, align_apart
+from diffing.align_apart import Begun, Own, align_apart
 from diffing.glue import cut_glued
 from diffing.inline import inline_diff
 from diffing.model import MIRRORED, REBUILT, Clause, Diff, Row
@@ -87,7 +87,7 @@ def _mirror(rows: list[Row]) -> list[Row]:
 def compare(
     a: Document, b: Document, options: Options = DEFAULT_OPTIONS, *, inline: bool = True,
     clauses: tuple[tuple[Clause, ...], tuple[Clause, ...]] | None = None, pins: Sequence[Pin] = (),
-    beside: Callable[[Diff], object] | None = None,
+    beside: Callable[[Diff], object] | None = None, aligned: Begun | None = None,
 ) -> Diff:
     """Align the clauses of ``a`` and ``b`` and compute inline differences.
 
@@ -98,14 +98,17 @@ def compare(
     ``beside`` is work on the diff that needs no inline parts (its article map: ``Diff.structure``),
     done while a child computes them (`corpus.forked`); what it builds (`CARRIED`) is the result's. A large
     pair is aligned in a child while this process builds each document's outline and places
-    (`diffing.align_apart`).
+    (`diffing.align_apart`); ``aligned`` is that child begun already, for clauses equal to ``clauses``
+    (`diffing.align_apart.begin`).
     """
     a_clauses, b_clauses = clauses if clauses is not None else (segment(a), segment(b))
     flip = swapped(a_clauses, b_clauses)  # the aligner's canonical order, kept for every later step
     if inline:
         aligning = beside.aligning if isinstance(beside, WhileAligning) else None
-        rows, own = align_apart(a, b, a_clauses, b_clauses, aligning)
+        rows, own = align_apart(a, b, a_clauses, b_clauses, aligning, aligned)
     else:
+        if aligned is not None:
+            aligned.cancel()
         rows, own = align(a_clauses, b_clauses), None
     if flip:
         b_clauses, a_clauses, mirrored = cut_glued(b, a, b_clauses, a_clauses, _mirror(rows))

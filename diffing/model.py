@@ -120,8 +120,8 @@ class Diff:
     @cached_property
     def summary(self) -> Summary:
         counts = Counter(row.op for row in self.rows)
-        a_size = [len(c.text) for c in self.a_clauses]
-        b_size = [len(c.text) for c in self.b_clauses]
+        a_size = [c.end - c.start for c in self.a_clauses]  # len(c.text), without touching every text: a child
+        b_size = [c.end - c.start for c in self.b_clauses]  # forked from this process copies each page it touches
         weight = total = 0.0
         for row in self.rows:
             a, b = row.a, row.b

@@ -4,10 +4,10 @@ Rules:
 
 * `read_ahead` begins ``load(path)`` and `diffing.segment.segment` of its
   document in a child (`corpus.forked`) when ``path`` names a regular file of
-  at least `AHEAD_BYTES`, and returns a function that gives the document and
-  its clauses: the same document and the same clauses, equal field by field,
-  as reading and segmenting here; when no child could start or the child
-  failed, that function reads and segments here, so that an error is raised
+  at least `AHEAD_BYTES`, and returns an `Ahead`, which, called, gives the
+  document and its clauses: the same document and the same clauses, equal
+  field by field, as reading and segmenting here; when no child could start or
+  the child failed, it reads and segments here, so that an error is raised
   here exactly as without a child (`corpus.forked`'s rules). Standard input,
   a device or a pipe is read here, now, and so is a file another program reads
   (LibreOffice for .doc, .wps, .rtf and .odt; the PDF reader's own child; and
@@ -20,6 +20,11 @@ Rules:
 * The child sends each clause as its bounds, kind, place and cut (a clause's
   text is the document's text between its bounds): about a tenth of what the
   clauses themselves pickle to, rebuilt here with `diffing.fast_values`.
+* Rebuilding them took a second on a 45 MB page, while the other core had
+  nothing to do. For a pair aligned in a child (`diffing.align_apart.apart`),
+  `Ahead.with_alignment` begins that child first (`diffing.align_apart.begin`),
+  with the packed clauses, and it rebuilds them for itself while this process
+  does: the same clauses, and the same rows as aligning them here.
 """
 
 from __future__ import annotations
@@ -32,9 +37,10 @@ from pathlib import PurePath
 from typing import TypeAlias, get_args
 
 from corpus.document import Document
-from corpus.forked import start
+from corpus.forked import Pending, start
 from corpus.options import DEFAULT_OPTIONS, Options
 from corpus.read import LEGACY_EXTENSIONS
+from diffing.align_apart import Begun, apart, begin
 from diffing.fast_values import new_clause
 from diffing.model import Clause, ClauseKind
 from diffing.segment import segment
@@ -53,24 +59,47 @@ _Packed: TypeAlias = "tuple[array[int], array[int], bytes, bytes, tuple[str, ...
 """The clauses of a document: starts, ends, kinds (indices in `_KINDS`), cuts (0 or 1), places."""
 
 
-def read_ahead(
-    path: str, options: Options = DEFAULT_OPTIONS, max_size: int | None = None
-) -> Callable[[], tuple[Document, tuple[Clause, ...]]]:
+class Ahead:
+    """A document being read (`read_ahead`): call it for the document and its clauses, or take them with the
+    alignment against the other document's clauses begun (`with_alignment`)."""
+
+    def __init__(self, path: str, options: Options, max_size: int | None) -> None:
+        from corpus.pipeline import load
+
+        self._pending: Pending[tuple[Document, _Packed]] | None = None
+        self._here: Callable[[], tuple[Document, tuple[Clause, ...]]] | None = None
+        if reads_ahead(path):
+            self._pending = start(_read, path, options, max_size)
+        else:
+            doc = load(path, options, max_size)
+            clauses = segment_ahead(doc)
+            self._here = lambda: (doc, clauses())
+
+    def __call__(self) -> tuple[Document, tuple[Clause, ...]]:
+        doc, clauses, _ = self.with_alignment(None)
+        return doc, clauses
+
+    def with_alignment(
+        self, b_clauses: tuple[Clause, ...] | None
+    ) -> tuple[Document, tuple[Clause, ...], Begun | None]:
+        """The document, its clauses and, when the pair with ``b_clauses`` is aligned in a child
+        (`diffing.align_apart.apart`) and the clauses came packed from the reading child, that child begun before
+        they are rebuilt here: it rebuilds them for itself meanwhile (module rules)."""
+        if self._pending is None:
+            assert self._here is not None
+            doc, clauses = self._here()
+            return doc, clauses, None
+        doc, packed = self._pending.result()
+        aligned = None
+        if b_clauses is not None and apart(len(packed[0]), len(b_clauses)):
+            aligned = begin(_unpacked, (doc, packed), b_clauses)
+        return doc, _unpacked(doc, packed), aligned
+
+
+def read_ahead(path: str, options: Options = DEFAULT_OPTIONS, max_size: int | None = None) -> Ahead:
     """``load(path, options, max_size)`` and its clauses, begun in a child when ``path`` is a large regular file
-    (see the module rules): call the result for both."""
-    from corpus.pipeline import load
-
-    if not reads_ahead(path):
-        doc = load(path, options, max_size)
-        clauses = segment_ahead(doc)
-        return lambda: (doc, clauses())
-    pending = start(_read, path, options, max_size)
-
-    def read() -> tuple[Document, tuple[Clause, ...]]:
-        doc, packed = pending.result()
-        return doc, _unpacked(doc, packed)
-
-    return read
+    (see the module rules)."""
+    return Ahead(path, options, max_size)
 
 
 def reads_ahead(path: str) -> bool:

@@ -344,13 +344,13 @@ def _run(args: argparse.Namespace) -> int:
         read_a()  # A's trouble is reported first, as when A is read first
         raise
     b_clauses = segment(b)
-    a, a_clauses = read_a()
+    a, a_clauses, aligned = read_a.with_alignment(b_clauses)
     if ahead:
         prefetch_words(options, args)  # now: while both files were read, it would have slowed the reading
     warn_read(a.source)
     warn_read(b.source)
     beside = beside_inline(args)
-    diff = compare(a, b, options, clauses=(a_clauses, b_clauses), pins=pins, beside=beside)
+    diff = compare(a, b, options, clauses=(a_clauses, b_clauses), pins=pins, beside=beside, aligned=aligned)
     collector.leave_at_exit(diff)
     from corpus.display import safe_name
 

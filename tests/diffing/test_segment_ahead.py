@@ -92,3 +92,49 @@ def test_a_short_document_is_segmented_here(monkeypatch: pytest.MonkeyPatch) -> 
     doc = from_text((PAIR / "a.txt").read_text(encoding="utf-8"), "a.txt")
     assert len(doc.text) < ahead.AHEAD_CHARS
     assert ahead.segment_ahead(doc)() == segment(doc)
+
+
+_ALIGNED_AHEAD = """
+from diffing import align_apart
+from diffing.compare import compare
+align_apart.APART = 0  # any pair is aligned in a child
+begun = []
+real_start = align_apart.start
+def counted(fn, *args):
+    pending = real_start(fn, *args)
+    begun.append((fn.__name__, pending.forked))
+    return pending
+align_apart.start = counted
+b = load(sys.argv[2])
+b_clauses = segment(b)
+a, a_clauses, aligned = ahead.read_ahead(sys.argv[1]).with_alignment(b_clauses)
+print(started, begun, aligned is not None)
+diff = compare(a, b, clauses=(a_clauses, b_clauses), aligned=aligned)
+print(begun)
+here = compare(load(sys.argv[1]), b)
+print(diff.rows == here.rows, [vars(c) for c in diff.a_clauses] == [vars(c) for c in here.a_clauses])
+"""
+
+
+def test_a_pair_aligned_in_a_child_is_begun_before_the_clauses_read_ahead_are_rebuilt_with_the_same_rows(
+    tmp_path: Path,
+) -> None:
+    big = tmp_path / "big.txt"
+    big.write_text("\n".join((PAIR / f"{side}.txt").read_text(encoding="utf-8") for side in "ab"), encoding="utf-8")
+    printed = _fresh(_ALIGNED_AHEAD, str(big), str(PAIR / "b.txt"))
+    assert printed == [
+        "[True] [('_made_aligned', True)] True",
+        "[('_made_aligned', True)]",  # compare used the child begun: it started no other
+        "True True",
+    ]
+
+
+def test_a_pair_aligned_here_begins_no_child_ahead(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_text("\n".join((PAIR / f"{side}.txt").read_text(encoding="utf-8") for side in "ab"), encoding="utf-8")
+    script = (
+        "b_clauses = segment(load(sys.argv[2]))\n"
+        "a, a_clauses, aligned = ahead.read_ahead(sys.argv[1]).with_alignment(b_clauses)\n"
+        "print(started, aligned, a_clauses == segment(load(sys.argv[1])))\n"
+    )
+    assert _fresh(script, str(big), str(PAIR / "b.txt")) == ["[True] None True"]  # a 1 MB pair is aligned here
