@@ -296,9 +296,9 @@ def emit(diff: Diff, args: argparse.Namespace, beside: object = None) -> int:
         view = TextView(color=color, width=text_width(args.columns, to_tty), layout=args.layout, full=args.full)
         report = render_text(diff, view)
     elif fmt == "json" and isinstance(beside, JsonParts):
-        from diffing.reports.redline_json import dumps
+        from diffing.reports.redline_json import dump_bytes
 
-        report = dumps(diff, beside.early, beside.rows)
+        report = dump_bytes(diff, beside.early, beside.rows)
     else:
         from diffing.reports import render
 

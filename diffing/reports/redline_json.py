@@ -31,8 +31,8 @@ from diffing.numbers import changed_numbers, original_span
 from diffing.structure import LEVELS, Structure, Unit
 
 __all__ = [
-    "Early", "OutlineTexts", "Piece", "RowTexts", "child_share", "diff_report", "dumps", "numbers_report",
-    "outline_texts", "prepare", "row_texts",
+    "Early", "OutlineTexts", "Piece", "RowTexts", "child_share", "diff_report", "dump_bytes", "dumps",
+    "numbers_report", "outline_texts", "prepare", "row_texts",
 ]  # fmt: skip
 
 
@@ -194,9 +194,9 @@ def prepare(early: Diff, outlines: OutlineTexts | None = None) -> Early:
     return Early(early.structure, _units_text(early, _encoder(), outlines))
 
 
-Piece = str | tuple[str, str] | None
-"""A row's text in `RowTexts`: whole (with the whole texts of the rows after it that are ``""``, one row a line:
-a long run is sent back as one text), in two pieces around its inline parts and places, or none."""
+Piece = bytes | tuple[str, str] | None
+"""A row's text in `RowTexts`: whole, in UTF-8 (with the whole texts of the rows after it that are ``b""``, one
+row a line: a long run is sent back as one text), in two pieces around its inline parts and places, or none."""
 
 
 @dataclass(frozen=True)
@@ -260,7 +260,7 @@ def row_texts(diff: Diff, child: bool) -> tuple[Piece, ...]:
     split = child_share(diff)
     with_inline = apart(len(diff.a_clauses), len(diff.b_clauses))
     whole = "places" in diff.__dict__  # as `functools.cached_property` keeps it
-    out: list[Piece] = []
+    out: list[str | Piece] = []
     for k, row in enumerate(diff.rows):
         if (k >= split and (with_inline or not _gets_inline(row))) != child:
             out.append(None)
@@ -271,19 +271,25 @@ def row_texts(diff: Diff, child: bool) -> tuple[Piece, ...]:
     return _runs_joined(out)
 
 
-def _runs_joined(pieces: list[Piece]) -> tuple[Piece, ...]:
-    """``pieces`` with each run of whole texts joined into its first (`Piece`)."""
+def _runs_joined(pieces: list[str | Piece]) -> tuple[Piece, ...]:
+    """``pieces`` with each run of whole texts joined into its first and encoded (`Piece`): a child sends bytes
+    as they are (text is encoded to be pickled, and decoded again) and the report is written as bytes
+    (`dump_bytes`)."""
+    out: list[Piece] = []
     k, count = 0, len(pieces)
     while k < count:
+        piece = pieces[k]
+        if not isinstance(piece, str):
+            out.append(piece)
+            k += 1
+            continue
         end = k + 1
-        if isinstance(pieces[k], str):
-            while end < count and isinstance(pieces[end], str):
-                end += 1
-            if end > k + 1:
-                pieces[k] = ",\n  ".join(pieces[k:end])  # type: ignore[arg-type]
-                pieces[k + 1 : end] = [""] * (end - k - 1)
+        while end < count and isinstance(pieces[end], str):
+            end += 1
+        out.append(",\n  ".join(pieces[k:end]).encode("utf-8"))  # type: ignore[arg-type]
+        out.extend([b""] * (end - k - 1))
         k = end
-    return tuple(pieces)
+    return tuple(out)
 
 
 _OP_TEXTS = {op: encode_basestring(op) for op in OPS}
@@ -331,13 +337,25 @@ def dumps(diff: Diff, early: Early | None = None, rows: RowTexts | None = None) 
     structure encoded before the inline parts existed, ``rows`` (`row_texts`) the rows but for their places:
     each is used for the very structure and rows it was made of, so the text is the same with them or without.
     """
+    return "".join([part if isinstance(part, str) else part.decode("utf-8") for part in _parts(diff, early, rows)])
+
+
+def dump_bytes(diff: Diff, early: Early | None = None, rows: RowTexts | None = None) -> bytes:
+    """`dumps` in UTF-8, made as bytes: the rows encoded already (`row_texts`) are not decoded, and the report is
+    never held as text beside its bytes (the 45 MB page's is 182 million characters: 364 MB as text)."""
+    return b"".join([part if isinstance(part, bytes) else part.encode("utf-8") for part in _parts(diff, early, rows)])
+
+
+def _parts(diff: Diff, early: Early | None, rows: RowTexts | None) -> list[str | bytes]:
+    """The report's text in parts (`dumps`), in order: text, and rows encoded already."""
     encode = _encoder()
     if early is not None and diff.__dict__.get("structure") is not early.structure:
         early = None  # another diff's
-    parts = _head_parts(diff, encode, early.units if early is not None else None)
+    parts: list[str | bytes] = [*_head_parts(diff, encode, early.units if early is not None else None)]
     if not diff.rows:
         parts.append(', "rows": []}\n')
-        return "".join(parts)
+        return parts
+    lines: list[str | bytes]
     if rows is None or rows.rows is not diff.rows or len(rows.pieces) != len(diff.rows):
         lines = [encode(_row(diff, row)) for row in diff.rows]
     else:
@@ -345,14 +363,14 @@ def dumps(diff: Diff, early: Early | None = None, rows: RowTexts | None = None) 
             encode(_row(diff, row))
             if piece is None
             else piece
-            if isinstance(piece, str)
+            if isinstance(piece, bytes)
             else _row_text(diff, row, piece, encode)
             for row, piece in zip(diff.rows, rows.pieces, strict=True)
-            if piece != ""  # written with the run it ends
+            if piece != b""  # written with the run it ends
         ]
-    body = [",\n  "] * (2 * len(lines) - 1)
+    body: list[str | bytes] = [",\n  "] * (2 * len(lines) - 1)
     body[::2] = lines
-    return "".join([*parts, ', "rows": [\n  ', *body, "\n]}\n"])  # one copy of a text of hundreds of MB
+    return [*parts, ', "rows": [\n  ', *body, "\n]}\n"]
 
 
 def _row_text(diff: Diff, row: Row, piece: tuple[str, str], encode: Callable[[object], str]) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from corpus.pipeline import load
+from corpus.pipeline import from_text, load
 from corpus.samples import real_pair, seed
 from diffing.compare import AfterInline, compare
 from diffing.model import Diff
@@ -18,6 +18,7 @@ from diffing.reports.redline_json import (
     RowTexts,
     child_share,
     diff_report,
+    dump_bytes,
     dumps,
     outline_texts,
     prepare,
@@ -63,6 +64,7 @@ def test_the_parts_written_beside_and_by_the_child_give_the_same_report(name: st
     assert parts.rows is not None and parts.rows.rows is diff.rows and None not in parts.rows.pieces
     assert any(row.inline for row in diff.rows)
     assert dumps(diff, parts.early, parts.rows) == dumps(compare(a, b))
+    assert dump_bytes(diff, parts.early, parts.rows) == dumps(compare(a, b)).encode("utf-8")
 
 
 @pytest.mark.parametrize("split", [0, 1, 500, 10**6])
@@ -75,6 +77,7 @@ def test_every_share_of_the_rows_between_the_child_and_this_process_gives_the_sa
     diff = compare(a, b, beside=parts)
     assert parts.rows is not None and None not in parts.rows.pieces
     assert dumps(diff, parts.early, parts.rows) == dumps(compare(a, b))
+    assert dump_bytes(diff, parts.early, parts.rows) == dumps(compare(a, b)).encode("utf-8")
 
 
 def test_each_row_is_encoded_once_and_the_child_takes_the_last_rows_without_inline_parts() -> None:
@@ -102,6 +105,12 @@ def test_parts_prepared_for_another_diff_are_not_used() -> None:
 def test_the_json_text_is_the_report_dict_encoded(name: str) -> None:
     diff = compare(*(load(p) for p in PAIRS[name]))
     assert json.loads(dumps(diff)) == diff_report(diff)
+
+
+def test_the_report_as_bytes_is_its_text_in_utf8_with_rows_or_without() -> None:
+    a, b = (load(p) for p in PAIRS["pair 01"])
+    for diff in (compare(a, b), compare(a, a), compare(from_text("", "empty.txt"), from_text("", "empty.txt"))):
+        assert dump_bytes(diff) == dumps(diff).encode("utf-8")
 
 
 @pytest.mark.parametrize("name", PAIRS)
@@ -148,10 +157,11 @@ def test_rows_written_whole_once_the_places_are_known_give_the_same_report(
     parts = Parts(places_first=True)
     diff = compare(a, b, beside=parts)
     assert parts.rows is not None and None not in parts.rows.pieces
-    whole = [k for k, piece in enumerate(parts.own) if isinstance(piece, str)]
+    whole = [k for k, piece in enumerate(parts.own) if isinstance(piece, bytes)]
     assert bool(whole) == (split > 0) and all(diff.rows[k].inline is None for k in whole)
-    assert ("" in parts.own) == (split > 0)  # a run of whole rows is one text
+    assert (b"" in parts.own) == (split > 0)  # a run of whole rows is one text
     assert dumps(diff, parts.early, parts.rows) == dumps(compare(a, b))
+    assert dump_bytes(diff, parts.early, parts.rows) == dumps(compare(a, b)).encode("utf-8")
 
 
 @pytest.mark.parametrize(
