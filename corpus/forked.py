@@ -44,6 +44,7 @@ import contextlib
 import mmap
 import os
 import pickle
+import select
 import signal
 import sys
 import threading
@@ -72,6 +73,14 @@ class Pending(Generic[T]):
     def forked(self) -> bool:
         """Whether a child is (or was) computing the result."""
         return self._pid is not None
+
+    @property
+    def done(self) -> bool:
+        """Whether the child has finished, having sent its result or not (`sent` would not wait for it); True
+        when there is no child."""
+        if self._reply is None:
+            return True
+        return bool(select.select([self._reply], [], [], 0)[0])
 
     def result(self) -> T:
         """The child's result, or ``fn(*args)`` computed here when the child failed or never started."""

@@ -73,7 +73,8 @@ class AfterInline(Protocol):
 @runtime_checkable
 class WhileAligning(Protocol):
     """A ``beside`` of `compare` that also has work on each document's own values (their outlines), done while a
-    child aligns a large pair (`diffing.align_apart`); not done when the pair is aligned here."""
+    child aligns a large pair (`diffing.align_apart`); not done when the pair is aligned here, nor when the child
+    is done before the own values are."""
 
     def aligning(self, own: Own) -> None:
         """The work on the own values of the documents compared."""

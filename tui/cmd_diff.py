@@ -179,7 +179,7 @@ class JsonParts:
     outlines and the structure (`redline_json.prepare`) built beside the child, and the rows but for their
     places (`redline_json.row_texts`), shared between this process and the child (`redline_json.child_share`),
     which also sends the summary; both outlines encoded while a child aligns a large pair
-    (`diffing.compare.WhileAligning`)."""
+    (`diffing.compare.WhileAligning`), or, when it is done first, beside the child (`prepare`)."""
 
     def __init__(self) -> None:
         self.early: Early | None = None
@@ -197,12 +197,13 @@ class JsonParts:
 
         self.early = prepare(diff, self._outlines)
         diff.places  # noqa: B018 (built here, beside the child: the rows cite them)
-        self._own = row_texts(diff, child=False)
+        self._own = row_texts(diff, child=False, outlined=self._outlines is not None)
 
     def in_child(self, diff: Diff) -> object:
         from diffing.reports.redline_json import row_texts
 
-        return row_texts(diff, child=True), diff.summary  # the summary too: the child has time to spare
+        rows = row_texts(diff, child=True, outlined=self._outlines is not None)
+        return rows, diff.summary  # the summary too: the child has time to spare
 
     def received(self, diff: Diff, value: object) -> None:
         from diffing.compare import adopt

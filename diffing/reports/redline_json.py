@@ -215,26 +215,29 @@ class RowTexts:
 
 
 _COST_INLINE_CHAR, _COST_ROW, _COST_ROW_CHILD, _COST_CLAUSE, _COST_CLAUSE_AHEAD = 1.4, 7.2, 11.7, 17.0, 4.5
+_COST_OUTLINE = 1.5
 """Relative costs (measured: µs on one core) of the inline parts per character of a changed row's two sides,
 of encoding one row here and in the child, and of the article map and places per clause; of the correspondence
 alone per clause when the outlines and places were built, and the outlines encoded, while a child aligned the
-pair (from `diffing.align_apart.apart`). A row costs the child more: the pages of the objects it reads are
-copied on their first write (their reference counts: the kernel's share of its time was a fifth on an 11 MB
-page, nearly half on a 45 MB page) and it sends its texts back."""
+pair (from `diffing.align_apart.apart`), and of encoding the outlines per clause when they were not. A row
+costs the child more: the pages of the objects it reads are copied on their first write (their reference counts:
+the kernel's share of its time was a fifth on an 11 MB page, nearly half on a 45 MB page) and it sends its texts
+back."""
 
 
-def child_share(diff: Diff) -> int:
+def child_share(diff: Diff, outlined: bool = True) -> int:
     """Which rows a child computing the inline parts encodes (`row_texts`) while this process builds the article
     map and encodes the others, so that both finish together: the rows from the returned index on that get no
     inline parts (and those that do, for a pair aligned in a child: `row_texts`). The same for the diff without
-    inline parts and the diff with them."""
+    inline parts and the diff with them. ``outlined``: for a pair aligned in a child, whether both outlines were
+    encoded meanwhile (`outline_texts`; this process encodes them otherwise)."""
     a, b = diff.a_clauses, diff.b_clauses
     chars = 0
     for row in diff.rows:
         if _gets_inline(row):
             chars += sum(a[i].end - a[i].start for i in row.a) + sum(b[j].end - b[j].start for j in row.b)
     child = _COST_INLINE_CHAR * chars
-    clause = _COST_CLAUSE_AHEAD if apart(len(a), len(b)) else _COST_CLAUSE
+    clause = (_COST_CLAUSE_AHEAD + (0.0 if outlined else _COST_OUTLINE)) if apart(len(a), len(b)) else _COST_CLAUSE
     parent = clause * (len(a) + len(b)) + _COST_ROW * len(diff.rows)
     take = round((parent - child) / (_COST_ROW + _COST_ROW_CHILD))  # rows the child takes to finish with this process
     for k in range(len(diff.rows) - 1, -1, -1):
@@ -249,15 +252,15 @@ def _gets_inline(row: Row) -> bool:
     return bool(row.a and row.b and row.similarity < 1.0)
 
 
-def row_texts(diff: Diff, child: bool) -> tuple[Piece, ...]:
+def row_texts(diff: Diff, child: bool, outlined: bool = True) -> tuple[Piece, ...]:
     """`RowTexts.pieces` of the rows that are the child's (`child_share`) or, not ``child``, the others: what
     needs neither the outlines nor, but in the child, the inline parts (`diffing.compare.AfterInline`). The
     child takes the rows with inline parts from the split on too when the pair was aligned in a child
     (`diffing.align_apart.apart`: the places are known to it). A row gets its whole text when the diff has its
     places already (built beside, or while a child aligned the pair) and its inline parts are there or it
-    gets none."""
+    gets none. ``outlined``: as `child_share` takes it (the same in both processes)."""
     encode = _encoder()
-    split = child_share(diff)
+    split = child_share(diff, outlined)
     with_inline = apart(len(diff.a_clauses), len(diff.b_clauses))
     whole = "places" in diff.__dict__  # as `functools.cached_property` keeps it
     out: list[str | Piece] = []

@@ -142,3 +142,17 @@ def test_the_arguments_are_not_held_once_the_result_is_taken() -> None:
     )
     done = _in_a_new_process(script)
     assert done.stdout.split() == ["True", "1", "True"]
+
+
+def test_done_says_whether_sent_would_wait_for_the_child() -> None:
+    script = (
+        "import time; from corpus.forked import start\n"
+        "def slow(seconds):\n"
+        "    time.sleep(seconds); return seconds\n"
+        "p = start(slow, 1.0)\n"
+        "print(p.forked, p.done)\n"
+        "time.sleep(2.5)\n"
+        "print(p.done, p.sent(), p.done)"
+    )
+    done = _in_a_new_process(script)
+    assert done.stdout.split() == ["True", "False", "True", "1.0", "True"]

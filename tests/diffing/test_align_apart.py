@@ -110,13 +110,25 @@ def test_a_large_pair_is_aligned_in_a_child_and_gets_its_own_values_from_this_pr
     assert printed == "[('_aligned', True)] ['a_original', 'outlines', 'places']"
 
 
+_BESIDE = (
+    "import time\n"
+    "class Beside:\n"
+    "    own = None\n"
+    "    def aligning(self, own): self.own = own\n"
+    "    def __call__(self, early): pass\n"
+    "beside = Beside()\n"
+)
+"""A ``beside`` that keeps the own values it is given while a child aligns."""
+
+
 def test_work_on_the_own_values_is_done_while_the_child_aligns() -> None:
     beside = (
-        "class Beside:\n"
-        "    own = None\n"
-        "    def aligning(self, own): self.own = own\n"
-        "    def __call__(self, early): pass\n"
-        "beside = Beside()\n"
+        f"{_BESIDE}"
+        "real_aligned = align_apart._aligned\n"
+        "def slow_aligned(*args):\n"
+        "    time.sleep(2)\n"  # still aligning once this process has built the own values
+        "    return real_aligned(*args)\n"
+        "align_apart._aligned = slow_aligned\n"
     )
     printed = _forced(
         beside,
@@ -124,6 +136,24 @@ def test_work_on_the_own_values_is_done_while_the_child_aligns() -> None:
         "print(beside.own is not None and beside.own.units == diff.document_outlines)\n",
     )
     assert printed == "True"
+
+
+def test_work_on_the_own_values_is_left_to_the_caller_when_the_child_is_done_first() -> None:
+    beside = (
+        f"{_BESIDE}"
+        "real_own = align_apart._own\n"
+        "def slow_own(*args):\n"
+        "    own = real_own(*args)\n"
+        "    time.sleep(3)\n"  # the child has aligned the pair meanwhile
+        "    return own\n"
+        "align_apart._own = slow_own\n"
+    )
+    printed = _forced(
+        beside,
+        "diff = compare(a, b, beside=beside)\n"
+        "print(beside.own is None, sorted(set(diff.__dict__) & {'outlines', 'places'}))\n",
+    )
+    assert printed == "True ['outlines', 'places']"  # the own values are the diff's all the same
 
 
 def test_only_a_pair_long_on_both_sides_is_aligned_in_a_child() -> None:

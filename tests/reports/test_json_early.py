@@ -72,7 +72,7 @@ def test_every_share_of_the_rows_between_the_child_and_this_process_gives_the_sa
     split: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     a, b = (load(p) for p in PAIRS["pair 06"])
-    monkeypatch.setattr(redline_json, "child_share", lambda diff: min(split, len(diff.rows)))
+    monkeypatch.setattr(redline_json, "child_share", lambda diff, outlined=True: min(split, len(diff.rows)))
     parts = Parts()
     diff = compare(a, b, beside=parts)
     assert parts.rows is not None and None not in parts.rows.pieces
@@ -153,7 +153,7 @@ def test_rows_written_whole_once_the_places_are_known_give_the_same_report(
     split: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     a, b = (load(p) for p in PAIRS["pair 06"])
-    monkeypatch.setattr(redline_json, "child_share", lambda diff: min(split, len(diff.rows)))
+    monkeypatch.setattr(redline_json, "child_share", lambda diff, outlined=True: min(split, len(diff.rows)))
     parts = Parts(places_first=True)
     diff = compare(a, b, beside=parts)
     assert parts.rows is not None and None not in parts.rows.pieces
@@ -204,3 +204,13 @@ def test_the_command_lines_parts_and_the_summary_sent_by_the_child_give_the_same
     alone = compare(a, b)
     assert diff.summary == alone.summary
     assert dumps(diff, parts.early, parts.rows) == dumps(alone)
+
+
+def test_the_child_takes_more_rows_when_this_process_has_the_outlines_still_to_encode(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    a = load(PAIRS["pair 06"][0])
+    early = compare(a, a, inline=False)  # no inline parts: the child's share is rows to encode only
+    monkeypatch.setattr(redline_json, "apart", lambda a_count, b_count: True)  # as if aligned in a child
+    outlined, not_outlined = child_share(early, outlined=True), child_share(early, outlined=False)
+    assert not_outlined < outlined < len(early.rows)  # the child's rows start earlier
