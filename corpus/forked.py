@@ -65,7 +65,12 @@ class Pending(Generic[T]):
     """The result of ``fn(*args)``, computed by a child when one could start."""
 
     def __init__(
-        self, fn: Callable[..., T], args: tuple[object, ...], pid: int | None, reply: int | None, result: int = -1
+        self,
+        fn: Callable[..., T],
+        args: tuple[object, ...],
+        pid: int | None,
+        reply: int | None,
+        result: int | None = None,
     ) -> None:
         self._fn, self._args, self._pid, self._reply, self._result = fn, args, pid, reply, result
 
@@ -90,7 +95,7 @@ class Pending(Generic[T]):
     def sent(self) -> T | None:
         """The child's result, or None when no child sent one (it never started, failed or died): for a caller
         that does the work itself otherwise (`tui.head_start`)."""
-        if self._reply is None:
+        if self._reply is None or self._result is None:  # both are a child's, or neither
             return None
         value: T | None = None
         try:
@@ -113,10 +118,10 @@ class Pending(Generic[T]):
     def _reap(self) -> bool:
         """Close the pipe and wait for the child; whether it exited with status 0."""
         for fd in (self._reply, self._result):
-            if fd is not None and fd >= 0:
+            if fd is not None:
                 with contextlib.suppress(OSError):
                     os.close(fd)
-        self._reply, self._result = None, -1
+        self._reply = self._result = None
         pid, self._pid = self._pid, None
         if pid is None:
             return False

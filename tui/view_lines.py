@@ -135,12 +135,11 @@ class Measure:
         rows' places (`cited`) and the clause heights) is this diff's: whether ``early`` measured the same clauses
         and rows (the diff `diffing.compare` hands its ``beside`` before the inline parts exist)."""
         mine, theirs = self.diff, early.diff
-        same = (
+        return (
             mine.a is theirs.a and mine.b is theirs.b and mine.a_clauses is theirs.a_clauses
             and mine.b_clauses is theirs.b_clauses and len(mine.rows) == len(theirs.rows)
             and all(x.op == y.op and x.a == y.a and x.b == y.b for x, y in zip(mine.rows, theirs.rows, strict=True))
         )  # fmt: skip
-        return same
 
     def places(self, side: Literal["a", "b"]) -> tuple[str, ...]:
         """Where each clause of one side is cited (`Diff.places`, `diffing.places`)."""

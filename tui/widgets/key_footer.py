@@ -105,24 +105,24 @@ class KeyFooter(Footer):
     def plan(self, room: int) -> tuple[bool, list[_Key]]:
         """Whether the footer is compact at ``room`` cells, and the keys it shows, the palette's last."""
         compact, items = self.keys(room)
+        classes = "-compact" if compact else ""
         keys = [
-            _Key(
-                binding.key, self.app.get_key_display(binding), description, binding.action, enabled,
-                tooltip or binding.description, "-compact" if compact else "",
-            )
+            self._key(binding, description, enabled, tooltip, classes)
             for binding, enabled, tooltip, description in items
-        ]  # fmt: skip
+        ]
         if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE:
             active = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
             if active is not None:
                 _, binding, enabled, _ = active
-                keys.append(
-                    _Key(
-                        binding.key, self.app.get_key_display(binding), binding.description, binding.action, enabled,
-                        binding.tooltip or binding.description, "-command-palette",
-                    )
-                )  # fmt: skip
+                keys.append(self._key(binding, binding.description, enabled, binding.tooltip, "-command-palette"))
         return compact, keys
+
+    def _key(self, binding: Binding, description: str, enabled: bool, tooltip: str, classes: str) -> _Key:
+        """The `_Key` of ``binding`` (its tooltip, or else its description, as the tooltip)."""
+        return _Key(
+            binding.key, self.app.get_key_display(binding), description, binding.action, enabled,
+            tooltip or binding.description, classes,
+        )  # fmt: skip
 
     def compose(self) -> ComposeResult:
         self._shown = []
